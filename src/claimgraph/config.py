@@ -1,0 +1,45 @@
+"""Settings, validated once and passed down. Environment variables `CLAIMGRAPH_*` override defaults."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from claimgraph.errors import ConfigError
+
+DEFAULT_DETECT_LANGUAGES = ("en", "fr", "de", "es", "it", "ru")
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_bytes: int = 2_000_000
+    detect_languages: tuple[str, ...] = DEFAULT_DETECT_LANGUAGES
+    batch_size: int = 16
+    n_process: int = 1
+    db_url: str = "sqlite:///claimgraph.db"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_(self, **changes: Any) -> "Settings":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Defaults, then `CLAIMGRAPH_*` environment variables, then explicit overrides."""
+    env: dict[str, Any] = {}
+    try:
+        if "CLAIMGRAPH_MAX_BYTES" in os.environ:
+            env["max_bytes"] = int(os.environ["CLAIMGRAPH_MAX_BYTES"])
+        if "CLAIMGRAPH_BATCH_SIZE" in os.environ:
+            env["batch_size"] = int(os.environ["CLAIMGRAPH_BATCH_SIZE"])
+        if "CLAIMGRAPH_N_PROCESS" in os.environ:
+            env["n_process"] = int(os.environ["CLAIMGRAPH_N_PROCESS"])
+    except ValueError as exc:
+        raise ConfigError(f"bad CLAIMGRAPH_* setting: {exc}") from exc
+    if "CLAIMGRAPH_DETECT_LANGUAGES" in os.environ:
+        env["detect_languages"] = tuple(os.environ["CLAIMGRAPH_DETECT_LANGUAGES"].split(","))
+    if "CLAIMGRAPH_DB" in os.environ:
+        env["db_url"] = os.environ["CLAIMGRAPH_DB"]
+    settings = Settings().with_(**env).with_(**overrides)
+    if settings.max_bytes <= 0:
+        raise ConfigError("max_bytes must be positive", {"max_bytes": settings.max_bytes})
+    return settings

@@ -1,0 +1,81 @@
+"""Language support, keyed by language code.
+
+Each language is a folder `claimgraph/lang/<code>/` holding an `__init__.py`
+that registers it (its spaCy package name) and data files (`*.yaml`: cue
+verbs, hedges, event triggers...) that a linguist can edit without touching
+code. Adding a language means adding a folder.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from claimgraph.errors import ConfigError
+
+LANG_DIR = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class LanguageSpec:
+    """What claimgraph needs to know to analyse one language."""
+
+    code: str
+    spacy_package: Optional[str]
+    lingua_name: str
+    data_dir: Path = field(default=LANG_DIR)
+
+
+_REGISTRY: dict[str, LanguageSpec] = {}
+
+
+def register_language(spec: LanguageSpec) -> LanguageSpec:
+    _REGISTRY[spec.code] = spec
+    return spec
+
+
+def get_language(code: str) -> Optional[LanguageSpec]:
+    """Return the registered spec for `code`, importing `claimgraph.lang.<code>` on first use."""
+    if code not in _REGISTRY and (LANG_DIR / code / "__init__.py").exists():
+        importlib.import_module(f"claimgraph.lang.{code}")
+    return _REGISTRY.get(code)
+
+
+def available_languages() -> list[str]:
+    return sorted(p.name for p in LANG_DIR.iterdir() if (p / "__init__.py").exists())
+
+
+@lru_cache(maxsize=None)
+def _load_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+class LanguageRules:
+    """The data files of one language, loaded lazily by name (`rules.data("cues")`)."""
+
+    def __init__(self, spec: LanguageSpec) -> None:
+        self.spec = spec
+        self.code = spec.code
+
+    def data(self, name: str) -> Any:
+        path = self.spec.data_dir / f"{name}.yaml"
+        if not path.exists():
+            raise ConfigError(f"language {self.code!r} has no data file {name}.yaml",
+                              {"path": str(path), "available": sorted(p.stem for p in self.spec.data_dir.glob("*.yaml"))})
+        return _load_yaml(path)
+
+    def has(self, name: str) -> bool:
+        return (self.spec.data_dir / f"{name}.yaml").exists()
+
+
+@lru_cache(maxsize=None)
+def get_rules(code: str) -> LanguageRules:
+    spec = get_language(code)
+    if spec is None:
+        raise ConfigError(f"no language support for {code!r}", {"available": available_languages()})
+    return LanguageRules(spec)

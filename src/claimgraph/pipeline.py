@@ -1,0 +1,44 @@
+"""The whole per-article flow: ingest -> nlp -> extract, streaming, models loaded once."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from claimgraph.config import Settings, load_settings
+from claimgraph.extract import analyze_parsed
+from claimgraph.ingest import iter_inputs
+from claimgraph.model import Analysis, Document, Rejection
+from claimgraph.nlp import PipelineCache
+
+
+class Analyzer:
+    """Analyse documents with pipelines cached for the life of the object."""
+
+    def __init__(self, settings: Optional[Settings] = None) -> None:
+        self.settings = settings or load_settings()
+        self.pipelines = PipelineCache(self.settings)
+
+    def analyze(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        for document, doc in self.pipelines.parse(documents):
+            yield analyze_parsed(document, doc)
+
+    def analyze_text(self, text: str, lang: str = "und", **fields: Optional[str]) -> Analysis:
+        """Analyse one text given in memory (id = sha256 of its UTF-8 bytes)."""
+        from claimgraph.ingest.bytes import sha256_hex
+
+        document = Document(id=sha256_hex(text.encode("utf-8")), text=text, lang=lang, **fields)  # type: ignore[arg-type]
+        return next(self.analyze([document]))
+
+    def analyze_paths(self, paths: Iterable[Union[str, Path]],
+                      rejected: Optional[list[Rejection]] = None) -> Iterator[Analysis]:
+        """Analyse every article under `paths`; rejections are appended to `rejected`."""
+        sink = rejected if rejected is not None else []
+
+        def documents() -> Iterator[Document]:
+            for item in iter_inputs(paths, self.settings):
+                if isinstance(item, Rejection):
+                    sink.append(item)
+                else:
+                    yield item
+
+        yield from self.analyze(documents())

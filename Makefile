@@ -1,0 +1,40 @@
+# claimgraph: the two commands of the README are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CG := $(VENV)/bin/claimgraph
+STAMP := $(VENV)/.installed
+DB ?= claimgraph.db
+
+.PHONY: setup demo test test-fast eval eval-polnear bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# First README command: set up, ingest the bundled examples, print a readable summary.
+demo: $(STAMP)
+	$(CG) ingest examples --db $(DB)
+	$(CG) summary --db $(DB)
+
+# Second README command: set up if needed, run the whole test suite.
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+eval: $(STAMP)
+	rm -rf build/eval && mkdir -p build/eval
+	$(CG) analyze $$(ls tests/gold/*.gold.json | sed 's#tests/gold/\(.*\)\.gold\.json#examples/\1.txt#') --out build/eval
+	$(PY) ../shared/eval/score.py tests/gold build/eval
+
+eval-polnear: $(STAMP)
+	bash scripts/eval_polnear.sh dev
+
+bench: $(STAMP)
+	$(PY) scripts/bench_ingest.py --articles 500
+
+clean:
+	rm -rf build $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,38 @@
+"""`claimgraph summary`: what the store holds, readable at a glance."""
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import func, select
+
+from claimgraph.store import SqlStore
+from claimgraph.store import tables as t
+
+
+def print_summary(console: Console, store: SqlStore, top: int = 12) -> None:
+    counts = store.counts()
+    console.print(f"[bold]{store.url}[/bold]: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    with store.engine.connect() as connection:
+        langs = Counter(dict(connection.execute(select(t.documents.c.lang, func.count()).group_by(t.documents.c.lang)).all()))
+        canonical = store.canonical_entities(connection)
+        per_entity: Counter[int] = Counter()
+        docs_per_entity: dict[int, set[str]] = {}
+        for entity_id, document_id in connection.execute(select(t.mentions.c.entity_id, t.mentions.c.document_id)):
+            top_id = canonical[entity_id][0]
+            per_entity[top_id] += 1
+            docs_per_entity.setdefault(top_id, set()).add(document_id)
+        names = {v[0]: (v[1], v[2]) for v in canonical.values()}
+        sources = Counter(connection.execute(select(t.attributions.c.source_type)).scalars())
+        kinds = Counter(connection.execute(select(t.events.c.type)).scalars())
+    console.print("languages: " + ", ".join(f"{k}: {v}" for k, v in langs.most_common()))
+    table = Table("entity", "type", "mentions", "articles", title="most mentioned entities", title_justify="left")
+    for entity_id, n in per_entity.most_common(top):
+        name, etype = names[entity_id]
+        table.add_row(name, etype, str(n), str(len(docs_per_entity[entity_id])))
+    console.print(table)
+    if sources:
+        console.print("attribution sources by type: " + ", ".join(f"{k}: {v}" for k, v in sources.most_common()))
+    if kinds:
+        console.print("events by type: " + ", ".join(f"{k}: {v}" for k, v in kinds.most_common()))

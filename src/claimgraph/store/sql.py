@@ -1,0 +1,242 @@
+"""The SQL store: one transaction per article, idempotent by document id."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
+
+from claimgraph.errors import StoreError
+from claimgraph.model import (Analysis, Argument, Attribution, Document, Entity, Event, Source, Span,
+                              TimeRef)
+from claimgraph.resolve.match import MATCHER_VERSION, match_key, similarity
+from claimgraph.store import tables as t
+from claimgraph.store.migrations import migrate
+
+ANALYSIS_VERSION = "claimgraph-0.1"
+# Below this similarity two differently spelled names stay two entities.
+MERGE_THRESHOLD = 0.92
+
+
+def database_url(db: str) -> str:
+    """Accept a SQLAlchemy URL or a plain file path (which means SQLite)."""
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class SqlStore:
+    """Articles and their analyses in SQLite (default) or PostgreSQL."""
+
+    def __init__(self, db: str = "claimgraph.db") -> None:
+        self.url = database_url(db)
+        try:
+            self.engine: Engine = create_engine(self.url)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            with self.engine.begin() as connection:
+                migrate(connection)
+        except Exception as exc:  # noqa: BLE001  (any driver error means the same to the user)
+            raise StoreError(f"cannot open store {self.url}: {exc}", {"url": self.url}) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing -----------------------------------------------------------
+
+    def has_document(self, document_id: str) -> bool:
+        with self.engine.connect() as connection:
+            return connection.execute(select(t.documents.c.id).where(t.documents.c.id == document_id)).first() is not None
+
+    def put_analysis(self, analysis: Analysis) -> bool:
+        """Store one article and its analysis in a single transaction.
+
+        RETURNS (bool): False when the article (same id) was already stored.
+        """
+        with self.engine.begin() as connection:
+            doc = analysis.document
+            if connection.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
+                return False
+            connection.execute(t.documents.insert().values(
+                id=doc.id, title=doc.title, date=doc.date, lang=doc.lang, source=doc.source, url=doc.url,
+                text=doc.text, path=doc.path, record_id=doc.record_id,
+                warnings=json.dumps(analysis.warnings, ensure_ascii=False) if analysis.warnings else None,
+                analysis_version=ANALYSIS_VERSION, ingested_at=datetime.now(timezone.utc)))
+            for entity in analysis.entities:
+                global_id = self._resolve_entity(connection, entity)
+                connection.execute(t.mentions.insert(), [
+                    {"document_id": doc.id, "entity_id": global_id, "local_id": entity.id, "local_name": entity.name,
+                     "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions])
+            if analysis.attributions:
+                connection.execute(t.attributions.insert(), [_attribution_row(doc.id, a) for a in analysis.attributions])
+            for ev in analysis.events:
+                event_id = connection.execute(t.events.insert().values(**_event_row(doc.id, ev))).inserted_primary_key[0]
+                if ev.arguments:
+                    connection.execute(t.arguments.insert(), [
+                        {"event_id": event_id, "role": role, "start": arg.span.start, "end": arg.span.end,
+                         "text": arg.span.text, "entity_local": arg.entity} for role, arg in ev.arguments.items()])
+        return True
+
+    def _resolve_entity(self, connection: Connection, entity: Entity) -> int:
+        """The global id for `entity`: same key and type, else a new row (merged into a
+        similar existing entity when the matcher is confident, recorded in entity_merges)."""
+        key = match_key(entity.name, entity.type)
+        row = connection.execute(select(t.entities.c.id, t.entities.c.aliases, t.entities.c.wikidata)
+                                 .where(t.entities.c.match_key == key, t.entities.c.type == entity.type)).first()
+        if row is not None:
+            aliases = set(json.loads(row.aliases or "[]"))
+            new_aliases = set(entity.aliases) | {m.text for m in entity.mentions}
+            if not new_aliases <= aliases:
+                connection.execute(t.entities.update().where(t.entities.c.id == row.id).values(
+                    aliases=json.dumps(sorted(aliases | new_aliases), ensure_ascii=False),
+                    wikidata=row.wikidata or entity.wikidata))
+            return int(row.id)
+        new_id = int(connection.execute(t.entities.insert().values(
+            name=entity.name, type=entity.type, match_key=key, wikidata=entity.wikidata, country=entity.country,
+            aliases=json.dumps(sorted(set(entity.aliases) | {m.text for m in entity.mentions}), ensure_ascii=False),
+        )).inserted_primary_key[0])
+        kept, reason, score = self._merge_candidate(connection, entity, key, new_id)
+        if kept is not None:
+            connection.execute(t.entities.update().where(t.entities.c.id == new_id).values(merged_into=kept))
+            connection.execute(t.entity_merges.insert().values(
+                kept_id=kept, merged_id=new_id, reason=reason, score=score, matcher=MATCHER_VERSION,
+                created_at=datetime.now(timezone.utc)))
+        return new_id
+
+    def _merge_candidate(self, connection: Connection, entity: Entity, key: str,
+                         new_id: int) -> tuple[Optional[int], str, Optional[str]]:
+        candidates = select(t.entities.c.id, t.entities.c.name, t.entities.c.wikidata).where(
+            t.entities.c.type == entity.type, t.entities.c.id != new_id, t.entities.c.merged_into.is_(None))
+        if entity.wikidata:
+            same_qid = connection.execute(candidates.where(t.entities.c.wikidata == entity.wikidata)).first()
+            if same_qid is not None:
+                return int(same_qid.id), "same wikidata id", entity.wikidata
+        # Block on the key's first letter so the scan stays small as the store grows.
+        for row in connection.execute(candidates.where(t.entities.c.match_key.startswith(key[:1]))):
+            score = similarity(entity.name, row.name)
+            if score >= MERGE_THRESHOLD:
+                return int(row.id), "similar name", f"{score:.3f}"
+        return None, "", None
+
+    def undo_merge(self, merge_id: int) -> None:
+        """Reverse one recorded merge: the merged entity stands on its own again."""
+        with self.engine.begin() as connection:
+            merge = connection.execute(select(t.entity_merges).where(t.entity_merges.c.id == merge_id)).first()
+            if merge is None or merge.undone_at is not None:
+                raise StoreError(f"no active merge {merge_id}", {"merge_id": merge_id})
+            connection.execute(t.entities.update().where(t.entities.c.id == merge.merged_id).values(merged_into=None))
+            connection.execute(t.entity_merges.update().where(t.entity_merges.c.id == merge_id)
+                               .values(undone_at=datetime.now(timezone.utc)))
+
+    # -- reading -----------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        names = ["documents", "entities", "mentions", "attributions", "events", "arguments", "entity_merges"]
+        with self.engine.connect() as connection:
+            return {name: int(connection.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one())
+                    for name in names}
+
+    def canonical_entities(self, connection: Connection) -> dict[int, tuple[int, str, str, Optional[str], Optional[str]]]:
+        """Every entity id -> (canonical id, name, type, wikidata, country), following merges."""
+        rows = {r.id: r for r in connection.execute(select(t.entities))}
+
+        def root(entity_id: int) -> int:
+            seen = set()
+            while rows[entity_id].merged_into is not None and entity_id not in seen:
+                seen.add(entity_id)
+                entity_id = rows[entity_id].merged_into
+            return entity_id
+
+        result = {}
+        for entity_id in rows:
+            top = rows[root(entity_id)]
+            result[entity_id] = (top.id, top.name, top.type, top.wikidata, top.country)
+        return result
+
+    def document_ids(self) -> list[str]:
+        with self.engine.connect() as connection:
+            return list(connection.execute(select(t.documents.c.id).order_by(t.documents.c.ingested_at,
+                                                                             t.documents.c.id)).scalars())
+
+    def iter_analyses(self, document_ids: Optional[list[str]] = None) -> Iterator[Analysis]:
+        """Rebuild stored analyses in the v1 shape, with entity ids global to the store (`e<id>`)."""
+        ids = document_ids if document_ids is not None else self.document_ids()
+        with self.engine.connect() as connection:
+            canonical = self.canonical_entities(connection)
+            for document_id in ids:
+                analysis = self._load(connection, document_id, canonical)
+                if analysis is not None:
+                    yield analysis
+
+    def _load(self, connection: Connection, document_id: str,
+              canonical: dict[int, tuple[int, str, str, Optional[str], Optional[str]]]) -> Optional[Analysis]:
+        doc = connection.execute(select(t.documents).where(t.documents.c.id == document_id)).first()
+        if doc is None:
+            return None
+        document = Document(id=doc.id, text=doc.text, title=doc.title, date=doc.date, lang=doc.lang,
+                            source=doc.source, url=doc.url, path=doc.path, record_id=doc.record_id)
+        local_to_global: dict[str, str] = {}
+        entities: dict[str, Entity] = {}
+        for m in connection.execute(select(t.mentions).where(t.mentions.c.document_id == document_id)
+                                    .order_by(t.mentions.c.start)):
+            top_id, name, etype, qid, country = canonical[m.entity_id]
+            gid = f"e{top_id}"
+            local_to_global[m.local_id] = gid
+            entity = entities.setdefault(gid, Entity(id=gid, name=name, type=etype, wikidata=qid, country=country))
+            entity.mentions.append(Span(m.start, m.end, m.text))
+            if m.text != name and m.text not in entity.aliases:
+                entity.aliases.append(m.text)
+        attributions = [Attribution(
+            id=a.local_id,
+            source=Source(Span(a.source_start, a.source_end, a.source_text), a.source_type,
+                          local_to_global.get(a.source_entity) if a.source_entity else None),
+            cue=Span(a.cue_start, a.cue_end, a.cue_text) if a.cue_start is not None else None,
+            content=Span(a.content_start, a.content_end, a.content_text),
+            kind=a.kind, certainty=a.certainty, polarity=a.polarity, parent=a.parent)
+            for a in connection.execute(select(t.attributions).where(t.attributions.c.document_id == document_id)
+                                        .order_by(t.attributions.c.id))]
+        event_rows = list(connection.execute(select(t.events).where(t.events.c.document_id == document_id)
+                                             .order_by(t.events.c.id)))
+        args_by_event: dict[int, dict[str, Argument]] = defaultdict(dict)
+        if event_rows:
+            for arg in connection.execute(select(t.arguments).where(t.arguments.c.event_id.in_([e.id for e in event_rows]))):
+                args_by_event[arg.event_id][arg.role] = Argument(
+                    Span(arg.start, arg.end, arg.text), local_to_global.get(arg.entity_local) if arg.entity_local else None)
+        events = [Event(
+            id=e.local_id, type=e.type,
+            trigger=Span(e.trigger_start, e.trigger_end, e.trigger_text) if e.trigger_start is not None else None,
+            arguments=args_by_event[e.id],
+            time=TimeRef(Span(e.time_start, e.time_end, e.time_text), e.time_value) if e.time_start is not None else None,
+            attribution=e.attribution, certainty=e.certainty, polarity=e.polarity) for e in event_rows]
+        warnings = json.loads(doc.warnings) if doc.warnings else []
+        return Analysis(document=document, entities=list(entities.values()), attributions=attributions,
+                        events=events, warnings=warnings)
+
+
+def _attribution_row(document_id: str, a: Attribution) -> dict[str, Any]:
+    return {"document_id": document_id, "local_id": a.id,
+            "source_start": a.source.span.start, "source_end": a.source.span.end, "source_text": a.source.span.text,
+            "source_type": a.source.type, "source_entity": a.source.entity,
+            "cue_start": a.cue.start if a.cue else None, "cue_end": a.cue.end if a.cue else None,
+            "cue_text": a.cue.text if a.cue else None,
+            "content_start": a.content.start, "content_end": a.content.end, "content_text": a.content.text,
+            "kind": a.kind, "certainty": a.certainty, "polarity": a.polarity, "parent": a.parent}
+
+
+def _event_row(document_id: str, ev: Event) -> dict[str, Any]:
+    return {"document_id": document_id, "local_id": ev.id, "type": ev.type,
+            "trigger_start": ev.trigger.start if ev.trigger else None,
+            "trigger_end": ev.trigger.end if ev.trigger else None,
+            "trigger_text": ev.trigger.text if ev.trigger else None,
+            "time_start": ev.time.span.start if ev.time else None, "time_end": ev.time.span.end if ev.time else None,
+            "time_text": ev.time.span.text if ev.time else None, "time_value": ev.time.value if ev.time else None,
+            "attribution": ev.attribution, "certainty": ev.certainty, "polarity": ev.polarity}

@@ -1,0 +1,103 @@
+"""The store's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Local ids of an article (`e3`, `a7`, `v2`) are kept so that an analysis can be
+rebuilt exactly; entities are global (one row per real-world thing across the
+store), linked to articles through their mentions.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("version", String(64), primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text), Column("date", String(10)), Column("lang", String(8), nullable=False),
+    Column("source", Text), Column("url", Text), Column("text", Text, nullable=False),
+    Column("path", Text), Column("record_id", Text),
+    Column("warnings", Text),  # JSON list
+    Column("analysis_version", String(32), nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False), Column("type", String(16), nullable=False),
+    Column("match_key", Text, nullable=False),
+    Column("wikidata", String(32)), Column("country", String(2)),
+    Column("aliases", Text),  # JSON list
+    Column("merged_into", Integer, ForeignKey("entities.id")),
+    UniqueConstraint("match_key", "type", name="uq_entity_key"),
+)
+
+entity_merges = Table(
+    "entity_merges", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kept_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("merged_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("reason", Text, nullable=False), Column("score", Text),
+    Column("matcher", String(32), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("undone_at", DateTime(timezone=True)),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("local_id", String(16), nullable=False),
+    Column("local_name", Text, nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_mentions_document", "document_id"), Index("ix_mentions_entity", "entity_id"),
+)
+
+attributions = Table(
+    "attributions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String(16), nullable=False),
+    Column("source_start", Integer, nullable=False), Column("source_end", Integer, nullable=False),
+    Column("source_text", Text, nullable=False), Column("source_type", String(24), nullable=False),
+    Column("source_entity", String(16)),
+    Column("cue_start", Integer), Column("cue_end", Integer), Column("cue_text", Text),
+    Column("content_start", Integer, nullable=False), Column("content_end", Integer, nullable=False),
+    Column("content_text", Text, nullable=False),
+    Column("kind", String(16), nullable=False), Column("certainty", String(16), nullable=False),
+    Column("polarity", String(8), nullable=False), Column("parent", String(16)),
+    Index("ix_attributions_document", "document_id"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String(16), nullable=False), Column("type", String(16), nullable=False),
+    Column("trigger_start", Integer), Column("trigger_end", Integer), Column("trigger_text", Text),
+    Column("time_start", Integer), Column("time_end", Integer), Column("time_text", Text),
+    Column("time_value", String(10)),
+    Column("attribution", String(16)),
+    Column("certainty", String(16), nullable=False), Column("polarity", String(8), nullable=False),
+    Index("ix_events_document", "document_id"), Index("ix_events_type", "type"),
+)
+
+arguments = Table(
+    "arguments", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("entity_local", String(16)),
+    Index("ix_arguments_event", "event_id"),
+)

@@ -17,12 +17,13 @@ def analyze_parsed(document: Document, doc: Optional[Doc]) -> Analysis:
     if doc is None:
         known = ", ".join(available_languages())
         return Analysis(document=document,
-                        warnings=[f"no pipeline for language {document.lang!r} (supported: {known}); stored without analysis"])
+                        warnings=[*document.notes, f"no pipeline for language {document.lang!r} (supported: {known}); stored without analysis"])
     rules = get_rules(document.lang)
     entities = extract_entities(doc, rules)
     attributions = extract_attributions(doc, rules, entities)
     events = extract_events(doc, rules, entities, attributions, document.date)
-    return Analysis(document=document, entities=entities, attributions=attributions, events=events)
+    return Analysis(document=document, entities=entities, attributions=attributions, events=events,
+                    warnings=list(document.notes))
 
 
 __all__ = ["analyze_parsed", "extract_attributions", "extract_entities", "extract_events"]

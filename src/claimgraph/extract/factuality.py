@@ -1,14 +1,152 @@
 """Factuality of a stretch of text: certainty (FactBank style) and polarity.
 
-Shared by attributions (the content) and events (the trigger's clause).
+Shared by attributions (the content) and events (the trigger's clause). The
+verdict comes from the grammar of the stretch's main predicate: its mood
+(French journalistic conditional), the modal or raising verb that governs it
+("pourrait", "may", "il semble que"), hedging adverbs ("reportedly",
+"probablement"), an open question ("savoir si", "whether") and negation
+("ne ... pas", "never", "a refusé de"). Words come from the language's
+`hedges.yaml` and `negation.yaml`.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import Iterable, Optional
 
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attribution.lexicon import Lexicon, get_lexicon
 from claimgraph.lang import LanguageRules
+
+CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "underspecified": 3}
+# Dependents that open a clause of their own: their hedges and negations are not the predicate's.
+EMBEDDED_DEPS = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "relcl", "conj", "parataxis", "csubj",
+                           "xcomp", "nmod", "obl", "obl:arg", "obl:mod", "pobj", "prep", "dobj", "obj",
+                           "nsubj", "nsubj:pass", "nsubjpass", "appos", "dep"})
+
+
+def weakest(*levels: Optional[str]) -> str:
+    """The least certain of `levels` (None counts as certain)."""
+    return max((lvl or "certain" for lvl in levels), key=lambda lvl: CERTAINTY_RANK.get(lvl, 0))
+
+
+def main_predicate(tokens: list[Token]) -> Optional[Token]:
+    """The token of `tokens` that heads the largest part of them (the stretch's main predicate)."""
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    content_roots = [t for t in roots if not t.is_punct and not t.is_space] or roots
+    return max(content_roots, key=lambda t: (sum(1 for d in t.subtree if d.i in inside), -t.i))
+
+
+def predicate_chain(main: Token, lexicon: Lexicon) -> list[Token]:
+    """`main` and the verbs that govern it as one predicate ("pourrait aggraver", "il semble que")."""
+    chain = [main]
+    node = main
+    while node.head.i != node.i and len(chain) < 5:
+        head = node.head
+        lemma = head.lemma_.lower()
+        if node.dep_ == "xcomp" or (node.dep_ == "ccomp" and lemma in lexicon.raising):
+            chain.append(head)
+            node = head
+        else:
+            break
+    return chain
+
+
+def clause_words(chain: Iterable[Token]) -> list[Token]:
+    """The function words and adverbs of each predicate of `chain` (not those of embedded clauses)."""
+    words: list[Token] = []
+    for pred in chain:
+        words.append(pred)
+        for child in pred.children:
+            if child.dep_ in EMBEDDED_DEPS:
+                if child.dep_ in ("nsubj", "obj", "dobj", "nsubj:pass", "nsubjpass"):
+                    words.extend(c for c in child.children if c.dep_ == "det")  # "no evidence", "aucune preuve"
+                continue
+            words.append(child)
+            words.extend(c for c in child.children if c.dep_ in ("advmod", "fixed", "flat", "neg"))
+    return words
+
+
+def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) -> str:
+    """The certainty of the clause headed by `main`."""
+    chain = predicate_chain(main, lexicon)
+    words = clause_words(chain)
+    levels: list[Optional[str]] = []
+    for pred in chain:
+        lemma = pred.lemma_.lower()
+        if pred is not main:
+            levels.append(lexicon.modals.get(lemma) or lexicon.raising.get(lemma))
+        elif any(c.dep_ == "xcomp" for c in pred.children):
+            levels.append(lexicon.modals.get(lemma))
+    lowered = {w.lower_ for w in words} | {w.lemma_.lower() for w in words}
+    for word in words:
+        if lexicon.conditional_mood and "Cnd" in word.morph.get("Mood"):
+            levels.append(lexicon.conditional_mood)
+        if word.dep_.startswith("aux") or word.tag_ == "MD":
+            levels.append(lexicon.modals.get(word.lemma_.lower()) or lexicon.modals.get(word.lower_))
+        levels.append(lexicon.hedge_words.get(word.lower_) or lexicon.hedge_words.get(word.lemma_.lower()))
+        if word.dep_ == "mark" and word.lower_ in lexicon.question_marks and word.head in chain:
+            levels.append("underspecified")
+    phrase = " ".join(w.lower_ for w in sorted(words, key=lambda t: t.i))
+    levels.extend(lvl for key, lvl in lexicon.hedge_words.items() if " " in key and key in phrase)
+    top = chain[-1]
+    if top.dep_ in ("acl", "ccomp", "advcl") and top.head.lemma_.lower() in lexicon.hedge_nouns:
+        levels.append(lexicon.hedge_nouns[top.head.lemma_.lower()])  # "la possibilité que ..."
+    if main.i > 0 and main.doc[max(main.left_edge.i - 1, 0)].lower_ in lexicon.question_marks:
+        levels.append("underspecified")  # "savoir si ...": the mark sits just before the stretch
+    level = weakest(*levels)
+    if level == "probable" and lowered & lexicon.boosters and not any(
+            "Cnd" in w.morph.get("Mood") for w in words):
+        return "certain"
+    return level
+
+
+def polarity_of(main: Token, lexicon: Lexicon) -> str:
+    """The polarity of the clause headed by `main`: negative when its predicate is negated."""
+    chain = predicate_chain(main, lexicon)
+    words = clause_words(chain)
+    negations = 0
+    for word in words:
+        lower = word.lower_
+        if lower in lexicon.negators or (word.dep_ == "neg" and lower not in lexicon.weak_negators):
+            negations += 1
+        elif word.dep_ == "det" and lower in lexicon.negators:
+            negations += 1
+    for pred in chain:
+        if pred is not main and pred.lemma_.lower() in lexicon.negative_predicates:
+            negations += 1
+    if main.dep_ == "xcomp" and main.head.lemma_.lower() in lexicon.negative_predicates and main.head not in chain:
+        negations += 1
+    if any(c.dep_ in ("mark", "case") and c.lower_ in lexicon.negative_marks for c in main.children):
+        negations += 1
+    return "negative" if negations % 2 == 1 else "positive"
+
+
+def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
+    """(certainty, polarity) of the stretch made of `tokens`."""
+    main = main_predicate(tokens)
+    if main is None:
+        return "certain", "positive"
+    certainty = certainty_of(main, lexicon)
+    text = "".join(t.text_with_ws for t in tokens).rstrip().rstrip("»\"”'’ ")
+    if text.endswith("?"):
+        certainty = "underspecified"
+    return certainty, polarity_of(main, lexicon)
 
 
 def assess_factuality(doc: Doc, start_char: int, end_char: int, rules: LanguageRules) -> tuple[str, str]:
-    """(certainty, polarity) of the text `doc.text[start_char:end_char]` (filled in by the attribution stage)."""
-    return "certain", "positive"
+    """(certainty, polarity) of the text `doc.text[start_char:end_char]`.
+
+    doc (Doc): the parsed article.
+    start_char (int): start of the stretch (content or event clause), in characters.
+    end_char (int): its end, exclusive.
+    rules (LanguageRules): the language's data (hedges.yaml, negation.yaml).
+    RETURNS (tuple[str, str]): certainty in certain/probable/possible/underspecified,
+        polarity in positive/negative.
+    """
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "certain", "positive"
+    return assess_tokens(list(span), get_lexicon(rules))

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Callable, Iterator, Optional, Union
 
-from claimgraph.ingest.bytes import Unreadable, decode, sha256_hex
+from claimgraph.ingest.bytes import Decoded, Unreadable, decode, sha256_hex
 from claimgraph.ingest.dates import normalise_date
 from claimgraph.model import Document, Rejection
 
@@ -18,6 +18,8 @@ READERS: dict[str, Reader] = {}
 DATE_HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]+(\S[^\n]*?)[ \t]*$")
 FRONT_MATTER_LINE = re.compile(r"^(title|date|source|url|lang)[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
 MAX_TITLE_CHARS = 300
+# Below this, what trafilatura returns is menu or footer debris, not an article.
+MIN_HTML_TEXT_CHARS = 40
 
 
 def register_reader(name: str) -> Callable[[Reader], Reader]:
@@ -61,7 +63,8 @@ def read_text(path: str, raw: bytes) -> Iterator[Item]:
         return
     yield Document(id=sha256_hex(raw), text=text, title=_clean(meta.get("title")),
                    date=normalise_date(meta.get("date")), lang=_clean(meta.get("lang")) or "und",
-                   source=_clean(meta.get("source")), url=_clean(meta.get("url")), path=path)
+                   source=_clean(meta.get("source")), url=_clean(meta.get("url")), path=path,
+                   notes=_notes(decoded))
 
 
 def _split_front_matter(text: str) -> tuple[str, dict[str, Optional[str]]]:
@@ -86,6 +89,10 @@ def _split_front_matter(text: str) -> tuple[str, dict[str, Optional[str]]]:
     return body, meta
 
 
+def _notes(decoded: Decoded) -> tuple[str, ...]:
+    return (decoded.warning,) if decoded.warning else ()
+
+
 def _first_line_title(text: str) -> Optional[str]:
     stripped = text.strip()
     if "\n" not in stripped:
@@ -107,12 +114,13 @@ def read_html(path: str, raw: bytes) -> Iterator[Item]:
     extracted = trafilatura.bare_extraction(decoded.text, with_metadata=True, include_comments=False,
                                             favor_precision=True)
     body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
-        yield Rejection(path, "no article text", "trafilatura found no main text in the HTML")
+    if not body or len(body.strip()) < MIN_HTML_TEXT_CHARS:
+        yield Rejection(path, "no article text",
+                        f"trafilatura found no main text of {MIN_HTML_TEXT_CHARS}+ characters in the HTML")
         return
     yield Document(id=sha256_hex(raw), text=body, title=_clean(extracted.title),
                    date=normalise_date(extracted.date), source=_clean(extracted.sitename),
-                   url=_clean(extracted.url), path=path)
+                   url=_clean(extracted.url), path=path, notes=_notes(decoded))
 
 
 @register_reader("jsonl")
@@ -143,7 +151,7 @@ def read_jsonl(path: str, raw: bytes) -> Iterator[Item]:
         yield Document(id=sha256_hex(line.encode("utf-8")), text=text, title=_clean(record.get("title")),
                        date=normalise_date(record.get("date")), lang=_clean(record.get("lang")) or "und",
                        source=_clean(record.get("source")), url=_clean(record.get("url")),
-                       path=where, record_id=record_id)
+                       path=where, record_id=record_id, notes=_notes(decoded))
 
 
 @register_reader("feed")
@@ -153,7 +161,7 @@ def read_feed(path: str, raw: bytes) -> Iterator[Item]:
     import feedparser
 
     parsed = feedparser.parse(raw)
-    if parsed.bozo and not parsed.entries:
+    if parsed.bozo and not any(_entry_text(entry) for entry in parsed.entries):
         yield Rejection(path, "malformed feed", str(getattr(parsed, "bozo_exception", "unparseable")))
         return
     feed_title = _clean(parsed.feed.get("title"))

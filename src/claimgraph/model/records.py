@@ -78,6 +78,8 @@ class Document:
     url: Optional[str] = None
     path: Optional[str] = None
     record_id: Optional[str] = None
+    # Problems met while reading (e.g. a non-UTF-8 file decoded as cp1252); they become analysis warnings.
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "date": self.date, "lang": self.lang,

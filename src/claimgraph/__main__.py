@@ -1,0 +1,3 @@
+from claimgraph.cli.app import main
+
+main()

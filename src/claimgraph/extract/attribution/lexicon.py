@@ -1,0 +1,133 @@
+"""The attribution and factuality lexicons of one language, read once from its YAML files.
+
+Every language-specific word the attribution stage uses lives in
+`lang/<code>/{cues,hedges,negation,sources}.yaml`; this module turns them
+into lookup tables so that the extractors never test a language code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from claimgraph.lang import LanguageRules
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """What a cue word says about its content.
+
+    certainty (Optional[str]): the certainty the cue implies ("suggests" -> probable).
+    polarity (Optional[str]): "negative" for denials.
+    role (str): speech, belief, confirm.
+    takes_object (bool): the content may be a noun phrase ("denied the accusations").
+    rest (tuple[str, ...]): words after the first of a multiword cue ("mettre en garde").
+    """
+
+    certainty: Optional[str] = None
+    polarity: Optional[str] = None
+    role: str = "speech"
+    takes_object: bool = False
+    rest: tuple[str, ...] = ()
+
+
+def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
+    raw = raw or {}
+    return CueEntry(certainty=raw.get("certainty"), polarity=raw.get("polarity"),
+                    role=raw.get("role", "speech"), takes_object=bool(raw.get("object")), rest=rest)
+
+
+def _lower_set(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in (values or []))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lookup tables of one language (see the YAML files for what each one means)."""
+
+    verbs: dict[str, list[CueEntry]] = field(default_factory=dict)
+    nouns: dict[str, CueEntry] = field(default_factory=dict)
+    according_to: tuple[tuple[str, ...], ...] = ()
+    relay: frozenset[str] = frozenset()
+    as_marks: frozenset[str] = frozenset()
+    cleft_heads: frozenset[str] = frozenset()
+    cleft_objects: frozenset[str] = frozenset()
+    claim_anaphors: frozenset[str] = frozenset()
+    agent_marks: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    conditional_mood: Optional[str] = None
+    modals: dict[str, Optional[str]] = field(default_factory=dict)
+    raising: dict[str, str] = field(default_factory=dict)
+    hedge_words: dict[str, str] = field(default_factory=dict)
+    hedge_nouns: dict[str, str] = field(default_factory=dict)
+    boosters: frozenset[str] = frozenset()
+    question_marks: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
+    weak_negators: frozenset[str] = frozenset()
+    negative_predicates: frozenset[str] = frozenset()
+    negative_marks: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    generic_plural: frozenset[str] = frozenset()
+    unspecified_nouns: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
+    organization_nouns: frozenset[str] = frozenset()
+    unspecified_pronouns: frozenset[str] = frozenset()
+    anaphoric_pronouns: frozenset[str] = frozenset()
+    definite_determiners: frozenset[str] = frozenset()
+    media_names: frozenset[str] = frozenset()
+
+
+_CACHE: dict[str, Lexicon] = {}
+
+
+def _optional(rules: LanguageRules, name: str) -> dict[str, Any]:
+    return rules.data(name) if rules.has(name) else {}
+
+
+def get_lexicon(rules: LanguageRules) -> Lexicon:
+    """The lexicon of `rules`' language, built on first use and cached.
+
+    rules (LanguageRules): the language's data files.
+    RETURNS (Lexicon): its lookup tables (empty tables for missing files).
+    """
+    if rules.code in _CACHE:
+        return _CACHE[rules.code]
+    cues, hedges = _optional(rules, "cues"), _optional(rules, "hedges")
+    negation, sources = _optional(rules, "negation"), _optional(rules, "sources")
+    verbs: dict[str, list[CueEntry]] = {}
+    for key, raw in (cues.get("verbs") or {}).items():
+        first, *rest = str(key).lower().split()
+        verbs.setdefault(first, []).append(_entry(raw, tuple(rest)))
+    for entries in verbs.values():
+        entries.sort(key=lambda e: -len(e.rest))  # longest multiword cue first
+    hedge_words = {str(k).lower(): v for k, v in {**(hedges.get("adverbs") or {}),
+                                                  **(hedges.get("adjectives") or {})}.items()}
+    lexicon = Lexicon(
+        verbs=verbs,
+        nouns={str(k).lower(): _entry(v) for k, v in (cues.get("nouns") or {}).items()},
+        according_to=tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to") or []),
+        relay=_lower_set(cues.get("relay")), as_marks=_lower_set(cues.get("as_marks")),
+        cleft_heads=_lower_set(cues.get("cleft_heads")), cleft_objects=_lower_set(cues.get("cleft_objects")),
+        claim_anaphors=_lower_set(cues.get("claim_anaphors")), agent_marks=_lower_set(cues.get("agent_marks")),
+        complementizers=_lower_set(cues.get("complementizers")),
+        conditional_mood=hedges.get("conditional_mood"),
+        modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},
+        raising={str(k).lower(): v for k, v in (hedges.get("raising") or {}).items()},
+        hedge_words=hedge_words,
+        hedge_nouns={str(k).lower(): v for k, v in (hedges.get("nouns") or {}).items()},
+        boosters=_lower_set(hedges.get("boosters")), question_marks=_lower_set(hedges.get("question_marks")),
+        negators=_lower_set(negation.get("particles")), weak_negators=_lower_set(negation.get("weak_particles")),
+        negative_predicates=_lower_set(negation.get("negative_predicates")),
+        negative_marks=_lower_set(negation.get("negative_marks")),
+        person_nouns=_lower_set(sources.get("person_nouns")), document_nouns=_lower_set(sources.get("document_nouns")),
+        generic_plural=_lower_set(sources.get("generic_plural")),
+        unspecified_nouns=_lower_set(sources.get("unspecified_nouns")),
+        media_nouns=_lower_set(sources.get("media_nouns")),
+        organization_nouns=_lower_set(sources.get("organization_nouns")),
+        unspecified_pronouns=_lower_set(sources.get("unspecified_pronouns")),
+        anaphoric_pronouns=_lower_set(sources.get("anaphoric_pronouns")),
+        definite_determiners=_lower_set(sources.get("definite_determiners")),
+        media_names=_lower_set(sources.get("media_names")),
+    )
+    _CACHE[rules.code] = lexicon
+    return lexicon

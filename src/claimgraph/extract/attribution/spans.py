@@ -1,0 +1,167 @@
+"""Token helpers shared by the attribution extractors, and the candidate record they produce."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.model import Span
+
+OPENING_QUOTES = "«“\"„‹"
+CLOSING_QUOTES = "»”\"‟›"
+QUOTE_CHARS = frozenset(OPENING_QUOTES + CLOSING_QUOTES + "'’‘")
+# A pair of quote marks: « ... », “ ... ” or " ... " (straight quotes pair in reading order).
+QUOTE_PAIR = re.compile(r"«\s*(?P<a>[^»]*?)\s*»|“(?P<b>[^”“]*?)”|\"(?P<c>[^\"]*?)\"|„(?P<d>[^“”]*?)[“”]")
+# Dependents that leave a source noun phrase: relative clauses, clauses, coordinated verbs.
+NP_STOP_DEPS = frozenset({"acl:relcl", "relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj",
+                          "dep"})
+
+
+@dataclass
+class Candidate:
+    """An attribution found by one extractor, before ids, sources and factuality are settled.
+
+    source_head (Optional[Token]): head word of the source noun phrase.
+    source_span (Optional[Span]): the source span when no head word fits (impersonal source).
+    cue (Optional[Span]): the cue words.
+    content (Span): the reported proposition.
+    kind (str): direct, indirect, according_to or mixed.
+    cue_certainty, cue_polarity: what the cue says of the content ("suggests", "denied").
+    cue_token (Optional[Token]): the cue's word, to avoid reading one cue twice.
+    relays (str): "previous" when the candidate relays the previous sentence's claims
+        (cleft "C'est ce qu'affirme X"), "confirm" when it confirms the previous claim,
+        "cited" when its source is cited by the enclosing attribution's source.
+    """
+
+    content: Span
+    source_head: Optional[Token] = None
+    source_span: Optional[Span] = None
+    cue: Optional[Span] = None
+    kind: str = "indirect"
+    cue_certainty: Optional[str] = None
+    cue_polarity: Optional[str] = None
+    cue_token: Optional[Token] = None
+    relays: str = ""
+    parent_of: list[int] = field(default_factory=list)
+    parent_index: Optional[int] = None
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span:
+    """A model span of `doc.text[start:end]`, trimmed of spaces."""
+    return Span.of(doc.text, start, end)
+
+
+def tokens_span(doc: Doc, tokens: Iterable[Token]) -> Optional[Span]:
+    """The span from the first to the last of `tokens` (None when there are none)."""
+    tokens = list(tokens)
+    if not tokens:
+        return None
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return span_of(doc, start, end)
+
+
+def clause_tokens(head: Token, exclude: Iterable[Token] = ()) -> list[Token]:
+    """The contiguous tokens of `head`'s subtree around it, minus the subtrees of `exclude`."""
+    banned = {t.i for ex in exclude for t in ex.subtree}
+    sub = sorted((t for t in head.subtree if t.i not in banned), key=lambda t: t.i)
+    if not sub:
+        return []
+    # keep the contiguous run that contains the head: excluded material splits the clause
+    runs: list[list[Token]] = [[sub[0]]]
+    for tok in sub[1:]:
+        if tok.i == runs[-1][-1].i + 1 or all(head.doc[j].is_space or head.doc[j].i in banned and False
+                                              for j in range(runs[-1][-1].i + 1, tok.i)):
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    run = next((r for r in runs if any(t.i == head.i for t in r)), max(runs, key=len))
+    return run
+
+
+def trim_tokens(tokens: list[Token], strip_words: frozenset[str] = frozenset()) -> list[Token]:
+    """`tokens` without leading complementisers and leading/trailing punctuation."""
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start].is_space or tokens[start].lower_ in strip_words
+                           or (tokens[start].is_punct and tokens[start].text not in QUOTE_CHARS)):
+        start += 1
+    while end > start and (tokens[end - 1].is_space or tokens[end - 1].is_punct and tokens[end - 1].text not in QUOTE_CHARS
+                           or tokens[end - 1].dep_ == "cc"):
+        end -= 1
+    return tokens[start:end]
+
+
+def content_span(doc: Doc, tokens: list[Token], strip_words: frozenset[str] = frozenset()) -> Optional[Span]:
+    """The content span of `tokens`: trimmed, with balanced quote marks only."""
+    tokens = trim_tokens(tokens, strip_words)
+    if not tokens:
+        return None
+    span = tokens_span(doc, tokens)
+    if span is None:
+        return None
+    text = span.text
+    # a quote mark left open at either end belongs to the surrounding sentence, not the content
+    if text and text[0] in OPENING_QUOTES and text.count(text[0]) % 2 == 1 and text[0] != '"':
+        span = span_of(doc, span.start + 1, span.end)
+    elif text and text[0] == '"' and text.count('"') % 2 == 1:
+        span = span_of(doc, span.start + 1, span.end)
+    text = span.text
+    if text and text[-1] in CLOSING_QUOTES and text.count(text[-1]) % 2 == 1 and text[-1] != '"':
+        span = span_of(doc, span.start, span.end - 1)
+    if len(re.findall(r"\w+", span.text)) < 2:
+        return None
+    return span
+
+
+def noun_phrase(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`, without clauses or comma-separated parts."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in NP_STOP_DEPS]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in NP_STOP_DEPS)
+    keep.sort(key=lambda t: t.i)
+    # stay inside commas around the head ("le secrétaire général, Jens Stoltenberg,")
+    left = [t for t in keep if t.i <= head.i]
+    right = [t for t in keep if t.i > head.i]
+    for i in range(len(left) - 1, 0, -1):
+        if left[i].i - left[i - 1].i > 1:
+            gap = head.doc[left[i - 1].i + 1:left[i].i]
+            if any(g.text == "," for g in gap):
+                left = left[i:]
+                break
+    contiguous = [right[0]] if right and right[0].i == head.i + 1 else []
+    for tok in right[1:]:
+        if contiguous and tok.i == contiguous[-1].i + 1:
+            contiguous.append(tok)
+        else:
+            break
+    result = left + contiguous
+    while result and (result[-1].is_punct and result[-1].text not in '"»”'):
+        result.pop()
+    while result and result[0].is_punct and result[0].text not in '"«“':
+        result.pop(0)
+    return result or [head]
+
+
+def subject_of(verb: Token) -> Optional[Token]:
+    """The subject of `verb`, looking through auxiliaries and coordination ("X ..., mais a affirmé")."""
+    node: Optional[Token] = verb
+    for _ in range(4):
+        if node is None:
+            break
+        for child in node.children:
+            if child.dep_ in ("nsubj", "expl:subj", "nsubj:pass", "nsubjpass", "csubj"):
+                return child
+        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    return None
+
+
+def sentence_tokens(token: Token) -> list[Token]:
+    return list(token.sent)

@@ -1,0 +1,156 @@
+"""Time expressions: find them in a text and normalise them against the article's date.
+
+Where an expression is comes from per-language patterns (`lang/<code>/time.yaml`);
+what it means comes from dateparser, read at the precision the words support:
+"en 2023" is a year, "le mois dernier" a month, "mardi" a day. An expression
+finer than the article's own date ("mardi" in an article dated only "2024-09")
+cannot be pinned down and keeps the article's precision instead.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Optional
+
+from dateparser.date import DateDataParser
+
+from claimgraph.lang import LanguageRules
+
+# dateparser periods, finest last.
+PRECISIONS = ("year", "month", "week", "day")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A time expression of a text: where it is and its ISO 8601 value (None if unreadable)."""
+
+    start: int
+    end: int
+    text: str
+    value: Optional[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _TimeRules:
+    finders: tuple[re.Pattern[str], ...]
+    strips: tuple[re.Pattern[str], ...]
+    rewrites: tuple[tuple[re.Pattern[str], str], ...]
+
+
+def parse_document_date(value: Optional[str]) -> Optional[tuple[dt.datetime, str]]:
+    """The article's date as (datetime, precision) from "2024", "2024-09" or "2024-09-15".
+
+    value (Optional[str]): the ISO 8601 date of `Document.date`.
+    RETURNS (Optional[tuple]): the date (missing parts set to the middle of the
+        period, so "last month" stays inside the right month) and its precision.
+    """
+    if not value:
+        return None
+    match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    if day:
+        return dt.datetime(int(year), int(month), int(day)), "day"
+    if month:
+        return dt.datetime(int(year), int(month), 15), "month"
+    return dt.datetime(int(year), 7, 1), "year"
+
+
+def format_date(when: dt.datetime, precision: str) -> str:
+    """ISO 8601 text of `when` cut at `precision` ("year", "month", "week" or "day")."""
+    if precision == "year":
+        return f"{when.year:04d}"
+    if precision == "month":
+        return f"{when.year:04d}-{when.month:02d}"
+    if precision == "week":
+        year, week, _ = when.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return when.strftime("%Y-%m-%d")
+
+
+_COMPILED: dict[str, _TimeRules] = {}
+
+
+def _compile(data: dict[str, Any]) -> _TimeRules:
+    flags = 0 if data.get("case_sensitive") else re.IGNORECASE
+    names = {"months": "|".join(data.get("months", [])), "weekdays": "|".join(data.get("weekdays", []))}
+    finders = tuple(re.compile(r"(?<!\w)(?:" + pattern.replace("{months}", names["months"])
+                               .replace("{weekdays}", names["weekdays"]) + r")(?!\w)", flags)
+                    for pattern in data.get("patterns", []))
+    strips = tuple(re.compile(p, flags) for p in data.get("strip", []))
+    rewrites = tuple((re.compile(p, flags), r) for p, r in (data.get("rewrites") or {}).items())
+    return _TimeRules(finders, strips, rewrites)
+
+
+def _time_rules(rules: LanguageRules) -> Optional[_TimeRules]:
+    """The compiled `time.yaml` of a language, compiled once per data folder."""
+    key = str(rules.spec.data_dir)
+    if key not in _COMPILED:
+        if not rules.has("time"):
+            return None
+        _COMPILED[key] = _compile(rules.data("time"))
+    return _COMPILED[key]
+
+
+@lru_cache(maxsize=8)
+def _parser(code: str, base: dt.datetime) -> DateDataParser:
+    return DateDataParser(languages=[code], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                                                      "RETURN_TIME_AS_PERIOD": True})
+
+
+def find_timexes(text: str, rules: LanguageRules, document_date: Optional[str],
+                 start: int = 0, end: Optional[int] = None) -> list[Timex]:
+    """Every time expression of `text[start:end]`, normalised against `document_date`.
+
+    text (str): the whole document text (offsets are into it).
+    rules (LanguageRules): the language's rules (`time.yaml`).
+    document_date (Optional[str]): the article's ISO 8601 date.
+    RETURNS (list[Timex]): non-overlapping expressions, in text order.
+    """
+    compiled = _time_rules(rules)
+    if compiled is None:
+        return []
+    end = len(text) if end is None else end
+    taken: list[tuple[int, int]] = []
+    found: list[Timex] = []
+    for finder in compiled.finders:
+        for match in finder.finditer(text, start, end):
+            s, e = match.span()
+            if s == e or any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            found.append(Timex(s, e, text[s:e], normalize_time(text[s:e], rules, document_date)))
+    return sorted(found, key=lambda t: t.start)
+
+
+def normalize_time(expression: str, rules: LanguageRules, document_date: Optional[str]) -> Optional[str]:
+    """ISO 8601 value of one time expression, at the precision its words support.
+
+    expression (str): e.g. "en 2023", "le mois dernier", "last Tuesday".
+    rules (LanguageRules): the expression's language.
+    document_date (Optional[str]): the article's date, the anchor of relative expressions.
+    RETURNS (Optional[str]): "2023", "2024-08", "2024-09-10", or None when unreadable.
+    """
+    compiled = _time_rules(rules)
+    anchor = parse_document_date(document_date)
+    base, base_precision = anchor if anchor else (dt.datetime.now(), "day")
+    phrase = " ".join(expression.split())
+    if compiled is not None:
+        for strip in compiled.strips:
+            phrase = strip.sub("", phrase, count=1)
+        for pattern, replacement in compiled.rewrites:
+            phrase = pattern.sub(replacement, phrase)
+    if re.fullmatch(r"(?:19|20)\d{2}", phrase):
+        return phrase
+    data = _parser(rules.code, base).get_date_data(phrase)
+    if data is None or data.date_obj is None:
+        return None
+    precision = data.period if data.period in PRECISIONS else "day"
+    explicit = bool(re.search(r"\d", phrase))
+    if not explicit and PRECISIONS.index(precision) > PRECISIONS.index(base_precision):
+        # "mardi" in an article dated to the month: only the month is known.
+        precision = base_precision
+    return format_date(data.date_obj, precision)

@@ -1,0 +1,61 @@
+"""Shared fixtures: paths, one Analyzer (spaCy models loaded once per test session)."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLES = REPO / "examples"
+GOLD = REPO / "tests" / "gold"
+SEED = EXAMPLES / "000_484c29df8968dbf4.txt"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.exists():
+        pytest.skip("../shared is not beside the repository")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def analyzer():  # type: ignore[no-untyped-def]
+    from claimgraph.pipeline import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def nlp_fr(analyzer):  # type: ignore[no-untyped-def]
+    return analyzer.pipelines.get("fr")
+
+
+@pytest.fixture(scope="session")
+def nlp_en(analyzer):  # type: ignore[no-untyped-def]
+    return analyzer.pipelines.get("en")
+
+
+@pytest.fixture(scope="session")
+def scorer(shared: Path):  # type: ignore[no-untyped-def]
+    """The shared scorer module (../shared/eval/score.py)."""
+    spec = importlib.util.spec_from_file_location("claimgraph_shared_score", shared / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def schema(shared: Path) -> dict:
+    import json
+
+    return json.loads((shared / "schema" / "document.schema.json").read_text(encoding="utf-8"))

@@ -147,3 +147,20 @@ def test_latin1_file_is_read_with_a_warning(tmp_path: Path) -> None:
     (doc,), rejected = read_all(path)
     assert not rejected and "ministère" in doc.text
     assert doc.notes and "cp1252" in doc.notes[0]
+
+
+def test_bundled_bad_fixtures_are_each_rejected_with_a_reason(repo: Path) -> None:
+    bad = repo / "tests" / "fixtures" / "bad"
+    docs, rejected = read_all(bad)
+    by_file: dict[str, set[str]] = {}
+    for r in rejected:
+        by_file.setdefault(Path(r.path.split(":")[0].split("#")[0]).name, set()).add(r.reason)
+    expected = {"empty.txt": "empty file", "blank.txt": "no text (whitespace only)", "binary.txt": "binary content",
+                "broken.rss": "malformed feed", "image.png": "unsupported format", "notes.pdf": "unsupported format",
+                "not_an_article.html": "no article text"}
+    for name, reason in expected.items():
+        assert reason in by_file.get(name, set()), (name, by_file.get(name))
+    assert {"malformed JSON", "no text"} <= by_file["broken.jsonl"]
+    texts = {Path(d.path.split(":")[0]).name: d for d in docs}
+    assert set(texts) == {"latin1.txt", "broken.jsonl"}
+    assert texts["latin1.txt"].notes, "a non-UTF-8 file is read with a warning, not silently"

@@ -72,8 +72,7 @@ def clause_tokens(head: Token, exclude: Iterable[Token] = ()) -> list[Token]:
     # keep the contiguous run that contains the head: excluded material splits the clause
     runs: list[list[Token]] = [[sub[0]]]
     for tok in sub[1:]:
-        if tok.i == runs[-1][-1].i + 1 or all(head.doc[j].is_space or head.doc[j].i in banned and False
-                                              for j in range(runs[-1][-1].i + 1, tok.i)):
+        if all(head.doc[j].is_space for j in range(runs[-1][-1].i + 1, tok.i)):
             runs[-1].append(tok)
         else:
             runs.append([tok])

@@ -1,0 +1,98 @@
+"""According-to attributions ("selon X", "d'après X", "according to X") and cited sources ("citing X").
+
+The source is the noun phrase after the introducing words; the content is
+the rest of the sentence on the other side of the phrase.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attribution.lexicon import Lexicon
+from claimgraph.extract.attribution.spans import Candidate, content_span, tokens_span
+
+BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "."})
+
+
+def _matches(doc: Doc, i: int, seq: tuple[str, ...]) -> bool:
+    if i + len(seq) > len(doc):
+        return False
+    return all(doc[i + k].lower_ == word for k, word in enumerate(seq))
+
+
+def _source_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """The source phrase from `start` up to a break, a finite verb or `end`."""
+    out: list[Token] = []
+    for tok in doc[start:end]:
+        if tok.text in BREAKS or tok.is_space:
+            break
+        if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm") or tok.tag_ in ("VBD", "VBZ", "VBP"):
+            break
+        if tok.pos_ == "SCONJ":
+            break
+        out.append(tok)
+    return out
+
+
+def _phrase_head(tokens: list[Token]) -> Token:
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    nominal = [t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON", "X", "ADJ")]
+    return (nominal or roots or tokens)[0]
+
+
+def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
+    """Candidates for every according-to phrase of `doc`."""
+    i = 0
+    while i < len(doc):
+        seq = next((s for s in lexicon.according_to if _matches(doc, i, s)), None)
+        if seq is None:
+            i += 1
+            continue
+        cue_tokens = list(doc[i:i + len(seq)])
+        sent = doc[i].sent
+        src_tokens = _source_tokens(doc, i + len(seq), sent.end)
+        i += len(seq)
+        if not src_tokens:
+            continue
+        head = _phrase_head(src_tokens)
+        phrase_end = src_tokens[-1].i + 1
+        before = [t for t in sent if t.i < cue_tokens[0].i]
+        after = [t for t in sent if t.i >= phrase_end]
+        words_before = sum(1 for t in before if t.is_alpha)
+        words_after = sum(1 for t in after if t.is_alpha)
+        if words_before >= 3 and words_after >= 3:
+            content = content_span(doc, list(sent), lexicon.complementizers)  # "X, selon Y, Z"
+        elif words_after >= words_before:
+            content = content_span(doc, after, lexicon.complementizers)
+        else:
+            content = content_span(doc, before, lexicon.complementizers)
+        if content is None:
+            continue
+        yield Candidate(content=content, source_head=head, cue=tokens_span(doc, cue_tokens), kind="according_to",
+                        cue_token=cue_tokens[0], source_span=tokens_span(doc, src_tokens))
+
+
+def cited_source(verb: Token, lexicon: Lexicon) -> Optional[tuple[Token, Token]]:
+    """(citing word, cited source) of a cue: "The Times, citing a Western official, reported ..."."""
+    for child in verb.subtree:
+        if child.lemma_.lower() in lexicon.relay and child.dep_ in ("advcl", "acl", "xcomp", "conj", "dep") \
+                and child.head.i == verb.i or child.head.head.i == verb.i and child.lemma_.lower() in lexicon.relay:
+            for obj in child.children:
+                if obj.dep_ in ("dobj", "obj", "pobj", "obl", "obl:arg") and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return child, obj
+    return None
+
+
+def cited_candidates(doc: Doc, lexicon: Lexicon, found: list[Candidate]) -> Iterator[Candidate]:
+    """A candidate for each source cited by the source of a candidate of `found`."""
+    for index, cand in enumerate(found):
+        if cand.cue_token is None or cand.relays:
+            continue
+        found_cite = cited_source(cand.cue_token, lexicon)
+        if found_cite is None:
+            continue
+        citing, cited = found_cite
+        yield Candidate(content=cand.content, source_head=cited, cue=tokens_span(doc, [citing]),
+                        kind="according_to", relays="cited", parent_index=index)

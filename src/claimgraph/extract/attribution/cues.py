@@ -1,0 +1,191 @@
+"""Reported speech around a cue verb or noun: "X a affirmé que ...", "..., sources said", "speculation that ...".
+
+The parse links a cue verb to its subject (the source, or the agent of a
+passive: "confirmé par X") and to its complement clause (the content). When
+the cue sits in an incise after the content ("..., a ajouté l'officiel";
+"..., sources said"), the content is the clause it interrupts.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
+from claimgraph.extract.attribution.spans import (Candidate, clause_tokens, content_span, subject_of,
+                                                  tokens_span)
+
+CLAUSE_DEPS = ("ccomp", "csubj", "parataxis")
+INCISE_DEPS = frozenset({"advcl", "parataxis", "conj", "dep", "ccomp", "acl", "acl:relcl"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "X", "ADJ", "NUM"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "expl:subj", "expl", "csubj"})
+
+
+def match_cue(token: Token, lexicon: Lexicon) -> Optional[tuple[CueEntry, list[Token]]]:
+    """The cue entry `token` starts, with its words, or None ("mis en garde" matches "mettre en garde")."""
+    if token.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") and token.tag_ not in ("VBN", "VBD"):
+        return None
+    for lemma in (token.lemma_.lower(), token.lower_):
+        for entry in lexicon.verbs.get(lemma, []):
+            words = [token]
+            nxt = token.i + 1
+            ok = True
+            for word in entry.rest:
+                while nxt < len(token.doc) and token.doc[nxt].pos_ == "ADV":
+                    nxt += 1  # "a mis en garde", "has strongly denied"
+                if nxt < len(token.doc) and word in (token.doc[nxt].lower_, token.doc[nxt].lemma_.lower()):
+                    words.append(token.doc[nxt])
+                    nxt += 1
+                else:
+                    ok = False
+                    break
+            if ok and (token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD") or entry.rest):
+                return entry, words
+    return None
+
+
+def cue_span_tokens(verb: Token, words: list[Token]) -> list[Token]:
+    """The cue's words with the tense auxiliaries before the verb ("a affirmé", "has learned")."""
+    auxes = [c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "aux:tense")]
+    return sorted(auxes + words, key=lambda t: t.i)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in verb.children) or \
+        "Pass" in verb.morph.get("Voice")
+
+
+def agent_of(verb: Token, lexicon: Lexicon) -> Optional[Token]:
+    """The agent of a passive cue: "confirmé par l'officiel", "confirmed by the official"."""
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return child
+        if child.dep_ == "agent" or (child.dep_ in ("prep", "obl") and child.lower_ in lexicon.agent_marks):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if child.dep_.startswith("obl") and any(g.dep_ == "case" and g.lower_ in lexicon.agent_marks
+                                                for g in child.children):
+            return child
+    return None
+
+
+def inverted_subject(verb: Token) -> Optional[Token]:
+    """The subject after a cue in an incise: "a ajouté l'officiel", "said the spokesman"."""
+    for child in verb.children:
+        if child.i > verb.i and child.pos_ in NOMINAL_POS and child.dep_ in (
+                "nsubj", "obj", "dobj", "appos", "dep", "expl:subj", "nmod", "obl", "amod", "attr", "advcl", "npadvmod"):
+            return child
+    return None
+
+
+def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[Token]:
+    """The head of the clause `verb` reports, if it has one."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "csubj") and child.i > verb.i or (child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX", "ADJ")):
+            return child
+    for child in verb.children:  # "told reporters that ...": the clause may hang off the object
+        if child.dep_ in ("xcomp", "advcl", "obj", "dobj") and child.i > verb.i and any(
+                g.dep_ == "mark" and g.lower_ in lexicon.complementizers for g in child.children):
+            return child
+    return None
+
+
+def object_of(verb: Token, entry: CueEntry) -> Optional[Token]:
+    """The noun phrase a denial or confirmation bears on: "denied the accusations"."""
+    if not entry.takes_object:
+        return None
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("obj", "dobj", "obl", "obl:arg", "prep") and child.pos_ in ("NOUN", "PROPN", "ADP"):
+            if child.pos_ == "ADP":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if not objs:
+                    continue
+                child = objs[0]
+            return child
+    return None
+
+
+def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
+    """Candidates around every cue verb of `doc`."""
+    for token in doc:
+        found = match_cue(token, lexicon)
+        if found is None:
+            continue
+        entry, words = found
+        candidate = read_cue(doc, token, entry, words, lexicon)
+        if candidate is not None:
+            yield candidate
+
+
+def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon: Lexicon) -> Optional[Candidate]:
+    """The attribution made by the cue `verb`, or None when it reports nothing readable."""
+    cue = tokens_span(doc, cue_span_tokens(verb, words))
+    base = dict(cue=cue, cue_certainty=entry.certainty, cue_polarity=entry.polarity, cue_token=verb)
+    passive = is_passive(verb)
+    source = agent_of(verb, lexicon) if passive else subject_of(verb)
+    # a cleft relay: "C'est ce qu'affirme le Times", "That's what the minister said"
+    cleft = (verb.head.lower_ in lexicon.cleft_heads and verb.dep_ in ("acl:relcl", "relcl", "acl")) or any(
+        c.lower_ in lexicon.cleft_objects and c.dep_ in ("dobj", "obj") for c in verb.children)
+    if cleft:
+        src = source if source is not None and source.lower_ not in lexicon.cleft_objects | {"qu'", "que"} \
+            else inverted_subject(verb)
+        if src is None:
+            return None
+        return Candidate(content=cue, source_head=src, kind="according_to", relays="previous", **base)  # type: ignore[arg-type]
+    # a confirmation of the previous claim: "Ce rapport a été confirmé par l'officiel"
+    if entry.role == "confirm" and passive and source is not None:
+        subj = subject_of(verb)
+        if subj is not None and (subj.lemma_.lower() in lexicon.claim_anaphors or subj.lower_ in lexicon.claim_anaphors):
+            return Candidate(content=cue, source_head=source, kind="according_to", relays="confirm", **base)  # type: ignore[arg-type]
+    complement = complement_of(verb, entry, lexicon)
+    kind = "indirect"
+    if complement is not None:
+        tokens = clause_tokens(complement)
+        content = content_span(doc, tokens, lexicon.complementizers)
+    else:
+        content = None
+        head = verb.head
+        comma_before = any(t.text in ",—–-(" for t in doc[min(head.i, verb.i):verb.i]) or verb.i > 0 and doc[verb.i - 1].text in ",—–"
+        mark = next((c for c in verb.children if c.dep_ in ("mark", "case", "advmod") and c.lower_ in lexicon.as_marks), None)
+        if head.i != verb.i and verb.dep_ in INCISE_DEPS and head.i < verb.i and (comma_before or mark is not None):
+            # incise after the content: "..., a ajouté l'officiel", "..., comme le montrent les documents"
+            tokens = [t for t in clause_tokens(head, exclude=[verb]) if t.i < verb.i]
+            content = content_span(doc, tokens, lexicon.complementizers)
+            if mark is not None:
+                kind = "according_to"
+            if source is None or source.i < head.i:
+                source = inverted_subject(verb)
+        if content is None:
+            obj = object_of(verb, entry)
+            if obj is not None:
+                content = content_span(doc, clause_tokens(obj))
+    if content is None:
+        return None
+    if source is None:
+        source = inverted_subject(verb) if verb.dep_ in INCISE_DEPS else None
+    if source is None:
+        return None
+    return Candidate(content=content, source_head=source, kind=kind, **base)  # type: ignore[arg-type]
+
+
+def noun_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
+    """Candidates around cue nouns followed by a "that"-clause: "des spéculations ... que ..."."""
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.nouns:
+            continue
+        entry = lexicon.nouns[token.lemma_.lower()]
+        sent_end = token.sent.end
+        for nxt in doc[token.i + 1:min(token.i + 12, sent_end)]:
+            if nxt.lower_ in lexicon.complementizers and nxt.dep_ == "mark" and nxt.head.i > token.i:
+                clause_head = nxt.head
+                if clause_head.dep_ in ("acl:relcl", "relcl"):
+                    break
+                content = content_span(doc, clause_tokens(clause_head), lexicon.complementizers)
+                if content is not None:
+                    yield Candidate(content=content, source_head=token, cue=tokens_span(doc, [token]),
+                                    kind="indirect", cue_certainty=entry.certainty,
+                                    cue_polarity=entry.polarity, cue_token=token)
+                break
+            if nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm"):
+                break

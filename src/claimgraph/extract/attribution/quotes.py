@@ -1,0 +1,97 @@
+"""Direct quotations: quote marks paired across the text, the speaker in the clause before, after or around.
+
+A quotation stands alone when it opens a sentence or follows a colon; one
+that continues a clause ("ont été « très préoccupants »") is a fragment of
+mixed speech and is read with its cue verb by `cues.py`.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attribution.cues import cue_span_tokens, inverted_subject, match_cue
+from claimgraph.extract.attribution.lexicon import Lexicon
+from claimgraph.extract.attribution.spans import QUOTE_PAIR, Candidate, span_of, subject_of, tokens_span
+from claimgraph.model import Span
+
+MIN_QUOTE_WORDS = 4
+# How many tokens around the quote the speaker's clause may take.
+WINDOW = 10
+STANDALONE_BEFORE = frozenset(".!?:\n—–")
+
+
+def quote_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(open mark, close mark + 1) offsets of each quotation of `text`, in reading order."""
+    for match in QUOTE_PAIR.finditer(text):
+        inner = next(g for g in ("a", "b", "c", "d") if match.group(g) is not None)
+        if "\n\n" in match.group(inner) and len(match.group(inner)) > 1500:
+            continue
+        yield match.start(), match.end()
+
+
+def _cue_near(tokens: list[Token], lexicon: Lexicon) -> Optional[tuple[Token, list[Token]]]:
+    for tok in tokens:
+        found = match_cue(tok, lexicon)
+        if found is not None:
+            return tok, found[1]
+    return None
+
+
+def _speaker(verb: Token, after_quote: bool) -> Optional[Token]:
+    subject = subject_of(verb)
+    if subject is not None and not (after_quote and subject.i < verb.i and subject.is_punct):
+        # a subject inside the quotation is the quote's own subject, not the speaker
+        return subject
+    return inverted_subject(verb)
+
+
+def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
+    """A candidate for each stand-alone quotation of `doc` that has at least MIN_QUOTE_WORDS words."""
+    text = doc.text
+    for start, end in quote_spans(text):
+        content = span_of(doc, start + 1, end - 1)
+        if len(content.text.split()) < MIN_QUOTE_WORDS:
+            continue
+        prev = text[:start].rstrip(" \t")
+        standalone = not prev or prev[-1] in STANDALONE_BEFORE or prev.endswith(",")
+        if not standalone:
+            continue
+        inside = doc.char_span(start, end, alignment_mode="expand")
+        if inside is None:
+            continue
+        following = [t for t in doc[inside.end:inside.end + WINDOW] if not t.is_space]
+        cut = next((k for k, t in enumerate(following) if t.text in ".!?\n" or t.text[:1] in "«“\""), len(following))
+        following = following[:cut]
+        preceding = [t for t in doc[max(inside.start - WINDOW, 0):inside.start]]
+        cut = max((k + 1 for k, t in enumerate(preceding) if t.text in ".!?»”" or "\n" in t.text), default=0)
+        preceding = preceding[cut:]
+        found = _cue_near(following, lexicon) if following and following[0].text in ",—–-" or \
+            following and prev.endswith(("?", "!")) else None
+        after = found is not None
+        if found is None and following and following[0].text in ",":
+            found = _cue_near(following, lexicon)
+            after = found is not None
+        if found is None and preceding and preceding[-1].text in ":,":
+            found = _cue_near(list(reversed(preceding)), lexicon)
+        if found is None and content.text.rstrip()[-1:] in ",?!" and following:
+            found = _cue_near(following, lexicon)  # "Nous ne céderons pas", a-t-il dit
+            after = found is not None
+        if found is None:
+            yield Candidate(content=_strip_inner(content), kind="direct")  # bare: speaker from context
+            continue
+        verb, words = found
+        speaker = _speaker(verb, after)
+        if speaker is not None and inside.start <= speaker.i < inside.end:
+            speaker = inverted_subject(verb)
+        yield Candidate(content=_strip_inner(content), source_head=speaker, kind="direct",
+                        cue=tokens_span(doc, cue_span_tokens(verb, words)), cue_token=verb)
+
+
+def _strip_inner(content: Span) -> Span:
+    """A quotation's content without a trailing comma ("..., " a-t-il dit)."""
+    text = content.text
+    cut = len(text)
+    while cut > 0 and text[cut - 1] in ", ":
+        cut -= 1
+    return Span(content.start, content.start + cut, text[:cut])

@@ -1,0 +1,126 @@
+"""The event lexicon of one language, read from `lang/<code>/events.yaml`.
+
+Everything language-specific about events lives in that file: trigger lemmas
+per type, multi-word triggers, which dependency labels mean subject, object or
+prepositional phrase, and which preposition fills which role. The code that
+uses it is the same for every language.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from claimgraph.lang import LanguageRules
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A multi-word trigger: a sequence of lemmas, `head` being the word that governs its roles."""
+
+    type: str
+    lemmas: tuple[str, ...]
+    head: int
+
+
+@dataclass(frozen=True)
+class RoleMap:
+    """Which role each grammatical slot fills for one event type (or one verb's frame)."""
+
+    slots: dict[str, str]
+    preps: dict[str, str]
+    noun_preps: dict[str, str]
+    if_prep: Optional[str] = None
+
+    def merged(self, frame: Optional["RoleMap"], present_preps: set[str]) -> "RoleMap":
+        """This map with a verb's frame laid over it (when the frame's condition holds)."""
+        if frame is None or (frame.if_prep is not None and frame.if_prep not in present_preps):
+            return self
+        return RoleMap({**self.slots, **frame.slots}, {**self.preps, **frame.preps}, self.noun_preps)
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Trigger words and role syntax of one language."""
+
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    phrases: tuple[Phrase, ...]
+    bearer_roles: dict[str, str]
+    deps: dict[str, frozenset[str]]
+    contractions: dict[str, str]
+    roles: dict[str, RoleMap]
+    frames: dict[str, RoleMap]
+    wrappers: dict[str, str]
+    light_verbs: frozenset[str]
+    means_preps: frozenset[str]
+    naming_words: frozenset[str]
+    governors: dict[str, frozenset[str]]
+    negation_words: frozenset[str]
+    deny_objects: frozenset[str]
+    deny_restricted: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    anaphor_nouns: frozenset[str]
+    anaphor_pronouns: frozenset[str]
+    min_arguments: int = 2
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def dep(self, name: str) -> frozenset[str]:
+        """The dependency labels of grammatical function `name` ("subject", "object", ...)."""
+        return self.deps.get(name, frozenset())
+
+    def prep(self, text: str) -> str:
+        """A preposition's normal form ("du" -> "de", "To" -> "to")."""
+        low = text.lower()
+        return self.contractions.get(low, low)
+
+
+def _role_map(data: dict[str, Any]) -> RoleMap:
+    slots = {k: v for k, v in data.items() if isinstance(v, str) and k != "if_prep"}
+    return RoleMap(slots, dict(data.get("preps") or {}), dict(data.get("noun_preps") or {}), data.get("if_prep"))
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or [])
+
+
+_CACHE: dict[str, EventLexicon] = {}
+
+
+def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
+    """The event lexicon of `rules`' language, or None when it has no `events.yaml`."""
+    key = str(rules.spec.data_dir)
+    if key in _CACHE:
+        return _CACHE[key]
+    if not rules.has("events"):
+        return None
+    data = rules.data("events")
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    phrases: list[Phrase] = []
+    for etype, words in (data.get("triggers") or {}).items():
+        for lemma in words.get("verbs") or []:
+            if " " in lemma:
+                continue  # multi-word verbs are listed under `phrases`
+            verbs.setdefault(lemma.lower(), etype)
+        for lemma in words.get("nouns") or []:
+            nouns.setdefault(lemma.lower(), etype)
+    for item in data.get("phrases") or []:
+        phrases.append(Phrase(item["type"], tuple(w.lower() for w in item["lemmas"]), int(item.get("head", 0))))
+    governors = {kind: _words(words) for kind, words in (data.get("governors") or {}).items()}
+    anaphors = data.get("anaphors") or {}
+    lexicon = EventLexicon(
+        verbs=verbs, nouns=nouns, phrases=tuple(phrases),
+        bearer_roles={k.lower(): v for k, v in (data.get("bearer_roles") or {}).items()},
+        deps={k: frozenset(v or []) for k, v in (data.get("deps") or {}).items()},
+        contractions={k.lower(): v for k, v in (data.get("contractions") or {}).items()},
+        roles={t: _role_map(m) for t, m in (data.get("roles") or {}).items()},
+        frames={v.lower(): _role_map(m) for v, m in (data.get("frames") or {}).items()},
+        wrappers={k.lower(): v for k, v in (data.get("wrappers") or {}).items()},
+        light_verbs=_words(data.get("light_verbs")), means_preps=_words(data.get("means_preps")),
+        naming_words=_words(data.get("naming_words")), governors=governors,
+        negation_words=_words(data.get("negation_words")),
+        deny_objects=_words(data.get("deny_objects")), deny_restricted=_words(data.get("deny_restricted")),
+        anaphor_determiners=_words(anaphors.get("determiners")), anaphor_nouns=_words(anaphors.get("nouns")),
+        anaphor_pronouns=_words(anaphors.get("pronouns")), min_arguments=int(data.get("min_arguments", 2)))
+    _CACHE[key] = lexicon
+    return lexicon

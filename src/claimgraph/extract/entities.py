@@ -1,34 +1,272 @@
-"""Doc -> entities: named-entity mentions grouped into canonical entities."""
+"""Doc -> entities: named mentions grouped into canonical entities.
+
+Mentions come from `doc.ents`: the gazetteer ruler's (label = contract type,
+`ent_id_` = gazetteer key) and the statistical NER's (OntoNotes labels for
+English, WikiNER PER/ORG/LOC/MISC for French). Each mention then
+
+1. resolves through the gazetteer: canonical English name, type, QID, country;
+   a capital that acts ("Pékin dément", "Beijing has denied") becomes the
+   government it stands for, a capital used as a place stays a GPE;
+2. or, unknown, gets a cleaned name (no determiner, honorific, quote or
+   possessive) and a contract type (French LOC splits into GPE vs LOC);
+3. is dropped when it is not a name (French NER tags capitalised common words).
+
+Mentions of one article then group: same gazetteer entry, same normalised
+name, or a short form of a longer name ("Stoltenberg" -> "Jens Stoltenberg",
+"Kupol" -> "IEMZ Kupol"). Language words live in lang/<code>/entities.yaml.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from claimgraph.lang import LanguageRules
 from claimgraph.model import Entity, Span
+from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
+from claimgraph.resolve.match import match_key
 
 # spaCy labels (OntoNotes for English, WikiNER for French) -> contract types.
-LABEL_TYPES = {
+# MISC has no type of its own: it is kept only when the gazetteer knows the name.
+LABEL_TYPES: dict[str, Optional[str]] = {
     "PERSON": "PERSON", "PER": "PERSON",
     "ORG": "ORG", "NORP": None,
     "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
     "PRODUCT": "PRODUCT", "EVENT": "EVENT", "MISC": None,
 }
+# Types whose short forms join a longer name of the same article, and the types they may join.
+SHORT_FORM_TARGETS = {"PERSON": ("PERSON",), "ORG": ("ORG", "PRODUCT"), "PRODUCT": ("PRODUCT", "ORG")}
+QUOTES = "\"'«»“”„‘’`"
+POSSESSIVES = ("'s", "’s", "'", "’")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One name mention: where it is, its type and what it resolved to."""
+
+    span: Span
+    type: str
+    name: str
+    entry: Optional[GazetteerEntry] = None
+
+
+@dataclass(slots=True, eq=False)
+class Group:
+    """Mentions of one article that name the same thing."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    entry: Optional[GazetteerEntry] = None
+
+    @property
+    def first(self) -> int:
+        return min(m.span.start for m in self.mentions)
+
+    @property
+    def type(self) -> str:
+        if self.entry is not None:
+            return self.entry.type
+        types = [m.type for m in self.mentions]
+        return max(dict.fromkeys(types), key=types.count)
+
+    @property
+    def name(self) -> str:
+        if self.entry is not None:
+            return self.entry.name
+        # The fullest form names the group ("Jens Stoltenberg" over "Stoltenberg").
+        names = [m.name for m in self.mentions]
+        return max(dict.fromkeys(names), key=lambda n: (len(n.split()), names.count(n), len(n)))
 
 
 def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
-    """Group the NER mentions of `doc` by their surface name."""
-    text = doc.text
-    by_key: dict[tuple[str, str], Entity] = {}
-    for ent in doc.ents:
-        etype = LABEL_TYPES.get(ent.label_)
-        if etype is None:
+    """The canonical entities of `doc`, in order of first mention.
+
+    doc (Doc): the parsed article (with the gazetteer ruler run before the NER).
+    rules (LanguageRules): its language's rules (`entities.yaml`).
+    RETURNS (list[Entity]): entities with ids e1, e2, ... and their mentions.
+    """
+    data: dict[str, Any] = rules.data("entities") if rules.has("entities") else {}
+    gazetteer = default_gazetteer()
+    mentions = [m for ent in doc.ents if (m := make_mention(ent, data, gazetteer)) is not None]
+    groups = sorted(group_mentions(mentions), key=lambda g: g.first)
+    entities = []
+    for index, group in enumerate(groups, start=1):
+        spans = sorted({m.span for m in group.mentions}, key=lambda s: s.start)
+        name = group.name
+        aliases = list(dict.fromkeys(s.text for s in spans if s.text != name))
+        entry = group.entry
+        entities.append(Entity(id=f"e{index}", name=name, type=group.type, aliases=aliases, mentions=spans,
+                               wikidata=entry.wikidata if entry else None, country=entry.country if entry else None))
+    return entities
+
+
+def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer) -> Optional[Mention]:
+    """A mention for one spaCy entity, or None when it is not a contract entity.
+
+    ent (Span): a spaCy entity span.
+    data (dict[str, Any]): the language's entities.yaml.
+    gazetteer (Gazetteer): known entities.
+    RETURNS (Optional[Mention]): the resolved or cleaned mention.
+    """
+    entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+    if entry is not None:
+        return _resolved(ent, entry, data, gazetteer)
+    tokens = trim_tokens(ent, data)
+    if tokens is None:
+        return None
+    span = Span.of(ent.doc.text, tokens.start_char, tokens.end_char)
+    label_type = LABEL_TYPES.get(ent.label_)
+    entry = gazetteer.lookup(span.text, type=label_type)
+    if entry is not None and (label_type is None or _types_agree(label_type, entry.type)):
+        return _resolved(tokens, entry, data, gazetteer)
+    if label_type is None or not looks_like_name(tokens):
+        return None
+    if ent.label_ == "LOC" and "loc_heads" in data:
+        label_type = place_type(tokens, data)
+    return Mention(span=span, type=label_type, name=clean_name(span.text))
+
+
+def _types_agree(label_type: str, entry_type: str) -> bool:
+    """NER and gazetteer agree well enough (a French LOC may be a GPE; PRODUCT/ORG are often confused)."""
+    groups = ({"GPE", "LOC"}, {"ORG", "PRODUCT"}, {"PERSON"}, {"EVENT"})
+    return any(label_type in g and entry_type in g for g in groups) or label_type == entry_type
+
+
+def _resolved(ent: SpacySpan, entry: GazetteerEntry, data: dict[str, Any], gazetteer: Gazetteer) -> Mention:
+    if entry.actor and acts(ent, data):
+        entry = gazetteer.get(entry.actor) or entry
+    span = Span.of(ent.doc.text, ent.start_char, ent.end_char)
+    return Mention(span=span, type=entry.type, name=entry.name, entry=entry)
+
+
+def trim_tokens(ent: SpacySpan, data: dict[str, Any]) -> Optional[SpacySpan]:
+    """`ent` without leading determiners/honorifics and surrounding quotes, punctuation, possessives."""
+    strip_first = {w.lower() for w in data.get("determiners", [])} | {w.lower() for w in data.get("honorifics", [])}
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].lower_ in strip_first or _is_edge_punct(ent.doc[start])):
+        start += 1
+    while end > start and (ent.doc[end - 1].lower_ in POSSESSIVES or _is_edge_punct(ent.doc[end - 1])):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _is_edge_punct(token: Token) -> bool:
+    return token.is_punct or token.is_space or all(c in QUOTES for c in token.text)
+
+
+def clean_name(text: str) -> str:
+    """A display name for an unknown entity: quotes gone, spaces collapsed."""
+    cleaned = "".join(" " if c in QUOTES and c not in "'’" else c for c in text)
+    return " ".join(cleaned.split()).strip(" -,.;:")
+
+
+def looks_like_name(tokens: SpacySpan) -> bool:
+    """True when some token is a proper noun, an acronym or a capitalised word inside a sentence.
+
+    French NER labels sentence-initial words and capitalised common nouns ("État",
+    "Reveler"); a name needs more than a capital at the start of a sentence.
+    """
+    if not tokens.text[:1].isupper() and not tokens.text[:1].isdigit():
+        return False
+    for token in tokens:
+        if token.pos_ == "PROPN" or (token.is_upper and len(token.text) > 1 and token.is_alpha):
+            return True
+        if token.text[:1].isupper() and not token.is_sent_start and token.pos_ not in ("NOUN", "VERB", "ADJ", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ"):
+            return True
+    return False
+
+
+def place_type(tokens: SpacySpan, data: dict[str, Any]) -> str:
+    """GPE or LOC for an unknown place the NER called LOC: LOC when headed by a geographic noun."""
+    heads = {w.lower() for w in data.get("loc_heads", [])}
+    return "LOC" if any(t.lower_ in heads for t in tokens[:2]) else "GPE"
+
+
+def acts(ent: SpacySpan, data: dict[str, Any]) -> bool:
+    """Whether a capital's mention stands for its government rather than the place.
+
+    A capital is a place after a place preposition ("à Pékin", "in Beijing"), as
+    the modifier of a place noun ("le maire de Moscou", "Beijing airport",
+    "Beijing-based"), or in a capitalised dateline ("WASHINGTON (Reuters)");
+    everywhere else news uses it as an actor ("Pékin dément", "Moscou appelle",
+    "accuse Washington", "according to Beijing").
+
+    ent (Span): the capital's mention.
+    data (dict[str, Any]): the language's entities.yaml (place_prepositions, place_nouns).
+    RETURNS (bool): True for the government reading.
+    """
+    preps = {w.lower() for w in data.get("place_prepositions", [])}
+    place_nouns = {w.lower() for w in data.get("place_nouns", [])}
+    if ent.text.isupper() and len(ent.text) > 3:
+        return False
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].text in ("-", "–") and ent.end + 1 < len(doc):
+        return False
+    token = ent.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if any(child.dep_ == "case" and child.lower_ in preps for child in token.children):
+        return False
+    governor = token.head
+    if token.dep_ == "pobj":
+        if governor.lower_ in preps:
+            return False
+        governor = governor.head
+    if token.dep_ in ("nmod", "compound", "pobj", "poss", "amod", "npadvmod") and (
+            governor.lemma_.lower() in place_nouns or governor.lower_ in place_nouns):
+        return False
+    return True
+
+
+def group_mentions(mentions: list[Mention]) -> list[Group]:
+    """Group an article's mentions: by gazetteer entry, by normalised name, then short forms."""
+    by_entry: dict[str, Group] = {}
+    by_name: dict[tuple[str, str], Group] = {}
+    for mention in mentions:
+        if mention.entry is not None:
+            group = by_entry.setdefault(mention.entry.key, Group(entry=mention.entry))
+        else:
+            group = by_name.setdefault((match_key(mention.name, mention.type), mention.type), Group())
+        group.mentions.append(mention)
+    groups = [*by_entry.values(), *by_name.values()]
+    for short in sorted(by_name.values(), key=lambda g: len(match_key(g.name).split())):
+        target = _long_form(short, groups)
+        if target is not None:
+            target.mentions.extend(short.mentions)
+            groups.remove(short)
+    return groups
+
+
+def _long_form(short: Group, groups: list[Group]) -> Optional[Group]:
+    """The one group whose name contains `short`'s name as whole words, when exactly one does."""
+    allowed = SHORT_FORM_TARGETS.get(short.type)
+    words = match_key(short.name).split()
+    if allowed is None or not words:
+        return None
+    found: list[Group] = []
+    for group in groups:
+        if group is short or group.type not in allowed:
             continue
-        span = Span.of(text, ent.start_char, ent.end_char)
-        if not span.text:
-            continue
-        key = (span.text.casefold(), etype)
-        entity = by_key.get(key)
-        if entity is None:
-            entity = by_key[key] = Entity(id=f"e{len(by_key) + 1}", name=span.text, type=etype)
-        entity.mentions.append(span)
-    return list(by_key.values())
+        forms = [group.name, *(m.name for m in group.mentions)]
+        if short.type == "PERSON":
+            # A surname or a first name stands for the person ("Stoltenberg", "Jens").
+            hit = any(_is_edge_part(words, match_key(f).split()) for f in forms)
+        else:
+            hit = any(_is_part(words, match_key(f).split()) for f in forms)
+        if hit and group not in found:
+            found.append(group)
+    return found[0] if len(found) == 1 else None
+
+
+def _is_part(words: list[str], longer: list[str]) -> bool:
+    n = len(words)
+    return n < len(longer) and any(longer[i:i + n] == words for i in range(len(longer) - n + 1))
+
+
+def _is_edge_part(words: list[str], longer: list[str]) -> bool:
+    n = len(words)
+    return n < len(longer) and (longer[:n] == words or longer[-n:] == words)
+
+
+__all__ = ["LABEL_TYPES", "Mention", "acts", "clean_name", "extract_entities", "group_mentions", "make_mention"]

@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.attribution.lexicon import Lexicon, get_lexicon
+from claimgraph.extract.attribution.lexicon import Lexicon, get_lexicon, modal_level
 from claimgraph.lang import LanguageRules
 
 CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "underspecified": 3}
@@ -26,7 +26,7 @@ EMBEDDED_DEPS = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "relcl", "conj"
 
 def weakest(*levels: Optional[str]) -> str:
     """The least certain of `levels` (None counts as certain)."""
-    return max((lvl or "certain" for lvl in levels), key=lambda lvl: CERTAINTY_RANK.get(lvl, 0))
+    return max((lvl or "certain" for lvl in (*levels, "certain")), key=lambda lvl: CERTAINTY_RANK.get(lvl, 0))
 
 
 def main_predicate(tokens: list[Token]) -> Optional[Token]:
@@ -77,15 +77,15 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
     for pred in chain:
         lemma = pred.lemma_.lower()
         if pred is not main:
-            levels.append(lexicon.modals.get(lemma) or lexicon.raising.get(lemma))
+            levels.append(modal_level(pred, lexicon) or lexicon.raising.get(lemma))
         elif any(c.dep_ == "xcomp" for c in pred.children):
-            levels.append(lexicon.modals.get(lemma))
+            levels.append(modal_level(pred, lexicon))
     lowered = {w.lower_ for w in words} | {w.lemma_.lower() for w in words}
     for word in words:
         if lexicon.conditional_mood and "Cnd" in word.morph.get("Mood"):
             levels.append(lexicon.conditional_mood)
         if word.dep_.startswith("aux") or word.tag_ == "MD":
-            levels.append(lexicon.modals.get(word.lemma_.lower()) or lexicon.modals.get(word.lower_))
+            levels.append(modal_level(word, lexicon))
         levels.append(lexicon.hedge_words.get(word.lower_) or lexicon.hedge_words.get(word.lemma_.lower()))
         if word.dep_ == "mark" and word.lower_ in lexicon.question_marks and word.head in chain:
             levels.append("underspecified")
@@ -126,6 +126,10 @@ def polarity_of(main: Token, lexicon: Lexicon) -> str:
 
 def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
     """(certainty, polarity) of the stretch made of `tokens`."""
+    if tokens and tokens[-1].sent.start != tokens[0].sent.start:
+        # a content of several sentences is as firm as its first one, which states the claim
+        first = tokens[0].sent
+        tokens = [t for t in tokens if t.i < first.end] or tokens
     main = main_predicate(tokens)
     if main is None:
         return "certain", "positive"

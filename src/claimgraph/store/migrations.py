@@ -24,8 +24,15 @@ def _create_core_tables(connection: Connection) -> None:
     tables.metadata.create_all(connection, tables=core, checkfirst=True)
 
 
+def _create_graph_tables(connection: Connection) -> None:
+    graph = [tables.graph_documents, tables.graph_bands, tables.graph_copies, tables.claims, tables.claim_keys,
+             tables.evidence, tables.graph_names]
+    tables.metadata.create_all(connection, tables=graph, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_core_tables", _create_core_tables),
+    ("0002_graph_tables", _create_graph_tables),
 ]
 
 

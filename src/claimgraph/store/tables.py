@@ -6,8 +6,8 @@ store), linked to articles through their mentions.
 """
 from __future__ import annotations
 
-from sqlalchemy import (Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint)
+from sqlalchemy import (Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table,
+                        Text, UniqueConstraint)
 
 metadata = MetaData()
 
@@ -100,4 +100,86 @@ arguments = Table(
     Column("text", Text, nullable=False),
     Column("entity_local", String(16)),
     Index("ix_arguments_event", "event_id"),
+)
+
+
+# -- the evidence graph (claimgraph.graph), migration 0002 ------------------------
+# Derived from the tables above, article by article, in ingest order; dropping
+# them and replaying every article gives the same rows (`graph.rebuild`).
+
+graph_documents = Table(
+    "graph_documents", metadata,
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False),  # order in which the graph took the article in
+    Column("lang", String(8), nullable=False), Column("date", String(10)),
+    Column("root_id", String(64), nullable=False),  # first article of its copy group (itself when original)
+    Column("wire", Text),  # wire agency whose byline it carries
+    Column("vector", LargeBinary),  # float16 document embedding (cross-language copy detection)
+    Index("ix_graph_documents_root", "root_id"), Index("ix_graph_documents_date", "date"),
+    Index("ix_graph_documents_position", "position"),
+)
+
+graph_bands = Table(
+    "graph_bands", metadata,
+    Column("band", String(40), nullable=False),  # MinHash LSH band, prefixed by language
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_graph_bands_band", "band"),
+)
+
+graph_copies = Table(
+    "graph_copies", metadata,
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("copy_of", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("method", String(16), nullable=False),  # minhash | embedding
+    Column("score", Float, nullable=False),
+    Index("ix_graph_copies_document", "document_id"),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String(16), primary_key=True),  # "c" + sha1 of its first mention (document id, record id)
+    Column("seq", Integer, nullable=False),  # creation order; the newest claims of a block are compared first
+    Column("type", String(16), nullable=False),
+    Column("block", Text, nullable=False),  # type + canonical keys of the identifying roles
+    Column("label", Text, nullable=False),
+    Column("arguments", Text, nullable=False),  # JSON {role: key}
+    Column("names", Text, nullable=False),  # JSON {role: readable name}
+    Column("item", Text),  # the first mention's item words
+    Column("vector", LargeBinary),  # float16 embedding of the first mention's item (None: no item)
+    Column("label_vector", LargeBinary),  # float16 embedding of the label (question matching)
+    Column("n_evidence", Integer, nullable=False),
+    Column("first_seen", String(10)), Column("last_seen", String(10)),
+    Index("ix_claims_block", "block"), Index("ix_claims_seq", "seq"), Index("ix_claims_type", "type"),
+)
+
+claim_keys = Table(
+    "claim_keys", metadata,
+    Column("claim_id", String(16), ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("key", Text, nullable=False),  # every argument key, for --entity and question lookups
+    Index("ix_claim_keys_key", "key"), Index("ix_claim_keys_claim", "claim_id"),
+)
+
+evidence = Table(
+    "evidence", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(16), ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("record_id", String(40), nullable=False),
+    Column("stance", String(8), nullable=False), Column("certainty", String(16), nullable=False),
+    Column("polarity", String(8), nullable=False),
+    Column("quote_start", Integer, nullable=False), Column("quote_end", Integer, nullable=False),
+    Column("quote_text", Text, nullable=False),
+    Column("chain", Text, nullable=False),  # JSON list of ChainLink dicts, innermost first
+    Column("origin_key", Text, nullable=False), Column("origin_name", Text, nullable=False),
+    Column("origin_type", String(24), nullable=False),
+    Column("date", String(10)), Column("lang", String(8), nullable=False),
+    Index("ix_evidence_claim", "claim_id"), Index("ix_evidence_document", "document_id"),
+    Index("ix_evidence_origin", "origin_key"),
+)
+
+graph_names = Table(
+    "graph_names", metadata,
+    Column("name", Text, nullable=False),  # folded surface form (name or alias, any language)
+    Column("key", Text, nullable=False),  # the argument key it stands for
+    UniqueConstraint("name", "key", name="uq_graph_name"),
 )

@@ -87,7 +87,7 @@ def cited_source(verb: Token, lexicon: Lexicon) -> Optional[tuple[Token, Token]]
 
 def cited_candidates(doc: Doc, lexicon: Lexicon, found: list[Candidate]) -> Iterator[Candidate]:
     """A candidate for each source cited by the source of a candidate of `found`."""
-    for index, cand in enumerate(found):
+    for cand in found:
         if cand.cue_token is None or cand.relays:
             continue
         found_cite = cited_source(cand.cue_token, lexicon)
@@ -95,4 +95,4 @@ def cited_candidates(doc: Doc, lexicon: Lexicon, found: list[Candidate]) -> Iter
             continue
         citing, cited = found_cite
         yield Candidate(content=cand.content, source_head=cited, cue=tokens_span(doc, [citing]),
-                        kind="according_to", relays="cited", parent_index=index)
+                        kind="according_to", relays="cited", parent_ref=cand)

@@ -91,12 +91,13 @@ def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[To
     return None
 
 
-def object_of(verb: Token, entry: CueEntry) -> Optional[Token]:
+def object_of(verb: Token, entry: CueEntry, words: list[Token]) -> Optional[Token]:
     """The noun phrase a denial or confirmation bears on: "denied the accusations"."""
     if not entry.takes_object:
         return None
+    own = {w.i for w in words}
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in ("obj", "dobj", "obl", "obl:arg", "prep") and child.pos_ in ("NOUN", "PROPN", "ADP"):
+        if child.i > verb.i and child.i not in own and child.dep_ in ("obj", "dobj", "obl", "obl:arg", "prep") and child.pos_ in ("NOUN", "PROPN", "ADP"):
             if child.pos_ == "ADP":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if not objs:
@@ -124,6 +125,10 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
     base = dict(cue=cue, cue_certainty=entry.certainty, cue_polarity=entry.polarity, cue_token=verb)
     passive = is_passive(verb)
     source = agent_of(verb, lexicon) if passive else subject_of(verb)
+    if passive and source is None:
+        subject = subject_of(verb)
+        if subject is not None and subject.dep_.startswith("expl"):
+            source = subject  # impersonal: "il est rapporté que", "it is believed that"
     # a cleft relay: "C'est ce qu'affirme le Times", "That's what the minister said"
     cleft = (verb.head.lower_ in lexicon.cleft_heads and verb.dep_ in ("acl:relcl", "relcl", "acl")) or any(
         c.lower_ in lexicon.cleft_objects and c.dep_ in ("dobj", "obj") for c in verb.children)
@@ -157,7 +162,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             if source is None or source.i < head.i:
                 source = inverted_subject(verb)
         if content is None:
-            obj = object_of(verb, entry)
+            obj = object_of(verb, entry, words)
             if obj is not None:
                 content = content_span(doc, clause_tokens(obj))
     if content is None:
@@ -179,8 +184,6 @@ def noun_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         for nxt in doc[token.i + 1:min(token.i + 12, sent_end)]:
             if nxt.lower_ in lexicon.complementizers and nxt.dep_ == "mark" and nxt.head.i > token.i:
                 clause_head = nxt.head
-                if clause_head.dep_ in ("acl:relcl", "relcl"):
-                    break
                 content = content_span(doc, clause_tokens(clause_head), lexicon.complementizers)
                 if content is not None:
                     yield Candidate(content=content, source_head=token, cue=tokens_span(doc, [token]),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from spacy.tokens import Token
+
 from claimgraph.lang import LanguageRules
 
 
@@ -56,6 +58,7 @@ class Lexicon:
     complementizers: frozenset[str] = frozenset()
     conditional_mood: Optional[str] = None
     modals: dict[str, Optional[str]] = field(default_factory=dict)
+    conditional_modals: dict[str, Optional[str]] = field(default_factory=dict)
     raising: dict[str, str] = field(default_factory=dict)
     hedge_words: dict[str, str] = field(default_factory=dict)
     hedge_nouns: dict[str, str] = field(default_factory=dict)
@@ -112,6 +115,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         complementizers=_lower_set(cues.get("complementizers")),
         conditional_mood=hedges.get("conditional_mood"),
         modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},
+        conditional_modals={str(k).lower(): v for k, v in (hedges.get("conditional_modals") or {}).items()},
         raising={str(k).lower(): v for k, v in (hedges.get("raising") or {}).items()},
         hedge_words=hedge_words,
         hedge_nouns={str(k).lower(): v for k, v in (hedges.get("nouns") or {}).items()},
@@ -131,3 +135,12 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
     )
     _CACHE[rules.code] = lexicon
     return lexicon
+
+
+def modal_level(token: Token, lexicon: Lexicon) -> Optional[str]:
+    """The certainty a modal verb gives its complement ("may" -> possible; "pourrait" but not "pouvait")."""
+    lemma = token.lemma_.lower()
+    level = lexicon.modals.get(lemma) or lexicon.modals.get(token.lower_)
+    if level is None and "Cnd" in token.morph.get("Mood"):
+        level = lexicon.conditional_modals.get(lemma)
+    return level

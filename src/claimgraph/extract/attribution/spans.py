@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
@@ -33,6 +33,7 @@ class Candidate:
     relays (str): "previous" when the candidate relays the previous sentence's claims
         (cleft "C'est ce qu'affirme X"), "confirm" when it confirms the previous claim,
         "cited" when its source is cited by the enclosing attribution's source.
+    parent_ref (Optional[Candidate]): the candidate this one is embedded in or relayed by.
     """
 
     content: Span
@@ -44,8 +45,7 @@ class Candidate:
     cue_polarity: Optional[str] = None
     cue_token: Optional[Token] = None
     relays: str = ""
-    parent_of: list[int] = field(default_factory=list)
-    parent_index: Optional[int] = None
+    parent_ref: Optional["Candidate"] = None
 
 
 def span_of(doc: Doc, start: int, end: int) -> Span:
@@ -141,8 +141,9 @@ def noun_phrase(head: Token) -> list[Token]:
     result = left + contiguous
     while result and (result[-1].is_punct and result[-1].text not in '"»”'):
         result.pop()
-    while result and result[0].is_punct and result[0].text not in '"«“':
-        result.pop(0)
+    while result and (result[0].is_punct and result[0].text not in '"«“' or result[0].dep_ in ("case", "prep", "mark")
+                      and result[0].i < head.i):
+        result.pop(0)  # "par l'officiel" -> "l'officiel"
     return result or [head]
 
 

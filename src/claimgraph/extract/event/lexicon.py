@@ -7,7 +7,7 @@ uses it is the same for every language.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from claimgraph.lang import LanguageRules
@@ -62,7 +62,6 @@ class EventLexicon:
     anaphor_nouns: frozenset[str]
     anaphor_pronouns: frozenset[str]
     min_arguments: int = 2
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def dep(self, name: str) -> frozenset[str]:
         """The dependency labels of grammatical function `name` ("subject", "object", ...)."""

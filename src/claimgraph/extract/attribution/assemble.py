@@ -1,0 +1,135 @@
+"""From candidates to attributions: merge duplicates, link chains, settle sources and factuality."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attribution.lexicon import Lexicon, modal_level
+from claimgraph.extract.attribution.sources import SourceResolver
+from claimgraph.extract.attribution.spans import Candidate, content_span
+from claimgraph.extract.factuality import assess_tokens, weakest
+from claimgraph.model import Attribution, Entity, Source, Span
+
+WORD = re.compile(r"\w+")
+# Preference when two extractors read the same content: the richer reading wins.
+KIND_RANK = {"direct": 3, "mixed": 3, "according_to": 2, "indirect": 1}
+
+
+def _words(doc: Doc, span: Span) -> set[int]:
+    return {m.start() + span.start for m in WORD.finditer(span.text)}
+
+
+def overlap(doc: Doc, a: Span, b: Span) -> float:
+    """Dice of the word positions of two spans (the scorer's notion of a match)."""
+    wa, wb = _words(doc, a), _words(doc, b)
+    if not wa or not wb:
+        return 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
+
+
+def _strength(c: Candidate, lexicon: Lexicon) -> tuple[int, int]:
+    weak_source = c.source_head is None or c.source_head.dep_.startswith("expl") or \
+        c.source_head.lower_ in lexicon.unspecified_pronouns
+    return (0 if weak_source else 1, KIND_RANK.get(c.kind, 0) + (1 if c.cue_token is not None else 0))
+
+
+def merge_duplicates(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """Keep one candidate per content read twice (a quote and its cue verb, "selon" and "il est rapporté")."""
+    kept: list[Candidate] = []
+    for cand in sorted(found, key=lambda c: _strength(c, lexicon), reverse=True):
+        if cand.relays:
+            kept.append(cand)
+            continue
+        clash = next((k for k in kept if not k.relays and overlap(doc, k.content, cand.content) >= 0.5), None)
+        if clash is None:
+            kept.append(cand)
+    return sorted(kept, key=lambda c: (c.content.start if not c.relays else c.cue.start if c.cue else 0))
+
+
+def link_chains(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Fill the content of relays and confirmations and point them at the claims they relay."""
+    ordered = sorted(found, key=lambda c: c.cue.start if c.cue else c.content.start)
+    out: list[Candidate] = []
+    for cand in ordered:
+        if cand.relays == "previous" and cand.cue_token is not None:
+            sent = cand.cue_token.sent
+            prev = doc[sent.start - 1].sent if sent.start > 0 else None
+            while prev is not None and not prev.text.strip() and prev.start > 0:
+                prev = doc[prev.start - 1].sent
+            if prev is None:
+                continue
+            content = content_span(doc, list(prev))
+            if content is None:
+                continue
+            cand.content = content
+            for other in out:
+                if other.content.start >= prev.start_char and other.content.end <= prev.end_char + 1:
+                    other.parent_ref = cand
+        elif cand.relays == "confirm":
+            earlier = [o for o in out if o.cue is not None and cand.cue is not None and o.cue.start < cand.cue.start]
+            if not earlier:
+                continue
+            target = earlier[-1]
+            cand.content = target.content
+            cand.parent_ref = target
+        out.append(cand)
+    return out
+
+
+def cue_context(token: Optional[Token], lexicon: Lexicon) -> str:
+    """Certainty a cue inherits from what governs it: "Il semble que l'on croie", "may have told"."""
+    if token is None:
+        return "certain"
+    levels: list[Optional[str]] = []
+    node = token
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_.startswith("aux") or child.tag_ == "MD":
+                levels.append(modal_level(child, lexicon))
+        if node.head.i == node.i:
+            break
+        head = node.head
+        between = node.doc[min(node.i, head.i):max(node.i, head.i)]
+        if any("\n" in t.text for t in between):
+            break  # a parse that runs across paragraphs is not a governing verb
+        if node.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in lexicon.raising:
+            levels.append(lexicon.raising[head.lemma_.lower()])
+        if node.dep_ == "xcomp":
+            levels.append(modal_level(head, lexicon))
+        node = head
+    return weakest(*levels)
+
+
+def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
+                       entities: list[Entity]) -> list[Attribution]:
+    """The attributions of the candidates, in reading order, with ids a1, a2, ..."""
+    resolver = SourceResolver(doc, lexicon, entities)
+    ordered = sorted(found, key=lambda c: c.content.start if not c.relays else (c.cue.start if c.cue else 0))
+    sources: dict[int, Source] = {}
+    for cand in sorted(ordered, key=lambda c: (c.source_head.idx if c.source_head is not None else c.content.start)):
+        if cand.source_head is not None:
+            sources[id(cand)] = resolver.resolve(cand.source_head, cand.source_span)
+    for cand in ordered:  # bare quotations: the speaker of the previous attribution
+        if id(cand) not in sources:
+            prev = resolver.copy_previous(cand.content.start)
+            if prev is not None:
+                sources[id(cand)] = prev
+    ids = {id(c): f"a{n + 1}" for n, c in enumerate(c for c in ordered if id(c) in sources)}
+    result: list[Attribution] = []
+    for cand in ordered:
+        if id(cand) not in sources:
+            continue
+        span = doc.char_span(cand.content.start, cand.content.end, alignment_mode="expand")
+        certainty, polarity = assess_tokens(list(span) if span is not None else [], lexicon)
+        certainty = weakest(certainty, cand.cue_certainty, cue_context(cand.cue_token, lexicon))
+        if cand.cue_polarity == "negative":
+            polarity = "negative" if polarity == "positive" else "positive"
+        kind = cand.kind
+        if kind == "indirect" and re.search(r"[«“\"][^«“\"»”]*\w[^«“\"»”]*[»”\"]", cand.content.text):
+            kind = "mixed"
+        parent = ids.get(id(cand.parent_ref)) if cand.parent_ref is not None else None
+        result.append(Attribution(id=ids[id(cand)], source=sources[id(cand)], cue=cand.cue, content=cand.content,
+                                  kind=kind, certainty=certainty, polarity=polarity, parent=parent))
+    return result

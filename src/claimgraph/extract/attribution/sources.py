@@ -1,0 +1,156 @@
+"""Source typing and reference: who a source noun phrase is, as far as the article tells.
+
+Named sources take the entity their head word belongs to; pronouns ("Il",
+"she") and definite descriptions ("l'officiel", "the spokesman") take the
+type and entity of the speaker they refer back to; other noun phrases are
+typed by their head noun (`sources.yaml`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attribution.lexicon import Lexicon
+from claimgraph.extract.attribution.spans import noun_phrase, tokens_span
+from claimgraph.model import Entity, Source, Span
+
+PERSON_TYPES = ("named_person", "anonymous_person")
+# How far back (characters) a pronoun may find its speaker.
+ANAPHORA_WINDOW = 1200
+
+
+class SourceResolver:
+    """Type sources and resolve their references, in reading order.
+
+    doc (Doc): the parsed article.
+    lexicon (Lexicon): the language's source words.
+    entities (list[Entity]): the article's entities, whose mentions give source entities.
+    """
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+        self.starts = [m[0] for m in self.mentions]
+        self.history: list[Source] = []
+
+    def entity_at(self, start: int, end: int) -> Optional[Entity]:
+        """The entity with the longest mention overlapping [start, end)."""
+        best: Optional[tuple[int, Entity]] = None
+        lo = bisect.bisect_left(self.starts, start - 200)
+        for m_start, m_end, entity in self.mentions[lo:]:
+            if m_start >= end:
+                break
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, entity)
+        return best[1] if best else None
+
+    def remember(self, source: Source) -> Source:
+        self.history.append(source)
+        return source
+
+    def _antecedent(self, before: int, persons_only: bool, head_lemma: Optional[str] = None) -> Optional[Source]:
+        for source in reversed(self.history):
+            if source.span.start >= before or before - source.span.start > ANAPHORA_WINDOW * (3 if head_lemma else 1):
+                continue
+            if head_lemma is not None:
+                if head_lemma in source.span.text.lower():
+                    return source
+                continue
+            if not persons_only or source.type in PERSON_TYPES:
+                return source
+        return None
+
+    def _is_media(self, text: str) -> bool:
+        words = text.lower()
+        return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) for name in self.lexicon.media_names)
+
+    def resolve(self, head: Token, span_hint: Optional[Span] = None) -> Source:
+        """The source whose head word is `head` (`span_hint`: the source phrase when known)."""
+        lex, doc = self.lexicon, self.doc
+        if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in lex.unspecified_pronouns and head.text.endswith(("'", "’")):
+            head = doc[head.i + 1]  # "l'on": the elided article is parsed as a subject of its own
+        phrase = noun_phrase(head)
+        appos = [c for c in head.children if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN"]
+        if appos and head.pos_ == "NOUN":  # "le secrétaire général de l'OTAN, Jens Stoltenberg"
+            named = self.entity_at(appos[0].idx, appos[0].idx + len(appos[0].text))
+            if named is not None and named.type == "PERSON":
+                phrase, head = noun_phrase(appos[0]), appos[0]
+        span = span_hint or tokens_span(doc, phrase) or Span(head.idx, head.idx + len(head.text), head.text)
+        if head.i > 0 and doc[head.i - 1].lower_ in ("l'", "l’") and head.lower_ in lex.unspecified_pronouns:
+            span = Span(doc[head.i - 1].idx, span.end, doc.text[doc[head.i - 1].idx:span.end])
+        lower, lemma = head.lower_, head.lemma_.lower()
+        if lower in lex.unspecified_pronouns or head.dep_.startswith("expl"):
+            return self.remember(Source(span, "unspecified"))
+        if head.pos_ == "PRON" or lower in lex.anaphoric_pronouns:
+            persons = lower in lex.anaphoric_pronouns and lower not in ("it", "they", "them", "ils", "elles")
+            found = self._antecedent(span.start, persons)
+            if found is None:
+                entity = self._last_person(span.start)
+                return self.remember(Source(span, "named_person" if entity else "unspecified",
+                                            entity.id if entity else None))
+            return self.remember(Source(span, found.type, found.entity))
+        entity = self.entity_at(head.idx, head.idx + len(head.text))
+        person_in_phrase = self._person_in(span)
+        if entity is not None and entity.type == "PERSON":
+            return self.remember(Source(span, "named_person", entity.id))
+        if lemma in lex.person_nouns or lower in lex.person_nouns:
+            if person_in_phrase is not None:  # "Foreign Minister Wang Yi"
+                return self.remember(Source(span, "named_person", person_in_phrase.id))
+            if self._definite(head):
+                found = self._antecedent(span.start, True, head_lemma=lemma)
+                if found is not None:
+                    return self.remember(Source(span, found.type, found.entity))
+            return self.remember(Source(span, "anonymous_person"))
+        if entity is not None:
+            kind = "media" if self._is_media(entity.name) or self._is_media(span.text) else "organization"
+            return self.remember(Source(span, kind, entity.id))
+        if self._is_media(span.text):
+            return self.remember(Source(span, "media", None))
+        if lemma in lex.document_nouns or lower in lex.document_nouns:
+            plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS",)
+            generic = plural and lemma in lex.generic_plural
+            return self.remember(Source(span, "unspecified" if generic else "document"))
+        if lemma in lex.unspecified_nouns or lower in lex.unspecified_nouns:
+            return self.remember(Source(span, "unspecified"))
+        if lemma in lex.media_nouns:
+            return self.remember(Source(span, "media"))
+        if lemma in lex.organization_nouns:
+            org = self.entity_at(span.start, span.end)
+            return self.remember(Source(span, "organization", org.id if org is not None and org.type == "ORG" else None))
+        if person_in_phrase is not None:
+            return self.remember(Source(span, "named_person", person_in_phrase.id))
+        if head.ent_type_ in ("PERSON", "PER"):
+            return self.remember(Source(span, "named_person"))
+        if head.pos_ in ("PROPN", "X") or head.ent_type_:
+            return self.remember(Source(span, "organization"))
+        return self.remember(Source(span, "anonymous_person"))
+
+    def copy_previous(self, at: int) -> Optional[Source]:
+        """The speaker of a bare quotation: the last source before `at`."""
+        found = self._antecedent(at, False)
+        return found
+
+    def _person_in(self, span: Span) -> Optional[Entity]:
+        entity = self.entity_at(span.start, span.end)
+        if entity is not None and entity.type == "PERSON":
+            return entity
+        return None
+
+    def _definite(self, head: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in self.lexicon.definite_determiners for c in head.children) or (
+            head.i > 0 and self.doc[head.i - 1].lower_ in self.lexicon.definite_determiners)
+
+    def _last_person(self, before: int) -> Optional[Entity]:
+        lo = bisect.bisect_left(self.starts, before - ANAPHORA_WINDOW)
+        best = None
+        for m_start, _, entity in self.mentions[lo:]:
+            if m_start >= before:
+                break
+            if entity.type == "PERSON":
+                best = entity
+        return best

@@ -1,0 +1,126 @@
+"""An event's context: who reports it (attribution), how firmly (certainty,
+polarity) and when (time)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.event.lexicon import EventLexicon
+from claimgraph.extract.event.syntax import AUX_DEPS, governing_chain
+from claimgraph.extract.event.triggers import Trigger
+from claimgraph.extract.factuality import assess_factuality
+from claimgraph.extract.timex import Timex
+from claimgraph.lang import LanguageRules
+from claimgraph.model import Attribution
+
+# Weakest last: combining two judgements keeps the weaker.
+CERTAINTY_ORDER = ("certain", "probable", "possible", "underspecified")
+
+
+def weakest(*certainties: str) -> str:
+    return max(certainties, key=lambda c: CERTAINTY_ORDER.index(c) if c in CERTAINTY_ORDER else 0)
+
+
+def enclosing_attributions(attributions: list[Attribution], start: int, end: int) -> list[Attribution]:
+    """Attributions whose content holds [start, end), innermost (shortest content) first."""
+    holding = [a for a in attributions if a.content.start <= start and end <= a.content.end]
+    return sorted(holding, key=lambda a: a.content.end - a.content.start)
+
+
+def _modifier_words(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in AUX_DEPS or c.dep_ in ("advmod", "neg", "det")]
+
+
+def clause_factuality(trigger: Trigger, lexicon: EventLexicon) -> tuple[str, str, int, int]:
+    """Certainty and polarity the trigger's own clause gives it, and that clause's character range.
+
+    Negation on the trigger or its auxiliaries ("n'a jamais fourni", "did not
+    supply"), an implicative governor ("ont évité d'accuser", "refused to sell"),
+    a modal governor ("pouvait produire", "may have shipped").
+    """
+    words = list(trigger.tokens)
+    for token in trigger.tokens:
+        words.extend(_modifier_words(token))
+    negations = 0
+    certainty = "certain"
+    for word in words:
+        low = word.lower_
+        if word.dep_ in lexicon.dep("negation") or low in lexicon.negation_words:
+            negations += 1
+        lemma = word.lemma_.lower()
+        if word.dep_ in AUX_DEPS:
+            if lemma in lexicon.governors.get("possible", ()):
+                certainty = weakest(certainty, "possible")
+            elif lemma in lexicon.governors.get("probable", ()) or "Cnd" in word.morph.get("Mood"):
+                # the journalistic conditional: "aurait fourni"
+                certainty = weakest(certainty, "probable")
+    # "ne ... pas" is one negation spoken in two words.
+    negated = negations > 0
+    for governor in governing_chain(trigger.head, lexicon):
+        lemma = governor.lemma_.lower()
+        mods = _modifier_words(governor)
+        words.append(governor)
+        words.extend(mods)
+        governor_negated = any(m.lower_ in lexicon.negation_words or m.dep_ in lexicon.dep("negation") for m in mods)
+        if lemma in lexicon.governors.get("negative", ()):
+            negated = negated != (not governor_negated)
+        elif governor_negated and governor.pos_ in ("VERB", "AUX"):
+            negated = not negated
+        if lemma in lexicon.governors.get("possible", ()):
+            certainty = weakest(certainty, "possible")
+        elif lemma in lexicon.governors.get("probable", ()):
+            certainty = weakest(certainty, "probable")
+    start = min(w.idx for w in words)
+    end = max(w.idx + len(w.text) for w in words)
+    return certainty, "negative" if negated else "positive", start, end
+
+
+def event_factuality(doc: Doc, trigger: Trigger, lexicon: EventLexicon, rules: LanguageRules,
+                     holding: list[Attribution]) -> tuple[str, str]:
+    """The event's (certainty, polarity): its clause's, the factuality module's, and its reporters'.
+
+    An event inside "Un nouveau rapport suggère que ..." is as hedged as the
+    report; one inside a denial ("nie que la Chine ait fourni") is negative.
+    """
+    certainty, polarity, start, end = clause_factuality(trigger, lexicon)
+    assessed_certainty, assessed_polarity = assess_factuality(doc, start, end, rules)
+    certainty = weakest(certainty, assessed_certainty)
+    if assessed_polarity == "negative":
+        polarity = "negative"
+    for attribution in holding:
+        certainty = weakest(certainty, attribution.certainty)
+        if attribution.polarity == "negative" and attribution.cue is not None and _is_denial(doc, attribution, lexicon):
+            polarity = "negative" if polarity == "positive" else "positive"
+    return certainty, polarity
+
+
+def _is_denial(doc: Doc, attribution: Attribution, lexicon: EventLexicon) -> bool:
+    """Whether an attribution's cue is a denial verb (its content is then asserted false)."""
+    assert attribution.cue is not None
+    span = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    return span is not None and any(lexicon.verbs.get(t.lemma_.lower()) == "DENY" for t in span)
+
+
+def timex_head(doc: Doc, timex: Timex) -> Optional[Token]:
+    """The word of a time expression that attaches it to the rest of the sentence."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return None
+    return span.root
+
+
+def time_of(trigger: Trigger, timexes: list[tuple[Timex, Token]], limit: int = 3) -> Optional[Timex]:
+    """The time expression of the trigger's clause: one whose attachment path reaches the trigger."""
+    trigger_ids = {t.i for t in trigger.tokens}
+    for timex, head in timexes:
+        current = head
+        for _ in range(limit):
+            if current.i in trigger_ids:
+                return timex
+            if current.head is current or (current is not head and current.pos_ in ("VERB", "AUX")):
+                break
+            current = current.head
+        if current.i in trigger_ids:
+            return timex
+    return None

@@ -1,0 +1,94 @@
+"""Link an event's arguments to entities: mentions under the argument's head,
+and antecedents of pronouns ("en lui fournissant" -> Russia)."""
+from __future__ import annotations
+
+import bisect
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.event.lexicon import EventLexicon
+from claimgraph.extract.event.syntax import subject_of
+from claimgraph.model import Entity, Span
+
+ANTECEDENT_TYPES = frozenset({"ORG", "GPE", "PERSON"})
+# How far back (in sentences) a pronoun looks for its antecedent.
+ANTECEDENT_SENTENCES = 2
+
+
+class MentionIndex:
+    """Entity mentions of a document, looked up by character position."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        spans = [(m.start, m.end, e.id, e.type) for e in entities for m in e.mentions]
+        self.spans = sorted(spans)
+        self.starts = [s[0] for s in self.spans]
+
+    def at(self, start: int, end: int) -> Optional[tuple[int, int, str, str]]:
+        """The longest mention overlapping [start, end)."""
+        i = bisect.bisect_left(self.starts, end)
+        best = None
+        for s in self.spans[max(0, i - 50):i]:
+            if s[0] < end and start < s[1] and (best is None or s[1] - s[0] > best[1] - best[0]):
+                best = s
+        return best
+
+    def token_ids(self, doc: Doc) -> set[int]:
+        """Indexes of the tokens inside some mention."""
+        ids: set[int] = set()
+        for start, end, _, _ in self.spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                ids.update(t.i for t in span)
+        return ids
+
+    def before(self, position: int, floor: int) -> list[tuple[int, int, str, str]]:
+        """Mentions ending before `position` and starting after `floor`, nearest first."""
+        return [s for s in reversed(self.spans) if s[1] <= position and s[0] >= floor]
+
+
+def snap_to_mention(doc: Doc, first: int, last: int, head: Token, index: MentionIndex) -> tuple[Span, Optional[str]]:
+    """The argument span and its entity: a phrase that is just a name becomes the name's span.
+
+    "la Russie" -> "Russie" (e3); "des entreprises chinoises" stays whole, no entity;
+    a coordination ("Stoltenberg et les chefs d'État") stays whole, no entity.
+    """
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    mention = index.at(head.idx, head.idx + len(head.text))
+    if mention is None:
+        return Span.of(doc.text, start, end), None
+    m_start, m_end, entity_id, _ = mention
+    outside = [t for t in doc[first:last + 1] if not (m_start <= t.idx < m_end)]
+    if any(t.dep_ == "conj" or t.pos_ == "CCONJ" for t in outside):
+        return Span.of(doc.text, start, end), None
+    if all(t.pos_ in ("DET", "PUNCT", "ADP", "SPACE") for t in outside):
+        return Span.of(doc.text, m_start, m_end), entity_id
+    return Span.of(doc.text, min(start, m_start), max(end, m_end)), entity_id
+
+
+def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
+                    exclude: set[str]) -> Optional[str]:
+    """The entity a personal pronoun refers to, when one is clearly near.
+
+    A subject pronoun in a reported clause ("Kupol a informé ... qu'elle pouvait")
+    refers to the reporting subject; otherwise the nearest preceding organisation,
+    country or person that is not already another argument of the event (a
+    pronoun object is not its clause's subject: "la Chine ... en lui fournissant").
+    """
+    if pronoun.dep_ in lexicon.dep("subject"):
+        clause = pronoun.head
+        while clause.dep_ not in ("ccomp",) and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ == "ccomp":
+            subject = subject_of(clause.head, lexicon)
+            if subject is not None:
+                mention = index.at(subject.idx, subject.idx + len(subject.text))
+                if mention is not None and mention[2] not in exclude:
+                    return mention[2]
+    sentences = list(pronoun.doc.sents)
+    sent_index = next((i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end), 0)
+    floor = sentences[max(0, sent_index - ANTECEDENT_SENTENCES)].start_char
+    for start, end, entity_id, etype in index.before(pronoun.idx, floor):
+        if etype in ANTECEDENT_TYPES and entity_id not in exclude:
+            return entity_id
+    return None

@@ -1,0 +1,224 @@
+"""Fill an event's roles from the dependency parse around its trigger.
+
+The role of a dependent comes from its grammatical slot (subject, object,
+passive subject, prepositional phrase) through the language's role table
+(`events.yaml`). A role left empty is looked for where journalists' syntax puts
+it elsewhere: the subject of a governing verb (infinitives, participles,
+coordinated verbs, "par la fourniture de ..."), the noun an apposition or a
+relative clause describes, a prepositional phrase the parser hung on the object.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
+from claimgraph.extract.event.syntax import (NOMINAL_POS, any_subject, children, clause_bounds, governing_chain,
+                                             is_participle_modifier, is_passive, phrase_bounds,
+                                             prepositional_phrases, subject_of)
+from claimgraph.extract.event.triggers import Trigger
+from claimgraph.model import EVENT_ROLES
+
+# Roles the parser often hangs on the object noun instead of the verb.
+DISPLACED_ROLES = frozenset({"recipient", "location", "via", "partner"})
+ACTOR_TYPES = frozenset({"ORG", "GPE", "PERSON", "LOC"})
+
+
+@dataclass(frozen=True)
+class Filler:
+    """One filled role: the head word and the token range of its phrase."""
+
+    head: Token
+    first: int
+    last: int
+    is_clause: bool = False
+
+
+class RoleFiller:
+    """Fills the roles of triggers of one document."""
+
+    def __init__(self, lexicon: EventLexicon, is_entity_token: "set[int]") -> None:
+        self.lexicon = lexicon
+        self.entity_tokens = is_entity_token
+
+    def fill(self, trigger: Trigger, time_tokens: set[int]) -> dict[str, Filler]:
+        """The roles of `trigger` (empty when it is not an event, e.g. "reject the proposal")."""
+        lex = self.lexicon
+        base = lex.roles.get(trigger.type)
+        if base is None:
+            return {}
+        allowed = set(EVENT_ROLES.get(trigger.type, ()))
+        heads: dict[str, tuple[Token, bool]] = {}
+
+        def put(role: Optional[str], head: Token, is_clause: bool = False) -> None:
+            if role and role in allowed and role not in heads and head.i not in time_tokens:
+                if is_clause or head.pos_ in NOMINAL_POS:
+                    heads[role] = (head, is_clause)
+
+        preps_here = {p for t in trigger.tokens for p, _, _ in prepositional_phrases(t, lex)}
+        roles = base.merged(lex.frames.get(trigger.lemma), preps_here)
+        if trigger.is_noun:
+            self._noun_roles(trigger, roles, put)
+        else:
+            self._verb_roles(trigger, roles, put)
+        if trigger.type == "DENY" and trigger.lemma in lex.deny_restricted:
+            item = heads.get("item")
+            if item is None or (not item[1] and item[0].lemma_.lower() not in lex.deny_objects):
+                return {}
+        return self._spans(trigger, heads)
+
+    # --- verbs -----------------------------------------------------------------------------------------------
+    def _verb_roles(self, trigger: Trigger, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
+        lex = self.lexicon
+        slots = roles.slots
+        head = trigger.head
+        passive = is_passive(head, lex)
+        for token in trigger.tokens:
+            for child in token.children:
+                dep = child.dep_
+                target = child
+                if child.dep_ in lex.dep("subject") | lex.dep("passive_subject") and self._is_relative(child):
+                    target = head.head if head.dep_ in lex.dep("relative") else child
+                if dep in lex.dep("subject"):
+                    put(slots.get("subject"), target)
+                elif dep in lex.dep("passive_subject"):
+                    put(slots.get("passive_subject"), target)
+                elif dep in lex.dep("object"):
+                    put(slots.get("object"), head.head if self._is_relative(child) and head.dep_ in lex.dep("relative") else child)
+                elif dep in lex.dep("indirect_object"):
+                    put(slots.get("indirect_object"), child)
+                elif dep in lex.dep("clause") and "clause" in slots and dep not in lex.dep("relative"):
+                    if dep in ("ccomp", "xcomp") or self._marked(child):
+                        put(slots["clause"], child, True)
+        for prep, noun, dep_child in self._pps(trigger):
+            if dep_child.dep_ in lex.dep("passive_agent") or (passive and prep in ("par", "by") and prep in roles.preps):
+                put(slots.get("subject"), noun)
+                continue
+            role, noun = self._wrapped(prep, noun, roles.preps)
+            if noun.pos_ in ("VERB", "AUX"):
+                put(role, noun, True)
+            else:
+                put(role, noun)
+        if is_participle_modifier(head, lex):
+            put(slots.get("passive_subject"), head.head)
+        self._inherit(trigger, slots, put)
+        self._displaced(trigger, roles.preps, put)
+
+    def _noun_roles(self, trigger: Trigger, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
+        lex = self.lexicon
+        noun = trigger.head
+        bearer = self._bearer(trigger) if trigger.bearer_role else None
+        if bearer is not None:
+            put(trigger.bearer_role, bearer)
+        for prep, dep_noun, _ in self._pps(trigger):
+            role, dep_noun = self._wrapped(prep, dep_noun, roles.noun_preps)
+            if trigger.type == "OWNERSHIP" and trigger.bearer_role and role in ("owner", "owned"):
+                role = "owned" if trigger.bearer_role == "owner" else "owner"
+            put(role, dep_noun)
+        modifier_role = roles.slots.get("modifier")
+        if modifier_role:
+            for child in children(noun, lex.dep("modifier")):
+                if child.i in self.entity_tokens:
+                    put(modifier_role, child)
+        governor = noun.head
+        reached_by = {p for p, n, _ in prepositional_phrases(governor, lex) if n is noun}
+        if governor is not noun and (governor.lemma_.lower() in lex.light_verbs or reached_by & lex.means_preps):
+            subject = subject_of(governor, lex)
+            if subject is not None:
+                put(roles.slots.get("subject"), subject)
+            for prep, other, _ in prepositional_phrases(governor, lex):
+                if other is not noun:
+                    put(roles.noun_preps.get(prep), other)
+
+    # --- helpers ---------------------------------------------------------------------------------------------
+    def _pps(self, trigger: Trigger) -> list[tuple[str, Token, Token]]:
+        return [pp for t in trigger.tokens for pp in prepositional_phrases(t, self.lexicon)
+                if pp[1] not in trigger.tokens]
+
+    def _wrapped(self, prep: str, noun: Token, table: dict[str, str]) -> tuple[Optional[str], Token]:
+        """"avec l'aide d'experts": role from the wrapper noun, span from its complement."""
+        wrapper_role = self.lexicon.wrappers.get(noun.lemma_.lower())
+        if wrapper_role:
+            inner = [n for p, n, _ in prepositional_phrases(noun, self.lexicon) if n.pos_ in NOMINAL_POS]
+            if inner:
+                return wrapper_role, inner[0]
+        return table.get(prep), noun
+
+    def _is_relative(self, token: Token) -> bool:
+        return "Rel" in token.morph.get("PronType") or token.tag_ in ("WDT", "WP")
+
+    def _marked(self, clause: Token) -> bool:
+        return any(c.dep_ == "mark" for c in clause.children)
+
+    def _inherit(self, trigger: Trigger, slots: dict[str, str], put) -> None:  # type: ignore[no-untyped-def]
+        """Subject of an infinitive, participle or coordinated verb: the governing clause's subject."""
+        lex = self.lexicon
+        head = trigger.head
+        if any_subject(head, lex) is None:
+            current = head
+            for _ in range(4):
+                if current.head is current or current.dep_ in ("ccomp", "parataxis"):
+                    break
+                if current.dep_ in lex.dep("relative") or is_participle_modifier(current, lex):
+                    break
+                current = current.head
+                if current.pos_ in ("VERB", "AUX"):
+                    subject = subject_of(current, lex)
+                    if subject is not None:
+                        put(slots.get("subject"), subject)
+                        break
+        if "object" in slots:
+            # "fabriquer et déployer des drones": the first verb shares the second's object.
+            for conj in children(head, lex.dep("conj")):
+                for obj in children(conj, lex.dep("object")):
+                    put(slots["object"], obj)
+
+    def _displaced(self, trigger: Trigger, table: dict[str, str], put) -> None:  # type: ignore[no-untyped-def]
+        """Recipient or place the parser attached to the object noun ("des armes à la Russie")."""
+        lex = self.lexicon
+        for obj in [c for t in trigger.tokens for c in t.children if c.dep_ in lex.dep("object") | lex.dep("oblique")]:
+            for prep, noun, _ in prepositional_phrases(obj, lex):
+                role = table.get(prep)
+                if role in DISPLACED_ROLES and (noun.i in self.entity_tokens or noun.pos_ == "PROPN"):
+                    put(role, noun)
+            if "item" in (table.get("de"), table.get("of")) and trigger.type == "ACCUSE":
+                for clause in children(obj, lex.dep("clause")):
+                    if self._marked(clause):
+                        put("item", clause, True)
+
+    def _bearer(self, trigger: Trigger) -> Optional[Token]:
+        """The noun an ownership noun describes: apposition, copula subject, or the name before its comma."""
+        lex = self.lexicon
+        noun = trigger.head
+        if noun.dep_ in lex.dep("appos") and noun.head.pos_ in NOMINAL_POS:
+            return noun.head
+        subject = subject_of(noun, lex)
+        if subject is not None:
+            return subject
+        if noun.dep_ in ("attr",) and subject_of(noun.head, lex) is not None:
+            return subject_of(noun.head, lex)
+        # "IEMZ Kupol, une filiale de ...": the name right before the comma.
+        first = min(t.i for t in noun.subtree if t.i <= noun.i)
+        doc = noun.doc
+        j = first - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j >= 1 and doc[j].text == "," and doc[j - 1].i in self.entity_tokens:
+            return doc[j - 1]
+        return None
+
+    def _spans(self, trigger: Trigger, heads: dict[str, tuple[Token, bool]]) -> dict[str, Filler]:
+        trigger_ids = {t.i for t in trigger.tokens}
+        other_heads = {h.i for h, _ in heads.values()}
+        filled: dict[str, Filler] = {}
+        for role, (head, is_clause) in heads.items():
+            exclude = set(trigger_ids)
+            for other_head in other_heads - {head.i}:
+                other = head.doc[other_head]
+                if head not in other.subtree:
+                    exclude |= {t.i for t in other.subtree}
+            bounds = clause_bounds(head, self.lexicon, exclude) if is_clause else phrase_bounds(head, self.lexicon, exclude)
+            filled[role] = Filler(head, bounds[0], bounds[1], is_clause)
+        return filled

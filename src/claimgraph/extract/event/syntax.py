@@ -1,0 +1,136 @@
+"""Dependency-parse helpers shared by role filling: subjects, prepositional
+phrases, passives, and where a noun phrase or a clause begins and ends."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Optional
+
+from spacy.tokens import Token
+
+from claimgraph.extract.event.lexicon import EventLexicon
+
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+EDGE_POS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "SPACE"})
+AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "aux:caus", "cop"})
+
+
+def children(token: Token, labels: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in labels]
+
+
+def subject_of(token: Token, lexicon: EventLexicon) -> Optional[Token]:
+    """The active subject of a verb, if it has one."""
+    found = children(token, lexicon.dep("subject"))
+    return found[0] if found else None
+
+
+def any_subject(token: Token, lexicon: EventLexicon) -> Optional[Token]:
+    found = children(token, lexicon.dep("subject") | lexicon.dep("passive_subject"))
+    return found[0] if found else None
+
+
+def is_passive(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb is in the passive voice ("were supplied", "ont été livrés")."""
+    if children(token, lexicon.dep("passive_subject") | lexicon.dep("passive_aux")):
+        return True
+    return "Pass" in token.morph.get("Voice")
+
+
+def is_participle_modifier(token: Token, lexicon: EventLexicon) -> bool:
+    """A past participle modifying a noun: "IEMZ Kupol, owned by Almaz-Antey"."""
+    if token.dep_ not in lexicon.dep("clause") or token.head.pos_ not in NOMINAL_POS:
+        return False
+    if any_subject(token, lexicon) is not None:
+        return False
+    return token.tag_ == "VBN" or ("Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense"))
+
+
+def prepositional_phrases(token: Token, lexicon: EventLexicon) -> Iterator[tuple[str, Token, Token]]:
+    """(preposition, head of its noun phrase, dependent of `token`) for each PP on `token`.
+
+    Covers both parse styles: UD (the noun depends on the word, the preposition
+    on the noun as `case`) and spaCy English (the preposition depends on the word,
+    the noun on the preposition as `pobj`).
+    """
+    for child in token.children:
+        if child.dep_ in lexicon.dep("prep"):
+            objects = children(child, lexicon.dep("pobj"))
+            if objects:
+                yield lexicon.prep(child.text), objects[0], child
+        elif child.dep_ in lexicon.dep("oblique"):
+            yield preposition_of(child, lexicon), child, child
+
+
+def preposition_of(noun: Token, lexicon: EventLexicon) -> str:
+    """The (normalised) preposition marking a UD noun, "" when it has none."""
+    words: list[str] = []
+    for case in noun.children:
+        if case.dep_ in lexicon.dep("case") and case.pos_ == "ADP" and case.i < noun.i:
+            words.append(lexicon.prep(case.text))
+            words.extend(lexicon.prep(f.text) for f in case.children if f.dep_ == "fixed")
+    return " ".join(w for w in words if w)
+
+
+def subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (),
+                  keep_clauses: bool = False) -> tuple[int, int]:
+    """Token range [first, last] of the phrase headed by `head`.
+
+    The phrase is the head's subtree without relative and other clauses (unless
+    `keep_clauses`), without the tokens in `exclude` (other arguments, the trigger),
+    cut to the unbroken stretch around the head and trimmed of prepositions,
+    conjunctions and punctuation at its edges.
+    """
+    dropped: set[int] = set(exclude)
+    dropped.discard(head.i)
+    for child in head.children:
+        if child.dep_ in lexicon.dep("case") and child.pos_ == "ADP":
+            dropped |= subtree_ids(child)
+        elif not keep_clauses and child.dep_ in lexicon.dep("clause") and child.pos_ in ("VERB", "AUX"):
+            dropped |= subtree_ids(child)
+        elif child.dep_ in lexicon.dep("prep") and child.i > head.i and not keep_clauses:
+            # English PPs inside the phrase stay, but not a clause hanging from them.
+            for grand in child.children:
+                if grand.dep_ == "pcomp" and grand.pos_ in ("VERB", "AUX"):
+                    dropped |= subtree_ids(child)
+    ids = {t.i for t in head.subtree} - dropped
+    first = last = head.i
+    while first - 1 in ids:
+        first -= 1
+    while last + 1 in ids:
+        last += 1
+    doc = head.doc
+    while first < head.i and (doc[first].pos_ in EDGE_POS or doc[first].dep_ in ("mark", "cc", "punct")):
+        first += 1
+    while last > head.i and (doc[last].pos_ in EDGE_POS or doc[last].dep_ in ("cc", "punct")):
+        last -= 1
+    # keep a closing bracket or quote whose opening one is inside
+    return first, last
+
+
+def clause_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = ()) -> tuple[int, int]:
+    """Token range of a complement clause ("que la Chine a fourni ...", "of supplying ..."), without its marker."""
+    return phrase_bounds(head, lexicon, exclude, keep_clauses=True)
+
+
+def governing_chain(token: Token, lexicon: EventLexicon, limit: int = 4) -> list[Token]:
+    """The words above `token` up to the nearest verb with its own subject.
+
+    Crosses infinitives, participles, nouns and prepositions ("ont évité jusqu'à
+    présent d'accuser": accuser -> présent -> évité), never a complement clause
+    of speech ("affirment que ...") nor a coordination.
+    """
+    chain: list[Token] = []
+    current = token
+    for _ in range(limit):
+        if any_subject(current, lexicon) is not None or current.dep_ in ("ROOT", "ccomp", "parataxis"):
+            break
+        if current.dep_ in lexicon.dep("conj") or current.dep_ in lexicon.dep("relative"):
+            break
+        if current.head is current:
+            break
+        current = current.head
+        chain.append(current)
+    return chain

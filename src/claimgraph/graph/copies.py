@@ -30,8 +30,13 @@ _A = _RNG.integers(1, _PRIME, PERMUTATIONS, dtype=np.uint64)
 _B = _RNG.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)
 # Share of the shorter article's shingles found in the other: above this, one copies the other.
 CONTAINMENT_THRESHOLD = 0.5
-# Cosine of mean paragraph embeddings above which two articles in different languages are translations.
-TRANSLATION_THRESHOLD = 0.90
+# Across languages, a candidate's mean paragraph embedding must reach this cosine (cheap prefilter) ...
+TRANSLATION_PREFILTER = 0.82
+# ... then its paragraphs must align: a paragraph matches when its best counterpart reaches PARAGRAPH_MATCH,
+# and a translation has ALIGNED_SHARE of the shorter article's paragraphs matched and ALIGNED_MEAN mean best cosine.
+PARAGRAPH_MATCH = 0.8
+ALIGNED_SHARE = 0.6
+ALIGNED_MEAN = 0.77
 # How far apart (days) a translation and its original can be dated.
 TRANSLATION_WINDOW_DAYS = 3
 MAX_PARAGRAPHS = 12
@@ -105,3 +110,19 @@ def date_window(value: Optional[str], days: int = TRANSLATION_WINDOW_DAYS) -> Op
     except ValueError:
         return None
     return ((center - timedelta(days=days)).isoformat(), (center + timedelta(days=days)).isoformat() + "~")
+
+
+def alignment(text_a: str, text_b: str, embedder: Embedder) -> tuple[float, float]:
+    """`(mean best cosine, share of paragraphs matched)` over the shorter article's paragraphs."""
+    a, b = paragraphs(text_a), paragraphs(text_b)
+    if not a or not b:
+        return 0.0, 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    best = (embedder.encode(a) @ embedder.encode(b).T).max(axis=1)
+    return float(best.mean()), float((best >= PARAGRAPH_MATCH).mean())
+
+
+def is_translation(text_a: str, text_b: str, embedder: Embedder) -> tuple[bool, float]:
+    mean, share = alignment(text_a, text_b, embedder)
+    return mean >= ALIGNED_MEAN and share >= ALIGNED_SHARE, mean

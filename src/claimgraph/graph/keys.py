@@ -105,15 +105,25 @@ def unnamed_group(text: str) -> Optional[tuple[str, str]]:
         return None
     country = country_name(code) or code
     if kind == "government":
-        name = f"Government of {country}"
-        return entity_key(name), name
+        return f"state:{code}", f"Government of {country}"
     adjective = str(_data()["nationalities"][code]["en"][0]).title()
     plural = {"company": "companies"}.get(kind, kind + "s")
     return f"grp:{code}:{kind}", f"{adjective} {plural} (unnamed)"
 
 
-def entity_key(name: str) -> str:
-    return f"ent:{fold(name)}"
+def entity_key(name: str, entity_type: Optional[str] = None) -> str:
+    """`ent:<folded name>`; a country and its government are one actor, `state:<code>`.
+
+    The contract keeps "China" (the country) and "Government of China" apart
+    as entities; as the actor of a claim ("China supplies", "Beijing
+    supplies") they say the same thing, and a denial by one answers the other.
+    """
+    folded = fold(name)
+    if entity_type in (None, "GPE", "ORG"):
+        code = country_code(folded[len("government of "):] if folded.startswith("government of ") else folded)
+        if code and (entity_type != "ORG" or folded.startswith("government of ")):
+            return f"state:{code}"
+    return f"ent:{folded}"
 
 
 def text_key(text: str) -> str:
@@ -122,7 +132,7 @@ def text_key(text: str) -> str:
 
 def key_country(key: str) -> Optional[str]:
     """The country code a key points at, when it says one (`grp:CN:company` -> CN)."""
-    if key.startswith("grp:"):
+    if key.startswith(("grp:", "state:", "cc:")):
         return key.split(":")[1]
     return nationality(key[4:]) or _country_from_name(key[4:])
 
@@ -134,3 +144,23 @@ def _country_from_name(name: str) -> Optional[str]:
         if folded == country or folded.endswith(" of " + country) or folded.startswith(country + " "):
             return str(code)
     return None
+
+
+def country_code(name: str) -> Optional[str]:
+    """The code of a country named exactly ("Chine", "China" -> CN), else None."""
+    folded = fold(name)
+    for code, entry in _data()["nationalities"].items():
+        if folded == fold(str(entry["country"])):
+            return str(code)
+    return _FRENCH_COUNTRIES.get(folded)
+
+
+# Country names in French for the nationalities above (questions may name the country, not the adjective).
+_FRENCH_COUNTRIES = {"chine": "CN", "russie": "RU", "etats-unis": "US", "iran": "IR", "coree du nord": "KP",
+                     "union europeenne": "EU", "royaume-uni": "GB", "ukraine": "UA"}
+
+
+def is_universal(text: str) -> bool:
+    """True for "any party", "either side", "aucune des parties": a recipient that excludes nobody."""
+    folded = " ".join(words(text))
+    return any(fold(u) in folded for u in _data()["universal"])

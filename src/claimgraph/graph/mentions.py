@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claimgraph.graph.keys import entity_key, fold, key_country, text_key, unnamed_group
+from claimgraph.graph.keys import entity_key, fold, is_universal, key_country, text_key, unnamed_group
 from claimgraph.graph.origins import chain_of, entity_in, entity_origin, origin_of
 from claimgraph.model import Analysis, Argument, Attribution, Entity, Event, Span
 from claimgraph.model.records import ClaimMention
@@ -26,16 +26,18 @@ MEANING_ROLES: dict[str, tuple[str, ...]] = {
     "SUPPLY": ("item",), "PRODUCE": ("item", "location"), "DEVELOP": ("item",), "ACCUSE": ("item",),
     "DENY": ("item",), "USE": ("item", "location"), "OTHER": ("item",),
 }
-# Event types a DENY can deny (a denial of a denial is not one).
-DENIABLE = ("SUPPLY", "PRODUCE", "DEVELOP", "USE", "OWNERSHIP", "STATEMENT")
+# Claim types a DENY can deny: allegations of doing, not facts of ownership or speech acts.
+DENIABLE = ("SUPPLY", "PRODUCE", "DEVELOP", "USE", "STATEMENT")
 STATEMENT_MIN_WORDS = 4
+# The key of a role that names nobody in particular ("any party"): it matches every claim on that role.
+ANY = "any"
 
 
 def argument_key(argument: Argument, entities: dict[str, Entity], analysis: Analysis) -> tuple[str, str]:
     """`(key, readable name)` of an argument: entity, unnamed group, or its words."""
     entity = entities.get(argument.entity) if argument.entity else None
     if entity is not None:
-        return entity_key(entity.name), entity.name
+        return entity_key(entity.name, entity.type), entity.name
     group = unnamed_group(argument.span.text)
     if group is not None:
         return group
@@ -67,11 +69,15 @@ def claim_mentions(analysis: Analysis) -> list[ClaimMention]:
             by_attribution.setdefault(event.attribution, []).append(event)
     mentions: list[ClaimMention] = []
     for event in analysis.events:
-        mentions += _event_mentions(event, analysis, entities)
+        if event.arguments:
+            mentions += _event_mentions(event, analysis, entities)
+    organisations = {entity_key(e.name, e.type): e.type for e in analysis.entities}
+    _resolve_unnamed(mentions, {k: v for k, v in organisations.items() if k.startswith("ent:")})
     for attribution in analysis.attributions:
         if _is_statement(attribution, analysis, by_attribution):
             mentions.append(_statement_mention(attribution, analysis, entities))
-    countries = {entity_key(e.name): e.country.upper() for e in analysis.entities if e.country}
+    countries = {entity_key(e.name, e.type): e.country.upper() for e in analysis.entities if e.country}
+    countries.update(mentioned_countries(analysis))
     _link_denials(mentions, countries)
     return mentions
 
@@ -81,6 +87,10 @@ def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity
     doc = analysis.document
     arguments, names = {}, {}
     for role, argument in event.arguments.items():
+        if role == "recipient" and is_universal(argument.span.text):
+            # "never supplied weapons to any party" denies it for every recipient
+            arguments[role], names[role] = ANY, argument.span.text
+            continue
         arguments[role], names[role] = argument_key(argument, entities, analysis)
     item = " ".join(event.arguments[r].span.text for r in MEANING_ROLES.get(event.type, ()) if r in event.arguments)
     by_id = {a.id: a for a in analysis.attributions}
@@ -123,8 +133,10 @@ def _statement_mention(attribution: Attribution, analysis: Analysis, entities: d
     doc = analysis.document
     named = sorted({e.name for e in analysis.entities
                     if any(attribution.content.contains(m) for m in e.mentions)})
-    arguments = {f"about{i}": entity_key(n) for i, n in enumerate(named)}
-    names = {f"about{i}": n for i, n in enumerate(named)}
+    types = {e.name: e.type for e in analysis.entities}
+    keyed = {entity_key(n, types.get(n)): n for n in named}
+    arguments = {f"about{i}": k for i, k in enumerate(sorted(keyed))}
+    names = {f"about{i}": keyed[k] for i, k in enumerate(sorted(keyed))}
     chain = chain_of(attribution.id, analysis, entities)
     return ClaimMention(
         document_id=doc.id, record_id=attribution.id, type="STATEMENT", arguments=arguments, names=names,
@@ -139,8 +151,8 @@ def _link_denials(mentions: list[ClaimMention], countries: dict[str, str]) -> No
     Without meaning to compare at this stage, the rule is by actor: a denial by
     a Chinese ministry denies the article's allegations whose actor is Chinese
     (China, its government, Chinese companies, or a company whose entity has
-    country CN); when the denier has no known country, or no allegation has its
-    country, every allegation of the article (the article is about the denial).
+    country CN, or that the article calls Chinese); when the denier has no
+    known country, every allegation of the article that is not its own.
     """
     def country_of(key: str) -> Optional[str]:
         return countries.get(key) or key_country(key)
@@ -149,16 +161,72 @@ def _link_denials(mentions: list[ClaimMention], countries: dict[str, str]) -> No
         if deny.type != "DENY" or deny.stance != "supports":
             continue
         country = country_of(deny.arguments.get("agent", "txt:"))
-        targets, fallback = [], []
+        targets = []
         for other in mentions:
             if other.type not in DENIABLE or other.stance != "supports" or other.record_id == deny.record_id:
                 continue
             actor = other.arguments.get("agent") or other.arguments.get("owner") or other.arguments.get("about0", "")
             actors = [actor] + [v for k, v in other.arguments.items() if k.startswith("about")]
-            fallback.append(other.record_id)
-            if country is not None and any(country_of(a) == country for a in actors if a):
+            if other.origin.key == deny.origin.key:
+                continue  # nobody denies their own words
+            if country is None or any(country_of(a) == country for a in actors if a):
                 targets.append(other.record_id)
-        deny.denies = tuple(targets or fallback)
+        deny.denies = tuple(targets)
 
 
 __all__ = ["BLOCK_ROLES", "MEANING_ROLES", "argument_key", "claim_mentions", "entity_in", "fold"]
+
+
+def mentioned_countries(analysis: Analysis) -> dict[str, str]:
+    """Countries the article gives its organisations and people ("Chinese engine maker Xiamen
+    Limbach", "the Chinese foreign ministry spokesperson Lin Jian"): the nationality adjective
+    closest before one of their mentions, in the same sentence, within a few words."""
+    from claimgraph.graph.keys import nationality
+
+    out: dict[str, str] = {}
+    text = analysis.document.text
+    for entity in analysis.entities:
+        if entity.type not in ("ORG", "PERSON") or entity.country:
+            continue
+        for mention in entity.mentions:
+            window = text[max(0, mention.start - 40):mention.start]
+            window = window.rsplit(".", 1)[-1]
+            code = nationality(window)
+            if code and code not in ("WEST",):
+                out[entity_key(entity.name, entity.type)] = code
+                break
+    return out
+
+
+def _resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str]) -> None:
+    """Within one article, an unnamed company ("a Chinese engine maker") or a missing actor that
+    does what exactly one named organisation does in that article is that organisation.
+
+    Only identifying roles are resolved, and only when every other identifying
+    role agrees (equal, or unnamed/missing on one side), so two named actors
+    never merge; the reporter's words stay in the quote.
+    """
+    def open_key(key: Optional[str]) -> bool:
+        return key is None or (key.startswith("grp:") and key.endswith(":company"))
+
+    named = [m for m in mentions if any(types.get(k) == "ORG" for k in m.arguments.values())]
+    for mention in mentions:
+        roles = BLOCK_ROLES.get(mention.type, ())
+        for role in roles:
+            if not open_key(mention.arguments.get(role)):
+                continue
+            candidates = set()
+            for other in named:
+                if other is mention or other.type != mention.type or types.get(other.arguments.get(role, "")) != "ORG":
+                    continue
+                if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
+                    candidates.add((other.arguments[role], other.names[role]))
+            if len(candidates) == 1:
+                (key, name), = candidates
+                mention.arguments[role], mention.names[role] = key, name
+
+
+def _compatible(a: Optional[str], b: Optional[str]) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return (a.startswith("grp:") and b.startswith("ent:")) or (b.startswith("grp:") and a.startswith("ent:"))

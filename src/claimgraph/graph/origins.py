@@ -20,6 +20,8 @@ NAMED_TYPES = ("named_person", "organization", "media")
 # Wire agencies whose byline makes an article a relay of the agency's story.
 WIRES = {"reuters": "Reuters", "afp": "Agence France-Presse", "agence france-presse": "Agence France-Presse",
          "associated press": "Associated Press", "ap": "Associated Press"}
+# How far back (characters) an unnamed source looks for the outlet quoting it.
+QUOTING_WINDOW = 700
 _BYLINE = re.compile(r"\((Reuters|AFP|AP)\)|\b(Reuters|AFP)\s*[-–—]\s|\((?:avec |with )?(AFP|Reuters)\)\s*$",
                      re.MULTILINE)
 
@@ -70,15 +72,37 @@ def chain_of(attribution_id: Optional[str], analysis: Analysis, entities: dict[s
     by_id = {a.id: a for a in analysis.attributions}
     chain: list[ChainLink] = []
     seen: set[str] = set()
-    current = by_id.get(attribution_id) if attribution_id else None
+    innermost = current = by_id.get(attribution_id) if attribution_id else None
     while current is not None and current.id not in seen:
         seen.add(current.id)
         chain.append(link_of(current, analysis, entities))
         parent = by_id.get(current.parent) if current.parent else None
-        if parent is None or not parent.content.contains(current.source.span):
+        # A parent that denies what it embeds ("the ministry dismissed reports that ...") relays nothing.
+        if parent is None or parent.polarity == "negative" or not parent.content.contains(current.source.span):
             break
         current = parent
+    if innermost is not None and not any(link.name for link in chain):
+        quoting = _quoting_outlet(innermost, analysis, entities)
+        if quoting is not None:
+            chain.append(quoting)
     return tuple(chain)
+
+
+def _quoting_outlet(attribution: Attribution, analysis: Analysis, entities: dict[str, Entity]) -> Optional[ChainLink]:
+    """The outlet an unnamed source is quoted by, read from context: the last named voice before
+    it, when that voice is a media outlet ("selon le Times ... Cette activité aurait eu lieu en
+    2023, selon un officiel occidental"). Marked `context` in the chain, since the article does
+    not say it at that place; a named person or organisation in between breaks the link.
+    """
+    start = min(attribution.source.span.start, attribution.content.start)
+    before = [a for a in analysis.attributions
+              if a.id not in (attribution.id, attribution.parent) and max(a.source.span.end, a.content.end) <= start + 1
+              and start - max(a.source.span.end, a.content.end) <= QUOTING_WINDOW]
+    for other in sorted(before, key=lambda a: max(a.source.span.end, a.content.end), reverse=True):
+        link = link_of(other, analysis, entities)
+        if link.name:
+            return ChainLink(link.text, "context", link.name) if other.source.type == "media" else None
+    return None
 
 
 def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
@@ -90,7 +114,7 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
             key = WIRES.get(fold(link.name), link.name)
             return Origin(key=f"src:{name_key(key)}", name=name if inner else key, type=link.type)
     document = analysis.document
-    outlet = document.source or document.title or document.id[:12]
+    outlet = document.source or (f"article «{document.title[:50]}»" if document.title else f"article {document.id[:12]}")
     name = f"{chain[0].text} (in {outlet})" if chain else outlet
     return Origin(key=f"story:{document.id}", name=name, type="story")
 

@@ -423,3 +423,24 @@ class ClaimSummary:
                    first_seen=data.get("first_seen"), last_seen=data.get("last_seen"),
                    certainty=data.get("certainty", "certain"),
                    evidence=[Evidence.from_dict(e) for e in data.get("evidence", [])])
+
+
+@dataclass(slots=True)
+class Brief:
+    """An evidence brief: the claims that answer a question, grouped by who is alleged to act."""
+
+    question: str
+    matched: list[str] = field(default_factory=list)  # the entities/groups the question was read as naming
+    claims: list[ClaimSummary] = field(default_factory=list)
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)  # (actor, claim ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"question": self.question, "matched": list(self.matched),
+                "sections": [{"actor": actor, "claims": list(ids)} for actor, ids in self.sections],
+                "claims": [c.to_dict() for c in self.claims]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Brief":
+        return cls(question=data["question"], matched=list(data.get("matched", [])),
+                   claims=[ClaimSummary.from_dict(c) for c in data.get("claims", [])],
+                   sections=[(s["actor"], list(s["claims"])) for s in data.get("sections", [])])

@@ -7,6 +7,8 @@ the cue sits in an incise after the content ("..., a ajouté l'officiel";
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
@@ -107,11 +109,55 @@ def object_of(verb: Token, entry: CueEntry, words: list[Token]) -> Optional[Toke
     return None
 
 
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii")
+
+
+def stem_table(lexicon: Lexicon) -> dict[str, CueEntry]:
+    """Accent-folded stems of the one-word cue verbs ("suggér" -> "sugger"), for tokens the tagger missed."""
+    table: dict[str, CueEntry] = {}
+    for lemma, entries in lexicon.verbs.items():
+        stem = _fold(re.sub(r"(er|ir|re|oir|e)$", "", lemma))
+        single = [e for e in entries if not e.rest]
+        if len(stem) >= 4 and single:
+            table[stem] = single[0]
+    return table
+
+
+def mistagged_cue(token: Token, lexicon: Lexicon, stems: dict[str, CueEntry]) -> Optional[Candidate]:
+    """A cue verb the tagger took for another word class, right before a complementiser.
+
+    "Un nouveau rapport suggère qu'..." parsed with "suggère" as an adjective
+    still reports a claim: the source is the noun phrase before, the content
+    the clause after.
+    """
+    if token.pos_ in ("VERB", "AUX", "PUNCT", "DET", "ADP") or token.i + 1 >= len(token.doc):
+        return None
+    mark = token.nbor(1)
+    if mark.lower_ not in lexicon.complementizers:
+        return None
+    folded = _fold(token.text)
+    entry = next((e for stem, e in stems.items() if folded.startswith(stem) and len(folded) - len(stem) <= 4), None)
+    if entry is None:
+        return None
+    sent = token.sent
+    content = content_span(token.doc, [t for t in sent if t.i > mark.i], lexicon.complementizers)
+    before = [t for t in sent if t.i < token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if content is None or not before:
+        return None
+    return Candidate(content=content, source_head=before[-1], cue=tokens_span(token.doc, [token]), kind="indirect",
+                     cue_certainty=entry.certainty, cue_polarity=entry.polarity, cue_token=token)
+
+
 def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """Candidates around every cue verb of `doc`."""
+    stems = stem_table(lexicon)
     for token in doc:
         found = match_cue(token, lexicon)
         if found is None:
+            fallback = mistagged_cue(token, lexicon, stems)
+            if fallback is not None:
+                yield fallback
             continue
         entry, words = found
         candidate = read_cue(doc, token, entry, words, lexicon)

@@ -68,6 +68,7 @@ class Lexicon:
     weak_negators: frozenset[str] = frozenset()
     negative_predicates: frozenset[str] = frozenset()
     negative_marks: frozenset[str] = frozenset()
+    focus_after: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     generic_plural: frozenset[str] = frozenset()
@@ -123,6 +124,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         negators=_lower_set(negation.get("particles")), weak_negators=_lower_set(negation.get("weak_particles")),
         negative_predicates=_lower_set(negation.get("negative_predicates")),
         negative_marks=_lower_set(negation.get("negative_marks")),
+        focus_after=_lower_set(negation.get("focus_after")),
         person_nouns=_lower_set(sources.get("person_nouns")), document_nouns=_lower_set(sources.get("document_nouns")),
         generic_plural=_lower_set(sources.get("generic_plural")),
         unspecified_nouns=_lower_set(sources.get("unspecified_nouns")),

@@ -118,7 +118,7 @@ def time_of(trigger: Trigger, timexes: list[tuple[Timex, Token]], limit: int = 3
         for _ in range(limit):
             if current.i in trigger_ids:
                 return timex
-            if current.head is current or (current is not head and current.pos_ in ("VERB", "AUX")):
+            if current.head.i == current.i or (current.i != head.i and current.pos_ in ("VERB", "AUX")):
                 break
             current = current.head
         if current.i in trigger_ids:

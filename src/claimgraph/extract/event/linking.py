@@ -77,7 +77,7 @@ def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
     """
     if pronoun.dep_ in lexicon.dep("subject"):
         clause = pronoun.head
-        while clause.dep_ not in ("ccomp",) and clause.head is not clause:
+        while clause.dep_ not in ("ccomp",) and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "ccomp":
             subject = subject_of(clause.head, lexicon)

@@ -123,13 +123,13 @@ class RoleFiller:
                 if child.i in self.entity_tokens:
                     put(modifier_role, child)
         governor = noun.head
-        reached_by = {p for p, n, _ in prepositional_phrases(governor, lex) if n is noun}
-        if governor is not noun and (governor.lemma_.lower() in lex.light_verbs or reached_by & lex.means_preps):
+        reached_by = {p for p, n, _ in prepositional_phrases(governor, lex) if n.i == noun.i}
+        if governor.i != noun.i and (governor.lemma_.lower() in lex.light_verbs or reached_by & lex.means_preps):
             subject = subject_of(governor, lex)
             if subject is not None:
                 put(roles.slots.get("subject"), subject)
             for prep, other, _ in prepositional_phrases(governor, lex):
-                if other is not noun:
+                if other.i != noun.i:
                     put(roles.noun_preps.get(prep), other)
 
     # --- helpers ---------------------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ class RoleFiller:
         if any_subject(head, lex) is None:
             current = head
             for _ in range(4):
-                if current.head is current or current.dep_ in ("ccomp", "parataxis"):
+                if current.head.i == current.i or current.dep_ in ("ccomp", "parataxis"):
                     break
                 if current.dep_ in lex.dep("relative") or is_participle_modifier(current, lex):
                     break

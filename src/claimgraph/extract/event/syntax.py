@@ -18,9 +18,10 @@ def children(token: Token, labels: frozenset[str]) -> list[Token]:
 
 
 def subject_of(token: Token, lexicon: EventLexicon) -> Optional[Token]:
-    """The active subject of a verb, if it has one."""
+    """The active subject of a verb, if it has one (the nearest before it when the parser gave two)."""
     found = children(token, lexicon.dep("subject"))
-    return found[0] if found else None
+    before = [c for c in found if c.i < token.i]
+    return before[-1] if before else (found[0] if found else None)
 
 
 def any_subject(token: Token, lexicon: EventLexicon) -> Optional[Token]:
@@ -86,16 +87,26 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
     dropped: set[int] = set(exclude)
     dropped.discard(head.i)
     for child in head.children:
-        if child.dep_ in lexicon.dep("case") and child.pos_ == "ADP":
+        if child.dep_ in lexicon.dep("case") and child.pos_ == "ADP" and child.lower_ not in lexicon.partitives:
             dropped |= subtree_ids(child)
         elif not keep_clauses and child.dep_ in lexicon.dep("clause") and child.pos_ in ("VERB", "AUX"):
             dropped |= subtree_ids(child)
+    if not keep_clauses:
+        # relative and marked clauses deeper in the phrase ("les composants, les microprocesseurs que ...")
+        for token in head.subtree:
+            if token.i != head.i and token.dep_ in lexicon.dep("clause") and token.pos_ in ("VERB", "AUX") and (
+                    token.dep_ in lexicon.dep("relative")
+                    or any(c.dep_ in ("mark", *lexicon.dep("subject")) for c in token.children)):
+                dropped |= subtree_ids(token)
         elif child.dep_ in lexicon.dep("prep") and child.i > head.i and not keep_clauses:
             # English PPs inside the phrase stay, but not a clause hanging from them.
             for grand in child.children:
                 if grand.dep_ == "pcomp" and grand.pos_ in ("VERB", "AUX"):
                     dropped |= subtree_ids(child)
     ids = {t.i for t in head.subtree} - dropped
+    # a phrase never runs over a line break (headline into dateline, paragraph into paragraph)
+    ids -= {t.i for t in head.subtree if "\n" in t.text or "\n" in t.whitespace_}
+    ids.add(head.i)
     first = last = head.i
     while first - 1 in ids:
         first -= 1
@@ -106,7 +117,6 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
         first += 1
     while last > head.i and (doc[last].pos_ in EDGE_POS or doc[last].dep_ in ("cc", "punct")):
         last -= 1
-    # keep a closing bracket or quote whose opening one is inside
     return first, last
 
 
@@ -129,7 +139,7 @@ def governing_chain(token: Token, lexicon: EventLexicon, limit: int = 4) -> list
             break
         if current.dep_ in lexicon.dep("conj") or current.dep_ in lexicon.dep("relative"):
             break
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
         chain.append(current)

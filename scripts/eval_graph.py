@@ -1,0 +1,189 @@
+"""Score the evidence graph on the gold story family (tests/gold/claims.json).
+
+    .venv/bin/python scripts/eval_graph.py                 # engine output on the gold articles
+    .venv/bin/python scripts/eval_graph.py --input gold    # gold analyses as input (graph alone)
+    .venv/bin/python scripts/eval_graph.py --pairs         # also: item cosine, same vs different claim
+
+Reports pairwise claim-clustering precision/recall/F1 over the annotated
+mentions and origin-count accuracy over the annotated claims (docs/graph.md).
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import statistics
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+from sqlalchemy import select
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "tests" / "gold"
+EXAMPLES = REPO / "examples"
+sys.path.insert(0, str(REPO / "src"))
+
+from claimgraph.graph import claim_mentions, default_embedder, summaries, sync  # noqa: E402
+from claimgraph.model import Analysis, Span  # noqa: E402
+from claimgraph.store import SqlStore  # noqa: E402
+from claimgraph.store import tables as t  # noqa: E402
+
+
+def dice(a: Optional[Span], b: Optional[Span]) -> float:
+    if a is None or b is None:
+        return 0.0
+    ta, tb = a.text.lower().split(), b.text.lower().split()
+    if not ta or not tb:
+        return 0.0
+    common = sum((Counter(ta) & Counter(tb)).values())
+    return 2 * common / (len(ta) + len(tb))
+
+
+def align(gold: Analysis, system: Analysis) -> dict[str, str]:
+    """Gold record id -> system record id, by the scorer's rule of thumb (Dice >= 0.5 on trigger,
+    or on the first argument plus one more; attributions on content)."""
+    out: dict[str, str] = {}
+    for g in gold.events:
+        best, best_score = None, 0.0
+        for s in system.events:
+            if s.type != g.type:
+                continue
+            shared = sum(1 for r, a in g.arguments.items() if r in s.arguments and dice(a.span, s.arguments[r].span) >= 0.5)
+            score = max(dice(g.trigger, s.trigger), 0.5 + 0.1 * shared if shared >= 2 else 0.0)
+            if score >= 0.5 and score > best_score:
+                best, best_score = s.id, score
+        if best:
+            out[g.id] = best
+    for g in gold.attributions:
+        scored = [(dice(g.content, s.content), s.id) for s in system.attributions]
+        score, sid = max(scored, default=(0.0, ""))
+        if score >= 0.5:
+            out[g.id] = sid
+    return out
+
+
+def load_gold() -> dict[str, Analysis]:
+    return {p.name[:-len(".gold.json")]: Analysis.from_dict(json.loads(p.read_text(encoding="utf-8")))
+            for p in sorted(GOLD.glob("*.gold.json"))}
+
+
+def engine_analyses(stems: list[str]) -> dict[str, Analysis]:
+    from claimgraph.pipeline import Analyzer
+
+    analyzer = Analyzer()
+    paths = [EXAMPLES / f"{stem}.txt" for stem in stems]
+    return {path.stem: analysis for path, analysis in zip(paths, analyzer.analyze_paths(paths))}
+
+
+def build(analyses: dict[str, Analysis], db: str) -> SqlStore:
+    store = SqlStore(db)
+    for stem in sorted(analyses):
+        store.put_analysis(analyses[stem])
+    sync(store)
+    return store
+
+
+def claim_of_records(store: SqlStore) -> dict[tuple[str, str], str]:
+    """(document id, record id) -> the claim its own mention joined (its first evidence row)."""
+    out: dict[tuple[str, str], str] = {}
+    with store.engine.connect() as connection:
+        for row in connection.execute(select(t.evidence.c.document_id, t.evidence.c.record_id, t.evidence.c.claim_id)
+                                      .order_by(t.evidence.c.id)):
+            out.setdefault((row.document_id, row.record_id.split("@")[0]), row.claim_id)
+    return out
+
+
+def evaluate(mode: str) -> dict[str, object]:
+    spec = json.loads((GOLD / "claims.json").read_text(encoding="utf-8"))
+    gold = load_gold()
+    system = gold if mode == "gold" else engine_analyses(sorted(gold))
+    with tempfile.TemporaryDirectory() as tmp:
+        store = build(system, str(Path(tmp) / "eval.db"))
+        records = claim_of_records(store)
+        gold_cluster: dict[str, str] = {}
+        sys_cluster: dict[str, str] = {}
+        for claim in spec["claims"]:
+            for mention in claim["mentions"]:
+                stem, record = mention.split("#")
+                gold_cluster[mention] = claim["id"]
+                mapping = {record: record} if mode == "gold" else align(gold[stem], system[stem])
+                found = records.get((system[stem].document.id, mapping.get(record, "")))
+                sys_cluster[mention] = found or f"unmatched:{mention}"
+        tp = fp = fn = 0
+        for a, b in itertools.combinations(sorted(gold_cluster), 2):
+            same_gold, same_sys = gold_cluster[a] == gold_cluster[b], sys_cluster[a] == sys_cluster[b]
+            tp += same_gold and same_sys
+            fp += same_sys and not same_gold
+            fn += same_gold and not same_sys
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        origin_rows = []
+        with store.engine.connect() as connection:
+            for claim in spec["claims"]:
+                if claim["origins"] is None:
+                    continue
+                votes = Counter(sys_cluster[m] for m in claim["mentions"] if not sys_cluster[m].startswith("unmatched"))
+                if not votes:
+                    origin_rows.append((claim["id"], len(claim["origins"]), None))
+                    continue
+                (summary,) = summaries(connection, [votes.most_common(1)[0][0]], with_evidence=False)
+                origin_rows.append((claim["id"], len(claim["origins"]), len(summary.origins)))
+        store.close()
+    matched = sum(1 for v in sys_cluster.values() if not v.startswith("unmatched"))
+    correct = sum(1 for _, g, s in origin_rows if g == s)
+    return {"input": mode, "mentions": len(gold_cluster), "mentions_matched": matched,
+            "pairwise": {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+                         "tp": tp, "fp": fp, "fn": fn},
+            "origin_count_accuracy": round(correct / len(origin_rows), 3) if origin_rows else None,
+            "origin_counts": [{"claim": c, "gold": g, "system": s} for c, g, s in origin_rows]}
+
+
+def pair_cosines() -> dict[str, object]:
+    """Item cosine (USE) for pairs of annotated mentions of the same type: same claim vs different claims."""
+    spec = json.loads((GOLD / "claims.json").read_text(encoding="utf-8"))
+    gold = load_gold()
+    items: dict[str, tuple[str, str, str]] = {}
+    for stem, analysis in gold.items():
+        for m in claim_mentions(analysis):
+            if m.item and "@" not in m.record_id:
+                items[f"{stem}#{m.record_id}"] = (m.type, m.item, m.stance)
+    cluster = {m: c["id"] for c in spec["claims"] for m in c["mentions"]}
+    keys = sorted(k for k in cluster if k in items)
+    vectors = dict(zip(keys, default_embedder().encode([items[k][1] for k in keys])))
+    same, different = [], []
+    for a, b in itertools.combinations(keys, 2):
+        if items[a][0] != items[b][0]:
+            continue
+        cosine = float(vectors[a] @ vectors[b])
+        (same if cluster[a] == cluster[b] else different).append(cosine)
+
+    def describe(values: list[float]) -> dict[str, float]:
+        return {"n": len(values), "mean": round(statistics.mean(values), 3), "min": round(min(values), 3),
+                "max": round(max(values), 3)} if values else {"n": 0}
+
+    best = max(((th / 100, sum(v >= th / 100 for v in same) + sum(v < th / 100 for v in different))
+                for th in range(30, 96)), key=lambda x: x[1])
+    return {"same_claim": describe(same), "different_claim": describe(different),
+            "best_threshold": best[0], "pairs_classified_right": round(best[1] / (len(same) + len(different)), 3)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--input", choices=("engine", "gold"), default="engine")
+    parser.add_argument("--pairs", action="store_true", help="also report item cosine for same/different-claim pairs")
+    parser.add_argument("--json", type=Path, help="write every figure here")
+    args = parser.parse_args()
+    report = evaluate(args.input)
+    if args.pairs:
+        report["item_cosine"] = pair_cosines()
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

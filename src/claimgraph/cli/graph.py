@@ -1,0 +1,98 @@
+"""`claimgraph claims` and `claimgraph brief`, and the graph export formats (thin: the work is in claimgraph.graph)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from claimgraph.store import SqlStore
+
+DB_HELP = "Store: a SQLite file path or a SQLAlchemy URL (postgresql://...)."
+
+
+def open_synced(db: str, console: Optional[Console] = None) -> SqlStore:
+    """Open the store and take in any article the graph has not seen yet (incremental, one transaction each)."""
+    from claimgraph.graph import sync
+
+    store = SqlStore(db)
+    added = sync(store)
+    if added and console is not None:
+        console.print(f"graph: took in {added} new article(s)")
+    return store
+
+
+def claims_cli(
+    entity: Optional[str] = typer.Option(None, "--entity", "-e", help="Only claims with this actor (name or alias, any language)."),
+    type: Optional[str] = typer.Option(None, "--type", "-t", help="Only this claim type: SUPPLY, PRODUCE, DEVELOP, OWNERSHIP, ACCUSE, DENY, SANCTION, USE, OTHER, STATEMENT."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only claims seen on or after this ISO date (2024, 2024-09, 2024-09-15)."),
+    limit: int = typer.Option(50, "--limit", "-n", help="At most this many claims, most evidenced first."),
+    db: str = typer.Option("claimgraph.db", "--db", help=DB_HELP),
+    format: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Claims across articles: independent origins, articles, languages, first/last seen, who denies them."""
+    from claimgraph.graph import select_claim_ids, summaries
+    from claimgraph.graph.render import claims_table
+    from claimgraph.model.records import CLAIM_TYPES
+
+    if format not in ("table", "json"):
+        raise typer.BadParameter(f"unknown format {format!r}; choose table or json", param_hint="--format")
+    if type and type.upper() not in CLAIM_TYPES:
+        raise typer.BadParameter(f"unknown type {type!r}; choose one of {', '.join(CLAIM_TYPES)}", param_hint="--type")
+    err = Console(stderr=True)
+    store = open_synced(db, err)
+    with store.engine.connect() as connection:
+        found = summaries(connection, select_claim_ids(connection, entity, type, since, limit),
+                          with_evidence=format == "json")
+    if format == "json":
+        sys.stdout.write(json.dumps({"claims": [c.to_dict() for c in found]}, ensure_ascii=False, indent=1) + "\n")
+    else:
+        Console(width=200).print(claims_table(found))
+
+
+def brief_cli(
+    question: str = typer.Argument(..., help="A question or an entity, in English or French."),
+    format: str = typer.Option("md", "--format", "-f", help="md (Markdown), html or json."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+    limit: int = typer.Option(12, "--limit", "-n", help="At most this many claims."),
+    db: str = typer.Option("claimgraph.db", "--db", help=DB_HELP),
+) -> None:
+    """An evidence brief: the claims that answer QUESTION, for and against, origins, hedging, timeline, quotes."""
+    from claimgraph.graph import answer, default_embedder
+    from claimgraph.graph.render import brief_html, brief_markdown
+
+    if format not in ("md", "html", "json"):
+        raise typer.BadParameter(f"unknown format {format!r}; choose md, html or json", param_hint="--format")
+    store = open_synced(db, Console(stderr=True))
+    with store.engine.connect() as connection:
+        brief = answer(connection, question, default_embedder(), limit=limit)
+    if format == "json":
+        text = json.dumps(brief.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    elif format == "html":
+        text = brief_html(brief)
+    else:
+        text = brief_markdown(brief)
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def export_graph(format: str, db: str, out: Optional[Path]) -> None:
+    """`export --format ftm|graphml|csv`."""
+    from claimgraph.graph.export import write_csv, write_ftm, write_graphml
+
+    store = open_synced(db, Console(stderr=True))
+    with store.engine.connect() as connection:
+        if format == "graphml":
+            write_graphml(connection, str(out) if out else sys.stdout.buffer)
+            return
+        handle = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
+        try:
+            (write_ftm if format == "ftm" else write_csv)(connection, handle)
+        finally:
+            if out:
+                handle.close()

@@ -1,0 +1,36 @@
+"""A claim's readable label: canonical actors in English, item words as the first article gave them."""
+from __future__ import annotations
+
+from claimgraph.model.records import ClaimMention
+
+TEMPLATES: dict[str, str] = {
+    "SUPPLY": "{agent} supplies {item} to {recipient} via {via}",
+    "PRODUCE": "{agent} produces {item} in {location}",
+    "DEVELOP": "{agent} develops {item}",
+    "OWNERSHIP": "{owner} owns {owned}",
+    "ACCUSE": "{agent} accuses {target} of {item}",
+    "DENY": "{agent} denies {item}",
+    "SANCTION": "{agent} sanctions {target}",
+    "USE": "{agent} uses {item} in {location}",
+    "OTHER": "{agent}: {item}",
+}
+LABEL_MAX = 160
+
+
+class _Slots(dict):  # type: ignore[type-arg]
+    def __missing__(self, role: str) -> str:
+        return {"agent": "someone", "item": "goods", "owner": "someone"}.get(role, "?")
+
+
+def claim_label(mention: ClaimMention) -> str:
+    """`Chinese companies (unnamed) supplies «des armes» to Russia`; a STATEMENT is its content."""
+    if mention.type == "STATEMENT":
+        text = " ".join((mention.item or "").split())
+        return text if len(text) <= LABEL_MAX else text[:LABEL_MAX - 1].rstrip() + "…"
+    slots = _Slots(mention.names)
+    if mention.item and "item" in mention.names:
+        slots["item"] = f"«{' '.join(mention.names['item'].split())}»"
+    label = TEMPLATES.get(mention.type, TEMPLATES["OTHER"]).format_map(slots)
+    for empty in (" in ?", " to ?", " of ?", " via ?"):
+        label = label.replace(empty, "")
+    return label

@@ -1,0 +1,139 @@
+"""Read the graph: claims with their independent origins, denials, articles, languages and dates.
+
+Every read is bounded: claims are picked through indexed keys (an entity, a
+type) or by how much evidence they have, then only their own evidence rows
+are read. Story origins are resolved here, at read time, onto their copy
+group and onto the wire whose byline the group carries, so that copy groups
+merging later never leaves stale counts.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Iterable, Optional
+
+from sqlalchemy import Connection, select
+
+from claimgraph.graph.keys import country_code, entity_key, fold, nationality, unnamed_group, words
+from claimgraph.graph.origins import wire_origin
+from claimgraph.model import Span
+from claimgraph.model.records import CERTAINTIES, ChainLink, ClaimSummary, Evidence, Origin
+from claimgraph.store import tables as t
+
+FIRMNESS = {c: i for i, c in enumerate(CERTAINTIES)}  # certain=0 ... underspecified=3
+
+
+def keys_for_name(connection: Connection, name: str) -> set[str]:
+    """Argument keys a name stands for: known surface forms, unnamed groups, country codes."""
+    folded = fold(name)
+    keys = {r for r in connection.execute(select(t.graph_names.c.key).where(t.graph_names.c.name == folded)).scalars()}
+    group = unnamed_group(name)
+    if group:
+        keys.add(group[0])
+    if not keys:
+        keys.add(entity_key(name))
+    return keys
+
+
+def keys_in_question(connection: Connection, question: str) -> set[str]:
+    """Entities (any language) named in a question, its unnamed groups, and the countries it names."""
+    tokens = words(question)
+    grams = {" ".join(tokens[i:i + n]) for n in range(1, 6) for i in range(len(tokens) - n + 1)}
+    keys = set(connection.execute(select(t.graph_names.c.key).where(t.graph_names.c.name.in_(sorted(grams)))).scalars())
+    group = unnamed_group(question)
+    if group:
+        keys.add(group[0])
+    for gram in grams:
+        code = country_code(gram) or nationality(gram)
+        if code and gram not in {"us", "uk"}:  # too ambiguous as plain words in a question
+            keys.add(f"cc:{code}")
+    return keys
+
+
+def claim_ids_for_keys(connection: Connection, keys: Iterable[str], limit: int) -> list[str]:
+    k, c = t.claim_keys, t.claims
+    return list(connection.execute(
+        select(c.c.id).where(c.c.id.in_(select(k.c.claim_id).where(k.c.key.in_(sorted(keys)))))
+        .order_by(c.c.n_evidence.desc(), c.c.seq).limit(limit)).scalars())
+
+
+def select_claim_ids(connection: Connection, entity: Optional[str] = None, type: Optional[str] = None,
+                     since: Optional[str] = None, limit: int = 50) -> list[str]:
+    """Claim ids for `claims`: filtered by entity (name or alias, any language), type and last-seen date."""
+    c = t.claims
+    query = select(c.c.id)
+    if entity:
+        keys = keys_for_name(connection, entity)
+        query = query.where(c.c.id.in_(select(t.claim_keys.c.claim_id).where(t.claim_keys.c.key.in_(sorted(keys)))))
+    if type:
+        query = query.where(c.c.type == type.upper())
+    if since:
+        query = query.where(c.c.last_seen >= since)
+    return list(connection.execute(query.order_by(c.c.n_evidence.desc(), c.c.seq).limit(limit)).scalars())
+
+
+def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool = True) -> list[ClaimSummary]:
+    """Full summaries of `claim_ids`, in that order."""
+    if not claim_ids:
+        return []
+    c, e, d = t.claims, t.evidence, t.documents
+    rows = {r.id: r for r in connection.execute(select(c).where(c.c.id.in_(claim_ids)))}
+    evidence_rows = list(connection.execute(
+        select(e, d.c.url, d.c.source, d.c.title).join(d, d.c.id == e.c.document_id)
+        .where(e.c.claim_id.in_(claim_ids)).order_by(e.c.date, e.c.id)))
+    resolve = _origin_resolver(connection, {r.origin_key for r in evidence_rows})
+    by_claim: dict[str, list[Evidence]] = defaultdict(list)
+    for r in evidence_rows:
+        by_claim[r.claim_id].append(Evidence(
+            claim_id=r.claim_id, document_id=r.document_id, record_id=r.record_id, stance=r.stance,
+            certainty=r.certainty, polarity=r.polarity, quote=Span(r.quote_start, r.quote_end, r.quote_text),
+            chain=tuple(ChainLink.from_dict(x) for x in json.loads(r.chain)),
+            origin=resolve(Origin(r.origin_key, r.origin_name, r.origin_type)), date=r.date, lang=r.lang,
+            url=r.url, outlet=r.source, title=r.title))
+    out = []
+    for claim_id in claim_ids:
+        row = rows.get(claim_id)
+        if row is None:
+            continue
+        items = by_claim[claim_id]
+        support = [x for x in items if x.stance == "supports"]
+        against = [x for x in items if x.stance == "denies"]
+        dates = sorted(x.date for x in items if x.date)
+        out.append(ClaimSummary(
+            id=row.id, type=row.type, label=row.label, arguments=json.loads(row.names),
+            origins=_distinct(x.origin for x in support), denied_by=_distinct(x.origin for x in against),
+            articles=list(dict.fromkeys(x.document_id for x in items)),
+            languages=sorted({x.lang for x in items}), first_seen=dates[0] if dates else None,
+            last_seen=dates[-1] if dates else None,
+            certainty=min((x.certainty for x in support), key=lambda v: FIRMNESS.get(v, 9), default="underspecified"),
+            evidence=items if with_evidence else []))
+    return out
+
+
+def _distinct(origins: Iterable[Origin]) -> list[Origin]:
+    """One origin per key; the plainest name wins ("The Times" over "des sources internes (via The Times)")."""
+    best: dict[str, Origin] = {}
+    for origin in origins:
+        kept = best.get(origin.key)
+        if kept is None or ("(via" in kept.name and "(via" not in origin.name):
+            best[origin.key] = origin
+    return list(best.values())
+
+
+def _origin_resolver(connection: Connection, keys: set[str]):  # type: ignore[no-untyped-def]
+    """Map `story:<root>` onto the wire of its copy group when one of its articles carries a byline."""
+    roots = [k.split(":", 1)[1] for k in keys if k.startswith("story:")]
+    wires: dict[str, str] = {}
+    if roots:
+        g = t.graph_documents
+        for r in connection.execute(select(g.c.root_id, g.c.wire).where(g.c.root_id.in_(roots), g.c.wire.is_not(None))):
+            wires.setdefault(r.root_id, r.wire)
+
+    def resolve(origin: Origin) -> Origin:
+        if origin.key.startswith("story:"):
+            wire = wires.get(origin.key.split(":", 1)[1])
+            if wire:
+                return wire_origin(wire)
+        return origin
+
+    return resolve

@@ -1,0 +1,116 @@
+"""Claims and briefs as text: a rich table, Markdown (the brief's default) and standalone HTML."""
+from __future__ import annotations
+
+import html
+from typing import Optional
+
+from rich.table import Table
+
+from claimgraph.model.records import Brief, ClaimSummary, Evidence
+
+QUOTE_MAX = 300
+
+
+def claims_table(claims: list[ClaimSummary]) -> Table:
+    table = Table(title=f"{len(claims)} claims", show_lines=False)
+    for column in ("claim", "type", "what", "origins", "articles", "lang", "first", "last", "denied by", "status"):
+        table.add_column(column, overflow="fold")
+    for c in claims:
+        table.add_row(c.id, c.type, c.label, "; ".join(o.name for o in c.origins), str(len(c.articles)),
+                      ",".join(c.languages), c.first_seen or "", c.last_seen or "",
+                      "; ".join(o.name for o in c.denied_by), c.status)
+    return table
+
+
+def _quote(evidence: Evidence) -> str:
+    text = " ".join(evidence.quote.text.split())
+    return text if len(text) <= QUOTE_MAX else text[:QUOTE_MAX - 1] + "…"
+
+
+def _where(evidence: Evidence) -> str:
+    outlet = evidence.outlet or (evidence.title or evidence.document_id[:12])
+    link = f"[{outlet}]({evidence.url})" if evidence.url else outlet
+    return f"{link}, {evidence.date or 'undated'}, {evidence.lang}, `{evidence.document_id[:12]}` {evidence.record_id}"
+
+
+def _chain(evidence: Evidence) -> str:
+    return " ← ".join(link.text + (f" [{link.name}]" if link.name and link.name != link.text else "")
+                      for link in evidence.chain) or "the article itself"
+
+
+def claim_markdown(claim: ClaimSummary) -> list[str]:
+    lines = [f"### {claim.label}", "",
+             f"`{claim.id}` · {claim.type} · **{claim.status}** · first seen {claim.first_seen or '?'}, "
+             f"last seen {claim.last_seen or '?'} · {len(claim.articles)} article(s) in {', '.join(claim.languages)}", ""]
+    lines.append("**Independent origins:** " + ("; ".join(o.name for o in claim.origins) or "none"))
+    if claim.denied_by:
+        lines.append("")
+        lines.append("**Denied by:** " + "; ".join(o.name for o in claim.denied_by))
+    lines.append("")
+    for stance, title in (("supports", "For"), ("denies", "Against")):
+        items = [e for e in claim.evidence if e.stance == stance]
+        if not items:
+            continue
+        lines.append(f"{title}:")
+        lines.append("")
+        for e in items:
+            lines.append(f"- {e.date or 'undated'} · *{e.certainty}* · {e.origin.name} — “{_quote(e)}”  ")
+            lines.append(f"  chain: {_chain(e)} · {_where(e)}")
+        lines.append("")
+    return lines
+
+
+def brief_markdown(brief: Brief) -> str:
+    by_id = {c.id: c for c in brief.claims}
+    lines = [f"# Evidence brief: {brief.question}", ""]
+    lines.append("Read as about: " + (", ".join(brief.matched) or "nothing named; matched by meaning") + ".")
+    lines.append("")
+    if not brief.claims:
+        lines.append("No stored claim answers this question.")
+        return "\n".join(lines) + "\n"
+    lines.append("## At a glance")
+    lines.append("")
+    lines.append("| claim | origins | denied by | articles | languages | first seen | firmness |")
+    lines.append("|---|---|---|---|---|---|---|")
+    for c in brief.claims:
+        lines.append(f"| {c.label} | {len(c.origins)} | {len(c.denied_by)} | {len(c.articles)} | "
+                     f"{', '.join(c.languages)} | {c.first_seen or '?'} | {'hedged' if c.hedged else 'firm'}"
+                     f"{' (single source)' if c.single_sourced else ''} |")
+    lines.append("")
+    for actor, ids in brief.sections:
+        lines.append(f"## Alleged actor: {actor}")
+        lines.append("")
+        for claim_id in ids:
+            lines += claim_markdown(by_id[claim_id])
+    lines.append("---")
+    lines.append("Origins count independent sources: relays of one wire story, copies and translations count once; "
+                 "an unnamed source counts as the outlet that quotes it. Firm = at least one supporting mention "
+                 "states it as certain.")
+    return "\n".join(lines) + "\n"
+
+
+def brief_html(brief: Brief, title: Optional[str] = None) -> str:
+    """A standalone page: the Markdown brief's content with minimal markup (no external assets)."""
+    body = []
+    for line in brief_markdown(brief).splitlines():
+        escaped = html.escape(line)
+        if line.startswith("### "):
+            body.append(f"<h3>{escaped[4:]}</h3>")
+        elif line.startswith("## "):
+            body.append(f"<h2>{escaped[3:]}</h2>")
+        elif line.startswith("# "):
+            body.append(f"<h1>{escaped[2:]}</h1>")
+        elif line.startswith("|"):
+            if set(line) <= {"|", "-"}:
+                continue
+            cells = [html.escape(c.strip()) for c in line.strip("|").split("|")]
+            body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        elif line.startswith(("- ", "  ")):
+            body.append(f"<p class='ev'>{escaped}</p>")
+        elif line.strip():
+            body.append(f"<p>{escaped}</p>")
+    page = "\n".join(body).replace("</p>\n<tr>", "</p>\n<table><tr>").replace("</tr>\n<h2>", "</tr></table>\n<h2>")
+    return ("<!doctype html><html><head><meta charset='utf-8'><title>"
+            + html.escape(title or f"Evidence brief: {brief.question}")
+            + "</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td{border:1px solid #ccc;"
+              "padding:2px 6px}.ev{margin-left:1em;color:#333}</style></head><body>\n" + page + "\n</body></html>\n")

@@ -26,6 +26,7 @@ for path in sorted(text_dir.glob("*.txt")):
     raw = path.read_bytes()
     docs.append(Document(id=sha256_hex(raw), text=raw.decode("utf-8"), lang="en", path=str(path)))
 started, words = time.perf_counter(), sum(len(d.text.split()) for d in docs)
+import faulthandler; faulthandler.dump_traceback_later(900, exit=True)
 for doc, analysis in zip(docs, Analyzer().analyze(docs)):
     name = Path(doc.path or doc.id).stem
     (out_dir / f"{name}.json").write_text(json.dumps(analysis.to_dict(), ensure_ascii=False), encoding="utf-8")

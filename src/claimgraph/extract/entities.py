@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.lang import LanguageRules
 from claimgraph.model import Entity, Span
+from claimgraph.nlp.entity_ruler import BARE_INSTITUTION, MEDIA
 from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from claimgraph.resolve.match import match_key
 
@@ -50,6 +51,8 @@ class Mention:
     type: str
     name: str
     entry: Optional[GazetteerEntry] = None
+    institution: Optional[str] = None
+    sentence: int = 0
 
 
 @dataclass(slots=True, eq=False)
@@ -89,6 +92,7 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     data: dict[str, Any] = rules.data("entities") if rules.has("entities") else {}
     gazetteer = default_gazetteer()
     mentions = [m for ent in doc.ents if (m := make_mention(ent, data, gazetteer)) is not None]
+    mentions = resolve_bare_institutions(mentions, gazetteer)
     groups = sorted(group_mentions(mentions), key=lambda g: g.first)
     entities = []
     for index, group in enumerate(groups, start=1):
@@ -109,6 +113,10 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer) -> 
     gazetteer (Gazetteer): known entities.
     RETURNS (Optional[Mention]): the resolved or cleaned mention.
     """
+    if ent.ent_id_.startswith(BARE_INSTITUTION):
+        span = Span.of(ent.doc.text, ent.start_char, ent.end_char)
+        return Mention(span=span, type="ORG", name=span.text, institution=ent.ent_id_[len(BARE_INSTITUTION):],
+                       sentence=_sentence(ent))
     entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
     if entry is not None:
         return _resolved(ent, entry, data, gazetteer)
@@ -120,11 +128,22 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer) -> 
     entry = gazetteer.lookup(span.text, type=label_type)
     if entry is not None and (label_type is None or _types_agree(label_type, entry.type)):
         return _resolved(tokens, entry, data, gazetteer)
+    if ent.ent_id_ == MEDIA:
+        return Mention(span=span, type="ORG", name=clean_name(span.text), sentence=_sentence(ent))
     if label_type is None or not looks_like_name(tokens):
+        return None
+    if clean_name(span.text).casefold() in {w.casefold() for w in data.get("not_entities", [])}:
         return None
     if ent.label_ == "LOC" and "loc_heads" in data:
         label_type = place_type(tokens, data)
-    return Mention(span=span, type=label_type, name=clean_name(span.text))
+    return Mention(span=span, type=label_type, name=clean_name(span.text), sentence=_sentence(ent))
+
+
+def _sentence(ent: SpacySpan) -> int:
+    """Index of the sentence holding `ent` (0 without sentence boundaries)."""
+    if not ent.doc.has_annotation("SENT_START"):
+        return 0
+    return sum(1 for t in ent.doc[:ent.start] if t.is_sent_start)
 
 
 def _types_agree(label_type: str, entry_type: str) -> bool:
@@ -137,7 +156,34 @@ def _resolved(ent: SpacySpan, entry: GazetteerEntry, data: dict[str, Any], gazet
     if entry.actor and acts(ent, data):
         entry = gazetteer.get(entry.actor) or entry
     span = Span.of(ent.doc.text, ent.start_char, ent.end_char)
-    return Mention(span=span, type=entry.type, name=entry.name, entry=entry)
+    return Mention(span=span, type=entry.type, name=entry.name, entry=entry, sentence=_sentence(ent))
+
+
+def resolve_bare_institutions(mentions: list[Mention], gazetteer: Gazetteer, window: int = 3) -> list[Mention]:
+    """Give "the foreign ministry" the country the text is talking about, or drop it.
+
+    The country is that of the nearest known mention with a country (country,
+    capital, government, ministry) before it, up to `window` sentences back
+    ("In Beijing, foreign ministry spokesperson..."), else later in its sentence.
+
+    mentions (list[Mention]): the article's mentions in text order.
+    gazetteer (Gazetteer): known entities.
+    window (int): how many sentences back to look.
+    RETURNS (list[Mention]): mentions with bare institutions resolved or removed.
+    """
+    located = [m for m in mentions if m.entry is not None and m.entry.country]
+    out = []
+    for mention in mentions:
+        if mention.institution is None:
+            out.append(mention)
+            continue
+        before = [m for m in located if m.span.start < mention.span.start and mention.sentence - m.sentence <= window]
+        after = [m for m in located if m.span.start > mention.span.start and m.sentence == mention.sentence]
+        context = before[-1] if before else (after[0] if after else None)
+        entry = gazetteer.institution(mention.institution, context.entry.country) if context and context.entry else None
+        if entry is not None:
+            out.append(Mention(span=mention.span, type=entry.type, name=entry.name, entry=entry, sentence=mention.sentence))
+    return out
 
 
 def trim_tokens(ent: SpacySpan, data: dict[str, Any]) -> Optional[SpacySpan]:
@@ -204,19 +250,37 @@ def acts(ent: SpacySpan, data: dict[str, Any]) -> bool:
     if ent.end < len(doc) and doc[ent.end].text in ("-", "–") and ent.end + 1 < len(doc):
         return False
     token = ent.root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    if any(child.dep_ == "case" and child.lower_ in preps for child in token.children):
-        return False
     governor = token.head
+    preposition = next((c for c in token.children if c.dep_ == "case" and c.lower_ in preps), None)
     if token.dep_ == "pobj":
         if governor.lower_ in preps:
-            return False
+            preposition = governor
         governor = governor.head
+    if preposition is not None:
+        return _recipient(token, preposition, data)
     if token.dep_ in ("nmod", "compound", "pobj", "poss", "amod", "npadvmod") and (
             governor.lemma_.lower() in place_nouns or governor.lower_ in place_nouns):
         return False
-    return True
+    return token.dep_ != "compound"
+
+
+def _recipient(token: Token, preposition: Token, data: dict[str, Any]) -> bool:
+    """After a place preposition, whether the capital is still an actor.
+
+    It is after a multi-word preposition that is not about places ("face à Pékin"),
+    and after a dative one governed by a transfer verb ("fournir à Moscou",
+    "supplied drones to Moscow"); otherwise it is the place.
+    """
+    window = "".join(t.lower_ for t in token.doc[max(0, preposition.i - 4):preposition.i + 1])
+    if any(window.endswith(p.lower().replace(" ", "")) for p in data.get("non_place_prepositions", [])):
+        return True
+    if preposition.lower_ not in {w.lower() for w in data.get("dative_prepositions", [])}:
+        return False
+    verbs = {w.lower() for w in data.get("recipient_verbs", [])}
+    verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in verbs
 
 
 def group_mentions(mentions: list[Mention]) -> list[Group]:

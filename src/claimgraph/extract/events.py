@@ -7,6 +7,7 @@ factuality of its own clause combined with its reporters'.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -19,9 +20,13 @@ from claimgraph.extract.event.syntax import any_subject
 from claimgraph.extract.event.triggers import Trigger, find_triggers
 from claimgraph.extract.timex import Timex, find_timexes
 from claimgraph.lang import LanguageRules
-from claimgraph.model import Argument, Attribution, Entity, Event, Span, TimeRef
+from claimgraph.model import EVENT_ROLES, Argument, Attribution, Entity, Event, Span, TimeRef
 
 PERSONAL_PRONOUN = "Prs"
+# The input header of CONTRACT.md §1 (" date 2024-09 " before the title): not part of any sentence.
+HEADER = re.compile(r"^\s*date\s+\d{4}(?:-\d{2}){0,2}\s")
+# Speech acts the article narrates itself: their events never take an attribution.
+NARRATED_TYPES = frozenset({"ACCUSE", "DENY"})
 
 
 def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attributions: list[Attribution],
@@ -39,30 +44,80 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     if lexicon is None:
         return []
     index = MentionIndex(entities)
-    filler = RoleFiller(lexicon, index.token_ids(doc))
-    timexes = [(t, h) for t in find_timexes(doc.text, rules, document_date)
+    header = HEADER.match(doc.text)
+    header_end = header.end() if header else 0
+    blocked = {t.i for t in doc if t.idx < header_end}
+    filler = RoleFiller(lexicon, index.token_ids(doc), blocked)
+    timexes = [(t, h) for t in find_timexes(doc.text, rules, document_date, start=header_end)
                if (h := timex_head(doc, t)) is not None]
     time_tokens = {tok.i for t, _ in timexes if (s := doc.char_span(t.start, t.end, alignment_mode="expand"))
                    for tok in s}
+    cue_tokens = {t.i for a in attributions if a.cue is not None
+                  for t in (doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") or [])}
     triggers = _merge_coordinated(find_triggers(doc, lexicon), lexicon)
     built: list[tuple[Trigger, Event]] = []
     for trigger in triggers:
+        if trigger.head.i in blocked or _is_purpose_blocked(trigger, lexicon):
+            continue
         fillers = filler.fill(trigger, time_tokens)
         arguments = _arguments(doc, fillers, index, lexicon)
-        if len(arguments) < lexicon.min_arguments:
+        required = (lexicon.required_roles or {}).get(trigger.type, ())
+        if len(arguments) < lexicon.min_arguments or any(r not in arguments for r in required):
             continue
-        holding = enclosing_attributions(attributions, trigger.start_char, trigger.end_char)
+        background = _is_background(trigger, fillers, lexicon)
+        holding = [] if background or trigger.type in NARRATED_TYPES else \
+            enclosing_attributions(attributions, trigger.start_char, trigger.end_char)
         certainty, polarity = event_factuality(doc, trigger, lexicon, rules, holding)
-        timex = time_of(trigger, timexes)
+        timex = time_of(trigger, timexes, cue_tokens)
         event = Event(id="", type=trigger.type, trigger=Span.of(doc.text, trigger.start_char, trigger.end_char),
                       arguments=arguments, time=_time_ref(timex), attribution=holding[0].id if holding else None,
                       certainty=certainty, polarity=polarity)
         built.append((trigger, event))
+    built = _nest_in_speech_acts(built)
     _times_from_anaphors(doc, lexicon, built, timexes)
     events = [event for _, event in sorted(built, key=lambda pair: pair[0].start_char)]
     for number, event in enumerate(events, start=1):
         event.id = f"v{number}"
     return events
+
+
+def _is_purpose_blocked(trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """"pour être utilisées en Ukraine": a purpose, not yet an event (for the types that say so)."""
+    if trigger.type not in lexicon.purpose_blocked:
+        return False
+    marks = {c.lower_ for c in trigger.head.children if c.dep_ in ("mark", "aux") or c.lower_ in lexicon.purpose_marks}
+    return bool(marks & lexicon.purpose_marks)
+
+
+def _is_background(trigger: Trigger, fillers: dict[str, Filler], lexicon: EventLexicon) -> bool:
+    """An identifying apposition or relative clause ("IEMZ Kupol, une filiale de ...", "the firm
+    that assembles the Garpiya-3"): the article's own background, whoever's words hold it."""
+    head = trigger.head
+    if head.dep_ in lexicon.dep("appos") or head.dep_ in lexicon.dep("relative"):
+        return True
+    return trigger.bearer_role is not None and trigger.bearer_role in fillers
+
+
+def _nest_in_speech_acts(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
+    """Events inside what is denied or accused.
+
+    The act a denial denies is negative and done by the denier when no one else
+    is named ("Pékin dément toute livraison d'armes"); the act inside a negated
+    accusation ("ont évité d'accuser Pékin de livrer des armes") is not claimed
+    by anyone and is dropped.
+    """
+    kept = []
+    for trigger, event in built:
+        outer = [e for t, e in built if e.type in NARRATED_TYPES and e is not event and "item" in e.arguments
+                 and e.arguments["item"].span.start <= trigger.start_char < e.arguments["item"].span.end]
+        if any(e.type == "ACCUSE" and e.polarity == "negative" for e in outer):
+            continue
+        for denial in (e for e in outer if e.type == "DENY"):
+            event.polarity = "negative"
+            if "agent" not in event.arguments and "agent" in denial.arguments and "agent" in EVENT_ROLES[event.type]:
+                event.arguments = {"agent": denial.arguments["agent"], **event.arguments}
+        kept.append((trigger, event))
+    return kept
 
 
 def _merge_coordinated(triggers: list[Trigger], lexicon: EventLexicon) -> list[Trigger]:

@@ -124,7 +124,39 @@ def polarity_of(main: Token, lexicon: Lexicon) -> str:
         negations += 1
     if any(c.dep_ in ("mark", "case") and c.lower_ in lexicon.negative_marks for c in main.children):
         negations += 1
+    if negations % 2 == 1 and negative_adjuncts(chain, lexicon):
+        negations += 1  # "cannot go on without paying": the two negations cancel
     return "negative" if negations % 2 == 1 else "positive"
+
+
+def concessive_focus(main: Token, lexicon: Lexicon) -> Token:
+    """The predicate that carries the claim: in "may not want to admit it, but will find it hard", the second."""
+    for child in main.children:
+        if child.dep_ == "conj" and child.i > main.i and any(
+                g.dep_ == "cc" and g.lower_ in lexicon.concessive_cc for g in child.children):
+            return child
+    return main
+
+
+def negative_adjuncts(chain: list[Token], lexicon: Lexicon) -> int:
+    """Adjuncts that negate under the predicate: "ne peut pas continuer ... sans en payer le prix"."""
+    count = 0
+    preds = list(chain)
+    for pred in list(chain):
+        node = pred
+        for _ in range(4):  # down the xcomp chain: "ne pouvait pas continuer à alimenter ... sans"
+            node = next((c for c in node.children if c.dep_ == "xcomp"), None)
+            if node is None:
+                break
+            preds.append(node)
+    for pred in preds:
+        for child in pred.children:
+            if child.dep_ in ("advcl", "obl", "obl:mod", "prep", "pcomp") and any(
+                    g.dep_ in ("mark", "case") and g.lower_ in lexicon.negative_marks for g in child.children):
+                count += 1
+            elif child.dep_ == "prep" and child.lower_ in lexicon.negative_marks:
+                count += 1
+    return count
 
 
 def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
@@ -136,6 +168,7 @@ def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
     main = main_predicate(tokens)
     if main is None:
         return "certain", "positive"
+    main = concessive_focus(main, lexicon)
     certainty = certainty_of(main, lexicon)
     text = "".join(t.text_with_ws for t in tokens).rstrip().rstrip("»\"”'’ ")
     if text.endswith("?"):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
-from dateparser.date import DateDataParser
+from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 
 from claimgraph.lang import LanguageRules
 
@@ -149,8 +149,12 @@ def normalize_time(expression: str, rules: LanguageRules, document_date: Optiona
     if data is None or data.date_obj is None:
         return None
     precision = data.period if data.period in PRECISIONS else "day"
+    when = data.date_obj
+    if precision == "day" and not re.search(r"\d", phrase) and (base - when).days == 7 and base_precision == "day":
+        # a bare weekday is the latest such day on or before the article's date: the day itself too
+        when = base
     explicit = bool(re.search(r"\d", phrase))
     if not explicit and PRECISIONS.index(precision) > PRECISIONS.index(base_precision):
         # "mardi" in an article dated to the month: only the month is known.
         precision = base_precision
-    return format_date(data.date_obj, precision)
+    return format_date(when, precision)

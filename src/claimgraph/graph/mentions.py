@@ -72,12 +72,12 @@ def claim_mentions(analysis: Analysis) -> list[ClaimMention]:
         if event.arguments:
             mentions += _event_mentions(event, analysis, entities)
     organisations = {entity_key(e.name, e.type): e.type for e in analysis.entities}
-    _resolve_unnamed(mentions, {k: v for k, v in organisations.items() if k.startswith("ent:")})
+    countries = {entity_key(e.name, e.type): e.country.upper() for e in analysis.entities if e.country}
+    countries.update(mentioned_countries(analysis))
+    _resolve_unnamed(mentions, {k: v for k, v in organisations.items() if k.startswith("ent:")}, countries)
     for attribution in analysis.attributions:
         if _is_statement(attribution, analysis, by_attribution):
             mentions.append(_statement_mention(attribution, analysis, entities))
-    countries = {entity_key(e.name, e.type): e.country.upper() for e in analysis.entities if e.country}
-    countries.update(mentioned_countries(analysis))
     _link_denials(mentions, countries)
     return mentions
 
@@ -189,22 +189,23 @@ def mentioned_countries(analysis: Analysis) -> dict[str, str]:
         if entity.type not in ("ORG", "PERSON") or entity.country:
             continue
         for mention in entity.mentions:
-            window = text[max(0, mention.start - 40):mention.start]
-            window = window.rsplit(".", 1)[-1]
-            code = nationality(window)
+            window = text[max(0, mention.start - 40):mention.start].rsplit(".", 1)[-1]
+            code = nationality(" ".join(window.split()[-3:]))  # the adjective right before the name
             if code and code not in ("WEST",):
                 out[entity_key(entity.name, entity.type)] = code
                 break
     return out
 
 
-def _resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str]) -> None:
+def _resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countries: dict[str, str]) -> None:
     """Within one article, an unnamed company ("a Chinese engine maker") or a missing actor that
     does what exactly one named organisation does in that article is that organisation.
 
     Only identifying roles are resolved, and only when every other identifying
     role agrees (equal, or unnamed/missing on one side), so two named actors
-    never merge; the reporter's words stay in the quote.
+    never merge, and the named one is not known to be of another nationality
+    ("Chinese suppliers" is not the Russian Almaz-Antey); the reporter's words
+    stay in the quote.
     """
     def open_key(key: Optional[str]) -> bool:
         return key is None or (key.startswith("grp:") and key.endswith(":company"))
@@ -213,11 +214,16 @@ def _resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str]) -> Non
     for mention in mentions:
         roles = BLOCK_ROLES.get(mention.type, ())
         for role in roles:
-            if not open_key(mention.arguments.get(role)):
+            current = mention.arguments.get(role)
+            if not open_key(current):
                 continue
+            code = current.split(":")[1] if current else None
             candidates = set()
             for other in named:
                 if other is mention or other.type != mention.type or types.get(other.arguments.get(role, "")) != "ORG":
+                    continue
+                known = countries.get(other.arguments[role])
+                if code and known and known != code:
                     continue
                 if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
                     candidates.add((other.arguments[role], other.names[role]))

@@ -112,10 +112,13 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
 
 def _distinct(origins: Iterable[Origin]) -> list[Origin]:
     """One origin per key; the plainest name wins ("The Times" over "des sources internes (via The Times)")."""
+    def plainness(origin: Origin) -> tuple[bool, bool]:
+        return ("(via" not in origin.name and "(in" not in origin.name, origin.name[:1].isupper())
+
     best: dict[str, Origin] = {}
     for origin in origins:
         kept = best.get(origin.key)
-        if kept is None or ("(via" in kept.name and "(via" not in origin.name):
+        if kept is None or plainness(origin) > plainness(kept):
             best[origin.key] = origin
     return list(best.values())
 

@@ -28,9 +28,12 @@ from claimgraph.store import tables as t
 
 # Cosine between two items (any language) above which they are the same claim; measured on
 # tests/gold/claims.json pairs (scripts/eval_graph.py --pairs): see docs/graph.md.
-ITEM_THRESHOLD = 0.62
+ITEM_THRESHOLD = 0.56
 # Contents with no event carry more words, and unrelated contents about the same actors score higher.
 STATEMENT_THRESHOLD = 0.72
+# When every identifying role is a named organisation or person (Xiamen Limbach -> IEMZ Kupol), the
+# block already says which relation it is: the item only has to be related ("L550E engines", "engines").
+NAMED_BLOCK_THRESHOLD = 0.3
 # The newest claims of a block compared with a new mention (a bound, not a sample: blocks are small).
 BLOCK_CAP = 500
 COPY_CANDIDATES = 50
@@ -149,7 +152,13 @@ class GraphUpdater:
     def _claim_for(self, connection: Connection, mention: ClaimMention, vector: Optional[np.ndarray]) -> str:
         block = block_of(mention)
         c = t.claims
-        if block.endswith(("=-", "=any")) and mention.type != "STATEMENT":
+        if mention.type == "STATEMENT" and mention.arguments:
+            # Contents name their actors loosely ("China" here, "China, Russia, Ukraine" there):
+            # compare with every statement sharing one of them (indexed on claim_keys).
+            where = c.c.id.in_(select(t.claim_keys.c.claim_id).where(
+                t.claim_keys.c.key.in_(sorted(set(mention.arguments.values())))))
+            where = and_(c.c.type == "STATEMENT", where)
+        elif block.endswith(("=-", "=any")) and mention.type != "STATEMENT":
             # The last identifying role is missing or universal: any claim that agrees on the others
             # (an indexed range on the block prefix).
             prefix = block[:block.rindex("=") + 1]
@@ -158,18 +167,34 @@ class GraphUpdater:
             where = c.c.block == block
         rows = list(connection.execute(select(c.c.id, c.c.vector).where(where)
                                        .order_by(c.c.seq.desc()).limit(BLOCK_CAP)))
-        threshold = STATEMENT_THRESHOLD if mention.type == "STATEMENT" else ITEM_THRESHOLD
+        named = mention.type != "STATEMENT" and all(
+            mention.arguments.get(r, "-").startswith("ent:") for r in BLOCK_ROLES.get(mention.type, ("agent",)))
+        threshold = STATEMENT_THRESHOLD if mention.type == "STATEMENT" else NAMED_BLOCK_THRESHOLD if named else ITEM_THRESHOLD
         best_id, best = None, -2.0
         for row in rows:
             if vector is None or row.vector is None:
-                score = 1.0 if vector is None and row.vector is None else -1.0
+                # No item on one side: the same claim only when both lack one, or the block is named.
+                score = 1.0 if (vector is None and row.vector is None) else threshold if named else -1.0
             else:
                 score = float(from_blob(row.vector) @ vector)
             if score >= threshold and score > best:
                 best_id, best = row.id, score
         if best_id is not None:
+            if vector is not None:
+                self._move_centroid(connection, str(best_id), vector)
             return str(best_id)
         return self._new_claim(connection, mention, block, vector)
+
+    @staticmethod
+    def _move_centroid(connection: Connection, claim_id: str, vector: np.ndarray) -> None:
+        """A claim's vector is the mean of its mentions' items, so later wordings match the whole
+        claim, not only its first wording."""
+        row = connection.execute(select(t.claims.c.vector, t.claims.c.n_evidence).where(t.claims.c.id == claim_id)).one()
+        if row.vector is None:
+            return
+        mean = from_blob(row.vector) * max(1, row.n_evidence) + vector
+        connection.execute(t.claims.update().where(t.claims.c.id == claim_id)
+                           .values(vector=to_blob(mean / float(np.linalg.norm(mean)))))
 
     def _new_claim(self, connection: Connection, mention: ClaimMention, block: str, vector: Optional[np.ndarray]) -> str:
         claim_id = claim_id_for(mention.document_id, mention.record_id)

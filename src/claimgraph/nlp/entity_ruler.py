@@ -8,16 +8,21 @@ names stay names: a capital in the form needs a capital in the text ("The
 Times" but not "at the times"), an acronym must be written in capitals ("AP",
 "US", not "us"); institution phrases match in any case. Short forms ("G3",
 "Kupol") count only in an article that also has a full form of the same entry.
-Entities get the contract type as label and the gazetteer key as `ent_id_`;
-the NER then fills in around them.
+A place name followed by a capitalised word is left to the NER, since it
+likely starts a longer name ("Brussels Monitor", "Moscow Times"). Bare
+institution phrases ("the foreign ministry") get the key `institution:<kind>`;
+extract/entities.py finds their country in the context. Entities get the
+contract type as label and the gazetteer key as `ent_id_`; the NER then fills
+in around them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph.lang import LanguageRules
@@ -25,6 +30,10 @@ from claimgraph.lang import LanguageRules
 FACTORY = "claimgraph_gazetteer"
 # Letter case rules of a form: "name" = check capitals, "any" = ignore case.
 CASE_NAME, CASE_ANY = "name", "any"
+# `ent_id_` prefix of bare institution phrases, whose country comes from the context.
+BARE_INSTITUTION = "institution:"
+# `ent_id_` of media outlets found by their naming pattern rather than by the gazetteer.
+MEDIA = "media:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +45,7 @@ class FormInfo:
     tokens: tuple[str, ...]
     case: str
     short: bool
+    place: bool = False
 
 
 def case_fits(form_tokens: tuple[str, ...], text_tokens: list[str]) -> bool:
@@ -58,12 +68,44 @@ def case_fits(form_tokens: tuple[str, ...], text_tokens: list[str]) -> bool:
     return True
 
 
+def starts_longer_name(doc: Doc, end: int, match_starts: set[int]) -> bool:
+    """Whether a place name ending at token `end` is followed by a capitalised word of the
+    same name ("Brussels Monitor"), not by another known name ("Russia Ukraine") or a new
+    sentence."""
+    if end >= len(doc):
+        return False
+    following = doc[end]
+    return (following.is_alpha and following.text[:1].isupper() and not following.is_sent_start
+            and end not in match_starts and following.pos_ in ("PROPN", "NOUN", "X", ""))
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and (token.is_alpha or token.text[-1:] in "'’")
+
+
+def _dateline_credit(doc: Doc, index: int) -> Optional[Span]:
+    """The outlet credited in a dateline starting at token `index` ("LONDON (Reuters) -"), or None."""
+    token = doc[index]
+    at_line_start = token.idx == 0 or doc.text[token.idx - 1] == "\n"
+    if not (at_line_start and token.is_upper and token.is_alpha and len(token) > 2):
+        return None
+    end = index + 1
+    while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+        end += 1  # "NEW YORK"
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    close = next((i for i in range(end + 1, min(end + 7, len(doc))) if doc[i].text == ")"), None)
+    if close is None or close == end + 1 or not all(_capitalised(t) for t in doc[end + 1:close] if t.is_alpha):
+        return None
+    return Span(doc, end + 1, close, label="ORG", span_id=MEDIA)
+
+
 class GazetteerRuler:
     """spaCy component: gazetteer forms -> `doc.ents` (label = type, ent_id_ = entry key)."""
 
     def __init__(self, nlp: Language, lang: str) -> None:
         from claimgraph.lang import get_rules
-        from claimgraph.resolve.gazetteer import default_gazetteer, institution_phrases
+        from claimgraph.resolve.gazetteer import bare_institution_phrases, default_gazetteer, institution_phrases
 
         gazetteer = default_gazetteer()
         rules = get_rules(lang)
@@ -74,6 +116,12 @@ class GazetteerRuler:
             candidates += [(form, entry.key, entry.type, CASE_NAME, True) for form in entry.forms(lang, short=True)]
         candidates += [(phrase, entry.key, entry.type, CASE_ANY, False)
                        for phrase, entry in institution_phrases(gazetteer, lang, lang_data)]
+        candidates += [(phrase, BARE_INSTITUTION + kind, "ORG", CASE_ANY, False)
+                       for phrase, kind in bare_institution_phrases(lang_data)]
+        self.media_words = frozenset(lang_data.get("media_words", []))
+        self.media_adjective_after = bool(lang_data.get("media_adjective_after", False))
+        # Links compare without spaces: tokenisers split "de l'" differently alone and in context.
+        self.media_links = [link.lower().replace(" ", "") for link in lang_data.get("media_links", [])]
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.infos: dict[str, list[FormInfo]] = {}
         docs = nlp.tokenizer.pipe(form for form, *_ in candidates)
@@ -84,23 +132,55 @@ class GazetteerRuler:
             if infos is None:
                 infos = self.infos[match_id] = []
                 self.matcher.add(match_id, [form_doc])
-            info = FormInfo(key, etype, tokens, case, short)
+            info = FormInfo(key, etype, tokens, case, short, place=etype in ("GPE", "LOC"))
             if info not in infos:
                 infos.append(info)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, FormInfo]] = []
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        starts = {start for _, start, _ in matches}
+        for match_id, start, end in matches:
             text_tokens = [t.text for t in doc[start:end]]
             for info in self.infos[doc.vocab.strings[match_id]]:
+                if info.place and starts_longer_name(doc, end, starts):
+                    continue
                 if info.case == CASE_ANY or case_fits(info.tokens, text_tokens):
                     found.append((Span(doc, start, end, label=info.type, span_id=info.key), info))
                     break
         named = {info.key for _, info in found if not info.short}
         spans = [span for span, info in found if not info.short or info.key in named]
-        kept = filter_spans([*doc.ents, *spans]) if doc.ents else filter_spans(spans)
-        doc.ents = kept
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        spans += [span for span in self.outlet_spans(doc) if not taken.intersection(range(span.start, span.end))]
+        doc.ents = filter_spans([*doc.ents, *spans])
         return doc
+
+    def outlet_spans(self, doc: Doc) -> list[Span]:
+        """Media outlets the gazetteer may not know, found by how papers are named and cited.
+
+        * a dateline's credit: "BEIJING (Pacific Ledger) -", "PARIS (AFP) -";
+        * a capitalised media word ("Courier", "Review", "Quotidien") with the capitalised
+          words before it, a lowercase adjective after it where the language puts them
+          there ("Courrier atlantique") and a linked capitalised word ("Quotidien de l'Est").
+        """
+        spans = [span for span in (_dateline_credit(doc, i) for i in range(len(doc))) if span is not None]
+        for token in doc:
+            if token.text not in self.media_words or token.is_sent_start:
+                continue
+            start, end = token.i, token.i + 1
+            while start > 0 and _capitalised(doc[start - 1]) and not doc[start].is_sent_start:
+                start -= 1
+            while end < len(doc) and _capitalised(doc[end]) and doc[end].pos_ == "PROPN":
+                end += 1
+            if self.media_adjective_after and end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
+                end += 1
+            for after in range(end + 1, min(end + 4, len(doc))):
+                if "".join(t.lower_ for t in doc[end:after]) in self.media_links and _capitalised(doc[after]):
+                    end = after + 1
+                    break
+            if end - start >= 2:
+                spans.append(Span(doc, start, end, label="ORG", span_id=MEDIA))
+        return spans
 
 
 @Language.factory(FACTORY, default_config={"lang": ""})

@@ -126,6 +126,10 @@ class Gazetteer:
         """Entries that receive institution phrases (governments, ministries) for their country."""
         return [e for e in self.entries if e.institution and e.country]
 
+    def institution(self, kind: str, country: str) -> Optional[GazetteerEntry]:
+        """The entry of institution `kind` ("foreign_ministry") of `country` (ISO code), if any."""
+        return next((e for e in self.entries if e.institution == kind and e.country == country), None)
+
     def extended(self, others: Iterable[GazetteerEntry]) -> "Gazetteer":
         """A new gazetteer with `others` added; an entry with an existing key replaces it."""
         return Gazetteer([*self.entries, *others])
@@ -164,6 +168,26 @@ def institution_phrases(gazetteer: Gazetteer, lang: str, lang_data: dict[str, An
             if "{adj}" in template:
                 phrases = [p.replace("{adj}", adj) for p in phrases for adj in adjectives.get(entry.country, [])]
             out.extend((" ".join(p.split()), entry) for p in phrases)
+    return out
+
+
+def bare_institution_phrases(lang_data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Institution phrases without their nationality ("foreign ministry", "ministère de la Défense").
+
+    Taken from the `{adj}` templates of entities.yaml; one-word leftovers
+    ("gouvernement", "authorities") are too vague and are left out.
+
+    lang_data (dict[str, Any]): the language's entities.yaml.
+    RETURNS (list[tuple[str, str]]): (phrase, institution kind) pairs.
+    """
+    out: list[tuple[str, str]] = []
+    for kind, templates in (lang_data.get("institutions") or {}).items():
+        for template in templates:
+            if "{adj}" not in template or "country}" in template:
+                continue
+            phrase = " ".join(template.replace("{adj}", " ").split())
+            if len(phrase.split()) >= 2 and (phrase, kind) not in out:
+                out.append((phrase, kind))
     return out
 
 
@@ -338,5 +362,5 @@ def default_gazetteer() -> Gazetteer:
     return load_gazetteer(*extra)
 
 
-__all__ = ["BUILTIN_PATH", "Gazetteer", "GazetteerEntry", "default_gazetteer", "institution_phrases", "load_entries", "load_gazetteer",
+__all__ = ["BUILTIN_PATH", "Gazetteer", "GazetteerEntry", "bare_institution_phrases", "default_gazetteer", "institution_phrases", "load_entries", "load_gazetteer",
            "parse_entry"]

@@ -52,8 +52,13 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             continue
         cue_tokens = list(doc[i:i + len(seq)])
         sent = doc[i].sent
-        src_tokens = _source_tokens(doc, i + len(seq), sent.end)
         i += len(seq)
+        if i < len(doc) and doc[i].lower_ in lexicon.relative_pronouns:
+            relative = _relative_according(doc, cue_tokens, doc[i], lexicon)
+            if relative is not None:
+                yield relative
+            continue
+        src_tokens = _source_tokens(doc, i, sent.end)
         if not src_tokens:
             continue
         head = _phrase_head(src_tokens)
@@ -70,8 +75,25 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             content = content_span(doc, before, lexicon.complementizers)
         if content is None:
             continue
+        conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i < phrase_end]
+        hint = tokens_span(doc, [t for t in src_tokens if not conjuncts or t.i < conjuncts[0].i])
         yield Candidate(content=content, source_head=head, cue=tokens_span(doc, cue_tokens), kind="according_to",
-                        cue_token=cue_tokens[0], source_span=tokens_span(doc, src_tokens))
+                        cue_token=cue_tokens[0], source_span=hint)
+        for conj in conjuncts:  # "according to documents and two intelligence sources": one record each
+            yield Candidate(content=content, source_head=conj, cue=tokens_span(doc, cue_tokens), kind="according_to")
+
+
+def _relative_according(doc: Doc, cue_tokens: list[Token], relative: Token, lexicon: Lexicon) -> Optional[Candidate]:
+    """ "des informations selon lesquelles X": the antecedent noun is the source, the clause after the content."""
+    before = [t for t in doc[max(cue_tokens[0].i - 4, 0):cue_tokens[0].i] if t.pos_ in ("NOUN", "PROPN")]
+    if not before:
+        return None
+    sent_end = relative.sent.end
+    content = content_span(doc, list(doc[relative.i + 1:sent_end]), lexicon.complementizers)
+    if content is None:
+        return None
+    return Candidate(content=content, source_head=before[-1], cue=tokens_span(doc, cue_tokens + [relative]),
+                     kind="according_to", cue_token=cue_tokens[0])
 
 
 def cited_source(verb: Token, lexicon: Lexicon) -> Optional[tuple[Token, Token]]:
@@ -96,3 +118,25 @@ def cited_candidates(doc: Doc, lexicon: Lexicon, found: list[Candidate]) -> Iter
         citing, cited = found_cite
         yield Candidate(content=cand.content, source_head=cited, cue=tokens_span(doc, [citing]),
                         kind="according_to", relays="cited", parent_ref=cand)
+
+
+def relayed_candidates(doc: Doc, lexicon: Lexicon, found: list[Candidate]) -> Iterator[Candidate]:
+    """The relaying source of a source: "des documents consultés par Reuters", "invoices reviewed by Reuters"."""
+    for cand in found:
+        head = cand.source_head
+        if head is None or cand.relays:
+            continue
+        for child in head.children:
+            if child.dep_ not in ("acl", "amod", "relcl", "acl:relcl") or child.lemma_.lower() not in lexicon.relay_participles:
+                continue
+            for agent in child.children:
+                target = agent
+                if agent.dep_ == "agent":
+                    target = next((g for g in agent.children if g.dep_ == "pobj"), agent)
+                elif agent.dep_ != "obl:agent" and not (agent.dep_.startswith("obl") and any(
+                        g.dep_ == "case" and g.lower_ in lexicon.agent_marks for g in agent.children)):
+                    continue
+                if target.pos_ in ("NOUN", "PROPN", "X"):
+                    yield Candidate(content=cand.content, source_head=target, cue=tokens_span(doc, [child]),
+                                    kind="according_to", relays="cited", parent_ref=None)
+                    cand.parent_ref = cand.parent_ref  # the relayed source keeps its own parent

@@ -35,6 +35,15 @@ def _strength(c: Candidate, lexicon: Lexicon) -> tuple[int, int]:
     return (0 if weak_source else 1, KIND_RANK.get(c.kind, 0) + (1 if c.cue_token is not None else 0))
 
 
+def _same_reading(a: Candidate, b: Candidate, lexicon: Lexicon) -> bool:
+    """Two readings of one report: same cue word, same source word, or one of them has no real source."""
+    if a.cue_token is not None and a.cue_token is b.cue_token:
+        return True
+    if a.source_head is not None and b.source_head is not None and a.source_head.i == b.source_head.i:
+        return True
+    return _strength(a, lexicon)[0] == 0 or _strength(b, lexicon)[0] == 0
+
+
 def merge_duplicates(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """Keep one candidate per content read twice (a quote and its cue verb, "selon" and "il est rapporté")."""
     kept: list[Candidate] = []
@@ -42,7 +51,8 @@ def merge_duplicates(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list
         if cand.relays:
             kept.append(cand)
             continue
-        clash = next((k for k in kept if not k.relays and overlap(doc, k.content, cand.content) >= 0.5), None)
+        clash = next((k for k in kept if not k.relays and overlap(doc, k.content, cand.content) >= 0.5
+                      and _same_reading(k, cand, lexicon)), None)
         if clash is None:
             kept.append(cand)
     return sorted(kept, key=lambda c: (c.content.start if not c.relays else c.cue.start if c.cue else 0))

@@ -81,10 +81,17 @@ def inverted_subject(verb: Token) -> Optional[Token]:
     return None
 
 
+def _foreign_mark(clause: Token, lexicon: Lexicon) -> bool:
+    """A clause opened by "sans que", "pour que", "because": an adjunct, not a report."""
+    return any(c.dep_ == "mark" and c.lower_ not in lexicon.complementizers and c.lower_ not in lexicon.question_marks
+               for c in clause.children)
+
+
 def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[Token]:
     """The head of the clause `verb` reports, if it has one."""
     for child in verb.children:
-        if child.dep_ in ("ccomp", "csubj") and child.i > verb.i or (child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX", "ADJ")):
+        if (child.dep_ in ("ccomp", "csubj") and child.i > verb.i or (child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX", "ADJ"))) \
+                and not _foreign_mark(child, lexicon):
             return child
     for child in verb.children:  # "told reporters that ...": the clause may hang off the object
         if child.dep_ in ("xcomp", "advcl", "obj", "dobj") and child.i > verb.i and any(
@@ -93,20 +100,24 @@ def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[To
     return None
 
 
-def object_of(verb: Token, entry: CueEntry, words: list[Token]) -> Optional[Token]:
-    """The noun phrase a denial or confirmation bears on: "denied the accusations"."""
+OBJECT_DEPS = frozenset({"obj", "dobj", "obl", "obl:arg", "prep", "xcomp", "iobj", "oprd", "obl:mod", "advcl", "acomp"})
+
+
+def object_tokens(verb: Token, entry: CueEntry, words: list[Token]) -> list[Token]:
+    """What a denial, accusation or description bears on, after the verb: "denied arming Russia",
+    "accuse Pékin de fournir ...", "called China a 'decisive enabler'"."""
     if not entry.takes_object:
-        return None
+        return []
     own = {w.i for w in words}
-    for child in verb.children:
-        if child.i > verb.i and child.i not in own and child.dep_ in ("obj", "dobj", "obl", "obl:arg", "prep") and child.pos_ in ("NOUN", "PROPN", "ADP"):
-            if child.pos_ == "ADP":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-                if not objs:
-                    continue
-                child = objs[0]
-            return child
-    return None
+    parts = [c for c in verb.children if c.i > verb.i and c.i not in own and c.dep_ in OBJECT_DEPS]
+    tokens = sorted((t for part in parts for t in part.subtree if t.i not in own), key=lambda t: t.i)
+    run: list[Token] = []
+    for tok in tokens:  # contiguous from the first object on
+        if run and tok.i != run[-1].i + 1 and not all(verb.doc[j].is_punct or verb.doc[j].is_space
+                                                       for j in range(run[-1].i + 1, tok.i)):
+            break
+        run.append(tok)
+    return run
 
 
 def _fold(word: str) -> str:
@@ -131,7 +142,7 @@ def mistagged_cue(token: Token, lexicon: Lexicon, stems: dict[str, CueEntry]) ->
     still reports a claim: the source is the noun phrase before, the content
     the clause after.
     """
-    if token.pos_ in ("VERB", "AUX", "PUNCT", "DET", "ADP") or token.i + 1 >= len(token.doc):
+    if token.pos_ not in ("ADJ", "PROPN", "X", "ADV") or token.i + 1 >= len(token.doc):
         return None
     mark = token.nbor(1)
     if mark.lower_ not in lexicon.complementizers:
@@ -208,9 +219,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             if source is None or source.i < head.i:
                 source = inverted_subject(verb)
         if content is None:
-            obj = object_of(verb, entry, words)
-            if obj is not None:
-                content = content_span(doc, clause_tokens(obj))
+            content = content_span(doc, object_tokens(verb, entry, words), lexicon.complementizers)
     if content is None:
         return None
     if source is None:

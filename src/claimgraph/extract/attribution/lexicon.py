@@ -50,6 +50,9 @@ class Lexicon:
     nouns: dict[str, CueEntry] = field(default_factory=dict)
     according_to: tuple[tuple[str, ...], ...] = ()
     relay: frozenset[str] = frozenset()
+    relay_participles: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    concessive_cc: frozenset[str] = frozenset()
     as_marks: frozenset[str] = frozenset()
     cleft_heads: frozenset[str] = frozenset()
     cleft_objects: frozenset[str] = frozenset()
@@ -110,7 +113,9 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         verbs=verbs,
         nouns={str(k).lower(): _entry(v) for k, v in (cues.get("nouns") or {}).items()},
         according_to=tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to") or []),
-        relay=_lower_set(cues.get("relay")), as_marks=_lower_set(cues.get("as_marks")),
+        relay=_lower_set(cues.get("relay")), relay_participles=_lower_set(cues.get("relay_participles")),
+        relative_pronouns=_lower_set(cues.get("relative_pronouns")),
+        concessive_cc=_lower_set(hedges.get("concessive_cc")), as_marks=_lower_set(cues.get("as_marks")),
         cleft_heads=_lower_set(cues.get("cleft_heads")), cleft_objects=_lower_set(cues.get("cleft_objects")),
         claim_anaphors=_lower_set(cues.get("claim_anaphors")), agent_marks=_lower_set(cues.get("agent_marks")),
         complementizers=_lower_set(cues.get("complementizers")),

@@ -83,6 +83,7 @@ class SourceResolver:
         span = span_hint or tokens_span(doc, phrase) or Span(head.idx, head.idx + len(head.text), head.text)
         if head.i > 0 and doc[head.i - 1].lower_ in ("l'", "l’") and head.lower_ in lex.unspecified_pronouns:
             span = Span(doc[head.i - 1].idx, span.end, doc.text[doc[head.i - 1].idx:span.end])
+        head = partitive_noun(head)  # "one of the sources" is typed as "sources"
         lower, lemma = head.lower_, head.lemma_.lower()
         if lower in lex.unspecified_pronouns or head.dep_.startswith("expl"):
             return self.remember(Source(span, "unspecified"))
@@ -154,3 +155,17 @@ class SourceResolver:
             if entity.type == "PERSON":
                 best = entity
         return best
+
+
+def partitive_noun(head: Token) -> Token:
+    """The noun of a partitive source ("one of the sources", "l'un d'eux", "certains des experts")."""
+    if head.pos_ not in ("PRON", "NUM", "DET", "ADJ"):
+        return head
+    for child in head.children:
+        if child.dep_ == "prep":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                return obj
+        if child.dep_ in ("nmod", "obl") and child.pos_ in ("NOUN", "PROPN", "PRON") and child.i > head.i:
+            return child
+    return head

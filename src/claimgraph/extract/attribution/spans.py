@@ -15,8 +15,7 @@ QUOTE_CHARS = frozenset(OPENING_QUOTES + CLOSING_QUOTES + "'’‘")
 # A pair of quote marks: « ... », “ ... ” or " ... " (straight quotes pair in reading order).
 QUOTE_PAIR = re.compile(r"«\s*(?P<a>[^»]*?)\s*»|“(?P<b>[^”“]*?)”|\"(?P<c>[^\"]*?)\"|„(?P<d>[^“”]*?)[“”]")
 # Dependents that leave a source noun phrase: relative clauses, clauses, coordinated verbs.
-NP_STOP_DEPS = frozenset({"acl:relcl", "relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj",
-                          "dep"})
+NP_STOP_DEPS = frozenset({"advcl", "ccomp", "parataxis", "punct", "cc", "conj", "dep"})
 
 
 @dataclass

@@ -43,7 +43,8 @@ def clause_factuality(trigger: Trigger, lexicon: EventLexicon) -> tuple[str, str
     for token in trigger.tokens:
         words.extend(_modifier_words(token))
     negations = 0
-    certainty = "certain"
+    # the journalistic conditional on the verb itself: "produirait"
+    certainty = "probable" if "Cnd" in trigger.head.morph.get("Mood", []) else "certain"
     for word in words:
         low = word.lower_
         if word.dep_ in lexicon.dep("negation") or low in lexicon.negation_words:
@@ -52,7 +53,7 @@ def clause_factuality(trigger: Trigger, lexicon: EventLexicon) -> tuple[str, str
         if word.dep_ in AUX_DEPS:
             if lemma in lexicon.governors.get("possible", ()):
                 certainty = weakest(certainty, "possible")
-            elif lemma in lexicon.governors.get("probable", ()) or "Cnd" in word.morph.get("Mood"):
+            elif lemma in lexicon.governors.get("probable", ()) or "Cnd" in word.morph.get("Mood", []):
                 # the journalistic conditional: "aurait fourni"
                 certainty = weakest(certainty, "probable")
     # "ne ... pas" is one negation spoken in two words.
@@ -90,8 +91,8 @@ def event_factuality(doc: Doc, trigger: Trigger, lexicon: EventLexicon, rules: L
         polarity = "negative"
     for attribution in holding:
         certainty = weakest(certainty, attribution.certainty)
-        if attribution.polarity == "negative" and attribution.cue is not None and _is_denial(doc, attribution, lexicon):
-            polarity = "negative" if polarity == "positive" else "positive"
+        if attribution.cue is not None and _is_denial(doc, attribution, lexicon):
+            polarity = "negative"
     return certainty, polarity
 
 
@@ -110,17 +111,33 @@ def timex_head(doc: Doc, timex: Timex) -> Optional[Token]:
     return span.root
 
 
-def time_of(trigger: Trigger, timexes: list[tuple[Timex, Token]], limit: int = 3) -> Optional[Timex]:
-    """The time expression of the trigger's clause: one whose attachment path reaches the trigger."""
+def time_of(trigger: Trigger, timexes: list[tuple[Timex, Token]], cue_tokens: set[int], limit: int = 6) -> Optional[Timex]:
+    """The time expression of the trigger's clause: one whose attachment path reaches the trigger.
+
+    The path may climb through nouns and prepositions but not through another
+    verb, except a reporting verb inserted after the clause, when the time comes
+    before its subject ("X shipped engines to Y, earlier this year, the documents
+    show": the parser hangs the time on "show").
+    """
     trigger_ids = {t.i for t in trigger.tokens}
     for timex, head in timexes:
         current = head
         for _ in range(limit):
             if current.i in trigger_ids:
                 return timex
-            if current.head.i == current.i or (current.i != head.i and current.pos_ in ("VERB", "AUX")):
+            if current.head.i == current.i:
                 break
+            if current.i != head.i and current.pos_ in ("VERB", "AUX"):
+                if not _inserted_cue(current, trigger_ids, cue_tokens, timex):
+                    break
             current = current.head
         if current.i in trigger_ids:
             return timex
     return None
+
+
+def _inserted_cue(verb: Token, trigger_ids: set[int], cue_tokens: set[int], timex: Timex) -> bool:
+    if verb.i not in cue_tokens or verb.head.i not in trigger_ids or verb.dep_ not in ("advcl", "parataxis", "ccomp"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    return bool(subjects) and timex.end <= subjects[0].idx

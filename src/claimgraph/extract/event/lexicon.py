@@ -62,6 +62,7 @@ class EventLexicon:
     anaphor_nouns: frozenset[str]
     anaphor_pronouns: frozenset[str]
     partitives: frozenset[str] = frozenset()
+    approximators: frozenset[str] = frozenset()
     required_roles: Optional[dict[str, tuple[str, ...]]] = None
     purpose_marks: frozenset[str] = frozenset()
     purpose_blocked: frozenset[str] = frozenset()
@@ -125,7 +126,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         deny_objects=_words(data.get("deny_objects")), deny_restricted=_words(data.get("deny_restricted")),
         anaphor_determiners=_words(anaphors.get("determiners")), anaphor_nouns=_words(anaphors.get("nouns")),
         anaphor_pronouns=_words(anaphors.get("pronouns")),
-        partitives=_words(data.get("partitive_articles")),
+        partitives=_words(data.get("partitive_articles")), approximators=_words(data.get("approximators")),
         required_roles={t: tuple(r) for t, r in (data.get("required_roles") or {}).items()},
         purpose_marks=_words(data.get("purpose_marks")), purpose_blocked=frozenset(data.get("purpose_blocked") or []),
         min_arguments=int(data.get("min_arguments", 2)))

@@ -63,6 +63,10 @@ def snap_to_mention(doc: Doc, first: int, last: int, head: Token, index: Mention
         return Span.of(doc.text, start, end), None
     if all(t.pos_ in ("DET", "PUNCT", "ADP", "SPACE") for t in outside):
         return Span.of(doc.text, m_start, m_end), entity_id
+    after = [t for t in outside if t.idx >= m_end]
+    if after and after[0].text in (",", "(", "–", "—") and not [t for t in outside if t.idx < m_start and t.pos_ not in ("DET", "ADP")]:
+        # "IEMZ Kupol, a subsidiary of ...": the name is the argument, the apposition describes it
+        return Span.of(doc.text, m_start, m_end), entity_id
     return Span.of(doc.text, min(start, m_start), max(end, m_end)), entity_id
 
 
@@ -77,14 +81,14 @@ def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
     """
     if pronoun.dep_ in lexicon.dep("subject"):
         clause = pronoun.head
-        while clause.dep_ not in ("ccomp",) and clause.head.i != clause.i:
-            clause = clause.head
-        if clause.dep_ == "ccomp":
-            subject = subject_of(clause.head, lexicon)
-            if subject is not None:
-                mention = index.at(subject.idx, subject.idx + len(subject.text))
-                if mention is not None and mention[2] not in exclude:
-                    return mention[2]
+        for ancestor in clause.ancestors:
+            subject = subject_of(ancestor, lexicon)
+            if subject is None:
+                continue
+            mention = index.at(subject.idx, subject.idx + len(subject.text))
+            if mention is not None and mention[2] not in exclude:
+                return mention[2]
+            break
     sentences = list(pronoun.doc.sents)
     sent_index = next((i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end), 0)
     floor = sentences[max(0, sent_index - ANTECEDENT_SENTENCES)].start_char

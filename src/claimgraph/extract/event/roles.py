@@ -39,9 +39,12 @@ class Filler:
 class RoleFiller:
     """Fills the roles of triggers of one document."""
 
-    def __init__(self, lexicon: EventLexicon, is_entity_token: "set[int]") -> None:
+    def __init__(self, lexicon: EventLexicon, entity_tokens: set[int], blocked: set[int]) -> None:
         self.lexicon = lexicon
-        self.entity_tokens = is_entity_token
+        self.entity_tokens = entity_tokens
+        # tokens no argument may use (the input header "date 2024-09")
+        self.blocked = blocked
+        self._time_tokens: set[int] = set()
 
     def fill(self, trigger: Trigger, time_tokens: set[int]) -> dict[str, Filler]:
         """The roles of `trigger` (empty when it is not an event, e.g. "reject the proposal")."""
@@ -50,9 +53,16 @@ class RoleFiller:
         if base is None:
             return {}
         allowed = set(EVENT_ROLES.get(trigger.type, ()))
+        self._time_tokens = time_tokens
         heads: dict[str, tuple[Token, bool]] = {}
 
         def put(role: Optional[str], head: Token, is_clause: bool = False) -> None:
+            if head.i in self.blocked:
+                # "date 2024-09 La Chine fournit": the parser hung the subject on the header
+                below = [t for t in head.subtree if t.i not in self.blocked and t.head.i in self.blocked]
+                if not below:
+                    return
+                head = below[0]
             if role and role in allowed and role not in heads and head.i not in time_tokens:
                 if is_clause or head.pos_ in NOMINAL_POS:
                     heads[role] = (head, is_clause)
@@ -97,9 +107,12 @@ class RoleFiller:
                 put(slots.get("subject"), noun)
                 continue
             role, noun = self._wrapped(prep, noun, roles.preps)
+            if prep in lex.approximators:
+                # "produced around 2,500 drones": the parser took the approximator for a preposition
+                role = slots.get("object")
             if noun.pos_ in ("VERB", "AUX"):
                 put(role, noun, True)
-            else:
+            elif role in ("item", "via") or self._referential(noun):
                 put(role, noun)
         if is_participle_modifier(head, lex):
             put(slots.get("passive_subject"), head.head)
@@ -116,7 +129,8 @@ class RoleFiller:
             role, dep_noun = self._wrapped(prep, dep_noun, roles.noun_preps)
             if trigger.type == "OWNERSHIP" and trigger.bearer_role and role in ("owner", "owned"):
                 role = "owned" if trigger.bearer_role == "owner" else "owner"
-            put(role, dep_noun)
+            if role in ("item", "via") or self._referential(dep_noun):
+                put(role, dep_noun)
         modifier_role = roles.slots.get("modifier")
         if modifier_role:
             for child in children(noun, lex.dep("modifier")):
@@ -146,8 +160,22 @@ class RoleFiller:
                 return wrapper_role, inner[0]
         return table.get(prep), noun
 
+    def _referential(self, noun: Token) -> bool:
+        """Whether a noun can name a participant: a name, a pronoun, a determined or plural noun.
+
+        "à la Russie", "to Kupol", "aux forces russes" can; "à double usage",
+        "à longue portée" (bare singular modifiers) cannot.
+        """
+        if noun.i in self.entity_tokens or noun.pos_ in ("PROPN", "PRON"):
+            return True
+        if any(c.dep_ in ("det", "poss", "nummod", "det:poss") for c in noun.children):
+            return True
+        if any(c.lower_ in self.lexicon.contractions and c.lower_ not in ("d'", "l'") for c in noun.children):
+            return True
+        return "Plur" in noun.morph.get("Number", []) or noun.tag_ in ("NNS", "NNPS")
+
     def _is_relative(self, token: Token) -> bool:
-        return "Rel" in token.morph.get("PronType") or token.tag_ in ("WDT", "WP")
+        return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WDT", "WP")
 
     def _marked(self, clause: Token) -> bool:
         return any(c.dep_ == "mark" for c in clause.children)
@@ -164,6 +192,11 @@ class RoleFiller:
                 if current.dep_ in lex.dep("relative") or is_participle_modifier(current, lex):
                     break
                 current = current.head
+                if lex.verbs.get(current.lemma_.lower()) == "ACCUSE":
+                    # "accuser X de fournir": the one who supplies is X, not the accuser
+                    for obj in children(current, lex.dep("object")):
+                        put(slots.get("subject"), obj)
+                    break
                 if current.pos_ in ("VERB", "AUX"):
                     subject = subject_of(current, lex)
                     if subject is not None:
@@ -209,12 +242,26 @@ class RoleFiller:
             return doc[j - 1]
         return None
 
+    def _named(self, head: Token) -> Token:
+        """"un nouveau modèle de drone appelé Garpiya-3": the item is the name."""
+        for child in head.children:
+            if child.lemma_.lower() in self.lexicon.naming_words:
+                for name in child.subtree:
+                    if name.i != child.i and name.i in self.entity_tokens and name.pos_ == "PROPN":
+                        return name
+        return head
+
     def _spans(self, trigger: Trigger, heads: dict[str, tuple[Token, bool]]) -> dict[str, Filler]:
         trigger_ids = {t.i for t in trigger.tokens}
         other_heads = {h.i for h, _ in heads.values()}
         filled: dict[str, Filler] = {}
-        for role, (head, is_clause) in heads.items():
-            exclude = set(trigger_ids)
+        for role, (head, is_clause) in list(heads.items()):
+            if role == "item" and not is_clause:
+                head = self._named(head)
+                heads[role] = (head, is_clause)
+            if trigger.type == "DENY" and role == "item":
+                is_clause = True  # the denied noun keeps its complement: "reports that ...", "des accusations visant X"
+            exclude = set(trigger_ids) | self._time_tokens
             for other_head in other_heads - {head.i}:
                 other = head.doc[other_head]
                 if head not in other.subtree:

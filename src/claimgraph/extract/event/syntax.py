@@ -33,7 +33,7 @@ def is_passive(token: Token, lexicon: EventLexicon) -> bool:
     """Whether a verb is in the passive voice ("were supplied", "ont été livrés")."""
     if children(token, lexicon.dep("passive_subject") | lexicon.dep("passive_aux")):
         return True
-    return "Pass" in token.morph.get("Voice")
+    return "Pass" in token.morph.get("Voice", [])
 
 
 def is_participle_modifier(token: Token, lexicon: EventLexicon) -> bool:
@@ -42,7 +42,7 @@ def is_participle_modifier(token: Token, lexicon: EventLexicon) -> bool:
         return False
     if any_subject(token, lexicon) is not None:
         return False
-    return token.tag_ == "VBN" or ("Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense"))
+    return token.tag_ == "VBN" or ("Part" in token.morph.get("VerbForm", []) and "Past" in token.morph.get("Tense", []))
 
 
 def prepositional_phrases(token: Token, lexicon: EventLexicon) -> Iterator[tuple[str, Token, Token]]:
@@ -89,8 +89,14 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
     for child in head.children:
         if child.dep_ in lexicon.dep("case") and child.pos_ == "ADP" and child.lower_ not in lexicon.partitives:
             dropped |= subtree_ids(child)
-        elif not keep_clauses and child.dep_ in lexicon.dep("clause") and child.pos_ in ("VERB", "AUX"):
+        elif child.dep_ in lexicon.dep("clause") and child.pos_ in ("VERB", "AUX") and (
+                not keep_clauses or child.dep_ in ("advcl", "parataxis")):
             dropped |= subtree_ids(child)
+        elif child.dep_ in lexicon.dep("prep") and child.i > head.i and not keep_clauses:
+            # English PPs inside the phrase stay, but not a clause hanging from them.
+            for grand in child.children:
+                if grand.dep_ == "pcomp" and grand.pos_ in ("VERB", "AUX"):
+                    dropped |= subtree_ids(child)
     if not keep_clauses:
         # relative and marked clauses deeper in the phrase ("les composants, les microprocesseurs que ...")
         for token in head.subtree:
@@ -98,14 +104,9 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
                     token.dep_ in lexicon.dep("relative")
                     or any(c.dep_ in ("mark", *lexicon.dep("subject")) for c in token.children)):
                 dropped |= subtree_ids(token)
-        elif child.dep_ in lexicon.dep("prep") and child.i > head.i and not keep_clauses:
-            # English PPs inside the phrase stay, but not a clause hanging from them.
-            for grand in child.children:
-                if grand.dep_ == "pcomp" and grand.pos_ in ("VERB", "AUX"):
-                    dropped |= subtree_ids(child)
     ids = {t.i for t in head.subtree} - dropped
     # a phrase never runs over a line break (headline into dateline, paragraph into paragraph)
-    ids -= {t.i for t in head.subtree if "\n" in t.text or "\n" in t.whitespace_}
+    ids -= {t.i for t in head.subtree if "\n" in t.text}
     ids.add(head.i)
     first = last = head.i
     while first - 1 in ids:
@@ -113,7 +114,8 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
     while last + 1 in ids:
         last += 1
     doc = head.doc
-    while first < head.i and (doc[first].pos_ in EDGE_POS or doc[first].dep_ in ("mark", "cc", "punct")):
+    while first < head.i and (doc[first].pos_ in EDGE_POS or doc[first].dep_ in ("mark", "cc", "punct")) \
+            and doc[first].lower_ not in lexicon.partitives:
         first += 1
     while last > head.i and (doc[last].pos_ in EDGE_POS or doc[last].dep_ in ("cc", "punct")):
         last -= 1

@@ -42,7 +42,7 @@ def _lemma(token: Token) -> str:
 
 def _is_verbal(token: Token) -> bool:
     # Past participles tagged as adjectives ("les drones livrés") still report an action.
-    return token.pos_ in VERB_POS or (token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm"))
+    return token.pos_ in VERB_POS or (token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", []))
 
 
 def _phrase_triggers(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:

@@ -1,0 +1,178 @@
+"""Events: triggers, roles from the parse, entity and attribution links, factuality, time.
+
+Entities and attributions are built by hand here, so these tests exercise the
+event stage alone, whatever the entity and attribution stages currently give.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from claimgraph.extract.events import extract_events
+from claimgraph.lang import get_rules
+from claimgraph.model import Attribution, Entity, Event, Source, Span
+
+
+def entity(eid: str, name: str, etype: str, text: str, *surfaces: str) -> Entity:
+    """An entity with a mention at every occurrence of each surface form."""
+    mentions = []
+    for surface in surfaces:
+        start = text.find(surface)
+        while start >= 0:
+            mentions.append(Span(start, start + len(surface), surface))
+            start = text.find(surface, start + 1)
+    return Entity(eid, name, etype, mentions=mentions)
+
+
+def attribution(aid: str, text: str, source: str, cue: str, content: str, certainty: str = "certain",
+                polarity: str = "positive") -> Attribution:
+    def span(part: str) -> Span:
+        start = text.index(part)
+        return Span(start, start + len(part), part)
+    return Attribution(aid, Source(span(source), "organization"), span(cue), span(content),
+                       certainty=certainty, polarity=polarity)
+
+
+def run(nlp, lang: str, text: str, entities: list[Entity], attributions: Optional[list[Attribution]] = None,
+        date: str = "2024-09") -> list[Event]:  # type: ignore[no-untyped-def]
+    return extract_events(nlp(text), get_rules(lang), entities, attributions or [], date)
+
+
+def only(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert len(found) == 1, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+def args(event: Event) -> dict[str, str]:
+    return {role: arg.span.text for role, arg in event.arguments.items()}
+
+
+def test_french_supply_roles_and_entities(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Des sources affirment que des entreprises chinoises ont fourni des armes à la Russie."
+    russia = entity("e1", "Russia", "GPE", text, "Russie")
+    claim = attribution("a1", text, "Des sources", "affirment",
+                        "des entreprises chinoises ont fourni des armes à la Russie")
+    event = only(run(nlp_fr, "fr", text, [russia], [claim]), "SUPPLY")
+    assert event.trigger is not None and event.trigger.text == "fourni"
+    assert args(event)["agent"] == "des entreprises chinoises"
+    assert "armes" in args(event)["item"] and "Russie" not in args(event)["item"]
+    assert event.arguments["recipient"].entity == "e1"
+    assert event.attribution == "a1"
+    assert (event.certainty, event.polarity) == ("certain", "positive")
+    assert all(text[a.span.start:a.span.end] == a.span.text for a in event.arguments.values())
+
+
+def test_hedged_report_makes_the_event_probable(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Un rapport suggère qu'une entreprise chinoise a expédié des drones en Russie."
+    report = attribution("a1", text, "Un rapport", "suggère",
+                         "une entreprise chinoise a expédié des drones en Russie", certainty="probable")
+    event = only(run(nlp_fr, "fr", text, [entity("e1", "Russia", "GPE", text, "Russie")], [report]), "SUPPLY")
+    assert event.certainty == "probable"
+    assert args(event)["recipient"] == "Russie"
+
+
+def test_negation_and_negative_governor(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "La Chine n'a jamais fourni d'armes à la Russie."
+    ents = [entity("e1", "China", "GPE", text, "Chine"), entity("e2", "Russia", "GPE", text, "Russie")]
+    assert only(run(nlp_fr, "fr", text, ents), "SUPPLY").polarity == "negative"
+
+    text = "Les alliés ont évité d'accuser le gouvernement chinois de fournir des armes à la Russie."
+    gov = entity("e1", "Government of China", "ORG", text, "gouvernement chinois")
+    events = run(nlp_fr, "fr", text, [gov, entity("e2", "Russia", "GPE", text, "Russie")])
+    accuse = only(events, "ACCUSE")
+    assert accuse.polarity == "negative" and accuse.arguments["target"].entity == "e1"
+    # the act inside a non-accusation is claimed by no one
+    assert not [e for e in events if e.type == "SUPPLY"]
+
+
+def test_passive_supply_in_english(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "The drones were supplied to Russia by a Chinese company."
+    event = only(run(nlp_en, "en", text, [entity("e1", "Russia", "GPE", text, "Russia")]), "SUPPLY")
+    assert args(event) == {"agent": "a Chinese company", "recipient": "Russia", "item": "The drones"}
+
+
+def test_infinitive_inherits_the_governing_subject(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "La Russie a mis en place un programme en Chine pour fabriquer des drones d'attaque."
+    event = only(run(nlp_fr, "fr", text, [entity("e1", "Russia", "GPE", text, "Russie")]), "PRODUCE")
+    assert event.arguments["agent"].entity == "e1"
+    assert "drones d'attaque" in args(event)["item"]
+
+
+def test_apposition_ownership_is_background(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials said Limbach shipped engines to IEMZ Kupol, a subsidiary of Almaz-Antey, last year."
+    ents = [entity("e1", "IEMZ Kupol", "ORG", text, "IEMZ Kupol"), entity("e2", "Almaz-Antey", "ORG", text, "Almaz-Antey"),
+            entity("e3", "Xiamen Limbach", "ORG", text, "Limbach")]
+    said = attribution("a1", text, "Officials", "said",
+                       "Limbach shipped engines to IEMZ Kupol, a subsidiary of Almaz-Antey, last year")
+    events = run(nlp_en, "en", text, ents, [said])
+    owner = only(events, "OWNERSHIP")
+    assert owner.arguments["owner"].entity == "e2" and owner.arguments["owned"].entity == "e1"
+    assert owner.attribution is None
+    supply = only(events, "SUPPLY")
+    assert args(supply)["recipient"] == "IEMZ Kupol"
+    assert supply.attribution == "a1"
+    assert supply.time is not None and supply.time.value == "2023"
+
+
+def test_pronoun_argument_takes_its_antecedent(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "IEMZ Kupol a informé le ministère qu'elle pouvait produire en masse des drones dans une usine chinoise."
+    event = only(run(nlp_fr, "fr", text, [entity("e1", "IEMZ Kupol", "ORG", text, "IEMZ Kupol")]), "PRODUCE")
+    assert event.trigger is not None and event.trigger.text == "produire en masse"
+    assert args(event)["agent"] == "elle" and event.arguments["agent"].entity == "e1"
+    assert event.certainty == "possible"
+
+
+def test_denied_act_is_negative_and_done_by_the_denier(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Pékin a démenti toute livraison d'armes à la Russie."
+    ents = [entity("e1", "Government of China", "ORG", text, "Pékin"), entity("e2", "Russia", "GPE", text, "Russie")]
+    events = run(nlp_fr, "fr", text, ents)
+    deny = only(events, "DENY")
+    assert deny.attribution is None and deny.arguments["agent"].entity == "e1"
+    supply = only(events, "SUPPLY")
+    assert supply.polarity == "negative" and supply.arguments["agent"].entity == "e1"
+
+
+def test_anaphoric_sentence_dates_the_previous_event(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Une entreprise chinoise a expédié des drones en Russie. Cette activité aurait eu lieu en 2023."
+    event = only(run(nlp_fr, "fr", text, [entity("e1", "Russia", "GPE", text, "Russie")]), "SUPPLY")
+    assert event.time is not None and (event.time.span.text, event.time.value) == ("en 2023", "2023")
+
+
+def test_rejecting_a_proposal_is_not_a_denial(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry rejected the proposal. The ministry rejected the accusations."
+    denials = [e for e in run(nlp_en, "en", text, []) if e.type == "DENY"]
+    assert [args(e)["item"] for e in denials] == ["the accusations"]
+
+
+def test_use_needs_a_place_and_not_a_purpose(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "La Russie déploie des drones en Ukraine. Les armes sont destinées à être utilisées en Ukraine."
+    ents = [entity("e1", "Ukraine", "GPE", text, "Ukraine"), entity("e2", "Russia", "GPE", text, "Russie")]
+    uses = [e for e in run(nlp_fr, "fr", text, ents) if e.type == "USE"]
+    assert len(uses) == 1 and uses[0].arguments["location"].entity == "e1"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_lexicon_word_no_event(lang: str, analyzer) -> None:  # type: ignore[no-untyped-def]
+    nlp = analyzer.pipelines.get(lang)
+    text = "Le ministre a parlé hier." if lang == "fr" else "The minister spoke yesterday."
+    assert run(nlp, lang, text, []) == []
+
+
+def test_seed_gold_events_floor(analyzer, scorer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The seed's SUPPLY, PRODUCE, DEVELOP and OWNERSHIP events come out, with "en 2023" as 2023."""
+    import json
+
+    from conftest import GOLD, SEED
+
+    analysis = next(analyzer.analyze_paths([SEED]))
+    (tmp_path / "000_484c29df8968dbf4.json").write_text(json.dumps(analysis.to_dict()), encoding="utf-8")
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / "000_484c29df8968dbf4.gold.json").write_text((GOLD / "000_484c29df8968dbf4.gold.json").read_text("utf-8"))
+    report = scorer.score_dirs(str(gold_dir), str(tmp_path))
+    found = {e.type for e in analysis.events}
+    assert {"SUPPLY", "PRODUCE", "DEVELOP", "OWNERSHIP"} <= found
+    assert any(e.time is not None and e.time.value == "2023" for e in analysis.events if e.type == "SUPPLY")
+    assert json.dumps(report)  # scored without crashing

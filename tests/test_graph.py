@@ -1,0 +1,232 @@
+"""The evidence graph on hand-built analyses: grouping across languages, origins, denials, incremental = rebuild."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Optional
+
+import networkx as nx
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from claimgraph.cli.app import app
+from claimgraph.graph import rebuild, select_claim_ids, summaries, sync
+from claimgraph.graph.copies import containment, shingles
+from claimgraph.graph.keys import entity_key, unnamed_group
+from claimgraph.model import Analysis, Argument, Attribution, Document, Entity, Event, Source, Span
+from claimgraph.store import SqlStore
+from claimgraph.store import tables as t
+
+runner = CliRunner()
+
+
+class Doc:
+    """Build one analysis by hand: spans are found in the text by their words."""
+
+    def __init__(self, doc_id: str, text: str, lang: str, date: str, source: Optional[str] = None) -> None:
+        self.analysis = Analysis(Document(id=doc_id, text=text, lang=lang, date=date, source=source, title=doc_id))
+        self.text = text
+
+    def span(self, words: str, after: int = 0) -> Span:
+        start = self.text.index(words, after)
+        return Span(start, start + len(words), words)
+
+    def entity(self, local: str, name: str, type: str, *surfaces: str) -> str:
+        self.analysis.entities.append(Entity(local, name, type, mentions=[self.span(s) for s in surfaces]))
+        return local
+
+    def attribution(self, local: str, source: str, source_type: str, content: str, entity: Optional[str] = None,
+                    certainty: str = "certain", polarity: str = "positive", parent: Optional[str] = None) -> str:
+        self.analysis.attributions.append(Attribution(local, Source(self.span(source), source_type, entity), None,
+                                                      self.span(content), "according_to", certainty, polarity, parent))
+        return local
+
+    def event(self, local: str, type: str, trigger: str, attribution: Optional[str] = None, polarity: str = "positive",
+              certainty: str = "certain", **roles: tuple[str, Optional[str]]) -> None:
+        arguments = {role: Argument(self.span(words), entity) for role, (words, entity) in roles.items()}
+        self.analysis.events.append(Event(local, type, self.span(trigger), arguments, None, attribution, certainty, polarity))
+
+
+def times_en() -> Analysis:
+    d = Doc("times-en", "Chinese companies have supplied weapons to Russia, according to The Times.", "en", "2024-09-13",
+            "Morning Courier")
+    d.entity("e1", "Russia", "GPE", "Russia")
+    d.entity("e2", "The Times", "ORG", "The Times")
+    d.attribution("a1", "The Times", "media", "Chinese companies have supplied weapons to Russia", entity="e2")
+    d.event("v1", "SUPPLY", "supplied", "a1", agent=("Chinese companies", None), recipient=("Russia", "e1"),
+            item=("weapons", None))
+    return d.analysis
+
+
+def times_fr() -> Analysis:
+    d = Doc("times-fr", "Des entreprises chinoises auraient fourni des armes à la Russie, selon le Times.", "fr", "2024-09",
+            "Le Matin")
+    d.entity("e1", "Russia", "GPE", "Russie")
+    d.attribution("a1", "le Times", "media", "Des entreprises chinoises auraient fourni des armes à la Russie",
+                  certainty="probable")
+    d.event("v1", "SUPPLY", "fourni", "a1", certainty="probable", agent=("Des entreprises chinoises", None),
+            recipient=("Russie", "e1"), item=("des armes", None))
+    return d.analysis
+
+
+def government_claim() -> Analysis:
+    d = Doc("gov-en", "The Chinese government supplied weapons to Russia, a Western official said.", "en", "2024-09-14")
+    d.entity("e1", "Government of China", "ORG", "The Chinese government")
+    d.entity("e2", "Russia", "GPE", "Russia")
+    d.attribution("a1", "a Western official", "anonymous_person", "The Chinese government supplied weapons to Russia")
+    d.event("v1", "SUPPLY", "supplied", "a1", agent=("The Chinese government", "e1"), recipient=("Russia", "e2"),
+            item=("weapons", None))
+    return d.analysis
+
+
+WIRE = ("(Reuters) - Xiamen Limbach Aircraft Engine shipped L550E engines to IEMZ Kupol, the maker of the Garpiya-3 "
+        "attack drone, documents seen by Reuters show. Kupol did not reply to questions sent by email on Tuesday.")
+
+
+def wire(doc_id: str, source: str, date: str, extra: str = "") -> Analysis:
+    d = Doc(doc_id, WIRE + extra, "en", date, source)
+    d.entity("e1", "Xiamen Limbach Aircraft Engine", "ORG", "Xiamen Limbach Aircraft Engine")
+    d.entity("e2", "IEMZ Kupol", "ORG", "IEMZ Kupol")
+    d.event("v1", "SUPPLY", "shipped", agent=("Xiamen Limbach Aircraft Engine", "e1"), recipient=("IEMZ Kupol", "e2"),
+            item=("L550E engines", None))
+    return d.analysis
+
+
+def denial() -> Analysis:
+    d = Doc("deny-en", "Beijing denied the reports. China has never supplied lethal weapons to any party, Lin Jian said.",
+            "en", "2024-09-27", "Pacific Ledger")
+    d.entity("e1", "Government of China", "ORG", "Beijing")
+    d.entity("e2", "China", "GPE", "China")
+    d.entity("e3", "Lin Jian", "PERSON", "Lin Jian")
+    d.attribution("a1", "Lin Jian", "named_person", "China has never supplied lethal weapons to any party", entity="e3",
+                  polarity="negative")
+    d.event("v1", "DENY", "denied", agent=("Beijing", "e1"), item=("the reports", None))
+    d.event("v2", "SUPPLY", "supplied", "a1", polarity="negative", agent=("China", "e2"), recipient=("any party", None),
+            item=("lethal weapons", None))
+    return d.analysis
+
+
+def store_with(tmp_path: Path, analyses: list[Analysis], name: str = "g.db") -> SqlStore:
+    store = SqlStore(str(tmp_path / name))
+    for analysis in analyses:
+        store.put_analysis(analysis)
+    sync(store)
+    return store
+
+
+def claims_of(store: SqlStore) -> dict[str, object]:
+    with store.engine.connect() as connection:
+        return {c.id: c for c in summaries(connection, select_claim_ids(connection, limit=100))}
+
+
+def test_unnamed_groups_key_the_same_in_both_languages() -> None:
+    assert unnamed_group("des entreprises chinoises")[0] == unnamed_group("Chinese companies")[0] == "grp:CN:company"
+    assert unnamed_group("le gouvernement chinois")[0] == entity_key("Government of China", "ORG") == entity_key("China", "GPE")
+    assert unnamed_group("a Western official")[0] != unnamed_group("Chinese companies")[0]
+
+
+def test_trimmed_copy_is_contained_in_its_wire_story() -> None:
+    full, trimmed = shingles(WIRE + " More paragraphs follow here about other things entirely."), shingles(WIRE[:150])
+    assert containment(full, trimmed) > 0.9
+    assert containment(full, shingles("Beijing dismissed the report as a smear campaign against Chinese firms.")) < 0.1
+
+
+def test_french_and_english_mentions_are_one_claim_with_one_origin(tmp_path: Path) -> None:
+    store = store_with(tmp_path, [times_en(), times_fr(), government_claim()])
+    claims = [c for c in claims_of(store).values() if c.type == "SUPPLY"]
+    firms = [c for c in claims if "Chinese companies" in c.label]
+    assert len(firms) == 1
+    (firm,) = firms
+    assert firm.languages == ["en", "fr"] and len(firm.articles) == 2
+    assert [o.name for o in firm.origins] == ["The Times"], "The Times and le Times are one origin"
+    assert firm.first_seen == "2024-09" and firm.single_sourced and not firm.hedged
+    government = [c for c in claims if c.id != firm.id]
+    assert len(government) == 1 and government[0].arguments["agent"] == "Government of China", \
+        "the companies' supply and the government's are separate claims"
+
+
+def test_wire_relays_count_as_one_origin_and_denials_are_linked(tmp_path: Path) -> None:
+    relays = [wire("wire-a", "Harbour Gazette", "2024-09-25"), wire("wire-b", "Continental Business Times", "2024-09-26",
+              " NATO said it was following the matter closely and would discuss it with allies this week."),
+              wire("wire-c", "Northern Post", "2024-09-26")]
+    store = store_with(tmp_path, relays + [denial()])
+    with store.engine.connect() as connection:
+        copies = connection.execute(select(t.graph_copies.c.document_id, t.graph_copies.c.method)).all()
+        limbach = summaries(connection, select_claim_ids(connection, entity="Xiamen Limbach Aircraft Engine"))
+        weapons = summaries(connection, select_claim_ids(connection, entity="China", type="SUPPLY"))
+    assert {row.document_id for row in copies} == {"wire-b", "wire-c"}
+    (claim,) = limbach
+    assert len(claim.articles) == 3 and [o.name for o in claim.origins] == ["Reuters"]
+    (china,) = weapons
+    assert china.origins == [] and [o.name for o in china.denied_by] == ["Lin Jian"]
+    assert "denied by 1" in china.status
+
+
+def dump(store: SqlStore) -> dict[str, list[tuple]]:
+    out = {}
+    with store.engine.connect() as connection:
+        for table in (t.claims, t.claim_keys, t.evidence, t.graph_documents, t.graph_copies, t.graph_names):
+            columns = [c for c in table.c if c.name not in ("id", "position") or table is t.claims]
+            rows = connection.execute(select(*columns)).all()
+            out[table.name] = sorted(tuple(str(v) for v in row) for row in rows)
+    return out
+
+
+def test_incremental_updates_equal_a_rebuild(tmp_path: Path) -> None:
+    first = [times_en(), wire("wire-a", "Harbour Gazette", "2024-09-25")]
+    later = [times_fr(), wire("wire-b", "Northern Post", "2024-09-26"), denial(), government_claim()]
+    store = store_with(tmp_path, first)
+    for analysis in later:  # one more article at a time: each sync takes in only that one
+        store.put_analysis(analysis)
+        assert sync(store) == 1
+    incremental = dump(store)
+    assert rebuild(store) == len(first) + len(later)
+    assert dump(store) == incremental
+    assert incremental["claims"], "the graph is not empty"
+
+
+@pytest.fixture()
+def cli_db(tmp_path: Path) -> str:
+    store = store_with(tmp_path, [times_en(), times_fr(), government_claim(), wire("wire-a", "Reuters", "2024-09-25"),
+                                  denial()], "cli.db")
+    store.close()
+    return str(tmp_path / "cli.db")
+
+
+def test_claims_and_brief_print_json(cli_db: str) -> None:
+    result = runner.invoke(app, ["claims", "--db", cli_db, "--format", "json", "--entity", "Chine"])
+    assert result.exit_code == 0, result.output
+    claims = json.loads(result.stdout)["claims"]
+    assert claims and all({"id", "type", "arguments", "origins", "articles", "languages", "first_seen", "last_seen",
+                           "status", "denied_by"} <= c.keys() for c in claims)
+    result = runner.invoke(app, ["brief", "Is the Chinese government involved?", "--db", cli_db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    brief = json.loads(result.stdout)
+    actors = [s["actor"] for s in brief["sections"]]
+    assert actors[0] == "Government of China", actors
+    result = runner.invoke(app, ["brief", "China supplies weapons to Russia", "--db", cli_db])
+    assert result.exit_code == 0 and "## Alleged actor: Chinese companies (unnamed)" in result.stdout
+    assert "Denied by:** Lin Jian" in result.stdout
+
+
+def test_exports_ftm_graphml_csv(cli_db: str, tmp_path: Path) -> None:
+    from followthemoney import model
+
+    result = runner.invoke(app, ["export", "--format", "ftm", "--db", cli_db])
+    assert result.exit_code == 0, result.output
+    entities = [model.get_proxy(json.loads(line)) for line in result.stdout.splitlines()]
+    schemata = {e.schema.name for e in entities}
+    assert {"Company", "UnknownLink"} <= schemata, schemata
+    link = next(e for e in entities if e.schema.name == "UnknownLink" and "Xiamen" in e.first("role"))
+    assert link.first("publisher") == "Reuters"
+    out = tmp_path / "g.graphml"
+    assert runner.invoke(app, ["export", "--format", "graphml", "--db", cli_db, "--out", str(out)]).exit_code == 0
+    graph = nx.read_graphml(out)
+    assert any(d.get("kind") == "claim" for _, d in graph.nodes(data=True))
+    result = runner.invoke(app, ["export", "--format", "csv", "--db", cli_db])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {"claim_id", "stance", "origin", "quote"} <= rows[0].keys()
+    assert any(r["stance"] == "denies" for r in rows)

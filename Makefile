@@ -25,10 +25,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# Gold files only (tests/gold also holds notes and the claims pairs file).
 eval: $(STAMP)
-	rm -rf build/eval && mkdir -p build/eval
+	rm -rf build/eval build/gold && mkdir -p build/eval build/gold
+	cp tests/gold/*.gold.json build/gold/
 	$(CG) analyze $$(ls tests/gold/*.gold.json | sed 's#tests/gold/\(.*\)\.gold\.json#examples/\1.txt#') --out build/eval
-	$(PY) ../shared/eval/score.py tests/gold build/eval
+	$(PY) ../shared/eval/score.py build/gold build/eval --json build/eval-scores.json
 
 eval-polnear: $(STAMP)
 	bash scripts/eval_polnear.sh dev

@@ -39,6 +39,8 @@ LABEL_TYPES: dict[str, Optional[str]] = {
 }
 # Types whose short forms join a longer name of the same article, and the types they may join.
 SHORT_FORM_TARGETS = {"PERSON": ("PERSON",), "ORG": ("ORG", "PRODUCT"), "PRODUCT": ("PRODUCT", "ORG")}
+# Parts of speech a capitalised word of a name never has (a capitalised verb or adverb is sentence-initial).
+FUNCTION_POS = ("VERB", "AUX", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ")
 QUOTES = "\"'«»“”„‘’`"
 POSSESSIVES = ("'s", "’s", "'", "’")
 
@@ -210,15 +212,17 @@ def clean_name(text: str) -> str:
 def looks_like_name(tokens: SpacySpan) -> bool:
     """True when some token is a proper noun, an acronym or a capitalised word inside a sentence.
 
-    French NER labels sentence-initial words and capitalised common nouns ("État",
-    "Reveler"); a name needs more than a capital at the start of a sentence.
+    French NER labels sentence-initial words; a capital at the start of a
+    sentence is no evidence of a name, one inside a sentence is (the French
+    tagger often calls country names NOUN, so the part of speech alone is not).
+    A lowercase start is fine when a capitalised word follows ("lac Tchad").
     """
-    if not tokens.text[:1].isupper() and not tokens.text[:1].isdigit():
+    if not tokens.text[:1].isupper() and not any(t.text[:1].isupper() for t in tokens[1:]):
         return False
     for token in tokens:
         if token.pos_ == "PROPN" or (token.is_upper and len(token.text) > 1 and token.is_alpha):
             return True
-        if token.text[:1].isupper() and not token.is_sent_start and token.pos_ not in ("NOUN", "VERB", "ADJ", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ"):
+        if token.text[:1].isupper() and not token.is_sent_start and token.pos_ not in FUNCTION_POS:
             return True
     return False
 

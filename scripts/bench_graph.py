@@ -37,6 +37,7 @@ from claimgraph.model import Analysis, Attribution, Entity, Event, Source, Span 
 from claimgraph.store import SqlStore  # noqa: E402
 from claimgraph.store import tables as t  # noqa: E402
 from claimgraph.store.sql import ANALYSIS_VERSION  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
 
 KEEP = set(" \n.,;:'\"«»()-–—") | set(string.digits)
 
@@ -156,7 +157,7 @@ def main() -> None:
             queries = query_times(store)
             counts = store.counts()
             with store.engine.connect() as connection:
-                n_claims = connection.execute(t.claims.count()).scalar_one()
+                n_claims = connection.execute(select(func.count()).select_from(t.claims)).scalar_one()
             row = {"articles": checkpoint, "claims": n_claims, "fill_s": round(seconds, 1),
                    "fill_ms_per_article": round(1000 * seconds / max(1, checkpoint - (rows[-1]["articles"] if rows else 0)), 2),
                    "update_ms_median": round(statistics.median(times), 1),

@@ -132,9 +132,7 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer) -> 
         return _resolved(tokens, entry, data, gazetteer)
     if ent.ent_id_ == MEDIA:
         return Mention(span=span, type="ORG", name=clean_name(span.text), sentence=_sentence(ent))
-    if label_type is None or not looks_like_name(tokens):
-        return None
-    if clean_name(span.text).casefold() in {w.casefold() for w in data.get("not_entities", [])}:
+    if label_type is None or not looks_like_name(tokens) or is_not_entity(tokens, data):
         return None
     if ent.label_ == "LOC" and "loc_heads" in data:
         label_type = place_type(tokens, data)
@@ -225,6 +223,18 @@ def looks_like_name(tokens: SpacySpan) -> bool:
         if token.text[:1].isupper() and not token.is_sent_start and token.pos_ not in FUNCTION_POS:
             return True
     return False
+
+
+def is_not_entity(tokens: SpacySpan, data: dict[str, Any]) -> bool:
+    """Words the NER takes for names but the contract does not: listed words ("the West",
+    "État"), nationality adjectives and demonyms ("Ukrainian", "les Chinois")."""
+    name = clean_name(tokens.text).casefold()
+    if name in {w.casefold() for w in data.get("not_entities", [])}:
+        return True
+    if len(tokens) == 1 and tokens[0].pos_ == "ADJ":
+        return True
+    demonyms = {form.casefold() for forms in (data.get("nationalities") or {}).values() for form in forms}
+    return name in demonyms or (name.endswith("s") and name[:-1] in demonyms)
 
 
 def place_type(tokens: SpacySpan, data: dict[str, Any]) -> str:

@@ -138,113 +138,160 @@ class GraphUpdater:
             return
         items = sorted({m.item for m in mentions if m.item})
         vectors = dict(zip(items, self.embedder.encode(items))) if items else {}
+        touched = _Touched()
         claim_of: dict[str, str] = {}
+        evidence_rows = []
         for mention in mentions:
-            claim_id = self._claim_for(connection, mention, vectors.get(mention.item) if mention.item else None)
+            vector = vectors.get(mention.item) if mention.item else None
+            claim_id = self._claim_for(connection, mention, vector, touched)
             claim_of.setdefault(mention.record_id, claim_id)
-            self._add_evidence(connection, claim_id, mention, mention.stance, root)
-            self._add_names(connection, analysis, mention)
+            evidence_rows.append(_evidence_row(claim_id, mention, mention.stance, root))
+            touched.add(claim_id, mention.date, vector)
         for deny in mentions:
             for target in deny.denies:
                 if target in claim_of:
-                    self._add_evidence(connection, claim_of[target], deny, "denies", root)
+                    evidence_rows.append(_evidence_row(claim_of[target], deny, "denies", root))
+                    touched.add(claim_of[target], deny.date, None)
+        connection.execute(t.evidence.insert(), evidence_rows)
+        touched.write(connection)
+        self._add_names(connection, analysis, mentions)
 
-    def _claim_for(self, connection: Connection, mention: ClaimMention, vector: Optional[np.ndarray]) -> str:
-        block = block_of(mention)
+    def _candidates(self, connection: Connection, mention: ClaimMention, block: str) -> list[Any]:
+        """The newest claims a mention may join, straight off an index (bounded by BLOCK_CAP)."""
         c = t.claims
         if mention.type == "STATEMENT" and mention.arguments:
             # Contents name their actors loosely ("China" here, "China, Russia, Ukraine" there):
-            # compare with every statement sharing one of them (indexed on claim_keys).
-            where = c.c.id.in_(select(t.claim_keys.c.claim_id).where(
-                t.claim_keys.c.key.in_(sorted(set(mention.arguments.values())))))
-            where = and_(c.c.type == "STATEMENT", where)
-        elif block.endswith(("=-", "=any")) and mention.type != "STATEMENT":
-            # The last identifying role is missing or universal: any claim that agrees on the others
-            # (an indexed range on the block prefix).
+            # compare with the newest statements sharing one of them.
+            k = t.claim_keys
+            ids: set[str] = set()
+            for key in sorted(set(mention.arguments.values())):
+                ids.update(connection.execute(select(k.c.claim_id).where(k.c.key == key, k.c.type == "STATEMENT")
+                                              .order_by(k.c.seq.desc()).limit(BLOCK_CAP // 2)).scalars())
+            return list(connection.execute(select(c.c.id, c.c.vector).where(c.c.id.in_(sorted(ids))))) if ids else []
+        if block.endswith(("=-", "=any")):
+            # The last identifying role is missing or universal: any claim that agrees on the others.
             prefix = block[:block.rindex("=") + 1]
             where = and_(c.c.block >= prefix, c.c.block < prefix + "\uffff")
         else:
             where = c.c.block == block
-        rows = list(connection.execute(select(c.c.id, c.c.vector).where(where)
-                                       .order_by(c.c.seq.desc()).limit(BLOCK_CAP)))
+        return list(connection.execute(select(c.c.id, c.c.vector).where(where).order_by(c.c.seq.desc()).limit(BLOCK_CAP)))
+
+    def _claim_for(self, connection: Connection, mention: ClaimMention, vector: Optional[np.ndarray],
+                   touched: "_Touched") -> str:
+        block = block_of(mention)
+        rows = self._candidates(connection, mention, block)
         named = mention.type != "STATEMENT" and all(
             mention.arguments.get(r, "-").startswith("ent:") for r in BLOCK_ROLES.get(mention.type, ("agent",)))
         threshold = STATEMENT_THRESHOLD if mention.type == "STATEMENT" else NAMED_BLOCK_THRESHOLD if named else ITEM_THRESHOLD
         best_id, best = None, -2.0
         for row in rows:
-            if vector is None or row.vector is None:
+            stored = touched.vector(row.id, row.vector)
+            if vector is None or stored is None:
                 # No item on one side: the same claim only when both lack one, or the block is named.
-                score = 1.0 if (vector is None and row.vector is None) else threshold if named else -1.0
+                score = 1.0 if (vector is None and stored is None) else threshold if named else -1.0
             else:
-                score = float(from_blob(row.vector) @ vector)
+                score = float(stored @ vector)
             if score >= threshold and score > best:
                 best_id, best = row.id, score
         if best_id is not None:
-            if vector is not None:
-                self._move_centroid(connection, str(best_id), vector)
             return str(best_id)
-        return self._new_claim(connection, mention, block, vector)
+        return self._new_claim(connection, mention, block, vector, touched)
 
-    @staticmethod
-    def _move_centroid(connection: Connection, claim_id: str, vector: np.ndarray) -> None:
-        """A claim's vector is the mean of its mentions' items, so later wordings match the whole
-        claim, not only its first wording."""
-        row = connection.execute(select(t.claims.c.vector, t.claims.c.n_evidence).where(t.claims.c.id == claim_id)).one()
-        if row.vector is None:
-            return
-        mean = from_blob(row.vector) * max(1, row.n_evidence) + vector
-        connection.execute(t.claims.update().where(t.claims.c.id == claim_id)
-                           .values(vector=to_blob(mean / float(np.linalg.norm(mean)))))
-
-    def _new_claim(self, connection: Connection, mention: ClaimMention, block: str, vector: Optional[np.ndarray]) -> str:
+    def _new_claim(self, connection: Connection, mention: ClaimMention, block: str, vector: Optional[np.ndarray],
+                   touched: "_Touched") -> str:
         claim_id = claim_id_for(mention.document_id, mention.record_id)
         label = claim_label(mention)
         seq = int(connection.execute(select(func.coalesce(func.max(t.claims.c.seq), 0))).scalar_one()) + 1
-        connection.execute(t.claims.insert().values(
+        connection.execute(t.claims.insert(), [dict(
             id=claim_id, seq=seq, type=mention.type, block=block, label=label,
             arguments=json.dumps(mention.arguments, ensure_ascii=False), names=json.dumps(mention.names, ensure_ascii=False),
             item=mention.item, vector=to_blob(vector) if vector is not None else None,
             label_vector=to_blob(self.embedder.encode([label])[0]), n_evidence=0,
-            first_seen=mention.date, last_seen=mention.date))
+            first_seen=mention.date, last_seen=mention.date)])
         keys = set(mention.arguments.values())
         keys |= {f"cc:{cc}" for cc in (key_country(k) for k in mention.arguments.values()) if cc}
         if keys:
-            connection.execute(t.claim_keys.insert(), [{"claim_id": claim_id, "key": k} for k in sorted(keys)])
+            connection.execute(t.claim_keys.insert(), [{"claim_id": claim_id, "key": k, "type": mention.type, "seq": seq}
+                                                       for k in sorted(keys)])
+        touched.new(claim_id, vector)
         return claim_id
 
-    def _add_evidence(self, connection: Connection, claim_id: str, mention: ClaimMention, stance: str, root: str) -> None:
-        origin = mention.origin
-        origin_key = f"story:{root}" if origin.key == f"story:{mention.document_id}" else origin.key
-        connection.execute(t.evidence.insert().values(
-            claim_id=claim_id, document_id=mention.document_id, record_id=mention.record_id, stance=stance,
-            certainty=mention.certainty, polarity=mention.polarity, quote_start=mention.quote.start,
-            quote_end=mention.quote.end, quote_text=mention.quote.text,
-            chain=json.dumps([link.to_dict() for link in mention.chain], ensure_ascii=False),
-            origin_key=origin_key, origin_name=origin.name, origin_type=origin.type, date=mention.date,
-            lang=mention.lang))
-        values: dict[str, Any] = {"n_evidence": t.claims.c.n_evidence + 1}
-        if mention.date:
-            values["first_seen"] = func.coalesce(func.min(t.claims.c.first_seen, mention.date), mention.date) \
-                if connection.dialect.name == "sqlite" else func.least(func.coalesce(t.claims.c.first_seen, mention.date), mention.date)
-            values["last_seen"] = func.coalesce(func.max(t.claims.c.last_seen, mention.date), mention.date) \
-                if connection.dialect.name == "sqlite" else func.greatest(func.coalesce(t.claims.c.last_seen, mention.date), mention.date)
-        connection.execute(t.claims.update().where(t.claims.c.id == claim_id).values(**values))
-
-    def _add_names(self, connection: Connection, analysis: Analysis, mention: ClaimMention) -> None:
-        """Every surface form (both languages) of the mention's named arguments, for question lookups."""
+    def _add_names(self, connection: Connection, analysis: Analysis, mentions: list[ClaimMention]) -> None:
+        """Every surface form (both languages) of the named arguments, for question lookups."""
+        by_name = {e.name: e for e in analysis.entities}
         rows: set[tuple[str, str]] = set()
-        for role, key in mention.arguments.items():
-            if not key.startswith(("ent:", "state:")):
-                continue
-            rows.add((fold(mention.names[role]), key))
-            for entity in analysis.entities:
-                if entity.name == mention.names[role]:
+        for mention in mentions:
+            for role, key in mention.arguments.items():
+                if not key.startswith(("ent:", "state:")):
+                    continue
+                rows.add((fold(mention.names[role]), key))
+                entity = by_name.get(mention.names[role])
+                if entity is not None:
                     rows |= {(fold(a), key) for a in entity.aliases} | {(fold(m.text), key) for m in entity.mentions}
         if not rows:
             return
         n = t.graph_names
         known = {(r.name, r.key) for r in connection.execute(
-            select(n.c.name, n.c.key).where(n.c.name.in_([r[0] for r in rows])))}
+            select(n.c.name, n.c.key).where(n.c.name.in_(sorted({r[0] for r in rows}))))}
         new = sorted(rows - known)
         if new:
             connection.execute(n.insert(), [{"name": name, "key": key} for name, key in new])
+
+
+class _Touched:
+    """What one article changes on its claims, written once at the end (counts, dates, centroids).
+
+    A claim's vector is the mean of its mentions' items, so later wordings
+    match the whole claim, not only its first wording.
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.dates: dict[str, list[str]] = {}
+        self.sums: dict[str, np.ndarray] = {}
+        self.loaded: dict[str, Optional[np.ndarray]] = {}
+        self.created: set[str] = set()
+
+    def new(self, claim_id: str, vector: Optional[np.ndarray]) -> None:
+        self.created.add(claim_id)
+        self.loaded[claim_id] = vector
+
+    def vector(self, claim_id: str, blob: Optional[bytes]) -> Optional[np.ndarray]:
+        if claim_id not in self.loaded:
+            self.loaded[claim_id] = from_blob(blob) if blob is not None else None
+        base = self.loaded[claim_id]
+        if base is None or claim_id not in self.sums:
+            return base
+        mean = self.sums[claim_id]
+        return mean / float(np.linalg.norm(mean))
+
+    def add(self, claim_id: str, date: Optional[str], vector: Optional[np.ndarray]) -> None:
+        self.counts[claim_id] = self.counts.get(claim_id, 0) + 1
+        if date:
+            self.dates.setdefault(claim_id, []).append(date)
+        if vector is not None and claim_id not in self.created and self.loaded.get(claim_id) is not None:
+            self.sums[claim_id] = self.sums.get(claim_id, 0) + vector
+
+    def write(self, connection: Connection) -> None:
+        c = t.claims
+        for claim_id, count in self.counts.items():
+            row = connection.execute(select(c.c.n_evidence, c.c.first_seen, c.c.last_seen, c.c.vector)
+                                     .where(c.c.id == claim_id)).one()
+            dates = sorted(d for d in [row.first_seen, row.last_seen, *self.dates.get(claim_id, [])] if d)
+            values: dict[str, Any] = {"n_evidence": row.n_evidence + count,
+                                      "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None}
+            if claim_id in self.sums and row.vector is not None:
+                mean = from_blob(row.vector) * max(1, row.n_evidence) + self.sums[claim_id]
+                values["vector"] = to_blob(mean / float(np.linalg.norm(mean)))
+            connection.execute(c.update().where(c.c.id == claim_id).values(**values))
+
+
+def _evidence_row(claim_id: str, mention: ClaimMention, stance: str, root: str) -> dict[str, Any]:
+    origin = mention.origin
+    origin_key = f"story:{root}" if origin.key == f"story:{mention.document_id}" else origin.key
+    return dict(claim_id=claim_id, document_id=mention.document_id, record_id=mention.record_id, stance=stance,
+                certainty=mention.certainty, polarity=mention.polarity, quote_start=mention.quote.start,
+                quote_end=mention.quote.end, quote_text=mention.quote.text,
+                chain=json.dumps([link.to_dict() for link in mention.chain], ensure_ascii=False),
+                origin_key=origin_key, origin_name=origin.name, origin_type=origin.type, date=mention.date,
+                lang=mention.lang)

@@ -149,14 +149,17 @@ claims = Table(
     Column("label_vector", LargeBinary),  # float16 embedding of the label (question matching)
     Column("n_evidence", Integer, nullable=False),
     Column("first_seen", String(10)), Column("last_seen", String(10)),
-    Index("ix_claims_block", "block"), Index("ix_claims_seq", "seq"), Index("ix_claims_type", "type"),
+    # (block, seq): the newest claims of a block come straight off the index, however big the block.
+    Index("ix_claims_block", "block", "seq"), Index("ix_claims_seq", "seq"), Index("ix_claims_type", "type"),
+    Index("ix_claims_evidence", "n_evidence"),
 )
 
 claim_keys = Table(
     "claim_keys", metadata,
     Column("claim_id", String(16), ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
     Column("key", Text, nullable=False),  # every argument key, for --entity and question lookups
-    Index("ix_claim_keys_key", "key"), Index("ix_claim_keys_claim", "claim_id"),
+    Column("type", String(16), nullable=False), Column("seq", Integer, nullable=False),  # copied from claims
+    Index("ix_claim_keys_key", "key", "type", "seq"), Index("ix_claim_keys_claim", "claim_id"),
 )
 
 evidence = Table(

@@ -308,14 +308,15 @@ def load_ftm_entries(path: Union[str, Path]) -> list[GazetteerEntry]:
             except Exception as exc:  # FtM raises several kinds on bad input
                 raise ConfigError(f"{path.name}: line {index + 1} is not a FollowTheMoney entity: {exc}") from exc
             etype = next((t for s, t in _FTM_TYPES.items() if proxy.schema.is_a(s)), None)
-            names = proxy.get("name")
+            names = proxy.get("name", quiet=True)
             if etype is None or not names:
                 continue
-            countries = proxy.get("country") or proxy.get("jurisdiction")
-            qids = proxy.get("wikidataId")
+            countries = proxy.get("country", quiet=True) or proxy.get("jurisdiction", quiet=True)
+            qids = proxy.get("wikidataId", quiet=True)
+            weak = proxy.get("weakAlias", quiet=True)
             data = {"key": f"ftm:{proxy.id}", "name": proxy.caption or names[0], "type": etype,
-                    "aliases": {ANY_LANG: [*names, *proxy.get("alias")]},
-                    "short": {ANY_LANG: proxy.get("weakAlias")} if proxy.get("weakAlias") else None,
+                    "aliases": {ANY_LANG: [*names, *proxy.get("alias", quiet=True)]},
+                    "short": {ANY_LANG: weak} if weak else None,
                     "country": countries[0] if countries and len(countries[0]) == 2 else None,
                     "wikidata": qids[0] if qids else None}
             entries.append(parse_entry(data, index, path.name))

@@ -29,7 +29,7 @@ _LEGAL_FORMS = frozenset({"co", "ltd", "llc", "inc", "corp", "plc", "sa", "gmbh"
 # Transliteration variants of the same letters (Russian/Ukrainian/Chinese names in
 # English or French spelling): applied to both sides before fuzzy comparison.
 _VARIANTS: tuple[tuple[str, str], ...] = (
-    ("kh", "h"), ("ch", "c"), ("sh", "s"), ("ts", "c"), ("tz", "c"), ("ck", "k"), ("ph", "f"),
+    ("kh", "h"), ("tch", "c"), ("ch", "s"), ("sh", "s"), ("zh", "j"), ("ts", "c"), ("tz", "c"), ("ck", "k"), ("ph", "f"),
     ("ou", "u"), ("oo", "u"), ("ie", "ia"), ("ya", "ia"), ("ja", "ia"), ("yu", "iu"), ("ju", "iu"),
     ("y", "i"), ("j", "i"), ("w", "v"), ("g", "h"), ("k", "c"), ("q", "c"), ("x", "cs"),
 )

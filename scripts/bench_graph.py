@@ -6,14 +6,17 @@
 Synthetic articles are derived from the gold analyses of the bundled examples
 (real v1 shapes: their entities, attributions, events and spans) with the
 organisations and people renamed from a pool that grows with the store, dates
-spread over 2022-2025, both languages, and the letters of the text scrambled
-(same length, so every span stays exact) so that articles are not copies of
-one another; one in ten is a verbatim relay of an earlier one under another
-outlet, so copy groups form. The store is filled in bulk through the same
-`GraphUpdater.add` (one transaction per batch, hash embeddings: no NLP and no
-USE on 100k articles); at each checkpoint, articles are added one at a time
-through the real path (store.put_analysis + graph.sync, one transaction each,
-multilingual USE) and timed, then `claims` and `brief` are timed.
+spread over 2022-2025, both languages, and the letters of the text outside
+event arguments scrambled (same length, so every span stays exact) so that
+articles are not copies of one another while items recur and claims merge;
+one in ten is a verbatim relay of an earlier one under another outlet, so copy
+groups form. The first --base articles go through `GraphUpdater.add` (hash
+embeddings: no NLP, no USE); the store then grows to each checkpoint by
+replicating those graph rows with renamed organisations and people (fresh
+ids, keys, bands, noisy document vectors), which is what 100k articles would
+write, in seconds. At each checkpoint, --samples articles are added one at a
+time through the real path (store.put_analysis + graph.sync, one transaction
+each, multilingual USE) and timed, then `claims` and `brief` are timed.
 """
 from __future__ import annotations
 
@@ -46,8 +49,11 @@ def templates() -> list[Analysis]:
     return [Analysis.from_dict(json.loads(p.read_text(encoding="utf-8"))) for p in sorted((REPO / "tests" / "gold").glob("*.gold.json"))]
 
 
-def scramble(text: str, rng: random.Random) -> str:
-    return "".join(c if c in KEEP else rng.choice(string.ascii_lowercase) for c in text)
+def scramble(text: str, rng: random.Random, keep: list[Span]) -> str:
+    kept = [False] * len(text)
+    for span in keep:
+        kept[span.start:span.end] = [True] * (span.end - span.start)
+    return "".join(c if kept[i] or c in KEEP else rng.choice(string.ascii_lowercase) for i, c in enumerate(text))
 
 
 def respan(span: Span, text: str) -> Span:
@@ -56,7 +62,8 @@ def respan(span: Span, text: str) -> Span:
 
 def synthetic(template: Analysis, index: int, rng: random.Random, pool: int) -> Analysis:
     """A new article shaped like `template`: renamed actors, another date, scrambled letters."""
-    text = scramble(template.document.text, rng)
+    keep = [a.span for v in template.events for a in v.arguments.values()] + [v.trigger for v in template.events if v.trigger]
+    text = scramble(template.document.text, rng, keep)
     renamed = {}
     for e in template.entities:
         keep = e.type in ("GPE", "LOC") or e.name.startswith("Government of")
@@ -102,6 +109,77 @@ def fill(store: SqlStore, start: int, stop: int, rng: random.Random, bases: list
     return time.perf_counter() - began
 
 
+GRAPH_ROWS = ("documents", "graph_documents", "graph_bands", "graph_copies", "claims", "claim_keys", "evidence", "graph_names")
+
+
+def _base36(n: int) -> str:
+    digits = string.digits + string.ascii_lowercase
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if n == 0:
+            return out.rjust(3, "0")
+
+
+def replicate(store: SqlStore, replicas: range, rng: random.Random) -> None:
+    """Copy the base articles' rows once per replica, as if as many more articles had been taken in:
+    fresh document and claim ids, organisations/people renamed (`ent:` keys), bands and document
+    vectors that do not collide with the originals; shared actors (states, wires) stay shared."""
+    import numpy as np
+
+    from claimgraph.graph.embed import from_blob, to_blob
+
+    with store.engine.connect() as connection:
+        base = {name: [dict(r._mapping) for r in connection.execute(select(t.metadata.tables[name]))] for name in GRAPH_ROWS}
+    base = {name: rows for name, rows in base.items()}
+    max_seq = max((r["seq"] for r in base["claims"]), default=0) + 1
+    max_pos = max((r["position"] for r in base["graph_documents"]), default=0) + 1
+    base_ids = {r["id"] for r in base["documents"]}
+
+    for r in replicas:
+        tag = _base36(r)
+
+        def key(k: str) -> str:
+            return f"{k} #{tag}" if k.startswith("ent:") else k
+
+        def block(b: str) -> str:
+            return "|".join(p.split("=", 1)[0] + "=" + key(p.split("=", 1)[1]) if "=" in p else key(p) for p in b.split("|"))
+
+        def doc(d: str) -> str:
+            return f"{d}~{tag}" if d in base_ids else d
+
+        def claim(c: str) -> str:
+            return c[:13] + tag
+
+        rows: dict[str, list[dict]] = {}
+        rows["documents"] = [{**d, "id": doc(d["id"])} for d in base["documents"]]
+        rows["graph_documents"] = []
+        for g in base["graph_documents"]:
+            vector = g["vector"]
+            if vector is not None:
+                noisy = from_blob(vector) + np.random.default_rng(r).normal(0, 0.08, 512).astype(np.float32)
+                vector = to_blob(noisy / float(np.linalg.norm(noisy)))
+            rows["graph_documents"].append({**g, "document_id": doc(g["document_id"]), "root_id": doc(g["root_id"]),
+                                            "position": g["position"] + r * max_pos, "vector": vector})
+        rows["graph_bands"] = [{"band": f"{b['band']}/{tag}", "document_id": doc(b["document_id"])} for b in base["graph_bands"]]
+        rows["graph_copies"] = [{**c, "document_id": doc(c["document_id"]), "copy_of": doc(c["copy_of"])} for c in base["graph_copies"]]
+        rows["claims"] = [{**c, "id": claim(c["id"]), "seq": c["seq"] + r * max_seq, "block": block(c["block"]),
+                           "arguments": json.dumps({k: key(v) for k, v in json.loads(c["arguments"]).items()})}
+                          for c in base["claims"]]
+        rows["claim_keys"] = [{**k, "claim_id": claim(k["claim_id"]), "key": key(k["key"]), "seq": k["seq"] + r * max_seq}
+                              for k in base["claim_keys"]]
+        rows["evidence"] = [{**{k: v for k, v in e.items() if k != "id"}, "claim_id": claim(e["claim_id"]),
+                             "document_id": doc(e["document_id"]),
+                             "origin_key": "story:" + doc(e["origin_key"][6:]) if e["origin_key"].startswith("story:") else e["origin_key"]}
+                            for e in base["evidence"]]
+        rows["graph_names"] = [{"name": f"{n['name']} #{tag}", "key": key(n["key"])} for n in base["graph_names"] if n["key"].startswith("ent:")]
+        with store.engine.begin() as connection:
+            for name in GRAPH_ROWS:
+                if rows[name]:
+                    connection.execute(t.metadata.tables[name].insert(), rows[name])
+
+
 def timed_additions(store: SqlStore, count: int, offset: int, rng: random.Random, bases: list[Analysis]) -> list[float]:
     """Add `count` articles one at a time through the real path: put_analysis, then sync (USE embeddings)."""
     times = []
@@ -139,6 +217,7 @@ def main() -> None:
     parser.add_argument("--max", type=int, default=100_000)
     parser.add_argument("--checkpoints", default="1000,10000,50000,100000")
     parser.add_argument("--samples", type=int, default=30, help="articles timed one by one at each checkpoint")
+    parser.add_argument("--base", type=int, default=500, help="articles taken in for real before replication")
     parser.add_argument("--db", help="store path (default: a temporary file)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
@@ -148,21 +227,26 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = SqlStore(args.db or str(Path(tmp) / "bench.db"))
         made: list[Analysis] = []
-        size, rows = 0, []
+        rows: list[dict] = []
+        base_seconds = fill(store, 0, args.base, rng, bases, made)
+        print(json.dumps({"base_articles": args.base, "base_fill_ms_per_article": round(1000 * base_seconds / args.base, 1)}),
+              flush=True)
+        replicas_done = 0
         for checkpoint in checkpoints:
-            seconds = fill(store, size, checkpoint, rng, bases, made)
-            size = checkpoint
+            began = time.perf_counter()
+            wanted = max(0, checkpoint // args.base - 1)
+            replicate(store, range(replicas_done + 1, wanted + 1), rng)
+            replicas_done = max(replicas_done, wanted)
+            seconds = time.perf_counter() - began
             times = timed_additions(store, args.samples, 10_000_000 + checkpoint, rng, bases)
-            size += args.samples
             queries = query_times(store)
             counts = store.counts()
             with store.engine.connect() as connection:
                 n_claims = connection.execute(select(func.count()).select_from(t.claims)).scalar_one()
-            row = {"articles": checkpoint, "claims": n_claims, "fill_s": round(seconds, 1),
-                   "fill_ms_per_article": round(1000 * seconds / max(1, checkpoint - (rows[-1]["articles"] if rows else 0)), 2),
-                   "update_ms_median": round(statistics.median(times), 1),
-                   "update_ms_p90": round(sorted(times)[int(0.9 * len(times))], 1), "query_ms": queries,
-                   "documents": counts["documents"]}
+                n_evidence = connection.execute(select(func.count()).select_from(t.evidence)).scalar_one()
+            row = {"articles": counts["documents"], "claims": n_claims, "evidence": n_evidence,
+                   "replicate_s": round(seconds, 1), "update_ms_median": round(statistics.median(times), 1),
+                   "update_ms_p90": round(sorted(times)[int(0.9 * len(times))], 1), "query_ms": queries}
             rows.append(row)
             print(json.dumps(row), flush=True)
         store.close()

@@ -95,7 +95,9 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     gazetteer = default_gazetteer()
     mentions = [m for ent in doc.ents if (m := make_mention(ent, data, gazetteer)) is not None]
     mentions = resolve_bare_institutions(mentions, gazetteer)
-    groups = sorted(group_mentions(mentions), key=lambda g: g.first)
+    groups = group_mentions(mentions)
+    add_surname_mentions(doc, groups)
+    groups = sorted(groups, key=lambda g: g.first)
     entities = []
     for index, group in enumerate(groups, start=1):
         spans = sorted({m.span for m in group.mentions}, key=lambda s: s.start)
@@ -314,6 +316,26 @@ def group_mentions(mentions: list[Mention]) -> list[Group]:
             target.mentions.extend(short.mentions)
             groups.remove(short)
     return groups
+
+
+def add_surname_mentions(doc: Doc, groups: list[Group]) -> None:
+    """Add the bare surnames the NER missed ("Stoltenberg said ...") to their person.
+
+    Only for a person named in full in the article, only the exact surname as
+    written (same capitals), and only when no other person shares it.
+    """
+    taken = {i for g in groups for m in g.mentions for i in range(m.span.start, m.span.end)}
+    surnames: dict[str, list[Group]] = {}
+    for group in groups:
+        words = group.name.split()
+        if group.type == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+            surnames.setdefault(words[-1], []).append(group)
+    for token in doc:
+        owners = surnames.get(token.text)
+        if owners is None or len(owners) != 1 or token.idx in taken:
+            continue
+        span = Span.of(doc.text, token.idx, token.idx + len(token.text))
+        owners[0].mentions.append(Mention(span=span, type="PERSON", name=token.text, entry=owners[0].entry))
 
 
 def _long_form(short: Group, groups: list[Group]) -> Optional[Group]:

@@ -122,7 +122,12 @@ def _base36(n: int) -> str:
             return out.rjust(3, "0")
 
 
-def replicate(store: SqlStore, replicas: range, rng: random.Random) -> None:
+def base_rows(store: SqlStore) -> dict[str, list[dict]]:
+    with store.engine.connect() as connection:
+        return {name: [dict(r._mapping) for r in connection.execute(select(t.metadata.tables[name]))] for name in GRAPH_ROWS}
+
+
+def replicate(store: SqlStore, replicas: range, base: dict[str, list[dict]]) -> None:
     """Copy the base articles' rows once per replica, as if as many more articles had been taken in:
     fresh document and claim ids, organisations/people renamed (`ent:` keys), bands and document
     vectors that do not collide with the originals; shared actors (states, wires) stay shared."""
@@ -130,9 +135,6 @@ def replicate(store: SqlStore, replicas: range, rng: random.Random) -> None:
 
     from claimgraph.graph.embed import from_blob, to_blob
 
-    with store.engine.connect() as connection:
-        base = {name: [dict(r._mapping) for r in connection.execute(select(t.metadata.tables[name]))] for name in GRAPH_ROWS}
-    base = {name: rows for name, rows in base.items()}
     max_seq = max((r["seq"] for r in base["claims"]), default=0) + 1
     max_pos = max((r["position"] for r in base["graph_documents"]), default=0) + 1
     base_ids = {r["id"] for r in base["documents"]}
@@ -180,14 +182,19 @@ def replicate(store: SqlStore, replicas: range, rng: random.Random) -> None:
                     connection.execute(t.metadata.tables[name].insert(), rows[name])
 
 
-def timed_additions(store: SqlStore, count: int, offset: int, rng: random.Random, bases: list[Analysis]) -> list[float]:
-    """Add `count` articles one at a time through the real path: put_analysis, then sync (USE embeddings)."""
+def timed_additions(store: SqlStore, count: int, offset: int, bases: list[Analysis], embedder) -> list[float]:  # type: ignore[no-untyped-def]
+    """Add `count` articles one at a time through the real path: put_analysis, then sync.
+
+    The same sequence of articles (seeded) at every checkpoint, under fresh
+    ids, so that the curve compares like with like.
+    """
+    rng = random.Random(77)
     times = []
     for k in range(count):
-        analysis = synthetic(rng.choice(bases), offset + k, rng, pool=max(50, offset // 20))
+        analysis = synthetic(rng.choice(bases), offset + k, rng, pool=1000)
         began = time.perf_counter()
         store.put_analysis(analysis)
-        sync(store, default_embedder())
+        sync(store, embedder)
         times.append((time.perf_counter() - began) * 1000)
     return times
 
@@ -232,13 +239,16 @@ def main() -> None:
         print(json.dumps({"base_articles": args.base, "base_fill_ms_per_article": round(1000 * base_seconds / args.base, 1)}),
               flush=True)
         replicas_done = 0
+        base = base_rows(store)
         for checkpoint in checkpoints:
             began = time.perf_counter()
             wanted = max(0, checkpoint // args.base - 1)
-            replicate(store, range(replicas_done + 1, wanted + 1), rng)
+            replicate(store, range(replicas_done + 1, wanted + 1), base)
             replicas_done = max(replicas_done, wanted)
             seconds = time.perf_counter() - began
-            times = timed_additions(store, args.samples, 10_000_000 + checkpoint, rng, bases)
+            graph_only = timed_additions(store, args.samples, 10_000_000 + checkpoint, bases, HashEmbedder())
+            default_embedder().encode(["warm up"])
+            times = timed_additions(store, args.samples, 20_000_000 + checkpoint, bases, default_embedder())
             queries = query_times(store)
             counts = store.counts()
             with store.engine.connect() as connection:
@@ -246,7 +256,10 @@ def main() -> None:
                 n_evidence = connection.execute(select(func.count()).select_from(t.evidence)).scalar_one()
             row = {"articles": counts["documents"], "claims": n_claims, "evidence": n_evidence,
                    "replicate_s": round(seconds, 1), "update_ms_median": round(statistics.median(times), 1),
-                   "update_ms_p90": round(sorted(times)[int(0.9 * len(times))], 1), "query_ms": queries}
+                   "update_ms_p90": round(sorted(times)[int(0.9 * len(times))], 1),
+                   "update_ms_median_hash_embedder": round(statistics.median(graph_only), 1),
+                   "update_ms_p90_hash_embedder": round(sorted(graph_only)[int(0.9 * len(graph_only))], 1),
+                   "query_ms": queries}
             rows.append(row)
             print(json.dumps(row), flush=True)
         store.close()

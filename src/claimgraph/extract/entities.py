@@ -17,6 +17,7 @@ name, or a short form of a longer name ("Stoltenberg" -> "Jens Stoltenberg",
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -93,10 +94,11 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     """
     data: dict[str, Any] = rules.data("entities") if rules.has("entities") else {}
     gazetteer = default_gazetteer()
-    mentions = [m for ent in doc.ents if (m := make_mention(ent, data, gazetteer)) is not None]
+    where = Where(doc)
+    mentions = [m for ent in doc.ents if (m := make_mention(ent, data, gazetteer, where)) is not None]
     mentions = resolve_bare_institutions(mentions, gazetteer)
     groups = group_mentions(mentions)
-    add_surname_mentions(doc, groups)
+    add_surname_mentions(doc, groups, where.text)
     groups = sorted(groups, key=lambda g: g.first)
     entities = []
     for index, group in enumerate(groups, start=1):
@@ -109,43 +111,52 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     return entities
 
 
-def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer) -> Optional[Mention]:
+class Where:
+    """Character spans and sentence numbers of one Doc, computed once (`doc.text` is rebuilt on each access)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.sentence_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+    def span(self, tokens: SpacySpan) -> Span:
+        return Span.of(self.text, tokens.start_char, tokens.end_char)
+
+    def sentence(self, tokens: SpacySpan) -> int:
+        return max(bisect_right(self.sentence_starts, tokens.start) - 1, 0)
+
+
+def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer, where: Optional[Where] = None) -> Optional[Mention]:
     """A mention for one spaCy entity, or None when it is not a contract entity.
 
     ent (Span): a spaCy entity span.
     data (dict[str, Any]): the language's entities.yaml.
     gazetteer (Gazetteer): known entities.
+    where (Optional[Where]): the Doc's text and sentences, when the caller has them.
     RETURNS (Optional[Mention]): the resolved or cleaned mention.
     """
+    where = where or Where(ent.doc)
     if ent.ent_id_.startswith(BARE_INSTITUTION):
-        span = Span.of(ent.doc.text, ent.start_char, ent.end_char)
+        span = where.span(ent)
         return Mention(span=span, type="ORG", name=span.text, institution=ent.ent_id_[len(BARE_INSTITUTION):],
-                       sentence=_sentence(ent))
+                       sentence=where.sentence(ent))
     entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
     if entry is not None:
-        return _resolved(ent, entry, data, gazetteer)
+        return _resolved(ent, entry, data, gazetteer, where)
     tokens = trim_tokens(ent, data)
     if tokens is None:
         return None
-    span = Span.of(ent.doc.text, tokens.start_char, tokens.end_char)
+    span = where.span(tokens)
     label_type = LABEL_TYPES.get(ent.label_)
     entry = gazetteer.lookup(span.text, type=label_type)
     if entry is not None and (label_type is None or _types_agree(label_type, entry.type)):
-        return _resolved(tokens, entry, data, gazetteer)
+        return _resolved(tokens, entry, data, gazetteer, where)
     if ent.ent_id_ == MEDIA:
-        return Mention(span=span, type="ORG", name=clean_name(span.text), sentence=_sentence(ent))
+        return Mention(span=span, type="ORG", name=clean_name(span.text), sentence=where.sentence(ent))
     if label_type is None or not looks_like_name(tokens) or is_not_entity(tokens, data):
         return None
     if ent.label_ == "LOC" and "loc_heads" in data:
         label_type = place_type(tokens, data)
-    return Mention(span=span, type=label_type, name=clean_name(span.text), sentence=_sentence(ent))
-
-
-def _sentence(ent: SpacySpan) -> int:
-    """Index of the sentence holding `ent` (0 without sentence boundaries)."""
-    if not ent.doc.has_annotation("SENT_START"):
-        return 0
-    return sum(1 for t in ent.doc[:ent.start] if t.is_sent_start)
+    return Mention(span=span, type=label_type, name=clean_name(span.text), sentence=where.sentence(ent))
 
 
 def _types_agree(label_type: str, entry_type: str) -> bool:
@@ -154,11 +165,10 @@ def _types_agree(label_type: str, entry_type: str) -> bool:
     return any(label_type in g and entry_type in g for g in groups) or label_type == entry_type
 
 
-def _resolved(ent: SpacySpan, entry: GazetteerEntry, data: dict[str, Any], gazetteer: Gazetteer) -> Mention:
+def _resolved(ent: SpacySpan, entry: GazetteerEntry, data: dict[str, Any], gazetteer: Gazetteer, where: Where) -> Mention:
     if entry.actor and acts(ent, data):
         entry = gazetteer.get(entry.actor) or entry
-    span = Span.of(ent.doc.text, ent.start_char, ent.end_char)
-    return Mention(span=span, type=entry.type, name=entry.name, entry=entry, sentence=_sentence(ent))
+    return Mention(span=where.span(ent), type=entry.type, name=entry.name, entry=entry, sentence=where.sentence(ent))
 
 
 def resolve_bare_institutions(mentions: list[Mention], gazetteer: Gazetteer, window: int = 3) -> list[Mention]:
@@ -182,7 +192,8 @@ def resolve_bare_institutions(mentions: list[Mention], gazetteer: Gazetteer, win
         before = [m for m in located if m.span.start < mention.span.start and mention.sentence - m.sentence <= window]
         after = [m for m in located if m.span.start > mention.span.start and m.sentence == mention.sentence]
         context = before[-1] if before else (after[0] if after else None)
-        entry = gazetteer.institution(mention.institution, context.entry.country) if context and context.entry else None
+        country = context.entry.country if context and context.entry else None
+        entry = gazetteer.institution(mention.institution, country) if country else None
         if entry is not None:
             out.append(Mention(span=mention.span, type=entry.type, name=entry.name, entry=entry, sentence=mention.sentence))
     return out
@@ -318,7 +329,7 @@ def group_mentions(mentions: list[Mention]) -> list[Group]:
     return groups
 
 
-def add_surname_mentions(doc: Doc, groups: list[Group]) -> None:
+def add_surname_mentions(doc: Doc, groups: list[Group], text: str) -> None:
     """Add the bare surnames the NER missed ("Stoltenberg said ...") to their person.
 
     Only for a person named in full in the article, only the exact surname as
@@ -334,7 +345,7 @@ def add_surname_mentions(doc: Doc, groups: list[Group]) -> None:
         owners = surnames.get(token.text)
         if owners is None or len(owners) != 1 or token.idx in taken:
             continue
-        span = Span.of(doc.text, token.idx, token.idx + len(token.text))
+        span = Span.of(text, token.idx, token.idx + len(token.text))
         owners[0].mentions.append(Mention(span=span, type="PERSON", name=token.text, entry=owners[0].entry))
 
 

@@ -33,7 +33,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     if keys:
         ids = claim_ids_for_keys(connection, keys, CANDIDATES)
     else:
-        ids = list(connection.execute(select(c.c.id).order_by(c.c.n_evidence.desc(), c.c.seq).limit(CANDIDATES)).scalars())
+        ids = list(connection.execute(select(c.c.id).order_by(c.c.n_evidence.desc(), c.c.seq.desc()).limit(CANDIDATES)).scalars())
     if not ids:
         return Brief(question=question, matched=_readable(keys))
     rows = list(connection.execute(select(c.c.id, c.c.label_vector).where(c.c.id.in_(ids))))

@@ -50,11 +50,28 @@ def keys_in_question(connection: Connection, question: str) -> set[str]:
     return keys
 
 
+# Per key, how many of its newest claims a lookup considers: bounded work on a store of any size.
+RECENT_PER_KEY = 3000
+
+
+def recent_claim_ids(connection: Connection, keys: Iterable[str], per_key: int = RECENT_PER_KEY) -> set[str]:
+    """The newest claims of each key, straight off the (key, seq) index."""
+    k = t.claim_keys
+    ids: set[str] = set()
+    for key in sorted(set(keys)):
+        ids.update(connection.execute(select(k.c.claim_id).where(k.c.key == key)
+                                      .order_by(k.c.seq.desc()).limit(per_key)).scalars())
+    return ids
+
+
 def claim_ids_for_keys(connection: Connection, keys: Iterable[str], limit: int) -> list[str]:
-    k, c = t.claim_keys, t.claims
-    return list(connection.execute(
-        select(c.c.id).where(c.c.id.in_(select(k.c.claim_id).where(k.c.key.in_(sorted(keys)))))
-        .order_by(c.c.n_evidence.desc(), c.c.seq).limit(limit)).scalars())
+    """The most evidenced among the newest claims of `keys`."""
+    c = t.claims
+    ids = sorted(recent_claim_ids(connection, keys))
+    if not ids:
+        return []
+    return list(connection.execute(select(c.c.id).where(c.c.id.in_(ids))
+                                   .order_by(c.c.n_evidence.desc(), c.c.seq.desc()).limit(limit)).scalars())
 
 
 def select_claim_ids(connection: Connection, entity: Optional[str] = None, type: Optional[str] = None,
@@ -63,13 +80,13 @@ def select_claim_ids(connection: Connection, entity: Optional[str] = None, type:
     c = t.claims
     query = select(c.c.id)
     if entity:
-        keys = keys_for_name(connection, entity)
-        query = query.where(c.c.id.in_(select(t.claim_keys.c.claim_id).where(t.claim_keys.c.key.in_(sorted(keys)))))
+        ids = sorted(recent_claim_ids(connection, keys_for_name(connection, entity)))
+        query = query.where(c.c.id.in_(ids))
     if type:
         query = query.where(c.c.type == type.upper())
     if since:
         query = query.where(c.c.last_seen >= since)
-    return list(connection.execute(query.order_by(c.c.n_evidence.desc(), c.c.seq).limit(limit)).scalars())
+    return list(connection.execute(query.order_by(c.c.n_evidence.desc(), c.c.seq.desc()).limit(limit)).scalars())
 
 
 def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool = True) -> list[ClaimSummary]:

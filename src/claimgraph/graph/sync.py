@@ -45,9 +45,18 @@ class LazyCanonical(dict):  # type: ignore[type-arg]
 
 
 def pending_ids(connection: Connection) -> list[str]:
+    """Stored articles the graph has not taken in, in ingest order.
+
+    Only articles ingested at or after the newest one the graph holds are
+    looked at (an indexed range), so the check stays cheap as the store grows.
+    """
     d, g = t.documents, t.graph_documents
-    return list(connection.execute(
-        select(d.c.id).where(d.c.id.not_in(select(g.c.document_id))).order_by(d.c.ingested_at, d.c.id)).scalars())
+    last = connection.execute(select(d.c.ingested_at).join(g, g.c.document_id == d.c.id)
+                              .order_by(g.c.position.desc()).limit(1)).scalar()
+    query = select(d.c.id).where(d.c.id.not_in(select(g.c.document_id)))
+    if last is not None:
+        query = query.where(d.c.ingested_at >= last)
+    return list(connection.execute(query.order_by(d.c.ingested_at, d.c.id)).scalars())
 
 
 def load_analysis(store: SqlStore, connection: Connection, document_id: str) -> Optional[Analysis]:

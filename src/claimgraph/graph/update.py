@@ -14,7 +14,7 @@ import json
 from typing import Any, Optional
 
 import numpy as np
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, func, select
 
 from claimgraph.graph import copies
 from claimgraph.graph.embed import Embedder, from_blob, to_blob
@@ -92,14 +92,18 @@ class GraphUpdater:
         window = copies.date_window(doc.date)
         if fingerprint.vector is not None and window is not None:
             g = t.graph_documents
-            rows = list(connection.execute(
-                select(g.c.document_id, g.c.vector).where(
-                    g.c.lang != doc.lang, g.c.vector.is_not(None),
-                    or_(and_(g.c.date >= window[0], g.c.date <= window[1]), g.c.date.in_([doc.date[:7], doc.date[:4]])))
-                .order_by(g.c.position.desc()).limit(TRANSLATION_CANDIDATES)))
+            columns = select(g.c.document_id, g.c.vector, g.c.lang)
+            # Two indexed lookups on date (a range, and the same month/year for partial dates) rather
+            # than one OR, which would make SQLite walk the whole table.
+            rows = list(connection.execute(columns.where(g.c.date >= window[0], g.c.date <= window[1])
+                                           .limit(TRANSLATION_CANDIDATES)))
+            rows += list(connection.execute(columns.where(g.c.date.in_(sorted({doc.date[:7], doc.date[:4]})))
+                                            .limit(TRANSLATION_CANDIDATES)))
+            rows = [r for r in rows if r.lang != doc.lang and r.vector is not None]
             if rows:
                 scores = np.stack([from_blob(r.vector) for r in rows]) @ fingerprint.vector
-                close = [rows[i].document_id for i in np.argsort(-scores)[:5] if scores[i] >= copies.TRANSLATION_PREFILTER]
+                close = list(dict.fromkeys(rows[i].document_id for i in np.argsort(-scores)[:5]
+                                           if scores[i] >= copies.TRANSLATION_PREFILTER))
                 for other_id, text in self._texts(connection, close):
                     same, score = copies.is_translation(doc.text, text, self.embedder)
                     if same:
@@ -136,14 +140,15 @@ class GraphUpdater:
         mentions = claim_mentions(analysis)
         if not mentions:
             return
-        items = sorted({m.item for m in mentions if m.item})
-        vectors = dict(zip(items, self.embedder.encode(items))) if items else {}
+        # One encoder call per article: every item, and every label a new claim could get.
+        texts = sorted({m.item for m in mentions if m.item} | {claim_label(m) for m in mentions})
+        vectors = dict(zip(texts, self.embedder.encode(texts)))
         touched = _Touched()
         claim_of: dict[str, str] = {}
         evidence_rows = []
         for mention in mentions:
             vector = vectors.get(mention.item) if mention.item else None
-            claim_id = self._claim_for(connection, mention, vector, touched)
+            claim_id = self._claim_for(connection, mention, vector, touched, vectors)
             claim_of.setdefault(mention.record_id, claim_id)
             evidence_rows.append(_evidence_row(claim_id, mention, mention.stance, root))
             touched.add(claim_id, mention.date, vector)
@@ -177,7 +182,7 @@ class GraphUpdater:
         return list(connection.execute(select(c.c.id, c.c.vector).where(where).order_by(c.c.seq.desc()).limit(BLOCK_CAP)))
 
     def _claim_for(self, connection: Connection, mention: ClaimMention, vector: Optional[np.ndarray],
-                   touched: "_Touched") -> str:
+                   touched: "_Touched", vectors: dict[str, np.ndarray]) -> str:
         block = block_of(mention)
         rows = self._candidates(connection, mention, block)
         named = mention.type != "STATEMENT" and all(
@@ -195,10 +200,10 @@ class GraphUpdater:
                 best_id, best = row.id, score
         if best_id is not None:
             return str(best_id)
-        return self._new_claim(connection, mention, block, vector, touched)
+        return self._new_claim(connection, mention, block, vector, touched, vectors)
 
     def _new_claim(self, connection: Connection, mention: ClaimMention, block: str, vector: Optional[np.ndarray],
-                   touched: "_Touched") -> str:
+                   touched: "_Touched", vectors: dict[str, np.ndarray]) -> str:
         claim_id = claim_id_for(mention.document_id, mention.record_id)
         label = claim_label(mention)
         seq = int(connection.execute(select(func.coalesce(func.max(t.claims.c.seq), 0))).scalar_one()) + 1
@@ -206,7 +211,7 @@ class GraphUpdater:
             id=claim_id, seq=seq, type=mention.type, block=block, label=label,
             arguments=json.dumps(mention.arguments, ensure_ascii=False), names=json.dumps(mention.names, ensure_ascii=False),
             item=mention.item, vector=to_blob(vector) if vector is not None else None,
-            label_vector=to_blob(self.embedder.encode([label])[0]), n_evidence=0,
+            label_vector=to_blob(vectors[label]), n_evidence=0,
             first_seen=mention.date, last_seen=mention.date)])
         keys = set(mention.arguments.values())
         keys |= {f"cc:{cc}" for cc in (key_country(k) for k in mention.arguments.values()) if cc}

@@ -68,15 +68,28 @@ def case_fits(form_tokens: tuple[str, ...], text_tokens: list[str]) -> bool:
     return True
 
 
-def starts_longer_name(doc: Doc, end: int, match_starts: set[int]) -> bool:
-    """Whether a place name ending at token `end` is followed by a capitalised word of the
-    same name ("Brussels Monitor"), not by another known name ("Russia Ukraine") or a new
-    sentence."""
-    if end >= len(doc):
+def inside_longer_name(doc: Doc, start: int, end: int, match_starts: set[int], match_ends: set[int],
+                       links: frozenset[str] = frozenset(), heads: frozenset[str] = frozenset()) -> bool:
+    """Whether a place name at tokens start..end is part of a longer name: a capitalised
+    proper noun right after it ("Brussels Monitor", "Paris Saint-Germain") or right before
+    it ("George Washington"), that is not another known name ("Russia Ukraine") and not
+    in a title-case headline ("Beijing Denies Arming Russia"); or the complement of a
+    capitalised word or geographic noun (`heads`) through a link word (`links`):
+    "Capitole des États-Unis", "golfe de Finlande"."""
+    neighbours = []
+    if end < len(doc) and end not in match_starts and not doc[end].is_sent_start:
+        neighbours.append(doc[end])
+    if start > 0 and start not in match_ends and not doc[start].is_sent_start:
+        neighbours.append(doc[start - 1])
+    if start > 1 and doc[start - 1].lower_ in links and start - 1 not in match_ends:
+        head = doc[start - 2]
+        if (head.text[:1].isupper() and head.is_alpha and not head.is_sent_start) or head.lower_ in heads:
+            return True
+    if not any(t.is_alpha and t.text[:1].isupper() and t.pos_ in ("PROPN", "X", "") for t in neighbours):
         return False
-    following = doc[end]
-    return (following.is_alpha and following.text[:1].isupper() and not following.is_sent_start
-            and end not in match_starts and following.pos_ in ("PROPN", "NOUN", "X", ""))
+    sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+    line = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in line) <= 0.6 * len(line)
 
 
 def _capitalised(token: Token) -> bool:
@@ -86,7 +99,7 @@ def _capitalised(token: Token) -> bool:
 def _dateline_credit(doc: Doc, index: int) -> Optional[Span]:
     """The outlet credited in a dateline starting at token `index` ("LONDON (Reuters) -"), or None."""
     token = doc[index]
-    at_line_start = token.idx == 0 or doc.text[token.idx - 1] == "\n"
+    at_line_start = index == 0 or (doc[index - 1].is_space and "\n" in doc[index - 1].text)
     if not (at_line_start and token.is_upper and token.is_alpha and len(token) > 2):
         return None
     end = index + 1
@@ -119,12 +132,14 @@ class GazetteerRuler:
         candidates += [(phrase, BARE_INSTITUTION + kind, "ORG", CASE_ANY, False)
                        for phrase, kind in bare_institution_phrases(lang_data)]
         self.media_words = frozenset(lang_data.get("media_words", []))
+        self.name_links = frozenset(w.lower() for w in lang_data.get("name_links", []))
+        self.loc_heads = frozenset(w.lower() for w in lang_data.get("loc_heads", []))
         self.media_adjective_after = bool(lang_data.get("media_adjective_after", False))
         # Links compare without spaces: tokenisers split "de l'" differently alone and in context.
         self.media_links = [link.lower().replace(" ", "") for link in lang_data.get("media_links", [])]
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.infos: dict[str, list[FormInfo]] = {}
-        docs = nlp.tokenizer.pipe(form for form, *_ in candidates)
+        docs = (nlp.make_doc(form) for form, *_ in candidates)
         for (form, key, etype, case, short), form_doc in zip(candidates, docs):
             tokens = tuple(t.text for t in form_doc)
             match_id = " ".join(t.lower() for t in tokens)
@@ -140,17 +155,21 @@ class GazetteerRuler:
         found: list[tuple[Span, FormInfo]] = []
         matches = self.matcher(doc)
         starts = {start for _, start, _ in matches}
+        ends = {end for _, _, end in matches}
         for match_id, start, end in matches:
             text_tokens = [t.text for t in doc[start:end]]
             for info in self.infos[doc.vocab.strings[match_id]]:
-                if info.place and starts_longer_name(doc, end, starts):
+                if info.place and inside_longer_name(doc, start, end, starts, ends, self.name_links, self.loc_heads):
                     continue
                 if info.case == CASE_ANY or case_fits(info.tokens, text_tokens):
                     found.append((Span(doc, start, end, label=info.type, span_id=info.key), info))
                     break
         named = {info.key for _, info in found if not info.short}
         spans = [span for span, info in found if not info.short or info.key in named]
-        taken = {i for span in spans for i in range(span.start, span.end)}
+        # Outlet names beat the places and bare media words inside them ("Brussels Monitor",
+        # "Los Angeles Times"), not other known names ("BBC News" stays the BBC).
+        taken = {i for span in spans if span.label_ not in ("GPE", "LOC") and span.text not in self.media_words
+                 for i in range(span.start, span.end)}
         spans += [span for span in self.outlet_spans(doc) if not taken.intersection(range(span.start, span.end))]
         doc.ents = filter_spans([*doc.ents, *spans])
         return doc
@@ -186,7 +205,7 @@ class GazetteerRuler:
 @Language.factory(FACTORY, default_config={"lang": ""})
 def make_gazetteer_ruler(nlp: Language, name: str, lang: str) -> GazetteerRuler:
     """Factory of the `claimgraph_gazetteer` component (lang = the pipeline's language code)."""
-    return GazetteerRuler(nlp, lang or nlp.lang)
+    return GazetteerRuler(nlp, lang or str(nlp.lang))
 
 
 def add_entity_ruler(nlp: Language, rules: LanguageRules) -> None:

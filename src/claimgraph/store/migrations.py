@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, inspect, select, text
 
 from claimgraph.store import tables
 
@@ -28,6 +28,9 @@ def _create_graph_tables(connection: Connection) -> None:
     graph = [tables.graph_documents, tables.graph_bands, tables.graph_copies, tables.claims, tables.claim_keys,
              tables.evidence, tables.graph_names]
     tables.metadata.create_all(connection, tables=graph, checkfirst=True)
+    # An index (not a column) on the core table: the graph finds the articles it has not taken in
+    # yet, in ingest order, without scanning every document.
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_ingested_at ON documents (ingested_at, id)"))
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [

@@ -151,7 +151,8 @@ claims = Table(
     Column("first_seen", String(10)), Column("last_seen", String(10)),
     # (block, seq): the newest claims of a block come straight off the index, however big the block.
     Index("ix_claims_block", "block", "seq"), Index("ix_claims_seq", "seq"), Index("ix_claims_type", "type"),
-    Index("ix_claims_evidence", "n_evidence"),
+    # (n_evidence, seq) and (type, n_evidence, seq): "most evidenced first" reads straight off an index.
+    Index("ix_claims_evidence", "n_evidence", "seq"), Index("ix_claims_type_evidence", "type", "n_evidence", "seq"),
 )
 
 claim_keys = Table(
@@ -159,7 +160,8 @@ claim_keys = Table(
     Column("claim_id", String(16), ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
     Column("key", Text, nullable=False),  # every argument key, for --entity and question lookups
     Column("type", String(16), nullable=False), Column("seq", Integer, nullable=False),  # copied from claims
-    Index("ix_claim_keys_key", "key", "type", "seq"), Index("ix_claim_keys_claim", "claim_id"),
+    Index("ix_claim_keys_key", "key", "type", "seq"), Index("ix_claim_keys_recent", "key", "seq"),
+    Index("ix_claim_keys_claim", "claim_id"),
 )
 
 evidence = Table(

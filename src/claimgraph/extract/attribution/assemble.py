@@ -112,6 +112,32 @@ def cue_context(token: Optional[Token], lexicon: Lexicon) -> str:
     return weakest(*levels)
 
 
+QUOTED_FRAGMENT = re.compile(r"[«“\"][^«“\"»”]*\w[^«“\"»”]*[»”\"]")
+OPEN_MARKS, CLOSE_MARKS = "«“\"", "»”\""
+
+
+def speech_kind(text: str, kind: str, content: Span) -> str:
+    """Indirect speech that quotes the speaker's words is `mixed`; a content that is a whole quotation is `direct`.
+
+    The content span may stop just before the closing mark of a quoted fragment
+    ("a rejeté des accusations « provocatrices »"), so the marks are looked for
+    in the content and the few characters around it.
+    """
+    if kind != "indirect":
+        return kind
+    before = text[max(0, content.start - 3):content.start]
+    after = text[content.end:content.end + 3]
+    inner = content.text
+    opened = before.rstrip()[-1:] in OPEN_MARKS and before.strip() != ""
+    closed = after.lstrip()[:1] in CLOSE_MARKS and after.strip() != ""
+    if opened and closed and not re.search(r"[«»“”]", inner) and inner.count('"') == 0:
+        return "direct"  # the whole content is the quotation: « La Chine n'a jamais ... », a déclaré X
+    widened = inner + (after[:after.find(after.lstrip()[:1]) + 1] if closed else "")
+    if QUOTED_FRAGMENT.search(widened):
+        return "mixed"
+    return kind
+
+
 def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
                        entities: list[Entity]) -> list[Attribution]:
     """The attributions of the candidates, in reading order, with ids a1, a2, ..."""
@@ -136,9 +162,7 @@ def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
         certainty = weakest(certainty, cand.cue_certainty, cue_context(cand.cue_token, lexicon))
         if cand.cue_polarity == "negative":
             polarity = "negative" if polarity == "positive" else "positive"
-        kind = cand.kind
-        if kind == "indirect" and re.search(r"[«“\"][^«“\"»”]*\w[^«“\"»”]*[»”\"]", cand.content.text):
-            kind = "mixed"
+        kind = speech_kind(doc.text, cand.kind, cand.content)
         parent = ids.get(id(cand.parent_ref)) if cand.parent_ref is not None else None
         result.append(Attribution(id=ids[id(cand)], source=sources[id(cand)], cue=cand.cue, content=cand.content,
                                   kind=kind, certainty=certainty, polarity=polarity, parent=parent))

@@ -201,7 +201,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         if subj is not None and (subj.lemma_.lower() in lexicon.claim_anaphors or subj.lower_ in lexicon.claim_anaphors):
             return Candidate(content=cue, source_head=source, kind="according_to", relays="confirm", **base)  # type: ignore[arg-type]
     complement = complement_of(verb, entry, lexicon)
-    kind = "indirect"
+    kind = entry.kind or "indirect"
     if complement is not None:
         tokens = clause_tokens(complement)
         content = content_span(doc, tokens, lexicon.complementizers)
@@ -242,7 +242,7 @@ def noun_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
                 content = content_span(doc, clause_tokens(clause_head), lexicon.complementizers)
                 if content is not None:
                     yield Candidate(content=content, source_head=token, cue=tokens_span(doc, [token]),
-                                    kind="indirect", cue_certainty=entry.certainty,
+                                    kind=entry.kind or "indirect", cue_certainty=entry.certainty,
                                     cue_polarity=entry.polarity, cue_token=token)
                 break
             if nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm"):

@@ -23,6 +23,9 @@ class CueEntry:
     role (str): speech, belief, confirm.
     takes_object (bool): the content may be a noun phrase ("denied the accusations").
     rest (tuple[str, ...]): words after the first of a multiword cue ("mettre en garde").
+    kind (Optional[str]): the kind the cue gives its record when it is not plain reported
+        speech: evidence verbs and report nouns ("the documents show", "a Reuters report that")
+        read as `according_to`.
     """
 
     certainty: Optional[str] = None
@@ -30,12 +33,14 @@ class CueEntry:
     role: str = "speech"
     takes_object: bool = False
     rest: tuple[str, ...] = ()
+    kind: Optional[str] = None
 
 
 def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
     raw = raw or {}
     return CueEntry(certainty=raw.get("certainty"), polarity=raw.get("polarity"),
-                    role=raw.get("role", "speech"), takes_object=bool(raw.get("object")), rest=rest)
+                    role=raw.get("role", "speech"), takes_object=bool(raw.get("object")), rest=rest,
+                    kind=raw.get("kind"))
 
 
 def _lower_set(values: Any) -> frozenset[str]:

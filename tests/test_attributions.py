@@ -107,3 +107,59 @@ def test_cleft_relay_fr(analyse) -> None:  # type: ignore[no-untyped-def]
 
 def test_no_attribution_in_plain_narration(analyse) -> None:  # type: ignore[no-untyped-def]
     assert analyse("The drones flew over the border on Tuesday night.", "en") == []
+
+
+def test_mixed_when_fragment_closes_the_content_fr(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = find(analyse("Le Kremlin a rejeté mardi des affirmations « absurdes ».", "fr"), "affirmations")
+    assert att["kind"] == "mixed"
+
+
+def test_quotation_split_by_incise_is_direct_fr(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "« Nous n'avons jamais vendu de missiles à ce pays, a déclaré Maria Zakharova. Tout cela est faux. »"
+    att = find(analyse(text, "fr"), "vendu de missiles")
+    assert att["kind"] == "direct"
+
+
+def test_evidence_verb_is_according_to_en(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = find(analyse("Shipping records show the tanker unloaded oil in Syria last month.", "en"), "tanker")
+    assert att["kind"] == "according_to"
+    assert att["source"]["type"] == "document"
+
+
+def test_document_relayed_by_media_is_a_document_en(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Emails seen by Bloomberg indicate the bank ignored repeated warnings from its auditors."
+    att = next(a for a in analyse(text, "en") if a["source"]["text"].startswith("Emails"))
+    assert att["source"]["type"] == "document"
+
+
+def test_definite_description_skips_non_person_antecedent_en(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("The ministry was aware of the plan, according to records obtained by the Guardian and three sources. "
+            "One of the sources said the minister had approved the transfer.")
+    att = find(analyse(text, "en"), "approved the transfer")
+    assert att["source"]["type"] == "anonymous_person"
+
+
+def test_singular_pronoun_skips_plural_source_fr(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Deux diplomates ont affirmé que l'accord était prêt. Le ministre allemand, Olaf Scholz, "
+            "a refusé de commenter. Il a assuré que les discussions se poursuivaient.")
+    att = find(analyse(text, "fr"), "discussions se poursuivaient")
+    assert att["source"]["type"] == "named_person"
+
+
+def test_inverted_pronoun_is_the_speaker_fr(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Olaf Scholz a défendu la décision. « Nous avons agi dans le respect du droit », a-t-il ajouté.")
+    att = find(analyse(text, "fr"), "respect du droit")
+    assert att["source"]["type"] == "named_person"
+
+
+def test_press_reports_are_media_fr(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Le gouvernement a démenti des informations de presse affirmant que le ministre allait démissionner."
+    att = next(a for a in analyse(text, "fr") if a["content"]["text"].startswith("le ministre"))
+    assert att["source"]["type"] == "media"
+
+
+def test_object_stops_before_a_comma_participle_en(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The company rejected claims that it had bribed officials, calling the allegations “baseless”."
+    att = next(a for a in analyse(text, "en") if a["cue"] and a["cue"]["text"] == "rejected")
+    assert "calling" not in att["content"]["text"]
+    assert att["kind"] == "indirect"

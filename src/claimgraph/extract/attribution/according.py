@@ -76,11 +76,36 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         if content is None:
             continue
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i < phrase_end]
-        hint = tokens_span(doc, [t for t in src_tokens if not conjuncts or t.i < conjuncts[0].i])
+        conjuncts += _stray_cosources(head, phrase_end, lexicon)
+        conjuncts.sort(key=lambda t: t.i)
+        first = [t for t in src_tokens if not conjuncts or t.i < min(t2.left_edge.i for t2 in conjuncts)]
+        while len(first) > 1 and (first[-1].dep_ == "cc" or first[-1].is_punct):
+            first.pop()  # "documents seen by Reuters and" -> "documents seen by Reuters"
+        hint = tokens_span(doc, first)
         yield Candidate(content=content, source_head=head, cue=tokens_span(doc, cue_tokens), kind="according_to",
                         cue_token=cue_tokens[0], source_span=hint)
         for conj in conjuncts:  # "according to documents and two intelligence sources": one record each
             yield Candidate(content=content, source_head=conj, cue=tokens_span(doc, cue_tokens), kind="according_to")
+
+
+def _stray_cosources(head: Token, phrase_end: int, lexicon: Lexicon) -> list[Token]:
+    """Co-sources the parse hung on the agent of a participle: in "according to documents seen by
+    Reuters and two intelligence sources", the sources did not see the documents, they are a second
+    source. Only people and documents are split off ("seen by Reuters and the BBC" stays one agent)."""
+    out = []
+    for part in head.children:
+        if part.dep_ not in ("acl", "amod", "relcl", "acl:relcl") or part.i >= phrase_end:
+            continue
+        for agent in part.subtree:
+            if agent.i >= phrase_end or agent.pos_ not in ("PROPN", "NOUN"):
+                continue
+            for conj in agent.children:
+                lemma = conj.lemma_.lower()
+                if conj.dep_ == "conj" and conj.i < phrase_end and conj.pos_ == "NOUN" and (
+                        lemma in lexicon.person_nouns or lemma in lexicon.document_nouns) \
+                        and lemma != head.lemma_.lower():
+                    out.append(conj)
+    return out
 
 
 def _relative_according(doc: Doc, cue_tokens: list[Token], relative: Token, lexicon: Lexicon) -> Optional[Candidate]:

@@ -130,7 +130,8 @@ def speech_kind(text: str, kind: str, content: Span) -> str:
     inner = content.text
     opened = before.rstrip()[-1:] in OPEN_MARKS and before.strip() != ""
     closed = after.lstrip()[:1] in CLOSE_MARKS and after.strip() != ""
-    if opened and closed and not re.search(r"[«»“”]", inner) and inner.count('"') == 0:
+    split = after.lstrip()[:1] == ","  # « A, a déclaré X, B »: the quotation goes on after the incise
+    if opened and (closed or split) and not re.search(r"[«»“”]", inner) and inner.count('"') == 0:
         return "direct"  # the whole content is the quotation: « La Chine n'a jamais ... », a déclaré X
     widened = inner + (after[:after.find(after.lstrip()[:1]) + 1] if closed else "")
     if QUOTED_FRAGMENT.search(widened):
@@ -138,11 +139,22 @@ def speech_kind(text: str, kind: str, content: Span) -> str:
     return kind
 
 
+def reading_order(c: Candidate) -> tuple[int, int]:
+    """Records by content position; a cited source comes right after the record that cites it
+    ("les documents cités par Reuters, qui affirment que X": documents, then Reuters); relays of the
+    previous sentence go by their cue."""
+    if c.relays == "cited":
+        return (c.content.start, 1)
+    if c.relays:
+        return (c.cue.start if c.cue else 0, 0)
+    return (c.content.start, 0)
+
+
 def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
                        entities: list[Entity]) -> list[Attribution]:
     """The attributions of the candidates, in reading order, with ids a1, a2, ..."""
     resolver = SourceResolver(doc, lexicon, entities)
-    ordered = sorted(found, key=lambda c: c.content.start if not c.relays else (c.cue.start if c.cue else 0))
+    ordered = sorted(found, key=reading_order)
     sources: dict[int, Source] = {}
     for cand in sorted(ordered, key=lambda c: (c.source_head.idx if c.source_head is not None else c.content.start)):
         if cand.source_head is not None:

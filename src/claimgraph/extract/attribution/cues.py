@@ -109,8 +109,12 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token]) -> list[Toke
     if not entry.takes_object:
         return []
     own = {w.i for w in words}
-    parts = [c for c in verb.children if c.i > verb.i and c.i not in own and c.dep_ in OBJECT_DEPS]
+    parts = [c for c in verb.children if c.i > verb.i and c.i not in own and c.dep_ in OBJECT_DEPS
+             and not _comma_clause(c)]
     tokens = sorted((t for part in parts for t in part.subtree if t.i not in own), key=lambda t: t.i)
+    stop = next((t.i for t in tokens if t.dep_ in ("acl", "advcl") and _comma_clause(t, any_dep=True)), None)
+    if stop is not None:  # "rejected reports that X, calling them groundless": the object ends at the comma
+        tokens = [t for t in tokens if t.i < stop]
     run: list[Token] = []
     for tok in tokens:  # contiguous from the first object on
         if run and tok.i != run[-1].i + 1 and not all(verb.doc[j].is_punct or verb.doc[j].is_space
@@ -118,6 +122,17 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token]) -> list[Toke
             break
         run.append(tok)
     return run
+
+
+def _comma_clause(part: Token, any_dep: bool = False) -> bool:
+    """A participle clause set off by a comma is a further statement, not the object:
+    "rejected reports that X, calling the accusations groundless"."""
+    if not any_dep and part.dep_ != "advcl" or part.pos_ not in ("VERB", "AUX"):
+        return False
+    if any_dep and not (part.tag_ == "VBG" or "Part" in part.morph.get("VerbForm") and "Pres" in part.morph.get("Tense")):
+        return False
+    first = part if any_dep else part.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def _fold(word: str) -> str:
@@ -176,6 +191,31 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             yield candidate
 
 
+def _relative_antecedent(verb: Token) -> Token:
+    """The noun a relative clause speaks for, checked by number agreement: in "les documents cités par
+    l'agence Reuters, qui affirment", the clause often hangs on the nearest noun but "affirment" agrees
+    with "documents"."""
+    number = verb.morph.get("Number")
+    if not number:
+        aux = [c for c in verb.children if c.dep_.startswith("aux")]
+        number = aux[0].morph.get("Number") if aux else []
+    node = verb.head
+    for _ in range(4):
+        if not number or node.morph.get("Number") == number or node.pos_ not in ("NOUN", "PROPN"):
+            break
+        up = node.head
+        if up.i == node.i or up.pos_ not in ("NOUN", "PROPN", "VERB"):
+            break
+        if up.pos_ == "VERB":  # "cités par l'agence": go through the participle to its noun
+            if up.dep_ not in ("acl", "amod") or up.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            up = up.head
+        if up.morph.get("Number") == number:
+            return up
+        node = up
+    return verb.head
+
+
 def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon: Lexicon) -> Optional[Candidate]:
     """The attribution made by the cue `verb`, or None when it reports nothing readable."""
     cue = tokens_span(doc, cue_span_tokens(verb, words))
@@ -186,6 +226,9 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         subject = subject_of(verb)
         if subject is not None and subject.dep_.startswith("expl"):
             source = subject  # impersonal: "il est rapporté que", "it is believed that"
+    if source is not None and verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and (
+            "Rel" in source.morph.get("PronType") or source.lower_ in lexicon.relative_pronouns):
+        source = _relative_antecedent(verb)  # "des documents, qui affirment que ...": the antecedent speaks
     # a cleft relay: "C'est ce qu'affirme le Times", "That's what the minister said"
     cleft = (verb.head.lower_ in lexicon.cleft_heads and verb.dep_ in ("acl:relcl", "relcl", "acl")) or any(
         c.lower_ in lexicon.cleft_objects and c.dep_ in ("dobj", "obj") for c in verb.children)

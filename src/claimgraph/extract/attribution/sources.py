@@ -36,6 +36,8 @@ class SourceResolver:
         self.mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
         self.starts = [m[0] for m in self.mentions]
         self.history: list[Source] = []
+        self.plural: dict[int, bool] = {}
+        self._pending_plural = False
 
     def entity_at(self, start: int, end: int) -> Optional[Entity]:
         """The entity with the longest mention overlapping [start, end)."""
@@ -51,13 +53,24 @@ class SourceResolver:
 
     def remember(self, source: Source) -> Source:
         self.history.append(source)
+        self.plural[id(source)] = self._pending_plural
         return source
 
-    def _antecedent(self, before: int, persons_only: bool, head_lemma: Optional[str] = None) -> Optional[Source]:
+    def _antecedent(self, before: int, persons_only: bool, head_lemma: Optional[str] = None,
+                    singular: bool = False) -> Optional[Source]:
+        """The last source before `before` a pronoun or definite description can refer to.
+
+        persons_only: only people ("he", "l'officiel"); singular: not a plural source ("Il" after
+        "Deux sources ... ont affirmé" refers to someone else).
+        """
         for source in reversed(self.history):
             if source.span.start >= before or before - source.span.start > ANAPHORA_WINDOW * (3 if head_lemma else 1):
                 continue
+            if singular and self.plural.get(id(source)):
+                continue
             if head_lemma is not None:
+                if persons_only and source.type not in PERSON_TYPES:
+                    continue  # "the sources" does not refer back to "documents seen by Reuters and two sources"
                 if head_lemma in source.span.text.lower():
                     return source
                 continue
@@ -74,6 +87,10 @@ class SourceResolver:
         lex, doc = self.lexicon, self.doc
         if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in lex.unspecified_pronouns and head.text.endswith(("'", "’")):
             head = doc[head.i + 1]  # "l'on": the elided article is parsed as a subject of its own
+        if head.lower_ in ("-t", "t", "-t-") and head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PRON":
+            head = doc[head.i + 1]  # "a-t-il ajouté": the euphonic t is not the subject
+            span_hint = None
+        self._pending_plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS")
         phrase = noun_phrase(head)
         appos = [c for c in head.children if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN"]
         if appos and head.pos_ == "NOUN":  # "le secrétaire général de l'OTAN, Jens Stoltenberg"
@@ -83,14 +100,31 @@ class SourceResolver:
         span = span_hint or tokens_span(doc, phrase) or Span(head.idx, head.idx + len(head.text), head.text)
         if head.i > 0 and doc[head.i - 1].lower_ in ("l'", "l’") and head.lower_ in lex.unspecified_pronouns:
             span = Span(doc[head.i - 1].idx, span.end, doc.text[doc[head.i - 1].idx:span.end])
+        whole = head
         head = partitive_noun(head)  # "one of the sources" is typed as "sources"
+        partitive = head is not whole
+        head_text = self._head_words(phrase, whole, span)
         lower, lemma = head.lower_, head.lemma_.lower()
-        if lower in lex.unspecified_pronouns or head.dep_.startswith("expl"):
+        impersonal = head.dep_.startswith("expl") and not head.text.startswith("-")  # "-il" of "a-t-il dit" is a person
+        if lower in lex.unspecified_pronouns or impersonal:
             return self.remember(Source(span, "unspecified"))
         if head.pos_ == "PRON" or lower in lex.anaphoric_pronouns:
-            persons = lower in lex.anaphoric_pronouns and lower not in ("it", "they", "them", "ils", "elles")
-            found = self._antecedent(span.start, persons)
+            # "l'une d'elles", "one of them": one of a group of people
+            persons = partitive or lower in lex.anaphoric_pronouns and lower not in ("it", "they", "them", "ils", "elles")
+            singular = persons and not partitive and "Sing" in head.morph.get("Number")
+            found = self._antecedent(span.start, persons, singular=singular)
+            if found is None and singular:
+                found = self._antecedent(span.start, persons)
+            if singular:  # "Le porte-parole, Lin Jian, a déclaré ... Il a assuré": the person named as subject since
+                named = self._named_subject(found.span.end if found is not None else span.start - ANAPHORA_WINDOW,
+                                            span.start)
+                if named is not None and (found is None or found.entity != named.id):
+                    return self.remember(Source(span, "named_person", named.id))
             if found is None:
+                if not persons:  # "sanctions on companies that it accuses": the last organisation named
+                    org = self._last_entity(span.start, ("ORG", "GPE"))
+                    if org is not None:
+                        return self.remember(Source(span, "organization", org.id))
                 entity = self._last_person(span.start)
                 return self.remember(Source(span, "named_person" if entity else "unspecified",
                                             entity.id if entity else None))
@@ -108,10 +142,14 @@ class SourceResolver:
                     return self.remember(Source(span, found.type, found.entity))
             return self.remember(Source(span, "anonymous_person"))
         if entity is not None:
-            kind = "media" if self._is_media(entity.name) or self._is_media(span.text) else "organization"
+            kind = "media" if self._is_media(entity.name) or self._is_media(head_text) else "organization"
             return self.remember(Source(span, kind, entity.id))
-        if self._is_media(span.text):
+        if self._is_media(head_text):  # "a Reuters report"; not "documents seen by Reuters"
             return self.remember(Source(span, "media", None))
+        if (lemma in lex.document_nouns or lemma in lex.unspecified_nouns or lower in lex.unspecified_nouns) and any(
+                c.dep_ in ("nmod", "compound", "amod") and c.lemma_.lower() in lex.media_nouns
+                and not any(g.dep_ == "det" for g in c.children) for c in head.children):
+            return self.remember(Source(span, "media", None))  # "informations de presse", "press reports"
         if lemma in lex.document_nouns or lower in lex.document_nouns:
             plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS",)
             generic = plural and lemma in lex.generic_plural
@@ -147,14 +185,54 @@ class SourceResolver:
             head.i > 0 and self.doc[head.i - 1].lower_ in self.lexicon.definite_determiners)
 
     def _last_person(self, before: int) -> Optional[Entity]:
+        return self._last_entity(before, ("PERSON",))
+
+    def _last_entity(self, before: int, types: tuple[str, ...]) -> Optional[Entity]:
         lo = bisect.bisect_left(self.starts, before - ANAPHORA_WINDOW)
         best = None
         for m_start, _, entity in self.mentions[lo:]:
             if m_start >= before:
                 break
-            if entity.type == "PERSON":
+            if entity.type in types:
                 best = entity
         return best
+
+    def _named_subject(self, after: int, before: int) -> Optional[Entity]:
+        """The last person named as a clause subject in [after, before)."""
+        lo = bisect.bisect_left(self.starts, max(after, 0))
+        best = None
+        for m_start, m_end, entity in self.mentions[lo:]:
+            if m_start >= before:
+                break
+            if entity.type != "PERSON":
+                continue
+            mention = self.doc.char_span(m_start, m_end, alignment_mode="expand")
+            if mention is None:
+                continue
+            root = mention.root
+            if root.dep_ in ("flat", "flat:name", "compound") and root.head.i not in range(mention.start, mention.end):
+                root = root.head
+            if root.dep_ in ("appos", "conj") and root.head.pos_ in ("NOUN", "PROPN"):
+                root = root.head  # "Le ministre, Olaf Scholz, a ...": an apposition (or a coordinate) of the subject
+            if root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+                best = entity
+        return best
+
+    def _head_words(self, phrase: list[Token], head: Token, span: Span) -> str:
+        """The source phrase up to its head word: "a Reuters report", "documents" (of "documents seen by Reuters")."""
+        left = [t for t in phrase if t.i <= head.i]
+        if not left:
+            return span.text
+        right = [t for t in phrase if t.i > head.i]
+        # keep the words tied to the head itself (compounds, names), not its clauses and complements
+        for tok in right:
+            if tok.dep_ in ("compound", "flat", "flat:name", "nummod", "amod") and tok.head.i == head.i or \
+                    tok.head.i in {t.i for t in left} and tok.dep_.startswith("flat"):
+                left.append(tok)
+            else:
+                break
+        start, end = left[0].idx, max(t.idx + len(t.text) for t in left)
+        return self.doc.text[start:end]
 
 
 def partitive_noun(head: Token) -> Token:

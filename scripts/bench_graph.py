@@ -35,7 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from claimgraph.graph import GraphUpdater, HashEmbedder, answer, default_embedder, select_claim_ids, summaries, sync  # noqa: E402
+from claimgraph.graph import GraphUpdater, HashEmbedder, UseEmbedder, answer, default_embedder, select_claim_ids, summaries, sync  # noqa: E402
 from claimgraph.model import Analysis, Attribution, Entity, Event, Source, Span  # noqa: E402
 from claimgraph.store import SqlStore  # noqa: E402
 from claimgraph.store import tables as t  # noqa: E402
@@ -205,8 +205,9 @@ def query_times(store: SqlStore, repeats: int = 5) -> dict[str, float]:
     out = {}
     with store.engine.connect() as connection:
         for name, run in {
-            "claims": lambda: summaries(connection, select_claim_ids(connection, limit=50)),
-            "claims --entity China --type SUPPLY": lambda: summaries(connection, select_claim_ids(connection, "China", "SUPPLY", limit=50)),
+            "claims": lambda: summaries(connection, select_claim_ids(connection, limit=50), with_evidence=False),
+            "claims --entity China --type SUPPLY": lambda: summaries(
+                connection, select_claim_ids(connection, "China", "SUPPLY", limit=50), with_evidence=False),
             "brief 'China supplies weapons to Russia'": lambda: answer(connection, "China supplies weapons to Russia", embedder),
             "brief 'Is the Chinese government involved?'": lambda: answer(connection, "Is the Chinese government involved?", embedder),
         }.items():
@@ -247,8 +248,9 @@ def main() -> None:
             replicas_done = max(replicas_done, wanted)
             seconds = time.perf_counter() - began
             graph_only = timed_additions(store, args.samples, 10_000_000 + checkpoint, bases, HashEmbedder())
-            default_embedder().encode(["warm up"])
-            times = timed_additions(store, args.samples, 20_000_000 + checkpoint, bases, default_embedder())
+            fresh = UseEmbedder()  # an empty cache: the same articles at each checkpoint must not hit it
+            fresh.encode(["warm up"])
+            times = timed_additions(store, args.samples, 20_000_000 + checkpoint, bases, fresh)
             queries = query_times(store)
             counts = store.counts()
             with store.engine.connect() as connection:

@@ -32,6 +32,7 @@ def claims_cli(
     limit: int = typer.Option(50, "--limit", "-n", help="At most this many claims, most evidenced first."),
     db: str = typer.Option("claimgraph.db", "--db", help=DB_HELP),
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
+    evidence: bool = typer.Option(False, "--evidence", help="With --format json: include every quote, chain and article link."),
 ) -> None:
     """Claims across articles: independent origins, articles, languages, first/last seen, who denies them."""
     from claimgraph.graph import select_claim_ids, summaries
@@ -46,9 +47,10 @@ def claims_cli(
     store = open_synced(db, err)
     with store.engine.connect() as connection:
         found = summaries(connection, select_claim_ids(connection, entity, type, since, limit),
-                          with_evidence=format == "json")
+                          with_evidence=evidence)
     if format == "json":
-        sys.stdout.write(json.dumps({"claims": [c.to_dict() for c in found]}, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps({"claims": [c.to_dict(with_evidence=evidence) for c in found]},
+                                    ensure_ascii=False, indent=1) + "\n")
     else:
         Console(width=200).print(claims_table(found))
 
@@ -57,7 +59,7 @@ def brief_cli(
     question: str = typer.Argument(..., help="A question or an entity, in English or French."),
     format: str = typer.Option("md", "--format", "-f", help="md (Markdown), html or json."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
-    limit: int = typer.Option(12, "--limit", "-n", help="At most this many claims."),
+    limit: int = typer.Option(15, "--limit", "-n", help="At most this many claims."),
     db: str = typer.Option("claimgraph.db", "--db", help=DB_HELP),
 ) -> None:
     """An evidence brief: the claims that answer QUESTION, for and against, origins, hedging, timeline, quotes."""

@@ -9,12 +9,15 @@ government is involved" stay apart.
 """
 from __future__ import annotations
 
+import json
+import math
 from collections import defaultdict
 
 import numpy as np
 from sqlalchemy import Connection, select
 
 from claimgraph.graph.embed import Embedder, from_blob
+from claimgraph.graph.keys import country_name
 from claimgraph.graph.query import claim_ids_for_keys, keys_in_question, summaries
 from claimgraph.model.records import Brief, ClaimSummary
 from claimgraph.store import tables as t
@@ -22,11 +25,17 @@ from claimgraph.store import tables as t
 CANDIDATES = 2000
 # A named entity or group the claim shares with the question weighs like this much cosine.
 KEY_BONUS = 0.12
-COUNTRY_BONUS = 0.05
+COUNTRY_BONUS = 0.12
 MIN_SCORE = 0.25
+# A widely evidenced claim ranks a little higher (log of its evidence count).
+EVIDENCE_BONUS = 0.03
+PER_ACTOR = 3
+EXTRA_ACTORS = 5
+ALLEGATIONS = ("SUPPLY", "PRODUCE", "DEVELOP", "USE")
+ACTOR_MIN_SCORE = 0.45
 
 
-def answer(connection: Connection, question: str, embedder: Embedder, limit: int = 12) -> Brief:
+def answer(connection: Connection, question: str, embedder: Embedder, limit: int = 15) -> Brief:
     """The brief for `question`: its best claims with evidence, grouped by alleged actor."""
     keys = keys_in_question(connection, question)
     c = t.claims
@@ -36,7 +45,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         ids = list(connection.execute(select(c.c.id).order_by(c.c.n_evidence.desc(), c.c.seq.desc()).limit(CANDIDATES)).scalars())
     if not ids:
         return Brief(question=question, matched=_readable(keys))
-    rows = list(connection.execute(select(c.c.id, c.c.label_vector).where(c.c.id.in_(ids))))
+    rows = list(connection.execute(select(c.c.id, c.c.type, c.c.label_vector, c.c.names, c.c.n_evidence).where(c.c.id.in_(ids))))
     claim_keys: dict[str, set[str]] = defaultdict(set)
     for r in connection.execute(select(t.claim_keys.c.claim_id, t.claim_keys.c.key).where(t.claim_keys.c.claim_id.in_(ids))):
         claim_keys[r.claim_id].add(r.key)
@@ -45,22 +54,46 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     named = {k for k in keys if not k.startswith("cc:")}
     countries = keys - named
     scored = []
+    kinds: dict[str, str] = {}
     for row, cosine in zip(rows, cosines):
         shared = claim_keys[row.id]
-        score = float(cosine) + KEY_BONUS * len(shared & named) + COUNTRY_BONUS * min(1, len(shared & countries))
-        scored.append((score, row.id))
+        score = (float(cosine) + KEY_BONUS * len(shared & named) + COUNTRY_BONUS * min(1, len(shared & countries))
+                 + EVIDENCE_BONUS * math.log1p(row.n_evidence))
+        scored.append((score, row.id, _actor(json.loads(row.names))))
+        kinds[row.id] = row.type
     scored.sort(key=lambda x: (-x[0], x[1]))
-    chosen = [claim_id for score, claim_id in scored[:limit] if score >= MIN_SCORE] or [scored[0][1]]
+    chosen: list[str] = []
+    per_actor: dict[str, int] = defaultdict(int)
+    for score, claim_id, actor in scored:
+        if len(chosen) >= limit or score < MIN_SCORE:
+            break
+        if per_actor[actor] < PER_ACTOR:  # several actors answer a question better than one actor's many claims
+            chosen.append(claim_id)
+            per_actor[actor] += 1
+    # Then the best claim of every other actor the question's countries cover ("China ..." also asks
+    # about Chinese companies), so that each alleged actor gets its own section.
+    shown = {actor for _, claim_id, actor in scored if claim_id in chosen}
+    for score, claim_id, actor in scored:
+        if len(chosen) >= limit + EXTRA_ACTORS or score < ACTOR_MIN_SCORE:
+            break
+        if actor not in shown and kinds[claim_id] in ALLEGATIONS and claim_keys[claim_id] & countries:
+            chosen.append(claim_id)
+            shown.add(actor)
+    chosen = chosen or [scored[0][1]]
     claims = summaries(connection, chosen)
     return Brief(question=question, matched=_readable(keys), claims=claims, sections=_sections(claims))
 
 
 def actor_of(claim: ClaimSummary) -> str:
     """Who a claim says acts: its agent/owner, or for a statement the entities it is about."""
+    return _actor(claim.arguments)
+
+
+def _actor(names: dict[str, str]) -> str:
     for role in ("agent", "owner"):
-        if role in claim.arguments:
-            return claim.arguments[role]
-    about = [v for k, v in sorted(claim.arguments.items()) if k.startswith("about")]
+        if role in names:
+            return names[role]
+    about = [v for k, v in sorted(names.items()) if k.startswith("about")]
     return "Statements about " + ", ".join(about) if about else "Other statements"
 
 
@@ -72,7 +105,17 @@ def _sections(claims: list[ClaimSummary]) -> list[tuple[str, list[str]]]:
 
 
 def _readable(keys: set[str]) -> list[str]:
-    return sorted(k.split(":", 1)[1] if not k.startswith("grp:") else k for k in keys)
+    """`state:CN` -> "China (state)", `cc:CN` -> "anything Chinese (CN)", `ent:nato` -> "nato"."""
+    out = set()
+    for key in keys:
+        kind, _, value = key.partition(":")
+        if kind == "state":
+            out.add(f"{country_name(value) or value} (state)")
+        elif kind == "cc":
+            out.add(f"any actor from {country_name(value) or value}")
+        else:
+            out.add(value if kind != "grp" else key)
+    return sorted(out)
 
 
 __all__ = ["answer", "actor_of"]

@@ -18,9 +18,9 @@ from sqlalchemy import Connection, and_, func, select
 
 from claimgraph.graph import copies
 from claimgraph.graph.embed import Embedder, from_blob, to_blob
-from claimgraph.graph.keys import fold, key_country
+from claimgraph.graph.keys import entity_key, fold, key_country
 from claimgraph.graph.labels import claim_label
-from claimgraph.graph.mentions import BLOCK_ROLES, claim_mentions
+from claimgraph.graph.mentions import BLOCK_ROLES, claim_mentions, mentioned_countries
 from claimgraph.graph.origins import wire_of
 from claimgraph.model import Analysis
 from claimgraph.model.records import ClaimMention
@@ -57,6 +57,7 @@ class GraphUpdater:
 
     def __init__(self, embedder: Embedder) -> None:
         self.embedder = embedder
+        self._countries: dict[str, str] = {}  # the current article's actors' countries
 
     # -- copies and origins -------------------------------------------------
 
@@ -144,6 +145,8 @@ class GraphUpdater:
         texts = sorted({m.item for m in mentions if m.item} | {claim_label(m) for m in mentions})
         vectors = dict(zip(texts, self.embedder.encode(texts)))
         touched = _Touched()
+        self._countries = {entity_key(e.name, e.type): e.country.upper() for e in analysis.entities if e.country}
+        self._countries.update(mentioned_countries(analysis))
         claim_of: dict[str, str] = {}
         evidence_rows = []
         for mention in mentions:
@@ -214,7 +217,7 @@ class GraphUpdater:
             label_vector=to_blob(vectors[label]), n_evidence=0,
             first_seen=mention.date, last_seen=mention.date)])
         keys = set(mention.arguments.values())
-        keys |= {f"cc:{cc}" for cc in (key_country(k) for k in mention.arguments.values()) if cc}
+        keys |= {f"cc:{cc}" for cc in (self._countries.get(k) or key_country(k) for k in mention.arguments.values()) if cc}
         if keys:
             connection.execute(t.claim_keys.insert(), [{"claim_id": claim_id, "key": k, "type": mention.type, "seq": seq}
                                                        for k in sorted(keys)])

@@ -230,3 +230,29 @@ def test_exports_ftm_graphml_csv(cli_db: str, tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and {"claim_id", "stance", "origin", "quote"} <= rows[0].keys()
     assert any(r["stance"] == "denies" for r in rows)
+
+
+@pytest.mark.slow
+def test_brief_from_the_bundled_examples(analyzer, tmp_path: Path) -> None:
+    """The one test that runs the NLP: the seed question and 'China supplies weapons to Russia' on the examples."""
+    from claimgraph.graph import answer, default_embedder
+    from claimgraph.run import ingest_paths
+
+    from conftest import EXAMPLES
+
+    db = str(tmp_path / "examples.db")
+    ingest_paths([EXAMPLES], db=db, analyzer=analyzer)
+    store = SqlStore(db)
+    sync(store)
+    with store.engine.connect() as connection:
+        brief = answer(connection, "China supplies weapons to Russia", default_embedder())
+        seed = answer(connection, "Is the Chinese government involved?", default_embedder())
+    actors = [actor for actor, _ in brief.sections]
+    assert any(a in actors for a in ("China", "Government of China")), actors
+    assert any("compan" in a or "Limbach" in a for a in actors), "companies' supply is its own section"
+    relayed = [c for c in brief.claims if any(o.name == "Reuters" for o in c.origins)]
+    assert relayed and max(len(c.articles) - len(c.origins) for c in relayed) >= 2, \
+        "a wire story and its relays count as fewer origins than articles"
+    assert any(c.denied_by for c in brief.claims)
+    assert {"en", "fr"} <= {lang for c in brief.claims for lang in c.languages}
+    assert seed.claims and any("Government of China" in a for a, _ in seed.sections)

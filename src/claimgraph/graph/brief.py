@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
+from typing import Optional
 
 import numpy as np
 from sqlalchemy import Connection, select
 
 from claimgraph.graph.embed import Embedder, from_blob
-from claimgraph.graph.keys import country_name
+from claimgraph.graph.keys import country_code, country_name, nationality, words
 from claimgraph.graph.query import claim_ids_for_keys, keys_in_question, summaries
 from claimgraph.model.records import Brief, ClaimSummary
 from claimgraph.store import tables as t
@@ -55,12 +56,14 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     countries = keys - named
     scored = []
     kinds: dict[str, str] = {}
+    evidence: dict[str, int] = {}
     for row, cosine in zip(rows, cosines):
         shared = claim_keys[row.id]
         score = (float(cosine) + KEY_BONUS * len(shared & named) + COUNTRY_BONUS * min(1, len(shared & countries))
                  + EVIDENCE_BONUS * math.log1p(row.n_evidence))
         scored.append((score, row.id, _actor(json.loads(row.names))))
         kinds[row.id] = row.type
+        evidence[row.id] = row.n_evidence
     scored.sort(key=lambda x: (-x[0], x[1]))
     chosen: list[str] = []
     per_actor: dict[str, int] = defaultdict(int)
@@ -73,15 +76,31 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     # Then the best claim of every other actor the question's countries cover ("China ..." also asks
     # about Chinese companies), so that each alleged actor gets its own section.
     shown = {actor for _, claim_id, actor in scored if claim_id in chosen}
+    # Actors of the country the question names first: its subject ("China supplies ... to Russia").
+    first = _first_country(question)
+    acting = {f"actor:{first}"} if first else {"actor:" + k.split(":", 1)[1] for k in countries}
+    best_of_actor: dict[str, tuple[int, float, str]] = {}
     for score, claim_id, actor in scored:
-        if len(chosen) >= limit + EXTRA_ACTORS or score < ACTOR_MIN_SCORE:
-            break
-        if actor not in shown and kinds[claim_id] in ALLEGATIONS and claim_keys[claim_id] & countries:
-            chosen.append(claim_id)
-            shown.add(actor)
+        if (actor not in shown and score >= ACTOR_MIN_SCORE and kinds[claim_id] in ALLEGATIONS
+                and claim_keys[claim_id] & acting):
+            # Within an actor, its most evidenced claim (the wire story, not a one-off).
+            best_of_actor[actor] = max(best_of_actor.get(actor, (-1, 0.0, "")), (evidence[claim_id], score, claim_id))
+    for _, _, claim_id in sorted(best_of_actor.values(), key=lambda v: (-v[1], v[2]))[:EXTRA_ACTORS]:
+        chosen.append(claim_id)
     chosen = chosen or [scored[0][1]]
     claims = summaries(connection, chosen)
     return Brief(question=question, matched=_readable(keys), claims=claims, sections=_sections(claims))
+
+
+def _first_country(question: str) -> Optional[str]:
+    tokens = words(question)
+    for i in range(len(tokens)):
+        for n in (3, 2, 1):
+            gram = " ".join(tokens[i:i + n])
+            code = country_code(gram) or nationality(gram)
+            if code:
+                return code
+    return None
 
 
 def actor_of(claim: ClaimSummary) -> str:

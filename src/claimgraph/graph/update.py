@@ -155,9 +155,12 @@ class GraphUpdater:
             claim_of.setdefault(mention.record_id, claim_id)
             evidence_rows.append(_evidence_row(claim_id, mention, mention.stance, root))
             touched.add(claim_id, mention.date, vector)
+        denied: set[tuple[str, str]] = set()
         for deny in mentions:
             for target in deny.denies:
-                if target in claim_of:
+                # One denial counts once per claim, however many of the claim's mentions it answers.
+                if target in claim_of and (claim_of[target], deny.record_id) not in denied:
+                    denied.add((claim_of[target], deny.record_id))
                     evidence_rows.append(_evidence_row(claim_of[target], deny, "denies", root))
                     touched.add(claim_of[target], deny.date, None)
         connection.execute(t.evidence.insert(), evidence_rows)
@@ -218,6 +221,11 @@ class GraphUpdater:
             first_seen=mention.date, last_seen=mention.date)])
         keys = set(mention.arguments.values())
         keys |= {f"cc:{cc}" for cc in (self._countries.get(k) or key_country(k) for k in mention.arguments.values()) if cc}
+        # The country of who is alleged to act, for briefs that ask about a country's actors.
+        actor = mention.arguments.get("agent") or mention.arguments.get("owner")
+        actor_country = (self._countries.get(actor) or key_country(actor)) if actor else None
+        if actor_country:
+            keys.add(f"actor:{actor_country}")
         if keys:
             connection.execute(t.claim_keys.insert(), [{"claim_id": claim_id, "key": k, "type": mention.type, "seq": seq}
                                                        for k in sorted(keys)])

@@ -59,3 +59,25 @@ def schema(shared: Path) -> dict:
     import json
 
     return json.loads((shared / "schema" / "document.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def gold_report(analyzer, scorer, repo: Path, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The scorer's report on the gold set: every gold article with its text in examples/, analysed once."""
+    import json
+    import shutil
+
+    gold_dir = tmp_path_factory.mktemp("gold")
+    system_dir = tmp_path_factory.mktemp("system")
+    texts = []
+    for gold in sorted((repo / "tests" / "gold").glob("*.gold.json")):
+        text = repo / "examples" / (gold.name[: -len(".gold.json")] + ".txt")
+        if text.exists():
+            shutil.copy(gold, gold_dir / gold.name)
+            texts.append(text)
+    if not texts:
+        pytest.skip("no gold article with its text in examples/")
+    for path, analysis in zip(texts, analyzer.analyze_paths(texts)):
+        (system_dir / f"{path.stem}.json").write_text(json.dumps(analysis.to_dict(), ensure_ascii=False),
+                                                      encoding="utf-8")
+    return scorer.score_dirs(str(gold_dir), str(system_dir))

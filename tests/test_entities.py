@@ -4,8 +4,6 @@ Sentences here are written for the tests; the floor runs the engine on the gold 
 """
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -123,26 +121,8 @@ def test_cross_language_names_agree(analyzer) -> None:  # type: ignore[no-untype
     assert {e.name for e in fr.entities} == {e.name for e in en.entities}
 
 
-@pytest.fixture(scope="module")
-def entity_report(analyzer, scorer, repo: Path, tmp_path_factory):  # type: ignore[no-untyped-def]
-    gold_dir = tmp_path_factory.mktemp("gold_entities")
-    system_dir = tmp_path_factory.mktemp("system_entities")
-    texts = []
-    for gold in sorted((repo / "tests" / "gold").glob("*.gold.json")):
-        text = repo / "examples" / (gold.name[: -len(".gold.json")] + ".txt")
-        if text.exists():
-            shutil.copy(gold, gold_dir / gold.name)
-            texts.append(text)
-    if not texts:
-        pytest.skip("no gold article with its text in examples/")
-    for path, analysis in zip(texts, analyzer.analyze_paths(texts)):
-        (system_dir / f"{path.stem}.json").write_text(json.dumps(analysis.to_dict(), ensure_ascii=False),
-                                                      encoding="utf-8")
-    return scorer.score_dirs(str(gold_dir), str(system_dir))
-
-
-def test_entity_quality_floor(entity_report) -> None:  # type: ignore[no-untyped-def]
-    typed = entity_report["entities"]["typed"]["f1"]
-    canonical = entity_report["entities"]["canonical"]["f1"]
+def test_entity_quality_floor(gold_report) -> None:  # type: ignore[no-untyped-def]
+    typed = gold_report["entities"]["typed"]["f1"]
+    canonical = gold_report["entities"]["canonical"]["f1"]
     assert typed is not None and typed >= ENTITY_FLOORS["typed_f1"], typed
     assert canonical is not None and canonical >= ENTITY_FLOORS["canonical_f1"], canonical

@@ -7,8 +7,6 @@ quality fails here instead of slipping through. Raise them as the figures rise.
 """
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,24 +21,6 @@ ATTRIBUTION_FLOORS = {
     ("flags", "hedged"): 0.75,
     ("flags", "negated"): 0.75,
 }
-
-
-@pytest.fixture(scope="module")
-def gold_report(analyzer, scorer, repo: Path, tmp_path_factory):  # type: ignore[no-untyped-def]
-    gold_dir = tmp_path_factory.mktemp("gold")
-    system_dir = tmp_path_factory.mktemp("system")
-    texts = []
-    for gold in sorted((repo / "tests" / "gold").glob("*.gold.json")):
-        text = repo / "examples" / (gold.name[: -len(".gold.json")] + ".txt")
-        if text.exists():
-            shutil.copy(gold, gold_dir / gold.name)
-            texts.append(text)
-    if not texts:
-        pytest.skip("no gold article with its text in examples/")
-    for path, analysis in zip(texts, analyzer.analyze_paths(texts)):
-        (system_dir / f"{path.stem}.json").write_text(json.dumps(analysis.to_dict(), ensure_ascii=False),
-                                                      encoding="utf-8")
-    return scorer.score_dirs(str(gold_dir), str(system_dir))
 
 
 @pytest.mark.parametrize("where,floor", sorted(ATTRIBUTION_FLOORS.items()))

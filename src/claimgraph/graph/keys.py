@@ -17,8 +17,9 @@ from typing import Any, Optional
 import yaml
 
 DATA = Path(__file__).parent / "data" / "unnamed.yaml"
+ITEMS = Path(__file__).parent / "data" / "items.yaml"
 # Leading words that carry no identity ("le Times" is "The Times").
-_DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "the", "a", "an", "some", "several",
+DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "the", "a", "an", "some", "several",
                 "plusieurs", "certaines", "certains", "deux", "two", "ces", "cette", "these", "those", "ses", "its"}
 _WORD = re.compile(r"[\w\-\.]+", re.UNICODE)
 
@@ -38,7 +39,7 @@ def words(text: str) -> list[str]:
 def name_key(name: str) -> str:
     """A name without its determiners: `le "Times" britannique` and `The Times` -> `times britannique`/`times`."""
     tokens = words(name)
-    while tokens and tokens[0] in _DETERMINERS:
+    while tokens and tokens[0] in DETERMINERS:
         tokens = tokens[1:]
     return " ".join(tokens)
 
@@ -112,18 +113,60 @@ def unnamed_group(text: str) -> Optional[tuple[str, str]]:
 
 
 def entity_key(name: str, entity_type: Optional[str] = None) -> str:
-    """`ent:<folded name>`; a country and its government are one actor, `state:<code>`.
+    """`ent:<folded name>`; a country, its government and its diplomatic bodies are one actor, `state:<code>`.
 
     The contract keeps "China" (the country) and "Government of China" apart
     as entities; as the actor of a claim ("China supplies", "Beijing
-    supplies") they say the same thing, and a denial by one answers the other.
+    supplies", "the Chinese embassy denies") they say the same thing, and a
+    denial by one answers the other.
     """
     folded = fold(name)
     if entity_type in (None, "GPE", "ORG"):
         code = country_code(folded[len("government of "):] if folded.startswith("government of ") else folded)
         if code and (entity_type != "ORG" or folded.startswith("government of ")):
             return f"state:{code}"
+        body = state_body_country(folded) if entity_type != "GPE" else None
+        if body:
+            return f"state:{body}"
     return f"ent:{folded}"
+
+
+def state_body_country(name: str) -> Optional[str]:
+    """The country whose state a body speaks for, from its canonical name ("Embassy of China in the
+    United Kingdom", "Ministry of Foreign Affairs of China" -> CN); None for anything else."""
+    folded = fold(name)
+    heads = tuple(fold(h) + " " for h in _data()["state_bodies"])
+    if not folded.startswith(heads):
+        return None
+    for code, entry in _data()["nationalities"].items():
+        country = fold(str(entry["country"]))
+        if f" of {country}" in folded and code != "WEST":
+            return str(code)
+    return None
+
+
+def is_state_role(text: str) -> bool:
+    """True when `text` holds a word for someone who speaks for a state ("foreign ministry
+    spokesperson", "porte-parole du ministère", "ambassador")."""
+    folded = f" {' '.join(words(text))} "
+    return any(f" {fold(role)} " in folded for role in _data()["state_roles"])
+
+
+@lru_cache(maxsize=1)
+def _item_terms() -> list[tuple[str, str]]:
+    """(folded term, class), longest terms first."""
+    data = dict(yaml.safe_load(ITEMS.read_text(encoding="utf-8")))
+    terms = {(" ".join(words(term)), cls) for cls, per_lang in data["classes"].items()
+             for forms in per_lang.values() for term in forms}
+    return sorted(terms, key=lambda x: -len(x[0]))
+
+
+def item_classes(text: Optional[str]) -> frozenset[str]:
+    """The classes an item's words fall in (graph/data/items.yaml): "des armes létales" -> {weapons}."""
+    if not text:
+        return frozenset()
+    folded = f" {' '.join(words(text))} "
+    return frozenset(cls for term, cls in _item_terms() if f" {term} " in folded)
 
 
 def text_key(text: str) -> str:
@@ -158,6 +201,20 @@ def country_code(name: str) -> Optional[str]:
 # Country names in French for the nationalities above (questions may name the country, not the adjective).
 _FRENCH_COUNTRIES = {"chine": "CN", "russie": "RU", "etats-unis": "US", "iran": "IR", "coree du nord": "KP",
                      "union europeenne": "EU", "royaume-uni": "GB", "ukraine": "UA"}
+
+
+def place_country(text: Optional[str]) -> Optional[str]:
+    """The country a place phrase is in: "une usine chinoise", "a factory in China", "Chine" -> CN."""
+    if not text:
+        return None
+    code = nationality(text)
+    if code:
+        return code
+    folded = f" {' '.join(words(text))} "
+    for code, entry in _data()["nationalities"].items():
+        if f" {fold(str(entry['country']))} " in folded:
+            return str(code)
+    return next((c for name, c in _FRENCH_COUNTRIES.items() if f" {name} " in folded), None)
 
 
 def is_universal(text: str) -> bool:

@@ -107,7 +107,7 @@ def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity
         origin = origin_of(chain, analysis)
         if event.type == "DENY" and not chain:
             agent = entities.get(event.arguments["agent"].entity or "") if "agent" in event.arguments else None
-            origin = entity_origin(agent) if agent else origin
+            origin = entity_origin(agent, analysis) if agent else origin
         out.append(ClaimMention(
             document_id=doc.id, record_id=event.id if attribution is holder else f"{event.id}@{attribution.id}",
             type=event.type, arguments=arguments, names=names, item=item or None,
@@ -208,7 +208,7 @@ def _resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countr
     stay in the quote.
     """
     def open_key(key: Optional[str]) -> bool:
-        return key is None or (key.startswith("grp:") and key.endswith(":company"))
+        return key is None or (key.startswith("grp:") and key.endswith(":company")) or key.startswith("txt:")
 
     named = [m for m in mentions if any(types.get(k) == "ORG" for k in m.arguments.values())]
     for mention in mentions:
@@ -230,6 +230,11 @@ def _resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countr
             if len(candidates) == 1:
                 (key, name), = candidates
                 mention.arguments[role], mention.names[role] = key, name
+
+
+def open_role(key: str) -> bool:
+    """A role that does not say who: missing, universal ("any party"), or words naming nobody we know."""
+    return key in ("-", ANY) or key.startswith("txt:")
 
 
 def _compatible(a: Optional[str], b: Optional[str]) -> bool:

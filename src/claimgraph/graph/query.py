@@ -15,7 +15,7 @@ from typing import Any, Iterable, Optional
 from sqlalchemy import Connection, select
 
 from claimgraph.graph.keys import country_code, entity_key, fold, nationality, unnamed_group, words
-from claimgraph.graph.origins import wire_origin
+from claimgraph.graph.origins import STORY_PREFIXES, wire_origin
 from claimgraph.model import Span
 from claimgraph.model.records import CERTAINTIES, ChainLink, ClaimSummary, Evidence, Origin
 from claimgraph.store import tables as t
@@ -106,6 +106,7 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
              else select(*light))
     evidence_rows = list(connection.execute(query.where(e.c.claim_id.in_(claim_ids)).order_by(e.c.date, e.c.id)))
     resolve = _origin_resolver(connection, {r.origin_key for r in evidence_rows})
+    cited = _cited_sources(connection, {r.document_id for r in evidence_rows if r.origin_key.startswith("story:")})
     by_claim: dict[str, list[Any]] = defaultdict(list)
     for r in evidence_rows:
         by_claim[r.claim_id].append(r)
@@ -118,7 +119,22 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
         support = [x for x in items if x.stance == "supports"]
         against = [x for x in items if x.stance == "denies"]
         dates = sorted(x.date for x in items if x.date)
-        origin = lambda x: resolve(Origin(x.origin_key, x.origin_name, x.origin_type))  # noqa: E731
+        named = _distinct(resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in support)
+
+        quoted = {x.document_id: resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in support
+                  if " (via " in x.origin_name}
+
+        def origin(x: Any) -> Origin:
+            if x.stance == "supports" and x.origin_key.startswith("story:"):
+                # An article's unattributed telling of a claim it attributes elsewhere relays that source.
+                relayed = _relayed(named, cited.get(x.document_id, set()))
+                if relayed is not None:
+                    return relayed
+            if x.stance == "supports" and x.origin_key.startswith("anon:") and x.document_id in quoted:
+                # "Western official says" in a headline is the official the story says spoke to The Times.
+                return quoted[x.document_id]
+            return resolve(Origin(x.origin_key, x.origin_name, x.origin_type))
+
         out.append(ClaimSummary(
             id=row.id, type=row.type, label=row.label, arguments=json.loads(row.names),
             origins=_distinct(origin(x) for x in support), denied_by=_distinct(origin(x) for x in against),
@@ -151,8 +167,10 @@ def _distinct(origins: Iterable[Origin]) -> list[Origin]:
 
 
 def _origin_resolver(connection: Connection, keys: set[str]):  # type: ignore[no-untyped-def]
-    """Map `story:<root>` onto the wire of its copy group when one of its articles carries a byline."""
-    roots = [k.split(":", 1)[1] for k in keys if k.startswith("story:")]
+    """Map an article's own reporting (`story:<root>`, `anon:<root>`) onto the wire of its copy
+    group when one of its articles carries a byline: a Reuters story's narration and unnamed
+    sources are Reuters'."""
+    roots = [k.split(":", 1)[1] for k in keys if k.startswith(STORY_PREFIXES)]
     wires: dict[str, str] = {}
     if roots:
         g = t.graph_documents
@@ -160,10 +178,34 @@ def _origin_resolver(connection: Connection, keys: set[str]):  # type: ignore[no
             wires.setdefault(r.root_id, r.wire)
 
     def resolve(origin: Origin) -> Origin:
-        if origin.key.startswith("story:"):
+        if origin.key.startswith(STORY_PREFIXES):
             wire = wires.get(origin.key.split(":", 1)[1])
             if wire:
-                return wire_origin(wire)
+                plain = wire_origin(wire)
+                if origin.key.startswith("anon:"):
+                    unnamed = origin.name.split(" (in ")[0]
+                    return Origin(plain.key, f"{unnamed} (via {wire})", plain.type)
+                return plain
         return origin
 
     return resolve
+
+
+def _cited_sources(connection: Connection, document_ids: set[str]) -> dict[str, set[str]]:
+    """Per article, the named origins its evidence cites anywhere (`src:reuters`, `state:CN`)."""
+    if not document_ids:
+        return {}
+    e = t.evidence
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in connection.execute(select(e.c.document_id, e.c.origin_key).where(e.c.document_id.in_(sorted(document_ids)))
+                                .distinct()):
+        if not r.origin_key.startswith(STORY_PREFIXES):
+            out[r.document_id].add(r.origin_key)
+    return out
+
+
+def _relayed(origins: list[Origin], cited: set[str]) -> Optional[Origin]:
+    """The claim's named origin an article's unattributed telling relays: one the article cites
+    elsewhere ("Reuters reported ..." above, "the engines", unattributed, below)."""
+    named = [o for o in origins if not o.key.startswith(STORY_PREFIXES) and o.key in cited]
+    return named[0] if named else None

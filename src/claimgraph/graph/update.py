@@ -18,10 +18,10 @@ from sqlalchemy import Connection, and_, func, select
 
 from claimgraph.graph import copies
 from claimgraph.graph.embed import Embedder, from_blob, to_blob
-from claimgraph.graph.keys import entity_key, fold, key_country
+from claimgraph.graph.keys import entity_key, fold, item_classes, key_country, place_country
 from claimgraph.graph.labels import claim_label
-from claimgraph.graph.mentions import BLOCK_ROLES, claim_mentions, mentioned_countries
-from claimgraph.graph.origins import wire_of
+from claimgraph.graph.mentions import BLOCK_ROLES, MEANING_ROLES, claim_mentions, open_role, mentioned_countries
+from claimgraph.graph.origins import STORY_PREFIXES, wire_of
 from claimgraph.model import Analysis
 from claimgraph.model.records import ClaimMention
 from claimgraph.store import tables as t
@@ -30,7 +30,7 @@ from claimgraph.store import tables as t
 # tests/gold/claims.json pairs (scripts/eval_graph.py --pairs): see docs/graph.md.
 ITEM_THRESHOLD = 0.56
 # Contents with no event carry more words, and unrelated contents about the same actors score higher.
-STATEMENT_THRESHOLD = 0.72
+STATEMENT_THRESHOLD = 0.66
 # When every identifying role is a named organisation or person (Xiamen Limbach -> IEMZ Kupol), the
 # block already says which relation it is: the item only has to be related ("L550E engines", "engines").
 NAMED_BLOCK_THRESHOLD = 0.3
@@ -131,8 +131,9 @@ class GraphUpdater:
         eldest = ranked[0].document_id
         for younger in [r.document_id for r in ranked[1:]]:
             connection.execute(g.update().where(g.c.root_id == younger).values(root_id=eldest))
-            connection.execute(t.evidence.update().where(t.evidence.c.origin_key == f"story:{younger}")
-                               .values(origin_key=f"story:{eldest}"))
+            for prefix in STORY_PREFIXES:
+                connection.execute(t.evidence.update().where(t.evidence.c.origin_key == f"{prefix}{younger}")
+                                   .values(origin_key=f"{prefix}{eldest}"))
         return eldest
 
     # -- claims ---------------------------------------------------------------
@@ -170,6 +171,7 @@ class GraphUpdater:
     def _candidates(self, connection: Connection, mention: ClaimMention, block: str) -> list[Any]:
         """The newest claims a mention may join, straight off an index (bounded by BLOCK_CAP)."""
         c = t.claims
+        columns = (c.c.id, c.c.vector, c.c.item, c.c.names, c.c.n_evidence)
         if mention.type == "STATEMENT" and mention.arguments:
             # Contents name their actors loosely ("China" here, "China, Russia, Ukraine" there):
             # compare with the newest statements sharing one of them.
@@ -178,32 +180,42 @@ class GraphUpdater:
             for key in sorted(set(mention.arguments.values())):
                 ids.update(connection.execute(select(k.c.claim_id).where(k.c.key == key, k.c.type == "STATEMENT")
                                               .order_by(k.c.seq.desc()).limit(BLOCK_CAP // 2)).scalars())
-            return list(connection.execute(select(c.c.id, c.c.vector).where(c.c.id.in_(sorted(ids))))) if ids else []
-        if block.endswith(("=-", "=any")):
-            # The last identifying role is missing or universal: any claim that agrees on the others.
-            prefix = block[:block.rindex("=") + 1]
-            where = and_(c.c.block >= prefix, c.c.block < prefix + "\uffff")
-        else:
-            where = c.c.block == block
-        return list(connection.execute(select(c.c.id, c.c.vector).where(where).order_by(c.c.seq.desc()).limit(BLOCK_CAP)))
+            return list(connection.execute(select(*columns).where(c.c.id.in_(sorted(ids))))) if ids else []
+        exact = list(connection.execute(select(*columns).where(c.c.block == block)
+                                        .order_by(c.c.seq.desc()).limit(BLOCK_CAP)))
+        if block.count("|") < 2:
+            return exact
+        # Claims that agree on the first role and whose other roles are compatible: one side
+        # does not say who ("-", "any party", words we could not identify, "a Russian drone
+        # maker" against a named organisation).
+        prefix = block[:block.index("|", block.index("|") + 1) + 1]
+        seen = {row.id for row in exact}
+        wider = connection.execute(select(*columns, c.c.block).where(c.c.block >= prefix, c.c.block < prefix + "\uffff")
+                                   .order_by(c.c.seq.desc()).limit(BLOCK_CAP))
+        return exact + [row for row in wider if row.id not in seen and _compatible_blocks(block, row.block)]
 
     def _claim_for(self, connection: Connection, mention: ClaimMention, vector: Optional[np.ndarray],
                    touched: "_Touched", vectors: dict[str, np.ndarray]) -> str:
         block = block_of(mention)
-        rows = self._candidates(connection, mention, block)
-        named = mention.type != "STATEMENT" and all(
-            mention.arguments.get(r, "-").startswith("ent:") for r in BLOCK_ROLES.get(mention.type, ("agent",)))
+        roles = BLOCK_ROLES.get(mention.type, ("agent",))
+        # Two named parties (Xiamen Limbach -> IEMZ Kupol) say which relation it is; one named agent does not.
+        named = mention.type != "STATEMENT" and len(roles) > 1 and all(
+            mention.arguments.get(r, "-").startswith("ent:") for r in roles)
+        place = place_country(mention.names.get("location"))
         threshold = STATEMENT_THRESHOLD if mention.type == "STATEMENT" else NAMED_BLOCK_THRESHOLD if named else ITEM_THRESHOLD
-        best_id, best = None, -2.0
-        for row in rows:
-            stored = touched.vector(row.id, row.vector)
-            if vector is None or stored is None:
-                # No item on one side: the same claim only when both lack one, or the block is named.
-                score = 1.0 if (vector is None and stored is None) else threshold if named else -1.0
-            else:
-                score = float(stored @ vector)
-            if score >= threshold and score > best:
-                best_id, best = row.id, score
+        classes = item_classes(mention.item) if mention.type != "STATEMENT" else frozenset()
+        best_id, best = None, (-2.0, -1)
+        for row in self._candidates(connection, mention, block):
+            if "location" in MEANING_ROLES.get(mention.type, ()) and \
+                    place != place_country(json.loads(row.names).get("location")):
+                continue  # making drones in China is not making drones at home
+            stored = touched.vector(row.id, row.vector, row.n_evidence)
+            score = _item_score(vector, stored, classes, item_classes(row.item) if classes else frozenset(),
+                                threshold, named)
+            # Equal scores go to the claim with more evidence: the one readers already know.
+            rank = (score, row.n_evidence + touched.counts.get(row.id, 0))
+            if score >= threshold and rank > best:
+                best_id, best = row.id, rank
         if best_id is not None:
             return str(best_id)
         return self._new_claim(connection, mention, block, vector, touched, vectors)
@@ -272,13 +284,14 @@ class _Touched:
         self.created.add(claim_id)
         self.loaded[claim_id] = vector
 
-    def vector(self, claim_id: str, blob: Optional[bytes]) -> Optional[np.ndarray]:
+    def vector(self, claim_id: str, blob: Optional[bytes], weight: int = 1) -> Optional[np.ndarray]:
+        """The claim's centroid including this article's mentions so far (`weight`: its stored count)."""
         if claim_id not in self.loaded:
             self.loaded[claim_id] = from_blob(blob) if blob is not None else None
         base = self.loaded[claim_id]
         if base is None or claim_id not in self.sums:
             return base
-        mean = self.sums[claim_id]
+        mean = base * max(1, weight) + self.sums[claim_id]
         return mean / float(np.linalg.norm(mean))
 
     def add(self, claim_id: str, date: Optional[str], vector: Optional[np.ndarray]) -> None:
@@ -302,9 +315,44 @@ class _Touched:
             connection.execute(c.update().where(c.c.id == claim_id).values(**values))
 
 
+def _compatible_blocks(a: str, b: str) -> bool:
+    return all(open_role(x) or open_role(y) or x == y or _group_meets_name(x, y) or _group_meets_name(y, x)
+               for x, y in zip(_role_keys(a)[1:], _role_keys(b)[1:]))
+
+
+def _role_keys(block: str) -> list[str]:
+    return [part.split("=", 1)[1] for part in block.split("|")[1:]]
+
+
+def _group_meets_name(group: str, name: str) -> bool:
+    """ "a Russian drone maker" may be IEMZ Kupol; "Chinese companies" are not China itself."""
+    return group.startswith("grp:") and name.startswith("ent:")
+
+
+def _item_score(vector: Optional[np.ndarray], stored: Optional[np.ndarray], classes: frozenset[str],
+                claim_classes: frozenset[str], threshold: float, named: bool) -> float:
+    """How well a mention's item fits a claim of its block (>= threshold: the same claim).
+
+    Item classes decide first: "des armes" and "lethal weapons" are one claim,
+    "weapons" and "dual-use goods" two, whatever the embedding says. A side
+    with no item ("China denies supplying Russia") fits at the threshold, so
+    it joins the block's best-evidenced claim; named blocks (Xiamen Limbach ->
+    IEMZ Kupol) accept any item unless the classes differ.
+    """
+    if classes and claim_classes:
+        return 1.0 if classes & claim_classes else -1.0
+    if vector is None or stored is None:
+        return threshold
+    cosine = float(stored @ vector)
+    return max(cosine, threshold) if named else cosine
+
+
 def _evidence_row(claim_id: str, mention: ClaimMention, stance: str, root: str) -> dict[str, Any]:
     origin = mention.origin
-    origin_key = f"story:{root}" if origin.key == f"story:{mention.document_id}" else origin.key
+    origin_key = origin.key
+    for prefix in STORY_PREFIXES:
+        if origin.key == f"{prefix}{mention.document_id}":
+            origin_key = f"{prefix}{root}"  # a copy's own story is the story it copies
     return dict(claim_id=claim_id, document_id=mention.document_id, record_id=mention.record_id, stance=stance,
                 certainty=mention.certainty, polarity=mention.polarity, quote_start=mention.quote.start,
                 quote_end=mention.quote.end, quote_text=mention.quote.text,

@@ -30,7 +30,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 CORPORA = Path("/work/shared/corpora")
 EUROPEANA = CORPORA / "europeana-ner-fr" / "enp_FR.bnf.bio"
@@ -44,39 +44,43 @@ Sentence = tuple[list[str], list[str]]  # words, tags
 Spans = set[tuple[int, int, str]]  # first token, end token (exclusive), label
 
 
-def read_europeana(path: Path) -> Iterator[Sentence]:
-    """Sentences of the Europeana IOB1 file, cut after sentence-final punctuation."""
+class Layout(NamedTuple):
+    """Where a corpus keeps its words and tags, and whether it marks sentence breaks."""
+
+    separator: str
+    word_column: int
+    tag_column: int
+    min_columns: int
+    # Europeana has no sentence breaks: cut after final punctuation and at MAX_TOKENS instead.
+    cut_at_punctuation: bool
+
+
+EUROPEANA_LAYOUT = Layout(separator=" ", word_column=0, tag_column=-1, min_columns=2, cut_at_punctuation=True)
+WIKINEURAL_LAYOUT = Layout(separator="\t", word_column=1, tag_column=2, min_columns=3, cut_at_punctuation=False)
+
+
+def read_iob(path: Path, layout: Layout) -> Iterator[Sentence]:
+    """Sentences of a one-token-per-line IOB file; a line without a word (blank) ends a sentence.
+
+    With `layout.cut_at_punctuation` a sentence also ends after ".", "!" or "?"
+    and at MAX_TOKENS, but never inside an entity.
+    """
     words: list[str] = []
     tags: list[str] = []
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            parts = line.rstrip("\n").split(" ")
-            if len(parts) < 2 or not parts[0]:
-                continue
-            words.append(parts[0])
-            tags.append(parts[-1])
-            inside = tags[-1] != "O"
-            if (parts[0] in SENTENCE_END or len(words) >= MAX_TOKENS) and not inside:
-                yield words, tags
-                words, tags = [], []
-    if words:
-        yield words, tags
-
-
-def read_wikineural(path: Path) -> Iterator[Sentence]:
-    """Sentences of the WikiNEuRal CoNLL file (blank line between sentences)."""
-    words: list[str] = []
-    tags: list[str] = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 3:
+            parts = line.rstrip("\n").split(layout.separator)
+            if len(parts) < layout.min_columns or not parts[layout.word_column]:
                 if words:
                     yield words, tags
                 words, tags = [], []
                 continue
-            words.append(parts[1])
-            tags.append(parts[2])
+            words.append(parts[layout.word_column])
+            tags.append(parts[layout.tag_column])
+            inside = tags[-1] != "O"
+            if layout.cut_at_punctuation and (words[-1] in SENTENCE_END or len(words) >= MAX_TOKENS) and not inside:
+                yield words, tags
+                words, tags = [], []
     if words:
         yield words, tags
 
@@ -165,16 +169,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--mode", choices=("claimgraph", "no-ruler", "spacy", "all"), default="claimgraph")
     parser.add_argument("--limit", type=int, default=1000, help="sentences per corpus (0 = all)")
     args = parser.parse_args(argv)
-    readers = {"europeana": (read_europeana, EUROPEANA), "wikineural": (read_wikineural, WIKINEURAL)}
-    names = list(readers) if args.corpus == "both" else [args.corpus]
+    corpora = {"europeana": (EUROPEANA, EUROPEANA_LAYOUT), "wikineural": (WIKINEURAL, WIKINEURAL_LAYOUT)}
+    names = list(corpora) if args.corpus == "both" else [args.corpus]
     modes = ["spacy", "no-ruler", "claimgraph"] if args.mode == "all" else [args.mode]
     for name in names:
-        reader, path = readers[name]
+        path, layout = corpora[name]
         if not path.exists():
             print(f"{name}: {path} not found, skipped", file=sys.stderr)
             continue
         sentences = []
-        for sentence in reader(path):
+        for sentence in read_iob(path, layout):
             sentences.append(sentence)
             if args.limit and len(sentences) >= args.limit:
                 break

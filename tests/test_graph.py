@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from claimgraph.cli.app import app
 from claimgraph.graph import rebuild, select_claim_ids, summaries, sync
 from claimgraph.graph.copies import containment, shingles
-from claimgraph.graph.keys import entity_key, unnamed_group
+from claimgraph.graph.keys import entity_key, item_classes, unnamed_group
 from claimgraph.model import Analysis, Argument, Attribution, Document, Entity, Event, Source, Span
 from claimgraph.store import SqlStore
 from claimgraph.store import tables as t
@@ -256,3 +256,89 @@ def test_brief_from_the_bundled_examples(analyzer, tmp_path: Path) -> None:
     assert any(c.denied_by for c in brief.claims)
     assert {"en", "fr"} <= {lang for c in brief.claims for lang in c.languages}
     assert seed.claims and any("Government of China" in a for a, _ in seed.sections)
+
+
+def test_item_classes_read_the_head_word_in_both_languages() -> None:
+    assert item_classes("complete drone engines", "en") == item_classes("des moteurs de drones", "fr") == {"engines"}
+    assert item_classes("lethal weapons", "en") == item_classes("du matériel militaire", "fr") == {"weapons"}
+    assert item_classes("dual-use goods", "en") == item_classes("technologies à double usage", "fr") == {"components"}
+    assert item_classes("machine tools, microelectronics and engines", "en") == {"components", "engines"}
+    assert item_classes("the Garpiya-3", "en") == frozenset()
+
+
+def state_supply(doc_id: str, lang: str, text: str, agent: str, item: str) -> Analysis:
+    d = Doc(doc_id, text, lang, "2024-10-01", f"Outlet {doc_id}")
+    d.entity("e1", "China", "GPE", agent)
+    d.entity("e2", "Russia", "GPE", "Russia" if lang == "en" else "Russie")
+    d.event("v1", "SUPPLY", text.split()[1], agent=(agent, "e1"), recipient=("Russia" if lang == "en" else "Russie", "e2"),
+            item=(item, None))
+    return d.analysis
+
+
+def test_weapons_join_across_wordings_and_stay_apart_from_dual_use(tmp_path: Path) -> None:
+    store = store_with(tmp_path, [
+        state_supply("w-fr", "fr", "Pékin livre des armes à la Russie depuis des mois.", "Pékin", "des armes"),
+        state_supply("w-en", "en", "China sends lethal weapons to Russia, officials fear.", "China", "lethal weapons"),
+        state_supply("m-fr", "fr", "Pékin fournit du matériel militaire à la Russie.", "Pékin", "du matériel militaire"),
+        state_supply("d-en", "en", "China ships dual-use goods to Russia at scale.", "China", "dual-use goods")])
+    claims = [c for c in claims_of(store).values() if c.type == "SUPPLY"]
+    by_articles = sorted(sorted(c.articles) for c in claims)
+    assert by_articles == [["d-en"], ["m-fr", "w-en", "w-fr"]]
+
+
+def test_an_unnamed_official_who_told_an_outlet_is_that_outlet(tmp_path: Path) -> None:
+    text = ("Western official says Chinese firm sent drones to Russia\n\n"
+            "A Chinese company shipped attack drones to Russia, a Western official has told The Times.")
+    d = Doc("told", text, "en", "2024-09-13", "Morning Courier")
+    d.entity("e1", "Russia", "GPE", "Russia")
+    d.entity("e2", "The Times", "ORG", "The Times")
+    d.analysis.entities[0].mentions.append(d.span("Russia", text.index("\n")))
+    d.attribution("a1", "Western official", "anonymous_person", "Chinese firm sent drones to Russia")
+    d.attribution("a2", "a Western official", "anonymous_person", "A Chinese company shipped attack drones to Russia")
+    d.event("v1", "SUPPLY", "sent", "a1", agent=("Chinese firm", None), recipient=("Russia", "e1"), item=("drones", None))
+    d.event("v2", "SUPPLY", "shipped", "a2", agent=("A Chinese company", None),
+            recipient=("Russia", "e1"), item=("attack drones", None))
+    d.analysis.events[1].arguments["recipient"] = Argument(d.span("Russia", text.index("\n")), "e1")
+    store = store_with(tmp_path, [d.analysis])
+    (claim,) = [c for c in claims_of(store).values() if c.type == "SUPPLY"]
+    assert [o.key for o in claim.origins] == ["src:times"], claim.origins
+
+
+def test_a_states_spokespeople_and_embassy_are_one_denier(tmp_path: Path) -> None:
+    text = ("China has never supplied lethal weapons to any party, foreign ministry spokesperson Lin Jian said. "
+            "The Chinese embassy in London said China had never sent weapons to either side.")
+    d = Doc("deniers", text, "en", "2024-09-27", "Pacific Ledger")
+    d.entity("e1", "China", "GPE", "China")
+    d.analysis.entities[0].mentions.append(d.span("China", text.index("embassy")))
+    d.entity("e2", "Lin Jian", "PERSON", "Lin Jian")
+    d.entity("e3", "Embassy of China in the United Kingdom", "ORG", "The Chinese embassy in London")
+    d.attribution("a1", "Lin Jian", "named_person", "China has never supplied lethal weapons to any party", entity="e2",
+                  polarity="negative")
+    d.attribution("a2", "The Chinese embassy in London", "organization", "China had never sent weapons to either side",
+                  entity="e3", polarity="negative")
+    d.event("v1", "SUPPLY", "supplied", "a1", polarity="negative", agent=("China", "e1"),
+            recipient=("any party", None), item=("lethal weapons", None))
+    store = store_with(tmp_path, [times_en(), state_supply("w-en", "en", "China sends lethal weapons to Russia, officials fear.",
+                                                          "China", "lethal weapons"), d.analysis])
+    (china,) = [c for c in claims_of(store).values() if c.arguments.get("agent") == "China"]
+    assert [o.key for o in china.denied_by] == ["state:CN"] and "denied by 1" in china.status
+
+
+def test_an_article_citing_a_wire_relays_it_in_its_unattributed_lines(tmp_path: Path) -> None:
+    text = ("China-made engines supplied to Russian drone maker IEMZ Kupol.\n\n"
+            "Reuters reported on Wednesday, citing company documents, that Xiamen Limbach had shipped engines to IEMZ Kupol.")
+    d = Doc("relay", text, "en", "2024-09-26", "Euro Defence Review")
+    d.entity("e1", "Xiamen Limbach Aircraft Engine", "ORG", "Xiamen Limbach")
+    d.entity("e2", "IEMZ Kupol", "ORG", "IEMZ Kupol")
+    d.analysis.entities[1].mentions.append(d.span("IEMZ Kupol", text.index("\n")))
+    d.entity("e3", "Reuters", "ORG", "Reuters")
+    d.attribution("a1", "Reuters", "media", "Xiamen Limbach had shipped engines to IEMZ Kupol", entity="e3")
+    d.attribution("a2", "company documents", "document", "Xiamen Limbach had shipped engines to IEMZ Kupol", parent="a1")
+    d.event("v1", "SUPPLY", "supplied", agent=("China-made", None), recipient=("IEMZ Kupol", "e2"),
+            item=("China-made engines", None))
+    d.event("v2", "SUPPLY", "shipped", "a2", agent=("Xiamen Limbach", "e1"),
+            recipient=("IEMZ Kupol", "e2"), item=("engines", None))
+    d.analysis.events[1].arguments["recipient"] = Argument(d.span("IEMZ Kupol", text.index("\n")), "e2")
+    store = store_with(tmp_path, [d.analysis])
+    (claim,) = [c for c in claims_of(store).values() if c.type == "SUPPLY"]
+    assert [o.key for o in claim.origins] == ["src:reuters"], "citing documents inside Reuters' report, and the headline, are Reuters"

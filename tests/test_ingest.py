@@ -10,9 +10,9 @@ import pytest
 from claimgraph.config import load_settings
 from claimgraph.ingest import iter_inputs
 from claimgraph.ingest.dates import normalise_date
-from claimgraph.model import Document, Rejection
+from claimgraph.model import Document, Rejection, Skipped
 
-from conftest import SEED
+from conftest import EXAMPLES, SEED
 
 
 def read_all(*paths: Path, **settings: int) -> tuple[list[Document], list[Rejection]]:
@@ -164,3 +164,54 @@ def test_bundled_bad_fixtures_are_each_rejected_with_a_reason(repo: Path) -> Non
     texts = {Path(d.path.split(":")[0]).name: d for d in docs}
     assert set(texts) == {"latin1.txt", "broken.jsonl"}
     assert texts["latin1.txt"].notes, "a non-UTF-8 file is read with a warning, not silently"
+
+
+def write_repo_like_folder(folder: Path) -> None:
+    """A folder of articles that also carries a repository's own files."""
+    (folder / "article.txt").write_text("A headline\n\nThe ministry said the parts were shipped.", encoding="utf-8")
+    (folder / "licensed_production.txt").write_text("Licensed production\n\nA plant makes engines.", encoding="utf-8")
+    for name in ("README.md", "readme.txt", "LICENSE", "LICENSE-MIT", "CHANGELOG.md", "CONTRIBUTING.rst", ".notes.txt"):
+        (folder / name).write_text("# Project notes\n\nHow to build and contribute.", encoding="utf-8")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "article.txt").write_text("Inside a hidden folder\n\nNot to be read.", encoding="utf-8")
+
+
+def test_folder_walk_skips_housekeeping_and_hidden_files_with_a_notice(tmp_path: Path) -> None:
+    write_repo_like_folder(tmp_path)
+    items = list(iter_inputs([tmp_path], load_settings()))
+    read = sorted(Path(i.path or "").name for i in items if isinstance(i, Document))
+    skipped = {Path(i.path).name: i for i in items if isinstance(i, Skipped)}
+    assert read == ["article.txt", "licensed_production.txt"]
+    assert set(skipped) == {"README.md", "readme.txt", "LICENSE", "LICENSE-MIT", "CHANGELOG.md", "CONTRIBUTING.rst",
+                            ".notes.txt", ".git"}
+    assert not any(isinstance(i, Rejection) for i in items), "a skipped file is a notice, not a rejection"
+    assert skipped["README.md"].reason == "repository housekeeping file"
+    assert skipped[".git"].reason == "hidden folder" and skipped[".notes.txt"].reason == "hidden file"
+    assert all("command line" in s.detail for s in skipped.values()), "the notice says how to read it anyway"
+
+
+def test_bundled_examples_readme_is_not_an_article() -> None:
+    items = list(iter_inputs([EXAMPLES], load_settings()))
+    assert [Path(i.path).name for i in items if isinstance(i, Skipped)] == ["README.md"]
+    assert not any(Path(i.path or "").name == "README.md" for i in items if isinstance(i, Document))
+
+
+def test_housekeeping_file_named_explicitly_is_still_read(tmp_path: Path) -> None:
+    write_repo_like_folder(tmp_path)
+    docs, rejected = read_all(tmp_path / "README.md", tmp_path / ".notes.txt")
+    assert not rejected and [Path(d.path or "").name for d in docs] == ["README.md", ".notes.txt"]
+    assert docs[0].title == "# Project notes"
+
+
+def test_ingest_reports_skipped_files_apart_from_rejections(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimgraph.cli.app import app
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "README.md").write_text("# Notes\n\nNothing to ingest here.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "s.db"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "0 rejected, 1 skipped" in result.stdout
+    assert "README.md: repository housekeeping file" in result.stdout

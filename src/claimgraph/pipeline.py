@@ -7,7 +7,7 @@ from typing import Iterable, Iterator, Optional, Union
 from claimgraph.config import Settings, load_settings
 from claimgraph.extract import analyze_parsed
 from claimgraph.ingest import iter_inputs
-from claimgraph.model import Analysis, Document, Rejection
+from claimgraph.model import Analysis, Document, Rejection, Skipped
 from claimgraph.nlp import PipelineCache
 
 
@@ -30,14 +30,18 @@ class Analyzer:
         return next(self.analyze([document]))
 
     def analyze_paths(self, paths: Iterable[Union[str, Path]],
-                      rejected: Optional[list[Rejection]] = None) -> Iterator[Analysis]:
-        """Analyse every article under `paths`; rejections are appended to `rejected`."""
-        sink = rejected if rejected is not None else []
+                      rejected: Optional[list[Rejection]] = None,
+                      skipped: Optional[list[Skipped]] = None) -> Iterator[Analysis]:
+        """Analyse every article under `paths`; rejections are appended to `rejected`, skipped files to `skipped`."""
+        rejected_sink = rejected if rejected is not None else []
+        skipped_sink = skipped if skipped is not None else []
 
         def documents() -> Iterator[Document]:
             for item in iter_inputs(paths, self.settings):
                 if isinstance(item, Rejection):
-                    sink.append(item)
+                    rejected_sink.append(item)
+                elif isinstance(item, Skipped):
+                    skipped_sink.append(item)
                 else:
                     yield item
 

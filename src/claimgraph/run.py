@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Optional, Union
 
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
@@ -13,7 +13,7 @@ from rich.text import Text
 
 from claimgraph.config import Settings, load_settings
 from claimgraph.ingest import iter_inputs
-from claimgraph.model import Document, Rejection
+from claimgraph.model import Document, Rejection, Skipped
 from claimgraph.pipeline import Analyzer
 from claimgraph.store import SqlStore
 
@@ -23,6 +23,7 @@ class IngestReport:
     new: int = 0
     known: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     words: int = 0
@@ -53,6 +54,8 @@ def ingest_paths(paths: Iterable[Union[str, Path]], db: str = "claimgraph.db", s
     for item in iter_inputs(paths, settings):
         if isinstance(item, Rejection):
             report.rejected.append(item)
+        elif isinstance(item, Skipped):
+            report.skipped.append(item)
         elif item.id in seen or store.has_document(item.id):
             report.known += 1
         else:
@@ -88,9 +91,3 @@ def _progress(console: Optional[Console], total: int) -> "Progress | _NoProgress
         return _NoProgress()
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                     TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=False)
-
-
-def iter_pending(documents: Iterable[Document], store: SqlStore) -> Iterator[Document]:
-    for document in documents:
-        if not store.has_document(document.id):
-            yield document

@@ -10,10 +10,10 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from claimgraph.cli.render import analysis_panel, print_rejections
+from claimgraph.cli.render import analysis_panel, print_rejections, print_skipped, skipped_notice
 from claimgraph.config import load_settings
 from claimgraph.errors import ClaimgraphError
-from claimgraph.model import Rejection
+from claimgraph.model import Rejection, Skipped
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="claimgraph: who alleges what, how firmly, about whom, in news articles (French, English).")
@@ -59,6 +59,8 @@ def analyze_cli(
             if isinstance(item, Rejection):
                 rejected.append(item)
                 err_console.print(f"[red]rejected[/red] {item}")
+            elif isinstance(item, Skipped):
+                err_console.print(skipped_notice(item), highlight=False, soft_wrap=True)
             else:
                 yield item
 
@@ -101,10 +103,12 @@ def ingest_cli(
     report = ingest_paths(paths, db=db, settings=_settings(max_bytes), lang=lang,
                           console=None if quiet else err_console)
     out_console.print(f"[bold]{report.new}[/bold] new, [bold]{report.known}[/bold] already known, "
-                      f"[bold]{len(report.rejected)}[/bold] rejected · {report.seconds:.1f} s "
+                      f"[bold]{len(report.rejected)}[/bold] rejected, [bold]{len(report.skipped)}[/bold] skipped"
+                      f" · {report.seconds:.1f} s "
                       f"({report.new / report.seconds if report.seconds else 0:.1f} new articles/s)")
     for warning in report.warnings:
         out_console.print(f"[yellow]warning[/yellow] {warning}")
+    print_skipped(out_console, report.skipped)
     print_rejections(out_console, report.rejected)
     if report.rejected:
         reasons = Counter(r.reason for r in report.rejected)

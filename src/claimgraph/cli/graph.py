@@ -37,7 +37,7 @@ def claims_cli(
     """Claims across articles: independent origins, articles, languages, first/last seen, who denies them."""
     from claimgraph.graph import select_claim_ids, summaries
     from claimgraph.graph.render import claims_table
-    from claimgraph.model.records import CLAIM_TYPES
+    from claimgraph.model import CLAIM_TYPES
 
     if format not in ("table", "json"):
         raise typer.BadParameter(f"unknown format {format!r}; choose table or json", param_hint="--format")

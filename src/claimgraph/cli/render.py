@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claimgraph.model import Analysis, Rejection
+from claimgraph.model import Analysis, Rejection, Skipped
 
 
 def analysis_panel(analysis: Analysis) -> Panel:
@@ -47,3 +48,13 @@ def print_rejections(console: Console, rejections: list[Rejection]) -> None:
     for r in rejections:
         table.add_row(r.path, r.reason, r.detail)
     console.print(table)
+
+
+def skipped_notice(skipped: Skipped) -> str:
+    """One dim line: a skipped file is a notice, not an error. (Escaped: a path may contain `[`.)"""
+    return f"[dim]skipped {escape(str(skipped))}[/dim]"
+
+
+def print_skipped(console: Console, skipped: list[Skipped]) -> None:
+    for item in skipped:
+        console.print(skipped_notice(item), highlight=False, soft_wrap=True)

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, select
 from claimgraph.graph.embed import Embedder, from_blob
 from claimgraph.graph.keys import country_code, country_name, nationality, words
 from claimgraph.graph.query import claim_ids_for_keys, keys_in_question, summaries
-from claimgraph.model.records import Brief, ClaimSummary
+from claimgraph.model.claims import Brief, ClaimSummary
 from claimgraph.store import tables as t
 
 CANDIDATES = 2000

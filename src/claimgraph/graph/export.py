@@ -12,7 +12,7 @@ from sqlalchemy import Connection, select
 
 from claimgraph.graph.keys import key_country
 from claimgraph.graph.query import summaries
-from claimgraph.model.records import ClaimSummary
+from claimgraph.model.claims import ClaimSummary
 from claimgraph.store import tables as t
 
 PAGE = 500

@@ -161,12 +161,42 @@ def _item_terms() -> list[tuple[str, str]]:
     return sorted(terms, key=lambda x: -len(x[0]))
 
 
-def item_classes(text: Optional[str]) -> frozenset[str]:
-    """The classes an item's words fall in (graph/data/items.yaml): "des armes létales" -> {weapons}."""
+def item_classes(text: Optional[str], lang: Optional[str] = None) -> frozenset[str]:
+    """The classes an item's head words fall in (graph/data/items.yaml): "des armes létales" ->
+    {weapons}; "complete drone engines" and "des moteurs de drones" -> {engines}, not drones.
+
+    Each conjunct ("machine tools, microelectronics and engines") counts by its
+    head: the last classed word before any preposition in English, the first
+    classed word in French; a conjunct whose head part holds none ("a batch of
+    military drones") counts by every classed word in it.
+    """
     if not text:
         return frozenset()
-    folded = f" {' '.join(words(text))} "
-    return frozenset(cls for term, cls in _item_terms() if f" {term} " in folded)
+    out: set[str] = set()
+    for conjunct in _CONJUNCTS.split(fold(text)):
+        out |= _head_classes(" ".join(_WORD.findall(conjunct)), lang)
+    return frozenset(out)
+
+
+_CONJUNCTS = re.compile(r",|;|\b(?:and|or|et|ou|as well as|ainsi que)\b")
+_EN_PREPOSITIONS = re.compile(r"\b(?:for|to|of|from|with|including|in|at|via|through)\b")
+
+
+def _head_classes(conjunct: str, lang: Optional[str]) -> set[str]:
+    def hits(part: str) -> list[tuple[int, str]]:
+        padded = f" {part} "
+        return sorted((padded.index(f" {term} "), cls) for term, cls in _item_terms() if f" {term} " in padded)
+
+    found = hits(conjunct)
+    if not found:
+        return set()
+    if lang == "en":
+        head_part = _EN_PREPOSITIONS.split(conjunct)[0]
+        head = hits(head_part)
+        return {head[-1][1]} if head else {cls for _, cls in found}
+    if lang == "fr":
+        return {found[0][1]}
+    return {cls for _, cls in found}
 
 
 def text_key(text: str) -> str:

@@ -1,7 +1,7 @@
 """A claim's readable label: canonical actors in English, item words as the first article gave them."""
 from __future__ import annotations
 
-from claimgraph.model.records import ClaimMention
+from claimgraph.model.claims import ClaimMention
 
 TEMPLATES: dict[str, str] = {
     "SUPPLY": "{agent} supplies {item} to {recipient} via {via}",

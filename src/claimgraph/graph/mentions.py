@@ -13,7 +13,7 @@ from typing import Optional
 from claimgraph.graph.keys import entity_key, fold, is_universal, key_country, text_key, unnamed_group
 from claimgraph.graph.origins import chain_of, entity_in, entity_origin, origin_of
 from claimgraph.model import Analysis, Argument, Attribution, Entity, Event, Span
-from claimgraph.model.records import ClaimMention
+from claimgraph.model.claims import ClaimMention
 
 # Roles that identify who does what to whom: they must be equal for two mentions to be one claim.
 BLOCK_ROLES: dict[str, tuple[str, ...]] = {

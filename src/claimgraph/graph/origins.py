@@ -15,7 +15,7 @@ from claimgraph.graph.keys import (DETERMINERS, country_name, entity_key, fold, 
                                    nationality)
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
-from claimgraph.model.records import ChainLink, Origin
+from claimgraph.model.claims import ChainLink, Origin
 
 # Source types that name who speaks; `anonymous_person`, `document` and `unspecified` do not.
 NAMED_TYPES = ("named_person", "organization", "media")
@@ -61,7 +61,12 @@ def link_of(attribution: Attribution, analysis: Analysis, entities: dict[str, En
     source = attribution.source
     entity = entities.get(source.entity) if source.entity else None
     if entity is None and source.type in NAMED_TYPES + ("document",):
-        entity = entity_in(source.span, analysis)
+        # A place speaks as its state ("Beijing said"); inside a media or document source it only describes it.
+        places = ("GPE",) if source.type == "organization" else ()
+        entity = entity_in(source.span, analysis, types=("ORG", "PERSON", *places))
+    if entity is None and entity_in(source.span, analysis, types=("GPE",)) is not None:
+        # "the London newspaper", "the Moscow daily": a description, read from context like an unnamed source.
+        return ChainLink(source.span.text, source.type, None)
     if entity is None and source.type == "anonymous_person":
         # "un porte-parole de l'OTAN", "a spokesperson for the Alliance": the organisation speaks.
         entity = entity_in(source.span, analysis, types=("ORG",))

@@ -16,8 +16,8 @@ from sqlalchemy import Connection, select
 
 from claimgraph.graph.keys import country_code, entity_key, fold, nationality, unnamed_group, words
 from claimgraph.graph.origins import STORY_PREFIXES, wire_origin
-from claimgraph.model import Span
-from claimgraph.model.records import CERTAINTIES, ChainLink, ClaimSummary, Evidence, Origin
+from claimgraph.model import CERTAINTIES, Span
+from claimgraph.model.claims import ChainLink, ClaimSummary, Evidence, Origin
 from claimgraph.store import tables as t
 
 FIRMNESS = {c: i for i, c in enumerate(CERTAINTIES)}  # certain=0 ... underspecified=3

@@ -6,7 +6,7 @@ from typing import Optional
 
 from rich.table import Table
 
-from claimgraph.model.records import Brief, ClaimSummary, Evidence
+from claimgraph.model.claims import Brief, ClaimSummary, Evidence
 
 QUOTE_MAX = 300
 

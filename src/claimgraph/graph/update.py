@@ -23,7 +23,7 @@ from claimgraph.graph.labels import claim_label
 from claimgraph.graph.mentions import BLOCK_ROLES, MEANING_ROLES, claim_mentions, open_role, mentioned_countries
 from claimgraph.graph.origins import STORY_PREFIXES, wire_of
 from claimgraph.model import Analysis
-from claimgraph.model.records import ClaimMention
+from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t
 
 # Cosine between two items (any language) above which they are the same claim; measured on
@@ -203,14 +203,14 @@ class GraphUpdater:
             mention.arguments.get(r, "-").startswith("ent:") for r in roles)
         place = place_country(mention.names.get("location"))
         threshold = STATEMENT_THRESHOLD if mention.type == "STATEMENT" else NAMED_BLOCK_THRESHOLD if named else ITEM_THRESHOLD
-        classes = item_classes(mention.item) if mention.type != "STATEMENT" else frozenset()
+        classes = item_classes(mention.item, mention.lang) if mention.type != "STATEMENT" else frozenset()
         best_id, best = None, (-2.0, -1)
         for row in self._candidates(connection, mention, block):
             if "location" in MEANING_ROLES.get(mention.type, ()) and \
                     place != place_country(json.loads(row.names).get("location")):
                 continue  # making drones in China is not making drones at home
             stored = touched.vector(row.id, row.vector, row.n_evidence)
-            score = _item_score(vector, stored, classes, item_classes(row.item) if classes else frozenset(),
+            score = _item_score(vector, stored, classes, item_classes(row.item, _lang_of(row.item)) if classes else frozenset(),
                                 threshold, named)
             # Equal scores go to the claim with more evidence: the one readers already know.
             rank = (score, row.n_evidence + touched.counts.get(row.id, 0))
@@ -313,6 +313,16 @@ class _Touched:
                 mean = from_blob(row.vector) * max(1, row.n_evidence) + self.sums[claim_id]
                 values["vector"] = to_blob(mean / float(np.linalg.norm(mean)))
             connection.execute(c.update().where(c.c.id == claim_id).values(**values))
+
+
+def _lang_of(item: Optional[str]) -> Optional[str]:
+    """The language of a stored item, for its head word: French items open with a determiner."""
+    first = (item or "").split(" ", 1)[0].lower().replace("’", "'")
+    return "fr" if first in FRENCH_DETERMINERS or first.startswith(("d'", "l'")) else "en"
+
+
+FRENCH_DETERMINERS = {"le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "ces", "cette", "ce", "leur",
+                      "leurs", "ses", "sa", "son", "plusieurs", "toute", "tout", "tous", "toutes"}
 
 
 def _compatible_blocks(a: str, b: str) -> bool:

@@ -99,8 +99,9 @@ def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity
     quote = holder.content if holder else sentence_around(doc.text, quote_span)
     holders: list[Optional[Attribution]] = [holder]
     if holder is not None:
+        # A second source that confirms the first is one more origin; one that "could not verify" it denies nothing.
         holders += [a for a in analysis.attributions
-                    if a.parent == holder.id and not holder.content.contains(a.source.span)]
+                    if a.parent == holder.id and not holder.content.contains(a.source.span) and a.polarity != "negative"]
     out = []
     for attribution in holders:
         chain = chain_of(attribution.id if attribution else None, analysis, entities)

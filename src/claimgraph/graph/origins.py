@@ -79,7 +79,7 @@ def link_of(attribution: Attribution, analysis: Analysis, entities: dict[str, En
 
 def _has_proper_name(text: str) -> bool:
     """A capitalised word past the determiners: "le Times", "Brussels Monitor"; not "Des sources"."""
-    tokens = re.findall(r"[^\W\d_][\w\-\.']*", text)
+    tokens = re.findall(r"[^\W\d_][\w\-\.]*", text)  # "L'agence" is a determiner and a common noun
     while tokens and fold(tokens[0]) in DETERMINERS:
         tokens = tokens[1:]
     return any(token[:1].isupper() for token in tokens)
@@ -175,6 +175,9 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
     outlet = document.source or (f"article «{document.title[:50]}»" if document.title else f"article {document.id[:12]}")
     name = f"{chain[0].text} (in {outlet})" if chain else outlet
     if chain and chain[0].type == "anonymous_person":
+        code = nationality(chain[0].text)
+        if code and code != "WEST" and is_state_role(chain[0].text):
+            return _state_origin(code, chain[0].text)  # "Chinese officials", "un diplomate russe"
         # The outlet's unnamed officials: one origin per story, apart from its narration.
         return Origin(key=f"anon:{document.id}", name=name, type="anonymous")
     return Origin(key=f"story:{document.id}", name=name, type="story")

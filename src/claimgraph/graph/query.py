@@ -106,7 +106,7 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
              else select(*light))
     evidence_rows = list(connection.execute(query.where(e.c.claim_id.in_(claim_ids)).order_by(e.c.date, e.c.id)))
     resolve = _origin_resolver(connection, {r.origin_key for r in evidence_rows})
-    cited = _cited_sources(connection, {r.document_id for r in evidence_rows if r.origin_key.startswith("story:")})
+    cited = _cited_sources(connection, {r.document_id for r in evidence_rows if r.origin_key.startswith(STORY_PREFIXES)})
     by_claim: dict[str, list[Any]] = defaultdict(list)
     for r in evidence_rows:
         by_claim[r.claim_id].append(r)
@@ -120,15 +120,17 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
         against = [x for x in items if x.stance == "denies"]
         dates = sorted(x.date for x in items if x.date)
         named = _distinct(resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in support)
+        deniers = _distinct(resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in against)
 
         quoted = {x.document_id: resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in support
                   if " (via " in x.origin_name}
 
         def origin(x: Any) -> Origin:
-            if x.stance == "supports" and x.origin_key.startswith("story:"):
-                # An article's unattributed telling of a claim it attributes elsewhere relays that source.
-                relayed = _relayed(named, cited.get(x.document_id, set()))
-                if relayed is not None:
+            if x.origin_key.startswith(STORY_PREFIXES):
+                # An article's unattributed telling of a claim (or of its denial) it attributes elsewhere
+                # relays that source: "Reuters reported ..." above, "the engines were shipped" below.
+                relayed = _relayed(named if x.stance == "supports" else deniers, cited.get(x.document_id, set()))
+                if relayed is not None and (x.stance == "denies" or x.origin_key.startswith("story:")):
                     return relayed
             if x.stance == "supports" and x.origin_key.startswith("anon:") and x.document_id in quoted:
                 # "Western official says" in a headline is the official the story says spoke to The Times.
@@ -160,6 +162,9 @@ def _distinct(origins: Iterable[Origin]) -> list[Origin]:
 
     best: dict[str, Origin] = {}
     for origin in origins:
+        if origin.key.startswith("state:") and origin.name.endswith(")"):
+            # "Lin Jian (Government of China)" and "China (Government of China)" are listed as the state.
+            origin = Origin(origin.key, origin.name[origin.name.rindex("(") + 1:-1], origin.type)
         kept = best.get(origin.key)
         if kept is None or plainness(origin) > plainness(kept):
             best[origin.key] = origin

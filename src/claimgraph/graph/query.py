@@ -54,13 +54,16 @@ def keys_in_question(connection: Connection, question: str) -> set[str]:
 RECENT_PER_KEY = 3000
 
 
-def recent_claim_ids(connection: Connection, keys: Iterable[str], per_key: int = RECENT_PER_KEY) -> set[str]:
-    """The newest claims of each key, straight off the (key, seq) index."""
+def recent_claim_ids(connection: Connection, keys: Iterable[str], per_key: int = RECENT_PER_KEY,
+                     type: Optional[str] = None) -> set[str]:
+    """The newest claims of each key (of one type, if given), off the (key, seq) or (key, type, seq) index."""
     k = t.claim_keys
     ids: set[str] = set()
     for key in sorted(set(keys)):
-        ids.update(connection.execute(select(k.c.claim_id).where(k.c.key == key)
-                                      .order_by(k.c.seq.desc()).limit(per_key)).scalars())
+        query = select(k.c.claim_id).where(k.c.key == key)
+        if type:
+            query = query.where(k.c.type == type)
+        ids.update(connection.execute(query.order_by(k.c.seq.desc()).limit(per_key)).scalars())
     return ids
 
 
@@ -80,9 +83,11 @@ def select_claim_ids(connection: Connection, entity: Optional[str] = None, type:
     c = t.claims
     query = select(c.c.id)
     if entity:
-        ids = sorted(recent_claim_ids(connection, keys_for_name(connection, entity)))
+        # The type is filtered on claim_keys (which copies it): a `claims.type` term here would make
+        # SQLite walk every claim of that type through ix_claims_type_evidence (536 ms at 50k articles).
+        ids = sorted(recent_claim_ids(connection, keys_for_name(connection, entity), type=type.upper() if type else None))
         query = query.where(c.c.id.in_(ids))
-    if type:
+    elif type:
         query = query.where(c.c.type == type.upper())
     if since:
         query = query.where(c.c.last_seen >= since)

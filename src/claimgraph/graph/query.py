@@ -124,10 +124,12 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
         support = [x for x in items if x.stance == "supports"]
         against = [x for x in items if x.stance == "denies"]
         dates = sorted(x.date for x in items if x.date)
-        named = _distinct(resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in support)
-        deniers = _distinct(resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in against)
+        # Each stored origin resolved once (copy group, wire byline), then read by every rule below.
+        stored = {id(x): resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in items}
+        named = _distinct(stored[id(x)] for x in support)
+        deniers = _distinct(stored[id(x)] for x in against)
 
-        quoted = {x.document_id: resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in support
+        quoted = {x.document_id: stored[id(x)] for x in support
                   if " (via " in x.origin_name}
 
         def origin(x: Any) -> Origin:
@@ -140,7 +142,7 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
             if x.stance == "supports" and x.origin_key.startswith("anon:") and x.document_id in quoted:
                 # "Western official says" in a headline is the official the story says spoke to The Times.
                 return quoted[x.document_id]
-            return resolve(Origin(x.origin_key, x.origin_name, x.origin_type))
+            return stored[id(x)]
 
         out.append(ClaimSummary(
             id=row.id, type=row.type, label=row.label, arguments=json.loads(row.names),

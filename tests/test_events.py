@@ -176,3 +176,49 @@ def test_seed_gold_events_floor(analyzer, scorer, tmp_path) -> None:  # type: ig
     assert {"SUPPLY", "PRODUCE", "DEVELOP", "OWNERSHIP"} <= found
     assert any(e.time is not None and e.time.value == "2023" for e in analysis.events if e.type == "SUPPLY")
     assert json.dumps(report)  # scored without crashing
+
+
+def test_recipient_hung_on_the_item_is_split_off(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = ("La société Arcadia Motors aurait expédié cette année une trentaine de moteurs à Volga Dynamics, "
+            "un fabricant russe.")
+    ents = [entity("e1", "Arcadia Motors", "ORG", text, "Arcadia Motors"),
+            entity("e2", "Volga Dynamics", "ORG", text, "Volga Dynamics")]
+    (supply,) = run(nlp_fr, "fr", text, ents)
+    assert supply.arguments["recipient"].entity == "e2"
+    assert "Volga" not in supply.arguments["item"].span.text
+    assert "moteurs" in supply.arguments["item"].span.text
+
+
+def test_company_description_points_back_to_the_named_firm(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = ("Le ministère a cité Arcadia Motors dans son rapport. Selon les enquêteurs, "
+            "l'entreprise a livré des turbines à la Russie.")
+    ents = [entity("e1", "Arcadia Motors", "ORG", text, "Arcadia Motors"),
+            entity("e2", "Russia", "GPE", text, "Russie")]
+    supply = next(e for e in run(nlp_fr, "fr", text, ents) if e.type == "SUPPLY")
+    assert supply.arguments["agent"].span.text == "l'entreprise"
+    assert supply.arguments["agent"].entity == "e1"
+
+
+def test_he_stands_for_a_person_not_the_last_country(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = ("Spokesman Daniel Okafor spoke about Russia on Friday. "
+            "He accused Beijing of helping Moscow rebuild its arms industry.")
+    ents = [entity("e1", "Daniel Okafor", "PERSON", text, "Daniel Okafor"),
+            entity("e2", "Russia", "GPE", text, "Russia"),
+            entity("e3", "Government of China", "ORG", text, "Beijing")]
+    accuse = next(e for e in run(nlp_en, "en", text, ents) if e.type == "ACCUSE")
+    assert accuse.arguments["agent"].entity == "e1"
+
+
+def test_etre_with_a_participle_is_passive_and_its_pronoun_is_the_item(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Le drone Lance-9 a été présenté l'an dernier. Selon les experts, il était fabriqué en Russie."
+    ents = [entity("e1", "Lance-9", "PRODUCT", text, "Lance-9"), entity("e2", "Russia", "GPE", text, "Russie")]
+    produce = next(e for e in run(nlp_fr, "fr", text, ents) if e.type == "PRODUCE")
+    assert "agent" not in produce.arguments
+    assert produce.arguments["item"].entity == "e1"
+
+
+def test_header_and_dateline_are_never_arguments(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = (" date 2024-09-26 Chinese turbines supplied to Russian drone maker\n\n"
+            "WARSAW (Baltic Wire) - Russia's drones fly on turbines made in China.")
+    (supply,) = run(nlp_en, "en", text, [])
+    assert args(supply) == {"recipient": "Russian drone maker", "item": "Chinese turbines"}

@@ -14,17 +14,23 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.event.context import enclosing_attributions, event_factuality, time_of, timex_head
 from claimgraph.extract.event.lexicon import EventLexicon, load_lexicon
-from claimgraph.extract.event.linking import MentionIndex, resolve_pronoun, snap_to_mention
+from claimgraph.extract.event.linking import MentionIndex, resolve_description, resolve_pronoun, snap_to_mention
 from claimgraph.extract.event.roles import Filler, RoleFiller
 from claimgraph.extract.event.syntax import any_subject
 from claimgraph.extract.event.triggers import Trigger, find_triggers
 from claimgraph.extract.timex import Timex, find_timexes
+from claimgraph.extract.attribution.lexicon import get_lexicon
 from claimgraph.lang import LanguageRules
+from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model import EVENT_ROLES, Argument, Attribution, Entity, Event, Span, TimeRef
 
 PERSONAL_PRONOUN = "Prs"
+# Roles a thing fills, not an actor: their pronouns stand for products.
+THING_ROLES = frozenset({"item"})
 # The input header of CONTRACT.md §1 (" date 2024-09 " before the title): not part of any sentence.
 HEADER = re.compile(r"^\s*date\s+\d{4}(?:-\d{2}){0,2}\s")
+# A dateline opening a paragraph: "BRUSSELS -", "NEW YORK, Sept 26 (Reuters) -", "PARIS (AFP) –".
+DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{2,40}(?:,[^\n()—–-]{1,30})?(?:\s*\([^()\n]{2,40}\))?\s*[-—–])\s")
 # Speech acts the article narrates itself: their events never take an attribution.
 NARRATED_TYPES = frozenset({"ACCUSE", "DENY"})
 
@@ -44,9 +50,10 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     if lexicon is None:
         return []
     index = MentionIndex(entities)
+    companies = _company_ids(entities, rules)
     header = HEADER.match(doc.text)
     header_end = header.end() if header else 0
-    blocked = {t.i for t in doc if t.idx < header_end}
+    blocked = {t.i for t in doc if t.idx < header_end} | _dateline_tokens(doc)
     filler = RoleFiller(lexicon, index.token_ids(doc), blocked)
     timexes = [(t, h) for t in find_timexes(doc.text, rules, document_date, start=header_end)
                if (h := timex_head(doc, t)) is not None]
@@ -60,7 +67,7 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
         if trigger.head.i in blocked or _is_purpose_blocked(trigger, lexicon):
             continue
         fillers = filler.fill(trigger, time_tokens)
-        arguments = _arguments(doc, fillers, index, lexicon)
+        arguments = _arguments(doc, fillers, index, lexicon, companies)
         required = (lexicon.required_roles or {}).get(trigger.type, ())
         if len(arguments) < lexicon.min_arguments or any(r not in arguments for r in required):
             continue
@@ -79,6 +86,16 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     for number, event in enumerate(events, start=1):
         event.id = f"v{number}"
     return events
+
+
+def _dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of the datelines that open paragraphs: a place and a credit, never an argument."""
+    ids: set[int] = set()
+    for match in DATELINE.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None:
+            ids.update(t.i for t in span)
+    return ids
 
 
 def _is_purpose_blocked(trigger: Trigger, lexicon: EventLexicon) -> bool:
@@ -134,9 +151,23 @@ def _merge_coordinated(triggers: list[Trigger], lexicon: EventLexicon) -> list[T
     return kept
 
 
-def _arguments(doc: Doc, fillers: dict[str, Filler], index: MentionIndex, lexicon: EventLexicon) -> dict[str, Argument]:
+def _company_ids(entities: list[Entity], rules: LanguageRules) -> set[str]:
+    """Organisations a description like "the company" may stand for: not outlets, not states' bodies."""
+    gazetteer = default_gazetteer()
+    media = get_lexicon(rules).media_names
+    companies = set()
+    for entity in entities:
+        entry = gazetteer.lookup(entity.name, type="ORG")
+        if entity.type == "ORG" and entity.name.lower() not in media and (entry is None or entry.role is None):
+            companies.add(entity.id)
+    return companies
+
+
+def _arguments(doc: Doc, fillers: dict[str, Filler], index: MentionIndex, lexicon: EventLexicon,
+               companies: set[str]) -> dict[str, Argument]:
     arguments: dict[str, Argument] = {}
     pronouns: dict[str, Token] = {}
+    descriptions: dict[str, Token] = {}
     for role, filled in fillers.items():
         if filled.is_clause:
             span = Span.of(doc.text, doc[filled.first].idx, doc[filled.last].idx + len(doc[filled.last].text))
@@ -148,9 +179,16 @@ def _arguments(doc: Doc, fillers: dict[str, Filler], index: MentionIndex, lexico
         arguments[role] = Argument(span, entity)
         if entity is None and filled.head.pos_ == "PRON" and PERSONAL_PRONOUN in filled.head.morph.get("PronType", ["Prs"]):
             pronouns[role] = filled.head
+        elif entity is None:
+            descriptions[role] = filled.head
+    for role, head in descriptions.items():
+        taken = {a.entity for r, a in arguments.items() if r != role and a.entity}
+        entity = resolve_description(head, index, lexicon, taken, companies)
+        if entity is not None:
+            arguments[role] = Argument(arguments[role].span, entity)
     for role, pronoun in pronouns.items():
         taken = {a.entity for r, a in arguments.items() if r != role and a.entity}
-        entity = resolve_pronoun(pronoun, index, lexicon, taken)
+        entity = resolve_pronoun(pronoun, index, lexicon, taken, thing=role in THING_ROLES)
         arguments[role] = Argument(arguments[role].span, entity)
     return dict(sorted(arguments.items(), key=lambda kv: _role_rank(kv[0])))
 

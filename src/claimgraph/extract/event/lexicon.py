@@ -61,6 +61,11 @@ class EventLexicon:
     anaphor_determiners: frozenset[str]
     anaphor_nouns: frozenset[str]
     anaphor_pronouns: frozenset[str]
+    company_determiners: frozenset[str] = frozenset()
+    company_nouns: frozenset[str] = frozenset()
+    person_pronouns: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
     approximators: frozenset[str] = frozenset()
     required_roles: Optional[dict[str, tuple[str, ...]]] = None
@@ -126,6 +131,10 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         deny_objects=_words(data.get("deny_objects")), deny_restricted=_words(data.get("deny_restricted")),
         anaphor_determiners=_words(anaphors.get("determiners")), anaphor_nouns=_words(anaphors.get("nouns")),
         anaphor_pronouns=_words(anaphors.get("pronouns")),
+        company_determiners=_words((data.get("company_anaphors") or {}).get("determiners")),
+        company_nouns=_words((data.get("company_anaphors") or {}).get("nouns")),
+        person_pronouns=_words(data.get("person_pronouns")),
+        passive_auxiliaries=_words(data.get("passive_auxiliaries")), reflexives=_words(data.get("reflexives")),
         partitives=_words(data.get("partitive_articles")), approximators=_words(data.get("approximators")),
         required_roles={t: tuple(r) for t, r in (data.get("required_roles") or {}).items()},
         purpose_marks=_words(data.get("purpose_marks")), purpose_blocked=frozenset(data.get("purpose_blocked") or []),

@@ -12,6 +12,7 @@ from claimgraph.extract.event.syntax import subject_of
 from claimgraph.model import Entity, Span
 
 ANTECEDENT_TYPES = frozenset({"ORG", "GPE", "PERSON"})
+THING_TYPES = frozenset({"PRODUCT"})
 # How far back (in sentences) a pronoun looks for its antecedent.
 ANTECEDENT_SENTENCES = 2
 
@@ -71,15 +72,23 @@ def snap_to_mention(doc: Doc, first: int, last: int, head: Token, index: Mention
 
 
 def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
-                    exclude: set[str]) -> Optional[str]:
+                    exclude: set[str], thing: bool = False) -> Optional[str]:
     """The entity a personal pronoun refers to, when one is clearly near.
 
     A subject pronoun in a reported clause ("Kupol a informé ... qu'elle pouvait")
     refers to the reporting subject; otherwise the nearest preceding organisation,
     country or person that is not already another argument of the event (a
     pronoun object is not its clause's subject: "la Chine ... en lui fournissant").
+    A pronoun that stands for a `thing` (an item: "il était fabriqué en Russie") looks
+    for the nearest named product instead.
     """
-    if pronoun.dep_ in lexicon.dep("subject"):
+    if thing:
+        wanted = THING_TYPES
+    elif pronoun.lower_ in lexicon.person_pronouns:
+        wanted = frozenset({"PERSON"})
+    else:
+        wanted = ANTECEDENT_TYPES
+    if pronoun.dep_ in lexicon.dep("subject") and not thing:
         clause = pronoun.head
         for ancestor in clause.ancestors:
             subject = subject_of(ancestor, lexicon)
@@ -93,6 +102,41 @@ def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
     sent_index = next((i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end), 0)
     floor = sentences[max(0, sent_index - ANTECEDENT_SENTENCES)].start_char
     for start, end, entity_id, etype in index.before(pronoun.idx, floor):
-        if etype in ANTECEDENT_TYPES and entity_id not in exclude:
+        if etype in wanted and entity_id not in exclude:
+            return entity_id
+    return None
+
+
+# Dependents a company description may have and still point back ("the Russian firm"),
+# unlike "the company's engines" or "la société de conseil".
+DESCRIPTION_MODIFIERS = frozenset({"det", "amod", "punct", "case"})
+
+
+def resolve_description(head: Token, index: MentionIndex, lexicon: EventLexicon, exclude: set[str],
+                        companies: set[str]) -> Optional[str]:
+    """The company a description stands for: the name it is in apposition to, or, for a
+    definite "l'entreprise", "the firm", the nearest company named in the last sentences
+    that is not already another argument."""
+    if head.pos_ != "NOUN":
+        return None
+    if head.dep_ in lexicon.dep("appos"):
+        # "IEMZ Kupol, the Russian firm that assembles ...": the description is the name's
+        named = index.at(head.head.idx, head.head.idx + len(head.head.text))
+        if named is not None and named[2] not in exclude:
+            return named[2]
+    if head.lemma_.lower() not in lexicon.company_nouns:
+        return None
+    if "Plur" in head.morph.get("Number"):
+        return None
+    determiners = [c for c in head.children if c.dep_ == "det"]
+    if not any(d.lower_ in lexicon.company_determiners for d in determiners):
+        return None
+    if any(c.dep_ not in DESCRIPTION_MODIFIERS for c in head.children):
+        return None
+    sentences = list(head.doc.sents)
+    sent_index = next((i for i, s in enumerate(sentences) if s.start <= head.i < s.end), 0)
+    floor = sentences[max(0, sent_index - ANTECEDENT_SENTENCES)].start_char
+    for _, _, entity_id, _ in index.before(head.idx, floor):
+        if entity_id in companies and entity_id not in exclude:
             return entity_id
     return None

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
 from claimgraph.extract.event.syntax import (NOMINAL_POS, any_subject, children, clause_bounds, governing_chain,
                                              is_participle_modifier, is_passive, phrase_bounds,
-                                             prepositional_phrases, subject_of)
+                                             preposition_of, prepositional_phrases, subject_of)
 from claimgraph.extract.event.triggers import Trigger
 from claimgraph.model import EVENT_ROLES
 
@@ -36,15 +36,22 @@ class Filler:
     is_clause: bool = False
 
 
+def _paragraph_break_between(a: Token, b: Token) -> bool:
+    first, last = sorted((a.i, b.i))
+    return any(t.is_space and t.text.count("\n") >= 2 for t in a.doc[first:last])
+
+
 class RoleFiller:
     """Fills the roles of triggers of one document."""
 
     def __init__(self, lexicon: EventLexicon, entity_tokens: set[int], blocked: set[int]) -> None:
         self.lexicon = lexicon
         self.entity_tokens = entity_tokens
-        # tokens no argument may use (the input header "date 2024-09")
+        # tokens no argument may use (the input header "date 2024-09", a dateline "BRUSSELS -")
         self.blocked = blocked
         self._time_tokens: set[int] = set()
+        # words of a displaced recipient's description, kept out of the item ("au fabricant russe")
+        self._detached: set[int] = set()
 
     def fill(self, trigger: Trigger, time_tokens: set[int]) -> dict[str, Filler]:
         """The roles of `trigger` (empty when it is not an event, e.g. "reject the proposal")."""
@@ -54,6 +61,7 @@ class RoleFiller:
             return {}
         allowed = set(EVENT_ROLES.get(trigger.type, ()))
         self._time_tokens = time_tokens
+        self._detached = set()
         heads: dict[str, tuple[Token, bool]] = {}
 
         def put(role: Optional[str], head: Token, is_clause: bool = False) -> None:
@@ -92,13 +100,20 @@ class RoleFiller:
                 if child.dep_ in lex.dep("subject") | lex.dep("passive_subject") and self._is_relative(child):
                     target = head.head if head.dep_ in lex.dep("relative") else child
                 if dep in lex.dep("subject"):
-                    put(slots.get("subject"), target)
+                    put(slots.get("passive_subject" if passive else "subject"), target)
                 elif dep in lex.dep("passive_subject"):
+                    put(slots.get("passive_subject"), target)
+                elif dep in lex.dep("expletive_subject") and passive and not any(
+                        c.dep_ in lex.dep("object") | lex.dep("clause") for c in head.children):
+                    # "il était fabriqué en Russie": read as impersonal, but nothing else is made
                     put(slots.get("passive_subject"), target)
                 elif dep in lex.dep("object"):
                     put(slots.get("object"), head.head if self._is_relative(child) and head.dep_ in lex.dep("relative") else child)
                 elif dep in lex.dep("indirect_object"):
-                    put(slots.get("indirect_object"), child)
+                    # "sent engines to IEMZ Kupol": English parses may label the preposition itself dative
+                    objects = children(child, lex.dep("pobj")) if child.pos_ == "ADP" else [child]
+                    for obj in objects[:1]:
+                        put(slots.get("indirect_object"), obj)
                 elif dep in lex.dep("clause") and "clause" in slots and dep not in lex.dep("relative"):
                     if dep in ("ccomp", "xcomp") or self._marked(child):
                         put(slots["clause"], child, True)
@@ -118,6 +133,7 @@ class RoleFiller:
             put(slots.get("passive_subject"), head.head)
         self._inherit(trigger, slots, put)
         self._displaced(trigger, roles.preps, put)
+        self._partitive_object(trigger, slots, put)
 
     def _noun_roles(self, trigger: Trigger, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
         lex = self.lexicon
@@ -212,14 +228,64 @@ class RoleFiller:
         """Recipient or place the parser attached to the object noun ("des armes à la Russie")."""
         lex = self.lexicon
         for obj in [c for t in trigger.tokens for c in t.children if c.dep_ in lex.dep("object") | lex.dep("oblique")]:
-            for prep, noun, _ in prepositional_phrases(obj, lex):
+            for prep, noun in self._nested_phrases(obj):
                 role = table.get(prep)
-                if role in DISPLACED_ROLES and (noun.i in self.entity_tokens or noun.pos_ == "PROPN"):
-                    put(role, noun)
+                named = self._named_by(noun)
+                if role in DISPLACED_ROLES and named is not None:
+                    put(role, named)
+                    if named.i != noun.i:
+                        self._detached |= {t.i for t in noun.subtree} | {named.i}
             if "item" in (table.get("de"), table.get("of")) and trigger.type == "ACCUSE":
                 for clause in children(obj, lex.dep("clause")):
                     if self._marked(clause):
                         put("item", clause, True)
+
+    def _partitive_object(self, trigger: Trigger, slots: dict[str, str], put) -> None:  # type: ignore[no-untyped-def]
+        """"fournir à la Russie des machines-outils": the parser may read the partitive
+        article as "de les" and hang the object on the recipient."""
+        lex = self.lexicon
+        object_role = slots.get("object")
+        if object_role is None or not lex.partitives:
+            return
+        for dependent in trigger.head.children:
+            if preposition_of(dependent, lex) not in ("à", "to") or dependent.i < trigger.head.i:
+                continue
+            for inner in dependent.children:
+                article = next((c for c in inner.children if c.dep_ in lex.dep("case") and c.i < inner.i), None)
+                if inner.i > dependent.i and inner.pos_ in NOMINAL_POS and article is not None \
+                        and article.lower_ in lex.partitives and inner.i not in self.entity_tokens:
+                    put(object_role, inner)
+                    return
+
+    def _nested_phrases(self, obj: Token) -> list[tuple[str, Token]]:
+        """PPs on the object and on the nouns it is made of: "une vingtaine de moteurs à IEMZ Kupol"
+        hangs the recipient two levels down, sometimes under a label the parser invented."""
+        lex = self.lexicon
+        found = [(prep, noun) for prep, noun, _ in prepositional_phrases(obj, lex)]
+        for inner in [c for c in obj.children if c.pos_ in NOMINAL_POS and c.i > obj.i]:
+            found += [(prep, noun) for prep, noun, _ in prepositional_phrases(inner, lex)]
+            for noun in inner.children:  # a PP read as a clause or modifier ("à IEMZ Kupol" as acl)
+                prep = preposition_of(noun, lex)
+                if prep and noun.pos_ in NOMINAL_POS and noun.dep_ not in lex.dep("oblique"):
+                    found.append((prep, noun))
+        return found
+
+    def _named_by(self, noun: Token) -> Optional[Token]:
+        """The word that names whom `noun` stands for: the noun itself when it is a name or
+        carries one, or the name right after a description ("au fabricant russe IEMZ Kupol",
+        even when the parser hung the name elsewhere)."""
+        if noun.i in self.entity_tokens or noun.pos_ == "PROPN":
+            return noun
+        if any(c.i in self.entity_tokens and c.pos_ == "PROPN" and c.i > noun.i for c in noun.children):
+            return noun
+        following = max(t.i for t in noun.subtree) + 1
+        doc = noun.doc
+        if following < len(doc) and following in self.entity_tokens:
+            name = doc[following]
+            while name.i + 1 in self.entity_tokens and name.pos_ != "PROPN":
+                name = doc[name.i + 1]
+            return name if name.pos_ == "PROPN" else None
+        return None
 
     def _bearer(self, trigger: Trigger) -> Optional[Token]:
         """The noun an ownership noun describes: apposition, copula subject, or the name before its comma."""
@@ -261,7 +327,9 @@ class RoleFiller:
                 heads[role] = (head, is_clause)
             if trigger.type == "DENY" and role == "item":
                 is_clause = True  # the denied noun keeps its complement: "reports that ...", "des accusations visant X"
-            exclude = set(trigger_ids) | self._time_tokens
+            if _paragraph_break_between(head, trigger.head):
+                continue  # a headline's phrase never fills a role of the lede, nor the reverse
+            exclude = set(trigger_ids) | self._time_tokens | self.blocked | (self._detached - {head.i})
             for other_head in other_heads - {head.i}:
                 other = head.doc[other_head]
                 if head not in other.subtree:

@@ -33,7 +33,20 @@ def is_passive(token: Token, lexicon: EventLexicon) -> bool:
     """Whether a verb is in the passive voice ("were supplied", "ont été livrés")."""
     if children(token, lexicon.dep("passive_subject") | lexicon.dep("passive_aux")):
         return True
-    return "Pass" in token.morph.get("Voice", [])
+    if "Pass" in token.morph.get("Voice", []):
+        return True
+    return _copula_passive(token, lexicon)
+
+
+def _copula_passive(token: Token, lexicon: EventLexicon) -> bool:
+    """"il était fabriqué en Russie": the parser labels "était" a tense auxiliary, but a past
+    participle of a transitive trigger after the passive auxiliary, with no reflexive, is passive."""
+    if not lexicon.passive_auxiliaries or "Part" not in token.morph.get("VerbForm", []) \
+            or "Past" not in token.morph.get("Tense", []):
+        return False
+    auxiliaries = [c for c in token.children if c.pos_ == "AUX" and c.i < token.i]
+    reflexive = any(c.lower_ in lexicon.reflexives for c in token.children if c.i < token.i)
+    return bool(auxiliaries) and auxiliaries[-1].lemma_.lower() in lexicon.passive_auxiliaries and not reflexive
 
 
 def is_participle_modifier(token: Token, lexicon: EventLexicon) -> bool:

@@ -163,3 +163,19 @@ def test_object_stops_before_a_comma_participle_en(analyse) -> None:  # type: ig
     att = next(a for a in analyse(text, "en") if a["cue"] and a["cue"]["text"] == "rejected")
     assert "calling" not in att["content"]["text"]
     assert att["kind"] == "indirect"
+
+
+def test_a_report_noun_owns_its_that_clause(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("The minister was responding to a Baltic Wire report, published on Monday, that Arcadia Motors "
+            "had shipped turbines to Volga Dynamics.")
+    atts = analyse(text, "en")
+    holders = [a for a in atts if "Arcadia Motors had shipped" in a["content"]["text"]]
+    assert holders, atts
+    assert all("minister" not in a["source"]["text"] for a in holders)
+    assert any("report" in a["source"]["text"] for a in holders)
+
+
+def test_the_input_header_is_never_a_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = " date 2024-09-27 Beijing denies arming Russia after drone report\n\nBEIJING - China rejected the reports."
+    headline = find(analyse(text, "en"), "arming Russia")
+    assert headline["source"]["text"] == "Beijing"

@@ -1,12 +1,16 @@
 """claimgraph's own spaCy components, added to each language's pipeline once at load time."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.lang import LanguageRules
 
 SENTENCE_FINAL = frozenset(".!?…»\"”")
+# The input header of CONTRACT.md §1 (" date 2024-09 " before the title).
+HEADER = re.compile(r"^\s*date\s+\d{4}(?:-\d{2}){0,2}\s+")
 
 
 @Language.component("claimgraph_paragraph_breaks")
@@ -19,8 +23,29 @@ def paragraph_break_sentences(doc: Doc) -> Doc:
     """
     for token in doc[2:]:
         gap = doc[token.i - 1]
-        if gap.is_space and "\n" in gap.text and not token.is_space and doc[token.i - 2].text[-1:] in SENTENCE_FINAL:
+        if gap.is_space and "\n" in gap.text and not token.is_space and (
+                doc[token.i - 2].text[-1:] in SENTENCE_FINAL or gap.text.count("\n") >= 2):
             token.is_sent_start = True
+    return doc
+
+
+@Language.component("claimgraph_header_sentence")
+def header_sentence(doc: Doc) -> Doc:
+    """The input header is a sentence of its own, and the headline after it is one sentence:
+    parsed together, the parser makes "date" the headline's subject."""
+    header = HEADER.match(doc.text)
+    if header is None:
+        return doc
+    line_end = doc.text.find("\n", header.end())
+    line_end = len(doc.text) if line_end < 0 else line_end
+    first = True
+    for token in doc:
+        if token.idx < header.end():
+            if token.i > 0:
+                token.is_sent_start = False
+        elif token.idx < line_end:
+            token.is_sent_start = first
+            first = False
     return doc
 
 
@@ -29,6 +54,8 @@ def add_components(nlp: Language, rules: LanguageRules) -> Language:
     starts before the parser, and the gazetteer's entity ruler."""
     from claimgraph.nlp.entity_ruler import add_entity_ruler
 
+    if "claimgraph_header_sentence" not in nlp.pipe_names:
+        nlp.add_pipe("claimgraph_header_sentence", before="parser")
     if "claimgraph_paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraph_breaks", before="parser")
     add_entity_ruler(nlp, rules)

@@ -87,12 +87,24 @@ def _foreign_mark(clause: Token, lexicon: Lexicon) -> bool:
                for c in clause.children)
 
 
+def _report_noun_between(verb: Token, clause: Token, lexicon: Lexicon) -> bool:
+    """"Lin was responding to a Reuters report that X": the clause says what the report
+    says, whatever the parser hung it on; the verb's own words are elsewhere."""
+    for dependent in verb.children:
+        if not verb.i < dependent.i < clause.i:
+            continue
+        nouns = [dependent] + [g for g in dependent.children if g.i < clause.i]
+        if any(n.pos_ == "NOUN" and n.lemma_.lower() in lexicon.nouns for n in nouns):
+            return True
+    return False
+
+
 def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[Token]:
     """The head of the clause `verb` reports, if it has one."""
     for child in verb.children:
         if (child.dep_ in ("ccomp", "csubj") and child.i > verb.i or (child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX", "ADJ"))) \
                 and not _foreign_mark(child, lexicon):
-            return child
+            return None if _report_noun_between(verb, child, lexicon) else child
     for child in verb.children:  # "told reporters that ...": the clause may hang off the object
         if child.dep_ in ("xcomp", "advcl", "obj", "dobj") and child.i > verb.i and any(
                 g.dep_ == "mark" and g.lower_ in lexicon.complementizers for g in child.children):

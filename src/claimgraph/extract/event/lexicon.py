@@ -66,6 +66,7 @@ class EventLexicon:
     person_pronouns: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
+    bare_participle_tags: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
     approximators: frozenset[str] = frozenset()
     required_roles: Optional[dict[str, tuple[str, ...]]] = None
@@ -135,6 +136,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         company_nouns=_words((data.get("company_anaphors") or {}).get("nouns")),
         person_pronouns=_words(data.get("person_pronouns")),
         passive_auxiliaries=_words(data.get("passive_auxiliaries")), reflexives=_words(data.get("reflexives")),
+        bare_participle_tags=frozenset(data.get("bare_participle_tags") or []),
         partitives=_words(data.get("partitive_articles")), approximators=_words(data.get("approximators")),
         required_roles={t: tuple(r) for t, r in (data.get("required_roles") or {}).items()},
         purpose_marks=_words(data.get("purpose_marks")), purpose_blocked=frozenset(data.get("purpose_blocked") or []),

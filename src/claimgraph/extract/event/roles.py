@@ -24,6 +24,8 @@ from claimgraph.model import EVENT_ROLES
 # Roles the parser often hangs on the object noun instead of the verb.
 DISPLACED_ROLES = frozenset({"recipient", "location", "via", "partner"})
 ACTOR_TYPES = frozenset({"ORG", "GPE", "PERSON", "LOC"})
+# spaCy labels of "Russian", "chinois": a noun they qualify names a participant even without an article.
+NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,9 @@ class RoleFiller:
                 put(slots.get("subject"), noun)
                 continue
             role, noun = self._wrapped(prep, noun, roles.preps)
-            if prep in lex.approximators:
-                # "produced around 2,500 drones": the parser took the approximator for a preposition
+            if prep in lex.approximators or (not prep and dep_child.dep_ in lex.dep("bare_object") and noun.i > head.i):
+                # "produced around 2,500 drones": the parser took the approximator for a preposition;
+                # "aurait livré des moteurs" read as an oblique with no preposition
                 role = slots.get("object")
             if noun.pos_ in ("VERB", "AUX"):
                 put(role, noun, True)
@@ -188,6 +191,8 @@ class RoleFiller:
             return True
         if any(c.lower_ in self.lexicon.contractions and c.lower_ not in ("d'", "l'") for c in noun.children):
             return True
+        if any(c.ent_type_ in NATIONALITY_LABELS and c.i < noun.i for c in noun.subtree):
+            return True  # headline style, no article: "to Russian drone maker"
         return "Plur" in noun.morph.get("Number", []) or noun.tag_ in ("NNS", "NNPS")
 
     def _is_relative(self, token: Token) -> bool:
@@ -250,10 +255,10 @@ class RoleFiller:
         for dependent in trigger.head.children:
             if preposition_of(dependent, lex) not in ("à", "to") or dependent.i < trigger.head.i:
                 continue
-            for inner in dependent.children:
+            for inner in dependent.subtree:
                 article = next((c for c in inner.children if c.dep_ in lex.dep("case") and c.i < inner.i), None)
-                if inner.i > dependent.i and inner.pos_ in NOMINAL_POS and article is not None \
-                        and article.lower_ in lex.partitives and inner.i not in self.entity_tokens:
+                if inner.i > dependent.i and inner.pos_ in NOMINAL_POS and inner.head.pos_ in NOMINAL_POS \
+                        and article is not None and article.lower_ in lex.partitives and inner.i not in self.entity_tokens:
                     put(object_role, inner)
                     return
 
@@ -299,8 +304,11 @@ class RoleFiller:
         if noun.dep_ in ("attr",) and subject_of(noun.head, lex) is not None:
             return subject_of(noun.head, lex)
         # "IEMZ Kupol, une filiale de ...": the name right before the comma.
-        first = min(t.i for t in noun.subtree if t.i <= noun.i)
         doc = noun.doc
+        for named in (c for c in noun.children if c.i < noun.i and c.i in self.entity_tokens):
+            if any(t.text == "," for t in doc[named.i + 1:noun.i]):
+                return named  # the parser hung the name on the noun that describes it
+        first = min(t.i for t in noun.subtree if t.i <= noun.i)
         j = first - 1
         while j >= 0 and doc[j].is_space:
             j -= 1

@@ -35,6 +35,8 @@ def is_passive(token: Token, lexicon: EventLexicon) -> bool:
         return True
     if "Pass" in token.morph.get("Voice", []):
         return True
+    if token.tag_ in lexicon.bare_participle_tags and not any(c.pos_ == "AUX" for c in token.children):
+        return True  # headline style: "China-made engines reportedly supplied to Russian drone maker"
     return _copula_passive(token, lexicon)
 
 

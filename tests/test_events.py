@@ -222,3 +222,19 @@ def test_header_and_dateline_are_never_arguments(nlp_en) -> None:  # type: ignor
             "WARSAW (Baltic Wire) - Russia's drones fly on turbines made in China.")
     (supply,) = run(nlp_en, "en", text, [])
     assert args(supply) == {"recipient": "Russian drone maker", "item": "Chinese turbines"}
+
+
+def test_feminine_pronoun_skips_a_masculine_antecedent(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Volga Dynamics a informé le ministère de la Défense qu'elle pouvait produire en masse des drones."
+    ents = [entity("e1", "Volga Dynamics", "ORG", text, "Volga Dynamics"),
+            entity("e2", "Ministry of Defence", "ORG", text, "ministère de la Défense")]
+    produce = next(e for e in run(nlp_fr, "fr", text, ents) if e.type == "PRODUCE")
+    assert produce.arguments["agent"].entity == "e1"
+
+
+def test_a_described_name_links_the_whole_description(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "Volga Dynamics is a subsidiary of the state defence conglomerate Ural-Tekh, filings show."
+    ents = [entity("e1", "Volga Dynamics", "ORG", text, "Volga Dynamics"),
+            entity("e2", "Ural-Tekh", "ORG", text, "Ural-Tekh")]
+    owner = next(e for e in run(nlp_en, "en", text, ents) if e.type == "OWNERSHIP").arguments["owner"]
+    assert owner.entity == "e2"

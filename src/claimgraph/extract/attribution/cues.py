@@ -14,7 +14,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
-from claimgraph.extract.attribution.spans import (Candidate, clause_tokens, content_span, subject_of,
+from claimgraph.extract.attribution.spans import (Candidate, clause_tokens, content_span, noun_phrase, subject_of,
                                                   tokens_span)
 
 CLAUSE_DEPS = ("ccomp", "csubj", "parataxis")
@@ -183,8 +183,11 @@ def mistagged_cue(token: Token, lexicon: Lexicon, stems: dict[str, CueEntry]) ->
     before = [t for t in sent if t.i < token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
     if content is None or not before:
         return None
+    # the parser hung the cue on the source noun as a modifier: the source phrase stops before it
+    source_span = tokens_span(token.doc, [t for t in noun_phrase(before[-1]) if t.i < token.i])
     return Candidate(content=content, source_head=before[-1], cue=tokens_span(token.doc, [token]), kind="indirect",
-                     cue_certainty=entry.certainty, cue_polarity=entry.polarity, cue_token=token)
+                     cue_certainty=entry.certainty, cue_polarity=entry.polarity, cue_token=token,
+                     source_span=source_span)
 
 
 def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:

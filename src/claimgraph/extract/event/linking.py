@@ -57,7 +57,7 @@ def snap_to_mention(doc: Doc, first: int, last: int, head: Token, index: Mention
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     mention = index.at(head.idx, head.idx + len(head.text))
     if mention is None:
-        return Span.of(doc.text, start, end), None
+        return Span.of(doc.text, start, end), _described_name(head, first, last, index)
     m_start, m_end, entity_id, _ = mention
     outside = [t for t in doc[first:last + 1] if not (m_start <= t.idx < m_end)]
     if any(t.dep_ == "conj" or t.pos_ == "CCONJ" for t in outside):
@@ -69,6 +69,26 @@ def snap_to_mention(doc: Doc, first: int, last: int, head: Token, index: Mention
         # "IEMZ Kupol, a subsidiary of ...": the name is the argument, the apposition describes it
         return Span.of(doc.text, m_start, m_end), entity_id
     return Span.of(doc.text, min(start, m_start), max(end, m_end)), entity_id
+
+
+# How a name hangs on the noun that describes it: "the state conglomerate Almaz-Antey",
+# "du conglomérat public Almaz-Antey" (no preposition in between).
+NAME_DEPS = frozenset({"appos", "flat", "flat:name", "compound", "nmod"})
+
+
+def _described_name(head: Token, first: int, last: int, index: MentionIndex) -> Optional[str]:
+    """The entity named right after a describing noun, inside the argument's phrase."""
+    for child in head.children:
+        if not (head.i < child.i <= last and child.pos_ == "PROPN" and child.dep_ in NAME_DEPS):
+            continue
+        if any(c.dep_ == "case" or c.pos_ == "ADP" for c in child.children):
+            continue  # "the drones of Russia" describes drones, it does not name them
+        if any(t.pos_ not in ("ADJ", "DET", "PROPN", "PUNCT") and t.dep_ != "compound" for t in head.doc[head.i + 1:child.i]):
+            continue
+        mention = index.at(child.idx, child.idx + len(child.text))
+        if mention is not None:
+            return mention[2]
+    return None
 
 
 def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
@@ -102,9 +122,23 @@ def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
     sent_index = next((i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end), 0)
     floor = sentences[max(0, sent_index - ANTECEDENT_SENTENCES)].start_char
     for start, end, entity_id, etype in index.before(pronoun.idx, floor):
-        if etype in wanted and entity_id not in exclude:
+        if etype in wanted and entity_id not in exclude and _gender_agrees(pronoun, start, end):
             return entity_id
     return None
+
+
+def _gender_agrees(pronoun: Token, start: int, end: int) -> bool:
+    """"qu'elle pouvait produire" does not stand for "le ministère": grammatical gender,
+    where both the pronoun and the mention's head (or its article) show one."""
+    wanted = pronoun.morph.get("Gender")
+    span = pronoun.doc.char_span(start, end, alignment_mode="expand")
+    if not wanted or span is None:
+        return True
+    head = span.root
+    if head.pos_ != "NOUN":
+        return True  # names carry no grammatical gender of their own ("IEMZ Kupol")
+    shown = head.morph.get("Gender") or [g for d in head.children if d.dep_ == "det" for g in d.morph.get("Gender")]
+    return not shown or bool(set(shown) & set(wanted))
 
 
 # Dependents a company description may have and still point back ("the Russian firm"),

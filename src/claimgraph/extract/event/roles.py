@@ -101,6 +101,8 @@ class RoleFiller:
                 target = child
                 if child.dep_ in lex.dep("subject") | lex.dep("passive_subject") and self._is_relative(child):
                     target = head.head if head.dep_ in lex.dep("relative") else child
+                if dep in lex.dep("subject") and any(m.dep_ == "mark" and child.i < m.i < head.i for m in head.children):
+                    continue  # "Un nouveau rapport suggère qu'une entreprise a expédié": before "que" is the reporter's
                 if dep in lex.dep("subject"):
                     put(slots.get("passive_subject" if passive else "subject"), target)
                 elif dep in lex.dep("passive_subject"):

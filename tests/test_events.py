@@ -238,3 +238,18 @@ def test_a_described_name_links_the_whole_description(nlp_en) -> None:  # type: 
             entity("e2", "Ural-Tekh", "ORG", text, "Ural-Tekh")]
     owner = next(e for e in run(nlp_en, "en", text, ents) if e.type == "OWNERSHIP").arguments["owner"]
     assert owner.entity == "e2"
+
+
+def test_coordinated_verbs_pool_their_roles(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "Engineers said Volga Dynamics designed and tested a new drone with help from specialists in Iran."
+    ents = [entity("e1", "Volga Dynamics", "ORG", text, "Volga Dynamics")]
+    develops = [e for e in run(nlp_en, "en", text, ents) if e.type == "DEVELOP"]
+    assert len(develops) == 1
+    assert {"agent", "item"} <= set(develops[0].arguments)
+
+
+def test_sanctions_on_a_target(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "The European Union on Monday imposed sanctions on two Chinese companies."
+    ents = [entity("e1", "European Union", "ORG", text, "European Union")]
+    sanction = next(e for e in run(nlp_en, "en", text, ents) if e.type == "SANCTION")
+    assert args(sanction) == {"agent": "European Union", "target": "two Chinese companies"}

@@ -61,12 +61,16 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
                    for tok in s}
     cue_tokens = {t.i for a in attributions if a.cue is not None
                   for t in (doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") or [])}
-    triggers = _merge_coordinated(find_triggers(doc, lexicon), lexicon)
+    triggers, coordinated = _merge_coordinated(find_triggers(doc, lexicon), lexicon)
     built: list[tuple[Trigger, Event]] = []
     for trigger in triggers:
         if trigger.head.i in blocked or _is_purpose_blocked(trigger, lexicon):
             continue
         fillers = filler.fill(trigger, time_tokens)
+        for second in coordinated.get(trigger.head.i, []):
+            # "a développé et testé un modèle avec l'aide d'experts": roles spread over both verbs
+            for role, extra in filler.fill(second, time_tokens).items():
+                fillers.setdefault(role, extra)
         arguments = _arguments(doc, fillers, index, lexicon, companies)
         required = (lexicon.required_roles or {}).get(trigger.type, ())
         if len(arguments) < lexicon.min_arguments or any(r not in arguments for r in required):
@@ -137,18 +141,23 @@ def _nest_in_speech_acts(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigg
     return kept
 
 
-def _merge_coordinated(triggers: list[Trigger], lexicon: EventLexicon) -> list[Trigger]:
-    """"a développé et testé": one event, not two, when coordinated verbs share type and subject."""
+def _merge_coordinated(triggers: list[Trigger], lexicon: EventLexicon) -> tuple[list[Trigger], dict[int, list[Trigger]]]:
+    """"a développé et testé": one event, not two, when coordinated verbs share type and subject.
+
+    RETURNS: the triggers kept, and for each kept head index the coordinated triggers folded into it.
+    """
     by_token = {t.head.i: t for t in triggers}
     kept = []
+    folded: dict[int, list[Trigger]] = {}
     for trigger in triggers:
         head = trigger.head
         first = by_token.get(head.head.i)
         if (head.dep_ in lexicon.dep("conj") and first is not None and first is not trigger
                 and first.type == trigger.type and any_subject(head, lexicon) is None):
+            folded.setdefault(first.head.i, []).append(trigger)
             continue
         kept.append(trigger)
-    return kept
+    return kept, folded
 
 
 def _company_ids(entities: list[Entity], rules: LanguageRules) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from claimgraph.errors import ConfigError
 from claimgraph.lang import LanguageRules
 
 
@@ -86,7 +87,16 @@ class EventLexicon:
 
 def _role_map(data: dict[str, Any]) -> RoleMap:
     slots = {k: v for k, v in data.items() if isinstance(v, str) and k != "if_prep"}
-    return RoleMap(slots, dict(data.get("preps") or {}), dict(data.get("noun_preps") or {}), data.get("if_prep"))
+    return RoleMap(slots, _prepositions(data.get("preps")), _prepositions(data.get("noun_preps")), data.get("if_prep"))
+
+
+def _prepositions(table: Any) -> dict[str, str]:
+    """A preposition -> role table; YAML reads a bare `on:` or `no:` as a boolean, so say so."""
+    table = dict(table or {})
+    for key in table:
+        if not isinstance(key, str):
+            raise ConfigError(f"events.yaml: preposition {key!r} is not a string (quote it: \"on\": ...)")
+    return table
 
 
 def _words(values: Any) -> frozenset[str]:

@@ -253,3 +253,13 @@ def test_sanctions_on_a_target(nlp_en) -> None:  # type: ignore[no-untyped-def]
     ents = [entity("e1", "European Union", "ORG", text, "European Union")]
     sanction = next(e for e in run(nlp_en, "en", text, ents) if e.type == "SANCTION")
     assert args(sanction) == {"agent": "European Union", "target": "two Chinese companies"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La Russie construit les bombes utilisées en Ukraine. Cela permettrait aux missiles d'être utilisés en Ukraine."),
+    ("en", "Russia builds the bombs used in Ukraine."),
+])
+def test_descriptive_or_enabled_use_is_no_use(lang: str, text: str, request) -> None:  # type: ignore[no-untyped-def]
+    nlp = request.getfixturevalue(f"nlp_{lang}")
+    ents = [entity("e1", "Ukraine", "GPE", text, "Ukraine")]
+    assert [e for e in run(nlp, lang, text, ents) if e.type == "USE"] == []

@@ -16,7 +16,7 @@ from claimgraph.extract.event.context import enclosing_attributions, event_factu
 from claimgraph.extract.event.lexicon import EventLexicon, load_lexicon
 from claimgraph.extract.event.linking import MentionIndex, resolve_description, resolve_pronoun, snap_to_mention
 from claimgraph.extract.event.roles import Filler, RoleFiller
-from claimgraph.extract.event.syntax import any_subject
+from claimgraph.extract.event.syntax import any_subject, is_participle_modifier
 from claimgraph.extract.event.triggers import Trigger, find_triggers
 from claimgraph.extract.timex import Timex, find_timexes
 from claimgraph.extract.attribution.lexicon import get_lexicon
@@ -103,10 +103,16 @@ def _dateline_tokens(doc: Doc) -> set[int]:
 
 
 def _is_purpose_blocked(trigger: Trigger, lexicon: EventLexicon) -> bool:
-    """"pour être utilisées en Ukraine": a purpose, not yet an event (for the types that say so)."""
+    """"pour être utilisées en Ukraine": a purpose, not yet an event (for the types that say so),
+    and neither is a participle that only describes its noun."""
     if trigger.type not in lexicon.purpose_blocked:
         return False
-    marks = {c.lower_ for c in trigger.head.children if c.dep_ in ("mark", "aux") or c.lower_ in lexicon.purpose_marks}
+    head = trigger.head
+    if is_participle_modifier(head, lexicon):
+        return True  # "les bombes utilisées en Ukraine": a description of the bombs, not a report of use
+    if any(a.lemma_.lower() in lexicon.purpose_governors for a in list(head.ancestors)[:2]):
+        return True  # "Cela permettrait aux armes d'être utilisées en Ukraine": what it would allow
+    marks = {c.lower_ for c in head.children if c.dep_ in ("mark", "aux") or c.lower_ in lexicon.purpose_marks}
     return bool(marks & lexicon.purpose_marks)
 
 

@@ -73,6 +73,7 @@ class EventLexicon:
     required_roles: Optional[dict[str, tuple[str, ...]]] = None
     purpose_marks: frozenset[str] = frozenset()
     purpose_blocked: frozenset[str] = frozenset()
+    purpose_governors: frozenset[str] = frozenset()
     min_arguments: int = 2
 
     def dep(self, name: str) -> frozenset[str]:
@@ -150,6 +151,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         partitives=_words(data.get("partitive_articles")), approximators=_words(data.get("approximators")),
         required_roles={t: tuple(r) for t, r in (data.get("required_roles") or {}).items()},
         purpose_marks=_words(data.get("purpose_marks")), purpose_blocked=frozenset(data.get("purpose_blocked") or []),
+        purpose_governors=_words(data.get("purpose_governors")),
         min_arguments=int(data.get("min_arguments", 2)))
     _CACHE[key] = lexicon
     return lexicon

@@ -5,22 +5,31 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 import networkx as nx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from claimgraph.cli.app import app
 from claimgraph.graph import rebuild, select_claim_ids, summaries, sync
 from claimgraph.graph.copies import containment, shingles
-from claimgraph.graph.keys import entity_key, item_classes, unnamed_group
+from claimgraph.graph.keys import entity_key, item_classes, state_name, unnamed_group, with_article
+from claimgraph.graph.origins import entity_origin
 from claimgraph.model import Analysis, Argument, Attribution, Document, Entity, Event, Source, Span
 from claimgraph.store import SqlStore
 from claimgraph.store import tables as t
 
 runner = CliRunner()
+
+
+# Where words are looked for: their first occurrence, or (words, after) for the first one after an
+# offset or after a text ("Russia" after "\n" is the body's Russia, not the headline's).
+After = Union[int, str]
+Words = Union[str, tuple[str, After]]
+# An event argument: (words, entity local id), or (words, entity, after).
+Role = Union[tuple[str, Optional[str]], tuple[str, Optional[str], After]]
 
 
 class Doc:
@@ -30,23 +39,28 @@ class Doc:
         self.analysis = Analysis(Document(id=doc_id, text=text, lang=lang, date=date, source=source, title=doc_id))
         self.text = text
 
-    def span(self, words: str, after: int = 0) -> Span:
-        start = self.text.index(words, after)
+    def span(self, words: Words, after: After = 0) -> Span:
+        """The first `words` at or after `after`: an offset, or the end of the first occurrence of a text."""
+        if not isinstance(words, str):
+            words, after = words
+        offset = self.text.index(after) + len(after) if isinstance(after, str) else after
+        start = self.text.index(words, offset)
         return Span(start, start + len(words), words)
 
-    def entity(self, local: str, name: str, type: str, *surfaces: str) -> str:
-        self.analysis.entities.append(Entity(local, name, type, mentions=[self.span(s) for s in surfaces]))
+    def entity(self, local: str, name: str, type: str, *surfaces: Words, wikidata: Optional[str] = None) -> str:
+        self.analysis.entities.append(Entity(local, name, type, wikidata=wikidata,
+                                             mentions=[self.span(s) for s in surfaces]))
         return local
 
-    def attribution(self, local: str, source: str, source_type: str, content: str, entity: Optional[str] = None,
+    def attribution(self, local: str, source: Words, source_type: str, content: Words, entity: Optional[str] = None,
                     certainty: str = "certain", polarity: str = "positive", parent: Optional[str] = None) -> str:
         self.analysis.attributions.append(Attribution(local, Source(self.span(source), source_type, entity), None,
                                                       self.span(content), "according_to", certainty, polarity, parent))
         return local
 
-    def event(self, local: str, type: str, trigger: str, attribution: Optional[str] = None, polarity: str = "positive",
-              certainty: str = "certain", **roles: tuple[str, Optional[str]]) -> None:
-        arguments = {role: Argument(self.span(words), entity) for role, (words, entity) in roles.items()}
+    def event(self, local: str, type: str, trigger: Words, attribution: Optional[str] = None, polarity: str = "positive",
+              certainty: str = "certain", **roles: Role) -> None:
+        arguments = {role: Argument(self.span(words, *where), entity) for role, (words, entity, *where) in roles.items()}
         self.analysis.events.append(Event(local, type, self.span(trigger), arguments, None, attribution, certainty, polarity))
 
 
@@ -128,6 +142,20 @@ def test_unnamed_groups_key_the_same_in_both_languages() -> None:
     assert unnamed_group("a Western official")[0] != unnamed_group("Chinese companies")[0]
 
 
+def test_a_state_is_named_as_the_gazetteer_names_its_government() -> None:
+    assert state_name("US") == "Government of the United States" == unnamed_group("the American government")[1]
+    assert state_name("GB") == "Government of the United Kingdom" == unnamed_group("le gouvernement britannique")[1]
+    assert state_name("CN") == "Government of China"
+    assert state_name("EU") == "Government of the European Union", "no gazetteer government: built the same way"
+    assert [with_article(c) for c in ("Netherlands", "Czech Republic", "Belarus")] == \
+        ["the Netherlands", "the Czech Republic", "Belarus"]
+    d = Doc("us", "Washington accused Beijing.", "en", "2024-09-27")
+    d.entity("e1", "Government of the United States", "ORG", "Washington")
+    (entity,) = d.analysis.entities
+    origin = entity_origin(entity, d.analysis)
+    assert (origin.key, origin.name) == ("state:US", "Government of the United States"), "the state itself, not a voice of it"
+
+
 def test_trimmed_copy_is_contained_in_its_wire_story() -> None:
     full, trimmed = shingles(WIRE + " More paragraphs follow here about other things entirely."), shingles(WIRE[:150])
     assert containment(full, trimmed) > 0.9
@@ -186,6 +214,47 @@ def test_incremental_updates_equal_a_rebuild(tmp_path: Path) -> None:
     assert rebuild(store) == len(first) + len(later)
     assert dump(store) == incremental
     assert incremental["claims"], "the graph is not empty"
+
+
+def limbach_supply(doc_id: str, name: str, text: str, date: str) -> Analysis:
+    """An engine maker (named `name`, written as the text's first words) supplying IEMZ Kupol."""
+    surface = text.split(" shipped")[0]
+    d = Doc(doc_id, text, "en", date, f"Outlet {doc_id}")
+    d.entity("e1", name, "ORG", surface, wikidata="Q99999901")  # one (wrong) QID: the store merges the two makers
+    d.entity("e2", "IEMZ Kupol", "ORG", "IEMZ Kupol")
+    d.event("v1", "SUPPLY", "shipped", agent=(surface, "e1"), recipient=("IEMZ Kupol", "e2"), item=("engines", None))
+    return d.analysis
+
+
+def makers() -> list[Analysis]:
+    return [limbach_supply("xiamen", "Xiamen Limbach Aircraft Engine",
+                           "Xiamen Limbach Aircraft Engine shipped L550E engines to IEMZ Kupol last spring.", "2024-09-25"),
+            limbach_supply("flugmotoren", "Limbach Flugmotoren",
+                           "Limbach Flugmotoren shipped engines to IEMZ Kupol, a German court heard.", "2024-09-26")]
+
+
+def claim_articles(store: SqlStore, entity: str) -> list[list[str]]:
+    with store.engine.connect() as connection:
+        return sorted(sorted(c.articles) for c in summaries(connection, select_claim_ids(connection, entity=entity)))
+
+
+@pytest.mark.parametrize("later, kept", [
+    ([government_claim()], 1),  # the first article neither maker is in stays; the rest is replayed
+    ([times_fr()], 0),  # the French article joined the first article's claim: replay from that claim's start
+], ids=["own-claims", "joins-an-earlier-claim"])
+def test_undoing_a_merge_replays_the_graph_into_a_rebuilds_rows(tmp_path: Path, later: list[Analysis], kept: int) -> None:
+    store = store_with(tmp_path, [times_en(), *makers(), *later])
+    assert store.counts()["entity_merges"] == 1
+    assert claim_articles(store, "Limbach Flugmotoren") == [["flugmotoren", "xiamen"]], "merged: one maker, one claim"
+    store.undo_merge(1)
+    with store.engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(t.graph_documents)).scalar_one() == kept
+    assert sync(store) == 4 - kept
+    incremental = dump(store)
+    rebuild(store)
+    assert dump(store) == incremental
+    assert claim_articles(store, "Limbach Flugmotoren") == [["flugmotoren"]]
+    assert claim_articles(store, "Xiamen Limbach Aircraft Engine") == [["xiamen"]]
 
 
 @pytest.fixture()
@@ -290,15 +359,13 @@ def test_an_unnamed_official_who_told_an_outlet_is_that_outlet(tmp_path: Path) -
     text = ("Western official says Chinese firm sent drones to Russia\n\n"
             "A Chinese company shipped attack drones to Russia, a Western official has told The Times.")
     d = Doc("told", text, "en", "2024-09-13", "Morning Courier")
-    d.entity("e1", "Russia", "GPE", "Russia")
+    d.entity("e1", "Russia", "GPE", "Russia", ("Russia", "\n"))
     d.entity("e2", "The Times", "ORG", "The Times")
-    d.analysis.entities[0].mentions.append(d.span("Russia", text.index("\n")))
     d.attribution("a1", "Western official", "anonymous_person", "Chinese firm sent drones to Russia")
     d.attribution("a2", "a Western official", "anonymous_person", "A Chinese company shipped attack drones to Russia")
     d.event("v1", "SUPPLY", "sent", "a1", agent=("Chinese firm", None), recipient=("Russia", "e1"), item=("drones", None))
     d.event("v2", "SUPPLY", "shipped", "a2", agent=("A Chinese company", None),
-            recipient=("Russia", "e1"), item=("attack drones", None))
-    d.analysis.events[1].arguments["recipient"] = Argument(d.span("Russia", text.index("\n")), "e1")
+            recipient=("Russia", "e1", "\n"), item=("attack drones", None))
     store = store_with(tmp_path, [d.analysis])
     (claim,) = [c for c in claims_of(store).values() if c.type == "SUPPLY"]
     assert [o.key for o in claim.origins] == ["src:times"], claim.origins
@@ -308,8 +375,7 @@ def test_a_states_spokespeople_and_embassy_are_one_denier(tmp_path: Path) -> Non
     text = ("China has never supplied lethal weapons to any party, foreign ministry spokesperson Lin Jian said. "
             "The Chinese embassy in London said China had never sent weapons to either side.")
     d = Doc("deniers", text, "en", "2024-09-27", "Pacific Ledger")
-    d.entity("e1", "China", "GPE", "China")
-    d.analysis.entities[0].mentions.append(d.span("China", text.index("embassy")))
+    d.entity("e1", "China", "GPE", "China", ("China", "embassy"))
     d.entity("e2", "Lin Jian", "PERSON", "Lin Jian")
     d.entity("e3", "Embassy of China in the United Kingdom", "ORG", "The Chinese embassy in London")
     d.attribution("a1", "Lin Jian", "named_person", "China has never supplied lethal weapons to any party", entity="e2",
@@ -329,19 +395,49 @@ def test_an_article_citing_a_wire_relays_it_in_its_unattributed_lines(tmp_path: 
             "Reuters reported on Wednesday, citing company documents, that Xiamen Limbach had shipped engines to IEMZ Kupol.")
     d = Doc("relay", text, "en", "2024-09-26", "Euro Defence Review")
     d.entity("e1", "Xiamen Limbach Aircraft Engine", "ORG", "Xiamen Limbach")
-    d.entity("e2", "IEMZ Kupol", "ORG", "IEMZ Kupol")
-    d.analysis.entities[1].mentions.append(d.span("IEMZ Kupol", text.index("\n")))
+    d.entity("e2", "IEMZ Kupol", "ORG", "IEMZ Kupol", ("IEMZ Kupol", "\n"))
     d.entity("e3", "Reuters", "ORG", "Reuters")
     d.attribution("a1", "Reuters", "media", "Xiamen Limbach had shipped engines to IEMZ Kupol", entity="e3")
     d.attribution("a2", "company documents", "document", "Xiamen Limbach had shipped engines to IEMZ Kupol", parent="a1")
     d.event("v1", "SUPPLY", "supplied", agent=("China-made", None), recipient=("IEMZ Kupol", "e2"),
             item=("China-made engines", None))
     d.event("v2", "SUPPLY", "shipped", "a2", agent=("Xiamen Limbach", "e1"),
-            recipient=("IEMZ Kupol", "e2"), item=("engines", None))
-    d.analysis.events[1].arguments["recipient"] = Argument(d.span("IEMZ Kupol", text.index("\n")), "e2")
+            recipient=("IEMZ Kupol", "e2", "\n"), item=("engines", None))
     store = store_with(tmp_path, [d.analysis])
     (claim,) = [c for c in claims_of(store).values() if c.type == "SUPPLY"]
     assert [o.key for o in claim.origins] == ["src:reuters"], "citing documents inside Reuters' report, and the headline, are Reuters"
+
+
+def test_commentators_in_a_wire_story_citing_another_wire_are_the_story_own(tmp_path: Path) -> None:
+    text = ("PARIS (AFP) - Xiamen Limbach shipped engines to IEMZ Kupol, Reuters reported on Wednesday. "
+            "Analysts said the Chinese authorities knew about the engine shipments. "
+            "Xiamen Limbach denied shipping engines to IEMZ Kupol. "
+            "Some analysts doubted that Xiamen Limbach shipped engines to IEMZ Kupol.")
+    d = Doc("afp", text, "en", "2024-09-25", "AFP")
+    d.entity("e1", "Xiamen Limbach Aircraft Engine", "ORG", "Xiamen Limbach", ("Xiamen Limbach", "Wednesday"),
+             ("Xiamen Limbach", "doubted"))
+    d.entity("e2", "IEMZ Kupol", "ORG", "IEMZ Kupol", ("IEMZ Kupol", "denied"), ("IEMZ Kupol", "doubted"))
+    d.entity("e3", "Reuters", "ORG", "Reuters")
+    d.attribution("a1", "Reuters", "media", "Xiamen Limbach shipped engines to IEMZ Kupol", entity="e3")
+    d.attribution("a2", "Analysts", "anonymous_person", "the Chinese authorities knew about the engine shipments")
+    d.attribution("a3", ("Xiamen Limbach", "Wednesday"), "organization", "shipping engines to IEMZ Kupol", entity="e1",
+                  polarity="negative")
+    d.attribution("a4", "Some analysts", "anonymous_person", ("Xiamen Limbach shipped engines to IEMZ Kupol", "doubted"),
+                  polarity="negative")
+    d.event("v1", "SUPPLY", "shipped", "a1", agent=("Xiamen Limbach", "e1"), recipient=("IEMZ Kupol", "e2"),
+            item=("engines", None))
+    d.event("v2", "SUPPLY", "shipping", "a3", polarity="negative", agent=("Xiamen Limbach", "e1", "Wednesday"),
+            recipient=("IEMZ Kupol", "e2", "denied"), item=("engines", None, "denied"))
+    d.event("v3", "SUPPLY", ("shipped", "doubted"), "a4", polarity="negative", agent=("Xiamen Limbach", "e1", "doubted"),
+            recipient=("IEMZ Kupol", "e2", "doubted"), item=("engines", None, "doubted"))
+    store = store_with(tmp_path, [d.analysis])
+    claims = {c.type: c for c in claims_of(store).values()}
+    assert [o.key for o in claims["STATEMENT"].origins] == ["src:agence france-presse"], \
+        "AFP's analysts, not Reuters' though Reuters is the last outlet named before them"
+    supply = claims["SUPPLY"]
+    assert [o.key for o in supply.origins] == ["src:reuters"]
+    assert sorted(o.key for o in supply.denied_by) == ["src:agence france-presse", "src:xiamen limbach aircraft engine"], \
+        "the analysts' doubt is not read as the denial the story cites"
 
 
 def test_graph_alone_meets_the_clustering_and_origin_targets_on_the_gold_story_family() -> None:

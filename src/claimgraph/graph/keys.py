@@ -16,6 +16,8 @@ from typing import Any, Optional
 
 import yaml
 
+from claimgraph.resolve.gazetteer import default_gazetteer
+
 DATA = Path(__file__).parent / "data" / "unnamed.yaml"
 ITEMS = Path(__file__).parent / "data" / "items.yaml"
 # Leading words that carry no identity ("le Times" is "The Times").
@@ -74,6 +76,34 @@ def country_name(code: str) -> Optional[str]:
     return str(entry["country"]) if entry else None
 
 
+# Country names read with "the" ("the United Kingdom", "the Netherlands", "the Czech Republic"):
+# unions, republics and plural names, less the singular names that end in -s.
+_WITH_ARTICLE = re.compile(r"^(?:united|republic|democratic|central african) |(?:s|republic|union)$", re.IGNORECASE)
+_WITHOUT_ARTICLE = {"belarus", "cyprus", "mauritius", "laos", "honduras", "belize", "barbados", "saint kitts and nevis"}
+
+
+@lru_cache(maxsize=None)
+def state_name(code: str) -> str:
+    """The canonical name of a country's government, as the gazetteer writes it ("Government of
+    China", "Government of the United Kingdom"); built the same way for countries it has no
+    government entry for, so a state voice and the entity name one actor alike.
+    """
+    entry = default_gazetteer().institution("government", code)
+    if entry is not None:
+        return entry.name
+    country_entry = default_gazetteer().countries().get(code)
+    country = country_name(code) or (country_entry.name if country_entry else code)
+    return f"Government of {with_article(country)}"
+
+
+def with_article(country: str) -> str:
+    """ "United States" -> "the United States"; "China", "Belarus" -> unchanged."""
+    plain = country.lower()
+    if plain.startswith("the ") or plain in _WITHOUT_ARTICLE or not _WITH_ARTICLE.search(plain):
+        return country
+    return f"the {country}"
+
+
 def is_pronoun(text: str) -> bool:
     return fold(text).strip(" .,") in {fold(p) for p in _data()["pronouns"]}
 
@@ -104,9 +134,8 @@ def unnamed_group(text: str) -> Optional[tuple[str, str]]:
                  if " ".join(tokens[i:i + n]) in kinds), None)
     if kind is None:
         return None
-    country = country_name(code) or code
     if kind == "government":
-        return f"state:{code}", f"Government of {country}"
+        return f"state:{code}", state_name(code)
     adjective = str(_data()["nationalities"][code]["en"][0]).title()
     plural = {"company": "companies"}.get(kind, kind + "s")
     return f"grp:{code}:{kind}", f"{adjective} {plural} (unnamed)"
@@ -140,7 +169,7 @@ def state_body_country(name: str) -> Optional[str]:
         return None
     for code, entry in _data()["nationalities"].items():
         country = fold(str(entry["country"]))
-        if f" of {country}" in folded and code != "WEST":
+        if (f" of {country}" in folded or f" of the {country}" in folded) and code != "WEST":
             return str(code)
     return None
 
@@ -150,6 +179,19 @@ def is_state_role(text: str) -> bool:
     spokesperson", "porte-parole du ministère", "ambassador")."""
     folded = f" {' '.join(words(text))} "
     return any(f" {fold(role)} " in folded for role in _data()["state_roles"])
+
+
+# People who comment on a story rather than bring it ("des analystes se demandent", "experts
+# believe"): an article asks them itself, so their words are never a source's it cites.
+COMMENTATORS = {"analyst", "analysts", "analyste", "analystes", "expert", "experts", "observer", "observers",
+                "observateur", "observateurs", "researcher", "researchers", "chercheur", "chercheurs",
+                "commentator", "commentators", "commentateur", "commentateurs", "scholar", "scholars",
+                "specialist", "specialists", "specialiste", "specialistes"}
+
+
+def is_commentator(text: str) -> bool:
+    """True when a source's words name a commentator ("Des analystes", "Several analysts", "un chercheur")."""
+    return any(word in COMMENTATORS for word in words(text))
 
 
 @lru_cache(maxsize=1)
@@ -214,16 +256,18 @@ def _country_from_name(name: str) -> Optional[str]:
     folded = fold(name)
     for code, entry in _data()["nationalities"].items():
         country = fold(str(entry["country"]))
-        if folded == country or folded.endswith(" of " + country) or folded.startswith(country + " "):
+        of_country = folded.endswith((" of " + country, " of the " + country))
+        if folded == country or of_country or folded.startswith(country + " "):
             return str(code)
     return None
 
 
 def country_code(name: str) -> Optional[str]:
-    """The code of a country named exactly ("Chine", "China" -> CN), else None."""
+    """The code of a country named exactly ("Chine", "China", "the United States" -> CN, US), else None."""
     folded = fold(name)
+    forms = {folded, folded[len("the "):] if folded.startswith("the ") else folded}
     for code, entry in _data()["nationalities"].items():
-        if folded == fold(str(entry["country"])):
+        if fold(str(entry["country"])) in forms:
             return str(code)
     return _FRENCH_COUNTRIES.get(folded)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from claimgraph.graph.keys import (DETERMINERS, country_name, entity_key, fold, is_pronoun, is_state_role, name_key,
-                                   nationality)
+from claimgraph.graph.keys import (DETERMINERS, entity_key, fold, is_commentator, is_pronoun, is_state_role, name_key,
+                                   nationality, state_name)
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model.claims import ChainLink, Origin
@@ -147,7 +147,11 @@ def _quoting_outlet(attribution: Attribution, analysis: Analysis, entities: dict
     it, when that voice is a media outlet ("selon le Times ... Cette activité aurait eu lieu en
     2023, selon un officiel occidental"). Marked `context` in the chain, since the article does
     not say it at that place; a named person or organisation in between breaks the link.
+    Commentators are the article's own ("Reuters ... indique ... Des analystes se demandent" in
+    an AFP story are AFP's analysts).
     """
+    if is_commentator(attribution.source.span.text):
+        return None
     start = min(attribution.source.span.start, attribution.content.start)
     before = [a for a in analysis.attributions
               if a.id not in (attribution.id, attribution.parent) and max(a.source.span.end, a.content.end) <= start + 1
@@ -184,7 +188,7 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
 
 
 def _state_origin(code: str, speaker: str) -> Origin:
-    state = f"Government of {country_name(code) or code}"
+    state = state_name(code)
     return Origin(key=f"state:{code}", name=state if speaker == state else f"{speaker} ({state})", type="organization")
 
 

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Optional
 
 from sqlalchemy import Connection, select
 
-from claimgraph.graph.keys import country_code, entity_key, fold, nationality, unnamed_group, words
+from claimgraph.graph.keys import country_code, entity_key, fold, is_commentator, nationality, unnamed_group, words
 from claimgraph.graph.origins import STORY_PREFIXES, wire_origin
 from claimgraph.model import CERTAINTIES, Span
 from claimgraph.model.claims import ChainLink, ClaimSummary, Evidence, Origin
@@ -97,8 +97,9 @@ def select_claim_ids(connection: Connection, entity: Optional[str] = None, type:
 def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool = True) -> list[ClaimSummary]:
     """Summaries of `claim_ids`, in that order; with `with_evidence`, every quote and chain too.
 
-    Without evidence only the columns the summary needs are read (no join, no
-    JSON), which keeps a listing of heavily evidenced claims fast.
+    Without evidence only the columns the summary needs are read (no join; a
+    chain is parsed only for an unattributed row, to see who speaks), which
+    keeps a listing of heavily evidenced claims fast.
     """
     if not claim_ids:
         return []
@@ -106,7 +107,7 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
     rows = {r.id: r for r in connection.execute(
         select(c.c.id, c.c.type, c.c.label, c.c.names).where(c.c.id.in_(claim_ids)))}
     light = (e.c.claim_id, e.c.document_id, e.c.stance, e.c.certainty, e.c.origin_key, e.c.origin_name,
-             e.c.origin_type, e.c.date, e.c.lang)
+             e.c.origin_type, e.c.date, e.c.lang, e.c.chain)
     query = (select(e, d.c.url, d.c.source, d.c.title).join(d, d.c.id == e.c.document_id) if with_evidence
              else select(*light))
     evidence_rows = list(connection.execute(query.where(e.c.claim_id.in_(claim_ids)).order_by(e.c.date, e.c.id)))
@@ -125,7 +126,7 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
         against = [x for x in items if x.stance == "denies"]
         dates = sorted(x.date for x in items if x.date)
         # Each stored origin resolved once (copy group, wire byline), then read by every rule below.
-        stored = {id(x): resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in items}
+        stored: dict[int, Origin] = {id(x): resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in items}
         named = _distinct(stored[id(x)] for x in support)
         deniers = _distinct(stored[id(x)] for x in against)
 
@@ -133,6 +134,8 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
                   if " (via " in x.origin_name}
 
         def origin(x: Any) -> Origin:
+            if _speaks_for_itself(x):
+                return stored[id(x)]
             if x.origin_key.startswith(STORY_PREFIXES):
                 # An article's unattributed telling of a claim (or of its denial) it attributes elsewhere
                 # relays that source: "Reuters reported ..." above, "the engines were shipped" below.
@@ -214,6 +217,16 @@ def _cited_sources(connection: Connection, document_ids: set[str]) -> dict[str, 
         if not r.origin_key.startswith(STORY_PREFIXES):
             out[r.document_id].add(r.origin_key)
     return out
+
+
+def _speaks_for_itself(x: Any) -> bool:
+    """Only what has no named source of its own (narration, documents, unnamed sources) can be read as
+    an origin the article cites elsewhere; a commentator ("analysts doubt ...") is the article's own
+    voice, whoever else it quotes. Named sources never reach here: their origin is their name."""
+    if not x.origin_key.startswith(STORY_PREFIXES):
+        return False
+    chain = json.loads(x.chain)
+    return bool(chain) and is_commentator(chain[0]["text"])
 
 
 def _relayed(origins: list[Origin], cited: set[str]) -> Optional[Origin]:

@@ -3,14 +3,18 @@
 The graph is derived data: `sync` adds only the new articles (one transaction
 each), and `rebuild` empties the graph tables and replays every article in
 the same order, which gives the same rows as having synced along the way.
+When the store changes what an entity is (`SqlStore.undo_merge`), `rewind`
+takes back the articles from the first one that read it the old way, and the
+next `sync` replays them: the same rows again as a rebuild.
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from claimgraph.graph.embed import Embedder, default_embedder
+from claimgraph.graph.keys import entity_key, fold
 from claimgraph.graph.update import GraphUpdater
 from claimgraph.model import Analysis
 from claimgraph.store import SqlStore
@@ -89,3 +93,100 @@ def rebuild(store: SqlStore, embedder: Optional[Embedder] = None) -> int:
         for table in GRAPH_TABLES:
             connection.execute(table.delete())
     return sync(store, embedder)
+
+
+def rewind(connection: Connection, entity_ids: Iterable[int]) -> int:
+    """Take back every article from the first one the graph keyed on one of `entity_ids`' canonical
+    entities (as they stand now), so that the next `sync` replays them in ingest order.
+
+    A graph built in order cannot drop one article and take it in again at the
+    end (claims are named after, and centroids grow from, whoever came first),
+    so it goes back to a point from which a replay gives a rebuild's rows:
+    earlier than every claim and copy group a taken-back article touched, and
+    than every article that wrote a surface form for one of those keys (the
+    names table does not say which article wrote a form).
+
+    entity_ids (Iterable[int]): store entity ids whose canonical name or key changed.
+    RETURNS (int): the number of articles taken back.
+    """
+    canonical = LazyCanonical(connection)
+    keys = {entity_key(name, etype) for _, name, etype, _, _ in (canonical[i] for i in set(entity_ids))}
+    start = _first_position_keyed(connection, keys)
+    if start is None:
+        return 0
+    while True:  # whatever a later article changed must be replayed from where it began
+        earlier = min(_first_claim_position(connection, start), _first_group_position(connection, start))
+        if earlier >= start:
+            break
+        start = earlier
+    return _truncate(connection, start, keys)
+
+
+def _first_position_keyed(connection: Connection, keys: set[str]) -> Optional[int]:
+    """The position of the first article in the graph that mentions an entity keyed in `keys`."""
+    g, m = t.graph_documents, t.mentions
+    if any(key.startswith("state:") for key in keys):
+        # "le gouvernement chinois" keys on the state with no entity behind it: any article may.
+        return connection.execute(select(func.min(g.c.position))).scalar()
+    ids = _entities_keyed(connection, keys)
+    if not ids:
+        return None
+    return connection.execute(select(func.min(g.c.position)).join(m, m.c.document_id == g.c.document_id)
+                              .where(m.c.entity_id.in_(ids))).scalar()
+
+
+def _entities_keyed(connection: Connection, keys: set[str]) -> list[int]:
+    """Store entities whose canonical entity has one of the (`ent:`) keys; a scan, for a rare repair."""
+    e = t.entities
+    rows = {r.id: r for r in connection.execute(select(e.c.id, e.c.name, e.c.type, e.c.merged_into))}
+    names = {key.split(":", 1)[1] for key in keys}
+
+    def root(entity_id: int) -> int:
+        seen = set()
+        while rows[entity_id].merged_into is not None and entity_id not in seen:
+            seen.add(entity_id)
+            entity_id = rows[entity_id].merged_into
+        return entity_id
+
+    keyed = {i for i, r in rows.items() if fold(r.name) in names and entity_key(r.name, r.type) in keys}
+    return sorted(i for i in rows if root(i) in keyed)
+
+
+def _first_claim_position(connection: Connection, start: int) -> int:
+    """The first article holding evidence of a claim that an article at `start` or later holds too."""
+    g, e = t.graph_documents, t.evidence
+    later = select(e.c.claim_id).join(g, g.c.document_id == e.c.document_id).where(g.c.position >= start)
+    first = connection.execute(select(func.min(g.c.position)).join(e, e.c.document_id == g.c.document_id)
+                               .where(e.c.claim_id.in_(later))).scalar()
+    return start if first is None else int(first)
+
+
+def _first_group_position(connection: Connection, start: int) -> int:
+    """The first article of a copy group that an article at `start` or later belongs to (joining
+    two groups re-roots the younger one, and its evidence, in place)."""
+    g = t.graph_documents
+    roots = select(g.c.root_id).where(g.c.position >= start)
+    first = connection.execute(select(func.min(g.c.position)).where(g.c.document_id.in_(roots))).scalar()
+    return start if first is None else int(first)
+
+
+def _truncate(connection: Connection, start: int, keys: set[str]) -> int:
+    """Delete the graph rows of the articles at `start` and after, the claims they created and the
+    surface forms of `keys`. Claims of earlier articles are untouched (see `rewind`)."""
+    g, e = t.graph_documents, t.evidence
+    taken_back = select(g.c.document_id).where(g.c.position >= start)
+    created = select(e.c.claim_id).where(e.c.document_id.in_(taken_back))
+    count = int(connection.execute(select(func.count()).select_from(g).where(g.c.position >= start)).scalar_one())
+    first = connection.execute(select(func.min(g.c.position))).scalar()
+    everything = first is None or start <= first
+    connection.execute(t.claim_keys.delete().where(t.claim_keys.c.claim_id.in_(created)))
+    connection.execute(t.claims.delete().where(t.claims.c.id.in_(created)))
+    connection.execute(e.delete().where(e.c.document_id.in_(taken_back)))
+    connection.execute(t.graph_copies.delete().where(t.graph_copies.c.document_id.in_(taken_back)))
+    connection.execute(t.graph_bands.delete().where(t.graph_bands.c.document_id.in_(taken_back)))
+    names = t.graph_names.delete()
+    if not everything:  # from the first article on, every form is written again
+        names = names.where(t.graph_names.c.key.in_(sorted(keys)))
+    connection.execute(names)
+    connection.execute(g.delete().where(g.c.position >= start))
+    return count

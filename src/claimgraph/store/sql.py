@@ -128,7 +128,16 @@ class SqlStore:
         return None, "", None
 
     def undo_merge(self, merge_id: int) -> None:
-        """Reverse one recorded merge: the merged entity stands on its own again."""
+        """Reverse one recorded merge: the merged entity stands on its own again.
+
+        The evidence graph read the merged entity's mentions as the kept one's;
+        in the same transaction it takes back the articles from the first that
+        did, and the next `graph.sync` replays them under the separate names.
+        """
+        # The graph is derived from these tables and lives beside them; imported here, at call time,
+        # because it is built on the store.
+        from claimgraph.graph.sync import rewind
+
         with self.engine.begin() as connection:
             merge = connection.execute(select(t.entity_merges).where(t.entity_merges.c.id == merge_id)).first()
             if merge is None or merge.undone_at is not None:
@@ -136,6 +145,7 @@ class SqlStore:
             connection.execute(t.entities.update().where(t.entities.c.id == merge.merged_id).values(merged_into=None))
             connection.execute(t.entity_merges.update().where(t.entity_merges.c.id == merge_id)
                                .values(undone_at=datetime.now(timezone.utc)))
+            rewind(connection, (merge.kept_id, merge.merged_id))
 
     # -- reading -----------------------------------------------------------
 

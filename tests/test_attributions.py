@@ -179,3 +179,14 @@ def test_the_input_header_is_never_a_source(analyse) -> None:  # type: ignore[no
     text = " date 2024-09-27 Beijing denies arming Russia after drone report\n\nBEIJING - China rejected the reports."
     headline = find(analyse(text, "en"), "arming Russia")
     assert headline["source"]["text"] == "Beijing"
+
+
+@pytest.mark.parametrize("lang,text,content", [
+    ("fr", "La Chine a vivement démenti jeudi avoir livré du matériel militaire à la Russie, au lendemain d'un article.",
+     "avoir livré du matériel militaire à la Russie"),
+    ("en", "Beijing on Friday denied arming Russia.", "arming Russia"),
+])
+def test_a_denied_infinitive_is_negative_once(analyse, lang: str, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    att = find(analyse(text, lang), content.split()[1])
+    assert att["content"]["text"] == content
+    assert att["polarity"] == "negative"

@@ -5,6 +5,7 @@ import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attribution.lexicon import Lexicon, modal_level
 from claimgraph.extract.attribution.sources import SourceResolver
@@ -139,6 +140,14 @@ def speech_kind(text: str, kind: str, content: Span) -> str:
     return kind
 
 
+def _cue_already_counted(cand: Candidate, content: Optional[SpacySpan]) -> bool:
+    """"a démenti avoir livré": the content's own polarity already counts the denial verb that
+    governs its infinitive (the event reading needs that), so the cue must not flip it back."""
+    if cand.cue_token is None or content is None:
+        return False
+    return any(t.head.i == cand.cue_token.i and t.dep_ == "xcomp" for t in content)
+
+
 def reading_order(c: Candidate) -> tuple[int, int]:
     """Records by content position; a cited source comes right after the record that cites it
     ("les documents cités par Reuters, qui affirment que X": documents, then Reuters); relays of the
@@ -172,7 +181,7 @@ def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
         span = doc.char_span(cand.content.start, cand.content.end, alignment_mode="expand")
         certainty, polarity = assess_tokens(list(span) if span is not None else [], lexicon)
         certainty = weakest(certainty, cand.cue_certainty, cue_context(cand.cue_token, lexicon))
-        if cand.cue_polarity == "negative":
+        if cand.cue_polarity == "negative" and not _cue_already_counted(cand, span):
             polarity = "negative" if polarity == "positive" else "positive"
         kind = speech_kind(doc.text, cand.kind, cand.content)
         parent = ids.get(id(cand.parent_ref)) if cand.parent_ref is not None else None

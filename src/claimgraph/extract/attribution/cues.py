@@ -123,10 +123,18 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token]) -> list[Toke
     own = {w.i for w in words}
     parts = [c for c in verb.children if c.i > verb.i and c.i not in own and c.dep_ in OBJECT_DEPS
              and not _comma_clause(c)]
+    has_object = any(c.dep_ in ("obj", "dobj") for c in parts)  # "accuser Pékin de fournir": both are the charge
+    clauses = [c for c in parts if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")] if not has_object else []
+    if clauses:  # "a démenti jeudi avoir livré ...": what is denied is the infinitive clause, not the day
+        parts = clauses[:1]
     tokens = sorted((t for part in parts for t in part.subtree if t.i not in own), key=lambda t: t.i)
     stop = next((t.i for t in tokens if t.dep_ in ("acl", "advcl") and _comma_clause(t, any_dep=True)), None)
     if stop is not None:  # "rejected reports that X, calling them groundless": the object ends at the comma
         tokens = [t for t in tokens if t.i < stop]
+    if clauses:  # "avoir livré des armes, au lendemain d'informations ...": a set-off adjunct is the article's
+        comma = next((t.i for t in tokens if t.text == "," and t.head.i == clauses[0].i), None)
+        if comma is not None:
+            tokens = [t for t in tokens if t.i < comma]
     run: list[Token] = []
     for tok in tokens:  # contiguous from the first object on
         if run and tok.i != run[-1].i + 1 and not all(verb.doc[j].is_punct or verb.doc[j].is_space

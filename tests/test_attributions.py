@@ -190,3 +190,10 @@ def test_a_denied_infinitive_is_negative_once(analyse, lang: str, text: str, con
     att = find(analyse(text, lang), content.split()[1])
     assert att["content"]["text"] == content
     assert att["polarity"] == "negative"
+
+
+def test_the_accused_is_never_the_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("Les dirigeants occidentaux ont évité jusqu'à présent d'accuser directement le gouvernement iranien "
+            "de fournir des armes à la Russie.")
+    for att in analyse(text, "fr"):
+        assert "gouvernement iranien" not in att["source"]["text"], att

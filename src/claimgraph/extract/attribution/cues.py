@@ -290,6 +290,8 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         return None
     if source is None:
         source = inverted_subject(verb) if verb.dep_ in INCISE_DEPS else None
+        if source is not None and content.start <= source.idx < content.end:
+            source = None  # "d'accuser le gouvernement chinois de ...": the accused is no speaker
     if source is None:
         return None
     return Candidate(content=content, source_head=source, kind=kind, **base)  # type: ignore[arg-type]

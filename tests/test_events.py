@@ -263,3 +263,13 @@ def test_descriptive_or_enabled_use_is_no_use(lang: str, text: str, request) -> 
     nlp = request.getfixturevalue(f"nlp_{lang}")
     ents = [entity("e1", "Ukraine", "GPE", text, "Ukraine")]
     assert [e for e in run(nlp, lang, text, ents) if e.type == "USE"] == []
+
+
+def test_quoted_coordination_shares_subject_object_and_participle(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = 'The decision states that Volga Dynamics "designed and produced" engines used in the Lance-9.'
+    ents = [entity("e1", "Volga Dynamics", "ORG", text, "Volga Dynamics"),
+            entity("e2", "Lance-9", "PRODUCT", text, "Lance-9")]
+    events = {e.type: e for e in run(nlp_en, "en", text, ents)}
+    for kind in ("DEVELOP", "PRODUCE"):
+        assert events[kind].arguments["agent"].entity == "e1"
+        assert events[kind].arguments["item"].span.text == "engines used in the Lance-9"

@@ -230,6 +230,11 @@ class RoleFiller:
             for conj in children(head, lex.dep("conj")):
                 for obj in children(conj, lex.dep("object")):
                     put(slots["object"], obj)
+            if head.dep_ in lex.dep("conj"):
+                # "designed and produced engines": the parser hangs the shared object on the first verb
+                for obj in children(head.head, lex.dep("object")):
+                    if obj.i > head.i:
+                        put(slots["object"], obj)
 
     def _displaced(self, trigger: Trigger, table: dict[str, str], put) -> None:  # type: ignore[no-untyped-def]
         """Recipient or place the parser attached to the object noun ("des armes à la Russie")."""

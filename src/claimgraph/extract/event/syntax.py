@@ -35,7 +35,8 @@ def is_passive(token: Token, lexicon: EventLexicon) -> bool:
         return True
     if "Pass" in token.morph.get("Voice", []):
         return True
-    if token.tag_ in lexicon.bare_participle_tags and not any(c.pos_ == "AUX" for c in token.children):
+    if token.tag_ in lexicon.bare_participle_tags and not any(
+            c.pos_ == "AUX" or c.dep_ in lexicon.dep("object") for c in token.children):
         return True  # headline style: "China-made engines reportedly supplied to Russian drone maker"
     return _copula_passive(token, lexicon)
 
@@ -90,6 +91,17 @@ def subtree_ids(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
+def _describing_participle(verb: Token) -> bool:
+    """"engines used in the Garpiya-3", "des drones équipés de moteurs chinois": a past participle
+    right after its noun, with no subject and no comma, is part of the noun phrase."""
+    doc = verb.doc
+    if verb.i != verb.head.i + 1 and not all(t.pos_ in ("ADJ", "PROPN") for t in doc[verb.head.i + 1:verb.i]):
+        return False
+    past = verb.tag_ == "VBN" or ("Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []))
+    return past and verb.dep_ in ("acl", "amod") and not any(
+        c.dep_.startswith("nsubj") or c.pos_ in ("VERB", "AUX") for c in verb.children)
+
+
 def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (),
                   keep_clauses: bool = False) -> tuple[int, int]:
     """Token range [first, last] of the phrase headed by `head`.
@@ -105,7 +117,7 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
         if child.dep_ in lexicon.dep("case") and child.pos_ == "ADP" and child.lower_ not in lexicon.partitives:
             dropped |= subtree_ids(child)
         elif child.dep_ in lexicon.dep("clause") and child.pos_ in ("VERB", "AUX") and (
-                not keep_clauses or child.dep_ in ("advcl", "parataxis")):
+                not keep_clauses or child.dep_ in ("advcl", "parataxis")) and not _describing_participle(child):
             dropped |= subtree_ids(child)
         elif child.dep_ in lexicon.dep("prep") and child.i > head.i and not keep_clauses:
             # English PPs inside the phrase stay, but not a clause hanging from them.

@@ -266,8 +266,8 @@ def test_descriptive_or_enabled_use_is_no_use(lang: str, text: str, request) -> 
 
 
 def test_quoted_coordination_shares_subject_object_and_participle(nlp_en) -> None:  # type: ignore[no-untyped-def]
-    text = 'The decision states that Volga Dynamics "designed and produced" engines used in the Lance-9.'
-    ents = [entity("e1", "Volga Dynamics", "ORG", text, "Volga Dynamics"),
+    text = 'The texts state that Xiamen Limbach "designed and produced" engines used in the Lance-9.'
+    ents = [entity("e1", "Xiamen Limbach Aircraft Engine", "ORG", text, "Xiamen Limbach"),
             entity("e2", "Lance-9", "PRODUCT", text, "Lance-9")]
     events = {e.type: e for e in run(nlp_en, "en", text, ents)}
     for kind in ("DEVELOP", "PRODUCE"):

@@ -273,3 +273,10 @@ def test_quoted_coordination_shares_subject_object_and_participle(nlp_en) -> Non
     for kind in ("DEVELOP", "PRODUCE"):
         assert events[kind].arguments["agent"].entity == "e1"
         assert events[kind].arguments["item"].span.text == "engines used in the Lance-9"
+
+
+def test_a_hyphenated_compound_stays_whole(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "« Les entreprises chinoises continuent d'envoyer à la Russie des machines-outils », a affirmé le diplomate."
+    ents = [entity("e1", "Russia", "GPE", text, "Russie")]
+    supply = next(e for e in run(nlp_fr, "fr", text, ents) if e.type == "SUPPLY")
+    assert supply.arguments["item"].span.text == "des machines-outils"

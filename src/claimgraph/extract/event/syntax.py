@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimgraph.extract.event.lexicon import EventLexicon
 
@@ -146,7 +146,16 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
         first += 1
     while last > head.i and (doc[last].pos_ in EDGE_POS or doc[last].dep_ in ("cc", "punct")):
         last -= 1
-    return first, last
+    return first, _hyphen_compound_end(doc, last)
+
+
+def _hyphen_compound_end(doc: Doc, last: int) -> int:
+    """"des machines-outils", "Almaz-Antey": a word glued to the phrase's last one by a hyphen
+    belongs to it, wherever the parser hung the pieces."""
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ \
+            and not doc[last + 1].whitespace_ and doc[last + 2].is_alpha:
+        last += 2
+    return last
 
 
 def clause_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = ()) -> tuple[int, int]:

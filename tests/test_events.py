@@ -280,3 +280,16 @@ def test_a_hyphenated_compound_stays_whole(nlp_fr) -> None:  # type: ignore[no-u
     ents = [entity("e1", "Russia", "GPE", text, "Russie")]
     supply = next(e for e in run(nlp_fr, "fr", text, ents) if e.type == "SUPPLY")
     assert supply.arguments["item"].span.text == "des machines-outils"
+
+
+def test_an_event_noun_takes_the_roles_of_the_event_it_names(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = ("Arcadia Motors shipped turbines to Volga Dynamics last year. "
+            "The deliveries were routed through Pearl River Trading, a broker in Shenzhen. "
+            "Officials said the shipments were legal.")
+    ents = [entity("e1", "Arcadia Motors", "ORG", text, "Arcadia Motors"),
+            entity("e2", "Volga Dynamics", "ORG", text, "Volga Dynamics"),
+            entity("e3", "Pearl River Trading", "ORG", text, "Pearl River Trading")]
+    supplies = [e for e in run(nlp_en, "en", text, ents) if e.type == "SUPPLY"]
+    assert [e.trigger.text for e in supplies if e.trigger] == ["shipped", "deliveries"]
+    deliveries = supplies[1].arguments
+    assert deliveries["via"].entity == "e3" and deliveries["agent"].entity == "e1"

@@ -25,6 +25,8 @@ from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model import EVENT_ROLES, Argument, Attribution, Entity, Event, Span, TimeRef
 
 PERSONAL_PRONOUN = "Prs"
+# How far back (in sentences) an event noun like "the deliveries" looks for the event it names.
+ANTECEDENT_SENTENCES = 2
 # Roles a thing fills, not an actor: their pronouns stand for products.
 THING_ROLES = frozenset({"item"})
 # The input header of CONTRACT.md §1 (" date 2024-09 " before the title): not part of any sentence.
@@ -72,6 +74,11 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
             for role, extra in filler.fill(second, time_tokens).items():
                 fillers.setdefault(role, extra)
         arguments = _arguments(doc, fillers, index, lexicon, companies)
+        if arguments and len(arguments) < lexicon.min_arguments and not set(arguments) & {"agent", "item"} \
+                and _is_event_anaphor(trigger, lexicon):
+            # it must add a circumstance of its own ("through Redlepus"): a bare "the shipments" adds
+            # nothing, and "l'exportation des biens" names goods of its own, so another act
+            arguments = _with_antecedent_roles(trigger, arguments, built)
         required = (lexicon.required_roles or {}).get(trigger.type, ())
         if len(arguments) < lexicon.min_arguments or any(r not in arguments for r in required):
             continue
@@ -90,6 +97,29 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     for number, event in enumerate(events, start=1):
         event.id = f"v{number}"
     return events
+
+
+def _is_event_anaphor(trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """"The deliveries were routed through Redlepus", "ces livraisons": a definite event noun
+    that points back at an event the article has just told."""
+    if not trigger.is_noun:
+        return False
+    determiners = {c.lower_ for c in trigger.head.children if c.dep_ == "det"}
+    return bool(determiners & (lexicon.anaphor_determiners | lexicon.definite_determiners))
+
+
+def _with_antecedent_roles(trigger: Trigger, arguments: dict[str, Argument],
+                           built: list[tuple[Trigger, Event]]) -> dict[str, Argument]:
+    """The roles of the nearest earlier event of the same type (within two sentences),
+    under the anaphor's own ones."""
+    doc = trigger.head.doc
+    sentences = list(doc.sents)
+    here = next((n for n, s in enumerate(sentences) if s.start <= trigger.head.i < s.end), 0)
+    floor = sentences[max(0, here - ANTECEDENT_SENTENCES)].start
+    for earlier, event in reversed(built):
+        if earlier.type == trigger.type and floor <= earlier.head.i < trigger.head.i:
+            return {**event.arguments, **arguments}
+    return arguments
 
 
 def _dateline_tokens(doc: Doc) -> set[int]:

@@ -63,6 +63,7 @@ class EventLexicon:
     anaphor_nouns: frozenset[str]
     anaphor_pronouns: frozenset[str]
     company_determiners: frozenset[str] = frozenset()
+    definite_determiners: frozenset[str] = frozenset()
     company_nouns: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
@@ -144,6 +145,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         anaphor_determiners=_words(anaphors.get("determiners")), anaphor_nouns=_words(anaphors.get("nouns")),
         anaphor_pronouns=_words(anaphors.get("pronouns")),
         company_determiners=_words((data.get("company_anaphors") or {}).get("determiners")),
+        definite_determiners=_words(anaphors.get("definite")),
         company_nouns=_words((data.get("company_anaphors") or {}).get("nouns")),
         person_pronouns=_words(data.get("person_pronouns")),
         passive_auxiliaries=_words(data.get("passive_auxiliaries")), reflexives=_words(data.get("reflexives")),

@@ -158,6 +158,12 @@ class RoleFiller:
                 if child.i in self.entity_tokens:
                     put(modifier_role, child)
         governor = noun.head
+        if noun.dep_ in lex.dep("subject") | lex.dep("passive_subject") and governor.pos_ in ("VERB", "AUX"):
+            # "the deliveries were routed through Redlepus": the route hangs on the verb of the noun
+            for prep, other, _ in prepositional_phrases(governor, lex):
+                role = roles.noun_preps.get(prep)
+                if role in DISPLACED_ROLES and self._referential(other):
+                    put(role, other)
         reached_by = {p for p, n, _ in prepositional_phrases(governor, lex) if n.i == noun.i}
         if governor.i != noun.i and (governor.lemma_.lower() in lex.light_verbs or reached_by & lex.means_preps):
             subject = subject_of(governor, lex)

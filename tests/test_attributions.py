@@ -197,3 +197,11 @@ def test_the_accused_is_never_the_source(analyse) -> None:  # type: ignore[no-un
             "de fournir des armes à la Russie.")
     for att in analyse(text, "fr"):
         assert "gouvernement iranien" not in att["source"]["text"], att
+
+
+def test_source_phrases_stop_at_their_content(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = find(analyse("The minister pointed to an earlier Baltic Wire report that Iran had shipped drones to Russia.", "en"),
+               "Iran had shipped")
+    assert att["source"]["text"] == "an earlier Baltic Wire report"
+    att = find(analyse("« Nous ne sommes pas au courant », a-t-il ajouté.", "fr"), "au courant")
+    assert att["source"]["text"] == "il"

@@ -42,6 +42,13 @@ def test_weakest_prefers_the_least_certain() -> None:
      ("underspecified", "positive")),
     ("en", "She said China not only backs Russia politically but also sends parts.",
      "China not only backs Russia politically but also sends parts", ("certain", "positive")),
+    # a concession then the claim: the second clause carries it, wherever the parser hangs "but"
+    ("en", "The Iranian government may not want to admit it, but it will find it hard to hide its support.",
+     "The Iranian government may not want to admit it, but it will find it hard to hide its support",
+     ("certain", "positive")),
+    ("fr", "Le gouvernement iranien pourrait ne pas vouloir l'admettre, mais il aura du mal à cacher son soutien.",
+     "Le gouvernement iranien pourrait ne pas vouloir l'admettre, mais il aura du mal à cacher son soutien",
+     ("certain", "positive")),
 ])
 def test_factuality(judge, lang: str, text: str, part: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert judge(lang, text, part) == expected

@@ -131,9 +131,16 @@ def polarity_of(main: Token, lexicon: Lexicon) -> str:
 
 def concessive_focus(main: Token, lexicon: Lexicon) -> Token:
     """The predicate that carries the claim: in "may not want to admit it, but will find it hard", the second."""
-    for child in main.children:
-        if child.dep_ == "conj" and child.i > main.i and any(
-                g.dep_ == "cc" and g.lower_ in lexicon.concessive_cc for g in child.children):
+    governed = [main] + [c for c in main.children if c.dep_ == "xcomp"]
+    governed += [g for c in governed[1:] for g in c.children if g.dep_ == "xcomp"]
+    for child in (c for node in governed for c in node.children):
+        # "pourrait ne pas vouloir l'admettre, mais ...": the parser may hang the second clause lower
+        if child.dep_ != "conj" or child.i < main.i:
+            continue
+        # UD hangs "mais" on the second conjunct, spaCy's English "but" on the first
+        conjunctions = [g for g in child.children if g.dep_ == "cc"] + \
+            [g for g in child.head.children if g.dep_ == "cc" and child.head.i < g.i < child.i]
+        if any(g.lower_ in lexicon.concessive_cc for g in conjunctions):
             return child
     return main
 

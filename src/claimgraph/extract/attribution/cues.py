@@ -309,9 +309,12 @@ def noun_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
                 clause_head = nxt.head
                 content = content_span(doc, clause_tokens(clause_head), lexicon.complementizers)
                 if content is not None:
+                    # "an earlier Reuters report that X": the source phrase ends where its content starts
+                    source_span = tokens_span(doc, [t for t in noun_phrase(token) if t.i < nxt.i and t.i not in
+                                                    {c.i for c in clause_head.subtree}])
                     yield Candidate(content=content, source_head=token, cue=tokens_span(doc, [token]),
                                     kind=entry.kind or "indirect", cue_certainty=entry.certainty,
-                                    cue_polarity=entry.polarity, cue_token=token)
+                                    cue_polarity=entry.polarity, cue_token=token, source_span=source_span)
                 break
             if nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm"):
                 break

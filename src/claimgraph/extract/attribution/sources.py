@@ -98,6 +98,8 @@ class SourceResolver:
             if named is not None and named.type == "PERSON":
                 phrase, head = noun_phrase(appos[0]), appos[0]
         span = span_hint or tokens_span(doc, phrase) or Span(head.idx, head.idx + len(head.text), head.text)
+        if span.text.startswith("-") and head.pos_ == "PRON":  # "a-t-il ajouté": the speaker is "il"
+            span = Span(span.start + 1, span.end, span.text[1:])
         if head.i > 0 and doc[head.i - 1].lower_ in ("l'", "l’") and head.lower_ in lex.unspecified_pronouns:
             span = Span(doc[head.i - 1].idx, span.end, doc.text[doc[head.i - 1].idx:span.end])
         whole = head

@@ -205,3 +205,16 @@ def test_source_phrases_stop_at_their_content(analyse) -> None:  # type: ignore[
     assert att["source"]["text"] == "an earlier Baltic Wire report"
     att = find(analyse("« Nous ne sommes pas au courant », a-t-il ajouté.", "fr"), "au courant")
     assert att["source"]["text"] == "il"
+
+
+def test_an_adjunct_clause_is_no_content(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("« L'Iran ne peut pas soutenir cette guerre sans que cela ait des conséquences », "
+            "a averti le ministre, Paul Martin.")
+    for att in analyse(text, "fr"):
+        assert att["cue"]["text"] != "soutenir", att
+
+
+def test_selon_lesquelles_source_is_the_noun_before(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Washington disposait d'informations selon lesquelles des entreprises iraniennes auraient livré des images."
+    att = find(analyse(text, "fr"), "entreprises iraniennes")
+    assert att["source"]["text"] == "informations"

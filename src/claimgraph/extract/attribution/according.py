@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution.lexicon import Lexicon
-from claimgraph.extract.attribution.spans import Candidate, content_span, tokens_span
+from claimgraph.extract.attribution.spans import Candidate, content_span, noun_phrase, tokens_span
 
 BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "."})
 
@@ -117,8 +117,9 @@ def _relative_according(doc: Doc, cue_tokens: list[Token], relative: Token, lexi
     content = content_span(doc, list(doc[relative.i + 1:sent_end]), lexicon.complementizers)
     if content is None:
         return None
+    source = [t for t in noun_phrase(before[-1]) if t.i < cue_tokens[0].i]
     return Candidate(content=content, source_head=before[-1], cue=tokens_span(doc, cue_tokens + [relative]),
-                     kind="according_to", cue_token=cue_tokens[0])
+                     kind="according_to", cue_token=cue_tokens[0], source_span=tokens_span(doc, source))
 
 
 def cited_source(verb: Token, lexicon: Lexicon) -> Optional[tuple[Token, Token]]:

@@ -176,8 +176,8 @@ def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
     ids = {id(c): f"a{n + 1}" for n, c in enumerate(c for c in ordered if id(c) in sources)}
     result: list[Attribution] = []
     for cand in ordered:
-        if id(cand) not in sources:
-            continue
+        if id(cand) not in sources or overlap(doc, sources[id(cand)].span, cand.content) >= 0.5:
+            continue  # "le quotidien britannique The Times ... cite": a source is never its own content
         span = doc.char_span(cand.content.start, cand.content.end, alignment_mode="expand")
         certainty, polarity = assess_tokens(list(span) if span is not None else [], lexicon)
         certainty = weakest(certainty, cand.cue_certainty, cue_context(cand.cue_token, lexicon))

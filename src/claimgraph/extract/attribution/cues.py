@@ -107,7 +107,8 @@ def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[To
             return None if _report_noun_between(verb, child, lexicon) else child
     for child in verb.children:  # "told reporters that ...": the clause may hang off the object
         if child.dep_ in ("xcomp", "advcl", "obj", "dobj") and child.i > verb.i and any(
-                g.dep_ == "mark" and g.lower_ in lexicon.complementizers for g in child.children):
+                g.dep_ == "mark" and g.lower_ in lexicon.complementizers for g in child.children) \
+                and not _foreign_mark(child, lexicon):  # "sans que cela ait ...": an adjunct
             return child
     return None
 

@@ -173,11 +173,14 @@ def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
             prev = resolver.copy_previous(cand.content.start)
             if prev is not None:
                 sources[id(cand)] = prev
+    for cand in ordered:
+        if id(cand) in sources and overlap(doc, sources[id(cand)].span, cand.content) >= 0.5:
+            del sources[id(cand)]  # "le quotidien britannique The Times ... cite": a source is never its own content
     ids = {id(c): f"a{n + 1}" for n, c in enumerate(c for c in ordered if id(c) in sources)}
     result: list[Attribution] = []
     for cand in ordered:
-        if id(cand) not in sources or overlap(doc, sources[id(cand)].span, cand.content) >= 0.5:
-            continue  # "le quotidien britannique The Times ... cite": a source is never its own content
+        if id(cand) not in sources:
+            continue
         span = doc.char_span(cand.content.start, cand.content.end, alignment_mode="expand")
         certainty, polarity = assess_tokens(list(span) if span is not None else [], lexicon)
         certainty = weakest(certainty, cand.cue_certainty, cue_context(cand.cue_token, lexicon))

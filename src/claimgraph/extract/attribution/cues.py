@@ -271,6 +271,12 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
     kind = entry.kind or "indirect"
     if complement is not None:
         tokens = clause_tokens(complement)
+        if complement.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "a affirmé que Pékin "n'a jamais fourni ..."": the parser cut the clause after its subject
+            verbs = [c for c in verb.children if c.i > complement.i and c.pos_ in ("VERB", "AUX")
+                     and c.dep_ in ("xcomp", "ccomp", "conj", "parataxis")]
+            if verbs:
+                tokens = sorted(set(tokens) | set(clause_tokens(verbs[0])), key=lambda t: t.i)
         content = content_span(doc, tokens, lexicon.complementizers)
     else:
         content = None

@@ -221,7 +221,7 @@ def test_selon_lesquelles_source_is_the_noun_before(analyse) -> None:  # type: i
 
 
 def test_a_clause_cut_after_its_subject_is_read_whole(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = ("Interrogée, l'ambassade a nié toute livraison. Elle a affirmé que Pékin \\"n'a jamais fourni d'armes létales\\" "
+    text = ("Interrogée, l'ambassade a nié toute livraison. Elle a affirmé que Pékin \"n'a jamais fourni d'armes létales\" "
             "aux belligérants.")
     att = find(analyse(text, "fr"), "jamais fourni")
     assert att["content"]["text"].startswith("Pékin")

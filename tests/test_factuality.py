@@ -57,3 +57,8 @@ def test_factuality(judge, lang: str, text: str, part: str, expected: tuple[str,
 def test_empty_stretch_is_certain_positive(analyzer) -> None:  # type: ignore[no-untyped-def]
     doc = analyzer.pipelines.get("en")("Nothing here.")
     assert assess_factuality(doc, 0, 0, get_rules("en")) == ("certain", "positive")
+
+
+def test_no_as_a_determiner_negates(judge) -> None:  # type: ignore[no-untyped-def]
+    assert judge("en", "Lin said he had no information on the case.", "he had no information on the case") == \
+        ("certain", "negative")

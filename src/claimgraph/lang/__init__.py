@@ -52,7 +52,21 @@ def available_languages() -> list[str]:
 @lru_cache(maxsize=None)
 def _load_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        data = yaml.safe_load(handle) or {}
+    _reject_boolean_words(data, path)
+    return data
+
+
+def _reject_boolean_words(node: Any, path: Path) -> None:
+    """YAML reads a bare `no`, `on`, `yes` or `off` as a boolean: in a word list or as a key that
+    silently drops the word (English "no" stopped negating, French "on" stopped being a pronoun)."""
+    items = list(node) if isinstance(node, (list, dict)) else []
+    for item in items:
+        if isinstance(item, bool):
+            raise ConfigError(f"{path}: a word read as the boolean {item} (quote it: \"no\", \"on\")",
+                              {"path": str(path)})
+    for child in (node.values() if isinstance(node, dict) else node if isinstance(node, list) else []):
+        _reject_boolean_words(child, path)
 
 
 class LanguageRules:

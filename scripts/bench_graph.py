@@ -37,6 +37,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from claimgraph.graph import GraphUpdater, HashEmbedder, UseEmbedder, answer, default_embedder, select_claim_ids, summaries, sync  # noqa: E402
 from claimgraph.model import Analysis, Attribution, Entity, Event, Source, Span  # noqa: E402
+from claimgraph.graph.update import block_stem  # noqa: E402
 from claimgraph.store import SqlStore  # noqa: E402
 from claimgraph.store import tables as t  # noqa: E402
 from claimgraph.store.sql import ANALYSIS_VERSION  # noqa: E402
@@ -167,6 +168,7 @@ def replicate(store: SqlStore, replicas: range, base: dict[str, list[dict]]) -> 
         rows["graph_bands"] = [{"band": f"{b['band']}/{tag}", "document_id": doc(b["document_id"])} for b in base["graph_bands"]]
         rows["graph_copies"] = [{**c, "document_id": doc(c["document_id"]), "copy_of": doc(c["copy_of"])} for c in base["graph_copies"]]
         rows["claims"] = [{**c, "id": claim(c["id"]), "seq": c["seq"] + r * max_seq, "block": block(c["block"]),
+                           "stem": block_stem(block(c["block"])),
                            "arguments": json.dumps({k: key(v) for k, v in json.loads(c["arguments"]).items()})}
                           for c in base["claims"]]
         rows["claim_keys"] = [{**k, "claim_id": claim(k["claim_id"]), "key": key(k["key"]), "seq": k["seq"] + r * max_seq}
@@ -233,7 +235,8 @@ def main() -> None:
     rng = random.Random(5)
     bases = templates()
     with tempfile.TemporaryDirectory() as tmp:
-        store = SqlStore(args.db or str(Path(tmp) / "bench.db"))
+        path = Path(args.db or str(Path(tmp) / "bench.db"))
+        store = SqlStore(str(path))
         made: list[Analysis] = []
         rows: list[dict] = []
         base_seconds = fill(store, 0, args.base, rng, bases, made)
@@ -256,7 +259,9 @@ def main() -> None:
             with store.engine.connect() as connection:
                 n_claims = connection.execute(select(func.count()).select_from(t.claims)).scalar_one()
                 n_evidence = connection.execute(select(func.count()).select_from(t.evidence)).scalar_one()
+            size = sum(p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
             row = {"articles": counts["documents"], "claims": n_claims, "evidence": n_evidence,
+                   "db_mb": round(size / 2**20, 1),
                    "replicate_s": round(seconds, 1), "update_ms_median": round(statistics.median(times), 1),
                    "update_ms_p90": round(sorted(times)[int(0.9 * len(times))], 1),
                    "update_ms_median_hash_embedder": round(statistics.median(graph_only), 1),

@@ -47,6 +47,21 @@ def block_of(mention: ClaimMention) -> str:
     return mention.type + "|" + "|".join(f"{r}={mention.arguments.get(r, '-')}" for r in roles)
 
 
+def block_stem(block: str) -> str:
+    """What claims that agree on the first role share (`claims.stem`, indexed with seq).
+
+    `SUPPLY|agent=grp:CN:company|recipient=state:RU` -> `SUPPLY|agent=grp:CN:company|`:
+    the block up to and including its second "|", which is the prefix `_candidates`
+    widens a block to; a block starts with that prefix exactly when its own stem is
+    equal to it. (The block cut before its last "=" would say the same for blocks of
+    two roles, but not once a key holds an "=".) A block with fewer than two "|"
+    (one role) is its own stem: it is never widened and matches no widened stem.
+    """
+    first = block.find("|")
+    second = block.find("|", first + 1) if first >= 0 else -1
+    return block[:second + 1] if second >= 0 else block
+
+
 def claim_id_for(document_id: str, record_id: str) -> str:
     """A claim is named after its first mention, so a replay names it the same."""
     return "c" + hashlib.sha1(f"{document_id}#{record_id}".encode()).hexdigest()[:12]
@@ -188,9 +203,10 @@ class GraphUpdater:
         # Claims that agree on the first role and whose other roles are compatible: one side
         # does not say who ("-", "any party", words we could not identify, "a Russian drone
         # maker" against a named organisation).
-        prefix = block[:block.index("|", block.index("|") + 1) + 1]
+        # Read off ix_claims_stem (stem, seq): the newest BLOCK_CAP claims sharing the first role, without
+        # reading and sorting every claim of a prefix range (30-47 ms per article at 50k articles).
         seen = {row.id for row in exact}
-        wider = connection.execute(select(*columns, c.c.block).where(c.c.block >= prefix, c.c.block < prefix + "\uffff")
+        wider = connection.execute(select(*columns, c.c.block).where(c.c.stem == block_stem(block))
                                    .order_by(c.c.seq.desc()).limit(BLOCK_CAP))
         return exact + [row for row in wider if row.id not in seen and _compatible_blocks(block, row.block)]
 
@@ -226,7 +242,7 @@ class GraphUpdater:
         label = claim_label(mention)
         seq = int(connection.execute(select(func.coalesce(func.max(t.claims.c.seq), 0))).scalar_one()) + 1
         connection.execute(t.claims.insert(), [dict(
-            id=claim_id, seq=seq, type=mention.type, block=block, label=label,
+            id=claim_id, seq=seq, type=mention.type, block=block, stem=block_stem(block), label=label,
             arguments=json.dumps(mention.arguments, ensure_ascii=False), names=json.dumps(mention.names, ensure_ascii=False),
             item=mention.item, vector=to_blob(vector) if vector is not None else None,
             label_vector=to_blob(vectors[label]), n_evidence=0,

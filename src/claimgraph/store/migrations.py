@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, bindparam, inspect, select, text
 
 from claimgraph.store import tables
 
@@ -33,9 +33,43 @@ def _create_graph_tables(connection: Connection) -> None:
     connection.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_ingested_at ON documents (ingested_at, id)"))
 
 
+STEM_BATCH = 5000
+
+
+def _add_claim_stems(connection: Connection) -> None:
+    """`claims.stem` (a block's type and first role) and its (stem, seq) index.
+
+    The graph's wider candidate lookup reads the newest claims of a stem off
+    the index instead of sorting a whole block-prefix range. A store made by
+    0002 before this step gets the column and its existing claims their stem
+    (computed in Python, batch by batch); a fresh store already
+    has both from `create_all`, and only rows still without a stem are filled.
+    """
+    from claimgraph.graph.update import block_stem  # the block format lives with the graph
+
+    if "stem" not in {column["name"] for column in inspect(connection).get_columns("claims")}:
+        connection.execute(text("ALTER TABLE claims ADD COLUMN stem TEXT"))
+    c = tables.claims
+    fill = c.update().where(c.c.id == bindparam("claim_id")).values(stem=bindparam("claim_stem"))
+    # In creation order (ix_claims_seq), which is mostly storage order: every filled row leaves the
+    # rows still without a stem, so `>=` picks up equal seqs cut at a batch's end.
+    last = None
+    while True:
+        query = select(c.c.id, c.c.block, c.c.seq).where(c.c.stem.is_(None))
+        if last is not None:
+            query = query.where(c.c.seq >= last)
+        rows = list(connection.execute(query.order_by(c.c.seq).limit(STEM_BATCH)))
+        if not rows:
+            break
+        connection.execute(fill, [{"claim_id": r.id, "claim_stem": block_stem(r.block)} for r in rows])
+        last = rows[-1].seq
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_claims_stem ON claims (stem, seq)"))
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_core_tables", _create_core_tables),
     ("0002_graph_tables", _create_graph_tables),
+    ("0003_claim_stems", _add_claim_stems),
 ]
 
 

@@ -141,6 +141,8 @@ claims = Table(
     Column("seq", Integer, nullable=False),  # creation order; the newest claims of a block are compared first
     Column("type", String(16), nullable=False),
     Column("block", Text, nullable=False),  # type + canonical keys of the identifying roles
+    # The block up to its second "|" (graph.update.block_stem: type + first role), migration 0003.
+    Column("stem", Text),
     Column("label", Text, nullable=False),
     Column("arguments", Text, nullable=False),  # JSON {role: key}
     Column("names", Text, nullable=False),  # JSON {role: readable name}
@@ -151,6 +153,8 @@ claims = Table(
     Column("first_seen", String(10)), Column("last_seen", String(10)),
     # (block, seq): the newest claims of a block come straight off the index, however big the block.
     Index("ix_claims_block", "block", "seq"), Index("ix_claims_seq", "seq"), Index("ix_claims_type", "type"),
+    # (stem, seq): the newest claims sharing a block's first role, for blocks widened to it.
+    Index("ix_claims_stem", "stem", "seq"),
     # (n_evidence, seq) and (type, n_evidence, seq): "most evidenced first" reads straight off an index.
     Index("ix_claims_evidence", "n_evidence", "seq"), Index("ix_claims_type_evidence", "type", "n_evidence", "seq"),
 )

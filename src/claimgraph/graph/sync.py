@@ -18,6 +18,7 @@ from claimgraph.graph.keys import entity_key, fold
 from claimgraph.graph.update import GraphUpdater
 from claimgraph.model import Analysis
 from claimgraph.store import SqlStore
+from claimgraph.store.sql import merge_root
 from claimgraph.store import tables as t
 
 GRAPH_TABLES = (t.graph_names, t.evidence, t.claim_keys, t.claims, t.graph_copies, t.graph_bands, t.graph_documents)
@@ -140,16 +141,8 @@ def _entities_keyed(connection: Connection, keys: set[str]) -> list[int]:
     e = t.entities
     rows = {r.id: r for r in connection.execute(select(e.c.id, e.c.name, e.c.type, e.c.merged_into))}
     names = {key.split(":", 1)[1] for key in keys}
-
-    def root(entity_id: int) -> int:
-        seen = set()
-        while rows[entity_id].merged_into is not None and entity_id not in seen:
-            seen.add(entity_id)
-            entity_id = rows[entity_id].merged_into
-        return entity_id
-
     keyed = {i for i, r in rows.items() if fold(r.name) in names and entity_key(r.name, r.type) in keys}
-    return sorted(i for i in rows if root(i) in keyed)
+    return sorted(i for i in rows if merge_root(rows, i) in keyed)
 
 
 def _first_claim_position(connection: Connection, start: int) -> int:

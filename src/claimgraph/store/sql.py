@@ -34,6 +34,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def merge_root(rows: dict[int, Any], entity_id: int) -> int:
+    """The entity `entity_id` was merged into, following merges (`rows`: id -> row with `merged_into`)."""
+    seen = set()
+    while rows[entity_id].merged_into is not None and entity_id not in seen:
+        seen.add(entity_id)
+        entity_id = rows[entity_id].merged_into
+    return entity_id
+
+
 class SqlStore:
     """Articles and their analyses in SQLite (default) or PostgreSQL."""
 
@@ -158,17 +167,9 @@ class SqlStore:
     def canonical_entities(self, connection: Connection) -> dict[int, tuple[int, str, str, Optional[str], Optional[str]]]:
         """Every entity id -> (canonical id, name, type, wikidata, country), following merges."""
         rows = {r.id: r for r in connection.execute(select(t.entities))}
-
-        def root(entity_id: int) -> int:
-            seen = set()
-            while rows[entity_id].merged_into is not None and entity_id not in seen:
-                seen.add(entity_id)
-                entity_id = rows[entity_id].merged_into
-            return entity_id
-
         result = {}
         for entity_id in rows:
-            top = rows[root(entity_id)]
+            top = rows[merge_root(rows, entity_id)]
             result[entity_id] = (top.id, top.name, top.type, top.wikidata, top.country)
         return result
 

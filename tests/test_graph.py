@@ -5,7 +5,6 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Optional, Union
 
 import networkx as nx
 import pytest
@@ -17,123 +16,16 @@ from claimgraph.graph import rebuild, select_claim_ids, summaries, sync
 from claimgraph.graph.copies import containment, shingles
 from claimgraph.graph.keys import entity_key, item_classes, state_name, unnamed_group, with_article
 from claimgraph.graph.origins import entity_origin
-from claimgraph.model import Analysis, Argument, Attribution, Document, Entity, Event, Source, Span
+from claimgraph.model import Analysis
 from claimgraph.store import SqlStore
 from claimgraph.store import tables as t
 
+from graph_docs import (WIRE, Doc, claims_of, denial, government_claim, institutions, makers, origins_by_record,
+                        paragraphs_after_an_outlet, relay_with_own_confirmation, state_supply, store_with,
+                        times_citing_an_official, times_en, times_fr, told_twice, voices_on_beijing, wire,
+                        wire_with_own_source)
+
 runner = CliRunner()
-
-
-# Where words are looked for: their first occurrence, or (words, after) for the first one after an
-# offset or after a text ("Russia" after "\n" is the body's Russia, not the headline's).
-After = Union[int, str]
-Words = Union[str, tuple[str, After]]
-# An event argument: (words, entity local id), or (words, entity, after).
-Role = Union[tuple[str, Optional[str]], tuple[str, Optional[str], After]]
-
-
-class Doc:
-    """Build one analysis by hand: spans are found in the text by their words."""
-
-    def __init__(self, doc_id: str, text: str, lang: str, date: str, source: Optional[str] = None) -> None:
-        self.analysis = Analysis(Document(id=doc_id, text=text, lang=lang, date=date, source=source, title=doc_id))
-        self.text = text
-
-    def span(self, words: Words, after: After = 0) -> Span:
-        """The first `words` at or after `after`: an offset, or the end of the first occurrence of a text."""
-        if not isinstance(words, str):
-            words, after = words
-        offset = self.text.index(after) + len(after) if isinstance(after, str) else after
-        start = self.text.index(words, offset)
-        return Span(start, start + len(words), words)
-
-    def entity(self, local: str, name: str, type: str, *surfaces: Words, wikidata: Optional[str] = None) -> str:
-        self.analysis.entities.append(Entity(local, name, type, wikidata=wikidata,
-                                             mentions=[self.span(s) for s in surfaces]))
-        return local
-
-    def attribution(self, local: str, source: Words, source_type: str, content: Words, entity: Optional[str] = None,
-                    certainty: str = "certain", polarity: str = "positive", parent: Optional[str] = None) -> str:
-        self.analysis.attributions.append(Attribution(local, Source(self.span(source), source_type, entity), None,
-                                                      self.span(content), "according_to", certainty, polarity, parent))
-        return local
-
-    def event(self, local: str, type: str, trigger: Words, attribution: Optional[str] = None, polarity: str = "positive",
-              certainty: str = "certain", **roles: Role) -> None:
-        arguments = {role: Argument(self.span(words, *where), entity) for role, (words, entity, *where) in roles.items()}
-        self.analysis.events.append(Event(local, type, self.span(trigger), arguments, None, attribution, certainty, polarity))
-
-
-def times_en() -> Analysis:
-    d = Doc("times-en", "Chinese companies have supplied weapons to Russia, according to The Times.", "en", "2024-09-13",
-            "Morning Courier")
-    d.entity("e1", "Russia", "GPE", "Russia")
-    d.entity("e2", "The Times", "ORG", "The Times")
-    d.attribution("a1", "The Times", "media", "Chinese companies have supplied weapons to Russia", entity="e2")
-    d.event("v1", "SUPPLY", "supplied", "a1", agent=("Chinese companies", None), recipient=("Russia", "e1"),
-            item=("weapons", None))
-    return d.analysis
-
-
-def times_fr() -> Analysis:
-    d = Doc("times-fr", "Des entreprises chinoises auraient fourni des armes à la Russie, selon le Times.", "fr", "2024-09",
-            "Le Matin")
-    d.entity("e1", "Russia", "GPE", "Russie")
-    d.attribution("a1", "le Times", "media", "Des entreprises chinoises auraient fourni des armes à la Russie",
-                  certainty="probable")
-    d.event("v1", "SUPPLY", "fourni", "a1", certainty="probable", agent=("Des entreprises chinoises", None),
-            recipient=("Russie", "e1"), item=("des armes", None))
-    return d.analysis
-
-
-def government_claim() -> Analysis:
-    d = Doc("gov-en", "The Chinese government supplied weapons to Russia, a Western official said.", "en", "2024-09-14")
-    d.entity("e1", "Government of China", "ORG", "The Chinese government")
-    d.entity("e2", "Russia", "GPE", "Russia")
-    d.attribution("a1", "a Western official", "anonymous_person", "The Chinese government supplied weapons to Russia")
-    d.event("v1", "SUPPLY", "supplied", "a1", agent=("The Chinese government", "e1"), recipient=("Russia", "e2"),
-            item=("weapons", None))
-    return d.analysis
-
-
-WIRE = ("(Reuters) - Xiamen Limbach Aircraft Engine shipped L550E engines to IEMZ Kupol, the maker of the Garpiya-3 "
-        "attack drone, documents seen by Reuters show. Kupol did not reply to questions sent by email on Tuesday.")
-
-
-def wire(doc_id: str, source: str, date: str, extra: str = "") -> Analysis:
-    d = Doc(doc_id, WIRE + extra, "en", date, source)
-    d.entity("e1", "Xiamen Limbach Aircraft Engine", "ORG", "Xiamen Limbach Aircraft Engine")
-    d.entity("e2", "IEMZ Kupol", "ORG", "IEMZ Kupol")
-    d.event("v1", "SUPPLY", "shipped", agent=("Xiamen Limbach Aircraft Engine", "e1"), recipient=("IEMZ Kupol", "e2"),
-            item=("L550E engines", None))
-    return d.analysis
-
-
-def denial() -> Analysis:
-    d = Doc("deny-en", "Beijing denied the reports. China has never supplied lethal weapons to any party, Lin Jian said.",
-            "en", "2024-09-27", "Pacific Ledger")
-    d.entity("e1", "Government of China", "ORG", "Beijing")
-    d.entity("e2", "China", "GPE", "China")
-    d.entity("e3", "Lin Jian", "PERSON", "Lin Jian")
-    d.attribution("a1", "Lin Jian", "named_person", "China has never supplied lethal weapons to any party", entity="e3",
-                  polarity="negative")
-    d.event("v1", "DENY", "denied", agent=("Beijing", "e1"), item=("the reports", None))
-    d.event("v2", "SUPPLY", "supplied", "a1", polarity="negative", agent=("China", "e2"), recipient=("any party", None),
-            item=("lethal weapons", None))
-    return d.analysis
-
-
-def store_with(tmp_path: Path, analyses: list[Analysis], name: str = "g.db") -> SqlStore:
-    store = SqlStore(str(tmp_path / name))
-    for analysis in analyses:
-        store.put_analysis(analysis)
-    sync(store)
-    return store
-
-
-def claims_of(store: SqlStore) -> dict[str, object]:
-    with store.engine.connect() as connection:
-        return {c.id: c for c in summaries(connection, select_claim_ids(connection, limit=100))}
 
 
 def test_unnamed_groups_key_the_same_in_both_languages() -> None:
@@ -214,23 +106,6 @@ def test_incremental_updates_equal_a_rebuild(tmp_path: Path) -> None:
     assert rebuild(store) == len(first) + len(later)
     assert dump(store) == incremental
     assert incremental["claims"], "the graph is not empty"
-
-
-def limbach_supply(doc_id: str, name: str, text: str, date: str) -> Analysis:
-    """An engine maker (named `name`, written as the text's first words) supplying IEMZ Kupol."""
-    surface = text.split(" shipped")[0]
-    d = Doc(doc_id, text, "en", date, f"Outlet {doc_id}")
-    d.entity("e1", name, "ORG", surface, wikidata="Q99999901")  # one (wrong) QID: the store merges the two makers
-    d.entity("e2", "IEMZ Kupol", "ORG", "IEMZ Kupol")
-    d.event("v1", "SUPPLY", "shipped", agent=(surface, "e1"), recipient=("IEMZ Kupol", "e2"), item=("engines", None))
-    return d.analysis
-
-
-def makers() -> list[Analysis]:
-    return [limbach_supply("xiamen", "Xiamen Limbach Aircraft Engine",
-                           "Xiamen Limbach Aircraft Engine shipped L550E engines to IEMZ Kupol last spring.", "2024-09-25"),
-            limbach_supply("flugmotoren", "Limbach Flugmotoren",
-                           "Limbach Flugmotoren shipped engines to IEMZ Kupol, a German court heard.", "2024-09-26")]
 
 
 def claim_articles(store: SqlStore, entity: str) -> list[list[str]]:
@@ -335,15 +210,6 @@ def test_item_classes_read_the_head_word_in_both_languages() -> None:
     assert item_classes("the Garpiya-3", "en") == frozenset()
 
 
-def state_supply(doc_id: str, lang: str, text: str, agent: str, item: str) -> Analysis:
-    d = Doc(doc_id, text, lang, "2024-10-01", f"Outlet {doc_id}")
-    d.entity("e1", "China", "GPE", agent)
-    d.entity("e2", "Russia", "GPE", "Russia" if lang == "en" else "Russie")
-    d.event("v1", "SUPPLY", text.split()[1], agent=(agent, "e1"), recipient=("Russia" if lang == "en" else "Russie", "e2"),
-            item=(item, None))
-    return d.analysis
-
-
 def test_weapons_join_across_wordings_and_stay_apart_from_dual_use(tmp_path: Path) -> None:
     store = store_with(tmp_path, [
         state_supply("w-fr", "fr", "Pékin livre des armes à la Russie depuis des mois.", "Pékin", "des armes"),
@@ -357,7 +223,8 @@ def test_weapons_join_across_wordings_and_stay_apart_from_dual_use(tmp_path: Pat
 
 def test_an_unnamed_official_who_told_an_outlet_is_that_outlet(tmp_path: Path) -> None:
     text = ("Western official says Chinese firm sent drones to Russia\n\n"
-            "A Chinese company shipped attack drones to Russia, a Western official has told The Times.")
+            "A Chinese company shipped attack drones to Russia, a Western official has told The Times. "
+            "It said Chinese firms had sent drones to Russia for tests.")
     d = Doc("told", text, "en", "2024-09-13", "Morning Courier")
     d.entity("e1", "Russia", "GPE", "Russia", ("Russia", "\n"))
     d.entity("e2", "The Times", "ORG", "The Times")
@@ -366,6 +233,8 @@ def test_an_unnamed_official_who_told_an_outlet_is_that_outlet(tmp_path: Path) -
     d.event("v1", "SUPPLY", "sent", "a1", agent=("Chinese firm", None), recipient=("Russia", "e1"), item=("drones", None))
     d.event("v2", "SUPPLY", "shipped", "a2", agent=("A Chinese company", None),
             recipient=("Russia", "e1", "\n"), item=("attack drones", None))
+    d.attribution("a3", "It", "anonymous_person", "Chinese firms had sent drones to Russia for tests")
+    assert origins_by_record(d.analysis)["a3"] == "src:times", "the official who spoke to The Times, again"
     store = store_with(tmp_path, [d.analysis])
     (claim,) = [c for c in claims_of(store).values() if c.type == "SUPPLY"]
     assert [o.key for o in claim.origins] == ["src:times"], claim.origins
@@ -440,9 +309,54 @@ def test_commentators_in_a_wire_story_citing_another_wire_are_the_story_own(tmp_
         "the analysts' doubt is not read as the denial the story cites"
 
 
+@pytest.mark.parametrize("holder, confirmed", [("a2", "a1"), ("a1", "a2")],
+                         ids=["confirms-the-report", "confirms-its-documents"])
+def test_a_relays_own_confirming_source_is_its_own_origin(tmp_path: Path, holder: str, confirmed: str) -> None:
+    store = store_with(tmp_path, [relay_with_own_confirmation(holder, confirmed)])
+    claims = claims_of(store).values()
+    assert sorted(c.type for c in claims) == ["STATEMENT", "SUPPLY"], \
+        "Le Monde's statement; the report and its confirmation hold the event"
+    (claim,) = [c for c in claims if c.type == "SUPPLY"]
+    assert sorted(o.key for o in claim.origins) == ["anon:relay", "src:reuters"], \
+        "the diplomat confirmed Reuters' account to the relay: not Reuters', nor Le Monde's (the outlet named last)"
+
+
+def test_a_new_source_in_a_new_paragraph_is_the_articles_own_and_one_referring_back_is_not() -> None:
+    origins = origins_by_record(paragraphs_after_an_outlet())
+    assert origins["v2"] == "src:times", "'Le responsable' is the Times' official, a paragraph later"
+    assert origins["v3"] == origins["v4"] == "anon:paragraphs", \
+        "'des sources proches du dossier' open a paragraph of the article's own; 'l'une d'elles' is one of them"
+
+
+def test_unnamed_voices_speak_to_whom_they_are_told_and_for_a_state_only_with_one() -> None:
+    origins = origins_by_record(voices_on_beijing())
+    assert origins["a1"] == "anon:beijing", "Beijing is in what the experts speculate, not whom they spoke to"
+    assert origins["a2"] == "anon:beijing", "European diplomats who met NATO speak neither for NATO nor for a state"
+    assert origins["a3"] == "anon:beijing", "a researcher interviewed by the article's own outlet is its own source"
+    assert (origins["a4"], origins["a5"]) == ("src:monde", "state:CN"), "told Le Monde; Chinese officials, after it"
+
+
+def test_institutions_speak_through_their_texts_and_their_members() -> None:
+    nato, eu = map(origins_by_record, institutions())
+    assert nato == {"v1": "src:nato", "a2": "src:nato"}, "the summit declaration and 'the allies' in a NATO story"
+    assert eu == {"v1": "story:eu", "v2": "src:european union"}, \
+        "the EU's texts on others are the EU's; on its own sanctions, the article reports the act itself"
+    assert origins_by_record(times_citing_an_official())["v1"] == "src:times", "'le Times, qui cite un responsable'"
+
+
+def test_an_article_and_its_own_sources_are_one_origin_even_in_a_copy_group(tmp_path: Path) -> None:
+    store = store_with(tmp_path, [wire("wire-a", "Harbour Gazette", "2024-09-25"), wire_with_own_source(), told_twice()])
+    claims = [c for c in claims_of(store).values() if c.type == "SUPPLY"]
+    (limbach,) = [c for c in claims if "wire-b" in c.articles]
+    assert sorted(o.key for o in limbach.origins) == ["anon:wire-b", "src:reuters"], \
+        "the copy's own diplomat (a sentence the wire does not carry) is not the wire's"
+    (china,) = [c for c in claims if "twice" in c.articles]
+    assert [o.key for o in china.origins] == ["anon:twice"], "a headline telling what its own diplomat says"
+
+
 def test_graph_alone_meets_the_clustering_and_origin_targets_on_the_gold_story_family() -> None:
     """scripts/eval_graph.py --input gold: the graph fed the hand-made analyses (no NLP).
-    Floors a little under the measured 0.939 F1 and 0.90 origin-count accuracy (docs/graph.md)."""
+    Floors a little under the measured 0.939 F1 and 1.00 origin-count accuracy (docs/graph.md)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("eval_graph", Path(__file__).parents[1] / "scripts" / "eval_graph.py")
@@ -450,4 +364,4 @@ def test_graph_alone_meets_the_clustering_and_origin_targets_on_the_gold_story_f
     spec.loader.exec_module(module)
     report = module.evaluate("gold")
     assert report["pairwise"]["f1"] >= 0.9, report["pairwise"]
-    assert report["origin_count_accuracy_annotated"] >= 0.85, report["origin_counts_annotated"]
+    assert report["origin_count_accuracy_annotated"] >= 0.95, report["origin_counts_annotated"]

@@ -174,6 +174,37 @@ def state_body_country(name: str) -> Optional[str]:
     return None
 
 
+def is_state(code: str) -> bool:
+    """False for a nationality no single state speaks for ("Western", "European": `non_states` in
+    unnamed.yaml); its unnamed officials are not a government's voice."""
+    return code not in set(_data().get("non_states", ()))
+
+
+def bloc_of(text: str) -> Optional[str]:
+    """The canonical name of the bloc a collective of its members stands for ("les alliés", "allied
+    leaders" -> NATO; "member states", "les Vingt-Sept" -> European Union: `blocs` in unnamed.yaml)."""
+    tokens = words(text)
+    while tokens and tokens[0] in DETERMINERS:
+        tokens = tokens[1:]
+    phrase = " ".join(tokens)
+    for bloc, members in _data().get("blocs", {}).items():
+        if phrase in {fold(m) for m in members}:
+            return str(bloc)
+    return None
+
+
+_OF = re.compile(r"\b(?:of|by|from|in|at|adopted|issued|published|de|du|des|d|par|adopte|adoptee|adoptes|publie|publiee)\b")
+
+
+def is_official_act(text: str) -> bool:
+    """True for a document named by an act an institution issues ("the legal texts adopted by
+    foreign ministers", "The summit declaration", "le texte de la décision"), judged on the words
+    before any "of"/"by"/"de"/"adopted" (`official_acts` in unnamed.yaml); not "company documents"."""
+    head = _OF.split(" ".join(words(text)))[0]
+    acts = {fold(a) for forms in _data().get("official_acts", {}).values() for a in forms}
+    return any(token in acts for token in head.split())
+
+
 def is_state_role(text: str) -> bool:
     """True when `text` holds a word for someone who speaks for a state ("foreign ministry
     spokesperson", "porte-parole du ministère", "ambassador")."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional
 
 from claimgraph.graph.keys import entity_key, fold, is_universal, key_country, text_key, unnamed_group
-from claimgraph.graph.origins import chain_of, entity_in, entity_origin, origin_of
+from claimgraph.graph.origins import chain_of, entity_in, entity_origin, origin_of, relays
 from claimgraph.model import Analysis, Argument, Attribution, Entity, Event, Span
 from claimgraph.model.claims import ClaimMention
 
@@ -100,11 +100,16 @@ def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity
     holders: list[Optional[Attribution]] = [holder]
     if holder is not None:
         # A second source that confirms the first is one more origin; one that "could not verify" it denies nothing.
+        # It may confirm the report the holder sits in, or a source the report cites ("Reuters reported, citing
+        # documents, that ... The account was confirmed by a Western diplomat").
+        family = _report_of(holder, analysis)
         holders += [a for a in analysis.attributions
-                    if a.parent == holder.id and not holder.content.contains(a.source.span) and a.polarity != "negative"]
+                    if a.parent in family and a.id not in family and a.polarity != "negative"]
     out = []
     for attribution in holders:
         chain = chain_of(attribution.id if attribution else None, analysis, entities)
+        if chain and chain[-1].type == "author" and arguments.get("agent") == entity_key(chain[-1].name or "", "ORG"):
+            chain = chain[:-1]  # an institution's own act read in its texts: the article reports the act itself
         origin = origin_of(chain, analysis)
         if event.type == "DENY" and not chain:
             agent = entities.get(event.arguments["agent"].entity or "") if "agent" in event.arguments else None
@@ -119,14 +124,38 @@ def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity
     return out
 
 
+def _report_of(holder: Attribution, analysis: Analysis) -> set[str]:
+    """The attributions that carry one report: the holder, the sources relaying it ("Reuters
+    reported, citing documents, that ...": Reuters and the documents), and those they relay."""
+    by_id = {a.id: a for a in analysis.attributions}
+    family, current = {holder.id}, holder
+    while current.parent in by_id and current.parent not in family:
+        parent = by_id[current.parent]
+        if parent.polarity == "negative" or not relays(parent, current, analysis.document.text):
+            break
+        family.add(parent.id)
+        current = parent
+    grown = True
+    while grown:
+        inner = {a.id for a in analysis.attributions
+                 if a.parent in family and a.id not in family and relays(by_id[a.parent], a, analysis.document.text)}
+        family |= inner
+        grown = bool(inner)
+    return family
+
+
 def _is_statement(attribution: Attribution, analysis: Analysis, by_attribution: dict[str, list[Event]]) -> bool:
     """An attribution is a claim of its own when no event sits in it, it relays no inner
-    attribution (the inner one is the claim), it confirms no event-bearing one, and it says enough."""
+    attribution (the inner one is the claim), it confirms no report that holds an event (the
+    confirmation is one more origin of that event), and it says enough."""
     if attribution.id in by_attribution or len(attribution.content.text.split()) < STATEMENT_MIN_WORDS:
         return False
-    if any(a.parent == attribution.id and attribution.content.contains(a.source.span) for a in analysis.attributions):
+    text = analysis.document.text
+    if any(a.parent == attribution.id and relays(attribution, a, text) for a in analysis.attributions):
         return False
-    return not (attribution.parent in by_attribution and attribution.parent is not None)
+    by_id = {a.id: a for a in analysis.attributions}
+    parent = by_id.get(attribution.parent) if attribution.parent else None
+    return parent is None or not any(f in by_attribution for f in _report_of(parent, analysis))
 
 
 def _statement_mention(attribution: Attribution, analysis: Analysis, entities: dict[str, Entity]) -> ClaimMention:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from claimgraph.graph.keys import (DETERMINERS, entity_key, fold, is_commentator, is_pronoun, is_state_role, name_key,
-                                   nationality, state_name)
+from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_commentator, is_official_act, is_pronoun,
+                                   is_state, is_state_role, name_key, nationality, state_name, words)
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model.claims import ChainLink, Origin
@@ -70,6 +70,10 @@ def link_of(attribution: Attribution, analysis: Analysis, entities: dict[str, En
     if entity is None and source.type == "anonymous_person":
         # "un porte-parole de l'OTAN", "a spokesperson for the Alliance": the organisation speaks.
         entity = entity_in(source.span, analysis, types=("ORG",))
+    if entity is None and source.type in ("organization", "anonymous_person"):
+        # "les alliés", "member states": the bloc the article names speaks through its members.
+        bloc = bloc_of(source.span.text)
+        entity = next((e for e in analysis.entities if bloc and e.name == bloc), None)
     if entity is not None:
         return ChainLink(source.span.text, source.type, entity.name)
     if source.type in NAMED_TYPES and not is_pronoun(source.span.text) and _has_proper_name(source.span.text):
@@ -85,30 +89,56 @@ def _has_proper_name(text: str) -> bool:
     return any(token[:1].isupper() for token in tokens)
 
 
+# The words right before an addressee's name: "has told The Times", "seen by Reuters", "a confié au Monde",
+# "interrogé par Revue stratégique", "cited by the agency".
+_TO_ADDRESSEE = re.compile(r"(?:\b(?:to|by|told|tells|tell|(?:spoke|speaking|spoken|talked|talking) with)"
+                           r"|(?<!\w)(?:à|au|aux|par|auprès d[eu]|auprès de la))"
+                           r"\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
+# Where the content starts: a name after this is what was said ("experts speculate that Beijing ..."), not to whom.
+_CONTENT_START = re.compile(r"\b(?:that|whether|if|que|qu['’]|si)\b|[\"«“:]", re.IGNORECASE)
+
+
 def _addressee(attribution: Attribution, analysis: Analysis) -> Optional[Entity]:
     """The organisation an unnamed source spoke to or was seen by, named right after it: "a Western
-    official has told The Times", "documents seen by Reuters", "des diplomates ont confié au Monde"."""
+    official has told The Times", "documents seen by Reuters", "des diplomates ont confié au Monde".
+
+    The name must be the recipient of the speech (after "told", "to", "by", "à", "au", "par"), and
+    come before the content starts ("Certains experts spéculent que Pékin ...": Pékin is what they
+    say, not whom they say it to).
+    """
     source, content = attribution.source.span, attribution.content
     text = analysis.document.text
     end = content.start if content.start >= source.end else len(text)
     window = text[source.end:min(end, source.end + ADDRESSEE_WINDOW)]
     stop = re.search(r"[.!?\n;]", window)
-    window_end = source.end + (stop.start() if stop else len(window))
+    window = window[:stop.start()] if stop else window
+    said = _CONTENT_START.search(window)
+    window_end = source.end + (said.start() if said else len(window))
     for entity in analysis.entities:
-        if entity.type == "ORG" and entity.id != attribution.source.entity and any(
-                source.end <= m.start and m.end <= window_end for m in entity.mentions):
-            return entity
+        if entity.type != "ORG" or entity.id == attribution.source.entity:
+            continue
+        for m in entity.mentions:
+            if source.end <= m.start and m.end <= window_end and _TO_ADDRESSEE.search(text[source.end:m.start]):
+                return entity
     return None
+
+
+def _own_outlet(entity: Entity, analysis: Analysis) -> bool:
+    """The article's own outlet ("a researcher interviewed by Revue stratégique" in Revue stratégique)."""
+    source = analysis.document.source
+    return bool(source) and name_key(entity.name) == name_key(source or "")
 
 
 def chain_of(attribution_id: Optional[str], analysis: Analysis, entities: dict[str, Entity]) -> tuple[ChainLink, ...]:
     """The chain from `attribution_id` outwards, innermost first.
 
-    The walk goes up to the parent only while the child is embedded in the
-    parent's content ("des sources internes affirment ..., c'est ce qu'affirme
-    le Times": the Times relays them). A child whose source stands outside its
-    parent's content is a second source ("ce rapport a été confirmé par
-    l'officiel"), and its chain stops with itself.
+    The walk goes up to the parent only while the parent relays the child
+    (`relays`: "des sources internes affirment ..., c'est ce qu'affirme le
+    Times"). A child the parent does not relay is a second source ("ce rapport
+    a été confirmé par l'officiel"), and its chain stops with itself. An
+    unnamed chain is then completed, in this order, by the addressee its
+    innermost source spoke to, the institution whose official act it is, or
+    the outlet quoting it in context (`_quoting_outlet`).
     """
     by_id = {a.id: a for a in analysis.attributions}
     chain: list[ChainLink] = []
@@ -119,53 +149,175 @@ def chain_of(attribution_id: Optional[str], analysis: Analysis, entities: dict[s
         chain.append(link_of(current, analysis, entities))
         parent = by_id.get(current.parent) if current.parent else None
         # A parent that denies what it embeds ("the ministry dismissed reports that ...") relays nothing.
-        if parent is None or parent.polarity == "negative" or not _relays(parent, current):
+        if parent is None or parent.polarity == "negative" or not relays(parent, current, analysis.document.text):
             break
         current = parent
     if innermost is not None and not any(link.name for link in chain):
         addressee = _addressee(innermost, analysis)
         if addressee is not None:
-            return (*chain, ChainLink(addressee.name, "media", addressee.name))
-        quoting = _quoting_outlet(innermost, analysis, entities)
+            # Told to the article itself: its own source, not one it quotes.
+            return tuple(chain) if _own_outlet(addressee, analysis) else (
+                *chain, ChainLink(addressee.name, "media", addressee.name))
+        author = _protagonist(analysis) if innermost.source.type == "document" and is_official_act(
+            innermost.source.span.text) else None
+        if author is not None:
+            # "The texts state ...": the act of the institution the story is about (marked `author`).
+            return (*chain, ChainLink(author.name, "author", author.name))
+        quoting = _quoting_outlet(innermost, analysis, entities, confirms=_confirms(current, by_id, analysis.document.text))
         if quoting is not None:
             chain.append(quoting)
     return tuple(chain)
 
 
-def _relays(parent: Attribution, child: Attribution) -> bool:
+# "The Times, citing a Western official", "C'est ce qu'affirme le Times, qui cite un responsable occidental".
+_CITING = re.compile(r"\b(?:citing|quoting|cited|quoted|cites|quotes|cite|citant|citait|s'appuyant sur|relying on)\b",
+                     re.IGNORECASE)
+CITING_WINDOW = 40
+
+
+# How far into the article (characters) its protagonist is looked for: the headline and the lead.
+LEAD_WINDOW = 400
+
+
+def _protagonist(analysis: Analysis) -> Optional[Entity]:
+    """The institution the story is about: the first organisation named in its headline or lead
+    ("EU blacklists ...", "NATO brands China ...", "L'UE sanctionne ..."), unless it is an outlet
+    (a media source of the article, a wire, its own outlet, a byline "(Brussels Monitor)")."""
+    text = analysis.document.text
+    media = {a.source.entity for a in analysis.attributions if a.source.type == "media" and a.source.entity}
+    first: Optional[tuple[int, Entity]] = None
+    for entity in analysis.entities:
+        if entity.type != "ORG" or entity.id in media or fold(entity.name) in WIRES or _own_outlet(entity, analysis):
+            continue
+        for m in entity.mentions:
+            bylined = text[max(0, m.start - 1):m.start] == "(" and text[m.end:m.end + 1] == ")"
+            if m.start < LEAD_WINDOW and not bylined and (first is None or m.start < first[0]):
+                first = (m.start, entity)
+    return first[1] if first else None
+
+
+def relays(parent: Attribution, child: Attribution, text: str = "") -> bool:
     """The parent carries the child's words: the child's source sits in the parent's content ("X said
-    that officials believe ..."), or between the parent's source and its content ("Reuters reported,
-    citing company documents, that ...")."""
+    that officials believe ..."), between the parent's source and its content ("Reuters reported,
+    citing company documents, that ..."), or right after the parent's source, which cites it
+    ("..., affirme le Times, qui cite un responsable occidental")."""
     if parent.content.contains(child.source.span):
         return True
-    source, content = parent.source.span, parent.content
-    return source.end <= child.source.span.start and child.source.span.end <= content.start
+    source, content, inner = parent.source.span, parent.content, child.source.span
+    if source.end <= inner.start and inner.end <= content.start:
+        return True
+    between = text[source.end:inner.start] if text and source.end <= inner.start else ""
+    return (0 < len(between) <= CITING_WINDOW and not re.search(r"[.!?\n]", between)
+            and bool(_CITING.search(between)))
 
 
-def _quoting_outlet(attribution: Attribution, analysis: Analysis, entities: dict[str, Entity]) -> Optional[ChainLink]:
+def _sentence(text: str, offset: int) -> tuple[int, int]:
+    """The bounds of the sentence holding `offset` (cut at . ! ? or a line break)."""
+    start = max(text.rfind(c, 0, offset) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, offset) for c in ".!?\n") if i != -1]
+    return start, min(ends) if ends else len(text)
+
+
+def _quoting_outlet(attribution: Attribution, analysis: Analysis, entities: dict[str, Entity],
+                    confirms: bool = False) -> Optional[ChainLink]:
     """The outlet an unnamed source is quoted by, read from context: the last named voice before
     it, when that voice is a media outlet ("selon le Times ... Cette activité aurait eu lieu en
-    2023, selon un officiel occidental"). Marked `context` in the chain, since the article does
-    not say it at that place; a named person or organisation in between breaks the link.
-    Commentators are the article's own ("Reuters ... indique ... Des analystes se demandent" in
-    an AFP story are AFP's analysts).
+    2023, selon un officiel occidental") or an unnamed source that spoke to one ("a Western
+    official has told The Times ... the official added"). Marked `context` in the chain, since the
+    article does not say it at that place; a named person or organisation in between breaks the link.
+
+    A source that refers back ("the official", "il", "ce responsable", "one of them") always takes
+    the context. A new one ("des sources proches du dossier", "a Western diplomat") is the
+    article's own when it opens a new paragraph, or when it confirms another source's report
+    ("the agency's account was confirmed by a Western diplomat": it confirmed it to the article).
+    Commentators are the article's own ("Reuters ... indique ... Des analystes se demandent" in an
+    AFP story are AFP's analysts). Sources this one relays or confirms are never its context.
     """
     if is_commentator(attribution.source.span.text):
         return None
-    start = min(attribution.source.span.start, attribution.content.start)
-    before = [a for a in analysis.attributions
-              if a.id not in (attribution.id, attribution.parent) and max(a.source.span.end, a.content.end) <= start + 1
-              and start - max(a.source.span.end, a.content.end) <= QUOTING_WINDOW]
-    for other in sorted(before, key=lambda a: max(a.source.span.end, a.content.end), reverse=True):
+    by_id = {a.id: a for a in analysis.attributions}
+    text = analysis.document.text
+    related, current = {attribution.id}, attribution
+    while current.parent and current.parent in by_id and current.parent not in related:
+        related.add(current.parent)
+        current = by_id[current.parent]
+    before = _voices_before(attribution, analysis, related)
+    if not before:
+        return None
+    if not refers_back(attribution.source.span.text) and (confirms or _opens_paragraph(attribution, before, text)):
+        return None
+    for other in before:
         link = link_of(other, analysis, entities)
         if link.name:
             return ChainLink(link.text, "context", link.name) if other.source.type == "media" else None
+        addressee = _addressee(other, analysis)
+        if addressee is not None:
+            return None if _own_outlet(addressee, analysis) else ChainLink(addressee.name, "context", addressee.name)
+        parent = by_id.get(other.parent) if other.parent else None
+        if parent is not None and parent.polarity != "negative" and relays(parent, other, text):
+            continue  # quoted inside another voice's words: that voice decides
+        if is_commentator(other.source.span.text) or not refers_back(other.source.span.text) and (
+                _confirms(other, by_id, text) or _opens_paragraph(other, _voices_before(other, analysis, {other.id}), text)):
+            return None  # the nearest voice the article brought itself: whoever comes next refers to it
     return None
 
 
+def _end(attribution: Attribution) -> int:
+    return max(attribution.source.span.end, attribution.content.end)
+
+
+def _voices_before(attribution: Attribution, analysis: Analysis, related: set[str]) -> list[Attribution]:
+    """The attributions that end before this one starts, within QUOTING_WINDOW, nearest first."""
+    start = min(attribution.source.span.start, attribution.content.start)
+    return sorted((a for a in analysis.attributions
+                   if a.id not in related and _end(a) <= start + 1 and start - _end(a) <= QUOTING_WINDOW),
+                  key=_end, reverse=True)
+
+
+def _opens_paragraph(attribution: Attribution, before: list[Attribution], text: str) -> bool:
+    """A paragraph break lies between the nearest voice before and this one."""
+    start = min(attribution.source.span.start, attribution.content.start)
+    return not before or "\n" in text[_end(before[0]):start]
+
+
+def _confirms(attribution: Optional[Attribution], by_id: dict[str, Attribution], text: str) -> bool:
+    """A source outside its parent's sentence (and words) confirms the parent's report ("The agency's
+    account was confirmed by a Western diplomat"): it speaks to the article, not to the parent."""
+    parent = by_id.get(attribution.parent) if attribution is not None and attribution.parent else None
+    if parent is None or attribution is None or parent.polarity == "negative" or relays(parent, attribution, text):
+        return False
+    return _sentence(text, parent.source.span.start) != _sentence(text, attribution.source.span.start)
+
+
+# Words that open a reference back to someone already introduced: definite and demonstrative
+# determiners, "one of them", "l'un d'eux" (pronouns are in unnamed.yaml).
+_BACK = {"the", "this", "that", "these", "those", "le", "la", "l", "les", "ce", "cet", "cette", "ces", "celui", "celle",
+         "ceux", "celles", "ledit", "ladite"}
+_ONE_OF = re.compile(r"^(?:one|either|each|both|another|l un|l une|un|une|chacun|chacune|l autre|the other) "
+                     r"(?:of|d|des|de)\b")
+
+
+def refers_back(text: str) -> bool:
+    """True for a source that points back at one already quoted ("the official", "Il", "ce
+    responsable", "l'une d'elles", "one of the sources"); False for a new one ("a Western diplomat",
+    "des sources proches du dossier", "Diplomats")."""
+    tokens = [t.lstrip("-") for t in words(text)]
+    tokens = [t[2:] if t.startswith("t-") else t for t in tokens if t]
+    if not tokens:
+        return False
+    return tokens[0] in _BACK or is_pronoun(" ".join(tokens)) or bool(_ONE_OF.match(" ".join(tokens)))
+
+
 def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
-    """The innermost named source of `chain` (a state's spokesperson stands for the state);
-    else the article's anonymous sources (`anon:`), else its own story (`story:`)."""
+    """The innermost named source of `chain` (a state's spokesperson stands for the state, and so do
+    its unnamed officials, whoever quotes them); else the article's anonymous sources (`anon:`), else
+    its own story (`story:`)."""
+    if chain and chain[0].type == "anonymous_person" and not chain[0].name:
+        code = nationality(chain[0].text)
+        if code and is_state(code) and is_state_role(chain[0].text):
+            # "Chinese officials", "un diplomate russe"; not "European officials" or "a Western diplomat",
+            # whom no one state speaks through.
+            return _state_origin(code, chain[0].text)
     for i, link in enumerate(chain):
         if link.name:
             inner = chain[0] if i > 0 else None
@@ -174,14 +326,12 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
                 return _state_origin(code, link.name)
             name = f"{inner.text} (via {link.name})" if inner is not None else link.name
             key = WIRES.get(fold(link.name), link.name)
-            return Origin(key=f"src:{name_key(key)}", name=name if inner else key, type=link.type)
+            kind = "organization" if link.type == "author" else link.type
+            return Origin(key=f"src:{name_key(key)}", name=name if inner else key, type=kind)
     document = analysis.document
     outlet = document.source or (f"article «{document.title[:50]}»" if document.title else f"article {document.id[:12]}")
     name = f"{chain[0].text} (in {outlet})" if chain else outlet
     if chain and chain[0].type == "anonymous_person":
-        code = nationality(chain[0].text)
-        if code and code != "WEST" and is_state_role(chain[0].text):
-            return _state_origin(code, chain[0].text)  # "Chinese officials", "un diplomate russe"
         # The outlet's unnamed officials: one origin per story, apart from its narration.
         return Origin(key=f"anon:{document.id}", name=name, type="anonymous")
     return Origin(key=f"story:{document.id}", name=name, type="story")
@@ -210,7 +360,7 @@ def state_voice(name: str, analysis: Analysis) -> Optional[str]:
         after = re.split(r"[.!?\n]", text[mention.end:mention.end + ROLE_WINDOW])[0]
         if is_state_role(before) or is_state_role(after):
             code = (entity.country or _gazetteer_country(entity.name) or "").upper() or nationality(before)
-            if code and code != "WEST":
+            if code and is_state(code):
                 return code
     return None
 
@@ -234,5 +384,5 @@ def entity_origin(entity: Entity, analysis: Analysis) -> Origin:
                   type="named_person" if entity.type == "PERSON" else "organization")
 
 
-__all__ = ["NAMED_TYPES", "WIRES", "chain_of", "entity_key", "entity_in", "entity_origin", "origin_of",
-           "wire_of", "wire_origin"]
+__all__ = ["NAMED_TYPES", "WIRES", "chain_of", "entity_key", "entity_in", "entity_origin", "origin_of", "refers_back",
+           "relays", "wire_of", "wire_origin"]

@@ -107,10 +107,11 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
     rows = {r.id: r for r in connection.execute(
         select(c.c.id, c.c.type, c.c.label, c.c.names).where(c.c.id.in_(claim_ids)))}
     light = (e.c.claim_id, e.c.document_id, e.c.stance, e.c.certainty, e.c.origin_key, e.c.origin_name,
-             e.c.origin_type, e.c.date, e.c.lang, e.c.chain)
+             e.c.origin_type, e.c.date, e.c.lang, e.c.chain, e.c.quote_text)
     query = (select(e, d.c.url, d.c.source, d.c.title).join(d, d.c.id == e.c.document_id) if with_evidence
              else select(*light))
     evidence_rows = list(connection.execute(query.where(e.c.claim_id.in_(claim_ids)).order_by(e.c.date, e.c.id)))
+    own = _own_in_copy(connection, evidence_rows)
     resolve = _origin_resolver(connection, {r.origin_key for r in evidence_rows})
     cited = _cited_sources(connection, {r.document_id for r in evidence_rows if r.origin_key.startswith(STORY_PREFIXES)})
     by_claim: dict[str, list[Any]] = defaultdict(list)
@@ -126,12 +127,15 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
         against = [x for x in items if x.stance == "denies"]
         dates = sorted(x.date for x in items if x.date)
         # Each stored origin resolved once (copy group, wire byline), then read by every rule below.
-        stored: dict[int, Origin] = {id(x): resolve(Origin(x.origin_key, x.origin_name, x.origin_type)) for x in items}
+        stored: dict[int, Origin] = {id(x): resolve(Origin(f"anon:{x.document_id}" if id(x) in own else x.origin_key,
+                                                          x.origin_name, x.origin_type)) for x in items}
         named = _distinct(stored[id(x)] for x in support)
         deniers = _distinct(stored[id(x)] for x in against)
 
-        quoted = {x.document_id: stored[id(x)] for x in support
-                  if " (via " in x.origin_name}
+        quoted: dict[str, list[tuple[str, Origin]]] = defaultdict(list)
+        for x in support:
+            if " (via " in x.origin_name:
+                quoted[x.document_id].append((_speaker_noun(x), stored[id(x)]))
 
         def origin(x: Any) -> Origin:
             if _speaks_for_itself(x):
@@ -143,9 +147,18 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
                 if relayed is not None and (x.stance == "denies" or x.origin_key.startswith("story:")):
                     return relayed
             if x.stance == "supports" and x.origin_key.startswith("anon:") and x.document_id in quoted:
-                # "Western official says" in a headline is the official the story says spoke to The Times.
-                return quoted[x.document_id]
+                # "Western official says" in a headline is the official the story says spoke to The Times;
+                # "a Western diplomat" is not the "company documents" it says Reuters cited.
+                noun = _speaker_noun(x)
+                same = [o for n, o in quoted[x.document_id] if n == noun]
+                if noun and same:
+                    return same[0]
+            if x.stance == "supports" and x.origin_key.startswith("story:") and x.document_id in own_sources:
+                # An article telling a claim it also puts in its own unnamed sources' mouths is one origin.
+                return origin(own_sources[x.document_id])
             return stored[id(x)]
+
+        own_sources = {x.document_id: x for x in reversed(support) if x.origin_key.startswith("anon:")}
 
         out.append(ClaimSummary(
             id=row.id, type=row.type, label=row.label, arguments=json.loads(row.names),
@@ -206,6 +219,35 @@ def _origin_resolver(connection: Connection, keys: set[str]):  # type: ignore[no
     return resolve
 
 
+def _own_in_copy(connection: Connection, rows: list[Any]) -> set[int]:
+    """Rows (by `id()`) of a copy's unnamed sources that are its own, not its original's.
+
+    A copy's `anon:` origin is stored under its copy group's first article (a
+    wire relay's "two intelligence sources" are the wire's). A same-language
+    copy that adds its own source ("The agency's account was confirmed by a
+    Western diplomat"), a sentence the original does not hold word for word, has
+    its own unnamed source; a translation holds no sentence verbatim, so its
+    sources stay the original's.
+    """
+    pending = [x for x in rows if x.origin_key.startswith("anon:") and x.origin_key[len("anon:"):] != x.document_id]
+    if not pending:
+        return set()
+    d = t.documents
+    roots = sorted({x.origin_key[len("anon:"):] for x in pending})
+    originals = {r.id: (r.lang, _plain(r.text)) for r in connection.execute(select(d.c.id, d.c.lang, d.c.text)
+                                                                             .where(d.c.id.in_(roots)))}
+    out = set()
+    for x in pending:
+        lang, text = originals.get(x.origin_key[len("anon:"):], (None, ""))
+        if lang == x.lang and _plain(x.quote_text) not in text:
+            out.add(id(x))
+    return out
+
+
+def _plain(text: str) -> str:
+    return " ".join(words(text))
+
+
 def _cited_sources(connection: Connection, document_ids: set[str]) -> dict[str, set[str]]:
     """Per article, the named origins its evidence cites anywhere (`src:reuters`, `state:CN`)."""
     if not document_ids:
@@ -227,6 +269,17 @@ def _speaks_for_itself(x: Any) -> bool:
         return False
     chain = json.loads(x.chain)
     return bool(chain) and is_commentator(chain[0]["text"])
+
+
+def _speaker_noun(x: Any) -> str:
+    """The head noun of an evidence row's innermost source, singular ("a Western official", "Western
+    officials" -> "official"); "" for none."""
+    chain = json.loads(x.chain)
+    tokens = words(chain[0]["text"]) if chain else []
+    if not tokens:
+        return ""
+    head = tokens[-1]
+    return head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head
 
 
 def _relayed(origins: list[Origin], cited: set[str]) -> Optional[Origin]:

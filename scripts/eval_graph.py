@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -33,13 +34,18 @@ from claimgraph.store import tables as t  # noqa: E402
 
 
 def dice(a: Optional[Span], b: Optional[Span]) -> float:
+    """Dice of the words of two spans of one text, by position (as the scorer matches spans):
+    the same word elsewhere in the article is another mention."""
     if a is None or b is None:
         return 0.0
-    ta, tb = a.text.lower().split(), b.text.lower().split()
+    ta, tb = _positioned_words(a), _positioned_words(b)
     if not ta or not tb:
         return 0.0
-    common = sum((Counter(ta) & Counter(tb)).values())
-    return 2 * common / (len(ta) + len(tb))
+    return 2 * len(ta & tb) / (len(ta) + len(tb))
+
+
+def _positioned_words(span: Span) -> set[tuple[int, str]]:
+    return {(span.start + m.start(), m.group().lower()) for m in re.finditer(r"\S+", span.text)}
 
 
 def align(gold: Analysis, system: Analysis) -> dict[str, str]:

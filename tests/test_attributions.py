@@ -226,3 +226,10 @@ def test_a_clause_cut_after_its_subject_is_read_whole(analyse) -> None:  # type:
     att = find(analyse(text, "fr"), "jamais fourni")
     assert att["content"]["text"].startswith("Pékin")
     assert att["polarity"] == "negative"
+
+
+def test_texts_state_that_is_a_report(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("The legal texts were adopted on Monday. The texts state that Arcadia Motors \"designed and produced\" "
+            "engines used in the Lance-9 and that a broker acted as an intermediary.")
+    att = find(analyse(text, "en"), "Arcadia Motors")
+    assert "texts" in att["source"]["text"]

@@ -106,7 +106,8 @@ def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[To
                 and not _foreign_mark(child, lexicon):
             return None if _report_noun_between(verb, child, lexicon) else child
     for child in verb.children:  # "told reporters that ...": the clause may hang off the object
-        if child.dep_ in ("xcomp", "advcl", "obj", "dobj") and child.i > verb.i and any(
+        # a relative clause has no complementiser: "relcl" with one is a misread "that"-clause
+        if child.dep_ in ("xcomp", "advcl", "obj", "dobj", "relcl", "acl:relcl") and child.i > verb.i and any(
                 g.dep_ == "mark" and g.lower_ in lexicon.complementizers for g in child.children) \
                 and not _foreign_mark(child, lexicon):  # "sans que cela ait ...": an adjunct
             return child
@@ -178,7 +179,13 @@ def mistagged_cue(token: Token, lexicon: Lexicon, stems: dict[str, CueEntry]) ->
     still reports a claim: the source is the noun phrase before, the content
     the clause after.
     """
-    if token.pos_ not in ("ADJ", "PROPN", "X", "ADV") or token.i + 1 >= len(token.doc):
+    if token.i + 1 >= len(token.doc) or token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    # "The texts state that ...": a cue read as a noun right after a plural subject
+    plural_subject = before.pos_ in ("NOUN", "PROPN") and (before.tag_ in ("NNS", "NNPS") or
+                                                           "Plur" in before.morph.get("Number"))
+    if token.pos_ not in ("ADJ", "PROPN", "X", "ADV") and not (token.pos_ == "NOUN" and plural_subject):
         return None
     mark = token.nbor(1)
     if mark.lower_ not in lexicon.complementizers:
@@ -299,6 +306,10 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         source = inverted_subject(verb) if verb.dep_ in INCISE_DEPS else None
         if source is not None and content.start <= source.idx < content.end:
             source = None  # "d'accuser le gouvernement chinois de ...": the accused is no speaker
+    if source is None:
+        # "The texts state that ...": the parser hung the subject on the verb as a compound
+        source = next((c for c in verb.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
+                       and c.dep_ in ("compound", "npadvmod", "dep")), None)
     if source is None:
         return None
     return Candidate(content=content, source_head=source, kind=kind, **base)  # type: ignore[arg-type]

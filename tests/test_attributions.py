@@ -233,3 +233,20 @@ def test_texts_state_that_is_a_report(analyse) -> None:  # type: ignore[no-untyp
             "engines used in the Lance-9 and that a broker acted as an intermediary.")
     att = find(analyse(text, "en"), "Arcadia Motors")
     assert "texts" in att["source"]["text"]
+
+
+@pytest.mark.parametrize("text,reported", [
+    ("NATO called Iran a decisive enabler of the war.", True),
+    ("The alliance called for new sanctions on Iranian suppliers.", True),
+    ("Reporters called the company on Tuesday.", False),
+])
+def test_call_describes_only_with_a_complement(analyse, text: str, reported: bool) -> None:  # type: ignore[no-untyped-def]
+    cues = [a["cue"]["text"] for a in analyse(text, "en")]
+    assert any("call" in c for c in cues) is reported, cues
+
+
+def test_a_trailing_participle_speaks_for_the_sentence_subject(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = ("The diplomat said the listings were a first step, adding that some capitals feared retaliation "
+            "against European businesses.")
+    att = find(analyse(text, "en"), "capitals feared")
+    assert att["source"]["text"] == "The diplomat"

@@ -125,6 +125,8 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token]) -> list[Toke
     own = {w.i for w in words}
     parts = [c for c in verb.children if c.i > verb.i and c.i not in own and c.dep_ in OBJECT_DEPS
              and not _comma_clause(c)]
+    if entry.predicative and all(c.dep_ in ("obj", "dobj") or _temporal(c) for c in parts):
+        return []  # "Reuters called the company on Tuesday": a phone call, not a description
     has_object = any(c.dep_ in ("obj", "dobj") for c in parts)  # "accuser Pékin de fournir": both are the charge
     clauses = [c for c in parts if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")] if not has_object else []
     if clauses:  # "a démenti jeudi avoir livré ...": what is denied is the infinitive clause, not the day
@@ -144,6 +146,18 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token]) -> list[Toke
             break
         run.append(tok)
     return run
+
+
+def _trailing_participle(verb: Token) -> bool:
+    present_participle = verb.tag_ == "VBG" or (
+        "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []))
+    return present_participle and verb.dep_ in ("advcl", "xcomp", "acl") and verb.i > 0 \
+        and verb.doc[verb.i - 1].text == "," and verb.sent.root.i < verb.i and subject_of(verb) is None
+
+
+def _temporal(part: Token) -> bool:
+    """"on Tuesday", "last week": a time adjunct, whatever the parser calls it."""
+    return all(t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("ADP", "DET") for t in part.subtree)
 
 
 def _comma_clause(part: Token, any_dep: bool = False) -> bool:
@@ -253,6 +267,10 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
     base = dict(cue=cue, cue_certainty=entry.certainty, cue_polarity=entry.polarity, cue_token=verb)
     passive = is_passive(verb)
     source = agent_of(verb, lexicon) if passive else subject_of(verb)
+    if _trailing_participle(verb):
+        # "X rejected reports that Y had supplied engines, calling the accusations groundless": a
+        # participle set off at the end speaks for the sentence's subject, wherever the parser hung it
+        source = subject_of(verb.sent.root) or source
     if passive and source is None:
         subject = subject_of(verb)
         if subject is not None and subject.dep_.startswith("expl"):

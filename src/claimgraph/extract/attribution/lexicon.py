@@ -23,6 +23,8 @@ class CueEntry:
     role (str): speech, belief, confirm.
     takes_object (bool): the content may be a noun phrase ("denied the accusations").
     rest (tuple[str, ...]): words after the first of a multiword cue ("mettre en garde").
+    predicative (bool): the object reading needs more than a bare object ("called China an
+        enabler", "called for sanctions", not "called the company").
     kind (Optional[str]): the kind the cue gives its record when it is not plain reported
         speech: evidence verbs and report nouns ("the documents show", "a Reuters report that")
         read as `according_to`.
@@ -34,13 +36,14 @@ class CueEntry:
     takes_object: bool = False
     rest: tuple[str, ...] = ()
     kind: Optional[str] = None
+    predicative: bool = False
 
 
 def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
     raw = raw or {}
     return CueEntry(certainty=raw.get("certainty"), polarity=raw.get("polarity"),
                     role=raw.get("role", "speech"), takes_object=bool(raw.get("object")), rest=rest,
-                    kind=raw.get("kind"))
+                    kind=raw.get("kind"), predicative=bool(raw.get("predicative")))
 
 
 def _lower_set(values: Any) -> frozenset[str]:

@@ -250,3 +250,8 @@ def test_a_trailing_participle_speaks_for_the_sentence_subject(analyse) -> None:
             "against European businesses.")
     att = find(analyse(text, "en"), "capitals feared")
     assert att["source"]["text"] == "The diplomat"
+
+
+def test_a_speaker_hedging_their_own_words_is_no_report(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse('"I think the system is being rigged," the candidate said at a rally.', "en")
+    assert [a["source"]["text"] for a in atts] == ["the candidate"]

@@ -232,8 +232,16 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             continue
         entry, words = found
         candidate = read_cue(doc, token, entry, words, lexicon)
-        if candidate is not None:
+        if candidate is not None and not _speaker_hedge(candidate, entry):
             yield candidate
+
+
+def _speaker_hedge(candidate: Candidate, entry: CueEntry) -> bool:
+    """"I think it's unfair", "nous croyons que": a speaker hedging their own words, not a report
+    of someone's belief (the words are attributed to whoever says them)."""
+    head = candidate.source_head
+    return entry.role == "belief" and head is not None and head.pos_ == "PRON" \
+        and bool(set(head.morph.get("Person")) & {"1", "2"})
 
 
 def _relative_antecedent(verb: Token) -> Token:

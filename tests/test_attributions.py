@@ -255,3 +255,19 @@ def test_a_trailing_participle_speaks_for_the_sentence_subject(analyse) -> None:
 def test_a_speaker_hedging_their_own_words_is_no_report(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse('"I think the system is being rigged," the candidate said at a rally.', "en")
     assert [a["source"]["text"] for a in atts] == ["the candidate"]
+
+
+@pytest.mark.parametrize("lang,text,source,content", [
+    ("en", "Pence: Flowers Will Not Be at the Debate\n\nGovernor Mike Pence spoke on Sunday.", "Pence",
+     "Flowers Will Not Be at the Debate"),
+    ("fr", "Stoltenberg : « L'Iran doit cesser son soutien ». Le secrétaire général Jens Stoltenberg a parlé.",
+     "Stoltenberg", "L'Iran doit cesser son soutien"),
+])
+def test_speaker_colon_headline(analyse, lang: str, text: str, source: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    att = find(analyse(text, lang), content.split()[0])
+    assert att["source"]["text"] == source and att["content"]["text"] == content
+
+
+def test_a_topic_before_a_colon_is_no_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Drones : Pékin dément toute livraison d'armes à la Russie.", "fr")
+    assert all(a["source"]["text"] != "Drones" for a in atts)

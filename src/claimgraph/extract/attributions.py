@@ -1,7 +1,7 @@
 """Doc -> attributions: who says what, how firmly.
 
-Four readers propose candidates (stand-alone quotations, cue verbs and
-nouns, according-to phrases, cited sources); duplicates are merged, relay
+Five readers propose candidates (stand-alone quotations, cue verbs and
+nouns, according-to phrases, "Speaker: ..." headlines, cited sources); duplicates are merged, relay
 chains linked, and each survivor gets a typed source and the factuality of
 its content. All words come from the language's YAML files.
 """
@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.attribution.according import according_candidates, cited_candidates, relayed_candidates
 from claimgraph.extract.attribution.assemble import build_attributions, link_chains, merge_duplicates
+from claimgraph.extract.attribution.colon import colon_candidates
 from claimgraph.extract.attribution.cues import noun_candidates, verb_candidates
 from claimgraph.extract.attribution.lexicon import get_lexicon
 from claimgraph.extract.attribution.quotes import quote_candidates
@@ -33,6 +34,7 @@ def extract_attributions(doc: Doc, rules: LanguageRules, entities: list[Entity])
     found += verb_candidates(doc, lexicon)
     found += noun_candidates(doc, lexicon)
     found += according_candidates(doc, lexicon)
+    found += colon_candidates(doc, lexicon)
     found += list(cited_candidates(doc, lexicon, found))
     found += list(relayed_candidates(doc, lexicon, found))
     found = merge_duplicates(doc, found, lexicon)

@@ -271,3 +271,9 @@ def test_speaker_colon_headline(analyse, lang: str, text: str, source: str, cont
 def test_a_topic_before_a_colon_is_no_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("Drones : Pékin dément toute livraison d'armes à la Russie.", "fr")
     assert all(a["source"]["text"] != "Drones" for a in atts)
+
+
+def test_doubled_apostrophes_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "''It's more tinkering at the edges,'' said Alan Cole, an economist at a research group."
+    att = find(analyse(text, "en"), "tinkering")
+    assert att["content"]["text"] == "It's more tinkering at the edges" and att["kind"] == "direct"

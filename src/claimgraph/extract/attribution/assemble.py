@@ -129,8 +129,8 @@ def speech_kind(text: str, kind: str, content: Span) -> str:
     before = text[max(0, content.start - 3):content.start]
     after = text[content.end:content.end + 3]
     inner = content.text
-    opened = before.rstrip()[-1:] in OPEN_MARKS and before.strip() != ""
-    closed = after.lstrip()[:1] in CLOSE_MARKS and after.strip() != ""
+    opened = (before.rstrip()[-1:] in OPEN_MARKS or before.rstrip().endswith("''")) and before.strip() != ""
+    closed = (after.lstrip()[:1] in CLOSE_MARKS or after.lstrip().startswith("''")) and after.strip() != ""
     split = after.lstrip()[:1] == ","  # « A, a déclaré X, B »: the quotation goes on after the incise
     if opened and (closed or split) and not re.search(r"[«»“”]", inner) and inner.count('"') == 0:
         return "direct"  # the whole content is the quotation: « La Chine n'a jamais ... », a déclaré X

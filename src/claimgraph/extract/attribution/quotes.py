@@ -24,7 +24,7 @@ STANDALONE_BEFORE = frozenset(".!?:\n—–")
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:
     """(open mark, close mark + 1) offsets of each quotation of `text`, in reading order."""
     for match in QUOTE_PAIR.finditer(text):
-        inner = next(g for g in ("a", "b", "c", "d") if match.group(g) is not None)
+        inner = next(g for g in ("a", "b", "c", "d", "e") if match.group(g) is not None)
         if "\n\n" in match.group(inner) and len(match.group(inner)) > 1500:
             continue
         yield match.start(), match.end()

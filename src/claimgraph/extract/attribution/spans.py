@@ -13,7 +13,9 @@ OPENING_QUOTES = "«“\"„‹"
 CLOSING_QUOTES = "»”\"‟›"
 QUOTE_CHARS = frozenset(OPENING_QUOTES + CLOSING_QUOTES + "'’‘")
 # A pair of quote marks: « ... », “ ... ” or " ... " (straight quotes pair in reading order).
-QUOTE_PAIR = re.compile(r"«\s*(?P<a>[^»]*?)\s*»|“(?P<b>[^”“]*?)”|\"(?P<c>[^\"]*?)\"|„(?P<d>[^“”]*?)[“”]")
+# « », “ ”, " ", „ “ and the doubled apostrophes of some wire and newspaper archives ('' '').
+QUOTE_PAIR = re.compile(r"«\s*(?P<a>[^»]*?)\s*»|“(?P<b>[^”“]*?)”|\"(?P<c>[^\"]*?)\"|„(?P<d>[^“”]*?)[“”]"
+                        r"|''(?P<e>(?:(?!'')[^\n])*?)''")
 # Dependents that leave a source noun phrase: relative clauses, clauses, coordinated verbs.
 NP_STOP_DEPS = frozenset({"advcl", "ccomp", "parataxis", "punct", "cc", "conj", "dep"})
 

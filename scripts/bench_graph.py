@@ -110,7 +110,8 @@ def fill(store: SqlStore, start: int, stop: int, rng: random.Random, bases: list
     return time.perf_counter() - began
 
 
-GRAPH_ROWS = ("documents", "graph_documents", "graph_bands", "graph_copies", "claims", "claim_keys", "evidence", "graph_names")
+GRAPH_ROWS = ("documents", "graph_documents", "graph_bands", "graph_copies", "claims", "claim_keys", "evidence", "graph_names",
+              "claim_documents", "claim_origins")
 
 
 def _base36(n: int) -> str:
@@ -131,7 +132,9 @@ def base_rows(store: SqlStore) -> dict[str, list[dict]]:
 def replicate(store: SqlStore, replicas: range, base: dict[str, list[dict]]) -> None:
     """Copy the base articles' rows once per replica, as if as many more articles had been taken in:
     fresh document and claim ids, organisations/people renamed (`ent:` keys), bands and document
-    vectors that do not collide with the originals; shared actors (states, wires) stay shared."""
+    vectors that do not collide with the originals; shared actors (states, wires) stay shared. The
+    replica's own stories and unnamed sources (`story:`/`anon:` origins) are its own articles', and its
+    listing aggregates (claim_documents, claim_origins) name its own evidence rows."""
     import numpy as np
 
     from claimgraph.graph.embed import from_blob, to_blob
@@ -155,6 +158,14 @@ def replicate(store: SqlStore, replicas: range, base: dict[str, list[dict]]) -> 
         def claim(c: str) -> str:
             return c[:13] + tag
 
+        def origin(k: str) -> str:
+            prefix, _, root = k.partition(":")
+            return f"{prefix}:{doc(root)}" if prefix in ("story", "anon") else k
+
+        with store.engine.connect() as connection:
+            last_id = connection.execute(select(func.coalesce(func.max(t.evidence.c.id), 0))).scalar_one()
+        evidence_ids = {e["id"]: last_id + n for n, e in enumerate(sorted(base["evidence"], key=lambda e: e["id"]), 1)}
+
         rows: dict[str, list[dict]] = {}
         rows["documents"] = [{**d, "id": doc(d["id"])} for d in base["documents"]]
         rows["graph_documents"] = []
@@ -173,10 +184,16 @@ def replicate(store: SqlStore, replicas: range, base: dict[str, list[dict]]) -> 
                           for c in base["claims"]]
         rows["claim_keys"] = [{**k, "claim_id": claim(k["claim_id"]), "key": key(k["key"]), "seq": k["seq"] + r * max_seq}
                               for k in base["claim_keys"]]
-        rows["evidence"] = [{**{k: v for k, v in e.items() if k != "id"}, "claim_id": claim(e["claim_id"]),
-                             "document_id": doc(e["document_id"]),
-                             "origin_key": "story:" + doc(e["origin_key"][6:]) if e["origin_key"].startswith("story:") else e["origin_key"]}
+        rows["evidence"] = [{**e, "id": evidence_ids[e["id"]], "claim_id": claim(e["claim_id"]),
+                             "document_id": doc(e["document_id"]), "origin_key": origin(e["origin_key"])}
                             for e in base["evidence"]]
+        rows["claim_documents"] = [{**c, "claim_id": claim(c["claim_id"]), "document_id": doc(c["document_id"]),
+                                    "first_id": evidence_ids[c["first_id"]],
+                                    "voices": json.dumps([[evidence_ids[v[0]], *v[1:3], origin(v[3]), *v[4:]]
+                                                          for v in json.loads(c["voices"])], ensure_ascii=False)
+                                    if c["voices"] else None} for c in base["claim_documents"]]
+        rows["claim_origins"] = [{**c, "claim_id": claim(c["claim_id"]), "first_id": evidence_ids[c["first_id"]]}
+                                 for c in base["claim_origins"]]
         rows["graph_names"] = [{"name": f"{n['name']} #{tag}", "key": key(n["key"])} for n in base["graph_names"] if n["key"].startswith("ent:")]
         with store.engine.begin() as connection:
             for name in GRAPH_ROWS:

@@ -34,6 +34,8 @@ PER_ACTOR = 3
 EXTRA_ACTORS = 5
 ALLEGATIONS = ("SUPPLY", "PRODUCE", "DEVELOP", "USE")
 ACTOR_MIN_SCORE = 0.45
+# Quoted evidence a brief shows per claim and stance (the first, in date order); the rest is counted.
+EVIDENCE_SHOWN = 30
 
 
 def answer(connection: Connection, question: str, embedder: Embedder, limit: int = 15) -> Brief:
@@ -88,7 +90,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     for _, _, claim_id in sorted(best_of_actor.values(), key=lambda v: (-v[1], v[2]))[:EXTRA_ACTORS]:
         chosen.append(claim_id)
     chosen = chosen or [scored[0][1]]
-    claims = summaries(connection, chosen)
+    claims = summaries(connection, chosen, evidence_limit=EVIDENCE_SHOWN)
     return Brief(question=question, matched=_readable(keys), claims=claims, sections=_sections(claims))
 
 

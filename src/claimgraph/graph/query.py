@@ -1,20 +1,25 @@
 """Read the graph: claims with their independent origins, denials, articles, languages and dates.
 
 Every read is bounded: claims are picked through indexed keys (an entity, a
-type) or by how much evidence they have, then only their own evidence rows
-are read. Story origins are resolved here, at read time, onto their copy
-group and onto the wire whose byline the group carries, so that copy groups
-merging later never leaves stale counts.
+type) or by how much evidence they have, then only their aggregates are read
+(`graph.aggregates`: a row per article and per named origin of the claim, not
+per evidence row; quoted evidence, when asked for, is read from the evidence
+itself). Story origins are resolved here, at read time, onto their copy group
+and onto the wire whose byline the group carries, so that copy groups merging
+later never leaves stale counts.
 """
 from __future__ import annotations
 
+import gc
 import json
 from collections import defaultdict
-from typing import Any, Iterable, Optional
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select, text
 
-from claimgraph.graph.keys import country_code, entity_key, fold, is_commentator, nationality, unnamed_group, words
+from claimgraph.graph.aggregates import COMMENTATOR, OWN_IN_COPY, order_key, own_in_copy, root_texts
+from claimgraph.graph.keys import country_code, entity_key, fold, nationality, unnamed_group, words
 from claimgraph.graph.origins import STORY_PREFIXES, wire_origin
 from claimgraph.model import CERTAINTIES, Span
 from claimgraph.model.claims import ChainLink, ClaimSummary, Evidence, Origin
@@ -94,80 +99,333 @@ def select_claim_ids(connection: Connection, entity: Optional[str] = None, type:
     return list(connection.execute(query.order_by(c.c.n_evidence.desc(), c.c.seq.desc()).limit(limit)).scalars())
 
 
-def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool = True) -> list[ClaimSummary]:
-    """Summaries of `claim_ids`, in that order; with `with_evidence`, every quote and chain too.
+def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool = True,
+              evidence_limit: Optional[int] = None) -> list[ClaimSummary]:
+    """Summaries of `claim_ids`, in that order; with `with_evidence`, their quotes and chains too.
 
-    Without evidence only the columns the summary needs are read (no join; a
-    chain is parsed only for an unattributed row, to see who speaks), which
-    keeps a listing of heavily evidenced claims fast.
+    Counts, dates and origins come from the claims' aggregates
+    (`graph.aggregates`: one row per article and per named origin, not per
+    evidence row); story origins are resolved here onto their copy group and
+    wire. With `evidence_limit`, at most that many evidence rows per stance and
+    claim are read, the first in date order (`ClaimSummary.more_evidence`
+    says how many are left out).
     """
     if not claim_ids:
         return []
-    c, e, d = t.claims, t.evidence, t.documents
+    with _bulk():
+        return _summaries(connection, claim_ids, with_evidence, evidence_limit)
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """A listing builds tens of thousands of small objects that all stay alive until it returns: the
+    cyclic garbage collector, which would walk them again and again, is held off meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# The columns of a listed article (`claim_documents`, its copy group now), read by position.
+_CLAIM, _ARTICLE, _DATE, _LANG, _SUPPORTS, _DENIES, _VOICES, _CITED, _ROOT = range(9)
+
+
+def _summaries(connection: Connection, claim_ids: list[str], with_evidence: bool,
+               evidence_limit: Optional[int]) -> list[ClaimSummary]:
+    c, co = t.claims, t.claim_origins
+    ids = sorted(set(claim_ids))
     rows = {r.id: r for r in connection.execute(
-        select(c.c.id, c.c.type, c.c.label, c.c.names).where(c.c.id.in_(claim_ids)))}
-    light = (e.c.claim_id, e.c.document_id, e.c.stance, e.c.certainty, e.c.origin_key, e.c.origin_name,
-             e.c.origin_type, e.c.date, e.c.lang, e.c.chain, e.c.quote_text)
-    query = (select(e, d.c.url, d.c.source, d.c.title).join(d, d.c.id == e.c.document_id) if with_evidence
-             else select(*light))
-    evidence_rows = list(connection.execute(query.where(e.c.claim_id.in_(claim_ids)).order_by(e.c.date, e.c.id)))
-    own = _own_in_copy(connection, evidence_rows)
-    resolve = _origin_resolver(connection, {r.origin_key for r in evidence_rows})
-    cited = _cited_sources(connection, {r.document_id for r in evidence_rows if r.origin_key.startswith(STORY_PREFIXES)})
-    by_claim: dict[str, list[Any]] = defaultdict(list)
-    for r in evidence_rows:
-        by_claim[r.claim_id].append(r)
+        select(c.c.id, c.c.type, c.c.label, c.c.names).where(c.c.id.in_(ids)))}
+    # Each claim's articles in the order of its evidence (`ORDER BY date, id`, as the rows were read), with
+    # the first article of each one's copy group now (voices keep the root they were written under).
+    docs = connection.execute(text(
+        "SELECT cd.claim_id, cd.document_id, cd.date, cd.lang, cd.supports, cd.denies, cd.voices, cd.cited, g.root_id"
+        f" FROM claim_documents cd LEFT JOIN graph_documents g{_group_index(connection)} ON g.document_id = cd.document_id"
+        " WHERE cd.claim_id IN :ids ORDER BY cd.claim_id, cd.date, cd.first_id").bindparams(
+        bindparam("ids", ids, expanding=True))).all()
+    voices, cited = _voices(connection, ids, docs)
+    spans = _spans([d[_CLAIM] for d in docs])
+    # Each claim's named origins, at their first row.
+    named = connection.execute(select(co.c.claim_id, co.c.stance, co.c.origin_key, co.c.origin_name, co.c.origin_type,
+                                      co.c.certainty, co.c.first_date, co.c.first_id).where(co.c.claim_id.in_(ids))
+                               .order_by(co.c.claim_id)).all()
+    named_spans = _spans([n[0] for n in named])
+    key = order_key(connection.dialect.name)
+    listing: dict[Triple, tuple[Triple, tuple[bool, bool]]] = {}  # each origin as listed, computed once
     out = []
     for claim_id in claim_ids:
         row = rows.get(claim_id)
         if row is None:
             continue
-        items = by_claim[claim_id]
-        support = [x for x in items if x.stance == "supports"]
-        against = [x for x in items if x.stance == "denies"]
-        dates = sorted(x.date for x in items if x.date)
-        # Each stored origin resolved once (copy group, wire byline), then read by every rule below.
-        stored: dict[int, Origin] = {id(x): resolve(Origin(f"anon:{x.document_id}" if id(x) in own else x.origin_key,
-                                                          x.origin_name, x.origin_type)) for x in items}
-        named = _distinct(stored[id(x)] for x in support)
-        deniers = _distinct(stored[id(x)] for x in against)
+        first, last = spans.get(claim_id, (0, 0))
+        start, stop = named_spans.get(claim_id, (0, 0))
+        summary, items = _summary(row, docs[first:last], voices[first:last], cited[first:last], named[start:stop], key,
+                                  listing)
+        if with_evidence:
+            origin_of = {i[2][_ID]: i[2][_ORIGIN] for i in items if i[2] is not None}
+            evidence = _evidence_rows(connection, claim_id, docs[first:last], evidence_limit, key)
+            summary.evidence = [_evidence(x, Origin(*origin_of[x.id]) if x.origin_key.startswith(STORY_PREFIXES)
+                                          else Origin(x.origin_key, x.origin_name, x.origin_type)) for x in evidence]
+            summary.more_evidence = sum(d[_SUPPORTS] + d[_DENIES] for d in docs[first:last]) - len(evidence)
+        out.append(summary)
+    return out
 
-        quoted: dict[str, list[tuple[str, Origin]]] = defaultdict(list)
-        for x in support:
-            if " (via " in x.origin_name:
-                quoted[x.document_id].append((_speaker_noun(x), stored[id(x)]))
 
-        def origin(x: Any) -> Origin:
-            if _speaks_for_itself(x):
-                return stored[id(x)]
-            if x.origin_key.startswith(STORY_PREFIXES):
-                # An article's unattributed telling of a claim (or of its denial) it attributes elsewhere
-                # relays that source: "Reuters reported ..." above, "the engines were shipped" below.
-                relayed = _relayed(named if x.stance == "supports" else deniers, cited.get(x.document_id, set()))
-                if relayed is not None and (x.stance == "denies" or x.origin_key.startswith("story:")):
-                    return relayed
-            if x.stance == "supports" and x.origin_key.startswith("anon:") and x.document_id in quoted:
+def _spans(column: list[str]) -> dict[str, tuple[int, int]]:
+    """Where each claim's rows start and stop in rows grouped by claim (`column`: their claim ids)."""
+    starts = [i for i in range(len(column)) if i == 0 or column[i] != column[i - 1]] + [len(column)]
+    return {column[start]: (start, stop) for start, stop in zip(starts, starts[1:])}
+
+
+def _group_index(connection: Connection) -> str:
+    """SQLite reads an article's copy group off `ix_graph_documents_group` (document_id, root_id) only when
+    told: it prefers the primary key, whose table rows (with their embeddings) cost a page read each."""
+    return " INDEXED BY ix_graph_documents_group" if connection.dialect.name == "sqlite" else ""
+
+
+# Origins are read as (key, name, type) tuples and made `Origin`s once listed.
+Triple = tuple[str, str, str]
+# A voice (`claim_documents.voices`, graph.aggregates) as read: its stored fields, then its article, its
+# stored origin resolved (copy group, wire) and the origin it counts as, once decided.
+_ID, _STANCE, _CERTAINTY, _KEY, _NAME, _TYPE, _NOUN, _FLAGS, _DOC, _STORED, _ORIGIN = range(11)
+
+
+def _voices(connection: Connection, claim_ids: list[str],
+            docs: Sequence[Any]) -> tuple[list[Optional[list[list[Any]]]], list[Optional[list[str]]]]:
+    """Per listed article (as `docs`), its voices with their stored origin resolved: onto the copy group (the
+    root a row was written under may have joined an elder group since), a copy's own unnamed sources, and
+    the wire whose byline one of the group's articles carries; and the named origins it cites (or None)."""
+    g, cd = t.graph_documents, t.claim_documents
+    # The wire of each group: the first of its articles (in graph order) with a byline.
+    listed = text(f"SELECT g.root_id FROM claim_documents cd JOIN graph_documents g{_group_index(connection)}"
+                  " ON g.document_id = cd.document_id WHERE cd.claim_id IN :ids AND cd.voices IS NOT NULL").bindparams(
+        bindparam("ids", claim_ids, expanding=True)).columns(g.c.root_id)
+    wires: dict[str, str] = {}
+
+    def read_wires(roots: Any) -> None:
+        for root_id, wire in connection.execute(select(g.c.root_id, g.c.wire)
+                                                .where(g.c.root_id.in_(roots), g.c.wire.is_not(None))
+                                                .order_by(g.c.root_id, g.c.position)):
+            wires.setdefault(root_id, wire)
+
+    read_wires(listed)
+    texts = [d[_VOICES] for d in docs if d[_VOICES] is not None]
+    parsed = iter(json.loads("[" + ",".join(texts) + "]") if texts else [])  # one parse for every article
+    texts = [d[_CITED] for d in docs if d[_CITED] is not None]
+    cited_lists = iter(json.loads("[" + ",".join(texts) + "]") if texts else [])
+    cited = [None if d[_CITED] is None else next(cited_lists) for d in docs]
+    out: list[Optional[list[list[Any]]]] = []
+    moved: list[tuple[list[Any], str, str]] = []  # (voice, prefix, written root)
+    for d in docs:
+        if d[_VOICES] is None:
+            out.append(None)
+            continue
+        entries = next(parsed)
+        document_id, now = d[_ARTICLE], d[_ROOT]
+        for v in entries:
+            prefix, _, written = v[_KEY].partition(":")
+            if prefix != "story" and prefix != "anon":  # an outlet's quoted source: a named origin
+                v += (document_id, (v[_KEY], v[_NAME], v[_TYPE]), None)
+                continue
+            v += (document_id, None, None)
+            if written != now:
+                # Its root has joined an elder group since it was written (or the row was written under
+                # another article's key): the written root's own root now decides, below.
+                moved.append((v, prefix, written))
+            elif prefix == "anon" and written != document_id and v[_FLAGS] & OWN_IN_COPY:
+                # A copy's own unnamed source: in its root's language, in a sentence the root does not hold
+                # word for word (decided at write time, against this same root).
+                v[_STORED] = _on_wire("anon", document_id, v, wires) if wires else (f"anon:{document_id}", v[_NAME], v[_TYPE])
+            else:
+                v[_STORED] = _on_wire(prefix, written, v, wires) if wires else (v[_KEY], v[_NAME], v[_TYPE])
+        out.append(entries)
+    if not moved:
+        return out, cited
+    written_roots = sorted({written for _, _, written in moved})
+    root = {document_id: root_id for document_id, root_id in connection.execute(
+        select(g.c.document_id, g.c.root_id).where(g.c.document_id.in_(written_roots)))}
+    others = sorted(set(root.values()) - set(wires))
+    if others:
+        read_wires(others)
+    regrouped: list[tuple[list[Any], str]] = []
+    for v, prefix, written in moved:
+        current = root.get(written, written)
+        if prefix == "anon" and current != v[_DOC]:
+            if current != written:
+                regrouped.append((v, current))  # whether it is the copy's own is decided again, below
+                continue
+            if v[_FLAGS] & OWN_IN_COPY:
+                current = v[_DOC]
+        v[_STORED] = _on_wire(prefix, current, v, wires)
+    if regrouped:
+        e = t.evidence
+        quotes = {r.id: r for r in connection.execute(select(e.c.id, e.c.lang, e.c.quote_text)
+                                                      .where(e.c.id.in_(sorted(v[_ID] for v, _ in regrouped))))}
+        texts_now = root_texts(connection, {current for _, current in regrouped})
+        for v, current in regrouped:
+            if own_in_copy(texts_now.get(current), quotes[v[_ID]].lang, quotes[v[_ID]].quote_text):
+                current = v[_DOC]
+            v[_STORED] = _on_wire("anon", current, v, wires)
+    return out, cited
+
+
+def _on_wire(prefix: str, root: str, v: list[Any], wires: dict[str, str]) -> Triple:
+    """An article's own reporting (`story:<root>`, `anon:<root>`) as the wire of its copy group when one of
+    its articles carries a byline: a Reuters story's narration and unnamed sources are Reuters'."""
+    wire = wires.get(root)
+    if not wire:
+        return (f"{prefix}:{root}", v[_NAME], v[_TYPE])
+    plain = wire_origin(wire)
+    if prefix == "anon":
+        return (plain.key, f"{v[_NAME].split(' (in ')[0]} (via {wire})", plain.type)
+    return (plain.key, plain.name, plain.type)
+
+
+Item = tuple[Any, Triple, Optional[list[Any]], str]  # (order, stored origin, voice or None, certainty)
+
+
+def _summary(row: Any, docs: Sequence[Any], voices: list[Optional[list[list[Any]]]], cited_lists: list[Optional[list[str]]],
+             named: Sequence[Any], key: Any,
+             listing: dict[Triple, tuple[Triple, tuple[bool, bool]]]) -> tuple[ClaimSummary, list[Item]]:
+    """One claim's summary (without evidence), and its rows as read (voices with the origin they count as)."""
+    # The claim's rows in date order: each named origin once, at its first row (all that a distinct listing
+    # of origins needs), each own voice on its own.
+    support: list[Item] = []
+    against: list[Item] = []
+    for _, stance, origin_key, origin_name, origin_type, certainty, first_date, first_id in named:
+        (support if stance == "supports" else against).append(
+            (key(first_date, first_id), (origin_key, origin_name, origin_type), None, certainty))
+    quoted: dict[str, list[tuple[str, Triple]]] = {}
+    own_sources: dict[str, list[Any]] = {}
+    cited: dict[str, list[str]] = {}
+    for d, entries, cites in zip(docs, voices, cited_lists):
+        if entries is None:
+            continue
+        document_id, date = d[_ARTICLE], d[_DATE]
+        via = []
+        for v in entries:
+            supports = v[_STANCE] == "supports"
+            if v[_KEY].startswith(STORY_PREFIXES):
+                (support if supports else against).append((key(date, v[_ID]), v[_STORED], v, v[_CERTAINTY]))
+                if supports and v[_KEY].startswith("anon:") and document_id not in own_sources:
+                    own_sources[document_id] = v
+            if supports and " (via " in v[_NAME]:
+                # "des sources internes (via The Times)": whom the article's own unnamed sources may be.
+                via.append((v[_NOUN], v[_STORED]))
+        if via:
+            quoted[document_id] = via
+        if cites is not None:
+            cited[document_id] = cites
+    support.sort(key=_first)
+    against.sort(key=_first)
+    rules = _Rules(support, against, quoted, own_sources, cited, listing)
+    origin = rules.origin
+    origins = _distinct((i[1] if i[2] is None else origin(i[2]) for i in support), listing)
+    denied_by = _distinct((i[1] if i[2] is None else origin(i[2]) for i in against), listing)
+    dates = [d[_DATE] for d in docs if d[_DATE]]
+    summary = ClaimSummary(
+        id=row.id, type=row.type, label=row.label, arguments=json.loads(row.names),
+        origins=[Origin(*o) for o in origins], denied_by=[Origin(*o) for o in denied_by],
+        articles=[d[_ARTICLE] for d in docs], languages=sorted({d[_LANG] for d in docs}),
+        first_seen=min(dates) if dates else None, last_seen=max(dates) if dates else None,
+        certainty=min((i[3] for i in support), key=_firmness, default="underspecified"))
+    return summary, support + against
+
+
+class _Rules:
+    """The origin each own voice of one claim counts as (a class, not closures: nothing here refers back to
+    itself, so a listing's objects go as soon as it returns, without the garbage collector)."""
+
+    def __init__(self, support: list[Item], against: list[Item], quoted: dict[str, list[tuple[str, Triple]]],
+                 own_sources: dict[str, list[Any]], cited: dict[str, list[str]],
+                 listing: dict[Triple, tuple[Triple, tuple[bool, bool]]]) -> None:
+        self.rows = {"supports": support, "denies": against}
+        self.quoted, self.own_sources, self.cited, self.listing = quoted, own_sources, cited, listing
+        self.relayable: dict[str, tuple[list[Triple], dict[str, int]]] = {}
+        self.relays: dict[tuple[str, str], Optional[Triple]] = {}
+
+    def relayed(self, stance: str, document_id: str) -> Optional[Triple]:
+        """The claim's first named origin (or denier) that an article cites elsewhere: what its
+        unattributed telling relays ("Reuters reported ..." above, "the engines", unattributed, below)."""
+        if document_id not in self.cited:  # an article that cites no named origin relays none
+            return None
+        pair = (stance, document_id)
+        if pair not in self.relays:
+            if stance not in self.relayable:  # (a key is kept or left out whole: filtering first lists the same)
+                origins = _distinct((i[1] for i in self.rows[stance] if not i[1][0].startswith(STORY_PREFIXES)),
+                                    self.listing)
+                self.relayable[stance] = (origins, {o[0]: n for n, o in enumerate(origins)})
+            origins, rank = self.relayable[stance]
+            first = min((rank[k] for k in self.cited[document_id] if k in rank), default=None)
+            self.relays[pair] = None if first is None else origins[first]
+        return self.relays[pair]
+
+    def origin(self, v: list[Any]) -> Triple:
+        if v[_ORIGIN] is None:
+            v[_ORIGIN] = self._origin(v)
+        return v[_ORIGIN]  # type: ignore[no-any-return]
+
+    def _origin(self, v: list[Any]) -> Triple:
+        stance, stored, document_id, unnamed = v[_STANCE], v[_STORED], v[_DOC], v[_KEY].startswith("anon:")
+        if v[_FLAGS] & COMMENTATOR:
+            return stored  # type: ignore[no-any-return]
+        # An article's unattributed telling of a claim (or of its denial) it attributes elsewhere
+        # relays that source: "Reuters reported ..." above, "the engines were shipped" below.
+        if stance == "denies" or not unnamed:
+            found = self.relayed(stance, document_id)
+            if found is not None:
+                return found
+        if stance == "supports":
+            if unnamed and document_id in self.quoted:
                 # "Western official says" in a headline is the official the story says spoke to The Times;
                 # "a Western diplomat" is not the "company documents" it says Reuters cited.
-                noun = _speaker_noun(x)
-                same = [o for n, o in quoted[x.document_id] if n == noun]
-                if noun and same:
+                same = [o for noun, o in self.quoted[document_id] if noun == v[_NOUN]]
+                if v[_NOUN] and same:
                     return same[0]
-            if x.stance == "supports" and x.origin_key.startswith("story:") and x.document_id in own_sources:
+            if not unnamed and document_id in self.own_sources:
                 # An article telling a claim it also puts in its own unnamed sources' mouths is one origin.
-                return origin(own_sources[x.document_id])
-            return stored[id(x)]
+                return self.origin(self.own_sources[document_id])
+        return stored  # type: ignore[no-any-return]
 
-        own_sources = {x.document_id: x for x in reversed(support) if x.origin_key.startswith("anon:")}
 
-        out.append(ClaimSummary(
-            id=row.id, type=row.type, label=row.label, arguments=json.loads(row.names),
-            origins=_distinct(origin(x) for x in support), denied_by=_distinct(origin(x) for x in against),
-            articles=list(dict.fromkeys(x.document_id for x in items)),
-            languages=sorted({x.lang for x in items}), first_seen=dates[0] if dates else None,
-            last_seen=dates[-1] if dates else None,
-            certainty=min((x.certainty for x in support), key=lambda v: FIRMNESS.get(v, 9), default="underspecified"),
-            evidence=[_evidence(x, origin(x)) for x in items] if with_evidence else []))
+def _first(item: Item) -> Any:
+    return item[0]
+
+
+def _firmness(certainty: str) -> int:
+    return FIRMNESS.get(certainty, 9)
+
+
+def _evidence_rows(connection: Connection, claim_id: str, docs: Sequence[Any], limit: Optional[int], key: Any) -> list[Any]:
+    """A claim's evidence rows with their articles, in date order: all, or the first `limit` of each stance
+    (a claim's rows come article by article in that order, so the first articles holding a stance hold them)."""
+    e, d = t.evidence, t.documents
+    query = select(e, d.c.url, d.c.source, d.c.title).join(d, d.c.id == e.c.document_id).where(e.c.claim_id == claim_id)
+    if limit is None:
+        return list(connection.execute(query.order_by(e.c.date, e.c.id)))
+    wanted: set[str] = set()
+    for stance in ("supports", "denies"):
+        count = 0
+        for doc in docs:
+            if count >= limit:
+                break
+            held = doc[_SUPPORTS] if stance == "supports" else doc[_DENIES]
+            if held:
+                wanted.add(doc[_ARTICLE])
+                count += held
+    if not wanted:
+        return []
+    found = sorted(connection.execute(query.where(e.c.document_id.in_(sorted(wanted)))), key=lambda r: key(r.date, r.id))
+    shown: dict[str, int] = defaultdict(int)
+    out = []
+    for r in found:
+        stance = "supports" if r.stance == "supports" else "denies"
+        if shown[stance] < limit:
+            shown[stance] += 1
+            out.append(r)
     return out
 
 
@@ -178,112 +436,25 @@ def _evidence(r: Any, origin: Origin) -> Evidence:
                     lang=r.lang, url=r.url, outlet=r.source, title=r.title)
 
 
-def _distinct(origins: Iterable[Origin]) -> list[Origin]:
-    """One origin per key; the plainest name wins ("The Times" over "des sources internes (via The Times)")."""
-    def plainness(origin: Origin) -> tuple[bool, bool]:
-        return ("(via" not in origin.name and "(in" not in origin.name, origin.name[:1].isupper())
+def _distinct(origins: Iterable[Triple], listing: dict[Triple, tuple[Triple, tuple[bool, bool]]]) -> list[Triple]:
+    """One origin per key; the plainest name wins ("The Times" over "des sources internes (via The Times)").
 
-    best: dict[str, Origin] = {}
+    listing: a cache of `_listed` (each origin as listed, and how plain its name is)."""
+    best: dict[str, tuple[Triple, tuple[bool, bool]]] = {}
     for origin in origins:
-        if origin.key.startswith("state:") and origin.name.endswith(")"):
-            # "Lin Jian (Government of China)" and "China (Government of China)" are listed as the state.
-            origin = Origin(origin.key, origin.name[origin.name.rindex("(") + 1:-1], origin.type)
-        kept = best.get(origin.key)
-        if kept is None or plainness(origin) > plainness(kept):
-            best[origin.key] = origin
-    return list(best.values())
+        found = listing.get(origin)
+        if found is None:
+            found = listing[origin] = _listed(origin)
+        kept = best.get(origin[0])
+        if kept is None or found[1] > kept[1]:
+            best[origin[0]] = found
+    return [origin for origin, _ in best.values()]
 
 
-def _origin_resolver(connection: Connection, keys: set[str]):  # type: ignore[no-untyped-def]
-    """Map an article's own reporting (`story:<root>`, `anon:<root>`) onto the wire of its copy
-    group when one of its articles carries a byline: a Reuters story's narration and unnamed
-    sources are Reuters'."""
-    roots = [k.split(":", 1)[1] for k in keys if k.startswith(STORY_PREFIXES)]
-    wires: dict[str, str] = {}
-    if roots:
-        g = t.graph_documents
-        for r in connection.execute(select(g.c.root_id, g.c.wire).where(g.c.root_id.in_(roots), g.c.wire.is_not(None))):
-            wires.setdefault(r.root_id, r.wire)
-
-    def resolve(origin: Origin) -> Origin:
-        if origin.key.startswith(STORY_PREFIXES):
-            wire = wires.get(origin.key.split(":", 1)[1])
-            if wire:
-                plain = wire_origin(wire)
-                if origin.key.startswith("anon:"):
-                    unnamed = origin.name.split(" (in ")[0]
-                    return Origin(plain.key, f"{unnamed} (via {wire})", plain.type)
-                return plain
-        return origin
-
-    return resolve
-
-
-def _own_in_copy(connection: Connection, rows: list[Any]) -> set[int]:
-    """Rows (by `id()`) of a copy's unnamed sources that are its own, not its original's.
-
-    A copy's `anon:` origin is stored under its copy group's first article (a
-    wire relay's "two intelligence sources" are the wire's). A same-language
-    copy that adds its own source ("The agency's account was confirmed by a
-    Western diplomat"), a sentence the original does not hold word for word, has
-    its own unnamed source; a translation holds no sentence verbatim, so its
-    sources stay the original's.
-    """
-    pending = [x for x in rows if x.origin_key.startswith("anon:") and x.origin_key[len("anon:"):] != x.document_id]
-    if not pending:
-        return set()
-    d = t.documents
-    roots = sorted({x.origin_key[len("anon:"):] for x in pending})
-    originals = {r.id: (r.lang, _plain(r.text)) for r in connection.execute(select(d.c.id, d.c.lang, d.c.text)
-                                                                             .where(d.c.id.in_(roots)))}
-    out = set()
-    for x in pending:
-        lang, text = originals.get(x.origin_key[len("anon:"):], (None, ""))
-        if lang == x.lang and _plain(x.quote_text) not in text:
-            out.add(id(x))
-    return out
-
-
-def _plain(text: str) -> str:
-    return " ".join(words(text))
-
-
-def _cited_sources(connection: Connection, document_ids: set[str]) -> dict[str, set[str]]:
-    """Per article, the named origins its evidence cites anywhere (`src:reuters`, `state:CN`)."""
-    if not document_ids:
-        return {}
-    e = t.evidence
-    out: dict[str, set[str]] = defaultdict(set)
-    for r in connection.execute(select(e.c.document_id, e.c.origin_key).where(e.c.document_id.in_(sorted(document_ids)))
-                                .distinct()):
-        if not r.origin_key.startswith(STORY_PREFIXES):
-            out[r.document_id].add(r.origin_key)
-    return out
-
-
-def _speaks_for_itself(x: Any) -> bool:
-    """Only what has no named source of its own (narration, documents, unnamed sources) can be read as
-    an origin the article cites elsewhere; a commentator ("analysts doubt ...") is the article's own
-    voice, whoever else it quotes. Named sources never reach here: their origin is their name."""
-    if not x.origin_key.startswith(STORY_PREFIXES):
-        return False
-    chain = json.loads(x.chain)
-    return bool(chain) and is_commentator(chain[0]["text"])
-
-
-def _speaker_noun(x: Any) -> str:
-    """The head noun of an evidence row's innermost source, singular ("a Western official", "Western
-    officials" -> "official"); "" for none."""
-    chain = json.loads(x.chain)
-    tokens = words(chain[0]["text"]) if chain else []
-    if not tokens:
-        return ""
-    head = tokens[-1]
-    return head[:-1] if head.endswith(("s", "x")) and len(head) > 3 else head
-
-
-def _relayed(origins: list[Origin], cited: set[str]) -> Optional[Origin]:
-    """The claim's named origin an article's unattributed telling relays: one the article cites
-    elsewhere ("Reuters reported ..." above, "the engines", unattributed, below)."""
-    named = [o for o in origins if not o.key.startswith(STORY_PREFIXES) and o.key in cited]
-    return named[0] if named else None
+def _listed(origin: Triple) -> tuple[Triple, tuple[bool, bool]]:
+    key, name, type = origin
+    if name.endswith(")") and key.startswith("state:"):
+        # "Lin Jian (Government of China)" and "China (Government of China)" are listed as the state.
+        name = name[name.rindex("(") + 1:-1]
+        origin = (key, name, type)
+    return origin, ("(via" not in name and "(in" not in name, name[:1].isupper())

@@ -57,6 +57,10 @@ def claim_markdown(claim: ClaimSummary) -> list[str]:
             lines.append(f"- {e.date or 'undated'} · *{e.certainty}* · {e.origin.name} — “{_quote(e)}”  ")
             lines.append(f"  chain: {_chain(e)} · {_where(e)}")
         lines.append("")
+    if claim.more_evidence:
+        lines.append(f"*{claim.more_evidence} more piece(s) of evidence not shown: the first of each stance are "
+                     f"(`claimgraph claims --format json --evidence` lists them all).*")
+        lines.append("")
     return lines
 
 

@@ -16,7 +16,7 @@ from typing import Any, Optional
 import numpy as np
 from sqlalchemy import Connection, and_, func, select
 
-from claimgraph.graph import copies
+from claimgraph.graph import aggregates, copies
 from claimgraph.graph.embed import Embedder, from_blob, to_blob
 from claimgraph.graph.keys import entity_key, fold, item_classes, key_country, place_country
 from claimgraph.graph.labels import claim_label
@@ -180,6 +180,7 @@ class GraphUpdater:
                     evidence_rows.append(_evidence_row(claim_of[target], deny, "denies", root))
                     touched.add(claim_of[target], deny.date, None)
         connection.execute(t.evidence.insert(), evidence_rows)
+        aggregates.add_article(connection, analysis.document.id)  # what listings read (graph.aggregates)
         touched.write(connection)
         self._add_names(connection, analysis, mentions)
 

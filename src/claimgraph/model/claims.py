@@ -167,6 +167,8 @@ class ClaimSummary:
     last_seen: Optional[str] = None
     certainty: str = "certain"
     evidence: list[Evidence] = field(default_factory=list)
+    # Evidence rows left out of `evidence` (a brief shows the first of each stance); 0: all are there.
+    more_evidence: int = 0
 
     @property
     def hedged(self) -> bool:
@@ -195,6 +197,8 @@ class ClaimSummary:
             "status": self.status}
         if with_evidence:
             out["evidence"] = [e.to_dict() for e in self.evidence]
+            if self.more_evidence:
+                out["more_evidence"] = self.more_evidence
         return out
 
     @classmethod
@@ -205,7 +209,8 @@ class ClaimSummary:
                    articles=list(data.get("articles", [])), languages=list(data.get("languages", [])),
                    first_seen=data.get("first_seen"), last_seen=data.get("last_seen"),
                    certainty=data.get("certainty", "certain"),
-                   evidence=[Evidence.from_dict(e) for e in data.get("evidence", [])])
+                   evidence=[Evidence.from_dict(e) for e in data.get("evidence", [])],
+                   more_evidence=int(data.get("more_evidence", 0)))
 
 
 @dataclass(slots=True)

@@ -66,10 +66,34 @@ def _add_claim_stems(connection: Connection) -> None:
     connection.execute(text("CREATE INDEX IF NOT EXISTS ix_claims_stem ON claims (stem, seq)"))
 
 
+def _add_claim_aggregates(connection: Connection) -> None:
+    """`claim_documents` and `claim_origins`: what `claims`/`brief` read instead of every evidence row.
+
+    Created if missing, then filled from the evidence for every claim that has
+    no rows yet (`graph.aggregates.backfill`, in creation order, batch by
+    batch): a fresh store has nothing to fill, and running it again fills
+    nothing twice. From then on `graph.update` keeps them with each article.
+    """
+    from claimgraph.graph.aggregates import backfill  # the aggregates' rules live with the graph
+
+    tables.metadata.create_all(connection, tables=[tables.claim_documents, tables.claim_origins], checkfirst=True)
+    backfill(connection)
+
+
+def _add_listing_indexes(connection: Connection) -> None:
+    """Two indexes on `graph_documents` listings read copy groups and bylines through: (document_id, root_id),
+    and (root_id, position, wire) over the articles with a byline. A fresh store has them from 0002."""
+    for index in tables.graph_documents.indexes:
+        if index.name in ("ix_graph_documents_group", "ix_graph_documents_wire"):
+            index.create(connection, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_core_tables", _create_core_tables),
     ("0002_graph_tables", _create_graph_tables),
     ("0003_claim_stems", _add_claim_stems),
+    ("0004_claim_aggregates", _add_claim_aggregates),
+    ("0005_listing_indexes", _add_listing_indexes),
 ]
 
 

@@ -7,7 +7,7 @@ store), linked to articles through their mentions.
 from __future__ import annotations
 
 from sqlalchemy import (Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table,
-                        Text, UniqueConstraint)
+                        Text, UniqueConstraint, text)
 
 metadata = MetaData()
 
@@ -117,6 +117,11 @@ graph_documents = Table(
     Column("vector", LargeBinary),  # float16 document embedding (cross-language copy detection)
     Index("ix_graph_documents_root", "root_id"), Index("ix_graph_documents_date", "date"),
     Index("ix_graph_documents_position", "position"),
+    # Migration 0004, for listings: an article's copy group without reading its row (its embedding makes
+    # rows a page each), and a group's bylines (few articles carry one) in graph order.
+    Index("ix_graph_documents_group", "document_id", "root_id", unique=True),
+    Index("ix_graph_documents_wire", "root_id", "position", "wire", sqlite_where=text("wire IS NOT NULL"),
+          postgresql_where=text("wire IS NOT NULL")),
 )
 
 graph_bands = Table(
@@ -191,4 +196,32 @@ graph_names = Table(
     Column("name", Text, nullable=False),  # folded surface form (name or alias, any language)
     Column("key", Text, nullable=False),  # the argument key it stands for
     UniqueConstraint("name", "key", name="uq_graph_name"),
+)
+
+
+# -- what a listing reads instead of every evidence row (graph.aggregates), migration 0004 --------
+# Kept in each article's transaction by graph.update; clustered by claim (WITHOUT ROWID on SQLite), so
+# a claim's rows are read off one B-tree range.
+
+claim_documents = Table(
+    "claim_documents", metadata,
+    Column("claim_id", String(16), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("date", String(10)), Column("lang", String(8), nullable=False),  # the article's (its evidence's)
+    Column("first_id", Integer, nullable=False),  # evidence.id of the claim's first row in this article
+    Column("supports", Integer, nullable=False), Column("denies", Integer, nullable=False),  # its rows by stance
+    Column("voices", Text),  # JSON: the rows a read-time origin rule needs (graph.aggregates), or NULL
+    Column("cited", Text),  # JSON: named origin keys the article cites anywhere, when a row may relay one
+    sqlite_with_rowid=False,
+)
+
+claim_origins = Table(
+    "claim_origins", metadata,
+    Column("claim_id", String(16), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("stance", String(8), primary_key=True),
+    Column("origin_key", Text, primary_key=True), Column("origin_name", Text, primary_key=True),
+    Column("origin_type", String(24), primary_key=True), Column("certainty", String(16), primary_key=True),
+    # The first evidence row (in `ORDER BY date, id`) with this named origin.
+    Column("first_date", String(10)), Column("first_id", Integer, nullable=False),
+    sqlite_with_rowid=False,
 )

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import pytest
 from sqlalchemy import Connection, func, inspect, select, text

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.event.context import enclosing_attributions, event_factuality, time_of, timex_head
 from claimgraph.extract.event.lexicon import EventLexicon, load_lexicon
-from claimgraph.extract.event.linking import MentionIndex, resolve_description, resolve_pronoun, snap_to_mention
+from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, MentionIndex, resolve_description,
+                                               resolve_pronoun, sentences_back, snap_to_mention)
 from claimgraph.extract.event.roles import Filler, RoleFiller
 from claimgraph.extract.event.syntax import any_subject, is_participle_modifier
 from claimgraph.extract.event.triggers import Trigger, find_triggers
@@ -25,8 +26,6 @@ from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model import EVENT_ROLES, Argument, Attribution, Entity, Event, Span, TimeRef
 
 PERSONAL_PRONOUN = "Prs"
-# How far back (in sentences) an event noun like "the deliveries" looks for the event it names.
-ANTECEDENT_SENTENCES = 2
 # Roles a thing fills, not an actor: their pronouns stand for products.
 THING_ROLES = frozenset({"item"})
 # The input header of CONTRACT.md §1 (" date 2024-09 " before the title): not part of any sentence.
@@ -112,10 +111,7 @@ def _with_antecedent_roles(trigger: Trigger, arguments: dict[str, Argument],
                            built: list[tuple[Trigger, Event]]) -> dict[str, Argument]:
     """The roles of the nearest earlier event of the same type (within two sentences),
     under the anaphor's own ones."""
-    doc = trigger.head.doc
-    sentences = list(doc.sents)
-    here = next((n for n, s in enumerate(sentences) if s.start <= trigger.head.i < s.end), 0)
-    floor = sentences[max(0, here - ANTECEDENT_SENTENCES)].start
+    floor = sentences_back(trigger.head, ANTECEDENT_SENTENCES).i
     for earlier, event in reversed(built):
         if earlier.type == trigger.type and floor <= earlier.head.i < trigger.head.i:
             return {**event.arguments, **arguments}

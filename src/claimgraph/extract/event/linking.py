@@ -13,7 +13,7 @@ from claimgraph.model import Entity, Span
 
 ANTECEDENT_TYPES = frozenset({"ORG", "GPE", "PERSON"})
 THING_TYPES = frozenset({"PRODUCT"})
-# How far back (in sentences) a pronoun looks for its antecedent.
+# How far back (in sentences) a pronoun, a description ("the firm") or an event noun ("the deliveries") looks.
 ANTECEDENT_SENTENCES = 2
 
 
@@ -46,6 +46,16 @@ class MentionIndex:
     def before(self, position: int, floor: int) -> list[tuple[int, int, str, str]]:
         """Mentions ending before `position` and starting after `floor`, nearest first."""
         return [s for s in reversed(self.spans) if s[1] <= position and s[0] >= floor]
+
+
+def sentences_back(token: Token, count: int) -> Token:
+    """The first token of the sentence `count` sentences before `token`'s (or of the first one)."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return token.doc[start]
 
 
 def snap_to_mention(doc: Doc, first: int, last: int, head: Token, index: MentionIndex) -> tuple[Span, Optional[str]]:
@@ -118,9 +128,7 @@ def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
             if mention is not None and mention[2] not in exclude:
                 return mention[2]
             break
-    sentences = list(pronoun.doc.sents)
-    sent_index = next((i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end), 0)
-    floor = sentences[max(0, sent_index - ANTECEDENT_SENTENCES)].start_char
+    floor = sentences_back(pronoun, ANTECEDENT_SENTENCES).idx
     for start, end, entity_id, etype in index.before(pronoun.idx, floor):
         if etype in wanted and entity_id not in exclude and _gender_agrees(pronoun, start, end):
             return entity_id
@@ -167,9 +175,7 @@ def resolve_description(head: Token, index: MentionIndex, lexicon: EventLexicon,
         return None
     if any(c.dep_ not in DESCRIPTION_MODIFIERS for c in head.children):
         return None
-    sentences = list(head.doc.sents)
-    sent_index = next((i for i, s in enumerate(sentences) if s.start <= head.i < s.end), 0)
-    floor = sentences[max(0, sent_index - ANTECEDENT_SENTENCES)].start_char
+    floor = sentences_back(head, ANTECEDENT_SENTENCES).idx
     for _, _, entity_id, _ in index.before(head.idx, floor):
         if entity_id in companies and entity_id not in exclude:
             return entity_id

@@ -1,0 +1,113 @@
+"""Parse again, with a stand-in verb, a sentence whose verb the tagger misread.
+
+Some verb forms look to a statistical tagger like another part of speech:
+French "dément" ends like an adverb in -ment, "sanctionne" is read as a noun.
+Tagged wrong, the whole sentence parses wrong ("Pékin dément toute livraison
+d'armes" has no verb, so no denial and no subject). Each language lists
+such forms in its `parsing.yaml` with a common verb of the same syntax to
+parse in their place ("nie" for "dément"); the sentence is parsed again with
+the stand-in, and the original words get the new tree, with their own lemma
+so that cue and trigger lexicons still see "démentir".
+
+Only a form the tagger did not read as a verb, in a place where a verb may
+stand, is replaced: homographs ("le juge", "un livre") stay nouns after a
+determiner, and a sentence that already has a finite verb is left alone
+unless the form follows a negation or subject clitic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy
+from typing import Optional
+
+from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.lang import LanguageRules
+
+VERB_TAGS = frozenset({"VERB", "AUX"})
+# What a finite verb cannot follow: "le juge", "un livre", "de note", "trois juges".
+NOT_BEFORE_VERB = frozenset({"DET", "ADP", "NUM"})
+PARSE_ATTRS = [POS, TAG, MORPH, LEMMA, HEAD, DEP]
+KEPT_ATTRS = [NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+
+
+@dataclass(frozen=True)
+class StandIn:
+    """A verb form the tagger misreads, the form to parse in its place, and its own lemma."""
+
+    parse_as: str
+    lemma: str
+
+
+def load_stand_ins(rules: LanguageRules) -> tuple[dict[str, StandIn], frozenset[str]]:
+    """The language's misread verb forms (lowercase) and the clitics only a verb follows, from
+    `parsing.yaml`; none when the language has no such file."""
+    if not rules.has("parsing"):
+        return {}, frozenset()
+    data = rules.data("parsing")
+    table = data.get("verb_stand_ins") or {}
+    stand_ins = {form.lower(): StandIn(str(spec["parse_as"]), str(spec["lemma"])) for form, spec in table.items()}
+    return stand_ins, frozenset(str(word).lower() for word in data.get("verb_clitics") or ())
+
+
+def with_stand_ins(nlp: Language, doc: Doc, stand_ins: dict[str, StandIn], clitics: frozenset[str]) -> Doc:
+    """`doc`, or a copy of it whose sentences with a misread verb carry the parse of their stand-in version."""
+    if not stand_ins:
+        return doc
+    repairs = [(sentence, misread) for sentence in doc.sents
+               if (misread := _misread_verbs(sentence, stand_ins, clitics))]
+    if not repairs:
+        return doc
+    parse = doc.to_array(PARSE_ATTRS)
+    repaired = False
+    for sentence, misread in repairs:
+        reparsed = _reparse(nlp, sentence, misread, stand_ins)
+        if reparsed is None:
+            continue
+        parse[sentence.start:sentence.end] = reparsed.to_array(PARSE_ATTRS)
+        for i in misread:
+            parse[i, PARSE_ATTRS.index(LEMMA)] = doc.vocab.strings.add(stand_ins[doc[i].lower_].lemma)
+        repaired = True
+    if not repaired:
+        return doc
+    copy = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    copy.from_array(PARSE_ATTRS + KEPT_ATTRS, numpy.concatenate([parse, doc.to_array(KEPT_ATTRS)], axis=1))
+    return copy
+
+
+def _misread_verbs(sentence: Span, stand_ins: dict[str, StandIn], clitics: frozenset[str]) -> set[int]:
+    """Indexes of listed verb forms read as something else, where a verb may stand."""
+    has_finite_verb = any(t.pos_ in VERB_TAGS and "Fin" in t.morph.get("VerbForm") for t in sentence)
+    found = set()
+    for token in sentence:
+        if token.lower_ not in stand_ins or token.pos_ in VERB_TAGS or token.i == sentence.start:
+            continue
+        before = token.nbor(-1)
+        if before.pos_ in NOT_BEFORE_VERB and before.lower_ not in clitics:
+            continue
+        if before.pos_ == "ADJ" and before.head.i > before.i:
+            continue  # an adjective before its noun ("un grand livre"); after one ("l'Union européenne") a verb may follow
+        if has_finite_verb and before.lower_ not in clitics:
+            continue
+        found.add(token.i)
+    return found
+
+
+def _reparse(nlp: Language, sentence: Span, misread: set[int], stand_ins: dict[str, StandIn]) -> Optional[Doc]:
+    """The sentence parsed with its stand-ins, or None when the stand-ins are not read as verbs either."""
+    words = [_cased(stand_ins[t.lower_].parse_as, t) if t.i in misread else t.text for t in sentence]
+    spaces = [bool(t.whitespace_) for t in sentence]
+    reparsed = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
+    if len(reparsed) != len(sentence):
+        return None
+    if any(reparsed[i - sentence.start].pos_ not in VERB_TAGS for i in misread):
+        return None
+    return reparsed
+
+
+def _cased(word: str, like: Token) -> str:
+    return word[:1].upper() + word[1:] if like.text[:1].isupper() else word
+

@@ -1,0 +1,44 @@
+"""Misread verbs: a sentence whose verb the tagger reads as an adverb or a noun is parsed again
+with a stand-in verb, keeping the article's own words, offsets, lemmas and entities."""
+from __future__ import annotations
+
+from claimgraph.lang import get_rules
+from claimgraph.nlp.stand_ins import load_stand_ins, with_stand_ins
+
+
+def _repaired(nlp_fr, text: str):  # type: ignore[no-untyped-def]
+    stand_ins, clitics = load_stand_ins(get_rules("fr"))
+    return with_stand_ins(nlp_fr, nlp_fr(text), stand_ins, clitics)
+
+
+def test_a_headline_denial_gets_its_verb_back(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Drones : Moscou dément toute livraison de missiles par l'Iran"
+    doc = _repaired(nlp_fr, text)
+    verb = next(t for t in doc if t.text == "dément")
+    assert doc.text == text
+    assert verb.pos_ == "VERB" and verb.lemma_ == "démentir"
+    assert any(child.dep_ == "nsubj" and child.text == "Moscou" for child in verb.children)
+    assert any(child.text == "livraison" for child in verb.children)
+
+
+def test_entities_and_offsets_survive_the_second_parse(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Le Conseil de l'Union européenne sanctionne trois sociétés turques liées à Rosoboronexport"
+    before = nlp_fr(text)
+    doc = _repaired(nlp_fr, text)
+    assert [(t.idx, t.text) for t in doc] == [(t.idx, t.text) for t in before]
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == \
+           [(e.start_char, e.end_char, e.label_) for e in before.ents]
+    assert next(t for t in doc if t.text == "sanctionne").lemma_ == "sanctionner"
+
+
+def test_a_noun_homograph_after_a_determiner_stays_a_noun(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Un livre sur la guerre des drones", "Le grand livre des exportations d'armes"):
+        doc = _repaired(nlp_fr, text)
+        assert next(t for t in doc if t.text == "livre").pos_ == "NOUN", text
+
+
+def test_a_denial_headline_is_read_as_a_denial(analyzer) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyzer.analyze_text("Ankara dément toute vente de drones à Moscou", lang="fr")
+    denials = [e for e in analysis.events if e.type == "DENY"]
+    assert denials and denials[0].trigger.text == "dément"
+    assert denials[0].arguments["agent"].span.text == "Ankara"

@@ -42,3 +42,17 @@ def test_a_denial_headline_is_read_as_a_denial(analyzer) -> None:  # type: ignor
     denials = [e for e in analysis.events if e.type == "DENY"]
     assert denials and denials[0].trigger.text == "dément"
     assert denials[0].arguments["agent"].span.text == "Ankara"
+
+
+def test_english_headline_verbs_read_as_nouns(analyzer) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyzer.analyze_text("Turkey ships drone engines to Iran", lang="en")
+    (supply,) = [e for e in analysis.events if e.type == "SUPPLY"]
+    assert supply.trigger.text == "ships"
+    assert supply.arguments["agent"].span.text == "Turkey"
+    assert supply.arguments["recipient"].span.text == "Iran"
+
+
+def test_english_nouns_stay_nouns(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    stand_ins, clitics = load_stand_ins(get_rules("en"))
+    doc = with_stand_ins(nlp_en, nlp_en("The ships carried small arms to the port."), stand_ins, clitics)
+    assert [t.pos_ for t in doc if t.text in ("ships", "arms")] == ["NOUN", "NOUN"]

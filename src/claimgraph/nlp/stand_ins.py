@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.lang import LanguageRules
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
-# What a finite verb cannot follow: "le juge", "un livre", "de note", "trois juges".
-NOT_BEFORE_VERB = frozenset({"DET", "ADP", "NUM"})
+# What a finite verb cannot follow: "le juge", "un livre", "de note", "trois juges", "China's arms".
+NOT_BEFORE_VERB = frozenset({"DET", "ADP", "NUM", "PART"})
 PARSE_ATTRS = [POS, TAG, MORPH, LEMMA, HEAD, DEP]
 KEPT_ATTRS = [NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
 
@@ -97,14 +97,15 @@ def _misread_verbs(sentence: Span, stand_ins: dict[str, StandIn], clitics: froze
 
 
 def _reparse(nlp: Language, sentence: Span, misread: set[int], stand_ins: dict[str, StandIn]) -> Optional[Doc]:
-    """The sentence parsed with its stand-ins, or None when the stand-ins are not read as verbs either."""
+    """The sentence parsed with its stand-ins, or None unless each stand-in is read as a verb with a subject."""
     words = [_cased(stand_ins[t.lower_].parse_as, t) if t.i in misread else t.text for t in sentence]
     spaces = [bool(t.whitespace_) for t in sentence]
     reparsed = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
     if len(reparsed) != len(sentence):
         return None
-    if any(reparsed[i - sentence.start].pos_ not in VERB_TAGS for i in misread):
-        return None
+    stand_ins_read = [reparsed[i - sentence.start] for i in misread]
+    if any(t.pos_ not in VERB_TAGS or not any(c.dep_.startswith("nsubj") for c in t.children) for t in stand_ins_read):
+        return None  # still not a verb with a subject: the first reading may have been right
     return reparsed
 
 

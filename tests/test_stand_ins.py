@@ -3,12 +3,11 @@ with a stand-in verb, keeping the article's own words, offsets, lemmas and entit
 from __future__ import annotations
 
 from claimgraph.lang import get_rules
-from claimgraph.nlp.stand_ins import load_stand_ins, with_stand_ins
+from claimgraph.nlp.stand_ins import load_parsing_hints, with_stand_ins
 
 
 def _repaired(nlp_fr, text: str):  # type: ignore[no-untyped-def]
-    stand_ins, clitics = load_stand_ins(get_rules("fr"))
-    return with_stand_ins(nlp_fr, nlp_fr(text), stand_ins, clitics)
+    return with_stand_ins(nlp_fr, nlp_fr(text), load_parsing_hints(get_rules("fr")))
 
 
 def test_a_headline_denial_gets_its_verb_back(nlp_fr) -> None:  # type: ignore[no-untyped-def]
@@ -53,6 +52,5 @@ def test_english_headline_verbs_read_as_nouns(analyzer) -> None:  # type: ignore
 
 
 def test_english_nouns_stay_nouns(nlp_en) -> None:  # type: ignore[no-untyped-def]
-    stand_ins, clitics = load_stand_ins(get_rules("en"))
-    doc = with_stand_ins(nlp_en, nlp_en("The ships carried small arms to the port."), stand_ins, clitics)
+    doc = with_stand_ins(nlp_en, nlp_en("The ships carried small arms to the port."), load_parsing_hints(get_rules("en")))
     assert [t.pos_ for t in doc if t.text in ("ships", "arms")] == ["NOUN", "NOUN"]

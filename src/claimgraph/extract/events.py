@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.event.context import enclosing_attributions, event_factuality, time_of, timex_head
 from claimgraph.extract.event.lexicon import EventLexicon, load_lexicon
-from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, MentionIndex, resolve_description,
+from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, THING_TYPES, MentionIndex, resolve_description,
                                                resolve_pronoun, sentences_back, snap_to_mention)
 from claimgraph.extract.event.roles import Filler, RoleFiller
 from claimgraph.extract.event.syntax import any_subject, is_participle_modifier
@@ -55,7 +55,7 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     header = HEADER.match(doc.text)
     header_end = header.end() if header else 0
     blocked = {t.i for t in doc if t.idx < header_end} | _dateline_tokens(doc)
-    filler = RoleFiller(lexicon, index.token_ids(doc), blocked)
+    filler = RoleFiller(lexicon, index.token_ids(doc), blocked, thing_tokens=index.token_ids(doc, THING_TYPES))
     timexes = [(t, h) for t in find_timexes(doc.text, rules, document_date, start=header_end)
                if (h := timex_head(doc, t)) is not None]
     time_tokens = {tok.i for t, _ in timexes if (s := doc.char_span(t.start, t.end, alignment_mode="expand"))
@@ -90,7 +90,7 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
                       arguments=arguments, time=_time_ref(timex), attribution=holding[0].id if holding else None,
                       certainty=certainty, polarity=polarity)
         built.append((trigger, event))
-    built = _nest_in_speech_acts(built)
+    built = _nest_in_speech_acts(built, {a.id: a for a in attributions})
     _times_from_anaphors(doc, lexicon, built, timexes)
     events = [event for _, event in sorted(built, key=lambda pair: pair[0].start_char)]
     for number, event in enumerate(events, start=1):
@@ -151,13 +151,16 @@ def _is_background(trigger: Trigger, fillers: dict[str, Filler], lexicon: EventL
     return trigger.bearer_role is not None and trigger.bearer_role in fillers
 
 
-def _nest_in_speech_acts(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
+def _nest_in_speech_acts(built: list[tuple[Trigger, Event]],
+                         attributions: dict[str, Attribution]) -> list[tuple[Trigger, Event]]:
     """Events inside what is denied or accused.
 
     The act a denial denies is negative and done by the denier when no one else
     is named ("Pékin dément toute livraison d'armes"); the act inside a negated
     accusation ("ont évité d'accuser Pékin de livrer des armes") is not claimed
-    by anyone and is dropped.
+    by anyone and is dropped. An act reported inside the denied words ("rejected
+    reports that companies had supplied engines") keeps its reporters' polarity:
+    the reports say it, the denial is an event of its own.
     """
     kept = []
     for trigger, event in built:
@@ -165,7 +168,11 @@ def _nest_in_speech_acts(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigg
                  and e.arguments["item"].span.start <= trigger.start_char < e.arguments["item"].span.end]
         if any(e.type == "ACCUSE" and e.polarity == "negative" for e in outer):
             continue
+        reporter = attributions.get(event.attribution or "")
         for denial in (e for e in outer if e.type == "DENY"):
+            item = denial.arguments["item"].span
+            if reporter is not None and reporter.cue is not None and item.start <= reporter.cue.start < item.end:
+                continue
             event.polarity = "negative"
             if "agent" not in event.arguments and "agent" in denial.arguments and "agent" in EVENT_ROLES[event.type]:
                 event.arguments = {"agent": denial.arguments["agent"], **event.arguments}

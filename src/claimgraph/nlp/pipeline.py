@@ -14,7 +14,7 @@ from claimgraph.config import Settings
 from claimgraph.lang import get_language, get_rules
 from claimgraph.model import Document
 from claimgraph.nlp.components import add_components
-from claimgraph.nlp.stand_ins import StandIn, load_stand_ins, with_stand_ins
+from claimgraph.nlp.stand_ins import ParsingHints, load_parsing_hints, with_stand_ins
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ class PipelineCache:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._loaded: dict[str, Optional[Language]] = {}
-        self._stand_ins: dict[str, tuple[dict[str, StandIn], frozenset[str]]] = {}
+        self._hints: dict[str, ParsingHints] = {}
 
     def get(self, lang: str) -> Optional[Language]:
         """The pipeline for `lang`, or None when the language has no spaCy package here."""
@@ -53,7 +53,7 @@ class PipelineCache:
             else:
                 nlp = spacy.load(spec.spacy_package)
                 self._loaded[lang] = add_components(nlp, get_rules(lang))
-                self._stand_ins[lang] = load_stand_ins(get_rules(lang))
+                self._hints[lang] = load_parsing_hints(get_rules(lang))
         return self._loaded[lang]
 
     def with_language(self, document: Document) -> Document:
@@ -86,8 +86,7 @@ class PipelineCache:
                 parsed.update({i: None for i in indexes})
                 continue
             texts = (batch[i].text for i in indexes)
-            stand_ins, clitics = self._stand_ins[lang]
             for i, doc in zip(indexes, nlp.pipe(texts, batch_size=self.settings.batch_size)):
-                parsed[i] = with_stand_ins(nlp, doc, stand_ins, clitics)
+                parsed[i] = with_stand_ins(nlp, doc, self._hints[lang])
         for i, document in enumerate(batch):
             yield document, parsed[i]

@@ -16,7 +16,7 @@ unless the form follows a negation or subject clitic.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy
 from typing import Optional
@@ -42,23 +42,37 @@ class StandIn:
     lemma: str
 
 
-def load_stand_ins(rules: LanguageRules) -> tuple[dict[str, StandIn], frozenset[str]]:
-    """The language's misread verb forms (lowercase) and the clitics only a verb follows, from
-    `parsing.yaml`; none when the language has no such file."""
+@dataclass(frozen=True)
+class ParsingHints:
+    """A language's misread verb forms (lowercase), the clitics only a verb follows, and the
+    perfect auxiliaries after which a participle is a verb ("had supplied engines")."""
+
+    stand_ins: dict[str, StandIn] = field(default_factory=dict)
+    clitics: frozenset[str] = frozenset()
+    perfect_auxiliaries: frozenset[str] = frozenset()
+
+
+def load_parsing_hints(rules: LanguageRules) -> ParsingHints:
+    """The hints of the language's `parsing.yaml`; none when it has no such file."""
     if not rules.has("parsing"):
-        return {}, frozenset()
+        return ParsingHints()
     data = rules.data("parsing")
     table = data.get("verb_stand_ins") or {}
-    stand_ins = {form.lower(): StandIn(str(spec["parse_as"]), str(spec["lemma"])) for form, spec in table.items()}
-    return stand_ins, frozenset(str(word).lower() for word in data.get("verb_clitics") or ())
+    return ParsingHints(
+        stand_ins={form.lower(): StandIn(str(spec["parse_as"]), str(spec["lemma"])) for form, spec in table.items()},
+        clitics=_words(data.get("verb_clitics")), perfect_auxiliaries=_words(data.get("perfect_auxiliaries")))
 
 
-def with_stand_ins(nlp: Language, doc: Doc, stand_ins: dict[str, StandIn], clitics: frozenset[str]) -> Doc:
+def _words(values: Optional[list[str]]) -> frozenset[str]:
+    return frozenset(str(word).lower() for word in values or ())
+
+
+def with_stand_ins(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
     """`doc`, or a copy of it whose sentences with a misread verb carry the parse of their stand-in version."""
-    if not stand_ins:
+    if not hints.stand_ins:
         return doc
-    repairs = [(sentence, misread) for sentence in doc.sents
-               if (misread := _misread_verbs(sentence, stand_ins, clitics))]
+    stand_ins = hints.stand_ins
+    repairs = [(sentence, misread) for sentence in doc.sents if (misread := _misread_verbs(sentence, hints))]
     if not repairs:
         return doc
     parse = doc.to_array(PARSE_ATTRS)
@@ -78,14 +92,21 @@ def with_stand_ins(nlp: Language, doc: Doc, stand_ins: dict[str, StandIn], cliti
     return copy
 
 
-def _misread_verbs(sentence: Span, stand_ins: dict[str, StandIn], clitics: frozenset[str]) -> set[int]:
+def _misread_verbs(sentence: Span, hints: ParsingHints) -> set[int]:
     """Indexes of listed verb forms read as something else, where a verb may stand."""
     has_finite_verb = any(t.pos_ in VERB_TAGS and "Fin" in t.morph.get("VerbForm") for t in sentence)
+    clitics = hints.clitics
     found = set()
     for token in sentence:
-        if token.lower_ not in stand_ins or token.pos_ in VERB_TAGS or token.i == sentence.start:
+        if token.lower_ not in hints.stand_ins or token.i == sentence.start:
             continue
         before = token.nbor(-1)
+        if before.lemma_.lower() in hints.perfect_auxiliaries:
+            if token.pos_ not in VERB_TAGS or token.dep_ in ("amod", "compound"):
+                found.add(token.i)  # "had supplied engines" read as "had [supplied engines]"
+            continue
+        if token.pos_ in VERB_TAGS:
+            continue
         if before.pos_ in NOT_BEFORE_VERB and before.lower_ not in clitics:
             continue
         if before.pos_ == "ADJ" and before.head.i > before.i:

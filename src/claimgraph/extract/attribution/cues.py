@@ -316,7 +316,8 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         head = verb.head
         comma_before = any(t.text in ",—–-(" for t in doc[min(head.i, verb.i):verb.i]) or verb.i > 0 and doc[verb.i - 1].text in ",—–"
         mark = next((c for c in verb.children if c.dep_ in ("mark", "case", "advmod") and c.lower_ in lexicon.as_marks), None)
-        if head.i != verb.i and verb.dep_ in INCISE_DEPS and head.i < verb.i and (comma_before or mark is not None):
+        if head.i != verb.i and verb.dep_ in INCISE_DEPS and head.i < verb.i and (comma_before or mark is not None) \
+                and not _trailing_participle(verb):  # ", calling the accusations groundless" reports its object
             # incise after the content: "..., a ajouté l'officiel", "..., comme le montrent les documents"
             tokens = [t for t in clause_tokens(head, exclude=[verb]) if t.i < verb.i]
             content = content_span(doc, tokens, lexicon.complementizers)
@@ -351,7 +352,9 @@ def noun_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         for nxt in doc[token.i + 1:min(token.i + 12, sent_end)]:
             if nxt.lower_ in lexicon.complementizers and nxt.dep_ == "mark" and nxt.head.i > token.i:
                 clause_head = nxt.head
-                content = content_span(doc, clause_tokens(clause_head), lexicon.complementizers)
+                # "reports that X had supplied engines, calling them groundless": the participle is the reporter's
+                trailing = [c for c in clause_head.children if _comma_clause(c, any_dep=True)]
+                content = content_span(doc, clause_tokens(clause_head, exclude=trailing), lexicon.complementizers)
                 if content is not None:
                     # "an earlier Reuters report that X": the source phrase ends where its content starts
                     source_span = tokens_span(doc, [t for t in noun_phrase(token) if t.i < nxt.i and t.i not in

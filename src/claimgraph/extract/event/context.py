@@ -89,10 +89,16 @@ def event_factuality(doc: Doc, trigger: Trigger, lexicon: EventLexicon, rules: L
     certainty = weakest(certainty, assessed_certainty)
     if assessed_polarity == "negative":
         polarity = "negative"
-    for attribution in holding:
+    reported = False
+    for attribution in holding:  # innermost first
         certainty = weakest(certainty, attribution.certainty)
         if attribution.cue is not None and _is_denial(doc, attribution, lexicon):
-            polarity = "negative"
+            if not reported:
+                polarity = "negative"
+        else:
+            # "rejected reports that X had supplied ...": the reports hold X; the denial is the
+            # ministry's own DENY event, not a negation of what the reports say
+            reported = True
     return certainty, polarity
 
 

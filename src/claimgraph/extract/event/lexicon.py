@@ -75,6 +75,8 @@ class EventLexicon:
     purpose_marks: frozenset[str] = frozenset()
     purpose_blocked: frozenset[str] = frozenset()
     purpose_governors: frozenset[str] = frozenset()
+    actor_only_preps: frozenset[str] = frozenset()
+    actor_nouns: frozenset[str] = frozenset()
     min_arguments: int = 2
 
     def dep(self, name: str) -> frozenset[str]:
@@ -99,6 +101,14 @@ def _prepositions(table: Any) -> dict[str, str]:
         if not isinstance(key, str):
             raise ConfigError(f"events.yaml: preposition {key!r} is not a string (quote it: \"on\": ...)")
     return table
+
+
+def _actor_nouns(rules: LanguageRules, data: dict[str, Any]) -> frozenset[str]:
+    """Nouns for people and organisations: the source nouns of `sources.yaml` and the company nouns."""
+    sources = rules.data("sources") if rules.has("sources") else {}
+    lists = [sources.get(key) for key in ("person_nouns", "organization_nouns", "media_nouns")]
+    return frozenset().union(*(_words(words) for words in lists),
+                             _words((data.get("company_anaphors") or {}).get("nouns")))
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -154,6 +164,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         required_roles={t: tuple(r) for t, r in (data.get("required_roles") or {}).items()},
         purpose_marks=_words(data.get("purpose_marks")), purpose_blocked=frozenset(data.get("purpose_blocked") or []),
         purpose_governors=_words(data.get("purpose_governors")),
+        actor_only_preps=_words(data.get("actor_only_preps")), actor_nouns=_actor_nouns(rules, data),
         min_arguments=int(data.get("min_arguments", 2)))
     _CACHE[key] = lexicon
     return lexicon

@@ -34,10 +34,12 @@ class MentionIndex:
                 best = s
         return best
 
-    def token_ids(self, doc: Doc) -> set[int]:
-        """Indexes of the tokens inside some mention."""
+    def token_ids(self, doc: Doc, types: Optional[frozenset[str]] = None) -> set[int]:
+        """Indexes of the tokens inside some mention (of one of `types`, when given)."""
         ids: set[int] = set()
-        for start, end, _, _ in self.spans:
+        for start, end, _, etype in self.spans:
+            if types is not None and etype not in types:
+                continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 ids.update(t.i for t in span)

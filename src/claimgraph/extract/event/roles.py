@@ -26,6 +26,8 @@ DISPLACED_ROLES = frozenset({"recipient", "location", "via", "partner"})
 ACTOR_TYPES = frozenset({"ORG", "GPE", "PERSON", "LOC"})
 # spaCy labels of "Russian", "chinois": a noun they qualify names a participant even without an article.
 NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
+# Roles only someone can fill: "for Russia" may name a recipient, "for drones" names a purpose.
+ACTOR_ROLES = frozenset({"recipient", "agent", "owner", "target"})
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,11 @@ def _paragraph_break_between(a: Token, b: Token) -> bool:
 class RoleFiller:
     """Fills the roles of triggers of one document."""
 
-    def __init__(self, lexicon: EventLexicon, entity_tokens: set[int], blocked: set[int]) -> None:
+    def __init__(self, lexicon: EventLexicon, entity_tokens: set[int], blocked: set[int],
+                 thing_tokens: frozenset[int] | set[int] = frozenset()) -> None:
         self.lexicon = lexicon
         self.entity_tokens = entity_tokens
+        self.thing_tokens = thing_tokens  # inside a named product ("the Garpiya-3"): no actor
         # tokens no argument may use (the input header "date 2024-09", a dateline "BRUSSELS -")
         self.blocked = blocked
         self._time_tokens: set[int] = set()
@@ -64,6 +68,7 @@ class RoleFiller:
         allowed = set(EVENT_ROLES.get(trigger.type, ()))
         self._time_tokens = time_tokens
         self._detached = set()
+        self._purposes: list[tuple[int, int]] = []  # token ranges of "for <thing>" phrases, part of the item
         heads: dict[str, tuple[Token, bool]] = {}
 
         def put(role: Optional[str], head: Token, is_clause: bool = False) -> None:
@@ -130,6 +135,10 @@ class RoleFiller:
                 # "produced around 2,500 drones": the parser took the approximator for a preposition;
                 # "aurait livré des moteurs" read as an oblique with no preposition
                 role = slots.get("object")
+            if prep in lex.actor_only_preps and role in ACTOR_ROLES and not self._actor(noun):
+                # "supplied engines for Russian attack drones": what they are for, not who gets them
+                self._purposes.append((min(dep_child.left_edge.i, noun.left_edge.i), max(dep_child.right_edge.i, noun.right_edge.i)))
+                continue
             if noun.pos_ in ("VERB", "AUX"):
                 put(role, noun, True)
             elif role in ("item", "via") or self._referential(noun):
@@ -186,6 +195,23 @@ class RoleFiller:
             if inner:
                 return wrapper_role, inner[0]
         return table.get(prep), noun
+
+    def _with_purpose(self, bounds: tuple[int, int], exclude: set[int]) -> tuple[int, int]:
+        """The item's range, running on over a "for <thing>" phrase right after it."""
+        first, last = bounds
+        for start, end in sorted(self._purposes):
+            if start == last + 1 and not any(i in exclude for i in range(start, end + 1)):
+                last = end
+        return first, last
+
+    def _actor(self, noun: Token) -> bool:
+        """Whether a noun can stand for someone who acts or receives: a named organisation, place
+        or person, a pronoun, or a noun for people or organisations ("the Russian army", "Iran")."""
+        if noun.i in self.thing_tokens:
+            return False
+        if noun.i in self.entity_tokens or noun.pos_ in ("PROPN", "PRON"):
+            return True
+        return noun.lemma_.lower() in self.lexicon.actor_nouns
 
     def _referential(self, noun: Token) -> bool:
         """Whether a noun can name a participant: a name, a pronoun, a determined or plural noun.
@@ -356,5 +382,7 @@ class RoleFiller:
                 if head not in other.subtree:
                     exclude |= {t.i for t in other.subtree}
             bounds = clause_bounds(head, self.lexicon, exclude) if is_clause else phrase_bounds(head, self.lexicon, exclude)
+            if role == "item":
+                bounds = self._with_purpose(bounds, exclude)
             filled[role] = Filler(head, bounds[0], bounds[1], is_clause)
         return filled

@@ -13,6 +13,7 @@ from typing import Optional
 
 from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_commentator, is_official_act, is_pronoun,
                                    is_state, is_state_role, name_key, nationality, state_name, words)
+from claimgraph.graph.press import PRESS_REPORT, is_press_report
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model.claims import ChainLink, Origin
@@ -76,6 +77,9 @@ def link_of(attribution: Attribution, analysis: Analysis, entities: dict[str, En
         entity = next((e for e in analysis.entities if bloc and e.name == bloc), None)
     if entity is not None:
         return ChainLink(source.span.text, source.type, entity.name)
+    if is_press_report(source.span.text, source.type, analysis.document.lang):
+        # "Media reports", "Western media": capitalised, yet naming no one.
+        return ChainLink(source.span.text, source.type, None)
     if source.type in NAMED_TYPES and not is_pronoun(source.span.text) and _has_proper_name(source.span.text):
         return ChainLink(source.span.text, source.type, source.span.text.strip(" \"'«»"))
     return ChainLink(source.span.text, source.type, None)
@@ -231,10 +235,12 @@ def _quoting_outlet(attribution: Attribution, analysis: Analysis, entities: dict
     article's own when it opens a new paragraph, or when it confirms another source's report
     ("the agency's account was confirmed by a Western diplomat": it confirmed it to the article).
     Commentators are the article's own ("Reuters ... indique ... Des analystes se demandent" in an
-    AFP story are AFP's analysts). Sources this one relays or confirms are never its context.
+    AFP story are AFP's analysts), and so are new press reports ("media reports said"). Sources this one
+    relays or confirms are never its context.
     """
-    if is_commentator(attribution.source.span.text):
-        return None
+    said_by, lang = attribution.source.span.text, analysis.document.lang
+    if is_commentator(said_by) or (is_press_report(said_by, attribution.source.type, lang) and not refers_back(said_by)):
+        return None  # "Media reports" cite other outlets' reporting, not the outlet quoted before them
     by_id = {a.id: a for a in analysis.attributions}
     text = analysis.document.text
     related, current = {attribution.id}, attribution
@@ -310,8 +316,10 @@ def refers_back(text: str) -> bool:
 
 def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
     """The innermost named source of `chain` (a state's spokesperson stands for the state, and so do
-    its unnamed officials, whoever quotes them); else the article's anonymous sources (`anon:`), else
-    its own story (`story:`)."""
+    its unnamed officials, whoever quotes them); else the article's own story (`story:`) citing an
+    unidentified press report ("media reports", "selon la presse"; type `press_report`, counted only
+    where no named origin carried the claim first, `graph.query`), its anonymous sources (`anon:`), or
+    its own story."""
     if chain and chain[0].type == "anonymous_person" and not chain[0].name:
         code = nationality(chain[0].text)
         if code and is_state(code) and is_state_role(chain[0].text):
@@ -331,6 +339,9 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
     document = analysis.document
     outlet = document.source or (f"article «{document.title[:50]}»" if document.title else f"article {document.id[:12]}")
     name = f"{chain[0].text} (in {outlet})" if chain else outlet
+    if any(is_press_report(link.text, link.type, document.lang) for link in chain):
+        # "Media reports said ...", or sources they quote: the article's story, citing reporting found elsewhere.
+        return Origin(key=f"story:{document.id}", name=name, type=PRESS_REPORT)
     if chain and chain[0].type == "anonymous_person":
         # The outlet's unnamed officials: one origin per story, apart from its narration.
         return Origin(key=f"anon:{document.id}", name=name, type="anonymous")

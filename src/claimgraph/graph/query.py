@@ -6,7 +6,9 @@ type) or by how much evidence they have, then only their aggregates are read
 per evidence row; quoted evidence, when asked for, is read from the evidence
 itself). Story origins are resolved here, at read time, onto their copy group
 and onto the wire whose byline the group carries, so that copy groups merging
-later never leaves stale counts.
+later never leaves stale counts. An unidentified press report ("media
+reports", `graph.press`) is left out of a claim's origins here when a named
+origin carried the claim on or before its date.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from sqlalchemy import Connection, bindparam, select, text
 from claimgraph.graph.aggregates import COMMENTATOR, OWN_IN_COPY, order_key, own_in_copy, root_texts
 from claimgraph.graph.keys import country_code, entity_key, fold, nationality, unnamed_group, words
 from claimgraph.graph.origins import STORY_PREFIXES, wire_origin
+from claimgraph.graph.press import PRESS_REPORT
 from claimgraph.model import CERTAINTIES, Span
 from claimgraph.model.claims import ChainLink, ClaimSummary, Evidence, Origin
 from claimgraph.store import tables as t
@@ -274,9 +277,10 @@ def _voices(connection: Connection, claim_ids: list[str],
 
 def _on_wire(prefix: str, root: str, v: list[Any], wires: dict[str, str]) -> Triple:
     """An article's own reporting (`story:<root>`, `anon:<root>`) as the wire of its copy group when one of
-    its articles carries a byline: a Reuters story's narration and unnamed sources are Reuters'."""
+    its articles carries a byline: a Reuters story's narration and unnamed sources are Reuters'. The press
+    reports it cites ("according to media reports") are not the wire's own reporting: they stay press reports."""
     wire = wires.get(root)
-    if not wire:
+    if not wire or v[_TYPE] == PRESS_REPORT:
         return (f"{prefix}:{root}", v[_NAME], v[_TYPE])
     plain = wire_origin(wire)
     if prefix == "anon":
@@ -284,7 +288,8 @@ def _on_wire(prefix: str, root: str, v: list[Any], wires: dict[str, str]) -> Tri
     return (plain.key, plain.name, plain.type)
 
 
-Item = tuple[Any, Triple, Optional[list[Any]], str]  # (order, stored origin, voice or None, certainty)
+# (order, stored origin, voice or None, certainty, date): a named origin's first row, or a voice's article.
+Item = tuple[Any, Triple, Optional[list[Any]], str, Optional[str]]
 
 
 def _summary(row: Any, docs: Sequence[Any], voices: list[Optional[list[list[Any]]]], cited_lists: list[Optional[list[str]]],
@@ -297,7 +302,7 @@ def _summary(row: Any, docs: Sequence[Any], voices: list[Optional[list[list[Any]
     against: list[Item] = []
     for _, stance, origin_key, origin_name, origin_type, certainty, first_date, first_id in named:
         (support if stance == "supports" else against).append(
-            (key(first_date, first_id), (origin_key, origin_name, origin_type), None, certainty))
+            (key(first_date, first_id), (origin_key, origin_name, origin_type), None, certainty, first_date))
     quoted: dict[str, list[tuple[str, Triple]]] = {}
     own_sources: dict[str, list[Any]] = {}
     cited: dict[str, list[str]] = {}
@@ -309,7 +314,7 @@ def _summary(row: Any, docs: Sequence[Any], voices: list[Optional[list[list[Any]
         for v in entries:
             supports = v[_STANCE] == "supports"
             if v[_KEY].startswith(STORY_PREFIXES):
-                (support if supports else against).append((key(date, v[_ID]), v[_STORED], v, v[_CERTAINTY]))
+                (support if supports else against).append((key(date, v[_ID]), v[_STORED], v, v[_CERTAINTY], date))
                 if supports and v[_KEY].startswith("anon:") and document_id not in own_sources:
                     own_sources[document_id] = v
             if supports and " (via " in v[_NAME]:
@@ -322,9 +327,8 @@ def _summary(row: Any, docs: Sequence[Any], voices: list[Optional[list[list[Any]
     support.sort(key=_first)
     against.sort(key=_first)
     rules = _Rules(support, against, quoted, own_sources, cited, listing)
-    origin = rules.origin
-    origins = _distinct((i[1] if i[2] is None else origin(i[2]) for i in support), listing)
-    denied_by = _distinct((i[1] if i[2] is None else origin(i[2]) for i in against), listing)
+    origins = _distinct(_counted(support, rules), listing)
+    denied_by = _distinct(_counted(against, rules), listing)
     dates = [d[_DATE] for d in docs if d[_DATE]]
     summary = ClaimSummary(
         id=row.id, type=row.type, label=row.label, arguments=json.loads(row.names),
@@ -385,10 +389,29 @@ class _Rules:
                 same = [o for noun, o in self.quoted[document_id] if noun == v[_NOUN]]
                 if v[_NOUN] and same:
                     return same[0]
-            if not unnamed and document_id in self.own_sources:
+            if not unnamed and v[_TYPE] != PRESS_REPORT and document_id in self.own_sources:
                 # An article telling a claim it also puts in its own unnamed sources' mouths is one origin.
                 return self.origin(self.own_sources[document_id])
         return stored  # type: ignore[no-any-return]
+
+
+def _counted(items: list[Item], rules: _Rules) -> list[Triple]:
+    """The origins one stance's rows count: each row's origin, less the unidentified press reports ("media
+    reports", "selon la presse") of a claim a named origin carried on or before their date. Such a report
+    cites earlier reporting that exists elsewhere; alone (or first) it still counts, as a press report."""
+    resolved = [(item[1] if item[2] is None else rules.origin(item[2]), item[4]) for item in items]
+    named = [date for origin, date in resolved if date and not origin[0].startswith(STORY_PREFIXES)]
+    return [origin for origin, date in resolved
+            if origin[2] != PRESS_REPORT or not any(_on_or_before(first, date) for first in named)]
+
+
+def _on_or_before(first: str, date: Optional[str]) -> bool:
+    """`first` is not after `date`, compared at the precision they share ("2024-09" and "2024-09-27" are
+    each on or before the other); never for an undated row, which cannot be shown to come later."""
+    if not date:
+        return False
+    shared = min(len(first), len(date))
+    return first[:shared] <= date[:shared]
 
 
 def _first(item: Item) -> Any:

@@ -6,6 +6,7 @@ from typing import Optional
 
 from rich.table import Table
 
+from claimgraph.graph.press import PRESS_REPORT
 from claimgraph.model.claims import Brief, ClaimSummary, Evidence
 
 QUOTE_MAX = 300
@@ -38,6 +39,14 @@ def _chain(evidence: Evidence) -> str:
                       for link in evidence.chain) or "the article itself"
 
 
+def _uncounted(evidence: Evidence, claim: ClaimSummary) -> str:
+    """A note on a press report the claim's origins leave out (a named origin carried the claim first)."""
+    counted = {o.key for o in (claim.origins if evidence.stance == "supports" else claim.denied_by)}
+    if evidence.origin.type != PRESS_REPORT or evidence.origin.key in counted:
+        return ""
+    return " (unidentified press report: not counted, a named origin carried the claim first)"
+
+
 def claim_markdown(claim: ClaimSummary) -> list[str]:
     lines = [f"### {claim.label}", "",
              f"`{claim.id}` · {claim.type} · **{claim.status}** · first seen {claim.first_seen or '?'}, "
@@ -54,7 +63,8 @@ def claim_markdown(claim: ClaimSummary) -> list[str]:
         lines.append(f"{title}:")
         lines.append("")
         for e in items:
-            lines.append(f"- {e.date or 'undated'} · *{e.certainty}* · {e.origin.name} — “{_quote(e)}”  ")
+            origin = e.origin.name + _uncounted(e, claim)
+            lines.append(f"- {e.date or 'undated'} · *{e.certainty}* · {origin} — “{_quote(e)}”  ")
             lines.append(f"  chain: {_chain(e)} · {_where(e)}")
         lines.append("")
     if claim.more_evidence:
@@ -88,8 +98,9 @@ def brief_markdown(brief: Brief) -> str:
             lines += claim_markdown(by_id[claim_id])
     lines.append("---")
     lines.append("Origins count independent sources: relays of one wire story, copies and translations count once; "
-                 "an unnamed source counts as the outlet that quotes it. Firm = at least one supporting mention "
-                 "states it as certain.")
+                 "an unnamed source counts as the outlet that quotes it; an unidentified press report "
+                 "(\"media reports\", \"selon la presse\") counts only when no named origin carried the claim "
+                 "on or before its date. Firm = at least one supporting mention states it as certain.")
     return "\n".join(lines) + "\n"
 
 

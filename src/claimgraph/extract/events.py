@@ -147,7 +147,8 @@ def _is_background(trigger: Trigger, fillers: dict[str, Filler], lexicon: EventL
     that assembles the Garpiya-3"): the article's own background, whoever's words hold it."""
     head = trigger.head
     if head.dep_ in lexicon.dep("appos") or head.dep_ in lexicon.dep("relative"):
-        return True
+        # "a Reuters report that X had sent engines": a complementiser makes it the report's content
+        return not any(c.dep_ == "mark" for c in head.children)
     return trigger.bearer_role is not None and trigger.bearer_role in fillers
 
 

@@ -14,6 +14,7 @@ from claimgraph.config import Settings
 from claimgraph.lang import get_language, get_rules
 from claimgraph.model import Document
 from claimgraph.nlp.components import add_components
+from claimgraph.nlp.asides import without_asides
 from claimgraph.nlp.stand_ins import ParsingHints, load_parsing_hints, with_stand_ins
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,6 @@ class PipelineCache:
                 continue
             texts = (batch[i].text for i in indexes)
             for i, doc in zip(indexes, nlp.pipe(texts, batch_size=self.settings.batch_size)):
-                parsed[i] = with_stand_ins(nlp, doc, self._hints[lang])
+                parsed[i] = without_asides(nlp, with_stand_ins(nlp, doc, self._hints[lang]), self._hints[lang])
         for i, document in enumerate(batch):
             yield document, parsed[i]

@@ -50,6 +50,9 @@ class ParsingHints:
     stand_ins: dict[str, StandIn] = field(default_factory=dict)
     clitics: frozenset[str] = frozenset()
     perfect_auxiliaries: frozenset[str] = frozenset()
+    # nlp.asides: the reporting words an aside may interrupt, and the tags of a participle opening one
+    aside_hosts: frozenset[str] = frozenset()
+    participle_tags: frozenset[str] = frozenset()
 
 
 def load_parsing_hints(rules: LanguageRules) -> ParsingHints:
@@ -60,7 +63,15 @@ def load_parsing_hints(rules: LanguageRules) -> ParsingHints:
     table = data.get("verb_stand_ins") or {}
     return ParsingHints(
         stand_ins={form.lower(): StandIn(str(spec["parse_as"]), str(spec["lemma"])) for form, spec in table.items()},
-        clitics=_words(data.get("verb_clitics")), perfect_auxiliaries=_words(data.get("perfect_auxiliaries")))
+        clitics=_words(data.get("verb_clitics")), perfect_auxiliaries=_words(data.get("perfect_auxiliaries")),
+        aside_hosts=_reporting_words(rules) if data.get("asides") else frozenset(),
+        participle_tags=frozenset(str(tag) for tag in (data.get("asides") or {}).get("participle_tags") or ()))
+
+
+def _reporting_words(rules: LanguageRules) -> frozenset[str]:
+    """Lemmas of the language's cue verbs and nouns (`cues.yaml`): "reported", "a report"."""
+    cues = rules.data("cues") if rules.has("cues") else {}
+    return _words([*(cues.get("verbs") or {}), *(cues.get("nouns") or {})])
 
 
 def _words(values: Optional[list[str]]) -> frozenset[str]:
@@ -85,8 +96,11 @@ def with_stand_ins(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
         for i in misread:
             parse[i, PARSE_ATTRS.index(LEMMA)] = doc.vocab.strings.add(stand_ins[doc[i].lower_].lemma)
         repaired = True
-    if not repaired:
-        return doc
+    return with_parse(doc, parse) if repaired else doc
+
+
+def with_parse(doc: Doc, parse: numpy.ndarray) -> Doc:
+    """A copy of `doc` (same words, spaces, entities) carrying `parse` (rows of PARSE_ATTRS)."""
     copy = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     copy.from_array(PARSE_ATTRS + KEPT_ATTRS, numpy.concatenate([parse, doc.to_array(KEPT_ATTRS)], axis=1))
     return copy

@@ -29,3 +29,19 @@ def test_an_act_inside_rejected_reports_keeps_the_reports_polarity(analyzer) -> 
     (supply,) = [e for e in analysis.events if e.type == "SUPPLY"]
     assert supply.polarity == "positive"
     assert any(e.type == "DENY" for e in analysis.events)
+
+
+def test_a_possessed_purpose_is_the_givers_not_the_items(analyzer) -> None:  # type: ignore[no-untyped-def]
+    event = _supply(analyzer, "L'Iran fournit des missiles à la Russie pour sa guerre.", "fr")
+    assert event.arguments["item"].span.text == "des missiles"
+
+
+def test_the_occasion_of_a_denial_is_not_what_is_denied(analyzer) -> None:  # type: ignore[no-untyped-def]
+    for text, lang, denied in (("Ankara denies arming Moscow after newspaper report", "en", "arming Moscow"),
+                               ("Ankara dément toute vente de drones à Moscou après un rapport de presse", "fr",
+                                "toute vente de drones à Moscou")):
+        analysis = analyzer.analyze_text(text, lang=lang)
+        (denial,) = [e for e in analysis.events if e.type == "DENY"]
+        assert denial.arguments["item"].span.text == denied, text
+        (attribution,) = [a for a in analysis.attributions if a.cue is not None and a.cue.text in ("denies", "dément")]
+        assert attribution.content.text == denied, text

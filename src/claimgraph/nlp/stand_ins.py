@@ -83,7 +83,7 @@ def with_stand_ins(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
     if not hints.stand_ins:
         return doc
     stand_ins = hints.stand_ins
-    repairs = [(sentence, misread) for sentence in doc.sents if (misread := _misread_verbs(sentence, hints))]
+    repairs = [(sentence, misread) for sentence in _clauses(doc) if (misread := _misread_verbs(sentence, hints))]
     if not repairs:
         return doc
     parse = doc.to_array(PARSE_ATTRS)
@@ -104,6 +104,24 @@ def with_parse(doc: Doc, parse: numpy.ndarray) -> Doc:
     copy = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     copy.from_array(PARSE_ATTRS + KEPT_ATTRS, numpy.concatenate([parse, doc.to_array(KEPT_ATTRS)], axis=1))
     return copy
+
+
+def _clauses(doc: Doc) -> list[Span]:
+    """The document's sentences, with a subject the parser cut off on its own ("Pékin" | "dément toute
+    livraison ...": a short nominal sentence with no punctuation or line break after it) joined to the next."""
+    spans: list[Span] = []
+    for sentence in doc.sents:
+        previous = spans[-1] if spans else None
+        if previous is not None and _cut_off_subject(previous):
+            spans[-1] = doc[previous.start:sentence.end]
+        else:
+            spans.append(sentence)
+    return spans
+
+
+def _cut_off_subject(sentence: Span) -> bool:
+    last = sentence[-1]
+    return len(sentence) <= 3 and last.pos_ in ("PROPN", "NOUN") and not last.whitespace_.count("\n")
 
 
 def _misread_verbs(sentence: Span, hints: ParsingHints) -> set[int]:

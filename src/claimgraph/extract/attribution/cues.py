@@ -14,8 +14,8 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
-from claimgraph.extract.attribution.spans import (Candidate, clause_tokens, content_span, noun_phrase, subject_of,
-                                                  tokens_span)
+from claimgraph.extract.attribution.spans import (Candidate, before_occasion, clause_tokens, content_span, noun_phrase,
+                                                  subject_of, tokens_span)
 
 CLAUSE_DEPS = ("ccomp", "csubj", "parataxis")
 INCISE_DEPS = frozenset({"advcl", "parataxis", "conj", "dep", "ccomp", "acl", "acl:relcl"})
@@ -117,7 +117,7 @@ def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[To
 OBJECT_DEPS = frozenset({"obj", "dobj", "obl", "obl:arg", "prep", "xcomp", "iobj", "oprd", "obl:mod", "advcl", "acomp"})
 
 
-def object_tokens(verb: Token, entry: CueEntry, words: list[Token]) -> list[Token]:
+def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lexicon) -> list[Token]:
     """What a denial, accusation or description bears on, after the verb: "denied arming Russia",
     "accuse Pékin de fournir ...", "called China a 'decisive enabler'"."""
     if not entry.takes_object:
@@ -135,6 +135,7 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token]) -> list[Toke
     stop = next((t.i for t in tokens if t.dep_ in ("acl", "advcl") and _comma_clause(t, any_dep=True)), None)
     if stop is not None:  # "rejected reports that X, calling them groundless": the object ends at the comma
         tokens = [t for t in tokens if t.i < stop]
+    tokens = before_occasion(tokens, lexicon.occasion_preps, lexicon.claim_anaphors | frozenset(lexicon.nouns))
     if clauses:  # "avoir livré des armes, au lendemain d'informations ...": a set-off adjunct is the article's
         comma = next((t.i for t in tokens if t.text == "," and t.head.i == clauses[0].i), None)
         if comma is not None:
@@ -326,7 +327,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             if source is None or source.i < head.i:
                 source = inverted_subject(verb)
         if content is None:
-            content = content_span(doc, object_tokens(verb, entry, words), lexicon.complementizers)
+            content = content_span(doc, object_tokens(verb, entry, words, lexicon), lexicon.complementizers)
     if content is None:
         return None
     if source is None:

@@ -65,6 +65,7 @@ class Lexicon:
     cleft_heads: frozenset[str] = frozenset()
     cleft_objects: frozenset[str] = frozenset()
     claim_anaphors: frozenset[str] = frozenset()
+    occasion_preps: frozenset[str] = frozenset()  # "denies X after a report": the denial's occasion
     agent_marks: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     conditional_mood: Optional[str] = None
@@ -126,6 +127,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         concessive_cc=_lower_set(hedges.get("concessive_cc")), as_marks=_lower_set(cues.get("as_marks")),
         cleft_heads=_lower_set(cues.get("cleft_heads")), cleft_objects=_lower_set(cues.get("cleft_objects")),
         claim_anaphors=_lower_set(cues.get("claim_anaphors")), agent_marks=_lower_set(cues.get("agent_marks")),
+        occasion_preps=_lower_set(cues.get("occasion_preps")),
         complementizers=_lower_set(cues.get("complementizers")),
         conditional_mood=hedges.get("conditional_mood"),
         modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},

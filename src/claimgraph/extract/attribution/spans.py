@@ -164,5 +164,17 @@ def subject_of(verb: Token) -> Optional[Token]:
     return None
 
 
+def before_occasion(tokens: list[Token], preps: frozenset[str], nouns: frozenset[str]) -> list[Token]:
+    """`tokens` up to a trailing "after/amid + report" phrase: "denies arming Russia after drone engine
+    report" denies the arming; the report is the occasion of the denial, not part of what is denied."""
+    for position, token in enumerate(tokens[1:], start=1):
+        if token.lower_ not in preps:
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"] or ([token.head] if token.dep_ == "case" else [])
+        if any(noun.lemma_.lower() in nouns for noun in objects):
+            return tokens[:position]
+    return tokens
+
+
 def sentence_tokens(token: Token) -> list[Token]:
     return list(token.sent)

@@ -77,6 +77,9 @@ class EventLexicon:
     purpose_governors: frozenset[str] = frozenset()
     actor_only_preps: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
+    # "denies arming Russia after drone engine report": where what is denied ends (from `cues.yaml`)
+    occasion_preps: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
     min_arguments: int = 2
 
     def dep(self, name: str) -> frozenset[str]:
@@ -101,6 +104,10 @@ def _prepositions(table: Any) -> dict[str, str]:
         if not isinstance(key, str):
             raise ConfigError(f"events.yaml: preposition {key!r} is not a string (quote it: \"on\": ...)")
     return table
+
+
+def _cues(rules: LanguageRules) -> dict[str, Any]:
+    return rules.data("cues") if rules.has("cues") else {}
 
 
 def _actor_nouns(rules: LanguageRules, data: dict[str, Any]) -> frozenset[str]:
@@ -165,6 +172,8 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         purpose_marks=_words(data.get("purpose_marks")), purpose_blocked=frozenset(data.get("purpose_blocked") or []),
         purpose_governors=_words(data.get("purpose_governors")),
         actor_only_preps=_words(data.get("actor_only_preps")), actor_nouns=_actor_nouns(rules, data),
+        occasion_preps=_words(_cues(rules).get("occasion_preps")),
+        occasion_nouns=_words([*(_cues(rules).get("nouns") or {}), *(_cues(rules).get("claim_anaphors") or ())]),
         min_arguments=int(data.get("min_arguments", 2)))
     _CACHE[key] = lexicon
     return lexicon

@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from claimgraph.extract.attribution.spans import before_occasion
 from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
 from claimgraph.extract.event.syntax import (NOMINAL_POS, any_subject, children, clause_bounds, governing_chain,
                                              is_participle_modifier, is_passive, phrase_bounds,
@@ -38,6 +39,11 @@ class Filler:
     first: int
     last: int
     is_clause: bool = False
+
+
+def _possessed(noun: Token) -> bool:
+    """ "ses actions", "its war": a noun with a possessive determiner."""
+    return any(c.dep_ in ("poss", "det:poss") or "Yes" in c.morph.get("Poss") for c in noun.children)
 
 
 def _paragraph_break_between(a: Token, b: Token) -> bool:
@@ -136,8 +142,11 @@ class RoleFiller:
                 # "aurait livré des moteurs" read as an oblique with no preposition
                 role = slots.get("object")
             if prep in lex.actor_only_preps and role in ACTOR_ROLES and not self._actor(noun):
-                # "supplied engines for Russian attack drones": what they are for, not who gets them
-                self._purposes.append((min(dep_child.left_edge.i, noun.left_edge.i), max(dep_child.right_edge.i, noun.right_edge.i)))
+                # "supplied engines for Russian attack drones": what they are for, not who gets them; but
+                # "des armes pour ses actions en Ukraine" is what the giver does, not part of the item
+                if not _possessed(noun):
+                    self._purposes.append((min(dep_child.left_edge.i, noun.left_edge.i),
+                                           max(dep_child.right_edge.i, noun.right_edge.i)))
                 continue
             if noun.pos_ in ("VERB", "AUX"):
                 put(role, noun, True)
@@ -384,5 +393,9 @@ class RoleFiller:
             bounds = clause_bounds(head, self.lexicon, exclude) if is_clause else phrase_bounds(head, self.lexicon, exclude)
             if role == "item":
                 bounds = self._with_purpose(bounds, exclude)
+                if trigger.type == "DENY":
+                    words = before_occasion(list(head.doc[bounds[0]:bounds[1] + 1]), self.lexicon.occasion_preps,
+                                            self.lexicon.occasion_nouns)
+                    bounds = (bounds[0], words[-1].i) if words else bounds
             filled[role] = Filler(head, bounds[0], bounds[1], is_clause)
         return filled

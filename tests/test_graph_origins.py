@@ -148,3 +148,14 @@ def test_media_reports_are_not_read_as_quoted_by_the_outlet_before_them() -> Non
 def test_press_reports_are_read_from_the_languages_word_lists(lang: str, text: str, source_type: str,
                                                               expected: bool) -> None:
     assert is_press_report(text, source_type, lang) is expected
+
+
+def test_a_known_official_speaks_for_their_state_however_introduced() -> None:
+    from claimgraph.graph.origins import state_voice
+
+    text = "Mao Ning, a colleague of Jens Stoltenberg's counterpart, had already rejected the accusations in May."
+    d = Doc("ning", text, "en", "2024-09-27", "Harbour Gazette")
+    d.entity("e1", "Mao Ning", "PERSON", "Mao Ning")
+    assert state_voice("Mao Ning", d.analysis) == "CN"
+    d.entity("e2", "Jens Stoltenberg", "PERSON", "Jens Stoltenberg")
+    assert state_voice("Jens Stoltenberg", d.analysis) is None, "an alliance's officer is no state's voice"

@@ -365,6 +365,9 @@ def state_voice(name: str, analysis: Analysis) -> Optional[str]:
         return key.split(":", 1)[1]
     if entity.type != "PERSON":
         return None
+    official = default_gazetteer().lookup(entity.name, type="PERSON")
+    if official is not None and official.role == "official" and official.country and is_state(official.country):
+        return official.country  # a known spokesperson or minister, however the article introduces them
     text = analysis.document.text
     for mention in entity.mentions:
         before = re.split(r"[.!?\n]", text[max(0, mention.start - ROLE_WINDOW):mention.start])[-1]

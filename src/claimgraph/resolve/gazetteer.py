@@ -33,7 +33,8 @@ from claimgraph.resolve.match import match_key, skeleton
 
 BUILTIN_PATH = Path(__file__).parent / "data" / "gazetteer.yaml"
 ENV_VAR = "CLAIMGRAPH_GAZETTEER"
-ROLES = ("country", "capital", "government", "institution")
+# "official": a person who speaks for their own state (head of state, minister, spokesperson) in 2024.
+ROLES = ("country", "capital", "government", "institution", "official")
 ANY_LANG = "any"
 # Shorter keys are too ambiguous to match by transliteration skeleton ("UE" vs "EU").
 MIN_SKELETON_KEY = 5

@@ -32,6 +32,8 @@ def test_unnamed_groups_key_the_same_in_both_languages() -> None:
     assert unnamed_group("des entreprises chinoises")[0] == unnamed_group("Chinese companies")[0] == "grp:CN:company"
     assert unnamed_group("le gouvernement chinois")[0] == entity_key("Government of China", "ORG") == entity_key("China", "GPE")
     assert unnamed_group("a Western official")[0] != unnamed_group("Chinese companies")[0]
+    assert unnamed_group("les chefs d'État et de gouvernement occidentaux")[0] == "grp:WEST:official", \
+        "no state called the West has a government"
 
 
 def test_a_state_is_named_as_the_gazetteer_names_its_government() -> None:

@@ -134,8 +134,10 @@ def unnamed_group(text: str) -> Optional[tuple[str, str]]:
                  if " ".join(tokens[i:i + n]) in kinds), None)
     if kind is None:
         return None
-    if kind == "government":
+    if kind == "government" and is_state(code):
         return f"state:{code}", state_name(code)
+    if kind == "government":
+        kind = "official"  # "les gouvernements occidentaux": governments no single state speaks for
     adjective = str(_data()["nationalities"][code]["en"][0]).title()
     plural = {"company": "companies"}.get(kind, kind + "s")
     return f"grp:{code}:{kind}", f"{adjective} {plural} (unnamed)"

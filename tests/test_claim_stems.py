@@ -108,6 +108,8 @@ def _index_names(connection) -> set[str]:  # type: ignore[no-untyped-def]
 
 def test_migration_backfills_stems_on_an_old_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(migrations, "STEM_BATCH", 3)  # several batches, each ending inside a pair of equal seqs
+    # the steps up to the listing indexes: a later graph-rules step empties the graph this test reads
+    monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] <= "0005"])
     db = tmp_path / "old.db"
     _old_store(db)
     engine = create_engine(f"sqlite:///{db}")

@@ -349,3 +349,18 @@ def test_a_brief_shows_the_first_evidence_of_each_stance_and_counts_the_rest(tmp
     text = brief_markdown(Brief("Limbach?", claims=[capped], sections=[("Xiamen Limbach", [capped.id])]))
     assert "3 more piece(s) of evidence not shown" in text
     assert ClaimSummary.from_dict(capped.to_dict()).more_evidence == 3
+
+
+def test_a_graph_rules_migration_retakes_every_article(tmp_path: Path) -> None:
+    store = store_with(tmp_path, STORES["wire relays"]())
+    kept = aggregate_rows(store)
+    with store.engine.begin() as connection:  # a store written under the rules before 2026-11-24
+        connection.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == "0006_graph_rules_2026_11_24"))
+    store.close()
+    store = SqlStore(str(tmp_path / "g.db"))  # opening it migrates: the graph is emptied, the analyses stay
+    with store.engine.connect() as connection:
+        for table in (t.claims, t.evidence, t.graph_documents, t.claim_documents, t.claim_origins):
+            assert connection.execute(select(func.count()).select_from(table)).scalar_one() == 0, table.name
+        assert connection.execute(select(func.count()).select_from(t.documents)).scalar_one() == len(STORES["wire relays"]())
+    assert sync(store) == len(STORES["wire relays"]())
+    assert aggregate_rows(store) == kept, "taken in again, the graph reads as before"

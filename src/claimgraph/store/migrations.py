@@ -88,12 +88,24 @@ def _add_listing_indexes(connection: Connection) -> None:
             index.create(connection, checkfirst=True)
 
 
+def _retake_graph(connection: Connection) -> None:
+    """Empty the evidence graph, which is derived from the stored analyses, when the rules that write it
+    change what it stores; the next sync (`ingest`, `claims`, `brief` run one) takes every article in
+    again, in ingest order. The analyses themselves are kept."""
+    derived = [tables.graph_names, tables.evidence, tables.claim_keys, tables.claims, tables.graph_copies,
+               tables.graph_bands, tables.graph_documents]
+    for table in derived:  # claims cascade to their aggregates (claim_documents, claim_origins)
+        connection.execute(table.delete())
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_core_tables", _create_core_tables),
     ("0002_graph_tables", _create_graph_tables),
     ("0003_claim_stems", _add_claim_stems),
     ("0004_claim_aggregates", _add_claim_aggregates),
     ("0005_listing_indexes", _add_listing_indexes),
+    # graph rules of 2026-11-24: unidentified press-report origins, known officials as their state's voice
+    ("0006_graph_rules_2026_11_24", _retake_graph),
 ]
 
 

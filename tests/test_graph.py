@@ -368,3 +368,16 @@ def test_graph_alone_meets_the_clustering_and_origin_targets_on_the_gold_story_f
     report = module.evaluate("gold")
     assert report["pairwise"]["f1"] >= 0.9, report["pairwise"]
     assert report["origin_count_accuracy_annotated"] >= 0.95, report["origin_counts_annotated"]
+
+
+def test_an_accusation_is_one_claim_not_also_a_statement(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    d = Doc("accuse-en", "The minister accused Ankara of helping Moscow rebuild its arms industry.", "en", "2024-09-27")
+    d.entity("e1", "Turkey", "GPE", "Ankara")
+    d.attribution("a1", "The minister", "named_person", "Ankara of helping Moscow rebuild its arms industry")
+    d.analysis.attributions[0] = replace(d.analysis.attributions[0], cue=d.span("accused"))
+    d.event("v1", "ACCUSE", "accused", agent=("The minister", None), target=("Ankara", "e1"),
+            item=("helping Moscow rebuild its arms industry", None))
+    types = sorted(c.type for c in claims_of(store_with(tmp_path, [d.analysis])).values())
+    assert types == ["ACCUSE"], types

@@ -29,6 +29,8 @@ MEANING_ROLES: dict[str, tuple[str, ...]] = {
 # Claim types a DENY can deny: allegations of doing, not facts of ownership or speech acts.
 DENIABLE = ("SUPPLY", "PRODUCE", "DEVELOP", "USE", "STATEMENT")
 STATEMENT_MIN_WORDS = 4
+# Events that are themselves a speech act: their cue's attribution is not a second, STATEMENT claim.
+SPEECH_ACT_TYPES = ("ACCUSE", "DENY")
 # The key of a role that names nobody in particular ("any party"): it matches every claim on that role.
 ANY = "any"
 
@@ -150,6 +152,10 @@ def _is_statement(attribution: Attribution, analysis: Analysis, by_attribution: 
     confirmation is one more origin of that event), and it says enough."""
     if attribution.id in by_attribution or len(attribution.content.text.split()) < STATEMENT_MIN_WORDS:
         return False
+    if attribution.cue is not None and any(e.type in SPEECH_ACT_TYPES and e.trigger is not None and
+                                           e.trigger.start < attribution.cue.end and attribution.cue.start < e.trigger.end
+                                           for e in analysis.events):
+        return False  # "accused Beijing of helping Moscow": the ACCUSE event is that claim
     text = analysis.document.text
     if any(a.parent == attribution.id and relays(attribution, a, text) for a in analysis.attributions):
         return False

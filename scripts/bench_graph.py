@@ -16,12 +16,15 @@ replicating those graph rows with renamed organisations and people (fresh
 ids, keys, bands, noisy document vectors), which is what 100k articles would
 write, in seconds. At each checkpoint, --samples articles are added one at a
 time through the real path (store.put_analysis + graph.sync, one transaction
-each, multilingual USE) and timed, then `claims` and `brief` are timed.
+each, multilingual USE) and timed, then `claims` and `brief` are timed. Each
+checkpoint also reports the 1-minute load average before and after its timings
+(`load_1m`): on a shared machine, another process's work shows up in them.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import string
@@ -267,6 +270,7 @@ def main() -> None:
             replicate(store, range(replicas_done + 1, wanted + 1), base)
             replicas_done = max(replicas_done, wanted)
             seconds = time.perf_counter() - began
+            load_before = os.getloadavg()[0]  # the machine is shared: a busy one slows every figure
             graph_only = timed_additions(store, args.samples, 10_000_000 + checkpoint, bases, HashEmbedder())
             fresh = UseEmbedder()  # an empty cache: the same articles at each checkpoint must not hit it
             fresh.encode(["warm up"])
@@ -283,7 +287,7 @@ def main() -> None:
                    "update_ms_p90": round(sorted(times)[int(0.9 * len(times))], 1),
                    "update_ms_median_hash_embedder": round(statistics.median(graph_only), 1),
                    "update_ms_p90_hash_embedder": round(sorted(graph_only)[int(0.9 * len(graph_only))], 1),
-                   "query_ms": queries}
+                   "query_ms": queries, "load_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
             rows.append(row)
             print(json.dumps(row), flush=True)
         store.close()

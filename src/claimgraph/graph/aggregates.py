@@ -35,7 +35,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Optional
 
-from sqlalchemy import Connection, and_, exists, select
+from sqlalchemy import Connection, and_, exists, or_, select
 
 from claimgraph.graph.keys import is_commentator, words
 from claimgraph.graph.origins import STORY_PREFIXES
@@ -186,17 +186,42 @@ def add_article(connection: Connection, document_id: str) -> None:
     connection.execute(t.claim_documents.insert(), documents)
     o = t.claim_origins
     key = order_key(dialect)
+    kept = _kept_origins(connection, list(origins))
     new = []
     for group, row in origins.items():
-        where = and_(*(o.c[name] == value for name, value in zip(GROUP_COLUMNS, group)))
-        kept = connection.execute(select(o.c.first_date, o.c.first_id).where(where)).first()
-        if kept is None:
+        first = kept.get(group)
+        if first is None:
             new.append(row)
-        elif key(row["first_date"], row["first_id"]) < key(kept.first_date, kept.first_id):
+        elif key(row["first_date"], row["first_id"]) < key(first.first_date, first.first_id):
             # An article dated before the claim's earlier evidence: this origin now comes first here.
-            connection.execute(o.update().where(where).values(first_date=row["first_date"], first_id=row["first_id"]))
+            connection.execute(o.update().where(_is_origin(group)).values(first_date=row["first_date"],
+                                                                       first_id=row["first_id"]))
     if new:
         connection.execute(o.insert(), new)
+
+
+ORIGIN_BATCH = 100
+
+
+def _is_origin(group: tuple[str, ...]) -> Any:
+    o = t.claim_origins
+    return and_(*(o.c[name] == value for name, value in zip(GROUP_COLUMNS, group)))
+
+
+def _kept_origins(connection: Connection, groups: list[tuple[str, ...]]) -> dict[tuple[str, ...], Any]:
+    """The stored first row of each origin group that has one, in one statement per ORIGIN_BATCH groups.
+
+    An OR of primary-key lookups rather than a statement per group; not a
+    tuple IN list, which SQLite answers by scanning the whole table.
+    """
+    o = t.claim_origins
+    out = {}
+    for start in range(0, len(groups), ORIGIN_BATCH):
+        chunk = groups[start:start + ORIGIN_BATCH]
+        query = select(*(o.c[name] for name in GROUP_COLUMNS), o.c.first_date, o.c.first_id).where(
+            or_(*map(_is_origin, chunk)))
+        out.update({tuple(row[:len(GROUP_COLUMNS)]): row for row in connection.execute(query)})
+    return out
 
 
 BACKFILL_BATCH = 2000

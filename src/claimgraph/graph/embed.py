@@ -82,6 +82,14 @@ def from_blob(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype=np.float16).astype(np.float32)
 
 
+def from_blobs(blobs: Sequence[bytes]) -> np.ndarray:
+    """Stored vectors of equal size as the rows of one matrix: row i is `from_blob(blobs[i])`, decoded in one
+    call instead of one per vector (a graph update compares a mention with up to 1 000 claims)."""
+    if not blobs:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(np.float32)
+
+
 _default: Optional[UseEmbedder] = None
 
 

@@ -2,22 +2,24 @@
 
 The work per article is bounded whatever the store's size: copy candidates
 come from indexed LSH bands and a date window, claim candidates from an
-indexed block (type + who does what to whom) capped to its newest claims. So
-taking in the 100 000th article costs what the 1 000th did
-(scripts/bench_graph.py), and replaying every article in order gives the
-same graph (`graph.sync.rebuild`).
+indexed block (type + who does what to whom) capped to its newest claims, and
+scored together (`_scores`). So taking in the 100 000th article costs what the
+50 000th did, and no more than the caps allow over the 1 000th
+(scripts/bench_graph.py, docs/graph.md), and replaying every article in order
+gives the same graph (`graph.sync.rebuild`).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from typing import Any, Optional
 
 import numpy as np
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from claimgraph.graph import aggregates, copies
-from claimgraph.graph.embed import Embedder, from_blob, to_blob
+from claimgraph.graph.embed import Embedder, from_blob, from_blobs, to_blob
 from claimgraph.graph.keys import entity_key, fold, item_classes, key_country, place_country
 from claimgraph.graph.labels import claim_label
 from claimgraph.graph.mentions import BLOCK_ROLES, MEANING_ROLES, claim_mentions, open_role, mentioned_countries
@@ -117,7 +119,7 @@ class GraphUpdater:
                                             .limit(TRANSLATION_CANDIDATES)))
             rows = [r for r in rows if r.lang != doc.lang and r.vector is not None]
             if rows:
-                scores = np.stack([from_blob(r.vector) for r in rows]) @ fingerprint.vector
+                scores = from_blobs([r.vector for r in rows]) @ fingerprint.vector
                 close = list(dict.fromkeys(rows[i].document_id for i in np.argsort(-scores)[:5]
                                            if scores[i] >= copies.TRANSLATION_PREFILTER))
                 for other_id, text in self._texts(connection, close):
@@ -214,28 +216,20 @@ class GraphUpdater:
     def _claim_for(self, connection: Connection, mention: ClaimMention, vector: Optional[np.ndarray],
                    touched: "_Touched", vectors: dict[str, np.ndarray]) -> str:
         block = block_of(mention)
-        roles = BLOCK_ROLES.get(mention.type, ("agent",))
-        # Two named parties (Xiamen Limbach -> IEMZ Kupol) say which relation it is; one named agent does not.
-        named = mention.type != "STATEMENT" and len(roles) > 1 and all(
-            mention.arguments.get(r, "-").startswith("ent:") for r in roles)
-        place = place_country(mention.names.get("location"))
-        threshold = STATEMENT_THRESHOLD if mention.type == "STATEMENT" else NAMED_BLOCK_THRESHOLD if named else ITEM_THRESHOLD
-        classes = item_classes(mention.item, mention.lang) if mention.type != "STATEMENT" else frozenset()
-        best_id, best = None, (-2.0, -1)
-        for row in self._candidates(connection, mention, block):
-            if "location" in MEANING_ROLES.get(mention.type, ()) and \
-                    place != place_country(json.loads(row.names).get("location")):
-                continue  # making drones in China is not making drones at home
-            stored = touched.vector(row.id, row.vector, row.n_evidence)
-            score = _item_score(vector, stored, classes, item_classes(row.item, _lang_of(row.item)) if classes else frozenset(),
-                                threshold, named)
-            # Equal scores go to the claim with more evidence: the one readers already know.
-            rank = (score, row.n_evidence + touched.counts.get(row.id, 0))
-            if score >= threshold and rank > best:
-                best_id, best = row.id, rank
-        if best_id is not None:
-            return str(best_id)
-        return self._new_claim(connection, mention, block, vector, touched, vectors)
+        threshold, named = _threshold(mention)
+        rows = self._candidates(connection, mention, block)
+        if "location" in MEANING_ROLES.get(mention.type, ()):
+            # Making drones in China is not making drones at home.
+            place = place_country(mention.names.get("location"))
+            rows = [row for row in rows if _stored_place(row.names) == place]
+        classes = _item_classes(mention.item, mention.lang) if mention.type != "STATEMENT" else frozenset()
+        best = _best(rows, _scores(rows, vector, classes, threshold, named, touched), threshold, touched)
+        if best is None:
+            return self._new_claim(connection, mention, block, vector, touched, vectors)
+        # Its centroid takes this mention in (`_Touched.add`) once its stored vector is loaded, which
+        # scoring no longer does for every candidate.
+        touched.vector(best.id, best.vector, best.n_evidence)
+        return str(best.id)
 
     def _new_claim(self, connection: Connection, mention: ClaimMention, block: str, vector: Optional[np.ndarray],
                    touched: "_Touched", vectors: dict[str, np.ndarray]) -> str:
@@ -319,17 +313,29 @@ class _Touched:
             self.sums[claim_id] = self.sums.get(claim_id, 0) + vector
 
     def write(self, connection: Connection) -> None:
+        """One read and at most two batched updates for every claim the article touched, not two
+        statements per claim."""
         c = t.claims
-        for claim_id, count in self.counts.items():
-            row = connection.execute(select(c.c.n_evidence, c.c.first_seen, c.c.last_seen, c.c.vector)
-                                     .where(c.c.id == claim_id)).one()
+        ids = sorted(self.counts)
+        stored = {row.id: row for row in connection.execute(
+            select(c.c.id, c.c.n_evidence, c.c.first_seen, c.c.last_seen, c.c.vector).where(c.c.id.in_(ids)))}
+        counted, moved = [], []
+        for claim_id in ids:
+            row = stored[claim_id]
             dates = sorted(d for d in [row.first_seen, row.last_seen, *self.dates.get(claim_id, [])] if d)
-            values: dict[str, Any] = {"n_evidence": row.n_evidence + count,
-                                      "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None}
+            values: dict[str, Any] = {"claim_id": claim_id, "n": row.n_evidence + self.counts[claim_id],
+                                      "first": dates[0] if dates else None, "last": dates[-1] if dates else None}
             if claim_id in self.sums and row.vector is not None:
                 mean = from_blob(row.vector) * max(1, row.n_evidence) + self.sums[claim_id]
-                values["vector"] = to_blob(mean / float(np.linalg.norm(mean)))
-            connection.execute(c.update().where(c.c.id == claim_id).values(**values))
+                moved.append({**values, "centroid": to_blob(mean / float(np.linalg.norm(mean)))})
+            else:
+                counted.append(values)
+        update = c.update().where(c.c.id == bindparam("claim_id")).values(
+            n_evidence=bindparam("n"), first_seen=bindparam("first"), last_seen=bindparam("last"))
+        if counted:
+            connection.execute(update, counted)
+        if moved:
+            connection.execute(update.values(vector=bindparam("centroid")), moved)
 
 
 def _lang_of(item: Optional[str]) -> Optional[str]:
@@ -342,7 +348,9 @@ FRENCH_DETERMINERS = {"le", "la", "les", "un", "une", "des", "du", "de", "au", "
                       "leurs", "ses", "sa", "son", "plusieurs", "toute", "tout", "tous", "toutes"}
 
 
+@lru_cache(maxsize=65536)
 def _compatible_blocks(a: str, b: str) -> bool:
+    # Cached: a mention is compared with up to 500 widened candidates, whose blocks repeat across claims.
     return all(open_role(x) or open_role(y) or x == y or _group_meets_name(x, y) or _group_meets_name(y, x)
                for x, y in zip(_role_keys(a)[1:], _role_keys(b)[1:]))
 
@@ -354,6 +362,92 @@ def _role_keys(block: str) -> list[str]:
 def _group_meets_name(group: str, name: str) -> bool:
     """ "a Russian drone maker" may be IEMZ Kupol; "Chinese companies" are not China itself."""
     return group.startswith("grp:") and name.startswith("ent:")
+
+
+def _threshold(mention: ClaimMention) -> tuple[float, bool]:
+    """The score a candidate needs to be the mention's claim, and whether the mention's block is named."""
+    if mention.type == "STATEMENT":
+        return STATEMENT_THRESHOLD, False
+    roles = BLOCK_ROLES.get(mention.type, ("agent",))
+    # Two named parties (Xiamen Limbach -> IEMZ Kupol) say which relation it is; one named agent does not.
+    named = len(roles) > 1 and all(mention.arguments.get(r, "-").startswith("ent:") for r in roles)
+    return (NAMED_BLOCK_THRESHOLD if named else ITEM_THRESHOLD), named
+
+
+# Item classes and place countries are pure functions of a few thousand distinct texts that recur across
+# every block: worked out once per process instead of once per candidate (most of an update at 50k articles).
+@lru_cache(maxsize=65536)
+def _item_classes(item: Optional[str], lang: Optional[str]) -> frozenset[str]:
+    return item_classes(item, lang)
+
+
+def _stored_classes(item: Optional[str]) -> frozenset[str]:
+    """A stored claim's item classes, its language read off its words."""
+    return _item_classes(item, _lang_of(item))
+
+
+@lru_cache(maxsize=65536)
+def _stored_place(names: str) -> Optional[str]:
+    """The country of a stored claim's location (`claims.names`, JSON)."""
+    return place_country(json.loads(names).get("location"))
+
+
+# A matrix product sums each row in another order than `stored @ vector` does: for unit vectors of 512
+# float32 values the two differ by about 1e-7. A cosine closer than this to the threshold is worked out
+# one row at a time as before, so which claim wins never depends on the order of a sum.
+ROUNDING_MARGIN = 1e-3
+
+
+def _scores(rows: list[Any], vector: Optional[np.ndarray], classes: frozenset[str], threshold: float, named: bool,
+            touched: "_Touched") -> list[float]:
+    """`_item_score` of every candidate, exact for every one that reaches `threshold`; one below it may
+    get an approximate cosine (still below it), which decides nothing.
+
+    Claims this article has touched are scored one by one (their centroid includes its mentions); the
+    others' stored vectors are decoded together and compared in one matrix product.
+    """
+    scores = [threshold] * len(rows)
+    by_product = []
+    for i, row in enumerate(rows):
+        claim_classes = _stored_classes(row.item) if classes else frozenset()
+        if classes and claim_classes:
+            scores[i] = 1.0 if classes & claim_classes else -1.0
+        elif vector is None:
+            continue  # no item: it fits at the threshold
+        elif row.id in touched.loaded:
+            scores[i] = _exact_score(row, vector, threshold, named, touched)
+        elif row.vector is None:
+            continue  # a claim with no item, likewise
+        else:
+            by_product.append(i)
+    if by_product:
+        cosines = (from_blobs([rows[i].vector for i in by_product]) @ vector).tolist()
+        for i, cosine in zip(by_product, cosines):
+            if cosine >= threshold - ROUNDING_MARGIN:
+                scores[i] = _exact_score(rows[i], vector, threshold, named, touched)
+            else:
+                scores[i] = threshold if named else cosine  # exactly so for a named block: max(cosine, threshold)
+    return scores
+
+
+def _exact_score(row: Any, vector: Optional[np.ndarray], threshold: float, named: bool, touched: "_Touched") -> float:
+    stored = touched.vector(row.id, row.vector, row.n_evidence)
+    return _item_score(vector, stored, frozenset(), frozenset(), threshold, named)
+
+
+def _best(rows: list[Any], scores: list[float], threshold: float, touched: "_Touched") -> Optional[Any]:
+    """The candidate with the best score at or above `threshold`, if any.
+
+    Equal scores go to the claim with more evidence: the one readers already
+    know; then to the first in candidate order.
+    """
+    best_row, best = None, (-2.0, -1)
+    for row, score in zip(rows, scores):
+        if score >= threshold:
+            rank = (score, row.n_evidence + touched.counts.get(row.id, 0))
+            if rank > best:
+                best_row, best = row, rank
+    return best_row
 
 
 def _item_score(vector: Optional[np.ndarray], stored: Optional[np.ndarray], classes: frozenset[str],

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from claimgraph.graph.embed import DIM, from_blob, from_blobs, to_blob
-from claimgraph.graph.update import (ITEM_THRESHOLD, NAMED_BLOCK_THRESHOLD, _best, _item_score, _scores,
-                                     _stored_classes, _Touched)
+from claimgraph.graph.scoring import (ITEM_THRESHOLD, NAMED_BLOCK_THRESHOLD, Touched, _item_score, best_candidate,
+                                      score_candidates, stored_classes)
 
 ITEMS = ["lethal weapons", "des armes létales", "complete drone engines", "dual-use goods", "the Garpiya-3", None]
 
@@ -45,9 +45,9 @@ def _candidates(vector: np.ndarray, threshold: float, rng: np.random.Generator) 
     return rows
 
 
-def _touched(rows: list[Any], vector: np.ndarray) -> _Touched:
+def _touched(rows: list[Any], vector: np.ndarray) -> Touched:
     """An article that already took a few of the claims (centroids moved) and created one."""
-    touched = _Touched()
+    touched = Touched()
     for row in rows[5:40:7]:
         touched.vector(row.id, row.vector, row.n_evidence)
         touched.add(row.id, "2024-01-01", vector)
@@ -57,12 +57,12 @@ def _touched(rows: list[Any], vector: np.ndarray) -> _Touched:
 
 
 def _best_one_by_one(rows: list[Any], vector: Optional[np.ndarray], classes: frozenset[str], threshold: float,
-                     named: bool, touched: _Touched) -> tuple[Optional[str], list[float]]:
+                     named: bool, touched: Touched) -> tuple[Optional[str], list[float]]:
     """The loop `_claim_for` ran before scores were batched (2026-11-24)."""
     best_id, best, scores = None, (-2.0, -1), []
     for row in rows:
         stored = touched.vector(row.id, row.vector, row.n_evidence)
-        score = _item_score(vector, stored, classes, _stored_classes(row.item) if classes else frozenset(),
+        score = _item_score(vector, stored, classes, stored_classes(row.item) if classes else frozenset(),
                             threshold, named)
         scores.append(score)
         rank = (score, row.n_evidence + touched.counts.get(row.id, 0))
@@ -89,8 +89,8 @@ def test_batched_scores_pick_the_claim_one_by_one_scoring_picked(seed: int, name
     rows = _candidates(vector, threshold, rng)
     expected, one_by_one = _best_one_by_one(rows, vector, classes, threshold, named, _touched(rows, vector))
     touched = _touched(rows, vector)
-    scores = _scores(rows, vector, classes, threshold, named, touched)
-    best = _best(rows, scores, threshold, touched)
+    scores = score_candidates(rows, vector, classes, threshold, named, touched)
+    best = best_candidate(rows, scores, threshold, touched)
     assert (best.id if best is not None else None) == expected
     # Exact wherever a score can win; below the threshold only "below" matters.
     for score, reference in zip(scores, one_by_one):
@@ -100,9 +100,9 @@ def test_batched_scores_pick_the_claim_one_by_one_scoring_picked(seed: int, name
 def test_a_mention_without_item_fits_every_claim_at_the_threshold() -> None:
     rng = np.random.default_rng(1)
     rows = _candidates(_unit(rng.standard_normal(DIM)), ITEM_THRESHOLD, rng)
-    touched = _Touched()
-    assert _scores(rows, None, frozenset(), ITEM_THRESHOLD, False, touched) == [ITEM_THRESHOLD] * len(rows)
+    touched = Touched()
+    assert score_candidates(rows, None, frozenset(), ITEM_THRESHOLD, False, touched) == [ITEM_THRESHOLD] * len(rows)
     # Equal scores: the claim with most evidence, then the first of them.
     most = max(row.n_evidence for row in rows)
-    assert _best(rows, [ITEM_THRESHOLD] * len(rows), ITEM_THRESHOLD, touched) is next(
+    assert best_candidate(rows, [ITEM_THRESHOLD] * len(rows), ITEM_THRESHOLD, touched) is next(
         row for row in rows if row.n_evidence == most)

@@ -1,0 +1,221 @@
+"""Which claim a mention joins: the score of each candidate claim of its block, and the best one.
+
+Item classes decide first ("des armes" and "lethal weapons" are one claim,
+"weapons" and "dual-use goods" two); otherwise the cosine of the mention's
+item with the claim's centroid, against thresholds measured on the gold
+pairs (docs/graph.md). Candidates are scored together in one matrix product
+(`score_candidates`), exactly where a decision depends on it.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any, Optional
+
+import numpy as np
+from sqlalchemy import Connection, bindparam, select
+
+from claimgraph.graph.embed import from_blob, from_blobs, to_blob
+from claimgraph.graph.keys import item_classes, place_country
+from claimgraph.graph.mentions import BLOCK_ROLES, open_role
+from claimgraph.model.claims import ClaimMention
+from claimgraph.store import tables as t
+
+# Cosine between two items (any language) above which they are the same claim; measured on
+# tests/gold/claims.json pairs (scripts/eval_graph.py --pairs): see docs/graph.md.
+ITEM_THRESHOLD = 0.56
+# Contents with no event carry more words, and unrelated contents about the same actors score higher.
+STATEMENT_THRESHOLD = 0.66
+# When every identifying role is a named organisation or person (Xiamen Limbach -> IEMZ Kupol), the
+# block already says which relation it is: the item only has to be related ("L550E engines", "engines").
+NAMED_BLOCK_THRESHOLD = 0.3
+
+class Touched:
+    """What one article changes on its claims, written once at the end (counts, dates, centroids).
+
+    A claim's vector is the mean of its mentions' items, so later wordings
+    match the whole claim, not only its first wording.
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.dates: dict[str, list[str]] = {}
+        self.sums: dict[str, np.ndarray] = {}
+        self.loaded: dict[str, Optional[np.ndarray]] = {}
+        self.created: set[str] = set()
+
+    def new(self, claim_id: str, vector: Optional[np.ndarray]) -> None:
+        self.created.add(claim_id)
+        self.loaded[claim_id] = vector
+
+    def vector(self, claim_id: str, blob: Optional[bytes], weight: int = 1) -> Optional[np.ndarray]:
+        """The claim's centroid including this article's mentions so far (`weight`: its stored count)."""
+        if claim_id not in self.loaded:
+            self.loaded[claim_id] = from_blob(blob) if blob is not None else None
+        base = self.loaded[claim_id]
+        if base is None or claim_id not in self.sums:
+            return base
+        mean = base * max(1, weight) + self.sums[claim_id]
+        return mean / float(np.linalg.norm(mean))
+
+    def add(self, claim_id: str, date: Optional[str], vector: Optional[np.ndarray]) -> None:
+        self.counts[claim_id] = self.counts.get(claim_id, 0) + 1
+        if date:
+            self.dates.setdefault(claim_id, []).append(date)
+        if vector is not None and claim_id not in self.created and self.loaded.get(claim_id) is not None:
+            self.sums[claim_id] = self.sums.get(claim_id, 0) + vector
+
+    def write(self, connection: Connection) -> None:
+        """One read and at most two batched updates for every claim the article touched, not two
+        statements per claim."""
+        c = t.claims
+        ids = sorted(self.counts)
+        stored = {row.id: row for row in connection.execute(
+            select(c.c.id, c.c.n_evidence, c.c.first_seen, c.c.last_seen, c.c.vector).where(c.c.id.in_(ids)))}
+        counted, moved = [], []
+        for claim_id in ids:
+            row = stored[claim_id]
+            dates = sorted(d for d in [row.first_seen, row.last_seen, *self.dates.get(claim_id, [])] if d)
+            values: dict[str, Any] = {"claim_id": claim_id, "n": row.n_evidence + self.counts[claim_id],
+                                      "first": dates[0] if dates else None, "last": dates[-1] if dates else None}
+            if claim_id in self.sums and row.vector is not None:
+                mean = from_blob(row.vector) * max(1, row.n_evidence) + self.sums[claim_id]
+                moved.append({**values, "centroid": to_blob(mean / float(np.linalg.norm(mean)))})
+            else:
+                counted.append(values)
+        update = c.update().where(c.c.id == bindparam("claim_id")).values(
+            n_evidence=bindparam("n"), first_seen=bindparam("first"), last_seen=bindparam("last"))
+        if counted:
+            connection.execute(update, counted)
+        if moved:
+            connection.execute(update.values(vector=bindparam("centroid")), moved)
+
+
+def _lang_of(item: Optional[str]) -> Optional[str]:
+    """The language of a stored item, for its head word: French items open with a determiner."""
+    first = (item or "").split(" ", 1)[0].lower().replace("’", "'")
+    return "fr" if first in FRENCH_DETERMINERS or first.startswith(("d'", "l'")) else "en"
+
+
+FRENCH_DETERMINERS = {"le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "ces", "cette", "ce", "leur",
+                      "leurs", "ses", "sa", "son", "plusieurs", "toute", "tout", "tous", "toutes"}
+
+
+@lru_cache(maxsize=65536)
+def compatible_blocks(a: str, b: str) -> bool:
+    # Cached: a mention is compared with up to 500 widened candidates, whose blocks repeat across claims.
+    return all(open_role(x) or open_role(y) or x == y or _group_meets_name(x, y) or _group_meets_name(y, x)
+               for x, y in zip(_role_keys(a)[1:], _role_keys(b)[1:]))
+
+
+def _role_keys(block: str) -> list[str]:
+    return [part.split("=", 1)[1] for part in block.split("|")[1:]]
+
+
+def _group_meets_name(group: str, name: str) -> bool:
+    """ "a Russian drone maker" may be IEMZ Kupol; "Chinese companies" are not China itself."""
+    return group.startswith("grp:") and name.startswith("ent:")
+
+
+def threshold_of(mention: ClaimMention) -> tuple[float, bool]:
+    """The score a candidate needs to be the mention's claim, and whether the mention's block is named."""
+    if mention.type == "STATEMENT":
+        return STATEMENT_THRESHOLD, False
+    roles = BLOCK_ROLES.get(mention.type, ("agent",))
+    # Two named parties (Xiamen Limbach -> IEMZ Kupol) say which relation it is; one named agent does not.
+    named = len(roles) > 1 and all(mention.arguments.get(r, "-").startswith("ent:") for r in roles)
+    return (NAMED_BLOCK_THRESHOLD if named else ITEM_THRESHOLD), named
+
+
+# Item classes and place countries are pure functions of a few thousand distinct texts that recur across
+# every block: worked out once per process instead of once per candidate (most of an update at 50k articles).
+@lru_cache(maxsize=65536)
+def mention_classes(item: Optional[str], lang: Optional[str]) -> frozenset[str]:
+    return item_classes(item, lang)
+
+
+def stored_classes(item: Optional[str]) -> frozenset[str]:
+    """A stored claim's item classes, its language read off its words."""
+    return mention_classes(item, _lang_of(item))
+
+
+@lru_cache(maxsize=65536)
+def stored_place(names: str) -> Optional[str]:
+    """The country of a stored claim's location (`claims.names`, JSON)."""
+    return place_country(json.loads(names).get("location"))
+
+
+# A matrix product sums each row in another order than `stored @ vector` does: for unit vectors of 512
+# float32 values the two differ by about 1e-7. A cosine closer than this to the threshold is worked out
+# one row at a time as before, so which claim wins never depends on the order of a sum.
+ROUNDING_MARGIN = 1e-3
+
+
+def score_candidates(rows: list[Any], vector: Optional[np.ndarray], classes: frozenset[str], threshold: float, named: bool,
+            touched: "Touched") -> list[float]:
+    """`_item_score` of every candidate, exact for every one that reaches `threshold`; one below it may
+    get an approximate cosine (still below it), which decides nothing.
+
+    Claims this article has touched are scored one by one (their centroid includes its mentions); the
+    others' stored vectors are decoded together and compared in one matrix product.
+    """
+    scores = [threshold] * len(rows)
+    by_product = []
+    for i, row in enumerate(rows):
+        claim_classes = stored_classes(row.item) if classes else frozenset()
+        if classes and claim_classes:
+            scores[i] = 1.0 if classes & claim_classes else -1.0
+        elif vector is None:
+            continue  # no item: it fits at the threshold
+        elif row.id in touched.loaded:
+            scores[i] = _exact_score(row, vector, threshold, named, touched)
+        elif row.vector is None:
+            continue  # a claim with no item, likewise
+        else:
+            by_product.append(i)
+    if by_product:
+        cosines = (from_blobs([rows[i].vector for i in by_product]) @ vector).tolist()
+        for i, cosine in zip(by_product, cosines):
+            if cosine >= threshold - ROUNDING_MARGIN:
+                scores[i] = _exact_score(rows[i], vector, threshold, named, touched)
+            else:
+                scores[i] = threshold if named else cosine  # exactly so for a named block: max(cosine, threshold)
+    return scores
+
+
+def _exact_score(row: Any, vector: Optional[np.ndarray], threshold: float, named: bool, touched: "Touched") -> float:
+    stored = touched.vector(row.id, row.vector, row.n_evidence)
+    return _item_score(vector, stored, frozenset(), frozenset(), threshold, named)
+
+
+def best_candidate(rows: list[Any], scores: list[float], threshold: float, touched: "Touched") -> Optional[Any]:
+    """The candidate with the best score at or above `threshold`, if any.
+
+    Equal scores go to the claim with more evidence: the one readers already
+    know; then to the first in candidate order.
+    """
+    best_row, best = None, (-2.0, -1)
+    for row, score in zip(rows, scores):
+        if score >= threshold:
+            rank = (score, row.n_evidence + touched.counts.get(row.id, 0))
+            if rank > best:
+                best_row, best = row, rank
+    return best_row
+
+
+def _item_score(vector: Optional[np.ndarray], stored: Optional[np.ndarray], classes: frozenset[str],
+                claim_classes: frozenset[str], threshold: float, named: bool) -> float:
+    """How well a mention's item fits a claim of its block (>= threshold: the same claim).
+
+    Item classes decide first: "des armes" and "lethal weapons" are one claim,
+    "weapons" and "dual-use goods" two, whatever the embedding says. A side
+    with no item ("China denies supplying Russia") fits at the threshold, so
+    it joins the block's best-evidenced claim; named blocks (Xiamen Limbach ->
+    IEMZ Kupol) accept any item unless the classes differ.
+    """
+    if classes and claim_classes:
+        return 1.0 if classes & claim_classes else -1.0
+    if vector is None or stored is None:
+        return threshold
+    cosine = float(stored @ vector)
+    return max(cosine, threshold) if named else cosine

@@ -381,3 +381,17 @@ def test_an_accusation_is_one_claim_not_also_a_statement(tmp_path: Path) -> None
             item=("helping Moscow rebuild its arms industry", None))
     types = sorted(c.type for c in claims_of(store_with(tmp_path, [d.analysis])).values())
     assert types == ["ACCUSE"], types
+
+
+def test_labels_agree_with_plural_actors() -> None:
+    from types import SimpleNamespace
+
+    from claimgraph.graph.labels import claim_label
+
+    def label(agent: str) -> str:
+        names = {"agent": agent, "recipient": "Russia", "item": "drones"}
+        return claim_label(SimpleNamespace(type="SUPPLY", names=names, item="drones"))  # type: ignore[arg-type]
+
+    assert label("Chinese companies (unnamed)") == "Chinese companies (unnamed) supply «drones» to Russia"
+    assert label("Iran and North Korea") == "Iran and North Korea supply «drones» to Russia"
+    assert label("Iran") == "Iran supplies «drones» to Russia"

@@ -15,6 +15,9 @@ TEMPLATES: dict[str, str] = {
     "OTHER": "{agent}: {item}",
 }
 LABEL_MAX = 160
+# The verbs of TEMPLATES after a plural actor ("Chinese companies (unnamed)", "Iran and North Korea").
+PLURAL_VERBS = {"supplies": "supply", "produces": "produce", "develops": "develop", "owns": "own",
+                "accuses": "accuse", "denies": "deny", "sanctions": "sanction", "uses": "use"}
 
 
 class _Slots(dict):  # type: ignore[type-arg]
@@ -30,7 +33,17 @@ def claim_label(mention: ClaimMention) -> str:
     slots = _Slots(mention.names)
     if mention.item and "item" in mention.names:
         slots["item"] = f"«{' '.join(mention.names['item'].split())}»"
-    label = TEMPLATES.get(mention.type, TEMPLATES["OTHER"]).format_map(slots)
+    template = TEMPLATES.get(mention.type, TEMPLATES["OTHER"])
+    actor = mention.names.get("agent") or mention.names.get("owner") or ""
+    if _plural(actor):
+        for verb, base in PLURAL_VERBS.items():
+            template = template.replace(f"}} {verb} ", f"}} {base} ", 1)
+    label = template.format_map(slots)
     for empty in (" in ?", " to ?", " of ?", " via ?"):
         label = label.replace(empty, "")
     return label
+
+
+def _plural(actor: str) -> bool:
+    """Unnamed groups are named in the plural ("Chinese companies (unnamed)"); so are coordinated actors."""
+    return actor.endswith("(unnamed)") or " and " in actor

@@ -16,7 +16,7 @@ from claimgraph.graph import rebuild, select_claim_ids, summaries, sync
 from claimgraph.graph.copies import containment, shingles
 from claimgraph.graph.keys import entity_key, item_classes, state_name, unnamed_group, with_article
 from claimgraph.graph.origins import entity_origin
-from claimgraph.model import Analysis
+from claimgraph.model import Analysis, Span
 from claimgraph.store import SqlStore
 from claimgraph.store import tables as t
 
@@ -395,3 +395,11 @@ def test_labels_agree_with_plural_actors() -> None:
     assert label("Chinese companies (unnamed)") == "Chinese companies (unnamed) supply «drones» to Russia"
     assert label("Iran and North Korea") == "Iran and North Korea supply «drones» to Russia"
     assert label("Iran") == "Iran supplies «drones» to Russia"
+
+
+def test_a_headline_quote_leaves_the_input_header_out() -> None:
+    from claimgraph.graph.mentions import sentence_around
+
+    text = " date 2024-09-25 Velmor Engines shipped gearboxes to Belarus\n\nThe body."
+    start = text.index("shipped")
+    assert sentence_around(text, Span(start, start + 7, "shipped")).text == "Velmor Engines shipped gearboxes to Belarus"

@@ -24,12 +24,12 @@ from claimgraph.extract.attribution.lexicon import get_lexicon
 from claimgraph.lang import LanguageRules
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model import EVENT_ROLES, Argument, Attribution, Entity, Event, Span, TimeRef
+from claimgraph.model.records import INPUT_HEADER
 
 PERSONAL_PRONOUN = "Prs"
 # Roles a thing fills, not an actor: their pronouns stand for products.
 THING_ROLES = frozenset({"item"})
 # The input header of CONTRACT.md §1 (" date 2024-09 " before the title): not part of any sentence.
-HEADER = re.compile(r"^\s*date\s+\d{4}(?:-\d{2}){0,2}\s")
 # A dateline opening a paragraph: "BRUSSELS -", "NEW YORK, Sept 26 (Reuters) -", "PARIS (AFP) –".
 DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{2,40}(?:,[^\n()—–-]{1,30})?(?:\s*\([^()\n]{2,40}\))?\s*[-—–])\s")
 # Speech acts the article narrates itself: their events never take an attribution.
@@ -52,7 +52,7 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
         return []
     index = MentionIndex(entities)
     companies = _company_ids(entities, rules)
-    header = HEADER.match(doc.text)
+    header = INPUT_HEADER.match(doc.text)
     header_end = header.end() if header else 0
     blocked = {t.i for t in doc if t.idx < header_end} | _dateline_tokens(doc)
     filler = RoleFiller(lexicon, index.token_ids(doc), blocked, thing_tokens=index.token_ids(doc, THING_TYPES))

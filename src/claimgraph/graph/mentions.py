@@ -14,6 +14,7 @@ from claimgraph.graph.keys import entity_key, fold, is_universal, key_country, t
 from claimgraph.graph.origins import chain_of, entity_in, entity_origin, origin_of, relays
 from claimgraph.model import Analysis, Argument, Attribution, Entity, Event, Span
 from claimgraph.model.claims import ClaimMention
+from claimgraph.model.records import INPUT_HEADER
 
 # Roles that identify who does what to whom: they must be equal for two mentions to be one claim.
 BLOCK_ROLES: dict[str, tuple[str, ...]] = {
@@ -51,6 +52,9 @@ def sentence_around(text: str, span: Span) -> Span:
     start = max(text.rfind(c, 0, span.start) for c in ".!?\n")
     end_candidates = [i for i in (text.find(c, span.end) for c in ".!?\n") if i != -1]
     end = min(end_candidates) + 1 if end_candidates else len(text)
+    header = INPUT_HEADER.match(text)
+    if start < 0 and header is not None and header.end() <= span.start:
+        start = header.end() - 1  # the headline, without the input header (" date 2024-09-25 ")
     return Span.of(text, start + 1, end)
 
 

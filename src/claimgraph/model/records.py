@@ -6,10 +6,15 @@ live beside these in `claims.py`; nothing outside `model/` defines records.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
 
 SCHEMA_VERSION = "claimgraph/v1"
+
+# The input header of CONTRACT.md §1 (" date 2024-09 " before the title): not article text to read.
+INPUT_HEADER = re.compile(r"^\s*date\s+\d{4}(?:-\d{2}){0,2}\s+")
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "PRODUCT", "EVENT"]
 SourceType = Literal["named_person", "anonymous_person", "organization", "media", "document", "unspecified"]

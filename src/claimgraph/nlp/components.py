@@ -1,16 +1,13 @@
 """claimgraph's own spaCy components, added to each language's pipeline once at load time."""
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.lang import LanguageRules
+from claimgraph.model.records import INPUT_HEADER
 
 SENTENCE_FINAL = frozenset(".!?…»\"”")
-# The input header of CONTRACT.md §1 (" date 2024-09 " before the title).
-HEADER = re.compile(r"^\s*date\s+\d{4}(?:-\d{2}){0,2}\s+")
 
 
 @Language.component("claimgraph_paragraph_breaks")
@@ -33,7 +30,7 @@ def paragraph_break_sentences(doc: Doc) -> Doc:
 def header_sentence(doc: Doc) -> Doc:
     """The input header is a sentence of its own, and the headline after it is one sentence:
     parsed together, the parser makes "date" the headline's subject."""
-    header = HEADER.match(doc.text)
+    header = INPUT_HEADER.match(doc.text)
     if header is None:
         return doc
     line_end = doc.text.find("\n", header.end())

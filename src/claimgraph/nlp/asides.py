@@ -30,17 +30,18 @@ def without_asides(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
     if not hints.aside_hosts:
         return doc
     parse: Optional[numpy.ndarray] = None
+    repaired = False
     for sentence in doc.sents:
         aside = _aside(sentence, hints)
         if aside is None:
             continue
-        rows = _parse_around(nlp, sentence, aside)
-        if rows is None:
-            continue
         if parse is None:
             parse = doc.to_array(PARSE_ATTRS)
-        parse[sentence.start:sentence.end] = rows
-    return doc if parse is None else with_parse(doc, parse)
+        rows = _parse_around(nlp, sentence, aside, parse[sentence.start:sentence.end].copy())
+        if rows is not None:
+            parse[sentence.start:sentence.end] = rows
+            repaired = True
+    return with_parse(doc, parse) if parse is not None and repaired else doc
 
 
 def _aside(sentence: Span, hints: ParsingHints) -> Optional[tuple[int, int]]:
@@ -61,15 +62,15 @@ def _aside(sentence: Span, hints: ParsingHints) -> Optional[tuple[int, int]]:
     return None
 
 
-def _parse_around(nlp: Language, sentence: Span, aside: tuple[int, int]) -> Optional[numpy.ndarray]:
-    """The sentence's parse rows: its words as parsed without the aside, the aside's own rows hung on its host."""
+def _parse_around(nlp: Language, sentence: Span, aside: tuple[int, int], rows: numpy.ndarray) -> Optional[numpy.ndarray]:
+    """The sentence's parse `rows` (as first parsed) rewritten: its words as parsed without the aside, the
+    aside's own rows hung on its host; None when the second parse tokenises otherwise."""
     first, last = aside
     kept = [t for t in sentence if not first <= t.i <= last]
     reparsed = nlp(Doc(nlp.vocab, words=[t.text for t in kept],
                        spaces=[bool(t.whitespace_) or t.i == first - 1 for t in kept]))
     if len(reparsed) != len(kept):
         return None
-    rows = sentence.doc.to_array(PARSE_ATTRS)[sentence.start:sentence.end].copy()
     new_rows = reparsed.to_array(PARSE_ATTRS)
     for position, token in enumerate(kept):
         row = rows[token.i - sentence.start]

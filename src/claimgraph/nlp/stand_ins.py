@@ -17,10 +17,9 @@ unless the form follows a negation or subject clitic.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import numpy
 from typing import Optional
 
+import numpy
 from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +31,7 @@ VERB_TAGS = frozenset({"VERB", "AUX"})
 NOT_BEFORE_VERB = frozenset({"DET", "ADP", "NUM", "PART"})
 PARSE_ATTRS = [POS, TAG, MORPH, LEMMA, HEAD, DEP]
 KEPT_ATTRS = [NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+LEMMA_COLUMN = PARSE_ATTRS.index(LEMMA)
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def with_stand_ins(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
             continue
         parse[sentence.start:sentence.end] = reparsed.to_array(PARSE_ATTRS)
         for i in misread:
-            parse[i, PARSE_ATTRS.index(LEMMA)] = doc.vocab.strings.add(stand_ins[doc[i].lower_].lemma)
+            parse[i, LEMMA_COLUMN] = doc.vocab.strings.add(stand_ins[doc[i].lower_].lemma)
         repaired = True
     return with_parse(doc, parse) if repaired else doc
 

@@ -135,7 +135,7 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
     stop = next((t.i for t in tokens if t.dep_ in ("acl", "advcl") and _comma_clause(t, any_dep=True)), None)
     if stop is not None:  # "rejected reports that X, calling them groundless": the object ends at the comma
         tokens = [t for t in tokens if t.i < stop]
-    tokens = before_occasion(tokens, lexicon.occasion_preps, lexicon.claim_anaphors | frozenset(lexicon.nouns))
+    tokens = before_occasion(tokens, lexicon.occasion_preps, lexicon.occasion_nouns)
     if clauses:  # "avoir livré des armes, au lendemain d'informations ...": a set-off adjunct is the article's
         comma = next((t.i for t in tokens if t.text == "," and t.head.i == clauses[0].i), None)
         if comma is not None:

@@ -46,6 +46,12 @@ def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
                     kind=raw.get("kind"), predicative=bool(raw.get("predicative")))
 
 
+def occasion_words(cues: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """(prepositions, nouns) of a statement's occasion in `cues.yaml`: "after" + a report or claim word."""
+    nouns = [*(cues.get("nouns") or {}), *(cues.get("claim_anaphors") or ())]
+    return _lower_set(cues.get("occasion_preps")), _lower_set(nouns)
+
+
 def _lower_set(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in (values or []))
 
@@ -66,6 +72,7 @@ class Lexicon:
     cleft_objects: frozenset[str] = frozenset()
     claim_anaphors: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()  # "denies X after a report": the denial's occasion
+    occasion_nouns: frozenset[str] = frozenset()
     agent_marks: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     conditional_mood: Optional[str] = None
@@ -118,6 +125,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         entries.sort(key=lambda e: -len(e.rest))  # longest multiword cue first
     hedge_words = {str(k).lower(): v for k, v in {**(hedges.get("adverbs") or {}),
                                                   **(hedges.get("adjectives") or {})}.items()}
+    occasion_preps, occasion_nouns = occasion_words(cues)
     lexicon = Lexicon(
         verbs=verbs,
         nouns={str(k).lower(): _entry(v) for k, v in (cues.get("nouns") or {}).items()},
@@ -127,7 +135,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         concessive_cc=_lower_set(hedges.get("concessive_cc")), as_marks=_lower_set(cues.get("as_marks")),
         cleft_heads=_lower_set(cues.get("cleft_heads")), cleft_objects=_lower_set(cues.get("cleft_objects")),
         claim_anaphors=_lower_set(cues.get("claim_anaphors")), agent_marks=_lower_set(cues.get("agent_marks")),
-        occasion_preps=_lower_set(cues.get("occasion_preps")),
+        occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
         complementizers=_lower_set(cues.get("complementizers")),
         conditional_mood=hedges.get("conditional_mood"),
         modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},

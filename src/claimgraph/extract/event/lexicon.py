@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from claimgraph.errors import ConfigError
+from claimgraph.extract.attribution.lexicon import occasion_words
 from claimgraph.lang import LanguageRules
 
 
@@ -106,10 +107,6 @@ def _prepositions(table: Any) -> dict[str, str]:
     return table
 
 
-def _cues(rules: LanguageRules) -> dict[str, Any]:
-    return rules.data("cues") if rules.has("cues") else {}
-
-
 def _actor_nouns(rules: LanguageRules, data: dict[str, Any]) -> frozenset[str]:
     """Nouns for people and organisations: the source nouns of `sources.yaml` and the company nouns."""
     sources = rules.data("sources") if rules.has("sources") else {}
@@ -147,6 +144,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         phrases.append(Phrase(item["type"], tuple(w.lower() for w in item["lemmas"]), int(item.get("head", 0))))
     governors = {kind: _words(words) for kind, words in (data.get("governors") or {}).items()}
     anaphors = data.get("anaphors") or {}
+    occasion_preps, occasion_nouns = occasion_words(rules.data("cues") if rules.has("cues") else {})
     lexicon = EventLexicon(
         verbs=verbs, nouns=nouns, phrases=tuple(phrases),
         bearer_roles={k.lower(): v for k, v in (data.get("bearer_roles") or {}).items()},
@@ -172,8 +170,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         purpose_marks=_words(data.get("purpose_marks")), purpose_blocked=frozenset(data.get("purpose_blocked") or []),
         purpose_governors=_words(data.get("purpose_governors")),
         actor_only_preps=_words(data.get("actor_only_preps")), actor_nouns=_actor_nouns(rules, data),
-        occasion_preps=_words(_cues(rules).get("occasion_preps")),
-        occasion_nouns=_words([*(_cues(rules).get("nouns") or {}), *(_cues(rules).get("claim_anaphors") or ())]),
+        occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
         min_arguments=int(data.get("min_arguments", 2)))
     _CACHE[key] = lexicon
     return lexicon

@@ -29,7 +29,6 @@ from claimgraph.model.records import INPUT_HEADER
 PERSONAL_PRONOUN = "Prs"
 # Roles a thing fills, not an actor: their pronouns stand for products.
 THING_ROLES = frozenset({"item"})
-# The input header of CONTRACT.md §1 (" date 2024-09 " before the title): not part of any sentence.
 # A dateline opening a paragraph: "BRUSSELS -", "NEW YORK, Sept 26 (Reuters) -", "PARIS (AFP) –".
 DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{2,40}(?:,[^\n()—–-]{1,30})?(?:\s*\([^()\n]{2,40}\))?\s*[-—–])\s")
 # Speech acts the article narrates itself: their events never take an attribution.

@@ -156,9 +156,9 @@ def _is_statement(attribution: Attribution, analysis: Analysis, by_attribution: 
     confirmation is one more origin of that event), and it says enough."""
     if attribution.id in by_attribution or len(attribution.content.text.split()) < STATEMENT_MIN_WORDS:
         return False
-    if attribution.cue is not None and any(e.type in SPEECH_ACT_TYPES and e.trigger is not None and
-                                           e.trigger.start < attribution.cue.end and attribution.cue.start < e.trigger.end
-                                           for e in analysis.events):
+    cue = attribution.cue
+    if cue is not None and any(e.type in SPEECH_ACT_TYPES and e.trigger is not None and e.trigger.overlaps(cue)
+                               for e in analysis.events):
         return False  # "accused Beijing of helping Moscow": the ACCUSE event is that claim
     text = analysis.document.text
     if any(a.parent == attribution.id and relays(attribution, a, text) for a in analysis.attributions):

@@ -69,6 +69,11 @@ def _reject_boolean_words(node: Any, path: Path) -> None:
         _reject_boolean_words(child, path)
 
 
+def word_set(values: Any) -> frozenset[str]:
+    """A word list of a data file, lowercased (None or missing: empty)."""
+    return frozenset(str(value).lower() for value in values or ())
+
+
 class LanguageRules:
     """The data files of one language, loaded lazily by name (`rules.data("cues")`)."""
 

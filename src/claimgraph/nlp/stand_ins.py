@@ -24,7 +24,7 @@ from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.lang import LanguageRules
+from claimgraph.lang import LanguageRules, word_set
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 # What a finite verb cannot follow: "le juge", "un livre", "de note", "trois juges", "China's arms".
@@ -63,7 +63,7 @@ def load_parsing_hints(rules: LanguageRules) -> ParsingHints:
     table = data.get("verb_stand_ins") or {}
     return ParsingHints(
         stand_ins={form.lower(): StandIn(str(spec["parse_as"]), str(spec["lemma"])) for form, spec in table.items()},
-        clitics=_words(data.get("verb_clitics")), perfect_auxiliaries=_words(data.get("perfect_auxiliaries")),
+        clitics=word_set(data.get("verb_clitics")), perfect_auxiliaries=word_set(data.get("perfect_auxiliaries")),
         aside_hosts=_reporting_words(rules) if data.get("asides") else frozenset(),
         participle_tags=frozenset(str(tag) for tag in (data.get("asides") or {}).get("participle_tags") or ()))
 
@@ -71,11 +71,7 @@ def load_parsing_hints(rules: LanguageRules) -> ParsingHints:
 def _reporting_words(rules: LanguageRules) -> frozenset[str]:
     """Lemmas of the language's cue verbs and nouns (`cues.yaml`): "reported", "a report"."""
     cues = rules.data("cues") if rules.has("cues") else {}
-    return _words([*(cues.get("verbs") or {}), *(cues.get("nouns") or {})])
-
-
-def _words(values: Optional[list[str]]) -> frozenset[str]:
-    return frozenset(str(word).lower() for word in values or ())
+    return word_set([*(cues.get("verbs") or {}), *(cues.get("nouns") or {})])
 
 
 def with_stand_ins(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:

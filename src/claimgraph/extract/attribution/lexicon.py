@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Token
 
-from claimgraph.lang import LanguageRules
+from claimgraph.lang import LanguageRules, word_set
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,7 @@ def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
 def occasion_words(cues: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     """(prepositions, nouns) of a statement's occasion in `cues.yaml`: "after" + a report or claim word."""
     nouns = [*(cues.get("nouns") or {}), *(cues.get("claim_anaphors") or ())]
-    return _lower_set(cues.get("occasion_preps")), _lower_set(nouns)
-
-
-def _lower_set(values: Any) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in (values or []))
+    return word_set(cues.get("occasion_preps")), word_set(nouns)
 
 
 @dataclass(frozen=True)
@@ -130,33 +126,33 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         verbs=verbs,
         nouns={str(k).lower(): _entry(v) for k, v in (cues.get("nouns") or {}).items()},
         according_to=tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to") or []),
-        relay=_lower_set(cues.get("relay")), relay_participles=_lower_set(cues.get("relay_participles")),
-        relative_pronouns=_lower_set(cues.get("relative_pronouns")),
-        concessive_cc=_lower_set(hedges.get("concessive_cc")), as_marks=_lower_set(cues.get("as_marks")),
-        cleft_heads=_lower_set(cues.get("cleft_heads")), cleft_objects=_lower_set(cues.get("cleft_objects")),
-        claim_anaphors=_lower_set(cues.get("claim_anaphors")), agent_marks=_lower_set(cues.get("agent_marks")),
+        relay=word_set(cues.get("relay")), relay_participles=word_set(cues.get("relay_participles")),
+        relative_pronouns=word_set(cues.get("relative_pronouns")),
+        concessive_cc=word_set(hedges.get("concessive_cc")), as_marks=word_set(cues.get("as_marks")),
+        cleft_heads=word_set(cues.get("cleft_heads")), cleft_objects=word_set(cues.get("cleft_objects")),
+        claim_anaphors=word_set(cues.get("claim_anaphors")), agent_marks=word_set(cues.get("agent_marks")),
         occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
-        complementizers=_lower_set(cues.get("complementizers")),
+        complementizers=word_set(cues.get("complementizers")),
         conditional_mood=hedges.get("conditional_mood"),
         modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},
         conditional_modals={str(k).lower(): v for k, v in (hedges.get("conditional_modals") or {}).items()},
         raising={str(k).lower(): v for k, v in (hedges.get("raising") or {}).items()},
         hedge_words=hedge_words,
         hedge_nouns={str(k).lower(): v for k, v in (hedges.get("nouns") or {}).items()},
-        boosters=_lower_set(hedges.get("boosters")), question_marks=_lower_set(hedges.get("question_marks")),
-        negators=_lower_set(negation.get("particles")), weak_negators=_lower_set(negation.get("weak_particles")),
-        negative_predicates=_lower_set(negation.get("negative_predicates")),
-        negative_marks=_lower_set(negation.get("negative_marks")),
-        focus_after=_lower_set(negation.get("focus_after")),
-        person_nouns=_lower_set(sources.get("person_nouns")), document_nouns=_lower_set(sources.get("document_nouns")),
-        generic_plural=_lower_set(sources.get("generic_plural")),
-        unspecified_nouns=_lower_set(sources.get("unspecified_nouns")),
-        media_nouns=_lower_set(sources.get("media_nouns")),
-        organization_nouns=_lower_set(sources.get("organization_nouns")),
-        unspecified_pronouns=_lower_set(sources.get("unspecified_pronouns")),
-        anaphoric_pronouns=_lower_set(sources.get("anaphoric_pronouns")),
-        definite_determiners=_lower_set(sources.get("definite_determiners")),
-        media_names=_lower_set(sources.get("media_names")),
+        boosters=word_set(hedges.get("boosters")), question_marks=word_set(hedges.get("question_marks")),
+        negators=word_set(negation.get("particles")), weak_negators=word_set(negation.get("weak_particles")),
+        negative_predicates=word_set(negation.get("negative_predicates")),
+        negative_marks=word_set(negation.get("negative_marks")),
+        focus_after=word_set(negation.get("focus_after")),
+        person_nouns=word_set(sources.get("person_nouns")), document_nouns=word_set(sources.get("document_nouns")),
+        generic_plural=word_set(sources.get("generic_plural")),
+        unspecified_nouns=word_set(sources.get("unspecified_nouns")),
+        media_nouns=word_set(sources.get("media_nouns")),
+        organization_nouns=word_set(sources.get("organization_nouns")),
+        unspecified_pronouns=word_set(sources.get("unspecified_pronouns")),
+        anaphoric_pronouns=word_set(sources.get("anaphoric_pronouns")),
+        definite_determiners=word_set(sources.get("definite_determiners")),
+        media_names=word_set(sources.get("media_names")),
     )
     _CACHE[rules.code] = lexicon
     return lexicon

@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 from claimgraph.errors import ConfigError
 from claimgraph.extract.attribution.lexicon import occasion_words
-from claimgraph.lang import LanguageRules
+from claimgraph.lang import LanguageRules, word_set
 
 
 @dataclass(frozen=True)
@@ -111,12 +111,8 @@ def _actor_nouns(rules: LanguageRules, data: dict[str, Any]) -> frozenset[str]:
     """Nouns for people and organisations: the source nouns of `sources.yaml` and the company nouns."""
     sources = rules.data("sources") if rules.has("sources") else {}
     lists = [sources.get(key) for key in ("person_nouns", "organization_nouns", "media_nouns")]
-    return frozenset().union(*(_words(words) for words in lists),
-                             _words((data.get("company_anaphors") or {}).get("nouns")))
-
-
-def _words(values: Any) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in values or [])
+    return frozenset().union(*(word_set(words) for words in lists),
+                             word_set((data.get("company_anaphors") or {}).get("nouns")))
 
 
 _CACHE: dict[str, EventLexicon] = {}
@@ -142,7 +138,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
             nouns.setdefault(lemma.lower(), etype)
     for item in data.get("phrases") or []:
         phrases.append(Phrase(item["type"], tuple(w.lower() for w in item["lemmas"]), int(item.get("head", 0))))
-    governors = {kind: _words(words) for kind, words in (data.get("governors") or {}).items()}
+    governors = {kind: word_set(words) for kind, words in (data.get("governors") or {}).items()}
     anaphors = data.get("anaphors") or {}
     occasion_preps, occasion_nouns = occasion_words(rules.data("cues") if rules.has("cues") else {})
     lexicon = EventLexicon(
@@ -153,23 +149,23 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         roles={t: _role_map(m) for t, m in (data.get("roles") or {}).items()},
         frames={v.lower(): _role_map(m) for v, m in (data.get("frames") or {}).items()},
         wrappers={k.lower(): v for k, v in (data.get("wrappers") or {}).items()},
-        light_verbs=_words(data.get("light_verbs")), means_preps=_words(data.get("means_preps")),
-        naming_words=_words(data.get("naming_words")), governors=governors,
-        negation_words=_words(data.get("negation_words")),
-        deny_objects=_words(data.get("deny_objects")), deny_restricted=_words(data.get("deny_restricted")),
-        anaphor_determiners=_words(anaphors.get("determiners")), anaphor_nouns=_words(anaphors.get("nouns")),
-        anaphor_pronouns=_words(anaphors.get("pronouns")),
-        company_determiners=_words((data.get("company_anaphors") or {}).get("determiners")),
-        definite_determiners=_words(anaphors.get("definite")),
-        company_nouns=_words((data.get("company_anaphors") or {}).get("nouns")),
-        person_pronouns=_words(data.get("person_pronouns")),
-        passive_auxiliaries=_words(data.get("passive_auxiliaries")), reflexives=_words(data.get("reflexives")),
+        light_verbs=word_set(data.get("light_verbs")), means_preps=word_set(data.get("means_preps")),
+        naming_words=word_set(data.get("naming_words")), governors=governors,
+        negation_words=word_set(data.get("negation_words")),
+        deny_objects=word_set(data.get("deny_objects")), deny_restricted=word_set(data.get("deny_restricted")),
+        anaphor_determiners=word_set(anaphors.get("determiners")), anaphor_nouns=word_set(anaphors.get("nouns")),
+        anaphor_pronouns=word_set(anaphors.get("pronouns")),
+        company_determiners=word_set((data.get("company_anaphors") or {}).get("determiners")),
+        definite_determiners=word_set(anaphors.get("definite")),
+        company_nouns=word_set((data.get("company_anaphors") or {}).get("nouns")),
+        person_pronouns=word_set(data.get("person_pronouns")),
+        passive_auxiliaries=word_set(data.get("passive_auxiliaries")), reflexives=word_set(data.get("reflexives")),
         bare_participle_tags=frozenset(data.get("bare_participle_tags") or []),
-        partitives=_words(data.get("partitive_articles")), approximators=_words(data.get("approximators")),
+        partitives=word_set(data.get("partitive_articles")), approximators=word_set(data.get("approximators")),
         required_roles={t: tuple(r) for t, r in (data.get("required_roles") or {}).items()},
-        purpose_marks=_words(data.get("purpose_marks")), purpose_blocked=frozenset(data.get("purpose_blocked") or []),
-        purpose_governors=_words(data.get("purpose_governors")),
-        actor_only_preps=_words(data.get("actor_only_preps")), actor_nouns=_actor_nouns(rules, data),
+        purpose_marks=word_set(data.get("purpose_marks")), purpose_blocked=frozenset(data.get("purpose_blocked") or []),
+        purpose_governors=word_set(data.get("purpose_governors")),
+        actor_only_preps=word_set(data.get("actor_only_preps")), actor_nouns=_actor_nouns(rules, data),
         occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
         min_arguments=int(data.get("min_arguments", 2)))
     _CACHE[key] = lexicon

@@ -6,7 +6,7 @@ CG := $(VENV)/bin/claimgraph
 STAMP := $(VENV)/.installed
 DB ?= claimgraph.db
 
-.PHONY: setup demo test test-fast eval eval-polnear bench clean
+.PHONY: setup demo test test-fast eval eval-real eval-polnear bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ eval: $(STAMP)
 	cp tests/gold/*.gold.json build/gold/
 	$(CG) analyze $$(ls tests/gold/*.gold.json | sed 's#tests/gold/\(.*\)\.gold\.json#examples/\1.txt#') --out build/eval
 	$(PY) ../shared/eval/score.py build/gold build/eval --json build/eval-scores.json
+
+# Real news we did not write: ../shared/corpora/wikinews and homenews, one table per set and language.
+eval-real: $(STAMP)
+	bash scripts/eval_real.sh wikinews homenews
 
 eval-polnear: $(STAMP)
 	bash scripts/eval_polnear.sh dev

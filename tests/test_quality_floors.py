@@ -33,6 +33,8 @@ def test_attribution_floor(gold_report, where: tuple[str, str], floor: float) ->
 
 # Set a little under: entity mentions typed F1 0.999, canonical pairwise F1 1.000, events F1 0.782,
 # SUPPLY F1 0.847, time.value accuracy 0.875 (13 gold articles, 2026-11-23).
+# After the gold followed ANNOTATION.md section 4 (2026-12-07): typed 0.992, canonical 0.999,
+# attributions content F1 0.890 (was 0.914), events F1 0.810 (was 0.836); floors unchanged, all still under.
 ENTITY_EVENT_FLOORS = {
     ("entities", "typed"): 0.93,
     ("entities", "canonical"): 0.93,

@@ -120,9 +120,10 @@ def test_quotation_split_by_incise_is_direct_fr(analyse) -> None:  # type: ignor
     assert att["kind"] == "direct"
 
 
-def test_evidence_verb_is_according_to_en(analyse) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_verb_is_indirect_en(analyse) -> None:  # type: ignore[no-untyped-def]
+    # ANNOTATION 1.8 (convention): "documents show that P" is indirect speech
     att = find(analyse("Shipping records show the tanker unloaded oil in Syria last month.", "en"), "tanker")
-    assert att["kind"] == "according_to"
+    assert att["kind"] == "indirect"
     assert att["source"]["type"] == "document"
 
 

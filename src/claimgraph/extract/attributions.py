@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from claimgraph.extract.attribution.agentless import agentless_candidates
 from claimgraph.extract.attribution.according import according_candidates, cited_candidates, relayed_candidates
 from claimgraph.extract.attribution.assemble import build_attributions, link_chains, merge_duplicates
 from claimgraph.extract.attribution.colon import colon_candidates
@@ -35,6 +36,7 @@ def extract_attributions(doc: Doc, rules: LanguageRules, entities: list[Entity])
     found += noun_candidates(doc, lexicon)
     found += according_candidates(doc, lexicon)
     found += colon_candidates(doc, lexicon)
+    found += agentless_candidates(doc, lexicon)
     found += list(cited_candidates(doc, lexicon, found))
     found += list(relayed_candidates(doc, lexicon, found))
     found = merge_duplicates(doc, found, lexicon)

@@ -22,6 +22,8 @@ CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "underspecified": 
 EMBEDDED_DEPS = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "relcl", "conj", "parataxis", "csubj",
                            "xcomp", "nmod", "obl", "obl:arg", "obl:mod", "pobj", "prep", "dobj", "obj",
                            "nsubj", "nsubj:pass", "nsubjpass", "appos", "dep"})
+# Arguments whose determiner (or which, as a pronoun) may negate the clause: "no evidence", "nobody".
+ARGUMENT_DEPS = frozenset({"nsubj", "obj", "dobj", "nsubj:pass", "nsubjpass"})
 
 
 def weakest(*levels: Optional[str]) -> str:
@@ -61,11 +63,14 @@ def clause_words(chain: Iterable[Token]) -> list[Token]:
         words.append(pred)
         for child in pred.children:
             if child.dep_ in EMBEDDED_DEPS:
-                if child.dep_ in ("nsubj", "obj", "dobj", "nsubj:pass", "nsubjpass"):
+                if child.dep_ in ARGUMENT_DEPS:
                     words.extend(c for c in child.children if c.dep_ == "det")  # "no evidence", "aucune preuve"
+                    if child.pos_ == "PRON":
+                        words.append(child)  # "nobody has looked", "nothing was sent"
                 continue
             words.append(child)
-            words.extend(c for c in child.children if c.dep_ in ("advmod", "fixed", "flat", "neg"))
+            words.extend(c for c in child.children if c.dep_ in ("advmod", "fixed", "flat", "neg")
+                         or c.dep_ == "det" and child.dep_ == "attr")  # "there are no tanks"
     return words
 
 
@@ -79,7 +84,10 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
         if pred is not main:
             levels.append(modal_level(pred, lexicon) or lexicon.raising.get(lemma))
         elif any(c.dep_ == "xcomp" for c in pred.children):
-            levels.append(modal_level(pred, lexicon))
+            # "may want to", "appears to be", "are said to have come"
+            levels.append(modal_level(pred, lexicon) or lexicon.raising.get(lemma))
+            if _passive(pred):
+                levels.append(lexicon.passive_hearsay.get(lemma))
     lowered = {w.lower_ for w in words} | {w.lemma_.lower() for w in words}
     for word in words:
         if lexicon.conditional_mood and "Cnd" in word.morph.get("Mood"):
@@ -124,6 +132,8 @@ def polarity_of(main: Token, lexicon: Lexicon) -> str:
         negations += 1
     if any(c.dep_ in ("mark", "case") and c.lower_ in lexicon.negative_marks for c in main.children):
         negations += 1
+    if is_falsity(main, lexicon):
+        negations += 1  # "the claims were false", "the report is baseless"
     if negations % 2 == 1 and negative_adjuncts(chain, lexicon):
         negations += 1  # "cannot go on without paying": the two negations cancel
     return "negative" if negations % 2 == 1 else "positive"
@@ -175,12 +185,80 @@ def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
     main = main_predicate(tokens)
     if main is None:
         return "certain", "positive"
+    first = main
     main = concessive_focus(main, lexicon)
-    certainty = certainty_of(main, lexicon)
+    hedge: Optional[str] = None
+    own = speaker_hedge(main, lexicon)
+    if own is not None:  # "I think the toll would have been higher": the speaker's hedge over the claim
+        hedge, main = own
+    certainty = weakest(certainty_of(main, lexicon), hedge)
     text = "".join(t.text_with_ws for t in tokens).rstrip().rstrip("»\"”'’ ")
-    if text.endswith("?"):
-        certainty = "underspecified"
-    return certainty, polarity_of(main, lexicon)
+    if text.endswith("?") or open_question(main, lexicon):
+        return "underspecified", "positive"  # "it was not clear whether ...": nothing is denied
+    polarity = polarity_of(main, lexicon)
+    if main is not first and own is None and polarity_of(first, lexicon) != polarity:
+        polarity = "positive"  # "attacked depots but has not shown ...": one conjunct asserts
+    return certainty, polarity
+
+
+def _passive(pred: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in pred.children)
+
+
+def _first_person(pred: Token) -> bool:
+    subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return subject is not None and subject.pos_ == "PRON" and "1" in subject.morph.get("Person")
+
+
+def speaker_hedge(main: Token, lexicon: Lexicon) -> Optional[tuple[str, Token]]:
+    """(level, claim) when the content's main clause is the speaker's own hedge: "I think P", "we
+    believe that P", "it's our understanding that P", "in my view, P" (ANNOTATION 1.7, 1.11)."""
+    for pred in [main] + [c for c in main.children if c.dep_ == "conj" and c.i > main.i]:
+        level = lexicon.belief_levels.get(pred.lemma_.lower())
+        claim = next((c for c in pred.children if c.dep_ == "ccomp"), None)
+        if level and claim is not None and _first_person(pred):
+            return level, claim
+        if pred.lemma_.lower() == "be":  # "It's our understanding (that) P"
+            attr = next((c for c in pred.children if c.dep_ == "attr" and c.lemma_.lower() in lexicon.opinion_nouns), None)
+            if attr is not None and _own(attr):
+                claim = next((c for c in [*attr.children, *pred.children] if c.dep_ in ("ccomp", "acl", "relcl")
+                              and c.pos_ in ("VERB", "AUX")), None)
+                if claim is not None:
+                    return "probable", claim
+    for child in main.children:
+        # a parenthetical before the claim, hung under it: "It's our understanding there are ...", "P, I think, ..."
+        if child.dep_ in ("ccomp", "parataxis") and child.i < main.i or child.dep_ == "parataxis":
+            level = lexicon.belief_levels.get(child.lemma_.lower())
+            if level and _first_person(child):
+                return level, main
+            if child.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in lexicon.opinion_nouns
+                                                    and _own(c) for c in child.children):
+                return "probable", main
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in lexicon.opinion_nouns and _own(g)
+                                        for g in child.children):
+            return "probable", main
+    return None
+
+
+def _own(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and "1" in c.morph.get("Person") for c in noun.children)
+
+
+def open_question(main: Token, lexicon: Lexicon) -> bool:
+    """"It was not clear whether P", "it is unknown if P": a predicate of knowledge over an open question."""
+    if main.pos_ not in ("AUX", "ADJ") and main.lemma_.lower() != "be":
+        return False
+    clauses = [c for c in main.children if c.dep_ in ("ccomp", "csubj", "advcl")]
+    clauses += [g for c in main.children if c.dep_ == "acomp" for g in c.children if g.dep_ in ("ccomp", "advcl")]
+    return any(g.dep_ == "mark" and g.lower_ in lexicon.question_marks and g.i < c.i
+               for c in clauses for g in c.children)
+
+
+def is_falsity(main: Token, lexicon: Lexicon) -> bool:
+    """The clause calls something false: "the claims were false", "it is a lie"."""
+    if main.lemma_.lower() in lexicon.falsity_words and main.pos_ in ("ADJ", "NOUN"):
+        return any(c.dep_ in ("nsubj", "cop") for c in main.children) or main.dep_ in ("acomp", "attr", "oprd")
+    return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lexicon.falsity_words for c in main.children)
 
 
 def assess_factuality(doc: Doc, start_char: int, end_char: int, rules: LanguageRules) -> tuple[str, str]:

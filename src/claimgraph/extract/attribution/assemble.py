@@ -135,9 +135,20 @@ def speech_kind(text: str, kind: str, content: Span) -> str:
     if opened and (closed or split) and not re.search(r"[«»“”]", inner) and inner.count('"') == 0:
         return "direct"  # the whole content is the quotation: « La Chine n'a jamais ... », a déclaré X
     widened = inner + (after[:after.find(after.lstrip()[:1]) + 1] if closed else "")
-    if QUOTED_FRAGMENT.search(widened):
+    if QUOTED_FRAGMENT.search(widened) or _opens_quote(inner):
         return "mixed"
     return kind
+
+
+def _opens_quote(inner: str) -> bool:
+    """A quotation opened inside the content and closed after it: 'to prevent use for "peaceful purposes,"'."""
+    last_open = max(inner.rfind("“"), inner.rfind("«"))
+    if last_open >= 0 and last_open > max(inner.rfind("”"), inner.rfind("»")) and re.search(r"\w", inner[last_open:]):
+        return True
+    if inner.count('"') % 2 == 1:
+        last = inner.rfind('"')
+        return last > 0 and inner[last - 1] == " " and re.search(r"\w", inner[last:]) is not None
+    return False
 
 
 def _cue_already_counted(cand: Candidate, content: Optional[SpacySpan]) -> bool:
@@ -166,7 +177,9 @@ def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
     ordered = sorted(found, key=reading_order)
     sources: dict[int, Source] = {}
     for cand in sorted(ordered, key=lambda c: (c.source_head.idx if c.source_head is not None else c.content.start)):
-        if cand.source_head is not None:
+        if cand.source_type is not None and cand.source_span is not None:
+            sources[id(cand)] = Source(cand.source_span, cand.source_type)
+        elif cand.source_head is not None:
             sources[id(cand)] = resolver.resolve(cand.source_head, cand.source_span)
     for cand in ordered:  # bare quotations: the speaker of the previous attribution
         if id(cand) not in sources:
@@ -174,6 +187,8 @@ def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
             if prev is not None:
                 sources[id(cand)] = prev
     for cand in ordered:
+        if cand.source_type is not None:
+            continue  # "X is said to ...": the agentless cue sits inside its own content
         if id(cand) in sources and overlap(doc, sources[id(cand)].span, cand.content) >= 0.5:
             del sources[id(cand)]  # "le quotidien britannique The Times ... cite": a source is never its own content
     ids = {id(c): f"a{n + 1}" for n, c in enumerate(c for c in ordered if id(c) in sources)}

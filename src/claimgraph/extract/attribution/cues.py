@@ -233,8 +233,23 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             continue
         entry, words = found
         candidate = read_cue(doc, token, entry, words, lexicon)
-        if candidate is not None and not _speaker_hedge(candidate, entry):
-            yield candidate
+        if candidate is None or _speaker_hedge(candidate, entry):
+            continue
+        if _negated(token, lexicon):
+            if _open_question(candidate, doc, lexicon):
+                continue  # "officials did not say why ...": nothing is reported
+            candidate.cue_polarity = None if candidate.cue_polarity == "negative" else "negative"
+        yield candidate
+
+
+def _negated(verb: Token, lexicon: Lexicon) -> bool:
+    return any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in lexicon.negators for c in verb.children)
+
+
+def _open_question(candidate: Candidate, doc: Doc, lexicon: Lexicon) -> bool:
+    first = doc.char_span(candidate.content.start, candidate.content.end, alignment_mode="expand")
+    return first is not None and len(first) > 0 and (
+        first[0].lower_ in lexicon.question_marks or first[0].tag_ in ("WRB", "WP", "WDT"))
 
 
 def _speaker_hedge(candidate: Candidate, entry: CueEntry) -> bool:

@@ -75,6 +75,13 @@ class Lexicon:
     modals: dict[str, Optional[str]] = field(default_factory=dict)
     conditional_modals: dict[str, Optional[str]] = field(default_factory=dict)
     raising: dict[str, str] = field(default_factory=dict)
+    passive_hearsay: dict[str, str] = field(default_factory=dict)  # "are said to", "is believed to"
+    belief_levels: dict[str, str] = field(default_factory=dict)  # belief cue verbs -> certainty ("I think")
+    opinion_nouns: frozenset[str] = frozenset()  # "in my view", "it's our understanding"
+    falsity_words: frozenset[str] = frozenset()  # "the claims were false"
+    hearsay_passives: dict[str, str] = field(default_factory=dict)  # agentless "are said to" -> certainty
+    agentless_adverbs: dict[str, str] = field(default_factory=dict)  # "reportedly" -> certainty
+    passive_accusations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "accused" -> (of, certain)
     hedge_words: dict[str, str] = field(default_factory=dict)
     hedge_nouns: dict[str, str] = field(default_factory=dict)
     boosters: frozenset[str] = frozenset()
@@ -137,6 +144,15 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},
         conditional_modals={str(k).lower(): v for k, v in (hedges.get("conditional_modals") or {}).items()},
         raising={str(k).lower(): v for k, v in (hedges.get("raising") or {}).items()},
+        passive_hearsay={str(k).lower(): v for k, v in (hedges.get("passive_hearsay") or {}).items()},
+        belief_levels={lemma: e.certainty for lemma, entries in verbs.items() for e in entries
+                       if e.role == "belief" and e.certainty and not e.rest},
+        opinion_nouns=word_set(hedges.get("opinion_nouns")),
+        falsity_words=word_set(negation.get("falsity_words")),
+        hearsay_passives={str(k).lower(): v for k, v in ((cues.get("agentless") or {}).get("hearsay_passives") or {}).items()},
+        agentless_adverbs={str(k).lower(): v for k, v in ((cues.get("agentless") or {}).get("adverbs") or {}).items()},
+        passive_accusations={str(k).lower(): (str(v["prep"]).lower(), v.get("certainty", "certain")) for k, v in
+                             ((cues.get("agentless") or {}).get("accusations") or {}).items()},
         hedge_words=hedge_words,
         hedge_nouns={str(k).lower(): v for k, v in (hedges.get("nouns") or {}).items()},
         boosters=word_set(hedges.get("boosters")), question_marks=word_set(hedges.get("question_marks")),

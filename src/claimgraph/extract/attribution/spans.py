@@ -35,6 +35,7 @@ class Candidate:
         (cleft "C'est ce qu'affirme X"), "confirm" when it confirms the previous claim,
         "cited" when its source is cited by the enclosing attribution's source.
     parent_ref (Optional[Candidate]): the candidate this one is embedded in or relayed by.
+    source_type (Optional[str]): the source's type when no head word is typed (agentless reports).
     """
 
     content: Span
@@ -47,6 +48,7 @@ class Candidate:
     cue_token: Optional[Token] = None
     relays: str = ""
     parent_ref: Optional["Candidate"] = None
+    source_type: Optional[str] = None  # set when the source is the cue itself ("are said", "reportedly")
 
 
 def span_of(doc: Doc, start: int, end: int) -> Span:
@@ -103,16 +105,29 @@ def content_span(doc: Doc, tokens: list[Token], strip_words: frozenset[str] = fr
         return None
     text = span.text
     # a quote mark left open at either end belongs to the surrounding sentence, not the content
-    if text and text[0] in OPENING_QUOTES and text.count(text[0]) % 2 == 1 and text[0] != '"':
-        span = span_of(doc, span.start + 1, span.end)
-    elif text and text[0] == '"' and text.count('"') % 2 == 1:
+    # ("“one victim was hospitalised” in the incident" keeps its paired opening mark)
+    if len(text) > 1 and text[0] in OPENING_QUOTES and text[0] != "\"" and text[-1] == QUOTE_PARTNERS.get(text[0], text[0]) \
+            and not any(c in text[1:-1] for c in (text[0], text[-1])):
+        span = span_of(doc, span.start + 1, span.end - 1)  # a wholly quoted content: the words only
+    elif text and text[0] in OPENING_QUOTES and _unpaired(text, text[0]):
         span = span_of(doc, span.start + 1, span.end)
     text = span.text
-    if text and text[-1] in CLOSING_QUOTES and text.count(text[-1]) % 2 == 1 and text[-1] != '"':
+    if text and text[-1] in CLOSING_QUOTES and text[-1] != '"' and _unpaired(text, text[-1]):
         span = span_of(doc, span.start, span.end - 1)
     if len(re.findall(r"\w+", span.text)) < 2:
         return None
     return span
+
+
+QUOTE_PARTNERS = {"«": "»", "»": "«", "“": "”", "”": "“", "‹": "›", "›": "‹", "„": "“"}
+
+
+def _unpaired(text: str, mark: str) -> bool:
+    """`mark` has no partner in `text`: more of it than of its pair (straight quotes: an odd count)."""
+    partner = QUOTE_PARTNERS.get(mark)
+    if partner is None:
+        return text.count(mark) % 2 == 1
+    return text.count(mark) > text.count(partner)
 
 
 def noun_phrase(head: Token) -> list[Token]:

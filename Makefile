@@ -23,6 +23,7 @@ demo: $(STAMP)
 
 # Second README command: set up if needed, run the whole test suite.
 test: $(STAMP)
+	bash scripts/install_browser.sh
 	$(PY) -m pytest -q
 
 # Gold files only (tests/gold also holds notes and the claims pairs file).

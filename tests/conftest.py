@@ -81,3 +81,11 @@ def gold_report(analyzer, scorer, repo: Path, tmp_path_factory):  # type: ignore
         (system_dir / f"{path.stem}.json").write_text(json.dumps(analysis.to_dict(), ensure_ascii=False),
                                                       encoding="utf-8")
     return scorer.score_dirs(str(gold_dir), str(system_dir))
+
+
+@pytest.fixture(scope="session")
+def demo_db(analyzer, tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    """A store of examples/ plus one hostile article (tests/serve_store.py), built once per session."""
+    from serve_store import build_demo_store
+
+    return build_demo_store(tmp_path_factory.mktemp("demo"), EXAMPLES, analyzer)

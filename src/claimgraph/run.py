@@ -91,3 +91,35 @@ def _progress(console: Optional[Console], total: int) -> "Progress | _NoProgress
         return _NoProgress()
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                     TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=False)
+
+
+@dataclass
+class RecordsReport:
+    """What `ingest_records` did with each record: stored (new or already known) or rejected."""
+
+    stored: list[tuple[Document, bool]] = field(default_factory=list)  # (document, new)
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def ingest_records(records: list[dict[str, object]], store: SqlStore, analyzer: Analyzer,
+                   where: str = "request") -> RecordsReport:
+    """Analyse and store articles given as JSON Lines records (`text` required; `id`, `title`, `date`,
+    `url`, `source`, `lang` optional): read exactly as a .jsonl file's lines are, so the document ids
+    match what `ingest` would give the same records."""
+    import json
+
+    from claimgraph.ingest.readers import READERS
+
+    report = RecordsReport()
+    lines = "\n".join(json.dumps({k: v for k, v in r.items() if v is not None}, ensure_ascii=False) for r in records)
+    pending: list[Document] = []
+    for item in READERS["jsonl"](where, lines.encode("utf-8")):
+        if isinstance(item, Rejection):
+            report.rejected.append(item)
+        elif store.has_document(item.id) or any(p.id == item.id for p in pending):
+            report.stored.append((item, False))
+        else:
+            pending.append(item)
+    for analysis in analyzer.analyze(iter(pending)):
+        report.stored.append((analysis.document, store.put_analysis(analysis)))
+    return report

@@ -154,9 +154,12 @@ def summary_cli(db: str = typer.Option("claimgraph.db", "--db", help=DB_HELP)) -
 
 def _register_graph_commands() -> None:
     from claimgraph.cli.graph import brief_cli, claims_cli
+    from claimgraph.cli.web import serve_cli, show_cli
 
     app.command("claims")(claims_cli)
     app.command("brief")(brief_cli)
+    app.command("show")(show_cli)
+    app.command("serve")(serve_cli)
 
 
 _register_graph_commands()

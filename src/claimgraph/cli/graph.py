@@ -64,7 +64,8 @@ def brief_cli(
 ) -> None:
     """An evidence brief: the claims that answer QUESTION, for and against, origins, hedging, timeline, quotes."""
     from claimgraph.graph import answer, default_embedder
-    from claimgraph.graph.render import brief_html, brief_markdown
+    from claimgraph.cli.web import brief_html_page
+    from claimgraph.graph.render import brief_markdown
 
     if format not in ("md", "html", "json"):
         raise typer.BadParameter(f"unknown format {format!r}; choose md, html or json", param_hint="--format")
@@ -74,7 +75,7 @@ def brief_cli(
     if format == "json":
         text = json.dumps(brief.to_dict(), ensure_ascii=False, indent=1) + "\n"
     elif format == "html":
-        text = brief_html(brief)
+        text = brief_html_page(brief)
     else:
         text = brief_markdown(brief)
     if out:

@@ -1,7 +1,6 @@
-"""Claims and briefs as text: a rich table, Markdown (the brief's default) and standalone HTML."""
+"""Claims and briefs as text: a rich table and Markdown (the brief's default; its HTML page is claimgraph.serve's template)."""
 from __future__ import annotations
 
-import html
 from typing import Optional
 
 from rich.table import Table
@@ -10,6 +9,11 @@ from claimgraph.graph.press import PRESS_REPORT
 from claimgraph.model.claims import Brief, ClaimSummary, Evidence
 
 QUOTE_MAX = 300
+# The closing note of every brief (Markdown here, HTML in claimgraph.serve's template).
+ORIGINS_NOTE = ("Origins count independent sources: relays of one wire story, copies and translations count once; "
+                "an unnamed source counts as the outlet that quotes it; an unidentified press report "
+                "(\"media reports\", \"selon la presse\") counts only when no named origin carried the claim "
+                "on or before its date. Firm = at least one supporting mention states it as certain.")
 
 
 def claims_table(claims: list[ClaimSummary]) -> Table:
@@ -97,35 +101,5 @@ def brief_markdown(brief: Brief) -> str:
         for claim_id in ids:
             lines += claim_markdown(by_id[claim_id])
     lines.append("---")
-    lines.append("Origins count independent sources: relays of one wire story, copies and translations count once; "
-                 "an unnamed source counts as the outlet that quotes it; an unidentified press report "
-                 "(\"media reports\", \"selon la presse\") counts only when no named origin carried the claim "
-                 "on or before its date. Firm = at least one supporting mention states it as certain.")
+    lines.append(ORIGINS_NOTE)
     return "\n".join(lines) + "\n"
-
-
-def brief_html(brief: Brief, title: Optional[str] = None) -> str:
-    """A standalone page: the Markdown brief's content with minimal markup (no external assets)."""
-    body = []
-    for line in brief_markdown(brief).splitlines():
-        escaped = html.escape(line)
-        if line.startswith("### "):
-            body.append(f"<h3>{escaped[4:]}</h3>")
-        elif line.startswith("## "):
-            body.append(f"<h2>{escaped[3:]}</h2>")
-        elif line.startswith("# "):
-            body.append(f"<h1>{escaped[2:]}</h1>")
-        elif line.startswith("|"):
-            if set(line) <= {"|", "-"}:
-                continue
-            cells = [html.escape(c.strip()) for c in line.strip("|").split("|")]
-            body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        elif line.startswith(("- ", "  ")):
-            body.append(f"<p class='ev'>{escaped}</p>")
-        elif line.strip():
-            body.append(f"<p>{escaped}</p>")
-    page = "\n".join(body).replace("</p>\n<tr>", "</p>\n<table><tr>").replace("</tr>\n<h2>", "</tr></table>\n<h2>")
-    return ("<!doctype html><html><head><meta charset='utf-8'><title>"
-            + html.escape(title or f"Evidence brief: {brief.question}")
-            + "</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td{border:1px solid #ccc;"
-              "padding:2px 6px}.ev{margin-left:1em;color:#333}</style></head><body>\n" + page + "\n</body></html>\n")

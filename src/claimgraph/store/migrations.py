@@ -14,6 +14,7 @@ from typing import Callable
 from sqlalchemy import Connection, bindparam, inspect, select, text
 
 from claimgraph.store import tables
+from claimgraph.store.search import create_search_index
 
 Migration = Callable[[Connection], None]
 
@@ -106,6 +107,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0005_listing_indexes", _add_listing_indexes),
     # graph rules of 2026-11-24: unidentified press-report origins, known officials as their state's voice
     ("0006_graph_rules_2026_11_24", _retake_graph),
+    ("0007_document_search", create_search_index),
 ]
 
 

@@ -16,10 +16,17 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 
-# First README command: set up, ingest the bundled examples, print a readable summary.
+# The seed article's own question (examples/000_*.txt: is the Chinese government involved?).
+QUESTION ?= Is the Chinese government involved?
+
+# First README command: set up, ingest the bundled examples, print a readable summary, the brief for the
+# seed's question, and the one command that serves the same store.
 demo: $(STAMP)
 	$(CG) ingest examples --db $(DB)
 	$(CG) summary --db $(DB)
+	$(CG) brief "$(QUESTION)" --db $(DB)
+	@echo
+	@echo "Read it in a browser: $(CG) serve --db $(DB)   (then open http://127.0.0.1:8000/)"
 
 # Second README command: set up if needed, run the whole test suite.
 test: $(STAMP)

@@ -169,13 +169,17 @@ def test_exports_ftm_graphml_csv(cli_db: str, tmp_path: Path) -> None:
     assert {"Company", "UnknownLink"} <= schemata, schemata
     link = next(e for e in entities if e.schema.name == "UnknownLink" and "Xiamen" in e.first("role"))
     assert link.first("publisher") == "Reuters"
+    articles = {e.id: e for e in entities if e.schema.name == "Article"}
+    assert link.get("proof") and set(link.get("proof")) <= articles.keys()
+    assert all(a.first("title") for a in articles.values())
     out = tmp_path / "g.graphml"
     assert runner.invoke(app, ["export", "--format", "graphml", "--db", cli_db, "--out", str(out)]).exit_code == 0
     graph = nx.read_graphml(out)
     assert any(d.get("kind") == "claim" for _, d in graph.nodes(data=True))
     result = runner.invoke(app, ["export", "--format", "csv", "--db", cli_db])
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert rows and {"claim_id", "stance", "origin", "quote"} <= rows[0].keys()
+    assert rows and {"claim_id", "stance", "origin", "quote", "title", "outlet", "date", "url"} <= rows[0].keys()
+    assert all(r["title"] for r in rows)
     assert any(r["stance"] == "denies" for r in rows)
 
 

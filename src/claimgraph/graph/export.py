@@ -12,7 +12,7 @@ from sqlalchemy import Connection, select
 
 from claimgraph.graph.keys import key_country
 from claimgraph.graph.query import summaries
-from claimgraph.model.claims import ClaimSummary
+from claimgraph.model.claims import ClaimSummary, Evidence
 from claimgraph.store import tables as t
 
 PAGE = 500
@@ -44,7 +44,8 @@ def write_ftm(connection: Connection, out: IO[str]) -> int:
     OWNERSHIP -> Ownership, SANCTION -> Sanction, every other claim between
     two actors -> UnknownLink whose `role` says what is alleged; each relation
     carries the claim's status, origins (`publisher`), article urls
-    (`sourceUrl`) and first/last seen (`startDate`/`endDate`).
+    (`sourceUrl`), first/last seen (`startDate`/`endDate`) and, as `proof`,
+    the Article entities (title, outlet, date, URL) of the articles printing it.
     """
     from followthemoney import model
 
@@ -76,6 +77,7 @@ def write_ftm(connection: Connection, out: IO[str]) -> int:
         return entity
 
     relations = []
+    articles: dict[str, Any] = {}
     for claim in iter_claims(connection):
         keys = _argument_keys(connection, claim.id)
         parties = {role: actor(key, claim.arguments.get(role, key), (claim.type, role) in COMMERCIAL_ROLES)
@@ -83,11 +85,29 @@ def write_ftm(connection: Connection, out: IO[str]) -> int:
                    and role in ("agent", "recipient", "owner", "owned", "target", "via", "partner")}
         relation = _relation(model, claim, parties)
         if relation is not None:
+            for e in claim.evidence:
+                if e.stance == "supports":  # the articles that print the claim are its proof
+                    relation.add("proof", _article(model, e, articles).id)
             relations.append(relation)
-    for entity in list(actors.values()) + relations:
+    for entity in list(actors.values()) + list(articles.values()) + relations:
         out.write(json.dumps(entity.to_dict(), ensure_ascii=False) + "\n")
         written += 1
     return written
+
+
+def _article(model: Any, evidence: Evidence, articles: dict[str, Any]) -> Any:
+    """The FtM Article of an evidence row's article (one per article): title, outlet, date, URL, language."""
+    found = articles.get(evidence.document_id)
+    if found is None:
+        found = articles[evidence.document_id] = model.make_entity("Article")
+        found.make_id("claimgraph-article", evidence.document_id)
+        found.add("title", evidence.title or evidence.document_id[:12])
+        found.add("contentHash", evidence.document_id, quiet=True)
+        found.add("publisher", evidence.outlet, quiet=True)
+        found.add("publishedAt", evidence.date, quiet=True)
+        found.add("sourceUrl", evidence.url, quiet=True)
+        found.add("language", evidence.lang, quiet=True)
+    return found
 
 
 def _relation(model: Any, claim: ClaimSummary, parties: dict[str, Any]) -> Optional[Any]:
@@ -148,11 +168,12 @@ def write_graphml(connection: Connection, path_or_handle: Any) -> int:
 
 
 CSV_COLUMNS = ["claim_id", "type", "claim", "status", "independent_origins", "denied_by", "first_seen", "last_seen",
-               "document_id", "date", "lang", "outlet", "url", "stance", "certainty", "origin", "chain", "quote"]
+               "document_id", "title", "outlet", "date", "url", "lang", "stance", "certainty", "origin", "chain", "quote"]
 
 
 def write_csv(connection: Connection, out: IO[str]) -> int:
-    """One row per piece of evidence, with its claim's summary repeated (filters and pivots work)."""
+    """One row per piece of evidence, with its claim's summary repeated (filters and pivots work) and its
+    article's provenance: title, outlet, date, URL."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     rows = 0
@@ -160,7 +181,7 @@ def write_csv(connection: Connection, out: IO[str]) -> int:
         for e in claim.evidence:
             writer.writerow([claim.id, claim.type, claim.label, claim.status, len(claim.origins),
                              "; ".join(o.name for o in claim.denied_by), claim.first_seen, claim.last_seen,
-                             e.document_id, e.date, e.lang, e.outlet, e.url, e.stance, e.certainty, e.origin.name,
+                             e.document_id, e.title, e.outlet, e.date, e.url, e.lang, e.stance, e.certainty, e.origin.name,
                              " <- ".join(link.text for link in e.chain), " ".join(e.quote.text.split())])
             rows += 1
     return rows

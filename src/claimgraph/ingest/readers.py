@@ -8,6 +8,7 @@ from typing import Callable, Iterator, Optional, Union
 
 from claimgraph.ingest.bytes import Decoded, Unreadable, decode, sha256_hex
 from claimgraph.ingest.dates import normalise_date
+from claimgraph.ingest.datelines import dateline_outlet
 from claimgraph.model import Document, Rejection
 
 Item = Union[Document, Rejection]
@@ -63,7 +64,7 @@ def read_text(path: str, raw: bytes) -> Iterator[Item]:
         return
     yield Document(id=sha256_hex(raw), text=text, title=_clean(meta.get("title")),
                    date=normalise_date(meta.get("date")), lang=_clean(meta.get("lang")) or "und",
-                   source=_clean(meta.get("source")), url=_clean(meta.get("url")), path=path,
+                   source=_clean(meta.get("source")) or dateline_outlet(text), url=_clean(meta.get("url")), path=path,
                    notes=_notes(decoded))
 
 
@@ -150,7 +151,7 @@ def read_jsonl(path: str, raw: bytes) -> Iterator[Item]:
         record_id = _clean(record.get("id"))
         yield Document(id=sha256_hex(line.encode("utf-8")), text=text, title=_clean(record.get("title")),
                        date=normalise_date(record.get("date")), lang=_clean(record.get("lang")) or "und",
-                       source=_clean(record.get("source")), url=_clean(record.get("url")),
+                       source=_clean(record.get("source")) or dateline_outlet(text), url=_clean(record.get("url")),
                        path=where, record_id=record_id, notes=_notes(decoded))
 
 

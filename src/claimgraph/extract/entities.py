@@ -7,13 +7,23 @@ English, WikiNER PER/ORG/LOC/MISC for French). Each mention then
 1. resolves through the gazetteer: canonical English name, type, QID, country;
    a capital that acts ("Pékin dément", "Beijing has denied") becomes the
    government it stands for, a capital used as a place stays a GPE;
-2. or, unknown, gets a cleaned name (no determiner, honorific, quote or
-   possessive) and a contract type (French LOC splits into GPE vs LOC);
-3. is dropped when it is not a name (French NER tags capitalised common words).
+2. or, unknown, gets a cleaned name (no determiner, honorific, job title, quote
+   or possessive) and a contract type: the NER's, unless the name's head word or
+   shape says otherwise (extract/entity_types.py: "Municipality of X" is an ORG,
+   "X Station" a LOC, "IE6" a PRODUCT; French LOC splits into GPE vs LOC);
+3. is dropped when it is not a name (French NER tags capitalised common words,
+   a job title alone: "ministre de la Défense").
+
+A country's armed forces named generically ("the Indonesian military", « l'armée
+russe ») are added as ORG "<Adjective> Armed Forces" (ANNOTATION 3.5).
 
 Mentions of one article then group: same gazetteer entry, same normalised
-name, or a short form of a longer name ("Stoltenberg" -> "Jens Stoltenberg",
-"Kupol" -> "IEMZ Kupol"). Language words live in lang/<code>/entities.yaml.
+name whatever the NER type, initials of one person ("B. Obama" = "Barack Obama"),
+or a short form of a longer name ("Stoltenberg" -> "Jens Stoltenberg", "Kupol" ->
+"IEMZ Kupol"; a surname the NER took for a place joins its person). Unknown names
+the NER took for people or organisations that rigour knows as territories, or that
+only ever follow a locative preposition, become places. Language words live in
+lang/<code>/entities.yaml.
 """
 from __future__ import annotations
 
@@ -24,7 +34,9 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.lang import LanguageRules
+from claimgraph.extract.entity_types import after_job_title, armed_forces_spans, refine_type, retype_places, same_person
+from claimgraph.extract.metonymy import acts
+from claimgraph.lang import LanguageRules, get_rules
 from claimgraph.model import Entity, Span
 from claimgraph.nlp.entity_ruler import BARE_INSTITUTION, MEDIA
 from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
@@ -97,7 +109,9 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     where = Where(doc)
     mentions = [m for ent in doc.ents if (m := make_mention(ent, data, gazetteer, where)) is not None]
     mentions = resolve_bare_institutions(mentions, gazetteer)
+    mentions = add_armed_forces(doc, mentions, data, where)
     groups = group_mentions(mentions)
+    retype_places(doc, groups, data)
     add_surname_mentions(doc, groups, where.text)
     groups = sorted(groups, key=lambda g: g.first)
     entities = []
@@ -142,21 +156,44 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer, whe
     entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
     if entry is not None:
         return _resolved(ent, entry, data, gazetteer, where)
+    label_type = LABEL_TYPES.get(ent.label_)
+    titled = after_job_title(ent, data)
+    if titled is not None and not titled[1]:
+        return None  # a job ("ministre de la Défense"), not a name
+    titled_person = titled is not None and label_type == "PERSON"
+    if titled_person:
+        ent = ent.doc[titled[0]:ent.end]  # "President Ana Ruiz" -> "Ana Ruiz"
     tokens = trim_tokens(ent, data)
     if tokens is None:
         return None
     span = where.span(tokens)
-    label_type = LABEL_TYPES.get(ent.label_)
     entry = gazetteer.lookup(span.text, type=label_type)
     if entry is not None and (label_type is None or _types_agree(label_type, entry.type)):
         return _resolved(tokens, entry, data, gazetteer, where)
     if ent.ent_id_ == MEDIA:
         return Mention(span=span, type="ORG", name=clean_name(span.text), sentence=where.sentence(ent))
-    if label_type is None or not looks_like_name(tokens) or is_not_entity(tokens, data):
+    if label_type is None or not looks_like_name(tokens) or (not titled_person and is_not_entity(tokens, data)):
         return None
     if ent.label_ == "LOC" and "loc_heads" in data:
         label_type = place_type(tokens, data)
-    return Mention(span=span, type=label_type, name=clean_name(span.text), sentence=where.sentence(ent))
+    name = clean_name(span.text)
+    return Mention(span=span, type=refine_type(name, label_type, data), name=name, sentence=where.sentence(ent))
+
+
+def add_armed_forces(doc: Doc, mentions: list[Mention], data: dict[str, Any], where: Where) -> list[Mention]:
+    """Add a country's generically named armed forces ("Russian forces", « l'armée russe ») as ORG
+    mentions; they replace the mentions they overlap (a country name used as their modifier)."""
+    english = get_rules("en").data("entities") if data.get("armed_forces") else {}
+    found = armed_forces_spans(doc, data, english, where.text)
+    if not found:
+        return mentions
+    spans = [span for span, _ in found]
+    kept = [m for m in mentions if not any(m.span.start < s.end and s.start < m.span.end for s in spans)]
+    starts = [t.idx for t in doc]
+    added = [Mention(span=span, type="ORG", name=name,
+                     sentence=max(bisect_right(where.sentence_starts, bisect_right(starts, span.start) - 1) - 1, 0))
+             for span, name in found]
+    return sorted(kept + added, key=lambda m: m.span.start)
 
 
 def _types_agree(label_type: str, entry_type: str) -> bool:
@@ -256,60 +293,6 @@ def place_type(tokens: SpacySpan, data: dict[str, Any]) -> str:
     return "LOC" if any(t.lower_ in heads for t in tokens[:2]) else "GPE"
 
 
-def acts(ent: SpacySpan, data: dict[str, Any]) -> bool:
-    """Whether a capital's mention stands for its government rather than the place.
-
-    A capital is a place after a place preposition ("à Pékin", "in Beijing"), as
-    the modifier of a place noun ("le maire de Moscou", "Beijing airport",
-    "Beijing-based"), or in a capitalised dateline ("WASHINGTON (Reuters)");
-    everywhere else news uses it as an actor ("Pékin dément", "Moscou appelle",
-    "accuse Washington", "according to Beijing").
-
-    ent (Span): the capital's mention.
-    data (dict[str, Any]): the language's entities.yaml (place_prepositions, place_nouns).
-    RETURNS (bool): True for the government reading.
-    """
-    preps = {w.lower() for w in data.get("place_prepositions", [])}
-    place_nouns = {w.lower() for w in data.get("place_nouns", [])}
-    if ent.text.isupper() and len(ent.text) > 3:
-        return False
-    doc = ent.doc
-    if ent.end < len(doc) and doc[ent.end].text in ("-", "–") and ent.end + 1 < len(doc):
-        return False
-    token = ent.root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    governor = token.head
-    preposition = next((c for c in token.children if c.dep_ == "case" and c.lower_ in preps), None)
-    if token.dep_ == "pobj":
-        if governor.lower_ in preps:
-            preposition = governor
-        governor = governor.head
-    if preposition is not None:
-        return _recipient(token, preposition, data)
-    if token.dep_ in ("nmod", "compound", "pobj", "poss", "amod", "npadvmod") and (
-            governor.lemma_.lower() in place_nouns or governor.lower_ in place_nouns):
-        return False
-    return token.dep_ != "compound"
-
-
-def _recipient(token: Token, preposition: Token, data: dict[str, Any]) -> bool:
-    """After a place preposition, whether the capital is still an actor.
-
-    It is after a multi-word preposition that is not about places ("face à Pékin"),
-    and after a dative one governed by a transfer verb ("fournir à Moscou",
-    "supplied drones to Moscow"); otherwise it is the place.
-    """
-    window = "".join(t.lower_ for t in token.doc[max(0, preposition.i - 4):preposition.i + 1])
-    if any(window.endswith(p.lower().replace(" ", "")) for p in data.get("non_place_prepositions", [])):
-        return True
-    if preposition.lower_ not in {w.lower() for w in data.get("dative_prepositions", [])}:
-        return False
-    verbs = {w.lower() for w in data.get("recipient_verbs", [])}
-    verb = next((t for t in token.ancestors if t.pos_ == "VERB"), None)
-    return verb is not None and verb.lemma_.lower() in verbs
-
-
 def group_mentions(mentions: list[Mention]) -> list[Group]:
     """Group an article's mentions: by gazetteer entry, by normalised name, then short forms."""
     by_entry: dict[str, Group] = {}
@@ -318,10 +301,18 @@ def group_mentions(mentions: list[Mention]) -> list[Group]:
         if mention.entry is not None:
             group = by_entry.setdefault(mention.entry.key, Group(entry=mention.entry))
         else:
-            group = by_name.setdefault((match_key(mention.name, mention.type), mention.type), Group())
+            # One key for every NER type: the small models label one name differently from one sentence to the next.
+            group = by_name.setdefault((match_key(mention.name), ""), Group())
         group.mentions.append(mention)
     groups = [*by_entry.values(), *by_name.values()]
-    for short in sorted(by_name.values(), key=lambda g: len(match_key(g.name).split())):
+    persons = [g for g in by_name.values() if g.type == "PERSON"]
+    for index, group in enumerate(persons):  # "B. Obama" and "Barack Obama" first, so "Obama" has one long form
+        other = next((o for o in persons[:index] if o in groups
+                      and same_person(match_key(o.name).split(), match_key(group.name).split())), None)
+        if other is not None:
+            other.mentions.extend(group.mentions)
+            groups.remove(group)
+    for short in sorted((g for g in by_name.values() if g in groups), key=lambda g: len(match_key(g.name).split())):
         target = _long_form(short, groups)
         if target is not None:
             target.mentions.extend(short.mentions)
@@ -353,7 +344,17 @@ def _long_form(short: Group, groups: list[Group]) -> Optional[Group]:
     """The one group whose name contains `short`'s name as whole words, when exactly one does."""
     allowed = SHORT_FORM_TARGETS.get(short.type)
     words = match_key(short.name).split()
-    if allowed is None or not words:
+    if not words:
+        return None
+    if short.type != "PERSON" and len(words) == 1:
+        # A bare surname or first name the NER took for a place or an organisation ("Montalvo said").
+        persons = [g for g in groups if g is not short and g.type == "PERSON" and g.entry is None
+                   and _is_edge_part(words, match_key(g.name).split())]
+        if len(persons) == 1:
+            for mention in short.mentions:
+                mention.type = "PERSON"
+            return persons[0]
+    if allowed is None:
         return None
     found: list[Group] = []
     for group in groups:

@@ -1,0 +1,234 @@
+"""Types and names for entities the gazetteer does not know, from how names are built.
+
+The statistical NER labels unknown names by their look, and the small English
+model often gets the type wrong ("Municipality of X" as a place, a space
+shuttle as a person, a browser version as a country). News names carry their
+type in their words, so these rules read them, with word lists in
+lang/<code>/entities.yaml:
+
+* `type_heads`: head words per contract type. An English name ends with its
+  head ("Kennedy Space Center", "Euston Station") or starts with it before a
+  link word ("Municipality of Livorno"); a French one starts with it
+  ("mosquée Sidi Yeyia", "Cour d'assises").
+* a model-code shape ("IE6", "S-400", "U2") is a PRODUCT, never a place or a person.
+* `armed_forces`: a country's forces named generically ("the Indonesian military",
+  « l'armée russe », « forces armées ukrainiennes ») are one ORG per country and kind,
+  named "<English adjective> Armed Forces" in every language (ANNOTATION 3.5).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Iterable, Optional
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from claimgraph.model import Span
+
+# "IE6", "S-400", "U2", "M777", "HTML 5": letters then a number, as products and models are named.
+MODEL_CODE = re.compile(r"^[A-Za-z]{1,6}[- ]?\d{1,4}[A-Za-z]?$")
+# NER labels a model code never has.
+NOT_A_MODEL_TYPE = ("GPE", "LOC", "PERSON")
+
+
+def head_type(name: str, data: dict[str, Any]) -> Optional[str]:
+    """The contract type a name's head word gives it, or None.
+
+    name (str): the cleaned name ("Municipality of Livorno").
+    data (dict[str, Any]): the language's entities.yaml (`type_heads`, `name_links`).
+    RETURNS (Optional[str]): ORG, LOC, PRODUCT, EVENT... or None when no head is listed.
+    """
+    words = name.casefold().replace("’", "'").split()
+    if len(words) < 2:
+        return None
+    heads = _heads(data)
+    links = {w.casefold() for w in data.get("name_links", [])}
+    last, first = words[-1], words[0]
+    if data.get("head_first"):
+        return heads.get(first) or heads.get(last)
+    if words[1] in links or any(words[1].startswith(link) for link in links if link.endswith("'")):
+        return heads.get(first) or heads.get(last)
+    return heads.get(last) or heads.get(" ".join(words[:2]))
+
+
+def _heads(data: dict[str, Any]) -> dict[str, str]:
+    return _heads_cached(tuple((t, tuple(ws)) for t, ws in (data.get("type_heads") or {}).items()))
+
+
+@lru_cache(maxsize=16)
+def _heads_cached(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    return {w.casefold(): etype for etype, words in table for w in words}
+
+
+def is_model_code(name: str) -> bool:
+    """Whether a name is shaped like a model code ("IE6", "S-400"), which makes it a PRODUCT."""
+    return bool(MODEL_CODE.match(name)) and any(c.isdigit() for c in name) and not name.isdigit()
+
+
+def refine_type(name: str, label_type: str, data: dict[str, Any]) -> str:
+    """The type of an unknown name: its head word's, else PRODUCT for a model code, else the NER's."""
+    by_head = head_type(name, data)
+    if by_head is not None:
+        return by_head
+    if label_type in NOT_A_MODEL_TYPE and is_model_code(name):
+        return "PRODUCT"
+    return label_type
+
+
+def after_job_title(tokens: SpacySpan, data: dict[str, Any]) -> Optional[tuple[int, bool]]:
+    """Where the name starts after a leading job title, and whether a person's name follows.
+
+    tokens (Span): a name span of the NER.
+    data (dict[str, Any]): the language's entities.yaml (`job_titles`).
+    RETURNS (Optional[tuple[int, bool]]): None when the span does not start with a title; else
+        (token index after the title, True when a capitalised name follows it).
+    """
+    titles = {w.casefold() for w in data.get("job_titles", [])}
+    if len(tokens) == 0 or tokens[0].lower_ not in titles:
+        return None
+    index = 1
+    while index < len(tokens) and tokens[index].lower_ in titles:
+        index += 1
+    rest = tokens[index:]
+    person = len(rest) > 0 and all(t.text[:1].isupper() or not t.is_alpha for t in rest)
+    return tokens[index].i if index < len(tokens) else tokens.end, person
+
+
+def same_person(a: list[str], b: list[str]) -> bool:
+    """Whether two full names (match-key words) name one person: same surname, and first names
+    equal or one the initial of the other ("B. Obama" / "Barack Obama")."""
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or len(a) != len(b):
+        return False
+    return all(x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+               for x, y in zip(a[:-1], b[:-1]))
+
+
+def place_reading(name: str, ner_type: str, after_locative: list[bool]) -> bool:
+    """Whether an unknown name the NER took for a person or an organisation is a place.
+
+    It is when rigour knows it as a country or region ("Slovakia", "Glasgow"), or when
+    every one of its mentions follows a locative preposition ("in Tebay").
+
+    name (str): the group's name.
+    ner_type (str): its NER type (PERSON or ORG; others are left alone).
+    after_locative (list[bool]): per mention, whether a locative preposition precedes it.
+    RETURNS (bool): True for GPE.
+    """
+    if ner_type not in ("PERSON", "ORG") or not name[:1].isupper():
+        return False
+    if len(name.split()) == 1 and not name.isupper():
+        from rigour.territories import lookup_territory
+
+        if lookup_territory(name) is not None:
+            return True
+    return bool(after_locative) and all(after_locative)
+
+
+def retype_places(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
+    """Unknown names the NER took for people or organisations that the text uses as places
+    ("born in Tolvik", "between Tolvik and Brann") become GPEs (see `place_reading`).
+
+    groups (list[Group]): the article's mention groups (extract/entities.py), retyped in place.
+    """
+    locatives = {w.casefold() for w in data.get("locative_prepositions", [])}
+    starts = {t.idx: t.i for t in doc}
+    for group in groups:
+        if group.entry is not None:
+            continue
+        after = []
+        for mention in group.mentions:
+            index = starts.get(mention.span.start)
+            previous = doc[index - 1] if index else None
+            if previous is not None and previous.lower_ in ("and", "or", "et", "ou") and index > 2 and doc[index - 2].ent_type_:
+                previous = doc[index - 3]  # the second of two names: "between Tolvik and Brann"
+            after.append(previous is not None and previous.lower_ in locatives)
+        if place_reading(group.name, group.type, after):
+            for mention in group.mentions:
+                mention.type = "GPE"
+
+
+def armed_forces_spans(doc: Doc, data: dict[str, Any], english: dict[str, Any],
+                       text: str) -> list[tuple[Span, str]]:
+    """Generic armed forces of a country: (span, canonical name) pairs.
+
+    The span is the nationality adjective with the force noun ("Indonesian military",
+    "armée russe"); the name "<English adjective> <kind>" ("Indonesian Armed Forces"),
+    or "<kind> of <country>" when no English adjective is listed for the country.
+
+    doc (Doc): the parsed article.
+    data (dict[str, Any]): the article language's entities.yaml (`armed_forces`,
+        `nationalities`, `adjective_after_noun`).
+    english (dict[str, Any]): the English entities.yaml (adjectives for names).
+    text (str): the Doc's text.
+    RETURNS (list[tuple[Span, str]]): one pair per mention, in text order.
+    """
+    kinds = data.get("armed_forces") or {}
+    if not kinds:
+        return []
+    nouns = sorted(((tuple(n.casefold().split()), kind) for kind, forms in kinds.items() for n in forms),
+                   key=lambda item: -len(item[0]))
+    after = bool(data.get("adjective_after_noun"))
+    adjectives = _adjective_codes(data)
+    english_adjectives = {code: forms[0] for code, forms in (english.get("nationalities") or {}).items() if forms}
+    found: list[tuple[Span, str]] = []
+    index = 0
+    while index < len(doc):
+        match = _noun_at(doc, index, nouns)
+        if match is None:
+            index += 1
+            continue
+        length, kind = match
+        if doc[index + length - 1].pos_ not in ("NOUN", "PROPN"):
+            index += length  # "Chinese military drones": the adjective, not the forces
+            continue
+        adjective = doc[index + length] if after and index + length < len(doc) else (
+            doc[index - 1] if not after and index > 0 else None)
+        code = _country_of(adjective.text, adjectives) if adjective is not None else None
+        if code is None:
+            index += length
+            continue
+        start, end = (index, index + length + 1) if after else (index - 1, index + length)
+        span = Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        adjective_en = english_adjectives.get(code)
+        name = f"{adjective_en} {kind}" if adjective_en else f"{kind} of {_country_name(code)}"
+        found.append((span, name))
+        index = end
+    return found
+
+
+def _noun_at(doc: Doc, index: int, nouns: Iterable[tuple[tuple[str, ...], str]]) -> Optional[tuple[int, str]]:
+    for words, kind in nouns:
+        end = index + len(words)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[index:end]) == words:
+            return len(words), kind
+    return None
+
+
+def _adjective_codes(data: dict[str, Any]) -> dict[str, str]:
+    return {form.casefold(): code for code, forms in (data.get("nationalities") or {}).items() for form in forms}
+
+
+def _country_of(word: str, adjectives: dict[str, str]) -> Optional[str]:
+    """The ISO code of a nationality adjective: the language's list first, then rigour's territory names."""
+    code = adjectives.get(word.casefold())
+    if code is not None:
+        return code
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    from rigour.territories import lookup_territory
+
+    territory = lookup_territory(word)
+    if territory is None or not territory.is_country:
+        return None
+    return territory.code.upper()
+
+
+def _country_name(code: str) -> str:
+    from rigour.territories import get_territory
+
+    territory = get_territory(code.lower())
+    return territory.name if territory is not None else code
+
+
+__all__ = ["after_job_title", "armed_forces_spans", "head_type", "is_model_code", "place_reading", "refine_type", "retype_places", "same_person"]

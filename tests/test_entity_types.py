@@ -1,0 +1,69 @@
+"""Types and names of entities the gazetteer does not know (extract/entity_types.py).
+
+Every sentence here is invented for the tests.
+"""
+from __future__ import annotations
+
+from claimgraph.extract.entities import Mention, group_mentions
+from claimgraph.extract.entity_types import head_type, is_model_code, place_reading, refine_type, same_person
+from claimgraph.lang import get_rules
+from claimgraph.model import Span
+
+EN = get_rules("en").data("entities")
+FR = get_rules("fr").data("entities")
+
+
+def entities_of(analyzer, text: str, lang: str) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """mention text -> (canonical name, type)."""
+    analysis = analyzer.analyze_text(text, lang=lang)
+    return {m.text: (e.name, e.type) for e in analysis.entities for m in e.mentions}
+
+
+def test_generic_armed_forces_are_one_org_per_country_in_both_languages(analyzer) -> None:  # type: ignore[no-untyped-def]
+    english = entities_of(analyzer, "The Malaysian military said on Monday that two boats had sunk near the coast.", "en")
+    assert english.get("Malaysian military") == ("Malaysian Armed Forces", "ORG")
+    french = entities_of(analyzer, "Selon un porte-parole, l'armée malaisienne a retrouvé deux bateaux près de la côte.", "fr")
+    assert french.get("armée malaisienne") == ("Malaysian Armed Forces", "ORG")
+
+
+def test_military_as_an_adjective_is_no_armed_forces(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "The report lists Turkish military drones sold last year.", "en")
+    assert not any(name.endswith("Armed Forces") for name, _ in found.values())
+
+
+def test_a_job_title_alone_is_no_entity(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "Le ministre de la Défense a démenti toute livraison de pièces au chantier.", "fr")
+    assert not any(text.lower().startswith("ministre") for text in found)
+
+
+def test_head_words_type_unknown_names() -> None:
+    assert head_type("Municipality of Verano", EN) == "ORG"
+    assert head_type("Halden Station", EN) == "LOC"
+    assert head_type("Teodor Halden", EN) is None
+    assert head_type("mosquée Bel Air", FR) == "LOC"
+    assert head_type("Parquet fédéral", FR) == "ORG"
+    assert refine_type("Halden Station", "PERSON", EN) == "LOC"
+
+
+def test_model_codes_are_products_not_places_or_people() -> None:
+    assert is_model_code("XR7") and is_model_code("S-450") and is_model_code("Falco 2")
+    assert not is_model_code("Norvik") and not is_model_code("2024")
+    assert refine_type("XR7", "GPE", EN) == "PRODUCT"
+    assert refine_type("XR7", "ORG", EN) == "ORG"  # an organisation may be named so
+
+
+def test_places_the_ner_took_for_people() -> None:
+    assert place_reading("Slovakia", "ORG", [False])           # a country rigour knows
+    assert place_reading("Tolvik", "PERSON", [True, True])     # every mention "in Tolvik"
+    assert not place_reading("Tolvik", "PERSON", [True, False])
+    assert not place_reading("Tolvik", "GPE", [False])
+
+
+def test_initials_and_surnames_join_the_person() -> None:
+    assert same_person(["b", "ortega"], ["bruno", "ortega"])
+    assert not same_person(["bruno", "ortega"], ["carla", "ortega"])
+    text = "Bruno Ortega spoke. B. Ortega left. Ortega came back."
+    def mention(start: int, end: int, type_: str) -> Mention:
+        return Mention(span=Span.of(text, start, end), type=type_, name=text[start:end])
+    groups = group_mentions([mention(0, 12, "PERSON"), mention(20, 29, "PERSON"), mention(36, 42, "GPE")])
+    assert len(groups) == 1 and groups[0].type == "PERSON" and groups[0].name == "Bruno Ortega"

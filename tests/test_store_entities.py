@@ -51,3 +51,13 @@ def test_french_and_english_articles_share_the_company_entity(analyzer, tmp_path
     shared = set(by_lang["en"]) & set(by_lang["fr"])
     assert {"Xiamen Limbach Aircraft Engine", "IEMZ Kupol", "Russia", "China"} <= shared
     assert all(by_lang["en"][name] == by_lang["fr"][name] for name in shared)
+
+
+def test_an_entity_without_mentions_is_stored_without_error(tmp_path: Path) -> None:
+    """Gold files may list an entity that only a description refers to (no name mention)."""
+    store = SqlStore(str(tmp_path / "s.db"))
+    analysis = one_entity_analysis("d1", "Garpiya-3")
+    analysis.entities.append(Entity(id="e2", name="Government of Chile", type="ORG", mentions=[]))
+    assert store.put_analysis(analysis)
+    (stored,) = list(store.iter_analyses())
+    assert [e.name for e in stored.entities] == ["Garpiya-3"]

@@ -81,6 +81,8 @@ class SqlStore:
                 warnings=json.dumps(analysis.warnings, ensure_ascii=False) if analysis.warnings else None,
                 analysis_version=ANALYSIS_VERSION, ingested_at=datetime.now(timezone.utc)))
             for entity in analysis.entities:
+                if not entity.mentions:
+                    continue  # an entity joins an article only through its mentions (gold may list none)
                 global_id = self._resolve_entity(connection, entity)
                 connection.execute(t.mentions.insert(), [
                     {"document_id": doc.id, "entity_id": global_id, "local_id": entity.id, "local_name": entity.name,

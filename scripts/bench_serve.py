@@ -78,7 +78,7 @@ def main() -> None:
                     time.sleep(0.5)
             rng = random.Random(7)
             top = [c["id"] for c in client.get("/v1/claims", params={"limit": 50}).json()["items"]]
-            some = [c["id"] for c in client.get("/v1/claims", params={"limit": 200, "offset": 5000}).json()["items"]]
+            some = [c["id"] for c in client.get("/v1/claims", params={"limit": 200, "offset": min(5000, health["claims"] // 2)}).json()["items"]] or top
             claims = [rng.choice(top[:10] if i % 2 == 0 else some) for i in range(args.requests + 3)]
             routes = {
                 "GET /v1/claims": ["/v1/claims"] * (args.requests + 3),

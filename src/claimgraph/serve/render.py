@@ -51,12 +51,14 @@ def bars(series: list[tuple[str, int, int]], width: int = 560, height: int = 140
         x = i * slot + slot / 2
         items.append({"label": label, "x": x, "bar": bar,
                       "for": a, "against": b,
-                      "h_for": (height - 30) * a / top, "h_against": (height - 30) * b / top})
+                      "h_for": (height - 40) * a / top, "h_against": (height - 40) * b / top})
     return {"width": width, "height": height, "base": height - 20, "items": items, "top": top}
 
 
-def neighbourhood(center: str, neighbours: list[dict[str, Any]], size: int = 420) -> dict[str, Any]:
-    """A radial layout: the entity in the middle, the actors it shares claims with around it."""
+def neighbourhood(center: str, neighbours: list[dict[str, Any]]) -> dict[str, Any]:
+    """A radial layout: the entity in the middle, the actors it shares claims with around it (the drawing
+    grows with their number, so that one or two neighbours do not float in an empty square)."""
+    size = 260 if len(neighbours) <= 3 else 420
     radius = size / 2 - 70
     mid = size / 2
     top = max([n["claims"] for n in neighbours] + [1])

@@ -5,7 +5,8 @@ Every sentence here is invented for the tests.
 from __future__ import annotations
 
 from claimgraph.extract.entities import Mention, group_mentions
-from claimgraph.extract.entity_types import head_type, is_model_code, place_reading, refine_type, same_person
+from claimgraph.extract.entity_types import (head_type, is_acronym_of, is_model_code, place_reading, refine_type,
+                                             same_person)
 from claimgraph.lang import get_rules
 from claimgraph.model import Span
 
@@ -24,6 +25,19 @@ def test_generic_armed_forces_are_one_org_per_country_in_both_languages(analyzer
     assert english.get("Malaysian military") == ("Malaysian Armed Forces", "ORG")
     french = entities_of(analyzer, "Selon un porte-parole, l'armée malaisienne a retrouvé deux bateaux près de la côte.", "fr")
     assert french.get("armée malaisienne") == ("Malaysian Armed Forces", "ORG")
+
+
+def test_a_government_named_by_its_adjective_needs_no_gazetteer_entry(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "Le gouvernement malien a rejeté mardi le rapport de la mission.", "fr")
+    assert found.get("gouvernement malien") == ("Government of Mali", "ORG")
+
+
+def test_acronyms_join_their_full_name() -> None:
+    assert is_acronym_of("NRTC", "Nordic Rail Transport Council")
+    assert is_acronym_of("OPTW", "Office for the Protection of Tidal Wetlands")
+    assert is_acronym_of("RTC", "Baltic Rail Transport Council")   # after a leading qualifier
+    assert not is_acronym_of("NRTC", "Nordic Rail Council")
+    assert not is_acronym_of("Nrtc", "Nordic Rail Transport Council")
 
 
 def test_military_as_an_adjective_is_no_armed_forces(analyzer) -> None:  # type: ignore[no-untyped-def]

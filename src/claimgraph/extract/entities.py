@@ -14,8 +14,9 @@ English, WikiNER PER/ORG/LOC/MISC for French). Each mention then
 3. is dropped when it is not a name (French NER tags capitalised common words,
    a job title alone: "ministre de la Défense").
 
-A country's armed forces named generically ("the Indonesian military", « l'armée
-russe ») are added as ORG "<Adjective> Armed Forces" (ANNOTATION 3.5).
+A country's armed forces or government named generically ("the Indonesian military",
+« le gouvernement malien ») are added as ORG "<Adjective> Armed Forces", "Government
+of <country>" (ANNOTATION 3.4, 3.5).
 
 Mentions of one article then group: same gazetteer entry, same normalised
 name whatever the NER type, initials of one person ("B. Obama" = "Barack Obama"),
@@ -31,11 +32,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.extract.entity_types import after_job_title, armed_forces_spans, refine_type, retype_places, same_person
+from claimgraph.extract.entity_types import (after_job_title, is_acronym_of, national_body_spans,
+                                             refine_type, retype_places, same_person)
 from claimgraph.extract.metonymy import acts
+from claimgraph.extract.names import clean_name, is_not_entity, looks_like_name, place_type, trim_tokens
 from claimgraph.lang import LanguageRules, get_rules
 from claimgraph.model import Entity, Span
 from claimgraph.nlp.entity_ruler import BARE_INSTITUTION, MEDIA
@@ -52,10 +55,6 @@ LABEL_TYPES: dict[str, Optional[str]] = {
 }
 # Types whose short forms join a longer name of the same article, and the types they may join.
 SHORT_FORM_TARGETS = {"PERSON": ("PERSON",), "ORG": ("ORG", "PRODUCT"), "PRODUCT": ("PRODUCT", "ORG")}
-# Parts of speech a capitalised word of a name never has (a capitalised verb or adverb is sentence-initial).
-FUNCTION_POS = ("VERB", "AUX", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ")
-QUOTES = "\"'«»“”„‘’`"
-POSSESSIVES = ("'s", "’s", "'", "’")
 
 
 @dataclass(slots=True)
@@ -109,10 +108,11 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     where = Where(doc)
     mentions = [m for ent in doc.ents if (m := make_mention(ent, data, gazetteer, where)) is not None]
     mentions = resolve_bare_institutions(mentions, gazetteer)
-    mentions = add_armed_forces(doc, mentions, data, where)
+    mentions = add_national_bodies(doc, mentions, data, where)
     groups = group_mentions(mentions)
     retype_places(doc, groups, data)
     add_surname_mentions(doc, groups, where.text)
+    add_acronym_mentions(doc, groups, where.text)
     groups = sorted(groups, key=lambda g: g.first)
     entities = []
     for index, group in enumerate(groups, start=1):
@@ -180,18 +180,21 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer, whe
     return Mention(span=span, type=refine_type(name, label_type, data), name=name, sentence=where.sentence(ent))
 
 
-def add_armed_forces(doc: Doc, mentions: list[Mention], data: dict[str, Any], where: Where) -> list[Mention]:
-    """Add a country's generically named armed forces ("Russian forces", « l'armée russe ») as ORG
-    mentions; they replace the mentions they overlap (a country name used as their modifier)."""
-    english = get_rules("en").data("entities") if data.get("armed_forces") else {}
-    found = armed_forces_spans(doc, data, english, where.text)
+def add_national_bodies(doc: Doc, mentions: list[Mention], data: dict[str, Any], where: Where) -> list[Mention]:
+    """Add a country's armed forces or government named generically ("Russian forces", « le
+    gouvernement malien ») as ORG mentions. They replace the unknown names and the country names
+    they overlap ("US forces"); a known institution ("the Chinese government") stays as it is."""
+    english = get_rules("en").data("entities") if data.get("national_bodies") else {}
+    found = [(span, name) for span, name in national_body_spans(doc, data, english, where.text)
+             if not any(m.entry is not None and m.entry.type != "GPE" and m.span.start < span.end and span.start < m.span.end
+                        for m in mentions)]
     if not found:
         return mentions
     spans = [span for span, _ in found]
     kept = [m for m in mentions if not any(m.span.start < s.end and s.start < m.span.end for s in spans)]
-    starts = [t.idx for t in doc]
+    token_index = {t.idx: t.i for t in doc}
     added = [Mention(span=span, type="ORG", name=name,
-                     sentence=max(bisect_right(where.sentence_starts, bisect_right(starts, span.start) - 1) - 1, 0))
+                     sentence=max(bisect_right(where.sentence_starts, token_index.get(span.start, 0)) - 1, 0))
              for span, name in found]
     return sorted(kept + added, key=lambda m: m.span.start)
 
@@ -234,63 +237,6 @@ def resolve_bare_institutions(mentions: list[Mention], gazetteer: Gazetteer, win
         if entry is not None:
             out.append(Mention(span=mention.span, type=entry.type, name=entry.name, entry=entry, sentence=mention.sentence))
     return out
-
-
-def trim_tokens(ent: SpacySpan, data: dict[str, Any]) -> Optional[SpacySpan]:
-    """`ent` without leading determiners/honorifics and surrounding quotes, punctuation, possessives."""
-    strip_first = {w.lower() for w in data.get("determiners", [])} | {w.lower() for w in data.get("honorifics", [])}
-    start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].lower_ in strip_first or _is_edge_punct(ent.doc[start])):
-        start += 1
-    while end > start and (ent.doc[end - 1].lower_ in POSSESSIVES or _is_edge_punct(ent.doc[end - 1])):
-        end -= 1
-    return ent.doc[start:end] if end > start else None
-
-
-def _is_edge_punct(token: Token) -> bool:
-    return token.is_punct or token.is_space or all(c in QUOTES for c in token.text)
-
-
-def clean_name(text: str) -> str:
-    """A display name for an unknown entity: quotes gone, spaces collapsed."""
-    cleaned = "".join(" " if c in QUOTES and c not in "'’" else c for c in text)
-    return " ".join(cleaned.split()).strip(" -,.;:")
-
-
-def looks_like_name(tokens: SpacySpan) -> bool:
-    """True when some token is a proper noun, an acronym or a capitalised word inside a sentence.
-
-    French NER labels sentence-initial words; a capital at the start of a
-    sentence is no evidence of a name, one inside a sentence is (the French
-    tagger often calls country names NOUN, so the part of speech alone is not).
-    A lowercase start is fine when a capitalised word follows ("lac Tchad").
-    """
-    if not tokens.text[:1].isupper() and not any(t.text[:1].isupper() for t in tokens[1:]):
-        return False
-    for token in tokens:
-        if token.pos_ == "PROPN" or (token.is_upper and len(token.text) > 1 and token.is_alpha):
-            return True
-        if token.text[:1].isupper() and not token.is_sent_start and token.pos_ not in FUNCTION_POS:
-            return True
-    return False
-
-
-def is_not_entity(tokens: SpacySpan, data: dict[str, Any]) -> bool:
-    """Words the NER takes for names but the contract does not: listed words ("the West",
-    "État"), nationality adjectives and demonyms ("Ukrainian", "les Chinois")."""
-    name = clean_name(tokens.text).casefold()
-    if name in {w.casefold() for w in data.get("not_entities", [])}:
-        return True
-    if len(tokens) == 1 and tokens[0].pos_ == "ADJ":
-        return True
-    demonyms = {form.casefold() for forms in (data.get("nationalities") or {}).values() for form in forms}
-    return name in demonyms or (name.endswith("s") and name[:-1] in demonyms)
-
-
-def place_type(tokens: SpacySpan, data: dict[str, Any]) -> str:
-    """GPE or LOC for an unknown place the NER called LOC: LOC when headed by a geographic noun."""
-    heads = {w.lower() for w in data.get("loc_heads", [])}
-    return "LOC" if any(t.lower_ in heads for t in tokens[:2]) else "GPE"
 
 
 def group_mentions(mentions: list[Mention]) -> list[Group]:
@@ -340,6 +286,19 @@ def add_surname_mentions(doc: Doc, groups: list[Group], text: str) -> None:
         owners[0].mentions.append(Mention(span=span, type="PERSON", name=token.text, entry=owners[0].entry))
 
 
+def add_acronym_mentions(doc: Doc, groups: list[Group], text: str) -> None:
+    """Add the acronyms the NER missed ("KSC" after "Kennedy Space Center") to the one name they abbreviate."""
+    taken = {i for g in groups for m in g.mentions for i in range(m.span.start, m.span.end)}
+    long_names = [g for g in groups if g.type != "PERSON" and len(g.name.split()) >= 2]
+    for token in doc:
+        if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 6) or token.idx in taken:
+            continue
+        owners = [g for g in long_names if is_acronym_of(token.text, g.name)]
+        if len(owners) == 1:
+            span = Span.of(text, token.idx, token.idx + len(token.text))
+            owners[0].mentions.append(Mention(span=span, type=owners[0].type, name=token.text, entry=owners[0].entry))
+
+
 def _long_form(short: Group, groups: list[Group]) -> Optional[Group]:
     """The one group whose name contains `short`'s name as whole words, when exactly one does."""
     allowed = SHORT_FORM_TARGETS.get(short.type)
@@ -354,6 +313,12 @@ def _long_form(short: Group, groups: list[Group]) -> Optional[Group]:
             for mention in short.mentions:
                 mention.type = "PERSON"
             return persons[0]
+    acronym_of = [g for g in groups if g is not short and g.type != "PERSON" and len(g.name.split()) >= 2
+                  and is_acronym_of(short.name, g.name)]
+    if len(acronym_of) == 1 and len(words) == 1:  # "HRW" -> "Human Rights Watch", whatever the NER called it
+        for mention in short.mentions:
+            mention.type = acronym_of[0].type
+        return acronym_of[0]
     if allowed is None:
         return None
     found: list[Group] = []

@@ -11,9 +11,10 @@ lang/<code>/entities.yaml:
   link word ("Municipality of Livorno"); a French one starts with it
   ("mosquée Sidi Yeyia", "Cour d'assises").
 * a model-code shape ("IE6", "S-400", "U2") is a PRODUCT, never a place or a person.
-* `armed_forces`: a country's forces named generically ("the Indonesian military",
-  « l'armée russe », « forces armées ukrainiennes ») are one ORG per country and kind,
-  named "<English adjective> Armed Forces" in every language (ANNOTATION 3.5).
+* `national_bodies`: a country's forces or government named generically ("the Indonesian
+  military", « l'armée russe », « le gouvernement malien ») are one ORG per country and kind,
+  named "<English adjective> Armed Forces", "Government of <country>" in every language
+  (ANNOTATION 3.4, 3.5).
 """
 from __future__ import annotations
 
@@ -95,6 +96,27 @@ def after_job_title(tokens: SpacySpan, data: dict[str, Any]) -> Optional[tuple[i
     return tokens[index].i if index < len(tokens) else tokens.end, person
 
 
+# Small words an acronym skips ("Organisation for the Prohibition of Chemical Weapons" -> OPCW).
+ACRONYM_SKIPS = frozenset({"of", "for", "the", "and", "at", "on", "in", "to", "de", "du", "des", "la", "le", "les",
+                           "et", "pour", "d", "l", "&"})
+
+
+def is_acronym_of(short: str, name: str) -> bool:
+    """Whether `short` ("HRW", "KSC", "CDC") is the acronym of the longer `name`.
+
+    Its letters are the initials of the name's words, small words left out, all of them
+    or the last ones after a leading qualifier ("US Centre for Disease Control" -> CDC).
+    """
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for w in re.split(r"[\s\-’']+", name) if w and w.casefold() not in ACRONYM_SKIPS]
+    initials = "".join(w[0] for w in words if w[0].isalpha()).upper()
+    if len(words) < 2 or len(initials) < len(letters):
+        return False
+    return initials == letters or (len(letters) >= 3 and initials.endswith(letters) and len(initials) - len(letters) == 1)
+
+
 def same_person(a: list[str], b: list[str]) -> bool:
     """Whether two full names (match-key words) name one person: same surname, and first names
     equal or one the initial of the other ("B. Obama" / "Barack Obama")."""
@@ -148,22 +170,24 @@ def retype_places(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
                 mention.type = "GPE"
 
 
-def armed_forces_spans(doc: Doc, data: dict[str, Any], english: dict[str, Any],
-                       text: str) -> list[tuple[Span, str]]:
-    """Generic armed forces of a country: (span, canonical name) pairs.
+def national_body_spans(doc: Doc, data: dict[str, Any], english: dict[str, Any],
+                        text: str) -> list[tuple[Span, str]]:
+    """A country's bodies named by a nationality adjective and a noun: (span, canonical name) pairs.
 
-    The span is the nationality adjective with the force noun ("Indonesian military",
-    "armée russe"); the name "<English adjective> <kind>" ("Indonesian Armed Forces"),
-    or "<kind> of <country>" when no English adjective is listed for the country.
+    `national_bodies` in entities.yaml maps a name pattern to its nouns: the span is the
+    adjective with the noun ("Indonesian military", « armée russe », « gouvernement malien »),
+    the name the pattern with the English adjective or the country's English name
+    ("Indonesian Armed Forces", "Government of Mali"), the same in every language; without
+    a listed English adjective, "{adjective} Armed Forces" becomes "Armed Forces of <country>".
 
     doc (Doc): the parsed article.
-    data (dict[str, Any]): the article language's entities.yaml (`armed_forces`,
+    data (dict[str, Any]): the article language's entities.yaml (`national_bodies`,
         `nationalities`, `adjective_after_noun`).
     english (dict[str, Any]): the English entities.yaml (adjectives for names).
     text (str): the Doc's text.
     RETURNS (list[tuple[Span, str]]): one pair per mention, in text order.
     """
-    kinds = data.get("armed_forces") or {}
+    kinds = data.get("national_bodies") or {}
     if not kinds:
         return []
     nouns = sorted(((tuple(n.casefold().split()), kind) for kind, forms in kinds.items() for n in forms),
@@ -191,7 +215,10 @@ def armed_forces_spans(doc: Doc, data: dict[str, Any], english: dict[str, Any],
         start, end = (index, index + length + 1) if after else (index - 1, index + length)
         span = Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         adjective_en = english_adjectives.get(code)
-        name = f"{adjective_en} {kind}" if adjective_en else f"{kind} of {_country_name(code)}"
+        if "{adjective}" in kind and adjective_en is None:
+            name = kind.replace("{adjective} ", "") + " of " + _country_name(code)
+        else:
+            name = kind.format(adjective=adjective_en, country=_country_name(code))
         found.append((span, name))
         index = end
     return found
@@ -231,4 +258,4 @@ def _country_name(code: str) -> str:
     return territory.name if territory is not None else code
 
 
-__all__ = ["after_job_title", "armed_forces_spans", "head_type", "is_model_code", "place_reading", "refine_type", "retype_places", "same_person"]
+__all__ = ["after_job_title", "national_body_spans", "is_acronym_of", "head_type", "is_model_code", "place_reading", "refine_type", "retype_places", "same_person"]

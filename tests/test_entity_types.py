@@ -54,6 +54,8 @@ def test_head_words_type_unknown_names() -> None:
     assert head_type("Municipality of Verano", EN) == "ORG"
     assert head_type("Halden Station", EN) == "LOC"
     assert head_type("Teodor Halden", EN) is None
+    assert head_type("Court", EN) == "ORG" and head_type("Station", EN) is None
+    assert refine_type("NRTC", "GPE", EN) == "ORG"
     assert head_type("mosquée Bel Air", FR) == "LOC"
     assert head_type("Parquet fédéral", FR) == "ORG"
     assert refine_type("Halden Station", "PERSON", EN) == "LOC"

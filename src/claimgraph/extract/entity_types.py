@@ -29,6 +29,8 @@ from claimgraph.model import Span
 
 # "IE6", "S-400", "U2", "M777", "HTML 5": letters then a number, as products and models are named.
 MODEL_CODE = re.compile(r"^[A-Za-z]{1,6}[- ]?\d{1,4}[A-Za-z]?$")
+# An acronym: two to six capitals ("CERN", "RN").
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # NER labels a model code never has.
 NOT_A_MODEL_TYPE = ("GPE", "LOC", "PERSON")
 
@@ -41,9 +43,10 @@ def head_type(name: str, data: dict[str, Any]) -> Optional[str]:
     RETURNS (Optional[str]): ORG, LOC, PRODUCT, EVENT... or None when no head is listed.
     """
     words = name.casefold().replace("’", "'").split()
-    if len(words) < 2:
-        return None
     heads = _heads(data)
+    if len(words) == 1:
+        # A capitalised institution word alone names the institution ("the Court ruled", « l'Assemblée »).
+        return "ORG" if heads.get(words[0]) == "ORG" and name[:1].isupper() else None
     links = {w.casefold() for w in data.get("name_links", [])}
     last, first = words[-1], words[0]
     if data.get("head_first"):
@@ -68,12 +71,15 @@ def is_model_code(name: str) -> bool:
 
 
 def refine_type(name: str, label_type: str, data: dict[str, Any]) -> str:
-    """The type of an unknown name: its head word's, else PRODUCT for a model code, else the NER's."""
+    """The type of an unknown name: its head word's, else PRODUCT for a model code, ORG for an
+    acronym the NER took for a place, else the NER's."""
     by_head = head_type(name, data)
     if by_head is not None:
         return by_head
     if label_type in NOT_A_MODEL_TYPE and is_model_code(name):
         return "PRODUCT"
+    if label_type == "GPE" and ACRONYM.match(name):
+        return "ORG"  # an unknown acronym is an organisation; countries' acronyms are in the gazetteer
     return label_type
 
 

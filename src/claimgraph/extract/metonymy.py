@@ -17,11 +17,13 @@ def acts(ent: SpacySpan, data: dict[str, Any]) -> bool:
     "accuse Washington", "according to Beijing").
 
     ent (Span): the capital's mention.
-    data (dict[str, Any]): the language's entities.yaml (place_prepositions, place_nouns).
+    data (dict[str, Any]): the language's entities.yaml (place_prepositions, place_nouns,
+        place_verbs: a capital visited, struck or reached is the place).
     RETURNS (bool): True for the government reading.
     """
     preps = {w.lower() for w in data.get("place_prepositions", [])}
     place_nouns = {w.lower() for w in data.get("place_nouns", [])}
+    place_verbs = {w.lower() for w in data.get("place_verbs", [])}
     if ent.text.isupper() and len(ent.text) > 3:
         return False
     doc = ent.doc
@@ -41,6 +43,8 @@ def acts(ent: SpacySpan, data: dict[str, Any]) -> bool:
     if token.dep_ in ("nmod", "compound", "pobj", "poss", "amod", "npadvmod") and (
             governor.lemma_.lower() in place_nouns or governor.lower_ in place_nouns):
         return False
+    if token.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass") and governor.lemma_.lower() in place_verbs:
+        return False  # "visited Tehran", "struck Kyiv", "Kyiv was hit": the place
     return token.dep_ != "compound"
 
 

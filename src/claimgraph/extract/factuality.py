@@ -198,6 +198,10 @@ def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
     polarity = polarity_of(main, lexicon)
     if main is not first and own is None and polarity_of(first, lexicon) != polarity:
         polarity = "positive"  # "attacked depots but has not shown ...": one conjunct asserts
+    inside = {t.i for t in tokens}
+    if polarity == "positive" and any(t.lemma_.lower() in lexicon.falsity_words and t.head.i not in inside
+                                      and t.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr") for t in tokens):
+        polarity = "negative"  # "calling the reports false": the content is the report and its verdict
     return certainty, polarity
 
 

@@ -48,6 +48,10 @@ def _same_reading(a: Candidate, b: Candidate, lexicon: Lexicon) -> bool:
 def merge_duplicates(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """Keep one candidate per content read twice (a quote and its cue verb, "selon" and "il est rapporté")."""
     kept: list[Candidate] = []
+    # a bare quotation inside another report's content is a quoted fragment of it, not a statement of its own
+    found = [c for c in found if not (c.cue_token is None and c.source_head is None and c.source_type is None and any(
+        o is not c and o.cue_token is not None and o.content.start <= c.content.start and c.content.end <= o.content.end + 2
+        for o in found))]
     for cand in sorted(found, key=lambda c: _strength(c, lexicon), reverse=True):
         if cand.relays:
             kept.append(cand)

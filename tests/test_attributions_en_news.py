@@ -159,3 +159,16 @@ def test_calling_a_report_false_denies_it(analyse) -> None:  # type: ignore[no-u
 def test_source_types(analyse, text: str, source: str, stype: str) -> None:  # type: ignore[no-untyped-def]
     att = next(a for a in analyse(text) if a["source"]["text"] == source)
     assert att["source"]["type"] == stype
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"There are some injuries here, but I suspect further up the road it is worse," she said.', ("probable", "positive")),
+    ("\"I suspect they won't do it on their own, we've tried and failed, so we've asked the board,\" he said.",
+     ("probable", "negative")),
+    ("The minister said the plan, which I think is costly, would pass.", ("certain", "positive")),
+    # "if" opens a condition here, not a question
+    ("The administration has warned the firm of heavy penalties if it supports the scheme.", ("certain", "positive")),
+])
+def test_speaker_hedges_in_any_main_clause(analyse, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse(text)
+    assert len(atts) == 1 and (atts[0]["certainty"], atts[0]["polarity"]) == expected

@@ -83,3 +83,92 @@ def test_quote_fragment_makes_mixed(analyse, text: str, content: str) -> None:  
     att = only(analyse(text), "hurt" if "hurt" in text else "drones")
     assert att["content"]["text"].startswith(content[:12])
     assert att["kind"] == "mixed"
+
+
+@pytest.mark.parametrize("text,source,content,kind", [
+    # a reporting clause between commas inside its content
+    ("At the same time, he said, the city needed to act with restraint.", "he",
+     "the city needed to act with restraint", "indirect"),
+    # a fronted as-clause relays what follows it
+    ("As the agency reported earlier, river levels have dropped sharply.", "the agency",
+     "river levels have dropped sharply", "according_to"),
+    # a headline's subject and infinitive
+    ("Storm due in Lisbon as Navy says ship to leave port early", "Navy", "ship to leave port early", "indirect"),
+    # "that" read as a relative pronoun of the occasion: a doubled object shows it is a complementiser
+    ('The minister said at a press briefing that the army had sent "a number" of the shells.', "The minister",
+     'the army had sent "a number" of the shells', "mixed"),
+])
+def test_reporting_clauses_in_odd_places(analyse, text: str, source: str, content: str,  # type: ignore[no-untyped-def]
+                                         kind: str) -> None:
+    att = only(analyse(text), content.split()[1])
+    assert (att["source"]["text"], att["content"]["text"], att["kind"]) == (source, content, kind)
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The council asked the schools to pay local taxes.", "the schools to pay local taxes"),
+    ("Rescuers urged residents to leave the valley before dawn.", "residents to leave the valley before dawn"),
+    ("The union vowed to fight the closure in court.", "to fight the closure in court"),
+    ("The club blamed the delays on the weather.", "the delays on the weather"),
+    # the place of the announcement is not what is announced
+    ("Ruiz announced the missiles in a briefing about the latest arms package.", "the missiles"),
+    ("Rebels claim to have destroyed two tanks near the airport", "to have destroyed two tanks near the airport"),
+])
+def test_directives_pledges_and_stances_take_their_object(analyse, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert only(analyse(text), content.split()[1])["content"]["text"] == content
+
+
+def test_a_call_without_complement_is_no_report(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("Reporters asked the minister on Friday.") == []
+
+
+def test_speaker_own_verb_inside_a_quote_gets_no_record(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse('"I can say that the pace has increased," the general said.')
+    assert [a["source"]["text"] for a in atts] == ["the general"]
+
+
+def test_two_that_clauses_differing_in_polarity_are_two_records(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse('It said the drone "flew very low" over the plant and that the crews "do not see the risk".')
+    assert sorted((a["content"]["text"].split()[1], a["polarity"]) for a in atts) == \
+        [("crews", "negative"), ("drone", "positive")]
+
+
+def test_two_that_clauses_alike_are_one_record(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("The firm said that it had closed the mine and that it would pay the workers.")
+    assert len(atts) == 1 and atts[0]["content"]["text"].endswith("pay the workers")
+
+
+def test_report_stays_on_its_line(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Harbour reopens after storm\nOn Sunday the port authority announced the reopening of two docks.")
+    att = only(atts, "docks")
+    assert "\n" not in att["content"]["text"] and "storm" not in att["content"]["text"]
+
+
+def test_calling_a_report_false_denies_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = only(analyse("The ministry rejected the story, calling the reports false."), "reports false")
+    assert att["polarity"] == "negative"
+
+
+@pytest.mark.parametrize("text,source,stype", [
+    ("Kristen Wilkins runs the gallery. Wilkins said the prints were rare.", "Wilkins", "named_person"),
+    ("General Robert Miller toured the base on Monday. The general said the troops were ready.", "The general",
+     "named_person"),
+    ("Hospital reports indicate that two people died in the crash.", "Hospital reports", "document"),
+    ("Early reports say that two people died in the crash.", "Early reports", "unspecified"),
+    ("The results show that the drug works.", "The results", "document"),
+])
+def test_source_types(analyse, text: str, source: str, stype: str) -> None:  # type: ignore[no-untyped-def]
+    att = next(a for a in analyse(text) if a["source"]["text"] == source)
+    assert att["source"]["type"] == stype
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"There are some injuries here, but I suspect further up the road it is worse," she said.', ("probable", "positive")),
+    ("\"I suspect they won't do it on their own, we've tried and failed, so we've asked the board,\" he said.",
+     ("probable", "negative")),
+    ("The minister said the plan, which I think is costly, would pass.", ("certain", "positive")),
+    # "if" opens a condition here, not a question
+    ("The administration has warned the firm of heavy penalties if it supports the scheme.", ("certain", "positive")),
+])
+def test_speaker_hedges_in_any_main_clause(analyse, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse(text)
+    assert len(atts) == 1 and (atts[0]["certainty"], atts[0]["polarity"]) == expected

@@ -83,8 +83,10 @@ def test_pages_of_results_link_the_next_page(client) -> None:  # type: ignore[no
     second = client.get(first["next"]).json()
     assert second["offset"] == 2
     assert {c["id"] for c in first["items"]}.isdisjoint(c["id"] for c in second["items"])
-    everything = client.get("/v1/claims", params={"limit": 200}).json()
-    assert everything["next"] is None
+    page, seen = client.get("/v1/claims", params={"limit": 200}).json(), 0
+    while page["next"] is not None and seen < 50:  # the last page links nowhere, however many claims the demo makes
+        page, seen = client.get(page["next"]).json(), seen + 1
+    assert page["next"] is None and page["items"]
 
 
 def test_claim_filters_match_the_cli_filters(client) -> None:  # type: ignore[no-untyped-def]

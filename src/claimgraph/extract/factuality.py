@@ -95,7 +95,8 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
         if word.dep_.startswith("aux") or word.tag_ == "MD":
             levels.append(modal_level(word, lexicon))
         levels.append(lexicon.hedge_words.get(word.lower_) or lexicon.hedge_words.get(word.lemma_.lower()))
-        if word.dep_ == "mark" and word.lower_ in lexicon.question_marks and word.head in chain:
+        if word.dep_ == "mark" and word.lower_ in lexicon.question_marks and word.head in chain \
+                and word.head.dep_ != "advcl":  # "consequences if it supports ...": a condition, not a question
             levels.append("underspecified")
     phrase = " ".join(w.lower_ for w in sorted(words, key=lambda t: t.i))
     levels.extend(lvl for key, lvl in lexicon.hedge_words.items() if " " in key and key in phrase)
@@ -198,6 +199,10 @@ def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
     polarity = polarity_of(main, lexicon)
     if main is not first and own is None and polarity_of(first, lexicon) != polarity:
         polarity = "positive"  # "attacked depots but has not shown ...": one conjunct asserts
+    inside = {t.i for t in tokens}
+    if polarity == "positive" and any(t.lemma_.lower() in lexicon.falsity_words and t.head.i not in inside
+                                      and t.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr") for t in tokens):
+        polarity = "negative"  # "calling the reports false": the content is the report and its verdict
     return certainty, polarity
 
 
@@ -213,11 +218,11 @@ def _first_person(pred: Token) -> bool:
 def speaker_hedge(main: Token, lexicon: Lexicon) -> Optional[tuple[str, Token]]:
     """(level, claim) when the content's main clause is the speaker's own hedge: "I think P", "we
     believe that P", "it's our understanding that P", "in my view, P" (ANNOTATION 1.7, 1.11)."""
+    for token in main.subtree:  # a main clause of the content: reached from `main` through clauses only
+        level = lexicon.belief_levels.get(token.lemma_.lower())
+        if level and _first_person(token) and _main_clause_of(token, main):
+            return level, next((c for c in token.children if c.dep_ == "ccomp"), main)
     for pred in [main] + [c for c in main.children if c.dep_ == "conj" and c.i > main.i]:
-        level = lexicon.belief_levels.get(pred.lemma_.lower())
-        claim = next((c for c in pred.children if c.dep_ == "ccomp"), None)
-        if level and claim is not None and _first_person(pred):
-            return level, claim
         if pred.lemma_.lower() == "be":  # "It's our understanding (that) P"
             attr = next((c for c in pred.children if c.dep_ == "attr" and c.lemma_.lower() in lexicon.opinion_nouns), None)
             if attr is not None and _own(attr):
@@ -228,9 +233,6 @@ def speaker_hedge(main: Token, lexicon: Lexicon) -> Optional[tuple[str, Token]]:
     for child in main.children:
         # a parenthetical before the claim, hung under it: "It's our understanding there are ...", "P, I think, ..."
         if child.dep_ in ("ccomp", "parataxis") and child.i < main.i or child.dep_ == "parataxis":
-            level = lexicon.belief_levels.get(child.lemma_.lower())
-            if level and _first_person(child):
-                return level, main
             if child.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in lexicon.opinion_nouns
                                                     and _own(c) for c in child.children):
                 return "probable", main
@@ -238,6 +240,21 @@ def speaker_hedge(main: Token, lexicon: Lexicon) -> Optional[tuple[str, Token]]:
                                         for g in child.children):
             return "probable", main
     return None
+
+
+def _main_clause_of(token: Token, main: Token) -> bool:
+    """`token` heads `main` or a clause coordinated with, or set beside, it: "I think P", "A, but I suspect P",
+    "I suspect P, so we asked", "P, I think, ..." (not a relative or adverbial clause)."""
+    node = token
+    for _ in range(4):
+        if node.i == main.i:
+            return True
+        if node.dep_ not in ("ccomp", "conj", "parataxis") or node.head.i == node.i:
+            return False
+        if node.dep_ == "ccomp" and node.head.i != main.i and node.i > node.head.i:
+            return False  # a complement of some other verb: "they said I think ..."
+        node = node.head
+    return node.i == main.i
 
 
 def _own(noun: Token) -> bool:

@@ -18,12 +18,27 @@ def paragraph_break_sentences(doc: Doc) -> Doc:
     first of the next. Breaks after unpunctuated lines (headlines) are left to
     the parser: forcing them measured worse on events.
     """
+    title_end = _title_end(doc)
     for token in doc[2:]:
         gap = doc[token.i - 1]
         if gap.is_space and "\n" in gap.text and not token.is_space and (
-                doc[token.i - 2].text[-1:] in SENTENCE_FINAL or gap.text.count("\n") >= 2):
+                doc[token.i - 2].text[-1:] in SENTENCE_FINAL or gap.text.count("\n") >= 2 or gap.idx == title_end):
             token.is_sent_start = True
     return doc
+
+
+def _title_end(doc: Doc) -> int:
+    """Where the article's first line ends when it is a headline (short, several words): the
+    parser otherwise reads "China completes telescope / On Sunday, China announced ..." as one
+    sentence and hangs the body's first report on the headline."""
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    header = INPUT_HEADER.match(text)
+    if header is not None:
+        start = header.end()
+    end = text.find("\n", start)
+    line = text[start:end] if end > 0 else ""
+    return end if 2 < len(line.split()) <= 25 else -1
 
 
 @Language.component("claimgraph_header_sentence")

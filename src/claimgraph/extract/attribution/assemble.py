@@ -45,15 +45,25 @@ def _same_reading(a: Candidate, b: Candidate, lexicon: Lexicon) -> bool:
     return _strength(a, lexicon)[0] == 0 or _strength(b, lexicon)[0] == 0
 
 
+def _part_of(kept: Candidate, cand: Candidate) -> bool:
+    """One cue read twice, once for a whole quotation and once for a clause inside it."""
+    return kept.cue_token is not None and cand.cue_token is not None and kept.cue_token.i == cand.cue_token.i and \
+        kept.content.start <= cand.content.start and cand.content.end <= kept.content.end
+
+
 def merge_duplicates(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """Keep one candidate per content read twice (a quote and its cue verb, "selon" and "il est rapporté")."""
     kept: list[Candidate] = []
+    # a bare quotation inside another report's content is a quoted fragment of it, not a statement of its own
+    found = [c for c in found if not (c.cue_token is None and c.source_head is None and c.source_type is None and any(
+        o is not c and o.cue_token is not None and o.content.start <= c.content.start and c.content.end <= o.content.end + 2
+        for o in found))]
     for cand in sorted(found, key=lambda c: _strength(c, lexicon), reverse=True):
         if cand.relays:
             kept.append(cand)
             continue
-        clash = next((k for k in kept if not k.relays and overlap(doc, k.content, cand.content) >= 0.5
-                      and _same_reading(k, cand, lexicon)), None)
+        clash = next((k for k in kept if not k.relays and (overlap(doc, k.content, cand.content) >= 0.5
+                      and _same_reading(k, cand, lexicon) or _part_of(k, cand))), None)
         if clash is None:
             kept.append(cand)
     return sorted(kept, key=lambda c: (c.content.start if not c.relays else c.cue.start if c.cue else 0))

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.attribution.incises import (fronted_as, misread_relative, parenthetical, second_that_clause,
+                                                    subject_infinitive)
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
-from claimgraph.extract.attribution.spans import (Candidate, before_occasion, clause_tokens, content_span, noun_phrase,
-                                                  subject_of, tokens_span)
+from claimgraph.extract.attribution.objects import comma_clause, object_tokens
+from claimgraph.extract.attribution.spans import (Candidate, clause_tokens, content_span, noun_phrase,
+                                                  on_line_of, subject_of, tokens_span)
+from claimgraph.extract.factuality import assess_tokens
 
 CLAUSE_DEPS = ("ccomp", "csubj", "parataxis")
 INCISE_DEPS = frozenset({"advcl", "parataxis", "conj", "dep", "ccomp", "acl", "acl:relcl"})
@@ -114,62 +119,11 @@ def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[To
     return None
 
 
-OBJECT_DEPS = frozenset({"obj", "dobj", "obl", "obl:arg", "prep", "xcomp", "iobj", "oprd", "obl:mod", "advcl", "acomp"})
-
-
-def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lexicon) -> list[Token]:
-    """What a denial, accusation or description bears on, after the verb: "denied arming Russia",
-    "accuse Pékin de fournir ...", "called China a 'decisive enabler'"."""
-    if not entry.takes_object:
-        return []
-    own = {w.i for w in words}
-    parts = [c for c in verb.children if c.i > verb.i and c.i not in own and c.dep_ in OBJECT_DEPS
-             and not _comma_clause(c)]
-    if entry.predicative and all(c.dep_ in ("obj", "dobj") or _temporal(c) for c in parts):
-        return []  # "Reuters called the company on Tuesday": a phone call, not a description
-    has_object = any(c.dep_ in ("obj", "dobj") for c in parts)  # "accuser Pékin de fournir": both are the charge
-    clauses = [c for c in parts if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")] if not has_object else []
-    if clauses:  # "a démenti jeudi avoir livré ...": what is denied is the infinitive clause, not the day
-        parts = clauses[:1]
-    tokens = sorted((t for part in parts for t in part.subtree if t.i not in own), key=lambda t: t.i)
-    stop = next((t.i for t in tokens if t.dep_ in ("acl", "advcl") and _comma_clause(t, any_dep=True)), None)
-    if stop is not None:  # "rejected reports that X, calling them groundless": the object ends at the comma
-        tokens = [t for t in tokens if t.i < stop]
-    tokens = before_occasion(tokens, lexicon.occasion_preps, lexicon.occasion_nouns)
-    if clauses:  # "avoir livré des armes, au lendemain d'informations ...": a set-off adjunct is the article's
-        comma = next((t.i for t in tokens if t.text == "," and t.head.i == clauses[0].i), None)
-        if comma is not None:
-            tokens = [t for t in tokens if t.i < comma]
-    run: list[Token] = []
-    for tok in tokens:  # contiguous from the first object on
-        if run and tok.i != run[-1].i + 1 and not all(verb.doc[j].is_punct or verb.doc[j].is_space
-                                                       for j in range(run[-1].i + 1, tok.i)):
-            break
-        run.append(tok)
-    return run
-
-
 def _trailing_participle(verb: Token) -> bool:
     present_participle = verb.tag_ == "VBG" or (
         "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []))
     return present_participle and verb.dep_ in ("advcl", "xcomp", "acl") and verb.i > 0 \
         and verb.doc[verb.i - 1].text == "," and verb.sent.root.i < verb.i and subject_of(verb) is None
-
-
-def _temporal(part: Token) -> bool:
-    """"on Tuesday", "last week": a time adjunct, whatever the parser calls it."""
-    return all(t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("ADP", "DET") for t in part.subtree)
-
-
-def _comma_clause(part: Token, any_dep: bool = False) -> bool:
-    """A participle clause set off by a comma is a further statement, not the object:
-    "rejected reports that X, calling the accusations groundless"."""
-    if not any_dep and part.dep_ != "advcl" or part.pos_ not in ("VERB", "AUX"):
-        return False
-    if any_dep and not (part.tag_ == "VBG" or "Part" in part.morph.get("VerbForm") and "Pres" in part.morph.get("Tense")):
-        return False
-    first = part if any_dep else part.left_edge
-    return first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def _fold(word: str) -> str:
@@ -233,13 +187,29 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             continue
         entry, words = found
         candidate = read_cue(doc, token, entry, words, lexicon)
-        if candidate is None or _speaker_hedge(candidate, entry):
+        if candidate is None or _speaker_hedge(candidate, entry) or _own_voice(candidate):
+            continue
+        candidate.content = on_line_of(doc, candidate.content, token)  # a headline is not the body's first clause
+        if candidate.content is None:
             continue
         if _negated(token, lexicon):
             if _open_question(candidate, doc, lexicon):
                 continue  # "officials did not say why ...": nothing is reported
             candidate.cue_polarity = None if candidate.cue_polarity == "negative" else "negative"
+        yield from split_that_clauses(doc, candidate, lexicon)
+
+
+def split_that_clauses(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Iterator[Candidate]:
+    """"said A and that B": two records when A and B differ in certainty or polarity, else one (ANNOTATION 1.5)."""
+    span = doc.char_span(candidate.content.start, candidate.content.end, alignment_mode="expand")
+    parts = second_that_clause(list(span), lexicon) if span is not None else None
+    if parts is None or assess_tokens(parts[0], lexicon) == assess_tokens(parts[1], lexicon):
         yield candidate
+        return
+    for part in parts:
+        content = content_span(doc, part, lexicon.complementizers)
+        if content is not None:
+            yield replace(candidate, content=content)
 
 
 def _negated(verb: Token, lexicon: Lexicon) -> bool:
@@ -250,6 +220,14 @@ def _open_question(candidate: Candidate, doc: Doc, lexicon: Lexicon) -> bool:
     first = doc.char_span(candidate.content.start, candidate.content.end, alignment_mode="expand")
     return first is not None and len(first) > 0 and (
         first[0].lower_ in lexicon.question_marks or first[0].tag_ in ("WRB", "WP", "WDT"))
+
+
+def _own_voice(candidate: Candidate) -> bool:
+    """"I can say that ...", "we urge ...": the speaker's own verbs inside their words get no record
+    (ANNOTATION 1.7); the words are the quoting record's."""
+    head = candidate.source_head
+    return head is not None and head.pos_ == "PRON" and "1" in head.morph.get("Person") \
+        and candidate.cue_token is not None and head.head.i == candidate.cue_token.i
 
 
 def _speaker_hedge(candidate: Candidate, entry: CueEntry) -> bool:
@@ -291,6 +269,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
     base = dict(cue=cue, cue_certainty=entry.certainty, cue_polarity=entry.polarity, cue_token=verb)
     passive = is_passive(verb)
     source = agent_of(verb, lexicon) if passive else subject_of(verb)
+    passive_subject = subject_of(verb) if passive else None  # what is reported on, never who reports
     if _trailing_participle(verb):
         # "X rejected reports that Y had supplied engines, calling the accusations groundless": a
         # participle set off at the end speaks for the sentence's subject, wherever the parser hung it
@@ -316,9 +295,18 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         subj = subject_of(verb)
         if subj is not None and (subj.lemma_.lower() in lexicon.claim_anaphors or subj.lower_ in lexicon.claim_anaphors):
             return Candidate(content=cue, source_head=source, kind="according_to", relays="confirm", **base)  # type: ignore[arg-type]
-    complement = complement_of(verb, entry, lexicon)
+    complement = complement_of(verb, entry, lexicon) or misread_relative(verb, lexicon)
     kind = entry.kind or "indirect"
-    if complement is not None:
+    fronted = fronted_as(verb, lexicon) if complement is None else None
+    if fronted is not None:
+        kind = "according_to"  # "As the agency reported, P"
+    elif complement is None:
+        fronted = parenthetical(verb)
+    if fronted is None and complement is None and not entry.takes_object:
+        fronted = subject_infinitive(verb)  # "US says Iran to supply drones"
+    if fronted is not None:
+        content = content_span(doc, fronted, lexicon.complementizers)
+    elif complement is not None:
         tokens = clause_tokens(complement)
         if complement.pos_ in ("NOUN", "PROPN", "PRON"):
             # "a affirmé que Pékin "n'a jamais fourni ..."": the parser cut the clause after its subject
@@ -332,6 +320,12 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         head = verb.head
         comma_before = any(t.text in ",—–-(" for t in doc[min(head.i, verb.i):verb.i]) or verb.i > 0 and doc[verb.i - 1].text in ",—–"
         mark = next((c for c in verb.children if c.dep_ in ("mark", "case", "advmod") and c.lower_ in lexicon.as_marks), None)
+        if mark is not None and entry.takes_object and any(c.dep_ in ("dobj", "obj") and c.i > verb.i for c in verb.children):
+            mark = None  # "as the US has accused Iran of ...": a clause of its own, not "as X said"
+            comma_before = False
+        if mark is not None and any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            mark = None  # "as US says Iran to supply drones": the verb's own content follows it
+            comma_before = False
         if head.i != verb.i and verb.dep_ in INCISE_DEPS and head.i < verb.i and (comma_before or mark is not None) \
                 and not _trailing_participle(verb):  # ", calling the accusations groundless" reports its object
             # incise after the content: "..., a ajouté l'officiel", "..., comme le montrent les documents"
@@ -353,7 +347,8 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         # "The texts state that ...": the parser hung the subject on the verb as a compound
         source = next((c for c in verb.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
                        and c.dep_ in ("compound", "npadvmod", "dep")), None)
-    if source is None:
+    if source is None or passive_subject is not None and source.i == passive_subject.i \
+            and not source.dep_.startswith("expl"):
         return None
     return Candidate(content=content, source_head=source, kind=kind, **base)  # type: ignore[arg-type]
 
@@ -369,7 +364,7 @@ def noun_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             if nxt.lower_ in lexicon.complementizers and nxt.dep_ == "mark" and nxt.head.i > token.i:
                 clause_head = nxt.head
                 # "reports that X had supplied engines, calling them groundless": the participle is the reporter's
-                trailing = [c for c in clause_head.children if _comma_clause(c, any_dep=True)]
+                trailing = [c for c in clause_head.children if comma_clause(c, any_dep=True)]
                 content = content_span(doc, clause_tokens(clause_head, exclude=trailing), lexicon.complementizers)
                 if content is not None:
                     # "an earlier Reuters report that X": the source phrase ends where its content starts

@@ -69,6 +69,8 @@ class Lexicon:
     claim_anaphors: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()  # "denies X after a report": the denial's occasion
     occasion_nouns: frozenset[str] = frozenset()
+    object_preps: frozenset[str] = frozenset()  # prepositions that belong to an object content ("accused X of Y")
+    after_object_preps: frozenset[str] = frozenset()  # the same, only after a direct object ("sent X to Y")
     agent_marks: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     conditional_mood: Optional[str] = None
@@ -94,6 +96,7 @@ class Lexicon:
     person_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     generic_plural: frozenset[str] = frozenset()
+    generic_mass: frozenset[str] = frozenset()
     unspecified_nouns: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
     organization_nouns: frozenset[str] = frozenset()
@@ -139,6 +142,8 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         cleft_heads=word_set(cues.get("cleft_heads")), cleft_objects=word_set(cues.get("cleft_objects")),
         claim_anaphors=word_set(cues.get("claim_anaphors")), agent_marks=word_set(cues.get("agent_marks")),
         occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
+        object_preps=word_set(cues.get("object_preps")),
+        after_object_preps=word_set(cues.get("after_object_preps")),
         complementizers=word_set(cues.get("complementizers")),
         conditional_mood=hedges.get("conditional_mood"),
         modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},
@@ -162,6 +167,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         focus_after=word_set(negation.get("focus_after")),
         person_nouns=word_set(sources.get("person_nouns")), document_nouns=word_set(sources.get("document_nouns")),
         generic_plural=word_set(sources.get("generic_plural")),
+        generic_mass=word_set(sources.get("generic_mass")),
         unspecified_nouns=word_set(sources.get("unspecified_nouns")),
         media_nouns=word_set(sources.get("media_nouns")),
         organization_nouns=word_set(sources.get("organization_nouns")),

@@ -93,10 +93,13 @@ class SourceResolver:
         self._pending_plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS")
         phrase = noun_phrase(head)
         appos = [c for c in head.children if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN"]
-        if appos and head.pos_ == "NOUN":  # "le secrétaire général de l'OTAN, Jens Stoltenberg"
+        own = self.entity_at(head.idx, head.idx + len(head.text))
+        if appos and (head.pos_ == "NOUN" or own is None or own.type != "PERSON"):
+            # "le secrétaire général de l'OTAN, Jens Stoltenberg", "Malaysia's Prime Minister, Ana Ruiz,"
             named = self.entity_at(appos[0].idx, appos[0].idx + len(appos[0].text))
             if named is not None and named.type == "PERSON":
                 phrase, head = noun_phrase(appos[0]), appos[0]
+                span_hint = None
         span = span_hint or tokens_span(doc, phrase) or Span(head.idx, head.idx + len(head.text), head.text)
         if span.text.startswith("-") and head.pos_ == "PRON":  # "a-t-il ajouté": the speaker is "il"
             span = Span(span.start + 1, span.end, span.text[1:])
@@ -132,6 +135,8 @@ class SourceResolver:
                                             entity.id if entity else None))
             return self.remember(Source(span, found.type, found.entity))
         entity = self.entity_at(head.idx, head.idx + len(head.text))
+        if head.pos_ == "PROPN" and (entity is None or entity.type != "PERSON"):
+            entity = self._person_by_surname(head, span) or entity  # "Wilkins" after "Kristen Wilkins"
         person_in_phrase = self._person_in(span)
         if entity is not None and entity.type == "PERSON":
             return self.remember(Source(span, "named_person", entity.id))
@@ -142,6 +147,9 @@ class SourceResolver:
                 found = self._antecedent(span.start, True, head_lemma=lemma)
                 if found is not None:
                     return self.remember(Source(span, found.type, found.entity))
+                titled = self._titled_person(head, span.start)  # "the general" after "General Ana Ruiz"
+                if titled is not None:
+                    return self.remember(Source(span, "named_person", titled.id))
             return self.remember(Source(span, "anonymous_person"))
         if entity is not None:
             kind = "media" if self._is_media(entity.name) or self._is_media(head_text) else "organization"
@@ -154,7 +162,9 @@ class SourceResolver:
             return self.remember(Source(span, "media", None))  # "informations de presse", "press reports"
         if lemma in lex.document_nouns or lower in lex.document_nouns:
             plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS",)
-            generic = plural and lemma in lex.generic_plural
+            # "reports", "earlier reports" have no author; "hospital reports" have one
+            generic = (plural and lemma in lex.generic_plural or lemma in lex.generic_mass) and not any(
+                c.dep_ in ("compound", "nmod", "poss") and c.i < head.i for c in head.children)
             return self.remember(Source(span, "unspecified" if generic else "document"))
         if lemma in lex.unspecified_nouns or lower in lex.unspecified_nouns:
             return self.remember(Source(span, "unspecified"))
@@ -175,6 +185,28 @@ class SourceResolver:
         """The speaker of a bare quotation: the last source before `at`."""
         found = self._antecedent(at, False)
         return found
+
+    def _person_by_surname(self, head: Token, span: Span) -> Optional[Entity]:
+        """A person named in full elsewhere whose surname is the source's only name."""
+        if span.text.strip().split()[-1:] != [head.text]:
+            return None
+        for _, _, entity in self.mentions:
+            words = entity.name.split()
+            if entity.type == "PERSON" and len(words) > 1 and words[-1] == head.text:
+                return entity
+        return None
+
+    def _titled_person(self, head: Token, before: int) -> Optional[Entity]:
+        """The last person named with the title `head` before `before` ("General Ana Ruiz" for "the general")."""
+        title = head.lower_
+        lo = bisect.bisect_left(self.starts, before - ANAPHORA_WINDOW * 3)
+        best = None
+        for m_start, m_end, entity in self.mentions[lo:]:
+            if m_start >= before:
+                break
+            if entity.type == "PERSON" and title in self.doc.text[max(0, m_start - 60):m_end].lower().split()[-6:-1]:
+                best = entity
+        return best
 
     def _person_in(self, span: Span) -> Optional[Entity]:
         entity = self.entity_at(span.start, span.end)

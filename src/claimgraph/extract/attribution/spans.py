@@ -191,5 +191,21 @@ def before_occasion(tokens: list[Token], preps: frozenset[str], nouns: frozenset
     return tokens
 
 
+def on_line_of(doc: Doc, content: Span, anchor: Token) -> Optional[Span]:
+    """`content` cut to the line of `anchor` (the cue): a headline without final punctuation is parsed
+    with the body's first sentence, but a report stays on its own line."""
+    text = doc.text
+    if "\n" not in content.text:
+        return content
+    start = text.rfind("\n", 0, anchor.idx) + 1
+    end = text.find("\n", anchor.idx)
+    end = len(text) if end < 0 else end
+    lo, hi = max(content.start, start), min(content.end, end)
+    if hi <= lo:
+        return None
+    tokens = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or [] if not t.is_space]
+    return content_span(doc, tokens)
+
+
 def sentence_tokens(token: Token) -> list[Token]:
     return list(token.sent)

@@ -1,0 +1,97 @@
+"""Reporting clauses set into the content, and contents the parser hung in odd places.
+
+* "As the agency reported earlier, P" / "As X told the Courier, P": a fronted as-clause relays P
+  (ANNOTATION 1.8, according_to); P is what follows the clause's comma.
+* "The army, the colonel said, has lost ..." / "At the same time, he said, P": a reporting clause
+  between commas inside its content; P is the host clause around it.
+* "US says Iran to supply drones": a headline's subject-and-infinitive content.
+* "said at a briefing that the army had sent a number of shells": a that-clause read as a relative
+  clause of the briefing; a doubled object shows the "that" is a complementiser.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from claimgraph.extract.attribution.lexicon import Lexicon
+from claimgraph.extract.attribution.spans import clause_tokens
+
+OBJECT = ("dobj", "obj")
+
+
+def fronted_as(verb: Token, lexicon: Lexicon) -> Optional[list[Token]]:
+    """The content of "As X reported, P": the sentence after the as-clause's comma."""
+    if verb.dep_ not in ("advcl", "parataxis", "ccomp") or verb.head.i <= verb.i:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in lexicon.as_marks and c.i < verb.i for c in verb.children):
+        return None
+    sent = verb.sent
+    comma = next((t for t in verb.doc[verb.i + 1:sent.end] if t.text == ","), None)
+    if comma is None or comma.i >= verb.head.i + 1 and verb.head.i > comma.i + 40:
+        return None
+    return [t for t in verb.doc[comma.i + 1:sent.end]]
+
+
+def parenthetical(verb: Token) -> Optional[list[Token]]:
+    """The host clause of a reporting clause set between commas: "The army, the colonel said, has lost ..."."""
+    if verb.dep_ not in ("parataxis", "advcl", "ccomp") or verb.head.i <= verb.i:
+        return None
+    sub = sorted(verb.subtree, key=lambda t: t.i)
+    doc = verb.doc
+    left, right = sub[0].i, sub[-1].i
+    if right + 1 >= len(doc) or doc[right].text != "," and doc[right + 1].text != ",":
+        return None
+    if left > 0 and doc[left - 1].text != "," and doc[left].text != ",":
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "obj", "xcomp") and c.i > verb.i for c in verb.children):
+        return None  # "he said the plan, which ..." has its own content
+    return clause_tokens(verb.head, exclude=[verb])
+
+
+def subject_infinitive(verb: Token) -> Optional[list[Token]]:
+    """"says Iran to supply drones": an object followed by a to-infinitive of its own."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT + ("nsubj",) and c.i > verb.i]
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i
+               and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
+    if not clauses:
+        clauses = [g for o in objects for g in o.children if g.dep_ in ("acl", "relcl")
+                   and any(a.lower_ == "to" and a.dep_ == "aux" for a in g.children)]
+    if not objects or not clauses or objects[0].i > clauses[0].i:
+        return None
+    return sorted({t for part in (objects[0], clauses[0]) for t in part.subtree}, key=lambda t: t.i)
+
+
+def misread_relative(verb: Token, lexicon: Lexicon) -> Optional[Token]:
+    """The clause of "said at a briefing that the army had sent a number of shells", hung on "briefing"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            for clause in (g for g in noun.children if g.dep_ in ("relcl", "acl:relcl") and g.i > noun.i):
+                that = clause.left_edge
+                if that.lower_ not in lexicon.complementizers or that.dep_ not in OBJECT:
+                    continue
+                if sum(1 for c in clause.children if c.dep_ in OBJECT) >= 2:
+                    return clause
+    return None
+
+
+
+
+
+def second_that_clause(tokens: list[Token], lexicon: Lexicon) -> Optional[tuple[list[Token], list[Token]]]:
+    """("A", "B") of a content "A and that B": one cue governing two that-clauses (ANNOTATION 1.5)."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.dep_ != "conj" or token.head.i not in inside:
+            continue
+        mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in lexicon.complementizers), None)
+        if mark is None:
+            continue
+        cut = mark.i
+        while cut - 1 in inside and (token.doc[cut - 1].dep_ == "cc" or token.doc[cut - 1].is_punct):
+            cut -= 1
+        first = [t for t in tokens if t.i < cut]
+        second = [t for t in tokens if t.i > mark.i]
+        if first and second:
+            return first, second
+    return None

@@ -328,7 +328,10 @@ def _summary(row: Any, docs: Sequence[Any], voices: list[Optional[list[list[Any]
     against.sort(key=_first)
     rules = _Rules(support, against, quoted, own_sources, cited, listing)
     origins = _distinct(_counted(support, rules), listing)
-    denied_by = _distinct(_counted(against, rules), listing)
+    # Nobody denies their own words: an origin on both sides is read as asserting (the denial is another claim
+    # the graph could not tell apart, e.g. a negated remark of the same speaker).
+    asserting = {o[0] for o in origins}
+    denied_by = [o for o in _distinct(_counted(against, rules), listing) if o[0] not in asserting]
     dates = [d[_DATE] for d in docs if d[_DATE]]
     summary = ClaimSummary(
         id=row.id, type=row.type, label=row.label, arguments=json.loads(row.names),

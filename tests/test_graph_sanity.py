@@ -77,3 +77,21 @@ def test_the_report_flags_what_is_left() -> None:
     assert origin_problem(Origin("src:fuel", "fuel", "organization")) == "common noun"
     assert origin_problem(Origin("src:gazette", "the sources (via Gazette)", "media")) is None
     assert origin_problem(Origin("state:CN", "Government of China", "organization")) is None
+
+
+def test_every_country_and_its_forces_key_as_its_state() -> None:
+    from claimgraph.graph.keys import entity_key
+
+    assert entity_key("Chad", "GPE") == entity_key("Government of Chad", "ORG") == entity_key("Tchad", "GPE") == "state:TD"
+    assert entity_key("Chad Armed Forces", "ORG") == entity_key("army of Chad", "ORG") == "state:TD"
+    assert entity_key("Embassy of Chad in Peru", "ORG") == "state:TD"
+    assert entity_key("Chad Lumber Cooperative", "ORG").startswith("ent:"), "a company named after a country is not its state"
+
+
+def test_a_state_spokesman_denies_for_his_state() -> None:
+    d = Doc("spokes", "Army spokesman Omar Tallis denied that Chad had shelled the camp.", "en", "2025-03-02")
+    d.entity("e1", "Omar Tallis", "PERSON", "Omar Tallis")
+    d.analysis.entities[0].country = "TD"
+    d.event("v1", "DENY", "denied", agent=("Omar Tallis", "e1"), item=("that Chad had shelled the camp", None))
+    (mention,) = [m for m in claim_mentions(d.analysis) if m.type == "DENY"]
+    assert mention.arguments["agent"] == "state:TD" and mention.origin.key == "state:TD"

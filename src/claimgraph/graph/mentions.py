@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Optional
 
 from claimgraph.graph import sanity
-from claimgraph.graph.keys import entity_key, fold, is_universal, key_country, text_key, unnamed_group
-from claimgraph.graph.origins import _state_origin, chain_of, entity_in, entity_origin, origin_of, relays
+from claimgraph.graph.keys import entity_key, fold, is_universal, key_country, state_name, text_key, unnamed_group
+from claimgraph.graph.origins import _state_origin, chain_of, entity_in, entity_origin, origin_of, relays, state_voice
 from claimgraph.model import Analysis, Argument, Attribution, Entity, Event, Span
 from claimgraph.model.claims import ChainLink, ClaimMention, Origin
 from claimgraph.model.records import INPUT_HEADER
@@ -103,6 +103,11 @@ def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity
             arguments[role], names[role] = ANY, argument.span.text
             continue
         arguments[role], names[role] = argument_key(argument, entities, analysis)
+        entity = entities.get(argument.entity or "")
+        if role == "agent" and event.type in SPEECH_ACT_TYPES and entity is not None and entity.type == "PERSON":
+            code = state_voice(entity.name, analysis)  # the army's spokesman denies for the state
+            if code is not None:
+                arguments[role], names[role] = f"state:{code}", state_name(code)
     item = " ".join(event.arguments[r].span.text for r in MEANING_ROLES.get(event.type, ()) if r in event.arguments)
     spans = {role: argument.span for role, argument in event.arguments.items()}
     by_id = {a.id: a for a in analysis.attributions}

@@ -95,3 +95,23 @@ def test_a_state_spokesman_denies_for_his_state() -> None:
     d.event("v1", "DENY", "denied", agent=("Omar Tallis", "e1"), item=("that Chad had shelled the camp", None))
     (mention,) = [m for m in claim_mentions(d.analysis) if m.type == "DENY"]
     assert mention.arguments["agent"] == "state:TD" and mention.origin.key == "state:TD"
+
+
+def test_questions_conditions_and_speculation_are_shown_but_count_as_no_origin(tmp_path) -> None:
+    from graph_docs import claims_of, store_with
+
+    asked = Doc("asked", "Inspectors are examining whether Ruritanian firms sold shells to Osterlich.", "en", "2025-03-02")
+    asked.entity("e1", "Osterlich", "GPE", "Osterlich")
+    asked.attribution("a1", "Inspectors", "anonymous_person", "Ruritanian firms sold shells to Osterlich",
+                      certainty="underspecified")
+    asked.event("v1", "SUPPLY", "sold", "a1", certainty="underspecified", agent=("Ruritanian firms", None),
+                recipient=("Osterlich", "e1"), item=("shells", None))
+    rumour = Doc("rumour", "There is speculation that Ruritanian firms sold shells to Osterlich.", "en", "2025-03-03")
+    rumour.entity("e1", "Osterlich", "GPE", "Osterlich")
+    rumour.attribution("a1", "speculation", "unspecified", "Ruritanian firms sold shells to Osterlich")
+    rumour.event("v1", "SUPPLY", "sold", "a1", agent=("Ruritanian firms", None), recipient=("Osterlich", "e1"),
+                 item=("shells", None))
+    store = store_with(tmp_path, [asked.analysis, rumour.analysis])
+    (claim,) = [c for c in claims_of(store).values() if c.type == "SUPPLY"]
+    assert len(claim.articles) == 2 and claim.origins == [], "shown with the claim, never counted as support"
+    assert claim.certainty == "underspecified"

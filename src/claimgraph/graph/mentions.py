@@ -135,11 +135,12 @@ def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity
         elif event.polarity == "negative" and (not chain or origin.type == "media"):
             # "Beijing denied it had ever sent drones": the denied act's denier is the denial's agent.
             origin = _denier_around(event, analysis, entities) or origin
+        certainty = "underspecified" if any(sanity.is_speculation(link.text) for link in chain) else event.certainty
         mention = sanity.repair(ClaimMention(
             document_id=doc.id, record_id=event.id if attribution is holder else f"{event.id}@{attribution.id}",
             type=event.type, arguments=arguments, names=names, item=item or None,
             stance="denies" if event.polarity == "negative" else "supports",
-            certainty=event.certainty, polarity=event.polarity, quote=attribution.content if attribution else quote,
+            certainty=certainty, polarity=event.polarity, quote=attribution.content if attribution else quote,
             chain=chain, origin=origin, date=doc.date, lang=doc.lang,
             time_value=event.time.value if event.time else None), analysis, spans)
         if mention is not None:
@@ -225,7 +226,8 @@ def _statement_mention(attribution: Attribution, analysis: Analysis, entities: d
     return ClaimMention(
         document_id=doc.id, record_id=attribution.id, type="STATEMENT", arguments=arguments, names=names,
         item=attribution.content.text, stance="denies" if attribution.polarity == "negative" else "supports",
-        certainty=attribution.certainty, polarity=attribution.polarity, quote=attribution.content, chain=chain,
+        certainty="underspecified" if any(sanity.is_speculation(link.text) for link in chain) else attribution.certainty,
+        polarity=attribution.polarity, quote=attribution.content, chain=chain,
         origin=origin_of(chain, analysis), date=doc.date, lang=doc.lang)
 
 

@@ -14,7 +14,6 @@ from typing import Optional
 from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_commentator, is_official_act, is_pronoun,
                                    is_state, is_state_role, name_key, nationality, state_name, words)
 from claimgraph.graph.press import PRESS_REPORT, is_press_report
-from claimgraph.graph.sanity import is_fragment
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model.claims import ChainLink, Origin
@@ -333,8 +332,7 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
             code = state_voice(link.name, analysis)
             if code is not None:
                 return _state_origin(code, link.name)
-            # "il (via The Times)": a pronoun not resolved to a name reads as the outlet it came through
-            name = f"{inner.text} (via {link.name})" if inner is not None and not is_fragment(inner.text) else link.name
+            name = f"{inner.text} (via {link.name})" if inner is not None and not is_pronoun(inner.text) else link.name
             key = WIRES.get(fold(link.name), link.name)
             kind = "organization" if link.type == "author" else link.type
             return Origin(key=f"src:{name_key(key)}", name=name if inner else key, type=kind)

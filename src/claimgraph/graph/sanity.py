@@ -35,7 +35,7 @@ ORIGIN_KINDS_THAT_KNOW = ("story", "anonymous", "press_report")
 def _lists() -> dict[str, frozenset[str]]:
     data = yaml.safe_load(ROLES.read_text(encoding="utf-8"))
     return {name: frozenset(fold(str(w)) for words_ in data[name].values() for w in words_)
-            for name in ("fragments", "speakers", "origin_markers", "time_words")}
+            for name in ("fragments", "speakers", "origin_markers", "time_words", "speculation")}
 
 
 def is_fragment(text: Optional[str]) -> bool:
@@ -159,3 +159,9 @@ def is_heading_text(words_: str, text: str) -> bool:
     """`words_` stand alone on a line of `text` somewhere (a section heading such as "Background")."""
     target = fold(words_.strip(" :.-"))
     return bool(target) and any(fold(line.strip(" :.-")) == target for line in text.splitlines() if line.strip())
+
+
+def is_speculation(source: str) -> bool:
+    """A source that is a wondering, not a voice: "speculation", «des rumeurs», "questions"."""
+    tokens = words(source)
+    return bool(tokens) and tokens[-1] in _lists()["speculation"]

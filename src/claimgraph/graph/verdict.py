@@ -51,14 +51,17 @@ def verdict(question: str, claims: list[ClaimSummary]) -> str:
     # A denial event's claim ("Beijing denies arming Russia") is who denies, not one more allegation.
     denials = [c for c in claims if c.type == "DENY"]
     alleged = [c for c in claims if c.origins and c.type != "DENY"]
+    speculative = [c for c in claims if c.type != "DENY" and c.certainty in SPECULATIVE]
     if not alleged:
+        if speculative:
+            return (f"Nothing is asserted on “{question}”: only speculation (could, may, if confirmed, questions): "
+                    f"{_listed([c.label for c in speculative])}.")
         if claims:
             deniers = _names(o for c in claims for o in c.denied_by)
             return (f"No stored claim asserts what “{question}” asks; the store only holds "
                     f"{len(claims)} claim(s) bearing on it" + (f", denied by {_listed(deniers)}." if deniers else "."))
         return no_evidence(question, [])
     asserted = [c for c in alleged if c.certainty not in SPECULATIVE]
-    speculative = [c for c in alleged if c.certainty in SPECULATIVE]
     sentences = []
     if asserted:
         top = asserted[0]

@@ -84,8 +84,6 @@ class SqlStore:
                 if not entity.mentions:
                     continue  # an entity joins an article only through its mentions (gold may list none)
                 global_id = self._resolve_entity(connection, entity)
-                if not entity.mentions:
-                    continue  # an entity only records point at (gold may list one): nothing to insert
                 connection.execute(t.mentions.insert(), [
                     {"document_id": doc.id, "entity_id": global_id, "local_id": entity.id, "local_name": entity.name,
                      "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions])

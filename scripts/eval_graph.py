@@ -1,11 +1,15 @@
-"""Score the evidence graph on the gold story family (tests/gold/claims.json).
+"""Score the evidence graph on our story family (tests/gold/claims.json) and on the real story
+clusters (tests/graph_gold/stories/, stand-off gold joined with ../shared at eval time).
 
-    .venv/bin/python scripts/eval_graph.py                 # engine output on the gold articles
+    .venv/bin/python scripts/eval_graph.py                 # engine output, every set
     .venv/bin/python scripts/eval_graph.py --input gold    # gold analyses as input (graph alone)
+    .venv/bin/python scripts/eval_graph.py --set family    # one set: family, stories, homenews
     .venv/bin/python scripts/eval_graph.py --pairs         # also: item cosine, same vs different claim
 
-Reports pairwise claim-clustering precision/recall/F1 over the annotated
-mentions and origin-count accuracy over the annotated claims (docs/graph.md).
+Reports, per set, pairwise claim-clustering precision/recall/F1 over the annotated mentions,
+origin-count accuracy over the annotated claims (docs/graph.md), and the role-sanity report
+(graph/audit.py: absurd roles, non-source origins, outlet deniers, self-denials). `homenews`
+(../shared/corpora/homenews, no claims gold) gets the role-sanity report of the engine only.
 """
 from __future__ import annotations
 
@@ -25,9 +29,13 @@ from sqlalchemy import select
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold"
 EXAMPLES = REPO / "examples"
+SHARED = REPO.parent / "shared"
+HOMENEWS = SHARED / "corpora" / "homenews" / "articles"
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "scripts"))
 
 from claimgraph.graph import claim_mentions, default_embedder, summaries, sync  # noqa: E402
+from claimgraph.graph.audit import report as sanity_report  # noqa: E402
 from claimgraph.model import Analysis, Span  # noqa: E402
 from claimgraph.store import SqlStore  # noqa: E402
 from claimgraph.store import tables as t  # noqa: E402
@@ -76,12 +84,48 @@ def load_gold() -> dict[str, Analysis]:
             for p in sorted(GOLD.glob("*.gold.json"))}
 
 
-def engine_analyses(stems: list[str]) -> dict[str, Analysis]:
+_ANALYZER = None
+
+
+def engine_analyses(stems: list[str], folder: Path = EXAMPLES) -> dict[str, Analysis]:
+    global _ANALYZER
     from claimgraph.pipeline import Analyzer
 
-    analyzer = Analyzer()
-    paths = [EXAMPLES / f"{stem}.txt" for stem in stems]
-    return {path.stem: analysis for path, analysis in zip(paths, analyzer.analyze_paths(paths))}
+    _ANALYZER = _ANALYZER or Analyzer()
+    paths = [folder / f"{stem}.txt" for stem in stems]
+    return {path.stem: analysis for path, analysis in zip(paths, _ANALYZER.analyze_paths(paths))}
+
+
+def story_sets() -> list[str]:
+    """The real story clusters whose gold has landed (and whose texts ../shared holds)."""
+    if not (SHARED / "corpora" / "stories").exists():
+        return []
+    import stories_gold
+
+    return [f"stories:{c}" for c in stories_gold.clusters()]
+
+
+def load_set(name: str) -> tuple[dict[str, Analysis], dict, Path]:
+    """(gold analyses by stem, claims spec, folder of the article files) of a scored set."""
+    if name == "family":
+        return load_gold(), json.loads((GOLD / "claims.json").read_text(encoding="utf-8")), EXAMPLES
+    import stories_gold
+
+    cluster = name.split(":", 1)[1]
+    analyses, spec = stories_gold.load_cluster(cluster, SHARED)
+    gold = {stem: Analysis.from_dict(data) for stem, data in analyses.items()}
+    return gold, spec, SHARED / "corpora" / "stories" / cluster / "articles"
+
+
+def homenews_sanity() -> dict[str, object]:
+    """The role-sanity report of the engine's graph on the home-news articles (no claims gold)."""
+    stems = sorted(p.stem for p in HOMENEWS.glob("*.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        store = build(engine_analyses(stems, HOMENEWS), str(Path(tmp) / "homenews.db"))
+        with store.engine.connect() as connection:
+            out = sanity_report(connection)
+        store.close()
+    return {"set": "homenews", "input": "engine", "articles": len(stems), "role_sanity": out}
 
 
 def build(analyses: dict[str, Analysis], db: str) -> SqlStore:
@@ -102,10 +146,9 @@ def claim_of_records(store: SqlStore) -> dict[tuple[str, str], str]:
     return out
 
 
-def evaluate(mode: str) -> dict[str, object]:
-    spec = json.loads((GOLD / "claims.json").read_text(encoding="utf-8"))
-    gold = load_gold()
-    system = gold if mode == "gold" else engine_analyses(sorted(gold))
+def evaluate(mode: str, name: str = "family") -> dict[str, object]:
+    gold, spec, folder = load_set(name)
+    system = gold if mode == "gold" else engine_analyses(sorted(gold), folder)
     with tempfile.TemporaryDirectory() as tmp:
         store = build(system, str(Path(tmp) / "eval.db"))
         records = claim_of_records(store)
@@ -140,17 +183,19 @@ def evaluate(mode: str) -> dict[str, object]:
                 origin_rows.append((claim["id"], len(claim["origins"]), len(summary.origins)))
                 mention_rows.append((claim["id"], len(claim["origins"]),
                                      _annotated_origins(connection, claim, votes, system, gold, mode)))
+            sanity = sanity_report(connection)
         store.close()
     matched = sum(1 for v in sys_cluster.values() if not v.startswith("unmatched"))
     correct = sum(1 for _, g, s in origin_rows if g == s)
     correct_mentions = sum(1 for _, g, s in mention_rows if g == s)
-    return {"input": mode, "mentions": len(gold_cluster), "mentions_matched": matched,
+    return {"set": name, "input": mode, "articles": len(gold), "mentions": len(gold_cluster), "mentions_matched": matched,
             "pairwise": {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
                          "tp": tp, "fp": fp, "fn": fn},
             "origin_count_accuracy": round(correct / len(origin_rows), 3) if origin_rows else None,
             # The same, counting only the origins of the annotated mentions (a system claim may also hold
             # mentions the gold does not list, whose origins the gold cannot judge).
             "origin_count_accuracy_annotated": round(correct_mentions / len(mention_rows), 3) if mention_rows else None,
+            "role_sanity": sanity,
             "origin_counts_annotated": [{"claim": c, "gold": g, "system": s} for c, g, s in mention_rows],
             "origin_counts": [{"claim": c, "gold": g, "system": s} for c, g, s in origin_rows]}
 
@@ -199,16 +244,30 @@ def pair_cosines() -> dict[str, object]:
             "best_threshold": best[0], "pairs_classified_right": round(best[1] / (len(same) + len(different)), 3)}
 
 
+def _brief_row(report: dict) -> dict:
+    """A set's figures without the per-claim lists."""
+    row = {k: v for k, v in report.items() if not k.startswith("origin_counts")}
+    row["role_sanity"] = {k: v for k, v in report["role_sanity"].items() if k != "examples"}
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--input", choices=("engine", "gold"), default="engine")
+    parser.add_argument("--set", default="all", help="family, stories (every cluster), stories:<cluster>, homenews, all")
     parser.add_argument("--pairs", action="store_true", help="also report item cosine for same/different-claim pairs")
     parser.add_argument("--json", type=Path, help="write every figure here")
+    parser.add_argument("--full", action="store_true", help="also print per-claim origin counts and examples")
     args = parser.parse_args()
-    report = evaluate(args.input)
+    names = {"all": ["family", *story_sets()], "stories": story_sets()}.get(args.set, [args.set])
+    reports = [evaluate(args.input, name) for name in names if name != "homenews"]
+    if args.set in ("all", "homenews") and args.input == "engine" and HOMENEWS.exists():
+        reports.append(homenews_sanity())
+    report: dict[str, object] = {"input": args.input, "sets": reports}
     if args.pairs:
         report["item_cosine"] = pair_cosines()
-    print(json.dumps(report, indent=1, ensure_ascii=False))
+    shown = report if args.full else {"input": args.input, "sets": [_brief_row(r) for r in reports]}
+    print(json.dumps(shown, indent=1, ensure_ascii=False))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
 

@@ -19,7 +19,9 @@ from sqlalchemy import Connection, select
 
 from claimgraph.graph.embed import Embedder, from_blob
 from claimgraph.graph.keys import country_code, country_name, nationality, words
+from claimgraph.graph.names import unknown_names
 from claimgraph.graph.query import claim_ids_for_keys, keys_in_question, summaries
+from claimgraph.graph.verdict import merge_duplicates, no_evidence, verdict
 from claimgraph.model.claims import Brief, ClaimSummary
 from claimgraph.store import tables as t
 
@@ -28,6 +30,8 @@ CANDIDATES = 2000
 KEY_BONUS = 0.12
 COUNTRY_BONUS = 0.12
 MIN_SCORE = 0.25
+# A question that names nobody the graph knows is matched by meaning alone, and must mean it.
+MEANING_MIN_SCORE = 0.45
 # A widely evidenced claim ranks a little higher (log of its evidence count).
 EVIDENCE_BONUS = 0.03
 PER_ACTOR = 3
@@ -41,21 +45,27 @@ EVIDENCE_SHOWN = 30
 def answer(connection: Connection, question: str, embedder: Embedder, limit: int = 15) -> Brief:
     """The brief for `question`: its best claims with evidence, grouped by alleged actor."""
     keys = keys_in_question(connection, question)
+    unknown = unknown_names(connection, question, keys)  # adds the keys of names given in part ("Limbach")
+    named = {k for k in keys if not k.startswith("cc:")}
+    if unknown:
+        # "Is Acme supplying drones to Russia?": claims about Russia's drones do not answer it.
+        return Brief(question=question, matched=_readable(keys), unknown=unknown,
+                     verdict=no_evidence(question, unknown))
     c = t.claims
     if keys:
         ids = claim_ids_for_keys(connection, keys, CANDIDATES)
     else:
         ids = list(connection.execute(select(c.c.id).order_by(c.c.n_evidence.desc(), c.c.seq.desc()).limit(CANDIDATES)).scalars())
     if not ids:
-        return Brief(question=question, matched=_readable(keys))
+        return Brief(question=question, matched=_readable(keys), verdict=no_evidence(question, []))
     rows = list(connection.execute(select(c.c.id, c.c.type, c.c.label_vector, c.c.names, c.c.n_evidence).where(c.c.id.in_(ids))))
     claim_keys: dict[str, set[str]] = defaultdict(set)
     for r in connection.execute(select(t.claim_keys.c.claim_id, t.claim_keys.c.key).where(t.claim_keys.c.claim_id.in_(ids))):
         claim_keys[r.claim_id].add(r.key)
     question_vector = embedder.encode([question])[0]
     cosines = np.stack([from_blob(r.label_vector) for r in rows]) @ question_vector
-    named = {k for k in keys if not k.startswith("cc:")}
     countries = keys - named
+    floor = MIN_SCORE if keys else MEANING_MIN_SCORE
     scored = []
     kinds: dict[str, str] = {}
     evidence: dict[str, int] = {}
@@ -70,8 +80,10 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     chosen: list[str] = []
     per_actor: dict[str, int] = defaultdict(int)
     for score, claim_id, actor in scored:
-        if len(chosen) >= limit or score < MIN_SCORE:
+        if len(chosen) >= limit:
             break
+        if score < floor and not any(k.startswith("ent:") for k in claim_keys[claim_id] & named):
+            continue  # a claim about a company or person the question names answers it however it is worded
         if per_actor[actor] < PER_ACTOR:  # several actors answer a question better than one actor's many claims
             chosen.append(claim_id)
             per_actor[actor] += 1
@@ -87,11 +99,18 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
                 and claim_keys[claim_id] & acting):
             # Within an actor, its most evidenced claim (the wire story, not a one-off).
             best_of_actor[actor] = max(best_of_actor.get(actor, (-1, 0.0, "")), (evidence[claim_id], score, claim_id))
-    for _, _, claim_id in sorted(best_of_actor.values(), key=lambda v: (-v[1], v[2]))[:EXTRA_ACTORS]:
-        chosen.append(claim_id)
-    chosen = chosen or [scored[0][1]]
-    claims = summaries(connection, chosen, evidence_limit=EVIDENCE_SHOWN)
-    return Brief(question=question, matched=_readable(keys), claims=claims, sections=_sections(claims))
+    extras = [claim_id for _, _, claim_id in sorted(best_of_actor.values(), key=lambda v: (-v[1], v[2]))]
+    # `limit` bounds the whole brief: the other actors' best claims take at most a third of it.
+    n_extra = min(len(extras), EXTRA_ACTORS, limit // 3)
+    chosen = chosen[:limit - n_extra] + extras[:n_extra]
+    if not chosen:
+        return Brief(question=question, matched=_readable(keys), verdict=no_evidence(question, []))
+    relevance = {claim_id: score for score, claim_id, _ in scored}
+    claims = merge_duplicates(summaries(connection, chosen, evidence_limit=EVIDENCE_SHOWN))
+    # Ranked by evidence: independent origins, then articles, then how well the claim matches the question.
+    claims.sort(key=lambda s: (-len(s.origins), -len(s.articles), -relevance.get(s.id, 0.0), s.id))
+    return Brief(question=question, matched=_readable(keys), claims=claims, sections=_sections(claims),
+                 verdict=verdict(question, claims))
 
 
 def _first_country(question: str) -> Optional[str]:

@@ -167,8 +167,17 @@ def state_body_country(name: str) -> Optional[str]:
     United Kingdom", "Ministry of Foreign Affairs of China" -> CN); None for anything else."""
     folded = fold(name)
     heads = tuple(fold(h) + " " for h in _data()["state_bodies"])
+    for force in _data().get("state_forces", ()):  # "Sudan Armed Forces", "armed forces of Sudan"
+        force = fold(force)
+        if folded.endswith(" " + force) and country_code(folded[:-len(force)].strip()):
+            return country_code(folded[:-len(force)].strip())
+        if folded.startswith(force + " of "):
+            return country_code(folded[len(force) + 4:])
     if not folded.startswith(heads):
         return None
+    tail = folded.split(" of ", 1)[1].split(" in ")[0] if " of " in folded else ""
+    if tail and country_code(tail):
+        return country_code(tail)
     for code, entry in _data()["nationalities"].items():
         country = fold(str(entry["country"]))
         if (f" of {country}" in folded or f" of the {country}" in folded) and code != "WEST":
@@ -302,7 +311,26 @@ def country_code(name: str) -> Optional[str]:
     for code, entry in _data()["nationalities"].items():
         if fold(str(entry["country"])) in forms:
             return str(code)
-    return _FRENCH_COUNTRIES.get(folded)
+    return _FRENCH_COUNTRIES.get(folded) or _world_countries().get(min(forms, key=len))
+
+
+@lru_cache(maxsize=1)
+def _world_countries() -> dict[str, str]:
+    """Every country's English names (rigour's territories) and French name (Babel's CLDR data), folded ->
+    ISO code: "Sudan", "Republic of South Sudan", "Soudan du Sud". The nationalities above come first."""
+    from babel import Locale
+    from rigour.territories import get_territories
+
+    out: dict[str, str] = {}
+    for territory in get_territories():
+        if territory.is_country and len(territory.code) == 2:
+            for name in (territory.name, territory.full_name):
+                if name:
+                    out.setdefault(fold(name), territory.code.upper())
+    for code, name in Locale("fr").territories.items():
+        if len(code) == 2 and code.isalpha() and code.upper() in out.values():
+            out.setdefault(fold(name), code.upper())
+    return out
 
 
 # Country names in French for the nationalities above (questions may name the country, not the adjective).

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claimgraph.graph.keys import entity_key, fold, is_universal, key_country, text_key, unnamed_group
-from claimgraph.graph.origins import chain_of, entity_in, entity_origin, origin_of, relays
+from claimgraph.graph import sanity
+from claimgraph.graph.keys import entity_key, fold, is_universal, key_country, state_name, text_key, unnamed_group
+from claimgraph.graph.origins import _state_origin, chain_of, entity_in, entity_origin, origin_of, relays, state_voice
 from claimgraph.model import Analysis, Argument, Attribution, Entity, Event, Span
-from claimgraph.model.claims import ClaimMention
+from claimgraph.model.claims import ChainLink, ClaimMention, Origin
 from claimgraph.model.records import INPUT_HEADER
 
 # Roles that identify who does what to whom: they must be equal for two mentions to be one claim.
@@ -32,6 +33,8 @@ DENIABLE = ("SUPPLY", "PRODUCE", "DEVELOP", "USE", "STATEMENT")
 STATEMENT_MIN_WORDS = 4
 # Events that are themselves a speech act: their cue's attribution is not a second, STATEMENT claim.
 SPEECH_ACT_TYPES = ("ACCUSE", "DENY")
+# Origins that are the outlet itself: its narration, or reporting it does not name.
+OUTLET_VOICES = ("story", "press_report", "media")
 # The key of a role that names nobody in particular ("any party"): it matches every claim on that role.
 ANY = "any"
 
@@ -85,7 +88,9 @@ def claim_mentions(analysis: Analysis) -> list[ClaimMention]:
         if _is_statement(attribution, analysis, by_attribution):
             mentions.append(_statement_mention(attribution, analysis, entities))
     _link_denials(mentions, countries)
-    return mentions
+    # The article's own negation ("no evidence has emerged that ...") is not a denial: a denier is a party
+    # who could know (a state, a company, a person, a source), never the outlet that writes or reports it.
+    return [m for m in mentions if m.stance != "denies" or m.origin.type not in OUTLET_VOICES]
 
 
 def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity]) -> list[ClaimMention]:
@@ -98,7 +103,13 @@ def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity
             arguments[role], names[role] = ANY, argument.span.text
             continue
         arguments[role], names[role] = argument_key(argument, entities, analysis)
+        entity = entities.get(argument.entity or "")
+        if role == "agent" and event.type in SPEECH_ACT_TYPES and entity is not None and entity.type == "PERSON":
+            code = state_voice(entity.name, analysis)  # the army's spokesman denies for the state
+            if code is not None:
+                arguments[role], names[role] = f"state:{code}", state_name(code)
     item = " ".join(event.arguments[r].span.text for r in MEANING_ROLES.get(event.type, ()) if r in event.arguments)
+    spans = {role: argument.span for role, argument in event.arguments.items()}
     by_id = {a.id: a for a in analysis.attributions}
     holder = by_id.get(event.attribution) if event.attribution else None
     quote_span = holder.content if holder else (_event_span(event) or Span(0, 0, ""))
@@ -113,21 +124,55 @@ def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity
                     if a.parent in family and a.id not in family and a.polarity != "negative"]
     out = []
     for attribution in holders:
-        chain = chain_of(attribution.id if attribution else None, analysis, entities)
+        chain = sane_chain(chain_of(attribution.id if attribution else None, analysis, entities), analysis)
         if chain and chain[-1].type == "author" and arguments.get("agent") == entity_key(chain[-1].name or "", "ORG"):
             chain = chain[:-1]  # an institution's own act read in its texts: the article reports the act itself
         origin = origin_of(chain, analysis)
-        if event.type == "DENY" and not chain:
+        if event.type == "DENY" and (not chain or origin.type == "media"):
+            # The one who denies, not the outlet that reports the denial ("Khartoum denied it, Reuters said").
             agent = entities.get(event.arguments["agent"].entity or "") if "agent" in event.arguments else None
             origin = entity_origin(agent, analysis) if agent else origin
-        out.append(ClaimMention(
+        elif event.polarity == "negative" and (not chain or origin.type == "media"):
+            # "Beijing denied it had ever sent drones": the denied act's denier is the denial's agent.
+            origin = _denier_around(event, analysis, entities) or origin
+        certainty = "underspecified" if any(sanity.is_speculation(link.text) for link in chain) else event.certainty
+        mention = sanity.repair(ClaimMention(
             document_id=doc.id, record_id=event.id if attribution is holder else f"{event.id}@{attribution.id}",
             type=event.type, arguments=arguments, names=names, item=item or None,
             stance="denies" if event.polarity == "negative" else "supports",
-            certainty=event.certainty, polarity=event.polarity, quote=attribution.content if attribution else quote,
+            certainty=certainty, polarity=event.polarity, quote=attribution.content if attribution else quote,
             chain=chain, origin=origin, date=doc.date, lang=doc.lang,
-            time_value=event.time.value if event.time else None))
+            time_value=event.time.value if event.time else None), analysis, spans)
+        if mention is not None:
+            out.append(mention)
     return out
+
+
+def _denier_around(event: Event, analysis: Analysis, entities: dict[str, Entity]) -> Optional[Origin]:
+    """The origin of the agent of a DENY in the sentence of a negated event the article states itself."""
+    span = _event_span(event)
+    if span is None:
+        return None
+    sentence = sentence_around(analysis.document.text, span)
+    for deny in analysis.events:
+        if deny.type != "DENY" or deny.trigger is None or not sentence.contains(deny.trigger):
+            continue
+        agent = entities.get(deny.arguments["agent"].entity or "") if "agent" in deny.arguments else None
+        if agent is not None:
+            return entity_origin(agent, analysis)
+    return None
+
+
+def sane_chain(chain: tuple[ChainLink, ...], analysis: Analysis) -> tuple[ChainLink, ...]:
+    """The chain without the names no source could bear: a heading ("Background"), a time phrase ("last
+    month"). Such a link stays as words (its quote still reads), unnamed."""
+    out = []
+    for link in chain:
+        heading = link.type not in ("media", "named_person") and sanity.is_heading_text(link.text, analysis.document.text)
+        if link.name and (sanity.is_time_phrase(link.text) or heading):  # a pronoun given a name is resolved
+            link = ChainLink(text=link.text, type="unspecified", name=None)
+        out.append(link)
+    return tuple(out)
 
 
 def _report_of(holder: Attribution, analysis: Analysis) -> set[str]:
@@ -177,11 +222,12 @@ def _statement_mention(attribution: Attribution, analysis: Analysis, entities: d
     keyed = {entity_key(n, types.get(n)): n for n in named}
     arguments = {f"about{i}": k for i, k in enumerate(sorted(keyed))}
     names = {f"about{i}": keyed[k] for i, k in enumerate(sorted(keyed))}
-    chain = chain_of(attribution.id, analysis, entities)
+    chain = sane_chain(chain_of(attribution.id, analysis, entities), analysis)
     return ClaimMention(
         document_id=doc.id, record_id=attribution.id, type="STATEMENT", arguments=arguments, names=names,
         item=attribution.content.text, stance="denies" if attribution.polarity == "negative" else "supports",
-        certainty=attribution.certainty, polarity=attribution.polarity, quote=attribution.content, chain=chain,
+        certainty="underspecified" if any(sanity.is_speculation(link.text) for link in chain) else attribution.certainty,
+        polarity=attribution.polarity, quote=attribution.content, chain=chain,
         origin=origin_of(chain, analysis), date=doc.date, lang=doc.lang)
 
 
@@ -200,6 +246,11 @@ def _link_denials(mentions: list[ClaimMention], countries: dict[str, str]) -> No
     for deny in mentions:
         if deny.type != "DENY" or deny.stance != "supports":
             continue
+        if deny.origin.type in OUTLET_VOICES:
+            agent = deny.arguments.get("agent", "")
+            if not agent.startswith("state:"):
+                continue  # an outlet reporting a denial by no one it names denies nothing itself
+            deny.origin = _state_origin(agent.split(":", 1)[1], deny.names.get("agent", ""))
         country = country_of(deny.arguments.get("agent", "txt:"))
         targets = []
         for other in mentions:

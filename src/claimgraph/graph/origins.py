@@ -332,7 +332,7 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
             code = state_voice(link.name, analysis)
             if code is not None:
                 return _state_origin(code, link.name)
-            name = f"{inner.text} (via {link.name})" if inner is not None else link.name
+            name = f"{inner.text} (via {link.name})" if inner is not None and not is_pronoun(inner.text) else link.name
             key = WIRES.get(fold(link.name), link.name)
             kind = "organization" if link.type == "author" else link.type
             return Origin(key=f"src:{name_key(key)}", name=name if inner else key, type=kind)

@@ -29,6 +29,7 @@ from claimgraph.model.claims import ChainLink, ClaimSummary, Evidence, Origin
 from claimgraph.store import tables as t
 
 FIRMNESS = {c: i for i, c in enumerate(CERTAINTIES)}  # certain=0 ... underspecified=3
+UNASSERTED = "underspecified"
 
 
 def keys_for_name(connection: Connection, name: str) -> set[str]:
@@ -327,8 +328,16 @@ def _summary(row: Any, docs: Sequence[Any], voices: list[Optional[list[list[Any]
     support.sort(key=_first)
     against.sort(key=_first)
     rules = _Rules(support, against, quoted, own_sources, cited, listing)
-    origins = _distinct(_counted(support, rules), listing)
-    denied_by = _distinct(_counted(against, rules), listing)
+    # Support needs assertion: a question, a condition, "if confirmed" (certainty `underspecified`) is shown
+    # with the claim but counts as no origin.
+    asserted = [i for i in support if i[3] != UNASSERTED]
+    if len(asserted) < len(support):
+        _counted(support, rules)  # every row's origin resolved: the evidence list shows each one
+    origins = _distinct(_counted(asserted, rules), listing)
+    # Nobody denies their own words: an origin on both sides is read as asserting (the denial is another claim
+    # the graph could not tell apart, e.g. a negated remark of the same speaker).
+    asserting = {o[0] for o in origins}
+    denied_by = [o for o in _distinct(_counted(against, rules), listing) if o[0] not in asserting]
     dates = [d[_DATE] for d in docs if d[_DATE]]
     summary = ClaimSummary(
         id=row.id, type=row.type, label=row.label, arguments=json.loads(row.names),

@@ -83,8 +83,11 @@ def brief_markdown(brief: Brief) -> str:
     lines = [f"# Evidence brief: {brief.question}", ""]
     lines.append("Read as about: " + (", ".join(brief.matched) or "nothing named; matched by meaning") + ".")
     lines.append("")
+    if brief.verdict:
+        lines += ["## Verdict", "", brief.verdict, ""]
     if not brief.claims:
-        lines.append("No stored claim answers this question.")
+        if not brief.verdict:
+            lines.append("No evidence found: no stored claim answers this question.")
         return "\n".join(lines) + "\n"
     lines.append("## At a glance")
     lines.append("")

@@ -221,14 +221,20 @@ class Brief:
     matched: list[str] = field(default_factory=list)  # the entities/groups the question was read as naming
     claims: list[ClaimSummary] = field(default_factory=list)
     sections: list[tuple[str, list[str]]] = field(default_factory=list)  # (actor, claim ids)
+    # The answer first: what is alleged, by how many origins, how firmly, who denies, what is speculation.
+    verdict: str = ""
+    # Names in the question the store knows nothing about (then no claim is shown).
+    unknown: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"question": self.question, "matched": list(self.matched),
+        return {"question": self.question, "matched": list(self.matched), "verdict": self.verdict,
+                "unknown": list(self.unknown),
                 "sections": [{"actor": actor, "claims": list(ids)} for actor, ids in self.sections],
                 "claims": [c.to_dict() for c in self.claims]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Brief":
         return cls(question=data["question"], matched=list(data.get("matched", [])),
+                   verdict=data.get("verdict", ""), unknown=list(data.get("unknown", [])),
                    claims=[ClaimSummary.from_dict(c) for c in data.get("claims", [])],
                    sections=[(s["actor"], list(s["claims"])) for s in data.get("sections", [])])

@@ -1,0 +1,123 @@
+"""The brief's opening paragraph: what is alleged, by how many independent origins, how
+firmly, who denies it, and what is only speculation (`Brief.verdict`).
+
+Read from the claims the brief chose, never from other words: every figure in the
+paragraph is one the claims below it show. An allegation is a claim some origin asserts;
+speculation is an allegation no origin states as more than possible (could, may, if
+confirmed, questions: certainty `possible` or `underspecified`).
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from claimgraph.model.claims import ClaimSummary, Origin
+
+NO_EVIDENCE = "No evidence found"
+# Claims whose best supporting certainty is one of these say no more than that something may be so.
+SPECULATIVE = ("possible", "underspecified")
+# At most this many claims named in a sentence of the paragraph; the rest are counted.
+NAMED = 3
+
+
+def _names(origins: Iterable[Origin]) -> list[str]:
+    seen: dict[str, str] = {}
+    for origin in origins:
+        seen.setdefault(origin.key, origin.name)
+    return list(seen.values())
+
+
+def _listed(values: list[str]) -> str:
+    shown = values[:NAMED]
+    more = len(values) - len(shown)
+    text = "; ".join(shown)
+    return text + (f" and {more} more" if more else "")
+
+
+def _firmness(claim: ClaimSummary) -> str:
+    if claim.certainty == "certain":
+        return "stated as fact"
+    if claim.certainty == "probable":
+        return "hedged (reportedly, allegedly)"
+    return "only as a possibility"
+
+
+def no_evidence(question: str, unknown: list[str]) -> str:
+    why = f": the store knows no actor named {', '.join(repr(u) for u in unknown)}" if unknown else ""
+    return f"{NO_EVIDENCE} for “{question}”{why}. No stored claim answers it."
+
+
+def verdict(question: str, claims: list[ClaimSummary]) -> str:
+    """One paragraph answering `question` from `claims` (ranked best first)."""
+    # A denial event's claim ("Beijing denies arming Russia") is who denies, not one more allegation.
+    denials = [c for c in claims if c.type == "DENY"]
+    alleged = [c for c in claims if c.origins and c.type != "DENY"]
+    speculative = [c for c in claims if c.type != "DENY" and c.certainty in SPECULATIVE]
+    if not alleged:
+        if speculative:
+            return (f"Nothing is asserted on “{question}”: only speculation (could, may, if confirmed, questions): "
+                    f"{_listed([c.label for c in speculative])}.")
+        if claims:
+            deniers = _names(o for c in claims for o in c.denied_by)
+            return (f"No stored claim asserts what “{question}” asks; the store only holds "
+                    f"{len(claims)} claim(s) bearing on it" + (f", denied by {_listed(deniers)}." if deniers else "."))
+        return no_evidence(question, [])
+    asserted = [c for c in alleged if c.certainty not in SPECULATIVE]
+    sentences = []
+    if asserted:
+        top = asserted[0]
+        origins = _names(top.origins)
+        sentences.append(
+            f"Best evidenced: {top.label}, asserted by {len(origins)} independent origin"
+            f"{'s' if len(origins) != 1 else ''} ({_listed(origins)}), {_firmness(top)}, in "
+            f"{len(top.articles)} article(s) ({', '.join(top.languages)}) since {top.first_seen or 'an unknown date'}.")
+        everyone = _names(o for c in asserted for o in c.origins)
+        firm = sum(1 for c in asserted if c.certainty == "certain")
+        single = sum(1 for c in asserted if c.single_sourced)
+        if len(asserted) > 1:
+            sentences.append(
+                f"In all, {len(asserted)} allegations bear on the question, from {len(everyone)} distinct "
+                f"independent origin{'s' if len(everyone) != 1 else ''} ({_listed(everyone)}); "
+                f"{firm} stated as fact, {len(asserted) - firm} hedged; {single} rest on a single origin.")
+        elif top.single_sourced:
+            sentences.append("It rests on a single origin.")
+    denied = [c for c in alleged if c.denied_by]
+    deniers = _names([o for c in denied for o in c.denied_by] + [o for c in denials for o in c.origins])
+    if deniers:
+        sentences.append(f"Denied by {_listed(deniers)}" + (f" ({len(denied)} of the {len(alleged)} allegations "
+                                                            f"answered by name)." if denied else "."))
+    else:
+        sentences.append("No denial is on record.")
+    if speculative:
+        sentences.append(f"Only speculation (could, may, if confirmed, questions): "
+                         f"{_listed([c.label for c in speculative])}.")
+    return " ".join(sentences)
+
+
+__all__ = ["NO_EVIDENCE", "merge_duplicates", "no_evidence", "verdict"]
+
+
+def merge_duplicates(claims: list[ClaimSummary]) -> list[ClaimSummary]:
+    """Claims the brief would show twice under one label (same type, roles and item words, kept
+    apart by the graph) read as one: origins, deniers, articles and evidence together."""
+    kept: dict[tuple[str, str], ClaimSummary] = {}
+    out: list[ClaimSummary] = []
+    for claim in claims:
+        key = (claim.type, " ".join(claim.label.lower().split()))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = claim
+            out.append(claim)
+            continue
+        first.origins += [o for o in claim.origins if o.key not in {x.key for x in first.origins}]
+        first.denied_by += [o for o in claim.denied_by if o.key not in {x.key for x in first.denied_by}]
+        first.articles += [a for a in claim.articles if a not in first.articles]
+        first.languages = sorted(set(first.languages) | set(claim.languages))
+        dates = [d for d in (first.first_seen, claim.first_seen) if d]
+        first.first_seen = min(dates) if dates else None
+        dates = [d for d in (first.last_seen, claim.last_seen) if d]
+        first.last_seen = max(dates) if dates else None
+        order = ("certain", "probable", "possible", "underspecified")
+        first.certainty = min(first.certainty, claim.certainty, key=order.index)
+        first.evidence += claim.evidence
+        first.more_evidence += claim.more_evidence
+    return out

@@ -151,3 +151,19 @@ def test_post_documents_analyses_and_stores_a_batch(client, tmp_path) -> None:  
     assert again["stored"][0] == {**stored["stored"][0], "new": False}
     document = client.get(f"/v1/documents/{stored['stored'][0]['id']}").json()
     assert document["document"]["title"] == "Radar parts" and document["attributions"]
+
+
+def test_standalone_brief_is_one_page_with_real_tables(demo_db) -> None:  # type: ignore[no-untyped-def]
+    """`brief --format html`: the page template standalone (it was <tr> rows without a <table> and raw Markdown)."""
+    from claimgraph.graph import HashEmbedder, answer
+    from claimgraph.serve.render import brief_page
+    from claimgraph.store import SqlStore
+
+    store = SqlStore(str(demo_db))
+    with store.engine.connect() as connection:
+        brief = answer(connection, "China supplies weapons to Russia", HashEmbedder())
+    page = brief_page(brief, standalone=True)
+    assert page.count("<table") >= 2 and "<tr>" not in page.split("<table", 1)[0]
+    assert "**" not in page and "](http" not in page  # no Markdown left over
+    assert '"Segoe UI"' in page and "/static/" not in page  # the stylesheet inline and intact, nothing fetched
+    assert 'href="/articles/' not in page  # standalone: links go to the articles' own URLs

@@ -130,8 +130,11 @@ def test_analyze_cli_writes_one_file_per_article_named_by_record_id(tmp_path: Pa
                                  "lang": "en"}) + "\n{broken\n", encoding="utf-8")
     out = tmp_path / "out"
     result = runner.invoke(app, ["analyze", str(batch), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert [p.name for p in out.iterdir()] == ["wire_7.json"]
+    assert result.exit_code == 1, result.output  # one line was rejected
+    from claimgraph.cli.files import safe_name
+
+    assert safe_name("wire/7").startswith("wire_7-") and safe_name("wire_7") == "wire_7"
+    assert [p.name for p in out.iterdir()] == [safe_name("wire/7") + ".json"]
     assert "malformed JSON" in result.output
 
 

@@ -36,10 +36,25 @@ def load_settings(**overrides: Any) -> Settings:
     except ValueError as exc:
         raise ConfigError(f"bad CLAIMGRAPH_* setting: {exc}") from exc
     if "CLAIMGRAPH_DETECT_LANGUAGES" in os.environ:
-        env["detect_languages"] = tuple(os.environ["CLAIMGRAPH_DETECT_LANGUAGES"].split(","))
+        env["detect_languages"] = tuple(code.strip().lower() for code in
+                                        os.environ["CLAIMGRAPH_DETECT_LANGUAGES"].split(",") if code.strip())
     if "CLAIMGRAPH_DB" in os.environ:
         env["db_url"] = os.environ["CLAIMGRAPH_DB"]
     settings = Settings().with_(**env).with_(**overrides)
     if settings.max_bytes <= 0:
         raise ConfigError("max_bytes must be positive", {"max_bytes": settings.max_bytes})
+    if settings.batch_size <= 0:
+        raise ConfigError("batch_size must be positive", {"batch_size": settings.batch_size})
+    unknown = [code for code in settings.detect_languages if not detectable(code)]
+    if unknown or not settings.detect_languages:
+        raise ConfigError(f"CLAIMGRAPH_DETECT_LANGUAGES: unknown language code(s) {', '.join(map(repr, unknown)) or '(none given)'};"
+                          " give comma-separated ISO 639-1 codes such as en,fr,de",
+                          {"detect_languages": list(settings.detect_languages)})
     return settings
+
+
+def detectable(code: str) -> bool:
+    """True when the language detector (lingua) knows the ISO 639-1 `code`."""
+    from lingua import IsoCode639_1
+
+    return len(code) == 2 and code.isalpha() and hasattr(IsoCode639_1, code.upper())

@@ -26,3 +26,7 @@ class ConfigError(ClaimgraphError):
 
 class StoreError(ClaimgraphError):
     """The store cannot be opened, migrated or written."""
+
+
+class StoreFull(StoreError):
+    """The store's disk (or file size limit) is full: nothing more can be written in this run."""

@@ -7,8 +7,10 @@ from typing import Iterable, Iterator, Optional, Union
 from claimgraph.config import Settings, load_settings
 from claimgraph.extract import analyze_parsed
 from claimgraph.ingest import iter_inputs
+from claimgraph.errors import InvalidInput
 from claimgraph.model import Analysis, Document, Rejection, Skipped
 from claimgraph.nlp import PipelineCache
+from claimgraph.nlp.pipeline import failure
 
 
 class Analyzer:
@@ -18,9 +20,31 @@ class Analyzer:
         self.settings = settings or load_settings()
         self.pipelines = PipelineCache(self.settings)
 
-    def analyze(self, documents: Iterable[Document]) -> Iterator[Analysis]:
-        for document, doc in self.pipelines.parse(documents):
-            yield analyze_parsed(document, doc)
+    def analyze_all(self, documents: Iterable[Document]) -> Iterator[Union[Analysis, Rejection]]:
+        """The analysis of each document, in order, or a `Rejection` saying why it has none.
+
+        Whatever goes wrong with one article (parse, extraction) stays with it:
+        the other articles of its batch and of the run are analysed all the same.
+        """
+        for document, parsed in self.pipelines.parse(documents):
+            if isinstance(parsed, Rejection):
+                yield parsed
+                continue
+            try:
+                yield analyze_parsed(document, parsed)
+            except Exception as exc:  # noqa: BLE001  (an extraction bug on one article must not end the run)
+                yield failure(document, "analysis failed", exc)
+
+    def analyze(self, documents: Iterable[Document], rejected: Optional[list[Rejection]] = None) -> Iterator[Analysis]:
+        """The analyses of `documents`. An article that fails is appended to `rejected`; with no
+        list given, it raises `InvalidInput` (one article analysed on its own, as `analyze_text`)."""
+        for item in self.analyze_all(documents):
+            if isinstance(item, Analysis):
+                yield item
+            elif rejected is not None:
+                rejected.append(item)
+            else:
+                raise InvalidInput(f"{item.path}: {item.reason}", {"detail": item.detail})
 
     def analyze_text(self, text: str, lang: str = "und", **fields: Optional[str]) -> Analysis:
         """Analyse one text given in memory (id = sha256 of its UTF-8 bytes)."""
@@ -45,4 +69,4 @@ class Analyzer:
                 else:
                     yield item
 
-        yield from self.analyze(documents())
+        yield from self.analyze(documents(), rejected_sink)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, Union
 
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
@@ -13,7 +13,8 @@ from rich.text import Text
 
 from claimgraph.config import Settings, load_settings
 from claimgraph.ingest import iter_inputs
-from claimgraph.model import Document, Rejection, Skipped
+from claimgraph.errors import StoreError, StoreFull
+from claimgraph.model import Analysis, Document, Rejection, Skipped
 from claimgraph.pipeline import Analyzer
 from claimgraph.store import SqlStore
 
@@ -27,6 +28,17 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     words: int = 0
+    stopped: Optional[str] = None  # why the run ended before its inputs did (disk full)
+
+    @property
+    def ok(self) -> bool:
+        """True when every input was stored or already known (the exit code is 0)."""
+        return not self.rejected and self.stopped is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"new": self.new, "known": self.known, "rejected": [asdict(r) for r in self.rejected],
+                "skipped": [asdict(s) for s in self.skipped], "warnings": self.warnings,
+                "seconds": round(self.seconds, 3), "words": self.words, "stopped": self.stopped}
 
 
 class RateColumn(ProgressColumn):
@@ -40,42 +52,65 @@ class RateColumn(ProgressColumn):
 def ingest_paths(paths: Iterable[Union[str, Path]], db: str = "claimgraph.db", settings: Optional[Settings] = None,
                  lang: Optional[str] = None, console: Optional[Console] = None,
                  analyzer: Optional[Analyzer] = None) -> IngestReport:
-    """Read, analyse and store every article under `paths`.
+    """Read, analyse and store every article under `paths`, streaming (memory does not grow with the corpus).
 
     Articles whose id is already stored are skipped before any parsing, so a
-    re-run after a crash only does the remaining work.
+    re-run after a crash only does the remaining work. An article that fails
+    anywhere (reading, parsing, extraction, storing) becomes a rejection with
+    its path and reason and the run goes on; a full disk ends the run, with
+    the report of what was done.
     """
     settings = settings or load_settings()
     store = SqlStore(db)
     report = IngestReport()
     started = time.perf_counter()
-    pending: list[Document] = []
-    seen: set[str] = set()
-    for item in iter_inputs(paths, settings):
-        if isinstance(item, Rejection):
-            report.rejected.append(item)
-        elif isinstance(item, Skipped):
-            report.skipped.append(item)
-        elif item.id in seen or store.has_document(item.id):
-            report.known += 1
-        else:
-            seen.add(item.id)
-            pending.append(replace(item, lang=lang) if lang else item)
-    analyzer = analyzer or Analyzer(settings)
-    with _progress(console, len(pending)) as progress:
-        task = progress.add_task("ingest", total=len(pending)) if progress else None
-        for analysis in analyzer.analyze(iter(pending)):
-            if store.put_analysis(analysis):
-                report.new += 1
-                report.words += len(analysis.document.text.split())
-            else:
+
+    def pending() -> Iterator[Document]:
+        for item in iter_inputs(paths, settings):
+            if isinstance(item, Rejection):
+                report.rejected.append(item)
+            elif isinstance(item, Skipped):
+                report.skipped.append(item)
+            elif store.has_document(item.id):
                 report.known += 1
-            report.warnings += [f"{analysis.document.path}: {w}" for w in analysis.warnings]
-            if progress and task is not None:
-                progress.advance(task)
-    report.seconds = time.perf_counter() - started
-    store.close()
+            else:
+                yield replace(item, lang=lang) if lang else item
+
+    analyzer = analyzer or Analyzer(settings)
+    try:
+        with _progress(console) as progress:
+            task = progress.add_task("ingest", total=None) if progress else None
+            for item in analyzer.analyze_all(pending()):
+                if isinstance(item, Rejection):
+                    report.rejected.append(item)
+                else:
+                    store_one(store, item, report)
+                if progress and task is not None:
+                    progress.advance(task)
+    except StoreFull as exc:
+        report.stopped = exc.message
+    finally:
+        report.seconds = time.perf_counter() - started
+        store.close()
     return report
+
+
+def store_one(store: SqlStore, analysis: Analysis, report: IngestReport) -> None:
+    """Store one analysis and count it; a failed write is that article's rejection (StoreFull goes up)."""
+    document = analysis.document
+    try:
+        stored = store.put_analysis(analysis)
+    except StoreFull:
+        raise
+    except StoreError as exc:
+        report.rejected.append(Rejection(document.path or document.id, "not stored", exc.message))
+        return
+    if stored:
+        report.new += 1
+        report.words += len(document.text.split())
+    else:
+        report.known += 1
+    report.warnings += [f"{document.path}: {w}" for w in analysis.warnings]
 
 
 class _NoProgress:
@@ -86,8 +121,8 @@ class _NoProgress:
         return None
 
 
-def _progress(console: Optional[Console], total: int) -> "Progress | _NoProgress":
-    if console is None or total == 0:
+def _progress(console: Optional[Console]) -> "Progress | _NoProgress":
+    if console is None:
         return _NoProgress()
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                     TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=False)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -9,16 +10,19 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from claimgraph.ingest.dates import normalise_date
 from claimgraph.store import SqlStore
 
-DB_HELP = "Store: a SQLite file path or a SQLAlchemy URL (postgresql://...)."
+DB_HELP = "Store: a SQLite file path or a SQLAlchemy URL (postgresql://...). Environment: CLAIMGRAPH_DB."
+DB_DEFAULT, DB_ENV = "claimgraph.db", "CLAIMGRAPH_DB"
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def open_synced(db: str, console: Optional[Console] = None) -> SqlStore:
     """Open the store and take in any article the graph has not seen yet (incremental, one transaction each)."""
     from claimgraph.graph import sync
 
-    store = SqlStore(db)
+    store = SqlStore(db, create=False)
     added = sync(store)
     if added and console is not None:
         console.print(f"graph: took in {added} new article(s)")
@@ -30,7 +34,7 @@ def claims_cli(
     type: Optional[str] = typer.Option(None, "--type", "-t", help="Only this claim type: SUPPLY, PRODUCE, DEVELOP, OWNERSHIP, ACCUSE, DENY, SANCTION, USE, OTHER, STATEMENT."),
     since: Optional[str] = typer.Option(None, "--since", help="Only claims seen on or after this ISO date (2024, 2024-09, 2024-09-15)."),
     limit: int = typer.Option(50, "--limit", "-n", help="At most this many claims, most evidenced first."),
-    db: str = typer.Option("claimgraph.db", "--db", help=DB_HELP),
+    db: str = typer.Option(DB_DEFAULT, "--db", help=DB_HELP, envvar=DB_ENV),
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
     evidence: bool = typer.Option(False, "--evidence", help="With --format json: include every quote, chain and article link."),
 ) -> None:
@@ -41,6 +45,8 @@ def claims_cli(
 
     if format not in ("table", "json"):
         raise typer.BadParameter(f"unknown format {format!r}; choose table or json", param_hint="--format")
+    if since is not None and (not ISO_DATE.match(since) or normalise_date(since) != since):
+        raise typer.BadParameter(f"{since!r} is not an ISO date: give 2024, 2024-09 or 2024-09-15", param_hint="--since")
     if type and type.upper() not in CLAIM_TYPES:
         raise typer.BadParameter(f"unknown type {type!r}; choose one of {', '.join(CLAIM_TYPES)}", param_hint="--type")
     err = Console(stderr=True)
@@ -52,7 +58,7 @@ def claims_cli(
         sys.stdout.write(json.dumps({"claims": [c.to_dict(with_evidence=evidence) for c in found]},
                                     ensure_ascii=False, indent=1) + "\n")
     else:
-        Console(width=200).print(claims_table(found))
+        Console().print(claims_table(found))
 
 
 def brief_cli(
@@ -60,7 +66,7 @@ def brief_cli(
     format: str = typer.Option("md", "--format", "-f", help="md (Markdown), html or json."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
     limit: int = typer.Option(15, "--limit", "-n", help="At most this many claims."),
-    db: str = typer.Option("claimgraph.db", "--db", help=DB_HELP),
+    db: str = typer.Option(DB_DEFAULT, "--db", help=DB_HELP, envvar=DB_ENV),
 ) -> None:
     """An evidence brief: the claims that answer QUESTION, for and against, origins, hedging, timeline, quotes."""
     from claimgraph.graph import answer, default_embedder

@@ -5,6 +5,7 @@ from typing import Optional
 
 from rich.table import Table
 
+from claimgraph.display import cell, md, md_link
 from claimgraph.graph.press import PRESS_REPORT
 from claimgraph.model.claims import Brief, ClaimSummary, Evidence
 
@@ -21,25 +22,26 @@ def claims_table(claims: list[ClaimSummary]) -> Table:
     for column in ("claim", "type", "what", "origins", "articles", "lang", "first", "last", "denied by", "status"):
         table.add_column(column, overflow="fold")
     for c in claims:
-        table.add_row(c.id, c.type, c.label, "; ".join(o.name for o in c.origins), str(len(c.articles)),
-                      ",".join(c.languages), c.first_seen or "", c.last_seen or "",
-                      "; ".join(o.name for o in c.denied_by), c.status)
+        table.add_row(*map(cell, (c.id, c.type, c.label, "; ".join(o.name for o in c.origins), len(c.articles),
+                                  ",".join(c.languages), c.first_seen or "", c.last_seen or "",
+                                  "; ".join(o.name for o in c.denied_by), c.status)))
     return table
 
 
 def _quote(evidence: Evidence) -> str:
     text = " ".join(evidence.quote.text.split())
-    return text if len(text) <= QUOTE_MAX else text[:QUOTE_MAX - 1] + "…"
+    return md(text if len(text) <= QUOTE_MAX else text[:QUOTE_MAX - 1] + "…")
 
 
 def _where(evidence: Evidence) -> str:
     outlet = evidence.outlet or (evidence.title or evidence.document_id[:12])
-    link = f"[{outlet}]({evidence.url})" if evidence.url else outlet
-    return f"{link}, {evidence.date or 'undated'}, {evidence.lang}, `{evidence.document_id[:12]}` {evidence.record_id}"
+    link = md_link(outlet, evidence.url)
+    return (f"{link}, {md(evidence.date or 'undated')}, {md(evidence.lang)}, `{evidence.document_id[:12]}` "
+            f"{md(evidence.record_id or '')}")
 
 
 def _chain(evidence: Evidence) -> str:
-    return " ← ".join(link.text + (f" [{link.name}]" if link.name and link.name != link.text else "")
+    return " ← ".join(md(link.text) + (f" \\[{md(link.name)}\\]" if link.name and link.name != link.text else "")
                       for link in evidence.chain) or "the article itself"
 
 
@@ -52,13 +54,13 @@ def _uncounted(evidence: Evidence, claim: ClaimSummary) -> str:
 
 
 def claim_markdown(claim: ClaimSummary) -> list[str]:
-    lines = [f"### {claim.label}", "",
+    lines = [f"### {md(claim.label)}", "",
              f"`{claim.id}` · {claim.type} · **{claim.status}** · first seen {claim.first_seen or '?'}, "
              f"last seen {claim.last_seen or '?'} · {len(claim.articles)} article(s) in {', '.join(claim.languages)}", ""]
-    lines.append("**Independent origins:** " + ("; ".join(o.name for o in claim.origins) or "none"))
+    lines.append("**Independent origins:** " + ("; ".join(md(o.name) for o in claim.origins) or "none"))
     if claim.denied_by:
         lines.append("")
-        lines.append("**Denied by:** " + "; ".join(o.name for o in claim.denied_by))
+        lines.append("**Denied by:** " + "; ".join(md(o.name) for o in claim.denied_by))
     lines.append("")
     for stance, title in (("supports", "For"), ("denies", "Against")):
         items = [e for e in claim.evidence if e.stance == stance]
@@ -67,7 +69,7 @@ def claim_markdown(claim: ClaimSummary) -> list[str]:
         lines.append(f"{title}:")
         lines.append("")
         for e in items:
-            origin = e.origin.name + _uncounted(e, claim)
+            origin = md(e.origin.name) + _uncounted(e, claim)
             lines.append(f"- {e.date or 'undated'} · *{e.certainty}* · {origin} — “{_quote(e)}”  ")
             lines.append(f"  chain: {_chain(e)} · {_where(e)}")
         lines.append("")
@@ -80,8 +82,8 @@ def claim_markdown(claim: ClaimSummary) -> list[str]:
 
 def brief_markdown(brief: Brief) -> str:
     by_id = {c.id: c for c in brief.claims}
-    lines = [f"# Evidence brief: {brief.question}", ""]
-    lines.append("Read as about: " + (", ".join(brief.matched) or "nothing named; matched by meaning") + ".")
+    lines = [f"# Evidence brief: {md(brief.question)}", ""]
+    lines.append("Read as about: " + (", ".join(map(md, brief.matched)) or "nothing named; matched by meaning") + ".")
     lines.append("")
     if brief.verdict:
         lines += ["## Verdict", "", brief.verdict, ""]
@@ -94,12 +96,12 @@ def brief_markdown(brief: Brief) -> str:
     lines.append("| claim | origins | denied by | articles | languages | first seen | firmness |")
     lines.append("|---|---|---|---|---|---|---|")
     for c in brief.claims:
-        lines.append(f"| {c.label} | {len(c.origins)} | {len(c.denied_by)} | {len(c.articles)} | "
+        lines.append(f"| {md(c.label)} | {len(c.origins)} | {len(c.denied_by)} | {len(c.articles)} | "
                      f"{', '.join(c.languages)} | {c.first_seen or '?'} | {'hedged' if c.hedged else 'firm'}"
                      f"{' (single source)' if c.single_sourced else ''} |")
     lines.append("")
     for actor, ids in brief.sections:
-        lines.append(f"## Alleged actor: {actor}")
+        lines.append(f"## Alleged actor: {md(actor)}")
         lines.append("")
         for claim_id in ids:
             lines += claim_markdown(by_id[claim_id])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -54,3 +55,23 @@ def decode(raw: bytes) -> Decoded:
     except UnicodeDecodeError as exc:
         raise Unreadable("undecodable text", f"{utf8_error}; not cp1252 either at byte {exc.start}") from exc
     return Decoded(text, "cp1252", f"{utf8_error}: decoded as cp1252")
+
+
+# A lone UTF-16 surrogate (from a JSON "\ud800" escape) cannot be encoded, stored or printed.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """`text` without NUL characters and with lone surrogates replaced by U+FFFD, and what was changed.
+
+    Both are cleaned at read time, once, so that every later stage (spaCy, SQLite,
+    PostgreSQL, the terminal) sees text it can hold.
+    """
+    notes = []
+    if "\x00" in text:
+        notes.append(f"{text.count(chr(0))} NUL character(s) removed")
+        text = text.replace("\x00", "")
+    if LONE_SURROGATE.search(text):
+        text, count = LONE_SURROGATE.subn("\ufffd", text)
+        notes.append(f"{count} lone surrogate(s) replaced by U+FFFD")
+    return text, notes

@@ -7,8 +7,8 @@ import re
 from typing import Callable, Iterator, Optional, Union
 
 from claimgraph.ingest.bytes import Decoded, Unreadable, decode, sha256_hex
-from claimgraph.ingest.dates import normalise_date
 from claimgraph.ingest.datelines import dateline_outlet
+from claimgraph.ingest.dates import read_date
 from claimgraph.model import Document, Rejection
 
 Item = Union[Document, Rejection]
@@ -18,6 +18,7 @@ READERS: dict[str, Reader] = {}
 # ` date 2024-09 Title...` : the seed's header, date then title on one line.
 DATE_HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]+(\S[^\n]*?)[ \t]*$")
 FRONT_MATTER_LINE = re.compile(r"^(title|date|source|url|lang)[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 MAX_TITLE_CHARS = 300
 # Below this, what trafilatura returns is menu or footer debris, not an article.
 MIN_HTML_TEXT_CHARS = 40
@@ -62,10 +63,11 @@ def read_text(path: str, raw: bytes) -> Iterator[Item]:
     if not text.strip():
         yield Rejection(path, "no text", "only a header")
         return
-    yield Document(id=sha256_hex(raw), text=text, title=_clean(meta.get("title")),
-                   date=normalise_date(meta.get("date")), lang=_clean(meta.get("lang")) or "und",
+    date, date_note = read_date(meta.get("date"))
+    lang, lang_note = language_code(meta.get("lang"))
+    yield Document(id=sha256_hex(raw), text=text, title=_clean(meta.get("title")), date=date, lang=lang,
                    source=_clean(meta.get("source")) or dateline_outlet(text), url=_clean(meta.get("url")), path=path,
-                   notes=_notes(decoded))
+                   notes=_notes(decoded, date_note, lang_note))
 
 
 def _split_front_matter(text: str) -> tuple[str, dict[str, Optional[str]]]:
@@ -90,8 +92,22 @@ def _split_front_matter(text: str) -> tuple[str, dict[str, Optional[str]]]:
     return body, meta
 
 
-def _notes(decoded: Decoded) -> tuple[str, ...]:
-    return (decoded.warning,) if decoded.warning else ()
+def _notes(decoded: Optional[Decoded], *notes: Optional[str]) -> tuple[str, ...]:
+    found = (decoded.warning if decoded else None, *notes)
+    return tuple(note for note in found if note)
+
+
+def language_code(value: object) -> tuple[str, Optional[str]]:
+    """An ISO 639 code (`fr`, `en`; `fr-CA` -> `fr`) from a metadata field, or "und" (detect) with a
+    warning when the field holds something else."""
+    given = _clean(value)
+    if given is None:
+        return "und", None
+    code = re.split(r"[-_]", given.lower(), maxsplit=1)[0]
+    if LANGUAGE_CODE.match(code):
+        return code, None
+    shown = given if len(given) <= 20 else given[:19] + "…"
+    return "und", f"language {shown!r} is not an ISO 639 code: detected from the text instead"
 
 
 def _first_line_title(text: str) -> Optional[str]:
@@ -119,9 +135,10 @@ def read_html(path: str, raw: bytes) -> Iterator[Item]:
         yield Rejection(path, "no article text",
                         f"trafilatura found no main text of {MIN_HTML_TEXT_CHARS}+ characters in the HTML")
         return
-    yield Document(id=sha256_hex(raw), text=body, title=_clean(extracted.title),
-                   date=normalise_date(extracted.date), source=_clean(extracted.sitename),
-                   url=_clean(extracted.url), path=path, notes=_notes(decoded))
+    date, date_note = read_date(extracted.date)
+    yield Document(id=sha256_hex(raw), text=body, title=_clean(extracted.title), date=date,
+                   source=_clean(extracted.sitename), url=_clean(extracted.url), path=path,
+                   notes=_notes(decoded, date_note))
 
 
 @register_reader("jsonl")
@@ -149,10 +166,12 @@ def read_jsonl(path: str, raw: bytes) -> Iterator[Item]:
             yield Rejection(where, "no text", "the record has no non-empty 'text' field")
             continue
         record_id = _clean(record.get("id"))
-        yield Document(id=sha256_hex(line.encode("utf-8")), text=text, title=_clean(record.get("title")),
-                       date=normalise_date(record.get("date")), lang=_clean(record.get("lang")) or "und",
+        date, date_note = read_date(record.get("date"))
+        lang, lang_note = language_code(record.get("lang"))
+        yield Document(id=sha256_hex(line.encode("utf-8", "surrogatepass")), text=text,
+                       title=_clean(record.get("title")), date=date, lang=lang,
                        source=_clean(record.get("source")) or dateline_outlet(text), url=_clean(record.get("url")),
-                       path=where, record_id=record_id, notes=_notes(decoded))
+                       path=where, record_id=record_id, notes=_notes(decoded, date_note, lang_note))
 
 
 @register_reader("feed")
@@ -164,6 +183,9 @@ def read_feed(path: str, raw: bytes) -> Iterator[Item]:
     parsed = feedparser.parse(raw)
     if parsed.bozo and not any(_entry_text(entry) for entry in parsed.entries):
         yield Rejection(path, "malformed feed", str(getattr(parsed, "bozo_exception", "unparseable")))
+        return
+    if not parsed.entries:
+        yield Rejection(path, "empty feed", "the feed holds no item")
         return
     feed_title = _clean(parsed.feed.get("title"))
     for number, entry in enumerate(parsed.entries, start=1):
@@ -181,10 +203,10 @@ def read_feed(path: str, raw: bytes) -> Iterator[Item]:
         title = _clean(entry.get("title"))
         canonical = json.dumps({"title": title, "link": entry.get("link"), "date": date, "text": body},
                                sort_keys=True, ensure_ascii=False)
-        lang = _clean(entry.get("language") or parsed.feed.get("language"))
-        yield Document(id=sha256_hex(canonical.encode("utf-8")), text=body, title=title, date=date,
-                       lang=(lang or "und").split("-")[0].lower(), source=feed_title,
-                       url=_clean(entry.get("link")), path=where)
+        lang, lang_note = language_code(entry.get("language") or parsed.feed.get("language"))
+        yield Document(id=sha256_hex(canonical.encode("utf-8", "surrogatepass")), text=body, title=title,
+                       date=date, lang=lang, source=feed_title, url=_clean(entry.get("link")), path=where,
+                       notes=_notes(None, lang_note))
 
 
 def _entry_text(entry: object) -> str:

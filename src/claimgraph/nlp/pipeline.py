@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Union
 
 import spacy
 from spacy.language import Language
@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from claimgraph.config import Settings
 from claimgraph.lang import get_language, get_rules
-from claimgraph.model import Document
+from claimgraph.model import Document, Rejection
 from claimgraph.nlp.components import add_components
 from claimgraph.nlp.asides import without_asides
 from claimgraph.nlp.stand_ins import ParsingHints, load_parsing_hints, with_stand_ins
@@ -21,6 +21,14 @@ log = logging.getLogger(__name__)
 
 # How much of an article the detector reads: whole paragraphs, never names alone.
 DETECT_CHARS = 3000
+
+# What `parse` yields for one document: its parse, None (no pipeline for its language), or why it failed.
+Parsed = Union[Doc, None, Rejection]
+
+
+def failure(document: Document, reason: str, exc: BaseException) -> Rejection:
+    """A rejection for one document whose processing raised `exc` (the batch goes on)."""
+    return Rejection(document.path or document.id, reason, f"{type(exc).__name__}: {exc}"[:500])
 
 
 @lru_cache(maxsize=4)
@@ -61,33 +69,72 @@ class PipelineCache:
         """`document` with its `lang` set: kept when given, detected otherwise."""
         if document.lang and document.lang != "und":
             return document
-        found = detect_language(document.text, self.settings.detect_languages)
+        try:
+            found = detect_language(document.text, self.settings.detect_languages)
+        except Exception as exc:  # noqa: BLE001  (undetected is a warning later, never the batch's end)
+            log.warning("language detection failed for %s: %s", document.path or document.id, exc)
+            found = None
         return replace(document, lang=found or "und")
 
-    def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Optional[Doc]]]:
+    def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Parsed]]:
         """Parse documents in batches per language, yielding them in input order.
 
-        A document whose language has no pipeline comes back with `None`.
+        A document whose language has no pipeline comes back with `None`; one
+        that cannot be parsed comes back with a `Rejection` saying why, and
+        the other documents of its batch are parsed all the same.
         """
         batch: list[Document] = []
         for document in documents:
             batch.append(self.with_language(document))
             if len(batch) >= self.settings.batch_size:
-                yield from self._parse_batch(batch)
+                yield from self.parse_batch(batch)
                 batch = []
         if batch:
-            yield from self._parse_batch(batch)
+            yield from self.parse_batch(batch)
 
-    def _parse_batch(self, batch: list[Document]) -> Iterator[tuple[Document, Optional[Doc]]]:
-        parsed: dict[int, Optional[Doc]] = {}
+    def parse_batch(self, batch: list[Document]) -> Iterator[tuple[Document, Parsed]]:
+        """One batch, each language through its pipeline's `nlp.pipe` (the unit a parallel parser splits)."""
+        parsed: dict[int, Parsed] = {}
         for lang in {d.lang for d in batch}:
             indexes = [i for i, d in enumerate(batch) if d.lang == lang]
-            nlp = self.get(lang)
+            try:
+                nlp = self.get(lang)
+            except Exception as exc:  # noqa: BLE001  (a broken language package rejects its articles only)
+                parsed.update({i: failure(batch[i], "language pipeline failed to load", exc) for i in indexes})
+                continue
             if nlp is None:
                 parsed.update({i: None for i in indexes})
                 continue
-            texts = (batch[i].text for i in indexes)
-            for i, doc in zip(indexes, nlp.pipe(texts, batch_size=self.settings.batch_size)):
-                parsed[i] = without_asides(nlp, with_stand_ins(nlp, doc, self._hints[lang]), self._hints[lang])
+            parsed.update(self._parse_language(nlp, lang, [(i, batch[i]) for i in indexes]))
         for i, document in enumerate(batch):
             yield document, parsed[i]
+
+    def _parse_language(self, nlp: Language, lang: str, items: list[tuple[int, Document]]) -> dict[int, Parsed]:
+        parsed: dict[int, Parsed] = {}
+        fitting = []
+        for i, document in items:
+            if len(document.text) > nlp.max_length:
+                parsed[i] = Rejection(document.path or document.id, "text too long",
+                                      f"{len(document.text):,} characters; the parser reads at most "
+                                      f"{nlp.max_length:,} (split the article)")
+            else:
+                fitting.append((i, document))
+        try:
+            docs = list(nlp.pipe((d.text for _, d in fitting), batch_size=self.settings.batch_size))
+        except Exception:  # noqa: BLE001  (one bad text fails the whole pipe: parse the batch one by one)
+            docs = [self._parse_one(nlp, document) for _, document in fitting]
+        for (i, document), doc in zip(fitting, docs):
+            parsed[i] = doc if isinstance(doc, Rejection) else self._reparsed(nlp, lang, document, doc)
+        return parsed
+
+    def _parse_one(self, nlp: Language, document: Document) -> Union[Doc, Rejection]:
+        try:
+            return nlp(document.text)
+        except Exception as exc:  # noqa: BLE001
+            return failure(document, "parse failed", exc)
+
+    def _reparsed(self, nlp: Language, lang: str, document: Document, doc: Doc) -> Union[Doc, Rejection]:
+        try:
+            return without_asides(nlp, with_stand_ins(nlp, doc, self._hints[lang]), self._hints[lang])
+        except Exception as exc:  # noqa: BLE001
+            return failure(document, "parse failed", exc)

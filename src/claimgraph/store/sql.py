@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
-from claimgraph.errors import StoreError
+from claimgraph.errors import StoreError, StoreFull
 from claimgraph.model import (Analysis, Argument, Attribution, Document, Entity, Event, Source, Span,
                               TimeRef)
 from claimgraph.resolve.match import MATCHER_VERSION, match_key, similarity
@@ -22,8 +24,36 @@ MERGE_THRESHOLD = 0.92
 
 
 def database_url(db: str) -> str:
-    """Accept a SQLAlchemy URL or a plain file path (which means SQLite)."""
+    """Accept a SQLAlchemy URL or a plain file path (which means SQLite); `postgresql://` uses psycopg 3."""
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
     return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+
+
+def shown_url(url: str) -> str:
+    """`url` as it may be printed: the password masked."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001  (an unparsable URL is shown up to its credentials only)
+        return url.split("@", 1)[-1] if "@" in url else url
+
+
+def sqlite_path(url: str) -> Optional[Path]:
+    """The file of a SQLite URL (None for other databases or an in-memory store)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+DISK_FULL_SIGNS = ("database or disk is full", "no space left on device", "could not extend file",
+                   "disk full", "file too large")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True when a write failed because the disk (or the file size limit) is full."""
+    text = str(exc).lower()
+    return any(sign in text for sign in DISK_FULL_SIGNS) or getattr(exc, "errno", None) in (28, 27)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -46,16 +76,28 @@ def merge_root(rows: dict[int, Any], entity_id: int) -> int:
 class SqlStore:
     """Articles and their analyses in SQLite (default) or PostgreSQL."""
 
-    def __init__(self, db: str = "claimgraph.db") -> None:
+    def __init__(self, db: str = "claimgraph.db", create: bool = True) -> None:
+        """Open (and migrate) the store at `db`. With `create=False` (read commands) a SQLite
+        file that does not exist is an error rather than a new empty store."""
         self.url = database_url(db)
+        shown = shown_url(self.url)
+        path = sqlite_path(self.url)
+        if path is not None and not create and not path.exists():
+            raise StoreError(f"no store at {path} (ingest articles first, or give --db)", {"path": str(path)})
         try:
-            self.engine: Engine = create_engine(self.url)
-            if self.engine.dialect.name == "sqlite":
+            sqlite = self.url.startswith("sqlite")
+            # Concurrent writers (two ingests, a sync) wait for each other instead of failing at once.
+            self.engine: Engine = create_engine(self.url, connect_args={"timeout": 60} if sqlite else {})
+            if sqlite:
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             with self.engine.begin() as connection:
                 migrate(connection)
+        except ModuleNotFoundError as exc:
+            raise StoreError(f"cannot open store {shown}: the database driver is not installed ({exc.name})",
+                             {"url": shown}) from exc
         except Exception as exc:  # noqa: BLE001  (any driver error means the same to the user)
-            raise StoreError(f"cannot open store {self.url}: {exc}", {"url": self.url}) from exc
+            message = str(exc).split("\n", 1)[0]
+            raise StoreError(f"cannot open store {shown}: {message}".replace(self.url, shown), {"url": shown}) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -69,8 +111,31 @@ class SqlStore:
     def put_analysis(self, analysis: Analysis) -> bool:
         """Store one article and its analysis in a single transaction.
 
+        Another process storing the same article (or a new entity of it) at the
+        same moment makes the unique keys clash: the transaction is tried once
+        more, and an article the other process stored reads as already known.
+
         RETURNS (bool): False when the article (same id) was already stored.
+        RAISES (StoreFull): the disk is full; (StoreError): any other failed write.
         """
+        for attempt in (1, 2):
+            try:
+                return self._put_analysis(analysis)
+            except IntegrityError as exc:
+                if self.has_document(analysis.document.id):
+                    return False
+                if attempt == 2:
+                    raise StoreError(f"not stored: {str(exc).splitlines()[0]}") from exc
+            except StoreError:
+                raise
+            except Exception as exc:  # noqa: BLE001  (driver errors differ by backend; the user needs the reason)
+                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                if is_disk_full(exc):
+                    raise StoreFull(f"disk full: {first}", {"url": shown_url(self.url)}) from exc
+                raise StoreError(f"not stored: {first}") from exc
+        return False
+
+    def _put_analysis(self, analysis: Analysis) -> bool:
         with self.engine.begin() as connection:
             doc = analysis.document
             if connection.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():

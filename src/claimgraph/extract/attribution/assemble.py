@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attribution.lexicon import Lexicon, modal_level
 from claimgraph.extract.attribution.sources import SourceResolver
-from claimgraph.extract.attribution.spans import Candidate, content_span
+from claimgraph.extract.attribution.spans import Candidate, content_span, doc_text
 from claimgraph.extract.factuality import assess_tokens, weakest
 from claimgraph.model import Attribution, Entity, Source, Span
 
@@ -211,7 +211,7 @@ def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
         certainty = weakest(certainty, cand.cue_certainty, cue_context(cand.cue_token, lexicon))
         if cand.cue_polarity == "negative" and not _cue_already_counted(cand, span):
             polarity = "negative" if polarity == "positive" else "positive"
-        kind = speech_kind(doc.text, cand.kind, cand.content)
+        kind = speech_kind(doc_text(doc), cand.kind, cand.content)
         parent = ids.get(id(cand.parent_ref)) if cand.parent_ref is not None else None
         result.append(Attribution(id=ids[id(cand)], source=sources[id(cand)], cue=cand.cue, content=cand.content,
                                   kind=kind, certainty=certainty, polarity=polarity, parent=parent))

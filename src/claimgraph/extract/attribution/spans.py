@@ -51,9 +51,21 @@ class Candidate:
     source_type: Optional[str] = None  # set when the source is the cue itself ("are said", "reportedly")
 
 
+TEXT_KEY = "claimgraph.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token again on each access, which made an
+    article of a few thousand short sentences take minutes (one access per cue)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def span_of(doc: Doc, start: int, end: int) -> Span:
     """A model span of `doc.text[start:end]`, trimmed of spaces."""
-    return Span.of(doc.text, start, end)
+    return Span.of(doc_text(doc), start, end)
 
 
 def tokens_span(doc: Doc, tokens: Iterable[Token]) -> Optional[Span]:

@@ -89,3 +89,11 @@ def demo_db(analyzer, tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     from serve_store import build_demo_store
 
     return build_demo_store(tmp_path_factory.mktemp("demo"), EXAMPLES, analyzer)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh, empty store on each backend (PostgreSQL skips with a message where no server answers)."""
+    from backends import store_urls
+
+    yield from store_urls(request, tmp_path)

@@ -14,6 +14,8 @@ from claimgraph.model.claims import ClaimMention, Origin
 from claimgraph.store import SqlStore
 from claimgraph.store import tables as t
 from claimgraph.store import migrations
+from claimgraph.graph import store_hooks
+from claimgraph.store.derived import registered_step
 from claimgraph.store.migrations import MIGRATIONS, migrate
 
 BLOCKS = [
@@ -107,7 +109,7 @@ def _index_names(connection) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def test_migration_backfills_stems_on_an_old_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(migrations, "STEM_BATCH", 3)  # several batches, each ending inside a pair of equal seqs
+    monkeypatch.setattr(store_hooks, "STEM_BATCH", 3)  # several batches, each ending inside a pair of equal seqs
     # the steps up to the listing indexes: a later graph-rules step empties the graph this test reads
     monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in MIGRATIONS if m[0] <= "0005"])
     db = tmp_path / "old.db"
@@ -133,7 +135,7 @@ def test_migration_backfills_stems_on_an_old_store(tmp_path: Path, monkeypatch: 
 
         # Twice is harmless: nothing left to apply, and the step itself changes nothing when run again.
         assert migrate(connection) == []
-        dict(MIGRATIONS)["0003_claim_stems"](connection)
+        registered_step("0003_claim_stems")(connection)  # registered by the graph (store/derived.py)
         again = list(connection.execute(select(t.claims.c.block, t.claims.c.stem)))
         assert sorted(again) == sorted(rows)
         assert "ix_claims_stem" in _index_names(connection)

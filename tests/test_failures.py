@@ -57,9 +57,9 @@ def check_outcomes(folder: Path, expected: dict[str, str], rejected: list, store
 
 
 @pytest.mark.slow
-def test_hostile_folder_every_input_stored_or_rejected_with_a_reason(hostile, analyzer, tmp_path: Path) -> None:
+def test_hostile_folder_every_input_stored_or_rejected_with_a_reason(hostile, analyzer, store_url: str) -> None:
     folder, expected = hostile
-    db = str(tmp_path / "folder.db")
+    db = store_url
     report = ingest_paths([folder], db=db, analyzer=analyzer)
     assert report.stopped is None
     check_outcomes(folder, expected, report.rejected, stored_paths(db))

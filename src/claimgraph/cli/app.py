@@ -200,12 +200,15 @@ def summary_cli(db: str = typer.Option(DB_DEFAULT, "--db", help=DB_HELP, envvar=
 
 def _register_graph_commands() -> None:
     from claimgraph.cli.graph import brief_cli, claims_cli
+    from claimgraph.cli.maintenance import graph_app, reanalyze_cli
     from claimgraph.cli.web import serve_cli, show_cli
 
     app.command("claims")(claims_cli)
     app.command("brief")(brief_cli)
     app.command("show")(show_cli)
     app.command("serve")(serve_cli)
+    app.add_typer(graph_app, name="graph")
+    app.command("reanalyze")(reanalyze_cli)
 
 
 _register_graph_commands()

@@ -3,6 +3,7 @@
 Derived from the store article by article (`sync`), read by `claims`,
 `brief` and the exports. See docs/graph.md.
 """
+from claimgraph.graph import store_hooks  # noqa: F401  (registers the graph's migration steps with the store)
 from claimgraph.graph.brief import answer
 from claimgraph.graph.embed import HashEmbedder, UseEmbedder, default_embedder
 from claimgraph.graph.mentions import claim_mentions

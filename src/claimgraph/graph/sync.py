@@ -1,4 +1,4 @@
-"""Keep the graph in step with the store: take in every article it has not seen, in ingest order.
+"""Keep the graph in step with the store: take in every article it has not seen (by id), in ingest order.
 
 The graph is derived data: `sync` adds only the new articles (one transaction
 each), and `rebuild` empties the graph tables and replays every article in
@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Optional
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, exists, func, select
 
 from claimgraph.graph.embed import Embedder, default_embedder
 from claimgraph.graph.keys import entity_key, fold
 from claimgraph.graph.update import GraphUpdater
 from claimgraph.model import Analysis
 from claimgraph.store import SqlStore
+from claimgraph.store.migrations import migrate
 from claimgraph.store.sql import merge_root
 from claimgraph.store import tables as t
 
@@ -50,18 +51,19 @@ class LazyCanonical(dict):  # type: ignore[type-arg]
 
 
 def pending_ids(connection: Connection) -> list[str]:
-    """Stored articles the graph has not taken in, in ingest order.
+    """Stored articles the graph has not taken in, in ingest order: by identity, not by time.
 
-    Only articles ingested at or after the newest one the graph holds are
-    looked at (an indexed range), so the check stays cheap as the store grows.
+    An article ingested with an older timestamp than the newest one in the
+    graph (clock skew, a restored backup, a concurrent ingest) is still taken
+    in. Two counts first, so that the usual case (nothing new) reads no rows.
     """
     d, g = t.documents, t.graph_documents
-    last = connection.execute(select(d.c.ingested_at).join(g, g.c.document_id == d.c.id)
-                              .order_by(g.c.position.desc()).limit(1)).scalar()
-    query = select(d.c.id).where(d.c.id.not_in(select(g.c.document_id)))
-    if last is not None:
-        query = query.where(d.c.ingested_at >= last)
-    return list(connection.execute(query.order_by(d.c.ingested_at, d.c.id)).scalars())
+    stored = connection.execute(select(func.count()).select_from(d)).scalar_one()
+    taken = connection.execute(select(func.count()).select_from(g)).scalar_one()
+    if stored == taken:
+        return []
+    missing = ~exists().where(g.c.document_id == d.c.id)
+    return list(connection.execute(select(d.c.id).where(missing).order_by(d.c.ingested_at, d.c.id)).scalars())
 
 
 def load_analysis(store: SqlStore, connection: Connection, document_id: str) -> Optional[Analysis]:
@@ -76,7 +78,8 @@ def sync(store: SqlStore, embedder: Optional[Embedder] = None,
     RETURNS (int): the number of articles added.
     """
     updater = GraphUpdater(embedder or default_embedder())
-    with store.engine.connect() as connection:
+    with store.engine.begin() as connection:
+        migrate(connection)  # the graph's own steps, if the store was opened before the graph was loaded
         ids = pending_ids(connection)
     for done, document_id in enumerate(ids, 1):
         with store.engine.begin() as connection:

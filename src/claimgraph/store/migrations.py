@@ -9,12 +9,13 @@ on SQLite and PostgreSQL through SQLAlchemy Core.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Callable, Optional
 
-from sqlalchemy import Connection, bindparam, inspect, select, text
+from sqlalchemy import Connection, inspect, select, text
 
 from claimgraph.store import tables
 from claimgraph.store.search import create_search_index
+from claimgraph.store.derived import registered_step
 
 Migration = Callable[[Connection], None]
 
@@ -34,53 +35,6 @@ def _create_graph_tables(connection: Connection) -> None:
     connection.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_ingested_at ON documents (ingested_at, id)"))
 
 
-STEM_BATCH = 5000
-
-
-def _add_claim_stems(connection: Connection) -> None:
-    """`claims.stem` (a block's type and first role) and its (stem, seq) index.
-
-    The graph's wider candidate lookup reads the newest claims of a stem off
-    the index instead of sorting a whole block-prefix range. A store made by
-    0002 before this step gets the column and its existing claims their stem
-    (computed in Python, batch by batch); a fresh store already
-    has both from `create_all`, and only rows still without a stem are filled.
-    """
-    from claimgraph.graph.update import block_stem  # the block format lives with the graph
-
-    if "stem" not in {column["name"] for column in inspect(connection).get_columns("claims")}:
-        connection.execute(text("ALTER TABLE claims ADD COLUMN stem TEXT"))
-    c = tables.claims
-    fill = c.update().where(c.c.id == bindparam("claim_id")).values(stem=bindparam("claim_stem"))
-    # In creation order (ix_claims_seq), which is mostly storage order: every filled row leaves the
-    # rows still without a stem, so `>=` picks up equal seqs cut at a batch's end.
-    last = None
-    while True:
-        query = select(c.c.id, c.c.block, c.c.seq).where(c.c.stem.is_(None))
-        if last is not None:
-            query = query.where(c.c.seq >= last)
-        rows = list(connection.execute(query.order_by(c.c.seq).limit(STEM_BATCH)))
-        if not rows:
-            break
-        connection.execute(fill, [{"claim_id": r.id, "claim_stem": block_stem(r.block)} for r in rows])
-        last = rows[-1].seq
-    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_claims_stem ON claims (stem, seq)"))
-
-
-def _add_claim_aggregates(connection: Connection) -> None:
-    """`claim_documents` and `claim_origins`: what `claims`/`brief` read instead of every evidence row.
-
-    Created if missing, then filled from the evidence for every claim that has
-    no rows yet (`graph.aggregates.backfill`, in creation order, batch by
-    batch): a fresh store has nothing to fill, and running it again fills
-    nothing twice. From then on `graph.update` keeps them with each article.
-    """
-    from claimgraph.graph.aggregates import backfill  # the aggregates' rules live with the graph
-
-    tables.metadata.create_all(connection, tables=[tables.claim_documents, tables.claim_origins], checkfirst=True)
-    backfill(connection)
-
-
 def _add_listing_indexes(connection: Connection) -> None:
     """Two indexes on `graph_documents` listings read copy groups and bylines through: (document_id, root_id),
     and (root_id, position, wire) over the articles with a byline. A fresh store has them from 0002."""
@@ -89,7 +43,7 @@ def _add_listing_indexes(connection: Connection) -> None:
             index.create(connection, checkfirst=True)
 
 
-def _retake_graph(connection: Connection) -> None:
+def retake_graph(connection: Connection) -> None:
     """Empty the evidence graph, which is derived from the stored analyses, when the rules that write it
     change what it stores; the next sync (`ingest`, `claims`, `brief` run one) takes every article in
     again, in ingest order. The analyses themselves are kept."""
@@ -99,14 +53,14 @@ def _retake_graph(connection: Connection) -> None:
         connection.execute(table.delete())
 
 
-MIGRATIONS: list[tuple[str, Migration]] = [
+MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0001_core_tables", _create_core_tables),
     ("0002_graph_tables", _create_graph_tables),
-    ("0003_claim_stems", _add_claim_stems),
-    ("0004_claim_aggregates", _add_claim_aggregates),
+    ("0003_claim_stems", None),  # steps of the graph's own rules, registered by claimgraph.graph (store/derived.py)
+    ("0004_claim_aggregates", None),
     ("0005_listing_indexes", _add_listing_indexes),
     # graph rules of 2026-11-24: unidentified press-report origins, known officials as their state's voice
-    ("0006_graph_rules_2026_11_24", _retake_graph),
+    ("0006_graph_rules_2026_11_24", retake_graph),
     ("0007_document_search", create_search_index),
     # graph rules of 2026-12-07: role sanity (no pronoun/speaker/place-of-origin actors, no fragment items, agent
     # != recipient), headings and time phrases are no origins, outlets never deny (graph/sanity.py)
@@ -119,8 +73,11 @@ def migrate(connection: Connection) -> list[str]:
     tables.schema_migrations.create(connection, checkfirst=True)
     done = set(connection.execute(select(tables.schema_migrations.c.version)).scalars())
     applied = []
-    for version, step in MIGRATIONS:
+    for version, own_step in MIGRATIONS:
         if version in done:
+            continue
+        step = own_step or registered_step(version)
+        if step is None:  # a derived-data step whose owner is not loaded in this process: left for a later open
             continue
         step(connection)
         connection.execute(tables.schema_migrations.insert().values(version=version,

@@ -16,9 +16,10 @@ from claimgraph.model import (Analysis, Argument, Attribution, Document, Entity,
                               TimeRef)
 from claimgraph.resolve.match import MATCHER_VERSION, match_key, similarity
 from claimgraph.store import tables as t
-from claimgraph.store.migrations import migrate
+from claimgraph.store.derived import entities_changed
+from claimgraph.store.migrations import migrate, retake_graph
+from claimgraph.versioning import analysis_version
 
-ANALYSIS_VERSION = "claimgraph-0.1"
 # Below this similarity two differently spelled names stay two entities.
 MERGE_THRESHOLD = 0.92
 
@@ -47,7 +48,9 @@ def sqlite_path(url: str) -> Optional[Path]:
 
 
 DISK_FULL_SIGNS = ("database or disk is full", "no space left on device", "could not extend file",
-                   "disk full", "file too large")
+                   "disk full", "file too large",
+                   # SQLite's word for a write the OS refused (a file size limit, a failing disk): no later write can succeed
+                   "disk i/o error")
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -131,7 +134,8 @@ class SqlStore:
             except Exception as exc:  # noqa: BLE001  (driver errors differ by backend; the user needs the reason)
                 first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 if is_disk_full(exc):
-                    raise StoreFull(f"disk full: {first}", {"url": shown_url(self.url)}) from exc
+                    raise StoreFull(f"the store cannot be written (disk full?): {first}",
+                                    {"url": shown_url(self.url)}) from exc
                 raise StoreError(f"not stored: {first}") from exc
         return False
 
@@ -144,23 +148,41 @@ class SqlStore:
                 id=doc.id, title=doc.title, date=doc.date, lang=doc.lang, source=doc.source, url=doc.url,
                 text=doc.text, path=doc.path, record_id=doc.record_id,
                 warnings=json.dumps(analysis.warnings, ensure_ascii=False) if analysis.warnings else None,
-                analysis_version=ANALYSIS_VERSION, ingested_at=datetime.now(timezone.utc)))
-            for entity in analysis.entities:
-                if not entity.mentions:
-                    continue  # an entity joins an article only through its mentions (gold may list none)
-                global_id = self._resolve_entity(connection, entity)
-                connection.execute(t.mentions.insert(), [
-                    {"document_id": doc.id, "entity_id": global_id, "local_id": entity.id, "local_name": entity.name,
-                     "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions])
-            if analysis.attributions:
-                connection.execute(t.attributions.insert(), [_attribution_row(doc.id, a) for a in analysis.attributions])
-            for ev in analysis.events:
-                event_id = connection.execute(t.events.insert().values(**_event_row(doc.id, ev))).inserted_primary_key[0]
-                if ev.arguments:
-                    connection.execute(t.arguments.insert(), [
-                        {"event_id": event_id, "role": role, "start": arg.span.start, "end": arg.span.end,
-                         "text": arg.span.text, "entity_local": arg.entity} for role, arg in ev.arguments.items()])
+                analysis_version=analysis_version(), ingested_at=datetime.now(timezone.utc)))
+            self._write_analysis(connection, analysis)
         return True
+
+    def _write_analysis(self, connection: Connection, analysis: Analysis) -> None:
+        doc = analysis.document
+        for entity in analysis.entities:
+            if not entity.mentions:
+                continue  # an entity joins an article only through its mentions (gold may list none)
+            global_id = self._resolve_entity(connection, entity)
+            connection.execute(t.mentions.insert(), [
+                {"document_id": doc.id, "entity_id": global_id, "local_id": entity.id, "local_name": entity.name,
+                 "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions])
+        if analysis.attributions:
+            connection.execute(t.attributions.insert(), [_attribution_row(doc.id, a) for a in analysis.attributions])
+        for ev in analysis.events:
+            event_id = connection.execute(t.events.insert().values(**_event_row(doc.id, ev))).inserted_primary_key[0]
+            if ev.arguments:
+                connection.execute(t.arguments.insert(), [
+                    {"event_id": event_id, "role": role, "start": arg.span.start, "end": arg.span.end,
+                     "text": arg.span.text, "entity_local": arg.entity} for role, arg in ev.arguments.items()])
+
+    def replace_analysis(self, analysis: Analysis) -> None:
+        """Put a new analysis of an already stored article in place of its old one (one transaction):
+        its mentions, attributions and events are written again, its text and ingest time kept."""
+        doc = analysis.document
+        with self.engine.begin() as connection:
+            events = select(t.events.c.id).where(t.events.c.document_id == doc.id)
+            connection.execute(t.arguments.delete().where(t.arguments.c.event_id.in_(events)))
+            for table in (t.events, t.attributions, t.mentions):
+                connection.execute(table.delete().where(table.c.document_id == doc.id))
+            connection.execute(t.documents.update().where(t.documents.c.id == doc.id).values(
+                warnings=json.dumps(analysis.warnings, ensure_ascii=False) if analysis.warnings else None,
+                lang=doc.lang, analysis_version=analysis_version()))
+            self._write_analysis(connection, analysis)
 
     def _resolve_entity(self, connection: Connection, entity: Entity) -> int:
         """The global id for `entity`: same key and type, else a new row (merged into a
@@ -208,12 +230,9 @@ class SqlStore:
 
         The evidence graph read the merged entity's mentions as the kept one's;
         in the same transaction it takes back the articles from the first that
-        did, and the next `graph.sync` replays them under the separate names.
+        did (store/derived.py: the graph's listener), and the next `graph.sync`
+        replays them under the separate names.
         """
-        # The graph is derived from these tables and lives beside them; imported here, at call time,
-        # because it is built on the store.
-        from claimgraph.graph.sync import rewind
-
         with self.engine.begin() as connection:
             merge = connection.execute(select(t.entity_merges).where(t.entity_merges.c.id == merge_id)).first()
             if merge is None or merge.undone_at is not None:
@@ -221,7 +240,7 @@ class SqlStore:
             connection.execute(t.entities.update().where(t.entities.c.id == merge.merged_id).values(merged_into=None))
             connection.execute(t.entity_merges.update().where(t.entity_merges.c.id == merge_id)
                                .values(undone_at=datetime.now(timezone.utc)))
-            rewind(connection, (merge.kept_id, merge.merged_id))
+            entities_changed(connection, (merge.kept_id, merge.merged_id), retake_graph)
 
     # -- reading -----------------------------------------------------------
 

@@ -143,18 +143,29 @@ def ingest_records(records: list[dict[str, object]], store: SqlStore, analyzer: 
     match what `ingest` would give the same records."""
     import json
 
-    from claimgraph.ingest.readers import READERS
+    from claimgraph.ingest.walk import read_bytes
+
+    def line(record: dict[str, object]) -> bytes:
+        data = json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False)
+        try:
+            return data.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: kept as its JSON escape, cleaned by the reader
+            return json.dumps({k: v for k, v in record.items() if v is not None}).encode("utf-8")
 
     report = RecordsReport()
-    lines = "\n".join(json.dumps({k: v for k, v in r.items() if v is not None}, ensure_ascii=False) for r in records)
     pending: list[Document] = []
-    for item in READERS["jsonl"](where, lines.encode("utf-8")):
+    for item in read_bytes(where, Path("records.jsonl"), b"\n".join(line(r) for r in records)):
         if isinstance(item, Rejection):
             report.rejected.append(item)
         elif store.has_document(item.id) or any(p.id == item.id for p in pending):
             report.stored.append((item, False))
         else:
             pending.append(item)
-    for analysis in analyzer.analyze(iter(pending)):
-        report.stored.append((analysis.document, store.put_analysis(analysis)))
+    for analysis in analyzer.analyze(iter(pending), report.rejected):
+        try:
+            report.stored.append((analysis.document, store.put_analysis(analysis)))
+        except StoreFull:
+            raise
+        except StoreError as exc:
+            report.rejected.append(Rejection(analysis.document.path or analysis.document.id, "not stored", exc.message))
     return report

@@ -72,3 +72,12 @@ def test_the_password_is_never_shown() -> None:
     with pytest.raises(StoreError) as caught:
         SqlStore(url)
     assert "s3cret-pw" not in str(caught.value) and "s3cret-pw" not in json.dumps(caught.value.details)
+
+
+def test_sql_store_meets_the_store_protocol(store_url: str) -> None:
+    from claimgraph.store import Store, open_store
+
+    store = open_store(store_url)
+    assert isinstance(store, Store) and not store.read_only
+    assert store.counts()["documents"] == 0
+    store.close()

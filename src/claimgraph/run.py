@@ -14,6 +14,8 @@ from rich.text import Text
 from claimgraph.config import Settings, load_settings
 from claimgraph.ingest import iter_inputs
 from claimgraph.errors import StoreError, StoreFull
+# The graph's migration steps (store/derived.py): a store this run creates is complete, graph tables included.
+from claimgraph.graph import store_hooks  # noqa: F401
 from claimgraph.model import Analysis, Document, Rejection, Skipped
 from claimgraph.pipeline import Analyzer
 from claimgraph.store import SqlStore
@@ -62,6 +64,8 @@ def ingest_paths(paths: Iterable[Union[str, Path]], db: str = "claimgraph.db", s
     """
     settings = settings or load_settings()
     store = SqlStore(db)
+    if store.read_only:
+        raise StoreError(f"the store {db} is read-only: nothing can be ingested into it", {"path": db})
     report = IngestReport()
     started = time.perf_counter()
 

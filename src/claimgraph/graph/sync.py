@@ -77,6 +77,8 @@ def sync(store: SqlStore, embedder: Optional[Embedder] = None,
 
     RETURNS (int): the number of articles added.
     """
+    if getattr(store, "read_only", False):  # a read-only store is read as it was last synced
+        return 0
     updater = GraphUpdater(embedder or default_embedder())
     with store.engine.begin() as connection:
         migrate(connection)  # the graph's own steps, if the store was opened before the graph was loaded

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -67,6 +68,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_read_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
 def merge_root(rows: dict[int, Any], entity_id: int) -> int:
     """The entity `entity_id` was merged into, following merges (`rows`: id -> row with `merged_into`)."""
     seen = set()
@@ -87,14 +92,20 @@ class SqlStore:
         path = sqlite_path(self.url)
         if path is not None and not create and not path.exists():
             raise StoreError(f"no store at {path} (ingest articles first, or give --db)", {"path": str(path)})
+        # A store on a read-only disk or in a folder we cannot write is opened read-only (SQLite's WAL mode
+        # would otherwise need to create its -shm file): read commands work, writes fail cleanly.
+        self.read_only = path is not None and path.exists() and not (os.access(path, os.W_OK)
+                                                                     and os.access(path.parent, os.W_OK))
         try:
             sqlite = self.url.startswith("sqlite")
+            url = f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true" if self.read_only else self.url
             # Concurrent writers (two ingests, a sync) wait for each other instead of failing at once.
-            self.engine: Engine = create_engine(self.url, connect_args={"timeout": 60} if sqlite else {})
+            self.engine: Engine = create_engine(url, connect_args={"timeout": 60} if sqlite else {})
             if sqlite:
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            with self.engine.begin() as connection:
-                migrate(connection)
+                event.listen(self.engine, "connect", _sqlite_read_pragmas if self.read_only else _sqlite_pragmas)
+            if not self.read_only:
+                with self.engine.begin() as connection:
+                    migrate(connection)
         except ModuleNotFoundError as exc:
             raise StoreError(f"cannot open store {shown}: the database driver is not installed ({exc.name})",
                              {"url": shown}) from exc

@@ -64,7 +64,7 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0007_document_search", create_search_index),
     # graph rules of 2026-12-07: role sanity (no pronoun/speaker/place-of-origin actors, no fragment items, agent
     # != recipient), headings and time phrases are no origins, outlets never deny (graph/sanity.py)
-    ("0008_graph_rules_2026_12_07", _retake_graph),
+    ("0008_graph_rules_2026_12_07", retake_graph),
 ]
 
 

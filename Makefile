@@ -48,7 +48,7 @@ eval-polnear: $(STAMP)
 	bash scripts/eval_polnear.sh dev
 
 bench: $(STAMP)
-	$(PY) scripts/bench_ingest.py --articles 500
+	$(PY) scripts/bench_ingest.py
 
 clean:
 	rm -rf build $(DB) $(DB)-wal $(DB)-shm

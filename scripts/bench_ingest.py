@@ -1,113 +1,248 @@
-"""Benchmark: `claimgraph ingest` vs bare spaCy `nlp.pipe` on the examples repeated to N articles.
+"""Benchmark: claimgraph vs bare spaCy on the same synthetic seed-sized articles, one run.
 
-Each phase runs in its own process so its peak memory (ru_maxrss) is its own.
-Prints a table and, with --json, writes the figures.
+The corpus is made from the repository's own examples/ texts (each copy made unique),
+N articles per language (French and English). In one run, on the same texts:
 
-    python scripts/bench_ingest.py --articles 500 [--batch-size 16] [--json build/bench.json]
+* bare spaCy `nlp.pipe` with the models claimgraph loads (2 processes, batch 16), per language;
+* `claimgraph analyze` (the library's Analyzer, what the CLI calls), per language;
+* `claimgraph ingest` (store) and the graph sync that the first `claims` does;
+* the ratio of each to bare spaCy's throughput, and each phase's peak RSS (own process);
+* a per-stage profile: cProfile of one in-process analyze + store + graph sync on a
+  small slice, time entering each claimgraph stage from outside it (inclusive).
+
+    python scripts/bench_ingest.py            # 200 articles per language (make bench)
+    python scripts/bench_ingest.py --quick    # 20 per language
 """
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
+import pstats
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+LANGS = ("fr", "en")
+
+# Stage -> path fragments of the claimgraph modules that make it up (first match wins).
+STAGES = [
+    ("second parses", ("nlp/stand_ins", "nlp/asides")),
+    ("parse", ("nlp/",)),
+    ("factuality", ("extract/factuality",)),
+    ("time", ("extract/timex", "ingest/dates")),
+    ("attributions", ("extract/attribution",)),
+    ("events", ("extract/event",)),
+    ("entities", ("extract/entit", "extract/names", "extract/metonymy")),
+    ("resolve", ("resolve/",)),
+    ("store", ("store/",)),
+    ("graph", ("graph/",)),
+]
 
 
-def build_corpus(folder: Path, n_articles: int) -> Path:
-    """The examples' articles repeated (each copy made unique) into one JSON Lines file."""
+def build_corpus(folder: Path, per_language: int) -> Path:
+    """The examples' articles per language, repeated (each copy made unique) into one JSON Lines file."""
+    from claimgraph.config import load_settings
     from claimgraph.ingest import iter_inputs
     from claimgraph.model import Document
     from claimgraph.nlp.pipeline import detect_language
-    from claimgraph.config import load_settings
 
     settings = load_settings()
-    base = [d for d in iter_inputs([REPO / "examples"], settings) if isinstance(d, Document)]
+    base: dict[str, list[Document]] = {lang: [] for lang in LANGS}
+    for doc in iter_inputs([REPO / "examples"], settings):
+        if isinstance(doc, Document):
+            lang = doc.lang if doc.lang != "und" else detect_language(doc.text, settings.detect_languages) or "und"
+            if lang in base:
+                base[lang].append(doc)
     records = []
-    for i in range(n_articles):
-        doc = base[i % len(base)]
-        lang = doc.lang if doc.lang != "und" else detect_language(doc.text, settings.detect_languages) or "und"
-        records.append({"id": f"bench-{i}", "text": f"{doc.text}\n\n[{i}]", "lang": lang, "title": doc.title,
-                        "date": doc.date})
+    for lang in LANGS:
+        for i in range(per_language):
+            doc = base[lang][i % len(base[lang])]
+            records.append({"id": f"bench-{lang}-{i}", "text": f"{doc.text}\n\n[{i}]", "lang": lang,
+                            "title": doc.title, "date": doc.date})
     path = folder / "corpus.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
     return path
 
 
-def phase_spacy(corpus: Path, batch_size: int, n_process: int) -> dict:
+def _records(corpus: Path, lang: str | None = None) -> list[dict]:
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    return [r for r in records if lang is None or r["lang"] == lang]
+
+
+def _documents(records: list[dict]):  # type: ignore[no-untyped-def]
+    from claimgraph.model import Document
+    return [Document(id=r["id"], text=r["text"], lang=r["lang"], title=r["title"], date=r["date"]) for r in records]
+
+
+def phase_spacy(corpus: Path, lang: str, batch_size: int, n_process: int) -> dict:
     import spacy
     from claimgraph.lang import get_language
 
-    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
-    by_lang: dict[str, list[str]] = {}
-    for r in records:
-        by_lang.setdefault(r["lang"], []).append(r["text"])
-    models = {lang: spacy.load(get_language(lang).spacy_package) for lang in by_lang if get_language(lang)}
+    texts = [r["text"] for r in _records(corpus, lang)]
+    nlp = spacy.load(get_language(lang).spacy_package)
+    started, cpu = time.perf_counter(), time.process_time()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+    return {"seconds": time.perf_counter() - started, "articles": len(texts), "tokens": tokens}
+
+
+def phase_analyze(corpus: Path, lang: str, batch_size: int) -> dict:
+    from claimgraph.config import load_settings
+    from claimgraph.pipeline import Analyzer
+
+    analyzer = Analyzer(load_settings(batch_size=batch_size))
+    analyzer.pipelines.get(lang)  # load outside the timing, as bare spaCy does
+    documents = _documents(_records(corpus, lang))
     started = time.perf_counter()
-    words = 0
-    for lang, texts in by_lang.items():
-        if lang in models:
-            for doc in models[lang].pipe(texts, batch_size=batch_size, n_process=n_process):
-                words += len(doc.text.split())
-    return {"seconds": time.perf_counter() - started, "words": words, "articles": len(records)}
+    count = sum(1 for _ in analyzer.analyze(iter(documents)))
+    return {"seconds": time.perf_counter() - started, "articles": count}
 
 
 def phase_ingest(corpus: Path, batch_size: int) -> dict:
     from claimgraph.config import load_settings
+    from claimgraph.graph.sync import sync
     from claimgraph.pipeline import Analyzer
     from claimgraph.run import ingest_paths
+    from claimgraph.store import SqlStore
 
     settings = load_settings(batch_size=batch_size)
     analyzer = Analyzer(settings)
-    for lang in ("en", "fr"):  # load outside the timing, as bare spaCy does
+    for lang in LANGS:
         analyzer.pipelines.get(lang)
     with tempfile.TemporaryDirectory() as tmp:
-        report = ingest_paths([corpus], db=str(Path(tmp) / "bench.db"), settings=settings, analyzer=analyzer)
-    return {"seconds": report.seconds, "words": report.words, "articles": report.new, "rejected": len(report.rejected)}
+        db = str(Path(tmp) / "bench.db")
+        report = ingest_paths([corpus], db=db, settings=settings, analyzer=analyzer)
+        started = time.perf_counter()
+        store = SqlStore(db)
+        synced = sync(store)
+        store.close()
+        sync_seconds = time.perf_counter() - started
+    return {"seconds": report.seconds + sync_seconds, "ingest_seconds": report.seconds, "sync_seconds": sync_seconds,
+            "articles": report.new, "synced": synced, "rejected": len(report.rejected)}
 
 
-def run_phase(name: str, corpus: Path, args: argparse.Namespace, n_process: int = 1) -> dict:
+def stage_of(filename: str) -> str | None:
+    path = filename.replace("\\", "/")
+    if "/claimgraph/" not in path:
+        return None
+    inner = path.split("/claimgraph/", 1)[1]
+    for stage, fragments in STAGES:
+        if any(inner.startswith(f) for f in fragments):
+            return stage
+    return None
+
+
+def phase_profile(corpus: Path, batch_size: int, per_language: int) -> dict:
+    """cProfile of analyze + store + graph sync in one process; seconds entering each stage from outside it."""
+    from claimgraph.config import load_settings
+    from claimgraph.graph.sync import sync
+    from claimgraph.pipeline import Analyzer
+    from claimgraph.store import SqlStore
+
+    analyzer = Analyzer(load_settings(batch_size=batch_size))
+    for lang in LANGS:
+        analyzer.pipelines.get(lang)
+    documents = []
+    for lang in LANGS:
+        documents += _documents(_records(corpus, lang)[:per_language])
+    profiler = cProfile.Profile()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SqlStore(str(Path(tmp) / "profile.db"))
+        profiler.enable()
+        for analysis in analyzer.analyze(iter(documents)):
+            store.put_analysis(analysis)
+        sync(store)
+        profiler.disable()
+        store.close()
+    stats = pstats.Stats(profiler)
+    total = max(ct for (_, _, _, ct, _) in stats.stats.values())  # type: ignore[attr-defined]
+    stages: dict[str, float] = {}
+    for (filename, line, name), (_, _, tt, _, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        stage = stage_of(filename)
+        if stage is None:
+            continue
+        # inclusive time spent in this stage when entered from a caller outside the stage
+        entered = sum(c[3] for caller, c in callers.items() if stage_of(caller[0]) != stage)
+        stages[stage] = stages.get(stage, 0.0) + entered
+    return {"articles": len(documents), "total_seconds": total, "stages": stages}
+
+
+def run_phase(args: argparse.Namespace, corpus: Path, name: str, lang: str = "") -> dict:
     cmd = [sys.executable, __file__, "--phase", name, "--corpus", str(corpus), "--batch-size", str(args.batch_size),
-           "--n-process", str(n_process)]
+           "--n-process", str(args.n_process), "--lang", lang, "--per-language", str(args.per_language)]
     output = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--per-language", type=int, default=200, help="articles per language (default 200)")
+    parser.add_argument("--quick", action="store_true", help="20 articles per language")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--n-process", type=int, default=2, help="bare spaCy processes (default 2)")
+    parser.add_argument("--profile-articles", type=int, default=10, help="articles per language in the profile")
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--phase", choices=["spacy", "ingest"], help=argparse.SUPPRESS)
+    parser.add_argument("--phase", choices=["spacy", "analyze", "ingest", "profile"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--lang", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.quick:
+        args.per_language = 20
     if args.phase:
-        result = phase_spacy(args.corpus, args.batch_size, args.n_process) if args.phase == "spacy" \
-            else phase_ingest(args.corpus, args.batch_size)
-        result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        if args.phase == "spacy":
+            result = phase_spacy(args.corpus, args.lang, args.batch_size, args.n_process)
+        elif args.phase == "analyze":
+            result = phase_analyze(args.corpus, args.lang, args.batch_size)
+        elif args.phase == "ingest":
+            result = phase_ingest(args.corpus, args.batch_size)
+        else:
+            result = phase_profile(args.corpus, args.batch_size, args.per_language)
+        # children: bare spaCy's worker processes count too
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        result["peak_rss_mb"] = max(own, children) / 1024
         print(json.dumps(result))
         return
+    load_before = Path("/proc/loadavg").read_text().split()[:3]
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = build_corpus(Path(tmp), args.articles)
-        langs = Counter(json.loads(line)["lang"] for line in corpus.read_text(encoding="utf-8").splitlines())
-        results = {"bare spaCy nlp.pipe (1 process)": run_phase("spacy", corpus, args),
-                   "bare spaCy nlp.pipe (2 processes)": run_phase("spacy", corpus, args, n_process=2),
-                   "claimgraph ingest (1 process)": run_phase("ingest", corpus, args)}
-    print(f"{args.articles} articles ({dict(langs)}), batch size {args.batch_size}")
-    print(f"{'run':<36} {'articles/s':>10} {'words/s':>9} {'seconds':>8} {'peak MB':>8}")
+        corpus = build_corpus(Path(tmp), args.per_language)
+        results: dict[str, dict] = {}
+        for lang in LANGS:
+            results[f"bare spaCy {lang} ({args.n_process} proc)"] = run_phase(args, corpus, "spacy", lang)
+            results[f"claimgraph analyze {lang}"] = run_phase(args, corpus, "analyze", lang)
+        results["claimgraph ingest fr+en (store + graph)"] = run_phase(args, corpus, "ingest")
+        args.per_language = min(args.profile_articles, args.per_language)
+        profile = run_phase(args, corpus, "profile")
+    load_after = Path("/proc/loadavg").read_text().split()[:3]
+    bare = {lang: results[f"bare spaCy {lang} ({args.n_process} proc)"] for lang in LANGS}
+    bare_both = sum(r["articles"] for r in bare.values()) / sum(r["seconds"] for r in bare.values())
+    print(f"{sum(r['articles'] for r in bare.values())} articles ({', '.join(LANGS)}), batch {args.batch_size}; "
+          f"load avg before {' '.join(load_before)}, after {' '.join(load_after)}")
+    print(f"| {'run':<40} | {'articles':>8} | {'seconds':>8} | {'art/s':>6} | {'x bare spaCy':>12} | {'peak MB':>7} |")
+    print(f"|{'-' * 42}|{'-' * 10}|{'-' * 10}|{'-' * 8}|{'-' * 14}|{'-' * 9}|")
     for name, r in results.items():
-        print(f"{name:<36} {r['articles'] / r['seconds']:>10.1f} {r['words'] / r['seconds']:>9.0f} "
-              f"{r['seconds']:>8.1f} {r['peak_rss_mb']:>8.0f}")
+        rate = r["articles"] / r["seconds"]
+        lang = next((code for code in LANGS if f" {code}" in name and "fr+en" not in name), None)
+        ratio = rate / (bare[lang]["articles"] / bare[lang]["seconds"]) if lang else rate / bare_both
+        print(f"| {name:<40} | {r['articles']:>8} | {r['seconds']:>8.1f} | {rate:>6.2f} | {ratio:>11.2f}x | "
+              f"{r['peak_rss_mb']:>7.0f} |")
+    ingest = results["claimgraph ingest fr+en (store + graph)"]
+    print(f"ingest: store {ingest['ingest_seconds']:.1f} s + graph sync {ingest['sync_seconds']:.1f} s")
+    print(f"\nprofile: analyze + store + graph sync of {profile['articles']} articles in one process, "
+          f"{profile['total_seconds']:.1f} s under cProfile (stages inclusive; second parses also inside parse)")
+    print(f"| {'stage':<16} | {'seconds':>8} | {'share':>6} |")
+    print(f"|{'-' * 18}|{'-' * 10}|{'-' * 8}|")
+    for stage, _ in STAGES:
+        seconds = profile["stages"].get(stage, 0.0)
+        print(f"| {stage:<16} | {seconds:>8.2f} | {seconds / profile['total_seconds']:>6.1%} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"articles": args.articles, "languages": dict(langs), "runs": results}, indent=1))
+        args.json.write_text(json.dumps({"load_before": load_before, "load_after": load_after, "runs": results,
+                                         "profile": profile}, indent=1))
 
 
 if __name__ == "__main__":

@@ -83,3 +83,13 @@ def test_initials_and_surnames_join_the_person() -> None:
         return Mention(span=Span.of(text, start, end), type=type_, name=text[start:end])
     groups = group_mentions([mention(0, 12, "PERSON"), mention(20, 29, "PERSON"), mention(36, 42, "GPE")])
     assert len(groups) == 1 and groups[0].type == "PERSON" and groups[0].name == "Bruno Ortega"
+
+
+def test_a_bare_surname_joins_the_person_it_ends() -> None:
+    text = "Lena Brandt spoke. Brandt Holm left. Brandt came back."
+    def mention(name: str, start: int) -> Mention:
+        begin = text.index(name, start)
+        return Mention(span=Span.of(text, begin, begin + len(name)), type="PERSON", name=name)
+    bare = mention("Brandt", text.index("came") - 7)
+    groups = group_mentions([mention("Lena Brandt", 0), mention("Brandt Holm", 0), bare])
+    assert next(g for g in groups if bare in g.mentions).name == "Lena Brandt"

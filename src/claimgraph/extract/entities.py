@@ -333,6 +333,9 @@ def _long_form(short: Group, groups: list[Group]) -> Optional[Group]:
             hit = any(_is_part(words, match_key(f).split()) for f in forms)
         if hit and group not in found:
             found.append(group)
+    if len(found) > 1 and short.type == "PERSON":
+        # A surname over a first word ("Warhol" is Andy Warhol's, not the "Warhol Polaroid"'s).
+        found = [g for g in found if match_key(g.name).split()[-len(words):] == words]
     return found[0] if len(found) == 1 else None
 
 

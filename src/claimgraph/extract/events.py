@@ -54,7 +54,8 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     header = INPUT_HEADER.match(doc.text)
     header_end = header.end() if header else 0
     blocked = {t.i for t in doc if t.idx < header_end} | _dateline_tokens(doc)
-    filler = RoleFiller(lexicon, index.token_ids(doc), blocked, thing_tokens=index.token_ids(doc, THING_TYPES))
+    products = index.token_ids(doc, THING_TYPES)
+    filler = RoleFiller(lexicon, index.token_ids(doc), blocked, thing_tokens=products)
     timexes = [(t, h) for t in find_timexes(doc.text, rules, document_date, start=header_end)
                if (h := timex_head(doc, t)) is not None]
     time_tokens = {tok.i for t, _ in timexes if (s := doc.char_span(t.start, t.end, alignment_mode="expand"))
@@ -77,8 +78,7 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
             # it must add a circumstance of its own ("through Redlepus"): a bare "the shipments" adds
             # nothing, and "l'exportation des biens" names goods of its own, so another act
             arguments = _with_antecedent_roles(trigger, arguments, built)
-        required = (lexicon.required_roles or {}).get(trigger.type, ())
-        if len(arguments) < lexicon.min_arguments or any(r not in arguments for r in required):
+        if not _has_enough_roles(doc, trigger, arguments, fillers, lexicon, products):
             continue
         background = _is_background(trigger, fillers, lexicon)
         holding = [] if background or trigger.type in NARRATED_TYPES else \
@@ -95,6 +95,67 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     for number, event in enumerate(events, start=1):
         event.id = f"v{number}"
     return events
+
+
+def _item_words(doc: Doc, fillers: dict[str, Filler], lexicon: EventLexicon, vocabulary: frozenset[str]) -> bool:
+    """Whether the item names one of `vocabulary`: its head or the head's compounds ("drone
+    engines"), or after a quantity the complement ("75 percent of the arms", "some of the missiles")."""
+    item = fillers.get("item")
+    if item is None or item.is_clause:
+        return False
+    head = item.head
+    for _ in range(3):
+        if head.lemma_.lower() in lexicon.quantity_nouns or head.pos_ in ("NUM", "PRON", "DET", "ADJ"):
+            inner = [t for t in head.subtree if t.head.i != t.i and t.pos_ in ("NOUN", "PROPN") and t.i > head.i
+                     and item.first <= t.i <= item.last]
+            if not inner:
+                break
+            head = inner[0]
+    words = [head] + [c for c in head.children if c.dep_ in lexicon.dep("modifier") | {"compound"}]
+    return any(t.lemma_.lower() in vocabulary or t.lower_ in vocabulary for t in words)
+
+
+def _is_weapon_use(doc: Doc, trigger: Trigger, arguments: dict[str, Argument], fillers: dict[str, Filler],
+                   lexicon: EventLexicon, products: set[int]) -> bool:
+    """USE is weapons used in an operation (ANNOTATION 2.2): "shelled the town", or a weapon, a named
+    product or a pronoun for one as the item of "used", "launched"; "deployed" also needs a place."""
+    if trigger.lemma in lexicon.firing_words:
+        return True
+    if trigger.lemma in lexicon.placing_verbs and "location" not in arguments:
+        return False
+    item = fillers.get("item")
+    if item is None or item.is_clause:
+        return False
+    if item.head.pos_ == "PRON" or item.head.i in products:
+        return True
+    return _item_words(doc, fillers, lexicon, lexicon.weapons)
+
+
+def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument], fillers: dict[str, Filler],
+                      lexicon: EventLexicon, products: set[int]) -> bool:
+    """An event needs participants: two roles, or one that says by itself what happened
+    ("Western sanctions", "sanctions against Iran", "deliveries of gas"); a USE needs a place
+    or a weapon ("used drones in strikes on the port", "the army used drones")."""
+    goods = _item_words(doc, fillers, lexicon, lexicon.goods)
+    if trigger.lemma in lexicon.goods_only_verbs and not goods:
+        return False
+    recipient = arguments.get("recipient")
+    if trigger.lemma in lexicon.loose_verbs and _item_words(doc, fillers, lexicon, lexicon.abstract_items) \
+            and (recipient is None or recipient.entity is None):
+        return False  # "providing outstanding access", « a fourni un bilan »: no goods change hands
+    if trigger.type == "USE" and not _is_weapon_use(doc, trigger, arguments, fillers, lexicon, products):
+        return False
+    required = (lexicon.required_roles or {}).get(trigger.type, ())
+    if any(r not in arguments for r in required):
+        return False
+    if len(arguments) >= lexicon.min_arguments:
+        return True
+    if len(arguments) != 1:
+        return False
+    role = next(iter(arguments))
+    if role not in (lexicon.single_roles or {}).get(trigger.type, ()):
+        return False
+    return role != "item" or goods
 
 
 def _is_event_anaphor(trigger: Trigger, lexicon: EventLexicon) -> bool:

@@ -82,6 +82,33 @@ class EventLexicon:
     occasion_preps: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
     min_arguments: int = 2
+    # one participant is enough for these types and roles ("Western sanctions", "deliveries of arms")
+    single_roles: Optional[dict[str, tuple[str, ...]]] = None
+    # a lone item must be goods: weapons, their parts, commodities ("deliveries of gas")
+    goods: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
+    # words that are themselves the firing of a weapon ("shelled", « frappes »): a USE with any participant;
+    # any other USE trigger ("used", "launched") is one only with a weapon as its item
+    firing_words: frozenset[str] = frozenset()
+    # adjectives that name a group of states as an actor ("Western sanctions", "sanctions occidentales")
+    collective_actors: frozenset[str] = frozenset()
+    # "the new measures target X", « les sanctions frappent X »: a verb that is a SANCTION only when
+    # its subject is a measure noun; the agent is the subject's own modifier ("British measures")
+    measure_verbs: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+    # verbs too common to be an event without goods as their item ("make munitions", not "make a choice")
+    goods_only_verbs: frozenset[str] = frozenset()
+    # verbs of giving used of anything ("provide access", « fournir un bilan »): not with an abstract item,
+    # unless a named recipient makes it a transfer
+    loose_verbs: frozenset[str] = frozenset()
+    abstract_items: frozenset[str] = frozenset()
+    # "banned oil imports": a ban is a SANCTION when it bars trade
+    ban_verbs: frozenset[str] = frozenset()
+    ban_objects: frozenset[str] = frozenset()
+    # verbs that place rather than use ("deployed a warship"): a USE only with a place of operation
+    placing_verbs: frozenset[str] = frozenset()
+    # "75 percent of the arms", « une partie des armes »: the goods are in the complement
+    quantity_nouns: frozenset[str] = frozenset()
 
     def dep(self, name: str) -> frozenset[str]:
         """The dependency labels of grammatical function `name` ("subject", "object", ...)."""
@@ -167,6 +194,17 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         purpose_governors=word_set(data.get("purpose_governors")),
         actor_only_preps=word_set(data.get("actor_only_preps")), actor_nouns=_actor_nouns(rules, data),
         occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
-        min_arguments=int(data.get("min_arguments", 2)))
+        min_arguments=int(data.get("min_arguments", 2)),
+        single_roles={t: tuple(r) for t, r in (data.get("single_roles") or {}).items()},
+        goods=word_set(data.get("weapons")) | word_set(data.get("goods")), weapons=word_set(data.get("weapons")),
+        firing_words=word_set(data.get("firing_words")),
+        collective_actors=word_set(data.get("collective_actors")),
+        measure_verbs=word_set((data.get("measures") or {}).get("verbs")),
+        measure_nouns=word_set((data.get("measures") or {}).get("nouns")),
+        goods_only_verbs=word_set(data.get("goods_only_verbs")), loose_verbs=word_set(data.get("loose_verbs")),
+        abstract_items=word_set(data.get("abstract_items")),
+        ban_verbs=word_set((data.get("bans") or {}).get("verbs")),
+        ban_objects=word_set((data.get("bans") or {}).get("objects")),
+        placing_verbs=word_set(data.get("placing_verbs")), quantity_nouns=word_set(data.get("quantity_nouns")))
     _CACHE[key] = lexicon
     return lexicon

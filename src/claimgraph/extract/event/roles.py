@@ -85,7 +85,7 @@ class RoleFiller:
                     return
                 head = below[0]
             if role and role in allowed and role not in heads and head.i not in time_tokens:
-                if is_clause or head.pos_ in NOMINAL_POS:
+                if is_clause or head.pos_ in NOMINAL_POS or (head.pos_ == "ADJ" and head.dep_ in lex.dep("modifier")):
                     heads[role] = (head, is_clause)
 
         preps_here = {p for t in trigger.tokens for p, _, _ in prepositional_phrases(t, lex)}
@@ -114,7 +114,13 @@ class RoleFiller:
                     target = head.head if head.dep_ in lex.dep("relative") else child
                 if dep in lex.dep("subject") and any(m.dep_ == "mark" and child.i < m.i < head.i for m in head.children):
                     continue  # "Un nouveau rapport suggère qu'une entreprise a expédié": before "que" is the reporter's
-                if dep in lex.dep("subject"):
+                if dep in lex.dep("subject") and trigger.lemma in lex.measure_verbs \
+                        and child.lemma_.lower() in lex.measure_nouns:
+                    # "the latest British measures target X": the measures are not the agent, their maker is
+                    for modifier in children(child, lex.dep("modifier")):
+                        if self._collective_or_named(modifier):
+                            put(slots.get("subject"), modifier)
+                elif dep in lex.dep("subject"):
                     put(slots.get("passive_subject" if passive else "subject"), target)
                 elif dep in lex.dep("passive_subject"):
                     put(slots.get("passive_subject"), target)
@@ -152,6 +158,8 @@ class RoleFiller:
                 put(role, noun, True)
             elif role in ("item", "via") or self._referential(noun):
                 put(role, noun)
+            elif role in ACTOR_ROLES:
+                self._describes_item(noun)
         if is_participle_modifier(head, lex):
             put(slots.get("passive_subject"), head.head)
         self._inherit(trigger, slots, put)
@@ -170,10 +178,13 @@ class RoleFiller:
                 role = "owned" if trigger.bearer_role == "owner" else "owner"
             if role in ("item", "via") or self._referential(dep_noun):
                 put(role, dep_noun)
+            elif role in ACTOR_ROLES:
+                self._describes_item(dep_noun)
         modifier_role = roles.slots.get("modifier")
         if modifier_role:
             for child in children(noun, lex.dep("modifier")):
-                if child.i in self.entity_tokens:
+                if self._collective_or_named(child):
+                    # "EU sanctions", "European sanctions", "Western sanctions", "sanctions occidentales"
                     put(modifier_role, child)
         governor = noun.head
         if noun.dep_ in lex.dep("subject") | lex.dep("passive_subject") and governor.pos_ in ("VERB", "AUX"):
@@ -205,6 +216,12 @@ class RoleFiller:
                 return wrapper_role, inner[0]
         return table.get(prep), noun
 
+    def _describes_item(self, noun: Token) -> None:
+        """« technologies à double usage », "à longue portée": a bare phrase that can name no one
+        describes the item it follows, wherever the parser hung it."""
+        words = [t.i for t in noun.subtree]
+        self._purposes.append((min(words), max(words)))
+
     def _with_purpose(self, bounds: tuple[int, int], exclude: set[int]) -> tuple[int, int]:
         """The item's range, running on over a "for <thing>" phrase right after it."""
         first, last = bounds
@@ -221,6 +238,11 @@ class RoleFiller:
         if noun.i in self.entity_tokens or noun.pos_ in ("PROPN", "PRON"):
             return True
         return noun.lemma_.lower() in self.lexicon.actor_nouns
+
+    def _collective_or_named(self, word: Token) -> bool:
+        """A modifier that names an actor: a name, a nationality, or a group of states ("Western")."""
+        return word.i in self.entity_tokens or word.ent_type_ in NATIONALITY_LABELS \
+            or word.lemma_.lower() in self.lexicon.collective_actors or word.lower_ in self.lexicon.collective_actors
 
     def _referential(self, noun: Token) -> bool:
         """Whether a noun can name a participant: a name, a pronoun, a determined or plural noun.

@@ -102,6 +102,16 @@ def _describing_participle(verb: Token) -> bool:
         c.dep_.startswith("nsubj") or c.pos_ in ("VERB", "AUX") for c in verb.children)
 
 
+def _restrictive_relative(verb: Token, lexicon: EventLexicon) -> bool:
+    """"firms that supply the army", « des entreprises qui fournissent l'armée »: a relative clause
+    with no comma before it says which ones, so it belongs to the noun phrase (ANNOTATION 2.3);
+    ", which ..." only adds to a phrase already complete."""
+    if verb.dep_ not in lexicon.dep("relative"):
+        return False
+    first = min(t.i for t in verb.subtree)
+    return first > 0 and first > verb.head.i and verb.doc[first - 1].text not in (",", "(", "—", "–", "-")
+
+
 def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (),
                   keep_clauses: bool = False) -> tuple[int, int]:
     """Token range [first, last] of the phrase headed by `head`.
@@ -117,7 +127,8 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
         if child.dep_ in lexicon.dep("case") and child.pos_ == "ADP" and child.lower_ not in lexicon.partitives:
             dropped |= subtree_ids(child)
         elif child.dep_ in lexicon.dep("clause") and child.pos_ in ("VERB", "AUX") and (
-                not keep_clauses or child.dep_ in ("advcl", "parataxis")) and not _describing_participle(child):
+                not keep_clauses or child.dep_ in ("advcl", "parataxis")) and not _describing_participle(child) \
+                and not _restrictive_relative(child, lexicon):
             dropped |= subtree_ids(child)
         elif child.dep_ in lexicon.dep("prep") and child.i > head.i and not keep_clauses:
             # English PPs inside the phrase stay, but not a clause hanging from them.
@@ -129,7 +140,8 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
         for token in head.subtree:
             if token.i != head.i and token.dep_ in lexicon.dep("clause") and token.pos_ in ("VERB", "AUX") and (
                     token.dep_ in lexicon.dep("relative")
-                    or any(c.dep_ in ("mark", *lexicon.dep("subject")) for c in token.children)):
+                    or any(c.dep_ in ("mark", *lexicon.dep("subject")) for c in token.children)) \
+                    and not (token.head.i == head.i and _restrictive_relative(token, lexicon)):
                 dropped |= subtree_ids(token)
     ids = {t.i for t in head.subtree} - dropped
     # a phrase never runs over a line break (headline into dateline, paragraph into paragraph)

@@ -60,6 +60,22 @@ def _phrase_triggers(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
                               lexicon.bearer_roles.get(key))
 
 
+def _is_measure_verb(token: Token, lexicon: EventLexicon) -> bool:
+    """"The penalties also target X", « ces mesures frappent X »: a sanction by what its subject is."""
+    if not _is_verbal(token) or _lemma(token) not in lexicon.measure_verbs:
+        return False
+    subjects = [c for c in token.children if c.dep_ in lexicon.dep("subject")]
+    return any(_lemma(s) in lexicon.measure_nouns for s in subjects)
+
+
+def _is_trade_ban(token: Token, lexicon: EventLexicon) -> bool:
+    """"banned Russian oil imports", "barring imports of uranium": a ban on trade is a SANCTION."""
+    if not _is_verbal(token) or _lemma(token) not in lexicon.ban_verbs:
+        return False
+    objects = [c for c in token.children if c.dep_ in lexicon.dep("object")]
+    return any(_lemma(o) in lexicon.ban_objects for o in objects)
+
+
 def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
     """Every trigger of `doc`, multi-word phrases first, in text order.
 
@@ -76,6 +92,9 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
         found[trigger.tokens[0].i] = trigger
     for token in doc:
         if token.i in taken:
+            continue
+        if _is_measure_verb(token, lexicon) or _is_trade_ban(token, lexicon):
+            found[token.i] = Trigger("SANCTION", token, (token,), False)
             continue
         for form in (_lemma(token), token.lower_):
             if _is_verbal(token) and form in lexicon.verbs:

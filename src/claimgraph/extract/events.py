@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.event.conjuncts import split_named_conjuncts
 from claimgraph.extract.event.context import enclosing_attributions, event_factuality, time_of, timex_head
 from claimgraph.extract.event.lexicon import EventLexicon, load_lexicon
 from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, THING_TYPES, MentionIndex, resolve_description,
@@ -27,6 +28,8 @@ from claimgraph.model import EVENT_ROLES, Argument, Attribution, Entity, Event, 
 from claimgraph.model.records import INPUT_HEADER
 
 PERSONAL_PRONOUN = "Prs"
+# spaCy labels of items that are no goods for a verb of giving: "received $1,800"
+NOT_GOODS_LABELS = frozenset({"MONEY"})
 # Roles a thing fills, not an actor: their pronouns stand for products.
 THING_ROLES = frozenset({"item"})
 # A dateline opening a paragraph: "BRUSSELS -", "NEW YORK, Sept 26 (Reuters) -", "PARIS (AFP) –".
@@ -55,7 +58,8 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     header_end = header.end() if header else 0
     blocked = {t.i for t in doc if t.idx < header_end} | _dateline_tokens(doc)
     products = index.token_ids(doc, THING_TYPES)
-    filler = RoleFiller(lexicon, index.token_ids(doc), blocked, thing_tokens=products)
+    named = index.token_ids(doc)
+    filler = RoleFiller(lexicon, named, blocked, thing_tokens=products)
     timexes = [(t, h) for t in find_timexes(doc.text, rules, document_date, start=header_end)
                if (h := timex_head(doc, t)) is not None]
     time_tokens = {tok.i for t, _ in timexes if (s := doc.char_span(t.start, t.end, alignment_mode="expand"))
@@ -72,23 +76,27 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
             # "a développé et testé un modèle avec l'aide d'experts": roles spread over both verbs
             for role, extra in filler.fill(second, time_tokens).items():
                 fillers.setdefault(role, extra)
-        arguments = _arguments(doc, fillers, index, lexicon, companies)
-        if arguments and len(arguments) < lexicon.min_arguments and not set(arguments) & {"agent", "item"} \
-                and _is_event_anaphor(trigger, lexicon):
-            # it must add a circumstance of its own ("through Redlepus"): a bare "the shipments" adds
-            # nothing, and "l'exportation des biens" names goods of its own, so another act
-            arguments = _with_antecedent_roles(trigger, arguments, built)
-        if not _has_enough_roles(doc, trigger, arguments, fillers, lexicon, products):
-            continue
-        background = _is_background(trigger, fillers, lexicon)
-        holding = [] if background or trigger.type in NARRATED_TYPES else \
-            enclosing_attributions(attributions, trigger.start_char, trigger.end_char)
-        certainty, polarity = event_factuality(doc, trigger, lexicon, rules, holding)
-        timex = time_of(trigger, timexes, cue_tokens)
-        event = Event(id="", type=trigger.type, trigger=Span.of(doc.text, trigger.start_char, trigger.end_char),
-                      arguments=arguments, time=_time_ref(timex), attribution=holding[0].id if holding else None,
-                      certainty=certainty, polarity=polarity)
-        built.append((trigger, event))
+        for variant in split_named_conjuncts(fillers, lexicon, named):
+            # "sanctioned Orlan Components and Teskar Avionics": one event per named conjunct
+            arguments = _arguments(doc, variant, index, lexicon, companies)
+            if arguments and len(arguments) < lexicon.min_arguments and not set(arguments) & {"agent", "item"} \
+                    and _is_event_anaphor(trigger, lexicon):
+                # it must add a circumstance of its own ("through Redlepus"): a bare "the shipments" adds
+                # nothing, and "l'exportation des biens" names goods of its own, so another act
+                arguments = _with_antecedent_roles(trigger, arguments, built)
+            if not _has_enough_roles(doc, trigger, arguments, variant, lexicon, products, named):
+                continue
+            background = _is_background(trigger, variant, lexicon)
+            holding = [] if background or trigger.type in NARRATED_TYPES else \
+                enclosing_attributions(attributions, trigger.start_char, trigger.end_char)
+            certainty, polarity = event_factuality(doc, trigger, lexicon, rules, holding)
+            if trigger.disclaimer:
+                polarity = "positive"  # "not aware": the negation is the disclaimer's own word
+            timex = time_of(trigger, timexes, cue_tokens)
+            event = Event(id="", type=trigger.type, trigger=Span.of(doc.text, trigger.start_char, trigger.end_char),
+                          arguments=arguments, time=_time_ref(timex), attribution=holding[0].id if holding else None,
+                          certainty=certainty, polarity=polarity)
+            built.append((trigger, event))
     built = _nest_in_speech_acts(built, {a.id: a for a in attributions})
     _times_from_anaphors(doc, lexicon, built, timexes)
     events = [event for _, event in sorted(built, key=lambda pair: pair[0].start_char)]
@@ -119,30 +127,46 @@ def _is_weapon_use(doc: Doc, trigger: Trigger, arguments: dict[str, Argument], f
                    lexicon: EventLexicon, products: set[int]) -> bool:
     """USE is weapons used in an operation (ANNOTATION 2.2): "shelled the town", or a weapon, a named
     product or a pronoun for one as the item of "used", "launched"; "deployed" also needs a place."""
+    item = fillers.get("item")
     if trigger.lemma in lexicon.firing_words:
-        return True
+        # "fired missiles", "shelled the town"; but « tirer des conséquences » fires nothing
+        return item is None or item.is_clause or _item_words(doc, fillers, lexicon, lexicon.weapons)
     if trigger.lemma in lexicon.placing_verbs and "location" not in arguments:
         return False
-    item = fillers.get("item")
     if item is None or item.is_clause:
         return False
-    if item.head.pos_ == "PRON" or item.head.i in products:
+    if item.head.i in products:
         return True
     return _item_words(doc, fillers, lexicon, lexicon.weapons)
 
 
+def _is_someone(head: Token, lexicon: EventLexicon, named: set[int]) -> bool:
+    """Whether a role's head can stand for someone: a name, a pronoun, a nationality, or a noun for
+    people or organisations ("the ministry", « l'armée »); "these facilities", "the yields" cannot."""
+    if head.i in named or head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in lexicon.actor_nouns:
+        return True
+    return any(c.ent_type_ in ("NORP", "GPE") or c.i in named for c in head.children)
+
+
 def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument], fillers: dict[str, Filler],
-                      lexicon: EventLexicon, products: set[int]) -> bool:
+                      lexicon: EventLexicon, products: set[int], named: set[int]) -> bool:
     """An event needs participants: two roles, or one that says by itself what happened
     ("Western sanctions", "sanctions against Iran", "deliveries of gas"); a USE needs a place
     or a weapon ("used drones in strikes on the port", "the army used drones")."""
-    goods = _item_words(doc, fillers, lexicon, lexicon.goods)
+    item = fillers.get("item")
+    goods = _item_words(doc, fillers, lexicon, lexicon.goods) or (item is not None and item.head.i in products)
     if trigger.lemma in lexicon.goods_only_verbs and not goods:
         return False
     recipient = arguments.get("recipient")
-    if trigger.lemma in lexicon.loose_verbs and _item_words(doc, fillers, lexicon, lexicon.abstract_items) \
-            and (recipient is None or recipient.entity is None):
-        return False  # "providing outstanding access", « a fourni un bilan »: no goods change hands
+    if trigger.lemma in lexicon.loose_verbs and not goods and (recipient is None or recipient.entity is None) and (
+            _item_words(doc, fillers, lexicon, lexicon.abstract_items)
+            or (item is not None and not item.is_clause and (_is_someone(item.head, lexicon, named) or any(
+                t.ent_type_ in NOT_GOODS_LABELS for t in doc[item.first:item.last + 1])))
+            or ("agent" in fillers and not _is_someone(fillers["agent"].head, lexicon, named))):
+        return False  # "providing outstanding access", « a fourni un bilan », "these facilities provide"
+    owner = fillers.get("owner")
+    if owner is not None and not _is_someone(owner.head, lexicon, named):
+        return False  # « les observations possédant une masse »: only someone owns
     if trigger.type == "USE" and not _is_weapon_use(doc, trigger, arguments, fillers, lexicon, products):
         return False
     required = (lexicon.required_roles or {}).get(trigger.type, ())
@@ -225,14 +249,18 @@ def _nest_in_speech_acts(built: list[tuple[Trigger, Event]],
     """
     kept = []
     for trigger, event in built:
-        outer = [e for t, e in built if e.type in NARRATED_TYPES and e is not event and "item" in e.arguments
+        outer = [(t, e) for t, e in built if e.type in NARRATED_TYPES and e is not event and "item" in e.arguments
                  and e.arguments["item"].span.start <= trigger.start_char < e.arguments["item"].span.end]
-        if any(e.type == "ACCUSE" and e.polarity == "negative" for e in outer):
+        if any(e.type == "ACCUSE" and e.polarity == "negative" for _, e in outer):
             continue
         reporter = attributions.get(event.attribution or "")
-        for denial in (e for e in outer if e.type == "DENY"):
+        for denial_trigger, denial in ((t, e) for t, e in outer if e.type == "DENY"):
             item = denial.arguments["item"].span
             if reporter is not None and reporter.cue is not None and item.start <= reporter.cue.start < item.end:
+                continue
+            if denial_trigger.disclaimer:
+                # "not aware of any sales": neither asserted nor denied (ANNOTATION 2.5)
+                event.certainty, event.polarity = "underspecified", "positive"
                 continue
             event.polarity = "negative"
             if "agent" not in event.arguments and "agent" in denial.arguments and "agent" in EVENT_ROLES[event.type]:

@@ -109,6 +109,13 @@ class EventLexicon:
     placing_verbs: frozenset[str] = frozenset()
     # "75 percent of the arms", « une partie des armes »: the goods are in the complement
     quantity_nouns: frozenset[str] = frozenset()
+    # knowledge disclaimers, a DENY (ANNOTATION 2.5): words of knowing that disclaim when negated
+    # ("not aware of", "no information on", « pas au courant de »), and words that do by themselves ("unaware")
+    negated_knowing: frozenset[str] = frozenset()
+    unknowing: frozenset[str] = frozenset()
+    # rebuttals: "called the accusations groundless", « a qualifié ces informations de fausses »
+    rebuttal_verbs: frozenset[str] = frozenset()
+    false_words: frozenset[str] = frozenset()
 
     def dep(self, name: str) -> frozenset[str]:
         """The dependency labels of grammatical function `name` ("subject", "object", ...)."""
@@ -205,6 +212,10 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         abstract_items=word_set(data.get("abstract_items")),
         ban_verbs=word_set((data.get("bans") or {}).get("verbs")),
         ban_objects=word_set((data.get("bans") or {}).get("objects")),
-        placing_verbs=word_set(data.get("placing_verbs")), quantity_nouns=word_set(data.get("quantity_nouns")))
+        placing_verbs=word_set(data.get("placing_verbs")), quantity_nouns=word_set(data.get("quantity_nouns")),
+        negated_knowing=word_set((data.get("knowledge_disclaimers") or {}).get("negated")),
+        unknowing=word_set((data.get("knowledge_disclaimers") or {}).get("by_themselves")),
+        rebuttal_verbs=word_set((data.get("rebuttals") or {}).get("verbs")),
+        false_words=word_set((data.get("rebuttals") or {}).get("false_words")))
     _CACHE[key] = lexicon
     return lexicon

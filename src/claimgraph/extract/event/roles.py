@@ -108,6 +108,8 @@ class RoleFiller:
         passive = is_passive(head, lex)
         for token in trigger.tokens:
             for child in token.children:
+                if child in trigger.tokens:
+                    continue  # "ne pas avoir connaissance": the noun is part of the trigger
                 dep = child.dep_
                 target = child
                 if child.dep_ in lex.dep("subject") | lex.dep("passive_subject") and self._is_relative(child):
@@ -176,6 +178,8 @@ class RoleFiller:
             role, dep_noun = self._wrapped(prep, dep_noun, roles.noun_preps)
             if trigger.type == "OWNERSHIP" and trigger.bearer_role and role in ("owner", "owned"):
                 role = "owned" if trigger.bearer_role == "owner" else "owner"
+            if role == "agent" and not self._actor(dep_noun):
+                continue  # « les sanctions de la réduction de débit »: only someone is an agent
             if role in ("item", "via") or self._referential(dep_noun):
                 put(role, dep_noun)
             elif role in ACTOR_ROLES:
@@ -186,6 +190,8 @@ class RoleFiller:
                 if self._collective_or_named(child):
                     # "EU sanctions", "European sanctions", "Western sanctions", "sanctions occidentales"
                     put(modifier_role, child)
+        self._compound_roles(noun, roles, put)
+        noun = self._counted(noun)
         governor = noun.head
         if noun.dep_ in lex.dep("subject") | lex.dep("passive_subject") and governor.pos_ in ("VERB", "AUX"):
             # "the deliveries were routed through Redlepus": the route hangs on the verb of the noun
@@ -201,6 +207,26 @@ class RoleFiller:
             for prep, other, _ in prepositional_phrases(governor, lex):
                 if other.i != noun.i:
                     put(roles.noun_preps.get(prep), other)
+
+    def _compound_roles(self, noun: Token, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
+        """"arms deliveries", "its drone and missile deliveries", « sa production »: a noun before the
+        trigger names the item, a possessive the agent (for the types whose table says so)."""
+        for child in noun.children:
+            if child.i > noun.i:
+                continue
+            if child.dep_ in self.lexicon.dep("compound") and child.pos_ == "NOUN":
+                put(roles.slots.get("compound"), child)
+            elif child.dep_ in self.lexicon.dep("possessive") or (child.dep_ == "det" and "Yes" in child.morph.get("Poss")):
+                put(roles.slots.get("possessive"), child)
+
+    def _counted(self, noun: Token) -> Token:
+        """"imposed a new round of sanctions", « un nouveau train de sanctions »: the quantity noun
+        stands in the sentence for the trigger it counts."""
+        lex = self.lexicon
+        above = noun.head.head if noun.dep_ in lex.dep("pobj") else noun.head
+        if above.i != noun.i and above.pos_ == "NOUN" and above.lemma_.lower() in lex.quantity_nouns | lex.measure_nouns:
+            return above
+        return noun
 
     # --- helpers ---------------------------------------------------------------------------------------------
     def _pps(self, trigger: Trigger) -> list[tuple[str, Token, Token]]:
@@ -303,6 +329,7 @@ class RoleFiller:
         """Recipient or place the parser attached to the object noun ("des armes à la Russie")."""
         lex = self.lexicon
         for obj in [c for t in trigger.tokens for c in t.children if c.dep_ in lex.dep("object") | lex.dep("oblique")]:
+            direct = {noun.i for _, noun, _ in prepositional_phrases(obj, lex)}
             for prep, noun in self._nested_phrases(obj):
                 role = table.get(prep)
                 named = self._named_by(noun)
@@ -310,6 +337,9 @@ class RoleFiller:
                     put(role, named)
                     if named.i != noun.i:
                         self._detached |= {t.i for t in noun.subtree} | {named.i}
+                elif role in DISPLACED_ROLES and noun.i in direct and self._referential(noun) \
+                        and (role != "recipient" or prep not in lex.actor_only_preps or self._actor(noun)):
+                    put(role, noun)  # "provided rifles to the militia", "used drones against the port"
             if "item" in (table.get("de"), table.get("of")) and trigger.type == "ACCUSE":
                 for clause in children(obj, lex.dep("clause")):
                     if self._marked(clause):

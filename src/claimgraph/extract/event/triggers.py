@@ -21,6 +21,8 @@ class Trigger:
     tokens: tuple[Token, ...]
     is_noun: bool
     bearer_role: Optional[str] = None
+    # "was not aware of", "unaware": a knowledge disclaimer, whose negation is its own word
+    disclaimer: bool = False
 
     @property
     def start_char(self) -> int:
@@ -76,6 +78,43 @@ def _is_trade_ban(token: Token, lexicon: EventLexicon) -> bool:
     return any(_lemma(o) in lexicon.ban_objects for o in objects)
 
 
+def _negators(token: Token, lexicon: EventLexicon) -> list[Token]:
+    """Negation words on a word or on the verb it depends on ("was not aware", "had no information",
+    « ne sommes pas au courant »)."""
+    found = [c for c in token.children if c.lower_ in lexicon.negation_words or c.dep_ in lexicon.dep("negation")]
+    if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
+        found += [c for c in token.head.children
+                  if c.lower_ in lexicon.negation_words or c.dep_ in lexicon.dep("negation")]
+    return found
+
+
+def _disclaimer(token: Token, lexicon: EventLexicon) -> Optional[Trigger]:
+    """A knowledge disclaimer: "not aware of the case", "no information on", "unaware of any sales",
+    « ne pas avoir connaissance de », « ne sommes pas au courant de ». The trigger runs from the
+    negation to the word of knowing."""
+    form = _lemma(token)
+    if form in lexicon.unknowing or token.lower_ in lexicon.unknowing:
+        return Trigger("DENY", token, (token,), False, disclaimer=True)
+    if form not in lexicon.negated_knowing:
+        return None
+    negators = [n for n in _negators(token, lexicon) if n.i < token.i]
+    if not negators:
+        return None
+    first = min(n.i for n in negators)
+    return Trigger("DENY", token, tuple(token.doc[first:token.i + 1]), False, disclaimer=True)
+
+
+def _is_rebuttal(token: Token, lexicon: EventLexicon) -> bool:
+    """"called the accusations groundless", "dismissed the claims as false", « qualifie ces
+    informations de fausses »: calling what was said false is a DENY."""
+    if not _is_verbal(token) or _lemma(token) not in lexicon.rebuttal_verbs:
+        return False
+    if not any(c.dep_ in lexicon.dep("object") for c in token.children):
+        return False
+    return any(t.lemma_.lower() in lexicon.false_words or t.lower_ in lexicon.false_words
+               for t in token.subtree if t.i > token.i and t.pos_ in ("ADJ", "NOUN", "VERB"))
+
+
 def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
     """Every trigger of `doc`, multi-word phrases first, in text order.
 
@@ -95,6 +134,14 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
             continue
         if _is_measure_verb(token, lexicon) or _is_trade_ban(token, lexicon):
             found[token.i] = Trigger("SANCTION", token, (token,), False)
+            continue
+        if _is_rebuttal(token, lexicon):
+            found[token.i] = Trigger("DENY", token, (token,), False)
+            continue
+        disclaimer = _disclaimer(token, lexicon)
+        if disclaimer is not None and not any(t.i in taken for t in disclaimer.tokens):
+            taken.update(t.i for t in disclaimer.tokens)
+            found[disclaimer.tokens[0].i] = disclaimer
             continue
         for form in (_lemma(token), token.lower_):
             if _is_verbal(token) and form in lexicon.verbs:

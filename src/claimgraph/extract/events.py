@@ -13,7 +13,8 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.event.conjuncts import split_named_conjuncts
-from claimgraph.extract.event.context import enclosing_attributions, event_factuality, time_of, timex_head
+from claimgraph.extract.event.context import (enclosing_attributions, event_factuality, statement_time, time_of,
+                                              timex_head)
 from claimgraph.extract.event.lexicon import EventLexicon, load_lexicon
 from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, THING_TYPES, MentionIndex, resolve_description,
                                                resolve_pronoun, sentences_back, snap_to_mention)
@@ -92,7 +93,7 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
             certainty, polarity = event_factuality(doc, trigger, lexicon, rules, holding)
             if trigger.disclaimer:
                 polarity = "positive"  # "not aware": the negation is the disclaimer's own word
-            timex = time_of(trigger, timexes, cue_tokens)
+            timex = time_of(trigger, timexes, cue_tokens) or statement_time(trigger, timexes, cue_tokens)
             event = Event(id="", type=trigger.type, trigger=Span.of(doc.text, trigger.start_char, trigger.end_char),
                           arguments=arguments, time=_time_ref(timex), attribution=holding[0].id if holding else None,
                           certainty=certainty, polarity=polarity)

@@ -37,6 +37,7 @@ class _TimeRules:
     finders: tuple[re.Pattern[str], ...]
     strips: tuple[re.Pattern[str], ...]
     rewrites: tuple[tuple[re.Pattern[str], str], ...]
+    weekday: Optional[re.Pattern[str]] = None
 
 
 def parse_document_date(value: Optional[str]) -> Optional[tuple[dt.datetime, str]]:
@@ -77,12 +78,15 @@ _COMPILED: dict[str, _TimeRules] = {}
 def _compile(data: dict[str, Any]) -> _TimeRules:
     flags = 0 if data.get("case_sensitive") else re.IGNORECASE
     names = {"months": "|".join(data.get("months", [])), "weekdays": "|".join(data.get("weekdays", []))}
-    finders = tuple(re.compile(r"(?<!\w)(?:" + pattern.replace("{months}", names["months"])
-                               .replace("{weekdays}", names["weekdays"]) + r")(?!\w)", flags)
+    def expand(pattern: str) -> str:
+        return pattern.replace("{months}", names["months"]).replace("{weekdays}", names["weekdays"])
+
+    finders = tuple(re.compile(r"(?<!\w)(?:" + expand(pattern) + r")(?!\w)", flags)
                     for pattern in data.get("patterns", []))
-    strips = tuple(re.compile(p, flags) for p in data.get("strip", []))
+    strips = tuple(re.compile(expand(p), flags) for p in data.get("strip", []))
     rewrites = tuple((re.compile(p, flags), r) for p, r in (data.get("rewrites") or {}).items())
-    return _TimeRules(finders, strips, rewrites)
+    weekday = re.compile(r"(?<!\w)(" + names["weekdays"] + r")(?!\w)", re.IGNORECASE) if names["weekdays"] else None
+    return _TimeRules(finders, strips, rewrites, weekday)
 
 
 def _time_rules(rules: LanguageRules) -> Optional[_TimeRules]:
@@ -123,7 +127,28 @@ def find_timexes(text: str, rules: LanguageRules, document_date: Optional[str],
                 continue
             taken.append((s, e))
             found.append(Timex(s, e, text[s:e], normalize_time(text[s:e], rules, document_date)))
-    return sorted(found, key=lambda t: t.start)
+    return _weekdays_from_dates(sorted(found, key=lambda t: t.start), compiled)
+
+
+def _weekdays_from_dates(found: list[Timex], compiled: _TimeRules) -> list[Timex]:
+    """"jeudi" alone in an article dated to the month is that month (ANNOTATION 2.7), unless the
+    text spells the day out elsewhere ("Thursday, April 18", « jeudi soir 4 août »): then that date."""
+    if compiled.weekday is None:
+        return found
+    spelled: dict[str, str] = {}
+    for timex in found:
+        match = compiled.weekday.search(timex.text)
+        if match and re.search(r"\d", timex.text) and timex.value and len(timex.value) == 10:
+            spelled.setdefault(match.group(1).lower(), timex.value)
+    out = []
+    for timex in found:
+        match = compiled.weekday.search(timex.text)
+        day = spelled.get(match.group(1).lower(), "") if match else ""
+        if day and not re.search(r"\d", timex.text) and timex.value and len(timex.value) == 7 \
+                and day.startswith(timex.value):
+            timex = Timex(timex.start, timex.end, timex.text, day)
+        out.append(timex)
+    return out
 
 
 def normalize_time(expression: str, rules: LanguageRules, document_date: Optional[str]) -> Optional[str]:
@@ -154,6 +179,10 @@ def normalize_time(expression: str, rules: LanguageRules, document_date: Optiona
         # a bare weekday is the latest such day on or before the article's date: the day itself too
         when = base
     explicit = bool(re.search(r"\d", phrase))
+    if explicit and base_precision == "month" and not re.search(r"\d{4}", phrase) \
+            and (when.year, when.month) == (base.year - 1, base.month):
+        # "April 18" in an article of April 2024: the article's year (the base sits mid-month)
+        when = when.replace(year=base.year)
     if not explicit and PRECISIONS.index(precision) > PRECISIONS.index(base_precision):
         # "mardi" in an article dated to the month: only the month is known.
         precision = base_precision

@@ -142,6 +142,29 @@ def time_of(trigger: Trigger, timexes: list[tuple[Timex, Token]], cue_tokens: se
     return None
 
 
+def statement_time(trigger: Trigger, timexes: list[tuple[Timex, Token]], cue_tokens: set[int]) -> Optional[Timex]:
+    """"announced Thursday they were imposing sanctions", « a annoncé jeudi qu'il livre »: an act in
+    the present or in progress, told as the content of a statement, happens when it is told.
+    An act in a past or perfect tense ("said it had shipped") keeps no time from the statement."""
+    head = trigger.head
+    for _ in range(3):  # "were imposing a new round of sanctions": the verb that carries the noun
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    cue = head.head
+    if head.dep_ not in ("ccomp", "parataxis") or cue.i not in cue_tokens:
+        return None
+    auxiliaries = [c for c in head.children if c.dep_ in AUX_DEPS]
+    progressive = head.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxiliaries)
+    present = "Pres" in head.morph.get("Tense", []) and not auxiliaries and head.tag_ != "VBN"
+    if not (progressive or present):
+        return None
+    for timex, anchor in timexes:
+        if anchor.head.i == cue.i or (anchor.head.head.i == cue.i and anchor.head.pos_ == "ADP"):
+            return timex
+    return None
+
+
 def _inserted_cue(verb: Token, trigger_ids: set[int], cue_tokens: set[int], timex: Timex) -> bool:
     if verb.i not in cue_tokens or verb.head.i not in trigger_ids or verb.dep_ not in ("advcl", "parataxis", "ccomp"):
         return False

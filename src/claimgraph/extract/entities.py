@@ -35,6 +35,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.entity_types import (after_job_title, is_acronym_of, national_body_spans,
                                              refine_type, retype_places, same_person)
 from claimgraph.extract.metonymy import acts
@@ -129,7 +130,7 @@ class Where:
     """Character spans and sentence numbers of one Doc, computed once (`doc.text` is rebuilt on each access)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sentence_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
     def span(self, tokens: SpacySpan) -> Span:

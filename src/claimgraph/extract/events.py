@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.event.conjuncts import split_named_conjuncts
 from claimgraph.extract.event.context import (enclosing_attributions, event_factuality, statement_time, time_of,
                                               timex_head)
@@ -55,13 +56,13 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
         return []
     index = MentionIndex(entities)
     companies = _company_ids(entities, rules)
-    header = INPUT_HEADER.match(doc.text)
+    header = INPUT_HEADER.match(doc_text(doc))
     header_end = header.end() if header else 0
     blocked = {t.i for t in doc if t.idx < header_end} | _dateline_tokens(doc)
     products = index.token_ids(doc, THING_TYPES)
     named = index.token_ids(doc)
     filler = RoleFiller(lexicon, named, blocked, thing_tokens=products)
-    timexes = [(t, h) for t in find_timexes(doc.text, rules, document_date, start=header_end)
+    timexes = [(t, h) for t in find_timexes(doc_text(doc), rules, document_date, start=header_end)
                if (h := timex_head(doc, t)) is not None]
     time_tokens = {tok.i for t, _ in timexes if (s := doc.char_span(t.start, t.end, alignment_mode="expand"))
                    for tok in s}
@@ -94,7 +95,7 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
             if trigger.disclaimer:
                 polarity = "positive"  # "not aware": the negation is the disclaimer's own word
             timex = time_of(trigger, timexes, cue_tokens) or statement_time(trigger, timexes, cue_tokens)
-            event = Event(id="", type=trigger.type, trigger=Span.of(doc.text, trigger.start_char, trigger.end_char),
+            event = Event(id="", type=trigger.type, trigger=Span.of(doc_text(doc), trigger.start_char, trigger.end_char),
                           arguments=arguments, time=_time_ref(timex), attribution=holding[0].id if holding else None,
                           certainty=certainty, polarity=polarity)
             built.append((trigger, event))
@@ -206,7 +207,7 @@ def _with_antecedent_roles(trigger: Trigger, arguments: dict[str, Argument],
 def _dateline_tokens(doc: Doc) -> set[int]:
     """Tokens of the datelines that open paragraphs: a place and a credit, never an argument."""
     ids: set[int] = set()
-    for match in DATELINE.finditer(doc.text):
+    for match in DATELINE.finditer(doc_text(doc)):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is not None:
             ids.update(t.i for t in span)
@@ -308,7 +309,7 @@ def _arguments(doc: Doc, fillers: dict[str, Filler], index: MentionIndex, lexico
     descriptions: dict[str, Token] = {}
     for role, filled in fillers.items():
         if filled.is_clause:
-            span = Span.of(doc.text, doc[filled.first].idx, doc[filled.last].idx + len(doc[filled.last].text))
+            span = Span.of(doc_text(doc), doc[filled.first].idx, doc[filled.last].idx + len(doc[filled.last].text))
             arguments[role] = Argument(span, None)
             continue
         span, entity = snap_to_mention(doc, filled.first, filled.last, filled.head, index)

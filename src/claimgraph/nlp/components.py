@@ -45,11 +45,12 @@ def _title_end(doc: Doc) -> int:
 def header_sentence(doc: Doc) -> Doc:
     """The input header is a sentence of its own, and the headline after it is one sentence:
     parsed together, the parser makes "date" the headline's subject."""
-    header = INPUT_HEADER.match(doc.text)
+    text = doc.text  # joined from every token on each access: once here
+    header = INPUT_HEADER.match(text)
     if header is None:
         return doc
-    line_end = doc.text.find("\n", header.end())
-    line_end = len(doc.text) if line_end < 0 else line_end
+    line_end = text.find("\n", header.end())
+    line_end = len(text) if line_end < 0 else line_end
     first = True
     for token in doc:
         if token.idx < header.end():

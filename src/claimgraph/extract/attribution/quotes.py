@@ -10,6 +10,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.attribution.cues import cue_span_tokens, inverted_subject, match_cue
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.spans import QUOTE_PAIR, Candidate, span_of, subject_of, tokens_span
@@ -48,7 +49,7 @@ def _speaker(verb: Token, after_quote: bool) -> Optional[Token]:
 
 def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """A candidate for each stand-alone quotation of `doc` that has at least MIN_QUOTE_WORDS words."""
-    text = doc.text
+    text = doc_text(doc)
     for start, end in quote_spans(text):
         content = span_of(doc, start + 1, end - 1)
         if len(content.text.split()) < MIN_QUOTE_WORDS:

@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.spans import noun_phrase, tokens_span
 from claimgraph.model import Entity, Source, Span
@@ -104,7 +105,7 @@ class SourceResolver:
         if span.text.startswith("-") and head.pos_ == "PRON":  # "a-t-il ajouté": the speaker is "il"
             span = Span(span.start + 1, span.end, span.text[1:])
         if head.i > 0 and doc[head.i - 1].lower_ in ("l'", "l’") and head.lower_ in lex.unspecified_pronouns:
-            span = Span(doc[head.i - 1].idx, span.end, doc.text[doc[head.i - 1].idx:span.end])
+            span = Span(doc[head.i - 1].idx, span.end, doc_text(doc)[doc[head.i - 1].idx:span.end])
         whole = head
         head = partitive_noun(head)  # "one of the sources" is typed as "sources"
         partitive = head is not whole
@@ -204,7 +205,7 @@ class SourceResolver:
         for m_start, m_end, entity in self.mentions[lo:]:
             if m_start >= before:
                 break
-            if entity.type == "PERSON" and title in self.doc.text[max(0, m_start - 60):m_end].lower().split()[-6:-1]:
+            if entity.type == "PERSON" and title in doc_text(self.doc)[max(0, m_start - 60):m_end].lower().split()[-6:-1]:
                 best = entity
         return best
 
@@ -266,7 +267,7 @@ class SourceResolver:
             else:
                 break
         start, end = left[0].idx, max(t.idx + len(t.text) for t in left)
-        return self.doc.text[start:end]
+        return doc_text(self.doc)[start:end]
 
 
 def partitive_noun(head: Token) -> Token:

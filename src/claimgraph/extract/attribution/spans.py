@@ -7,6 +7,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import doc_text
 from claimgraph.model import Span
 
 OPENING_QUOTES = "«“\"„‹"
@@ -49,18 +50,6 @@ class Candidate:
     relays: str = ""
     parent_ref: Optional["Candidate"] = None
     source_type: Optional[str] = None  # set when the source is the cue itself ("are said", "reportedly")
-
-
-TEXT_KEY = "claimgraph.text"
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, built once per Doc: spaCy joins every token again on each access, which made an
-    article of a few thousand short sentences take minutes (one access per cue)."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
 
 
 def span_of(doc: Doc, start: int, end: int) -> Span:
@@ -206,7 +195,7 @@ def before_occasion(tokens: list[Token], preps: frozenset[str], nouns: frozenset
 def on_line_of(doc: Doc, content: Span, anchor: Token) -> Optional[Span]:
     """`content` cut to the line of `anchor` (the cue): a headline without final punctuation is parsed
     with the body's first sentence, but a report stays on its own line."""
-    text = doc.text
+    text = doc_text(doc)
     if "\n" not in content.text:
         return content
     start = text.rfind("\n", 0, anchor.idx) + 1

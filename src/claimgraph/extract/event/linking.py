@@ -7,6 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.event.lexicon import EventLexicon
 from claimgraph.extract.event.syntax import subject_of
 from claimgraph.model import Entity, Span
@@ -69,18 +70,18 @@ def snap_to_mention(doc: Doc, first: int, last: int, head: Token, index: Mention
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
     mention = index.at(head.idx, head.idx + len(head.text))
     if mention is None:
-        return Span.of(doc.text, start, end), _described_name(head, first, last, index)
+        return Span.of(doc_text(doc), start, end), _described_name(head, first, last, index)
     m_start, m_end, entity_id, _ = mention
     outside = [t for t in doc[first:last + 1] if not (m_start <= t.idx < m_end)]
     if any(t.dep_ == "conj" or t.pos_ == "CCONJ" for t in outside):
-        return Span.of(doc.text, start, end), None
+        return Span.of(doc_text(doc), start, end), None
     if all(t.pos_ in ("DET", "PUNCT", "ADP", "SPACE") for t in outside):
-        return Span.of(doc.text, m_start, m_end), entity_id
+        return Span.of(doc_text(doc), m_start, m_end), entity_id
     after = [t for t in outside if t.idx >= m_end]
     if after and after[0].text in (",", "(", "–", "—") and not [t for t in outside if t.idx < m_start and t.pos_ not in ("DET", "ADP")]:
         # "IEMZ Kupol, a subsidiary of ...": the name is the argument, the apposition describes it
-        return Span.of(doc.text, m_start, m_end), entity_id
-    return Span.of(doc.text, min(start, m_start), max(end, m_end)), entity_id
+        return Span.of(doc_text(doc), m_start, m_end), entity_id
+    return Span.of(doc_text(doc), min(start, m_start), max(end, m_end)), entity_id
 
 
 # How a name hangs on the noun that describes it: "the state conglomerate Almaz-Antey",

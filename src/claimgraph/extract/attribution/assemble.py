@@ -124,7 +124,7 @@ def speech_kind(text: str, kind: str, content: Span) -> str:
     ("a rejeté des accusations « provocatrices »"), so the marks are looked for
     in the content and the few characters around it.
     """
-    if kind != "indirect":
+    if kind not in ("indirect", "according_to"):
         return kind
     before = text[max(0, content.start - 3):content.start]
     after = text[content.end:content.end + 3]
@@ -134,6 +134,8 @@ def speech_kind(text: str, kind: str, content: Span) -> str:
     split = after.lstrip()[:1] == ","  # « A, a déclaré X, B »: the quotation goes on after the incise
     if opened and (closed or split) and not re.search(r"[«»“”]", inner) and inner.count('"') == 0:
         return "direct"  # the whole content is the quotation: « La Chine n'a jamais ... », a déclaré X
+    if kind == "according_to":
+        return kind  # a quoted fragment after "selon X" stays according_to (ANNOTATION 1.8)
     widened = inner + (after[:after.find(after.lstrip()[:1]) + 1] if closed else "")
     if QUOTED_FRAGMENT.search(widened) or _opens_quote(inner):
         return "mixed"

@@ -13,8 +13,8 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
-from claimgraph.extract.attribution.spans import (Candidate, before_occasion, clause_tokens, content_span, noun_phrase,
+from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, speaker_like
+from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, before_occasion, clause_tokens, content_span, noun_phrase,
                                                   subject_of, tokens_span)
 
 CLAUSE_DEPS = ("ccomp", "csubj", "parataxis")
@@ -120,11 +120,23 @@ OBJECT_DEPS = frozenset({"obj", "dobj", "obl", "obl:arg", "prep", "xcomp", "iobj
 def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lexicon) -> list[Token]:
     """What a denial, accusation or description bears on, after the verb: "denied arming Russia",
     "accuse Pékin de fournir ...", "called China a 'decisive enabler'"."""
-    if not entry.takes_object:
-        return []
     own = {w.i for w in words}
     parts = [c for c in verb.children if c.i > verb.i and c.i not in own and c.dep_ in OBJECT_DEPS
              and not _comma_clause(c)]
+    if not entry.takes_object:
+        # « a affirmé avoir visé un dépôt », « disent vouloir coopérer »: the infinitive is what is said
+        parts = [c for c in parts if lexicon.infinitive_content and c.dep_ == "xcomp" and _infinitive(c)][:1]
+        if not parts:
+            return []
+    if len(parts) > 1 or parts and _bare_adjunct(parts[0]):
+        # « a annoncé mercredi la découverte »: a bare adjunct right after the verb is its day (the parser
+        # may hang the object on it: only the adjunct word goes)
+        first = parts[0]
+        if first.i < max(p.i for p in parts) or any(g.i > first.i for g in first.children):
+            if _temporal(first) or _bare_adjunct(first):
+                own |= {first.i}
+        elif len(parts) == 1:
+            return []  # "a annoncé lundi": no object
     if entry.predicative and all(c.dep_ in ("obj", "dobj") or _temporal(c) for c in parts):
         return []  # "Reuters called the company on Tuesday": a phone call, not a description
     has_object = any(c.dep_ in ("obj", "dobj") for c in parts)  # "accuser Pékin de fournir": both are the charge
@@ -154,6 +166,18 @@ def _trailing_participle(verb: Token) -> bool:
         "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []))
     return present_participle and verb.dep_ in ("advcl", "xcomp", "acl") and verb.i > 0 \
         and verb.doc[verb.i - 1].text == "," and verb.sent.root.i < verb.i and subject_of(verb) is None
+
+
+def _bare_adjunct(part: Token) -> bool:
+    """A noun adjunct without a preposition ("mercredi", "lundi soir"): a time, not an object."""
+    return part.dep_ in ("obl:mod", "obl", "advmod", "nmod", "npadvmod") and part.pos_ in ("NOUN", "PROPN", "ADV") \
+        and not any(c.dep_ in ("case", "prep", "mark") for c in part.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    """An infinitive, present ("vouloir coopérer") or past ("avoir visé")."""
+    return "Inf" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _temporal(part: Token) -> bool:
@@ -224,6 +248,7 @@ def mistagged_cue(token: Token, lexicon: Lexicon, stems: dict[str, CueEntry]) ->
 def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """Candidates around every cue verb of `doc`."""
     stems = stem_table(lexicon)
+    quoted = quoted_offsets(doc.text)
     for token in doc:
         found = match_cue(token, lexicon)
         if found is None:
@@ -233,7 +258,7 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             continue
         entry, words = found
         candidate = read_cue(doc, token, entry, words, lexicon)
-        if candidate is None or _speaker_hedge(candidate, entry):
+        if candidate is None or _speaker_hedge(candidate, entry) or _own_words(candidate, quoted):
             continue
         if _negated(token, lexicon):
             if _open_question(candidate, doc, lexicon):
@@ -258,6 +283,20 @@ def _speaker_hedge(candidate: Candidate, entry: CueEntry) -> bool:
     head = candidate.source_head
     return entry.role == "belief" and head is not None and head.pos_ == "PRON" \
         and bool(set(head.morph.get("Person")) & {"1", "2"})
+
+
+def quoted_offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) character ranges of the quotations of `text`."""
+    return [(m.start(), m.end()) for m in QUOTE_PAIR.finditer(text)]
+
+
+def _own_words(candidate: Candidate, quoted: list[tuple[int, int]]) -> bool:
+    """« Je promets le changement », « nous demandons ... » inside a quotation: the speaker's own verbs
+    make no record of their own (ANNOTATION 1.7); the quotation is the speaker's record."""
+    head = candidate.source_head
+    if head is None or head.pos_ != "PRON" or "1" not in head.morph.get("Person"):
+        return False
+    return any(start < head.idx < end for start, end in quoted)
 
 
 def _relative_antecedent(verb: Token) -> Token:
@@ -318,6 +357,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             return Candidate(content=cue, source_head=source, kind="according_to", relays="confirm", **base)  # type: ignore[arg-type]
     complement = complement_of(verb, entry, lexicon)
     kind = entry.kind or "indirect"
+    by_object = False
     if complement is not None:
         tokens = clause_tokens(complement)
         if complement.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -343,6 +383,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
                 source = inverted_subject(verb)
         if content is None:
             content = content_span(doc, object_tokens(verb, entry, words, lexicon), lexicon.complementizers)
+            by_object = content is not None and entry.takes_object
     if content is None:
         return None
     if source is None:
@@ -353,8 +394,8 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         # "The texts state that ...": the parser hung the subject on the verb as a compound
         source = next((c for c in verb.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
                        and c.dep_ in ("compound", "npadvmod", "dep")), None)
-    if source is None:
-        return None
+    if source is None or by_object and not speaker_like(source, lexicon):
+        return None  # "De telles décisions exigent l'unanimité": a demand needs someone to make it
     return Candidate(content=content, source_head=source, kind=kind, **base)  # type: ignore[arg-type]
 
 

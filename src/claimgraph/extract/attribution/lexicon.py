@@ -59,6 +59,7 @@ class Lexicon:
     verbs: dict[str, list[CueEntry]] = field(default_factory=dict)
     nouns: dict[str, CueEntry] = field(default_factory=dict)
     according_to: tuple[tuple[str, ...], ...] = ()
+    according_to_initial: tuple[tuple[str, ...], ...] = ()  # « Pour le procureur, ... »: only opening a sentence
     relay: frozenset[str] = frozenset()
     relay_participles: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
@@ -71,6 +72,7 @@ class Lexicon:
     occasion_nouns: frozenset[str] = frozenset()
     agent_marks: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
+    infinitive_content: bool = False  # « a affirmé avoir livré »: a speech verb's infinitive is its content
     conditional_mood: Optional[str] = None
     modals: dict[str, Optional[str]] = field(default_factory=dict)
     conditional_modals: dict[str, Optional[str]] = field(default_factory=dict)
@@ -133,6 +135,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         verbs=verbs,
         nouns={str(k).lower(): _entry(v) for k, v in (cues.get("nouns") or {}).items()},
         according_to=tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to") or []),
+        according_to_initial=tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to_initial") or []),
         relay=word_set(cues.get("relay")), relay_participles=word_set(cues.get("relay_participles")),
         relative_pronouns=word_set(cues.get("relative_pronouns")),
         concessive_cc=word_set(hedges.get("concessive_cc")), as_marks=word_set(cues.get("as_marks")),
@@ -140,6 +143,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         claim_anaphors=word_set(cues.get("claim_anaphors")), agent_marks=word_set(cues.get("agent_marks")),
         occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
         complementizers=word_set(cues.get("complementizers")),
+        infinitive_content=bool(cues.get("infinitive_content")),
         conditional_mood=hedges.get("conditional_mood"),
         modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},
         conditional_modals={str(k).lower(): v for k, v in (hedges.get("conditional_modals") or {}).items()},
@@ -181,3 +185,14 @@ def modal_level(token: Token, lexicon: Lexicon) -> Optional[str]:
     if level is None and "Cnd" in token.morph.get("Mood"):
         level = lexicon.conditional_modals.get(lemma)
     return level
+
+
+def speaker_like(token: Token, lexicon: Lexicon) -> bool:
+    """Whether `token` can head a source: a name, a pronoun, or a person, organisation, outlet or
+    document noun ("De telles décisions exigent l'unanimité" has no speaker)."""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_:
+        return True
+    lemma, lower = token.lemma_.lower(), token.lower_
+    return any(word in words for word in (lemma, lower) for words in (
+        lexicon.person_nouns, lexicon.organization_nouns, lexicon.media_nouns, lexicon.document_nouns,
+        lexicon.unspecified_nouns))

@@ -38,6 +38,13 @@ def _cue_near(tokens: list[Token], lexicon: Lexicon) -> Optional[tuple[Token, li
     return None
 
 
+def _verb_first(following: list[Token]) -> bool:
+    """The words after a closing quote mark open with a verb group (an inverted incise without comma)."""
+    words = [t for t in following if t.pos_ != "ADV"]
+    return bool(words) and words[0].pos_ in ("AUX", "VERB") and "Fin" in (
+        words[0].morph.get("VerbForm") or ["Fin"]) and not words[0].morph.get("Person") == ["1"]
+
+
 def _speaker(verb: Token, after_quote: bool) -> Optional[Token]:
     subject = subject_of(verb)
     if subject is not None and not (after_quote and subject.i < verb.i and subject.is_punct):
@@ -50,7 +57,8 @@ def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """A candidate for each stand-alone quotation of `doc` that has at least MIN_QUOTE_WORDS words."""
     text = doc.text
     for start, end in quote_spans(text):
-        content = span_of(doc, start + 1, end - 1)
+        mark = 2 if text.startswith("''", start) else 1  # doubled apostrophes are a two-character mark
+        content = span_of(doc, start + mark, end - mark)
         if len(content.text.split()) < MIN_QUOTE_WORDS:
             continue
         prev = text[:start].rstrip(" \t")
@@ -76,6 +84,9 @@ def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             found = _cue_near(list(reversed(preceding)), lexicon)
         if found is None and content.text.rstrip()[-1:] in ",?!" and following:
             found = _cue_near(following, lexicon)  # "Nous ne céderons pas", a-t-il dit
+            after = found is not None
+        if found is None and _verb_first(following):
+            found = _cue_near(following[:4], lexicon)  # « ... » a ensuite précisé le ministre (no comma)
             after = found is not None
         if found is None:
             yield Candidate(content=_strip_inner(content), kind="direct")  # bare: speaker from context

@@ -1,0 +1,95 @@
+"""French attribution forms of real newsroom prose (invented sentences): infinitive and
+noun-phrase contents, quotes with an incise and no comma, sentence-opening « Pour X, »,
+first-person verbs inside a quotation, a title line of its own."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def analyse(analyzer):  # type: ignore[no-untyped-def]
+    def run(text: str) -> list[dict[str, Any]]:
+        return [a.to_dict() for a in analyzer.analyze_text(text, lang="fr").attributions]
+    return run
+
+
+def contents(atts: list[dict[str, Any]]) -> list[str]:
+    return [a["content"]["text"] for a in atts]
+
+
+def test_infinitive_content_of_a_speech_verb(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("La marine a affirmé avoir intercepté un cargo au large de Brest.")
+    assert contents(atts) == ["avoir intercepté un cargo au large de Brest"]
+    assert atts[0]["source"]["text"] == "La marine"
+
+
+def test_noun_phrase_content_without_the_day(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le laboratoire a annoncé jeudi la découverte d'un nouvel alliage.")
+    assert contents(atts) == ["la découverte d'un nouvel alliage"]
+
+
+def test_a_demand_needs_a_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("De telles réformes exigent un large consensus.") == []
+    atts = analyse("Le syndicat exige le retrait de la réforme.")
+    assert contents(atts) == ["le retrait de la réforme"]
+
+
+def test_asking_an_opinion_is_no_report(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("Le maire a demandé notre avis.") == []
+
+
+def test_estimer_alone_is_certain(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("Le juge a estimé que la procédure était régulière.")[0]
+    assert att["certainty"] == "certain"
+
+
+def test_quote_then_incise_without_comma(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("« Nous livrerons les pièces en mars » a ensuite précisé le fabricant.")
+    assert len(atts) == 1
+    assert atts[0]["source"]["text"] == "le fabricant"
+    assert atts[0]["kind"] == "direct"
+
+
+def test_sentence_opening_pour_introduces_a_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("Pour le procureur, les fonds auraient transité par trois comptes.")[0]
+    assert att["source"]["text"] == "le procureur"
+    assert att["kind"] == "according_to"
+    assert att["certainty"] == "probable"
+    assert analyse("Pour terminer, le maire a remercié les bénévoles.") == []
+
+
+def test_fully_quoted_content_after_pour_is_direct(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("Pour Claire Vidal, « cette décision est une victoire pour les riverains ».")[0]
+    assert att["kind"] == "direct"
+
+
+def test_apposed_name_belongs_to_the_according_to_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("Selon l'union des meuniers, Farinor, la récolte est plutôt bonne.")[0]
+    assert att["source"]["text"] == "l'union des meuniers, Farinor"
+    assert att["content"]["text"] == "la récolte est plutôt bonne"
+
+
+def test_pronoun_after_selon_is_the_whole_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le parquet a saisi les comptes du club, une mesure qui respecte selon lui la loi de 2019.")
+    att = next(a for a in atts if a["cue"] and a["cue"]["text"] == "selon")
+    assert att["source"]["text"] == "lui"
+    assert att["content"]["text"] == "une mesure qui respecte selon lui la loi de 2019"
+
+
+def test_first_person_verbs_inside_a_quote_make_no_record(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("« Je promets une baisse des impôts dès janvier », a déclaré la candidate.")
+    assert len(atts) == 1 and atts[0]["source"]["text"] == "la candidate"
+
+
+def test_title_line_is_its_own_sentence(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Pêche : une ONG dénonce les quotas\nL'association a publié hier un long rapport sur les ports.")
+    att = next(a for a in atts if a["cue"] and a["cue"]["text"] == "dénonce")
+    assert att["content"]["text"] == "les quotas"
+
+
+def test_organisation_nouns_type_the_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("L'ONG a affirmé que les prisons étaient surpeuplées. "
+                   "La chaine a rapporté que deux hommes avaient été arrêtés.")
+    assert [a["source"]["type"] for a in atts] == ["organization", "media"]

@@ -93,3 +93,42 @@ def test_organisation_nouns_type_the_source(analyse) -> None:  # type: ignore[no
     atts = analyse("L'ONG a affirmé que les prisons étaient surpeuplées. "
                    "La chaine a rapporté que deux hommes avaient été arrêtés.")
     assert [a["source"]["type"] for a in atts] == ["organization", "media"]
+
+
+@pytest.mark.parametrize("text", [
+    "« Non, il ne faut pas avoir peur », a répondu l'adjointe.",
+    "« Le club ne peut ni ne doit céder », a insisté l'entraîneur.",
+    "« Personne ne nous dictera nos tarifs », déclare le maire.",
+    "« Ces contrôles ne servent à rien », a affirmé la députée.",
+])
+def test_french_negation_forms(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert analyse(text)[0]["polarity"] == "negative"
+
+
+def test_negated_adjective_is_no_negation(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("Les élus ont dénoncé des procédures non conformes.")[0]
+    assert att["polarity"] == "positive"
+
+
+def test_conditional_of_a_hypothesis_is_no_hedge(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("« S'il n'y avait pas eu la grève, le chantier aurait fini en mai », a-t-il dit.")[0]
+    assert att["certainty"] == "certain"
+
+
+def test_speaker_own_belief_hedges_the_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("« Le bilan est incomplet, mais nous pensons qu'il est fiable », a déclaré la directrice.")[0]
+    assert att["certainty"] == "probable"
+
+
+def test_adding_participle_opens_a_second_record(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("La directrice a précisé que « aucun poste ne sera supprimé » en ajoutant : "
+                   "« nous tiendrons nos engagements envers les salariés ».")
+    first, second = atts[0], atts[1]
+    assert first["content"]["text"] == "aucun poste ne sera supprimé"
+    assert first["kind"] == "mixed" and first["polarity"] == "negative"
+    assert second["cue"]["text"] == "ajoutant" and second["polarity"] == "positive"
+
+
+def test_pronoun_refers_back_to_an_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le ministère a dit que la vente était légale. Il a ajouté que tout était en règle.")
+    assert atts[1]["source"]["type"] == "organization"

@@ -161,6 +161,23 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
     return run
 
 
+def _before_next_cue(tokens: list[Token], verb: Token, lexicon: Lexicon) -> list[Token]:
+    """A content stops where a participle cue opens the speaker's next statement:
+    « « A » a-t-il précisé en ajoutant : « B » » gives A to « précisé » and B to « ajoutant » (ANNOTATION 1.5)."""
+    for tok in tokens:
+        if tok.i <= verb.i or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].text != ":" and \
+                tok.doc[tok.i + 1].lower_ not in lexicon.complementizers:
+            continue
+        present = tok.tag_ == "VBG" or "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+        if present and match_cue(tok, lexicon) is not None:
+            kept = [t for t in tokens if t.i < tok.i]
+            while kept and (kept[-1].pos_ in ("ADP", "CCONJ") or kept[-1].text in ",;" or
+                            kept[-1].i == tok.i - 1 and kept[-1].is_lower and len(kept[-1].text) <= 2):
+                kept.pop()  # "en ajoutant", ", ajoutant"
+            return kept or tokens
+    return tokens
+
+
 def _trailing_participle(verb: Token) -> bool:
     present_participle = verb.tag_ == "VBG" or (
         "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []))
@@ -366,7 +383,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
                      and c.dep_ in ("xcomp", "ccomp", "conj", "parataxis")]
             if verbs:
                 tokens = sorted(set(tokens) | set(clause_tokens(verbs[0])), key=lambda t: t.i)
-        content = content_span(doc, tokens, lexicon.complementizers)
+        content = content_span(doc, _before_next_cue(tokens, verb, lexicon), lexicon.complementizers)
     else:
         content = None
         head = verb.head

@@ -117,6 +117,11 @@ class SourceResolver:
             found = self._antecedent(span.start, persons, singular=singular)
             if found is None and singular:
                 found = self._antecedent(span.start, persons)
+            if persons and not partitive:  # « L'ONG a publié ... Elle affirme »: the last speaker may be an organisation
+                last = self._antecedent(span.start, False, singular=singular)
+                if last is not None and last.type in ("organization", "media") and (
+                        found is None or last.span.start > found.span.start):
+                    return self.remember(Source(span, last.type, last.entity))
             if singular:  # "Le porte-parole, Lin Jian, a déclaré ... Il a assuré": the person named as subject since
                 named = self._named_subject(found.span.end if found is not None else span.start - ANAPHORA_WINDOW,
                                             span.start)

@@ -132,3 +132,44 @@ def test_adding_participle_opens_a_second_record(analyse) -> None:  # type: igno
 def test_pronoun_refers_back_to_an_organisation(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("Le ministère a dit que la vente était légale. Il a ajouté que tout était en règle.")
     assert atts[1]["source"]["type"] == "organization"
+
+
+def test_impersonal_passive_report(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("Il a été rapporté que la coopérative avait vendu ses silos.")[0]
+    assert att["source"]["text"] == "Il a été rapporté" and att["source"]["type"] == "unspecified"
+    assert att["cue"]["text"] == "Il a été rapporté"
+    assert att["certainty"] == "probable"
+    assert att["content"]["text"] == "la coopérative avait vendu ses silos"
+
+
+def test_named_source_wins_over_the_impersonal_report(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Il est rapporté que le club a vendu son stade, selon le Courrier du Val.")
+    assert len(atts) == 1 and atts[0]["cue"]["text"] == "selon"
+
+
+def test_inflected_lemma_is_repaired(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le maire réclame des moyens pour la police municipale.")
+    assert [a["cue"]["text"] for a in atts] == ["réclame"]
+
+
+def test_relative_pronoun_speaks_for_its_antecedent(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("L'avocat Jules Perrin, qui avait répliqué : « Je ne céderai rien à ce tribunal », "
+                  "a quitté l'audience.")[0]
+    assert "Jules Perrin" in att["source"]["text"] and att["source"]["type"] == "named_person"
+    assert "qui" not in att["source"]["text"]
+
+
+def test_title_apposition_gives_the_name(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("La juge d'instruction, Mme Hélène Garnier, a déclaré : « Le dossier est complet et sera "
+                  "transmis ».")[0]
+    assert att["source"]["text"] == "Hélène Garnier" and att["source"]["type"] == "named_person"
+
+
+def test_plural_members_are_anonymous(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("Les membres du comité de Paul Durand ont affirmé que la digue était solide.")[0]
+    assert att["source"]["type"] == "anonymous_person"
+
+
+def test_lone_singular_pronoun_is_a_person(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("« Nous aurions dû signer avant l'été », confie-t-il.")[0]
+    assert att["source"]["type"] == "named_person"

@@ -7,7 +7,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.extract.attribution.lexicon import Lexicon, modal_level
+from claimgraph.extract.attribution.lexicon import Lexicon, impersonal_subject, modal_level
 from claimgraph.extract.attribution.sources import SourceResolver
 from claimgraph.extract.attribution.spans import Candidate, content_span
 from claimgraph.extract.factuality import assess_tokens, weakest
@@ -32,7 +32,7 @@ def overlap(doc: Doc, a: Span, b: Span) -> float:
 
 def _strength(c: Candidate, lexicon: Lexicon) -> tuple[int, int]:
     weak_source = c.source_head is None or c.source_head.dep_.startswith("expl") or \
-        c.source_head.lower_ in lexicon.unspecified_pronouns
+        c.source_head.lower_ in lexicon.unspecified_pronouns or impersonal_subject(c.source_head)
     return (0 if weak_source else 1, KIND_RANK.get(c.kind, 0) + (1 if c.cue_token is not None else 0))
 
 

@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, speaker_like
+from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, impersonal_subject, speaker_like
 from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, before_occasion, clause_tokens, content_span, noun_phrase,
                                                   subject_of, tokens_span)
 
@@ -27,7 +27,7 @@ def match_cue(token: Token, lexicon: Lexicon) -> Optional[tuple[CueEntry, list[T
     """The cue entry `token` starts, with its words, or None ("mis en garde" matches "mettre en garde")."""
     if token.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") and token.tag_ not in ("VBN", "VBD"):
         return None
-    for lemma in (token.lemma_.lower(), token.lower_):
+    for lemma in (token.lemma_.lower(), token.lower_, *_repaired(token, lexicon)):
         for entry in lexicon.verbs.get(lemma, []):
             words = [token]
             nxt = token.i + 1
@@ -44,6 +44,13 @@ def match_cue(token: Token, lexicon: Lexicon) -> Optional[tuple[CueEntry, list[T
             if ok and (token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD") or entry.rest):
                 return entry, words
     return None
+
+
+def _repaired(token: Token, lexicon: Lexicon) -> list[str]:
+    """Lemmas for a verb the lemmatiser left inflected (« réclame »), from `lemma_repairs`."""
+    if token.lemma_.lower() != token.lower_ or token.pos_ != "VERB":
+        return []
+    return [token.lower_[:-len(end)] + new for end, new in lexicon.lemma_repairs.items() if token.lower_.endswith(end)]
 
 
 def cue_span_tokens(verb: Token, words: list[Token]) -> list[Token]:
@@ -353,8 +360,13 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         source = subject_of(verb.sent.root) or source
     if passive and source is None:
         subject = subject_of(verb)
-        if subject is not None and subject.dep_.startswith("expl"):
+        if subject is not None and (subject.dep_.startswith("expl") or impersonal_subject(subject)):
             source = subject  # impersonal: "il est rapporté que", "it is believed that"
+            hearsay = lexicon.passive_hearsay.get(verb.lemma_.lower())
+            if hearsay and not entry.certainty:
+                base["cue_certainty"] = hearsay
+            first = min(subject.i, *(c.i for c in verb.children if c.dep_.startswith("aux")), verb.i)
+            base["cue"] = base["source_span"] = tokens_span(doc, list(doc[first:verb.i + 1]))  # ANNOTATION 1.3
     if source is not None and verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and (
             "Rel" in source.morph.get("PronType") or source.lower_ in lexicon.relative_pronouns):
         source = _relative_antecedent(verb)  # "des documents, qui affirment que ...": the antecedent speaks
@@ -400,7 +412,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
                 source = inverted_subject(verb)
         if content is None:
             content = content_span(doc, object_tokens(verb, entry, words, lexicon), lexicon.complementizers)
-            by_object = content is not None and entry.takes_object
+            by_object = content is not None and entry.needs_speaker
     if content is None:
         return None
     if source is None:

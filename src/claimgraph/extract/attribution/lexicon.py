@@ -23,6 +23,7 @@ class CueEntry:
     role (str): speech, belief, confirm.
     takes_object (bool): the content may be a noun phrase ("denied the accusations").
     rest (tuple[str, ...]): words after the first of a multiword cue ("mettre en garde").
+    needs_speaker (bool): the noun-phrase reading needs a speaker-like subject ("decisions require").
     predicative (bool): the object reading needs more than a bare object ("called China an
         enabler", "called for sanctions", not "called the company").
     kind (Optional[str]): the kind the cue gives its record when it is not plain reported
@@ -37,13 +38,15 @@ class CueEntry:
     rest: tuple[str, ...] = ()
     kind: Optional[str] = None
     predicative: bool = False
+    needs_speaker: bool = False
 
 
 def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
     raw = raw or {}
     return CueEntry(certainty=raw.get("certainty"), polarity=raw.get("polarity"),
                     role=raw.get("role", "speech"), takes_object=bool(raw.get("object")), rest=rest,
-                    kind=raw.get("kind"), predicative=bool(raw.get("predicative")))
+                    kind=raw.get("kind"), predicative=bool(raw.get("predicative")),
+                    needs_speaker=bool(raw.get("speaker")))
 
 
 def occasion_words(cues: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
@@ -72,7 +75,8 @@ class Lexicon:
     occasion_nouns: frozenset[str] = frozenset()
     agent_marks: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
-    infinitive_content: bool = False  # « a affirmé avoir livré »: a speech verb's infinitive is its content
+    infinitive_content: bool = False
+    lemma_repairs: dict[str, str] = field(default_factory=dict)  # « réclame » -> « réclamer »  # « a affirmé avoir livré »: a speech verb's infinitive is its content
     conditional_mood: Optional[str] = None
     modals: dict[str, Optional[str]] = field(default_factory=dict)
     conditional_modals: dict[str, Optional[str]] = field(default_factory=dict)
@@ -144,6 +148,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
         complementizers=word_set(cues.get("complementizers")),
         infinitive_content=bool(cues.get("infinitive_content")),
+        lemma_repairs={str(k): str(v) for k, v in (cues.get("lemma_repairs") or {}).items()},
         conditional_mood=hedges.get("conditional_mood"),
         modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},
         conditional_modals={str(k).lower(): v for k, v in (hedges.get("conditional_modals") or {}).items()},
@@ -196,3 +201,12 @@ def speaker_like(token: Token, lexicon: Lexicon) -> bool:
     return any(word in words for word in (lemma, lower) for words in (
         lexicon.person_nouns, lexicon.organization_nouns, lexicon.media_nouns, lexicon.document_nouns,
         lexicon.unspecified_nouns))
+
+
+def impersonal_subject(token: Token) -> bool:
+    """« Il a été rapporté que P »: a neuter pronoun subject of a passive verb with a clause is no speaker."""
+    verb = token.head
+    return token.pos_ == "PRON" and token.dep_ in ("nsubj:pass", "nsubjpass") and \
+        "Fem" not in token.morph.get("Gender") and "Sing" in (token.morph.get("Number") or ["Sing"]) \
+        and "3" in (token.morph.get("Person") or ["3"]) and token.lower_ in ("il", "it") \
+        and any(c.dep_ in ("ccomp", "csubj") for c in verb.children)

@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.attribution.lexicon import Lexicon
+from claimgraph.extract.attribution.lexicon import Lexicon, impersonal_subject
 from claimgraph.extract.attribution.spans import noun_phrase, tokens_span
 from claimgraph.model import Entity, Source, Span
 
@@ -91,12 +91,25 @@ class SourceResolver:
             head = doc[head.i + 1]  # "a-t-il ajouté": the euphonic t is not the subject
             span_hint = None
         self._pending_plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS")
+        if "Rel" in head.morph.get("PronType") and head.head.dep_ in ("acl:relcl", "relcl") \
+                and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head  # « Bernard Bonnet, qui avait rétorqué »: the antecedent speaks
+            span_hint = None
         phrase = noun_phrase(head)
         appos = [c for c in head.children if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN"]
+        titled = [[g for g in c.children if g.dep_ in ("flat:name", "appos", "nmod") and g.pos_ == "PROPN"]
+                  for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]  # « la procureure, Mme X Y »
+        titled = [names for names in titled if names]
         if appos and head.pos_ == "NOUN":  # "le secrétaire général de l'OTAN, Jens Stoltenberg"
             named = self.entity_at(appos[0].idx, appos[0].idx + len(appos[0].text))
             if named is not None and named.type == "PERSON":
                 phrase, head = noun_phrase(appos[0]), appos[0]
+        elif titled and head.pos_ == "NOUN":
+            named = self.entity_at(titled[0][0].idx, titled[0][-1].idx + len(titled[0][-1].text))
+            if named is not None and named.type == "PERSON":
+                phrase = sorted({t for g in titled[0] for t in g.subtree if t.pos_ == "PROPN"}, key=lambda t: t.i)
+                head = titled[0][0]
+                span_hint = None
         span = span_hint or tokens_span(doc, phrase) or Span(head.idx, head.idx + len(head.text), head.text)
         if span.text.startswith("-") and head.pos_ == "PRON":  # "a-t-il ajouté": the speaker is "il"
             span = Span(span.start + 1, span.end, span.text[1:])
@@ -107,7 +120,7 @@ class SourceResolver:
         partitive = head is not whole
         head_text = self._head_words(phrase, whole, span)
         lower, lemma = head.lower_, head.lemma_.lower()
-        impersonal = head.dep_.startswith("expl") and not head.text.startswith("-")  # "-il" of "a-t-il dit" is a person
+        impersonal = (head.dep_.startswith("expl") or impersonal_subject(head)) and not head.text.startswith("-")
         if lower in lex.unspecified_pronouns or impersonal:
             return self.remember(Source(span, "unspecified"))
         if head.pos_ == "PRON" or lower in lex.anaphoric_pronouns:
@@ -133,7 +146,8 @@ class SourceResolver:
                     if org is not None:
                         return self.remember(Source(span, "organization", org.id))
                 entity = self._last_person(span.start)
-                return self.remember(Source(span, "named_person" if entity else "unspecified",
+                # « Il confie ... »: a singular personal pronoun with no speaker before it is still someone
+                return self.remember(Source(span, "named_person" if entity or singular else "unspecified",
                                             entity.id if entity else None))
             return self.remember(Source(span, found.type, found.entity))
         entity = self.entity_at(head.idx, head.idx + len(head.text))
@@ -141,7 +155,8 @@ class SourceResolver:
         if entity is not None and entity.type == "PERSON":
             return self.remember(Source(span, "named_person", entity.id))
         if lemma in lex.person_nouns or lower in lex.person_nouns:
-            if person_in_phrase is not None:  # "Foreign Minister Wang Yi"
+            if person_in_phrase is not None and "Plur" not in head.morph.get("Number") \
+                    and head.tag_ not in ("NNS",):  # "Foreign Minister Wang Yi", not « les membres de X »
                 return self.remember(Source(span, "named_person", person_in_phrase.id))
             if self._definite(head):
                 found = self._antecedent(span.start, True, head_lemma=lemma)

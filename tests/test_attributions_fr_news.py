@@ -173,3 +173,21 @@ def test_plural_members_are_anonymous(analyse) -> None:  # type: ignore[no-untyp
 def test_lone_singular_pronoun_is_a_person(analyse) -> None:  # type: ignore[no-untyped-def]
     att = analyse("« Nous aurions dû signer avant l'été », confie-t-il.")[0]
     assert att["source"]["type"] == "named_person"
+
+
+def test_office_description_is_a_named_person(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Claire Vidal est arrivée à Lyon. La ministre de la Culture a indiqué que le musée rouvrirait. "
+                   "Le porte-parole du musée a dit que les travaux étaient finis.")
+    assert [a["source"]["type"] for a in atts] == ["named_person", "anonymous_person"]
+
+
+def test_nested_guillemets_stay_one_quotation(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le directeur a parlé. « Nous avons compté 40 cas de « vraie » fraude cette année. "
+                   "Le reste est une erreur de saisie », a-t-il dit.")
+    quote = next(a for a in atts if "vraie" in a["content"]["text"])
+    assert quote["content"]["text"].endswith("erreur de saisie")
+
+
+def test_place_named_in_an_organisation_is_no_headline_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Pérou : les pêcheurs bloquent le port\nL'Association des pêcheurs du Pérou a appelé à la grève.")
+    assert all(a["source"]["text"] != "Pérou" for a in atts)

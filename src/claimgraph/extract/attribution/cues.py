@@ -14,7 +14,8 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, impersonal_subject, speaker_like
-from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, before_occasion, clause_tokens, content_span, noun_phrase,
+from claimgraph.extract.attribution.objects import comma_clause, object_tokens
+from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, clause_tokens, content_span, noun_phrase,
                                                   subject_of, tokens_span)
 
 CLAUSE_DEPS = ("ccomp", "csubj", "parataxis")
@@ -121,53 +122,6 @@ def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[To
     return None
 
 
-OBJECT_DEPS = frozenset({"obj", "dobj", "obl", "obl:arg", "prep", "xcomp", "iobj", "oprd", "obl:mod", "advcl", "acomp"})
-
-
-def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lexicon) -> list[Token]:
-    """What a denial, accusation or description bears on, after the verb: "denied arming Russia",
-    "accuse Pékin de fournir ...", "called China a 'decisive enabler'"."""
-    own = {w.i for w in words}
-    parts = [c for c in verb.children if c.i > verb.i and c.i not in own and c.dep_ in OBJECT_DEPS
-             and not _comma_clause(c)]
-    if not entry.takes_object:
-        # « a affirmé avoir visé un dépôt », « disent vouloir coopérer »: the infinitive is what is said
-        parts = [c for c in parts if lexicon.infinitive_content and c.dep_ == "xcomp" and _infinitive(c)][:1]
-        if not parts:
-            return []
-    if len(parts) > 1 or parts and _bare_adjunct(parts[0]):
-        # « a annoncé mercredi la découverte »: a bare adjunct right after the verb is its day (the parser
-        # may hang the object on it: only the adjunct word goes)
-        first = parts[0]
-        if first.i < max(p.i for p in parts) or any(g.i > first.i for g in first.children):
-            if _temporal(first) or _bare_adjunct(first):
-                own |= {first.i}
-        elif len(parts) == 1:
-            return []  # "a annoncé lundi": no object
-    if entry.predicative and all(c.dep_ in ("obj", "dobj") or _temporal(c) for c in parts):
-        return []  # "Reuters called the company on Tuesday": a phone call, not a description
-    has_object = any(c.dep_ in ("obj", "dobj") for c in parts)  # "accuser Pékin de fournir": both are the charge
-    clauses = [c for c in parts if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")] if not has_object else []
-    if clauses:  # "a démenti jeudi avoir livré ...": what is denied is the infinitive clause, not the day
-        parts = clauses[:1]
-    tokens = sorted((t for part in parts for t in part.subtree if t.i not in own), key=lambda t: t.i)
-    stop = next((t.i for t in tokens if t.dep_ in ("acl", "advcl") and _comma_clause(t, any_dep=True)), None)
-    if stop is not None:  # "rejected reports that X, calling them groundless": the object ends at the comma
-        tokens = [t for t in tokens if t.i < stop]
-    tokens = before_occasion(tokens, lexicon.occasion_preps, lexicon.occasion_nouns)
-    if clauses:  # "avoir livré des armes, au lendemain d'informations ...": a set-off adjunct is the article's
-        comma = next((t.i for t in tokens if t.text == "," and t.head.i == clauses[0].i), None)
-        if comma is not None:
-            tokens = [t for t in tokens if t.i < comma]
-    run: list[Token] = []
-    for tok in tokens:  # contiguous from the first object on
-        if run and tok.i != run[-1].i + 1 and not all(verb.doc[j].is_punct or verb.doc[j].is_space
-                                                       for j in range(run[-1].i + 1, tok.i)):
-            break
-        run.append(tok)
-    return run
-
-
 def _before_next_cue(tokens: list[Token], verb: Token, lexicon: Lexicon) -> list[Token]:
     """A content stops where a participle cue opens the speaker's next statement:
     « « A » a-t-il précisé en ajoutant : « B » » gives A to « précisé » and B to « ajoutant » (ANNOTATION 1.5)."""
@@ -190,34 +144,6 @@ def _trailing_participle(verb: Token) -> bool:
         "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []))
     return present_participle and verb.dep_ in ("advcl", "xcomp", "acl") and verb.i > 0 \
         and verb.doc[verb.i - 1].text == "," and verb.sent.root.i < verb.i and subject_of(verb) is None
-
-
-def _bare_adjunct(part: Token) -> bool:
-    """A noun adjunct without a preposition ("mercredi", "lundi soir"): a time, not an object."""
-    return part.dep_ in ("obl:mod", "obl", "advmod", "nmod", "npadvmod") and part.pos_ in ("NOUN", "PROPN", "ADV") \
-        and not any(c.dep_ in ("case", "prep", "mark") for c in part.children)
-
-
-def _infinitive(verb: Token) -> bool:
-    """An infinitive, present ("vouloir coopérer") or past ("avoir visé")."""
-    return "Inf" in verb.morph.get("VerbForm") or any(
-        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
-
-
-def _temporal(part: Token) -> bool:
-    """"on Tuesday", "last week": a time adjunct, whatever the parser calls it."""
-    return all(t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("ADP", "DET") for t in part.subtree)
-
-
-def _comma_clause(part: Token, any_dep: bool = False) -> bool:
-    """A participle clause set off by a comma is a further statement, not the object:
-    "rejected reports that X, calling the accusations groundless"."""
-    if not any_dep and part.dep_ != "advcl" or part.pos_ not in ("VERB", "AUX"):
-        return False
-    if any_dep and not (part.tag_ == "VBG" or "Part" in part.morph.get("VerbForm") and "Pres" in part.morph.get("Tense")):
-        return False
-    first = part if any_dep else part.left_edge
-    return first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def _fold(word: str) -> str:
@@ -439,7 +365,7 @@ def noun_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             if nxt.lower_ in lexicon.complementizers and nxt.dep_ == "mark" and nxt.head.i > token.i:
                 clause_head = nxt.head
                 # "reports that X had supplied engines, calling them groundless": the participle is the reporter's
-                trailing = [c for c in clause_head.children if _comma_clause(c, any_dep=True)]
+                trailing = [c for c in clause_head.children if comma_clause(c, any_dep=True)]
                 content = content_span(doc, clause_tokens(clause_head, exclude=trailing), lexicon.complementizers)
                 if content is not None:
                     # "an earlier Reuters report that X": the source phrase ends where its content starts

@@ -98,6 +98,7 @@ class Lexicon:
     negative_marks: frozenset[str] = frozenset()
     focus_after: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    office_nouns: frozenset[str] = frozenset()  # one holder: « la ministre », « le chef de la diplomatie »
     document_nouns: frozenset[str] = frozenset()
     generic_plural: frozenset[str] = frozenset()
     unspecified_nouns: frozenset[str] = frozenset()
@@ -169,7 +170,8 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         negative_predicates=word_set(negation.get("negative_predicates")),
         negative_marks=word_set(negation.get("negative_marks")),
         focus_after=word_set(negation.get("focus_after")),
-        person_nouns=word_set(sources.get("person_nouns")), document_nouns=word_set(sources.get("document_nouns")),
+        person_nouns=word_set(sources.get("person_nouns")) | word_set(sources.get("office_nouns")),
+        office_nouns=word_set(sources.get("office_nouns")), document_nouns=word_set(sources.get("document_nouns")),
         generic_plural=word_set(sources.get("generic_plural")),
         unspecified_nouns=word_set(sources.get("unspecified_nouns")),
         media_nouns=word_set(sources.get("media_nouns")),

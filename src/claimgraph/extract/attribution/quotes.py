@@ -23,11 +23,33 @@ STANDALONE_BEFORE = frozenset(".!?:\n—–")
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:
     """(open mark, close mark + 1) offsets of each quotation of `text`, in reading order."""
+    done = 0
     for match in QUOTE_PAIR.finditer(text):
+        if match.start() < done:
+            continue  # inside a quotation already given whole
         inner = next(g for g in ("a", "b", "c", "d", "e") if match.group(g) is not None)
         if "\n\n" in match.group(inner) and len(match.group(inner)) > 1500:
             continue
-        yield match.start(), match.end()
+        end = _balanced_end(text, match.end(), match.group(inner).count("«")) if inner == "a" else match.end()
+        done = end
+        yield match.start(), end
+
+
+def _balanced_end(text: str, end: int, open_inside: int) -> int:
+    """« On a relevé 261 cas de « réelle » fraude » : an inner « » pair does not close the quotation."""
+    depth = open_inside
+    i = end
+    paragraph = text.find("\n\n", end)
+    limit = len(text) if paragraph < 0 else paragraph
+    while depth > 0 and i < limit:
+        if text[i] == "«":
+            depth += 1
+        elif text[i] == "»":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return end
 
 
 def _cue_near(tokens: list[Token], lexicon: Lexicon) -> Optional[tuple[Token, list[Token]]]:

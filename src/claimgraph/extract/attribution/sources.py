@@ -162,6 +162,10 @@ class SourceResolver:
                 found = self._antecedent(span.start, True, head_lemma=lemma)
                 if found is not None:
                     return self.remember(Source(span, found.type, found.entity))
+                if lemma in lex.office_nouns and "Plur" not in head.morph.get("Number") and self._names_people():
+                    # « la ministre des Affaires étrangères », « le chef de la diplomatie »: one office holder,
+                    # named elsewhere in the article (ANNOTATION 1.10)
+                    return self.remember(Source(span, "named_person"))
             return self.remember(Source(span, "anonymous_person"))
         if entity is not None:
             kind = "media" if self._is_media(entity.name) or self._is_media(head_text) else "organization"
@@ -195,6 +199,9 @@ class SourceResolver:
         """The speaker of a bare quotation: the last source before `at`."""
         found = self._antecedent(at, False)
         return found
+
+    def _names_people(self) -> bool:
+        return any(entity.type == "PERSON" for _, _, entity in self.mentions)
 
     def _person_in(self, span: Span) -> Optional[Entity]:
         entity = self.entity_at(span.start, span.end)

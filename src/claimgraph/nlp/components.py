@@ -48,7 +48,7 @@ def header_sentence(doc: Doc) -> Doc:
     text = doc.text  # joined from every token on each access: once here
     header = INPUT_HEADER.match(text)
     if header is None:
-        return doc
+        return _title_line(doc)
     line_end = text.find("\n", header.end())
     line_end = len(text) if line_end < 0 else line_end
     first = True
@@ -59,6 +59,26 @@ def header_sentence(doc: Doc) -> Doc:
         elif token.idx < line_end:
             token.is_sent_start = first
             first = False
+    return doc
+
+
+# A first line longer than this is a paragraph, not a title.
+TITLE_MAX_CHARS = 250
+
+
+def _title_line(doc: Doc) -> Doc:
+    """A text's first line, when it is a short title, is one sentence: run into the lede that follows,
+    its content swallowed the lede's first clause ("X dénonce Y" + "L'ONG a publié ...")."""
+    line_end = doc.text.find("\n")
+    if line_end <= 0 or line_end > TITLE_MAX_CHARS or doc.text[:line_end].rstrip()[-1:] in SENTENCE_FINAL:
+        return doc
+    for token in doc:
+        if token.idx >= line_end:
+            if not token.is_space:
+                token.is_sent_start = True
+                break
+        elif token.i > 0:
+            token.is_sent_start = False
     return doc
 
 

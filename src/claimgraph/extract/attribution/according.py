@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.attribution.lexicon import Lexicon
+from claimgraph.extract.attribution.lexicon import Lexicon, speaker_like
 from claimgraph.extract.attribution.spans import Candidate, content_span, noun_phrase, tokens_span
 
 BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "."})
@@ -31,8 +31,42 @@ def _source_tokens(doc: Doc, start: int, end: int) -> list[Token]:
             break
         if tok.pos_ == "SCONJ":
             break
+        if out and out[0].pos_ == "PRON" and len(out[0].text) > 1:
+            break  # « une tactique qui viole selon elle le droit »: the pronoun is the whole source
         out.append(tok)
     return out
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    return all(t.is_space or t.is_punct for t in doc[doc[i].sent.start:i])
+
+
+def _initial_source(doc: Doc, i: int, lexicon: Lexicon) -> Optional[tuple[str, ...]]:
+    """« Pour le procureur, P »: a preposition that introduces a source only when it opens the sentence,
+    with a speaker and a comma after it (not « Pour terminer, ... », « Pour ma part »)."""
+    seq = next((s for s in lexicon.according_to_initial if _matches(doc, i, s)), None)
+    if seq is None or not _opens_sentence(doc, i):
+        return None
+    tokens = _source_tokens(doc, i + len(seq), doc[i].sent.end)
+    if not tokens or tokens[-1].i + 1 >= len(doc) or doc[tokens[-1].i + 1].text != ",":
+        return None
+    head = _phrase_head(tokens)
+    if not speaker_like(head, lexicon) or head.pos_ == "PRON" and "Poss" in head.morph.get("Poss"):
+        return None
+    return seq
+
+
+def _apposed_name(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """« Selon la fédération des banques, Febelfin, P »: the name set off after the phrase is part of it."""
+    j = tokens[-1].i + 1
+    if j + 2 >= len(doc) or doc[j].text != ",":
+        return tokens
+    k = j + 1
+    while k < len(doc) and k - j <= 4 and (doc[k].pos_ == "PROPN" or doc[k].pos_ == "NOUN" and doc[k].text[:1].isupper()):
+        k += 1
+    if k > j + 1 and k < len(doc) and doc[k].text == ",":
+        return tokens + list(doc[j:k])
+    return tokens
 
 
 def _phrase_head(tokens: list[Token]) -> Token:
@@ -46,7 +80,7 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """Candidates for every according-to phrase of `doc`."""
     i = 0
     while i < len(doc):
-        seq = next((s for s in lexicon.according_to if _matches(doc, i, s)), None)
+        seq = next((s for s in lexicon.according_to if _matches(doc, i, s)), None) or _initial_source(doc, i, lexicon)
         if seq is None:
             i += 1
             continue
@@ -61,13 +95,24 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         src_tokens = _source_tokens(doc, i, sent.end)
         if not src_tokens:
             continue
+        named = _apposed_name(doc, src_tokens)
+        apposed = {t.i for t in named[len(src_tokens):]}
+        src_tokens = named
         head = _phrase_head(src_tokens)
         phrase_end = src_tokens[-1].i + 1
         before = [t for t in sent if t.i < cue_tokens[0].i]
         after = [t for t in sent if t.i >= phrase_end]
+        if not any(t.is_alpha for t in after) and sent.end < len(doc) and \
+                "," in (doc[sent.end - 1].text, doc[sent.end].text):
+            after = [t for t in doc[sent.end].sent]  # the parser ended the sentence at the comma after the source
         words_before = sum(1 for t in before if t.is_alpha)
         words_after = sum(1 for t in after if t.is_alpha)
-        if words_before >= 3 and words_after >= 3:
+        comma = next((t.i for t in reversed(before) if t.text in (",", ";")), None)
+        if words_before >= 3 and words_after >= 3 and comma is not None and comma < cue_tokens[0].i - 1 \
+                and sum(1 for t in before if t.i > comma and t.is_alpha) >= 3:
+            # « X, une tactique qui viole selon elle le droit »: the phrase speaks for its own stretch
+            content = content_span(doc, [t for t in sent if t.i > comma], lexicon.complementizers)
+        elif words_before >= 3 and words_after >= 3:
             content = content_span(doc, list(sent), lexicon.complementizers)  # "X, selon Y, Z"
         elif words_after >= words_before:
             content = content_span(doc, after, lexicon.complementizers)
@@ -75,7 +120,7 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             content = content_span(doc, before, lexicon.complementizers)
         if content is None:
             continue
-        conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i < phrase_end]
+        conjuncts = [c for c in head.children if c.dep_ == "conj" and c.i < phrase_end and c.i not in apposed]
         conjuncts += _stray_cosources(head, phrase_end, lexicon)
         conjuncts.sort(key=lambda t: t.i)
         first = [t for t in src_tokens if not conjuncts or t.i < min(t2.left_edge.i for t2 in conjuncts)]

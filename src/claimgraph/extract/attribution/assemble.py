@@ -7,7 +7,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.extract.attribution.lexicon import Lexicon, modal_level
+from claimgraph.extract.attribution.lexicon import Lexicon, impersonal_subject, modal_level
 from claimgraph.extract.attribution.sources import SourceResolver
 from claimgraph.extract.attribution.spans import Candidate, content_span, doc_text
 from claimgraph.extract.factuality import assess_tokens, weakest
@@ -32,7 +32,7 @@ def overlap(doc: Doc, a: Span, b: Span) -> float:
 
 def _strength(c: Candidate, lexicon: Lexicon) -> tuple[int, int]:
     weak_source = c.source_head is None or c.source_head.dep_.startswith("expl") or \
-        c.source_head.lower_ in lexicon.unspecified_pronouns
+        c.source_head.lower_ in lexicon.unspecified_pronouns or impersonal_subject(c.source_head)
     return (0 if weak_source else 1, KIND_RANK.get(c.kind, 0) + (1 if c.cue_token is not None else 0))
 
 
@@ -127,14 +127,14 @@ QUOTED_FRAGMENT = re.compile(r"[«“\"][^«“\"»”]*\w[^«“\"»”]*[»”
 OPEN_MARKS, CLOSE_MARKS = "«“\"", "»”\""
 
 
-def speech_kind(text: str, kind: str, content: Span) -> str:
+def speech_kind(text: str, kind: str, content: Span, complementizers: frozenset[str] = frozenset()) -> str:
     """Indirect speech that quotes the speaker's words is `mixed`; a content that is a whole quotation is `direct`.
 
     The content span may stop just before the closing mark of a quoted fragment
     ("a rejeté des accusations « provocatrices »"), so the marks are looked for
     in the content and the few characters around it.
     """
-    if kind != "indirect":
+    if kind not in ("indirect", "according_to"):
         return kind
     before = text[max(0, content.start - 3):content.start]
     after = text[content.end:content.end + 3]
@@ -142,8 +142,15 @@ def speech_kind(text: str, kind: str, content: Span) -> str:
     opened = (before.rstrip()[-1:] in OPEN_MARKS or before.rstrip().endswith("''")) and before.strip() != ""
     closed = (after.lstrip()[:1] in CLOSE_MARKS or after.lstrip().startswith("''")) and after.strip() != ""
     split = after.lstrip()[:1] == ","  # « A, a déclaré X, B »: the quotation goes on after the incise
-    if opened and (closed or split) and not re.search(r"[«»“”]", inner) and inner.count('"') == 0:
-        return "direct"  # the whole content is the quotation: « La Chine n'a jamais ... », a déclaré X
+    lead = WORD.findall(text[max(0, content.start - 12):content.start])
+    after_that = bool(lead) and lead[-1].lower() in {c.strip("'’") for c in complementizers} and kind == "indirect"
+    if opened and (closed or split) and not re.search(r"[«»“”]", inner) and inner.count('"') == 0 \
+            and not after_that:
+        return "direct"
+    if opened and closed and after_that:
+        return "mixed"  # « a affirmé que « ... » »: a que-clause wholly in quotes stays mixed (ANNOTATION 1.8)  # the whole content is the quotation: « La Chine n'a jamais ... », a déclaré X
+    if kind == "according_to":
+        return kind  # a quoted fragment after "selon X" stays according_to (ANNOTATION 1.8)
     widened = inner + (after[:after.find(after.lstrip()[:1]) + 1] if closed else "")
     if QUOTED_FRAGMENT.search(widened) or _opens_quote(inner):
         return "mixed"
@@ -211,7 +218,7 @@ def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
         certainty = weakest(certainty, cand.cue_certainty, cue_context(cand.cue_token, lexicon))
         if cand.cue_polarity == "negative" and not _cue_already_counted(cand, span):
             polarity = "negative" if polarity == "positive" else "positive"
-        kind = speech_kind(doc_text(doc), cand.kind, cand.content)
+        kind = speech_kind(doc_text(doc), cand.kind, cand.content, lexicon.complementizers)
         parent = ids.get(id(cand.parent_ref)) if cand.parent_ref is not None else None
         result.append(Attribution(id=ids[id(cand)], source=sources[id(cand)], cue=cand.cue, content=cand.content,
                                   kind=kind, certainty=certainty, polarity=polarity, parent=parent))

@@ -18,6 +18,7 @@ from claimgraph.extract.attribution.spans import Candidate, content_span, tokens
 # At most this many words before the colon: a speaker's name, not a clause.
 MAX_SOURCE_WORDS = 5
 SPEAKER_ENTITIES = frozenset({"PERSON", "PER", "ORG", "NORP"})
+PERSON_ENTITIES = frozenset({"PERSON", "PER"})
 
 
 def colon_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -57,9 +58,9 @@ def _names_a_speaker(source: list[Token], lexicon: Lexicon) -> bool:
     head = _head(source)
     if head.ent_type_ in SPEAKER_ENTITIES:
         return True
-    if head.text[:1].isupper() and any(e.label_ in SPEAKER_ENTITIES and head.text in e.text.split()
+    if head.text[:1].isupper() and any(e.label_ in PERSON_ENTITIES and head.text in e.text.split()
                                     for e in head.doc.ents):
-        return True  # "Pence:" in a headline, "Mike Pence" in the story
+        return True  # "Pence:" in a headline, "Mike Pence" in the story (not "Mali:" of "leaders du Mali")
     lemma = head.lemma_.lower()
     return lemma in lexicon.person_nouns or lemma in lexicon.document_nouns or lemma in lexicon.organization_nouns
 

@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution.incises import (fronted_as, misread_relative, parenthetical, second_that_clause,
                                                     subject_infinitive)
-from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
+from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, impersonal_subject, speaker_like
 from claimgraph.extract.attribution.objects import comma_clause, object_tokens
-from claimgraph.extract.attribution.spans import (Candidate, clause_tokens, content_span, noun_phrase,
+from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, clause_tokens, content_span, noun_phrase,
                                                   on_line_of, subject_of, tokens_span)
 from claimgraph.extract.factuality import assess_tokens
 
@@ -32,7 +32,7 @@ def match_cue(token: Token, lexicon: Lexicon) -> Optional[tuple[CueEntry, list[T
     """The cue entry `token` starts, with its words, or None ("mis en garde" matches "mettre en garde")."""
     if token.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") and token.tag_ not in ("VBN", "VBD"):
         return None
-    for lemma in (token.lemma_.lower(), token.lower_):
+    for lemma in (token.lemma_.lower(), token.lower_, *_repaired(token, lexicon)):
         for entry in lexicon.verbs.get(lemma, []):
             words = [token]
             nxt = token.i + 1
@@ -49,6 +49,13 @@ def match_cue(token: Token, lexicon: Lexicon) -> Optional[tuple[CueEntry, list[T
             if ok and (token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD") or entry.rest):
                 return entry, words
     return None
+
+
+def _repaired(token: Token, lexicon: Lexicon) -> list[str]:
+    """Lemmas for a verb the lemmatiser left inflected (« réclame »), from `lemma_repairs`."""
+    if token.lemma_.lower() != token.lower_ or token.pos_ != "VERB":
+        return []
+    return [token.lower_[:-len(end)] + new for end, new in lexicon.lemma_repairs.items() if token.lower_.endswith(end)]
 
 
 def cue_span_tokens(verb: Token, words: list[Token]) -> list[Token]:
@@ -119,6 +126,23 @@ def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[To
     return None
 
 
+def _before_next_cue(tokens: list[Token], verb: Token, lexicon: Lexicon) -> list[Token]:
+    """A content stops where a participle cue opens the speaker's next statement:
+    « « A » a-t-il précisé en ajoutant : « B » » gives A to « précisé » and B to « ajoutant » (ANNOTATION 1.5)."""
+    for tok in tokens:
+        if tok.i <= verb.i or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].text != ":" and \
+                tok.doc[tok.i + 1].lower_ not in lexicon.complementizers:
+            continue
+        present = tok.tag_ == "VBG" or "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+        if present and match_cue(tok, lexicon) is not None:
+            kept = [t for t in tokens if t.i < tok.i]
+            while kept and (kept[-1].pos_ in ("ADP", "CCONJ") or kept[-1].text in ",;" or
+                            kept[-1].i == tok.i - 1 and kept[-1].is_lower and len(kept[-1].text) <= 2):
+                kept.pop()  # "en ajoutant", ", ajoutant"
+            return kept or tokens
+    return tokens
+
+
 def _trailing_participle(verb: Token) -> bool:
     present_participle = verb.tag_ == "VBG" or (
         "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []))
@@ -178,6 +202,7 @@ def mistagged_cue(token: Token, lexicon: Lexicon, stems: dict[str, CueEntry]) ->
 def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """Candidates around every cue verb of `doc`."""
     stems = stem_table(lexicon)
+    quoted = quoted_offsets(doc.text)
     for token in doc:
         found = match_cue(token, lexicon)
         if found is None:
@@ -187,7 +212,8 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             continue
         entry, words = found
         candidate = read_cue(doc, token, entry, words, lexicon)
-        if candidate is None or _speaker_hedge(candidate, entry) or _own_voice(candidate):
+        if candidate is None or _speaker_hedge(candidate, entry) or _own_voice(candidate) \
+                or _own_words(candidate, quoted):
             continue
         candidate.content = on_line_of(doc, candidate.content, token)  # a headline is not the body's first clause
         if candidate.content is None:
@@ -238,6 +264,20 @@ def _speaker_hedge(candidate: Candidate, entry: CueEntry) -> bool:
         and bool(set(head.morph.get("Person")) & {"1", "2"})
 
 
+def quoted_offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) character ranges of the quotations of `text`."""
+    return [(m.start(), m.end()) for m in QUOTE_PAIR.finditer(text)]
+
+
+def _own_words(candidate: Candidate, quoted: list[tuple[int, int]]) -> bool:
+    """« Je promets le changement », « nous demandons ... » inside a quotation: the speaker's own verbs
+    make no record of their own (ANNOTATION 1.7); the quotation is the speaker's record."""
+    head = candidate.source_head
+    if head is None or head.pos_ != "PRON" or "1" not in head.morph.get("Person"):
+        return False
+    return any(start < head.idx < end for start, end in quoted)
+
+
 def _relative_antecedent(verb: Token) -> Token:
     """The noun a relative clause speaks for, checked by number agreement: in "les documents cités par
     l'agence Reuters, qui affirment", the clause often hangs on the nearest noun but "affirment" agrees
@@ -276,8 +316,13 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         source = subject_of(verb.sent.root) or source
     if passive and source is None:
         subject = subject_of(verb)
-        if subject is not None and subject.dep_.startswith("expl"):
+        if subject is not None and (subject.dep_.startswith("expl") or impersonal_subject(subject)):
             source = subject  # impersonal: "il est rapporté que", "it is believed that"
+            hearsay = lexicon.passive_hearsay.get(verb.lemma_.lower())
+            if hearsay and not entry.certainty:
+                base["cue_certainty"] = hearsay
+            first = min(subject.i, *(c.i for c in verb.children if c.dep_.startswith("aux")), verb.i)
+            base["cue"] = base["source_span"] = tokens_span(doc, list(doc[first:verb.i + 1]))  # ANNOTATION 1.3
     if source is not None and verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and (
             "Rel" in source.morph.get("PronType") or source.lower_ in lexicon.relative_pronouns):
         source = _relative_antecedent(verb)  # "des documents, qui affirment que ...": the antecedent speaks
@@ -297,6 +342,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             return Candidate(content=cue, source_head=source, kind="according_to", relays="confirm", **base)  # type: ignore[arg-type]
     complement = complement_of(verb, entry, lexicon) or misread_relative(verb, lexicon)
     kind = entry.kind or "indirect"
+    by_object = False
     fronted = fronted_as(verb, lexicon) if complement is None else None
     if fronted is not None:
         kind = "according_to"  # "As the agency reported, P"
@@ -314,7 +360,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
                      and c.dep_ in ("xcomp", "ccomp", "conj", "parataxis")]
             if verbs:
                 tokens = sorted(set(tokens) | set(clause_tokens(verbs[0])), key=lambda t: t.i)
-        content = content_span(doc, tokens, lexicon.complementizers)
+        content = content_span(doc, _before_next_cue(tokens, verb, lexicon), lexicon.complementizers)
     else:
         content = None
         head = verb.head
@@ -337,6 +383,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
                 source = inverted_subject(verb)
         if content is None:
             content = content_span(doc, object_tokens(verb, entry, words, lexicon), lexicon.complementizers)
+            by_object = content is not None and entry.needs_speaker
     if content is None:
         return None
     if source is None:
@@ -350,6 +397,8 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
     if source is None or passive_subject is not None and source.i == passive_subject.i \
             and not source.dep_.startswith("expl"):
         return None
+    if by_object and not speaker_like(source, lexicon):
+        return None  # "De telles décisions exigent l'unanimité": a demand needs someone to make it
     return Candidate(content=content, source_head=source, kind=kind, **base)  # type: ignore[arg-type]
 
 

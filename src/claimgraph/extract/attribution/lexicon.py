@@ -23,6 +23,7 @@ class CueEntry:
     role (str): speech, belief, confirm.
     takes_object (bool): the content may be a noun phrase ("denied the accusations").
     rest (tuple[str, ...]): words after the first of a multiword cue ("mettre en garde").
+    needs_speaker (bool): the noun-phrase reading needs a speaker-like subject ("decisions require").
     predicative (bool): the object reading needs more than a bare object ("called China an
         enabler", "called for sanctions", not "called the company").
     kind (Optional[str]): the kind the cue gives its record when it is not plain reported
@@ -37,13 +38,15 @@ class CueEntry:
     rest: tuple[str, ...] = ()
     kind: Optional[str] = None
     predicative: bool = False
+    needs_speaker: bool = False
 
 
 def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
     raw = raw or {}
     return CueEntry(certainty=raw.get("certainty"), polarity=raw.get("polarity"),
                     role=raw.get("role", "speech"), takes_object=bool(raw.get("object")), rest=rest,
-                    kind=raw.get("kind"), predicative=bool(raw.get("predicative")))
+                    kind=raw.get("kind"), predicative=bool(raw.get("predicative")),
+                    needs_speaker=bool(raw.get("speaker")))
 
 
 def occasion_words(cues: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
@@ -59,6 +62,7 @@ class Lexicon:
     verbs: dict[str, list[CueEntry]] = field(default_factory=dict)
     nouns: dict[str, CueEntry] = field(default_factory=dict)
     according_to: tuple[tuple[str, ...], ...] = ()
+    according_to_initial: tuple[tuple[str, ...], ...] = ()  # « Pour le procureur, ... »: only opening a sentence
     relay: frozenset[str] = frozenset()
     relay_participles: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
@@ -73,6 +77,8 @@ class Lexicon:
     after_object_preps: frozenset[str] = frozenset()  # the same, only after a direct object ("sent X to Y")
     agent_marks: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
+    infinitive_content: bool = False
+    lemma_repairs: dict[str, str] = field(default_factory=dict)  # « réclame » -> « réclamer »  # « a affirmé avoir livré »: a speech verb's infinitive is its content
     conditional_mood: Optional[str] = None
     modals: dict[str, Optional[str]] = field(default_factory=dict)
     conditional_modals: dict[str, Optional[str]] = field(default_factory=dict)
@@ -94,6 +100,7 @@ class Lexicon:
     negative_marks: frozenset[str] = frozenset()
     focus_after: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    office_nouns: frozenset[str] = frozenset()  # one holder: « la ministre », « le chef de la diplomatie »
     document_nouns: frozenset[str] = frozenset()
     generic_plural: frozenset[str] = frozenset()
     generic_mass: frozenset[str] = frozenset()
@@ -136,6 +143,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         verbs=verbs,
         nouns={str(k).lower(): _entry(v) for k, v in (cues.get("nouns") or {}).items()},
         according_to=tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to") or []),
+        according_to_initial=tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to_initial") or []),
         relay=word_set(cues.get("relay")), relay_participles=word_set(cues.get("relay_participles")),
         relative_pronouns=word_set(cues.get("relative_pronouns")),
         concessive_cc=word_set(hedges.get("concessive_cc")), as_marks=word_set(cues.get("as_marks")),
@@ -145,6 +153,8 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         object_preps=word_set(cues.get("object_preps")),
         after_object_preps=word_set(cues.get("after_object_preps")),
         complementizers=word_set(cues.get("complementizers")),
+        infinitive_content=bool(cues.get("infinitive_content")),
+        lemma_repairs={str(k): str(v) for k, v in (cues.get("lemma_repairs") or {}).items()},
         conditional_mood=hedges.get("conditional_mood"),
         modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},
         conditional_modals={str(k).lower(): v for k, v in (hedges.get("conditional_modals") or {}).items()},
@@ -165,7 +175,8 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         negative_predicates=word_set(negation.get("negative_predicates")),
         negative_marks=word_set(negation.get("negative_marks")),
         focus_after=word_set(negation.get("focus_after")),
-        person_nouns=word_set(sources.get("person_nouns")), document_nouns=word_set(sources.get("document_nouns")),
+        person_nouns=word_set(sources.get("person_nouns")) | word_set(sources.get("office_nouns")),
+        office_nouns=word_set(sources.get("office_nouns")), document_nouns=word_set(sources.get("document_nouns")),
         generic_plural=word_set(sources.get("generic_plural")),
         generic_mass=word_set(sources.get("generic_mass")),
         unspecified_nouns=word_set(sources.get("unspecified_nouns")),
@@ -187,3 +198,23 @@ def modal_level(token: Token, lexicon: Lexicon) -> Optional[str]:
     if level is None and "Cnd" in token.morph.get("Mood"):
         level = lexicon.conditional_modals.get(lemma)
     return level
+
+
+def speaker_like(token: Token, lexicon: Lexicon) -> bool:
+    """Whether `token` can head a source: a name, a pronoun, or a person, organisation, outlet or
+    document noun ("De telles décisions exigent l'unanimité" has no speaker)."""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_:
+        return True
+    lemma, lower = token.lemma_.lower(), token.lower_
+    return any(word in words for word in (lemma, lower) for words in (
+        lexicon.person_nouns, lexicon.organization_nouns, lexicon.media_nouns, lexicon.document_nouns,
+        lexicon.unspecified_nouns))
+
+
+def impersonal_subject(token: Token) -> bool:
+    """« Il a été rapporté que P »: a neuter pronoun subject of a passive verb with a clause is no speaker."""
+    verb = token.head
+    return token.pos_ == "PRON" and token.dep_ in ("nsubj:pass", "nsubjpass") and \
+        "Fem" not in token.morph.get("Gender") and "Sing" in (token.morph.get("Number") or ["Sing"]) \
+        and "3" in (token.morph.get("Person") or ["3"]) and token.lower_ in ("il", "it") \
+        and any(c.dep_ in ("ccomp", "csubj") for c in verb.children)

@@ -18,11 +18,23 @@ OBJECT_DEPS = frozenset({"obj", "dobj", "obl", "obl:arg", "prep", "xcomp", "iobj
 def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lexicon) -> list[Token]:
     """What a denial, accusation or description bears on, after the verb: "denied arming Russia",
     "accuse Pékin de fournir ...", "called China a 'decisive enabler'"."""
-    if not entry.takes_object:
-        return []
     own = {w.i for w in words}
     parts = [c for c in verb.children if c.i > verb.i and c.i not in own and c.dep_ in OBJECT_DEPS
              and not comma_clause(c)]
+    if not entry.takes_object:
+        # « a affirmé avoir visé un dépôt », « disent vouloir coopérer »: the infinitive is what is said
+        parts = [c for c in parts if lexicon.infinitive_content and c.dep_ == "xcomp" and _infinitive(c)][:1]
+        if not parts:
+            return []
+    if len(parts) > 1 or parts and _bare_adjunct(parts[0]):
+        # « a annoncé mercredi la découverte »: a bare adjunct right after the verb is its day (the parser
+        # may hang the object on it: only the adjunct word goes)
+        first = parts[0]
+        if first.i < max(p.i for p in parts) or any(g.i > first.i for g in first.children):
+            if temporal(first) or _bare_adjunct(first):
+                own |= {first.i}
+        elif len(parts) == 1:
+            return []  # "a annoncé lundi": no object
     if entry.predicative and all(c.dep_ in ("obj", "dobj") or temporal(c) for c in parts):
         return []  # "Reuters called the company on Tuesday": a phone call, not a description
     has_object = any(c.dep_ in ("obj", "dobj") for c in parts)  # "accuser Pékin de fournir": both are the charge
@@ -48,6 +60,18 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
             break
         run.append(tok)
     return run
+
+
+def _bare_adjunct(part: Token) -> bool:
+    """A noun adjunct without a preposition ("mercredi", "lundi soir"): a time, not an object."""
+    return part.dep_ in ("obl:mod", "obl", "advmod", "nmod", "npadvmod") and part.pos_ in ("NOUN", "PROPN", "ADV") \
+        and not any(c.dep_ in ("case", "prep", "mark") for c in part.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    """An infinitive, present ("vouloir coopérer") or past ("avoir visé")."""
+    return "Inf" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def temporal(part: Token) -> bool:

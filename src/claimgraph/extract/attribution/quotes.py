@@ -24,11 +24,33 @@ STANDALONE_BEFORE = frozenset(".!?:\n—–")
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:
     """(open mark, close mark + 1) offsets of each quotation of `text`, in reading order."""
+    done = 0
     for match in QUOTE_PAIR.finditer(text):
+        if match.start() < done:
+            continue  # inside a quotation already given whole
         inner = next(g for g in ("a", "b", "c", "d", "e") if match.group(g) is not None)
         if "\n\n" in match.group(inner) and len(match.group(inner)) > 1500:
             continue
-        yield match.start(), match.end()
+        end = _balanced_end(text, match.end(), match.group(inner).count("«")) if inner == "a" else match.end()
+        done = end
+        yield match.start(), end
+
+
+def _balanced_end(text: str, end: int, open_inside: int) -> int:
+    """« On a relevé 261 cas de « réelle » fraude » : an inner « » pair does not close the quotation."""
+    depth = open_inside
+    i = end
+    paragraph = text.find("\n\n", end)
+    limit = len(text) if paragraph < 0 else paragraph
+    while depth > 0 and i < limit:
+        if text[i] == "«":
+            depth += 1
+        elif text[i] == "»":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return end
 
 
 def _cue_near(tokens: list[Token], lexicon: Lexicon) -> Optional[tuple[Token, list[Token]]]:
@@ -37,6 +59,13 @@ def _cue_near(tokens: list[Token], lexicon: Lexicon) -> Optional[tuple[Token, li
         if found is not None:
             return tok, found[1]
     return None
+
+
+def _verb_first(following: list[Token]) -> bool:
+    """The words after a closing quote mark open with a verb group (an inverted incise without comma)."""
+    words = [t for t in following if t.pos_ != "ADV"]
+    return bool(words) and words[0].pos_ in ("AUX", "VERB") and "Fin" in (
+        words[0].morph.get("VerbForm") or ["Fin"]) and not words[0].morph.get("Person") == ["1"]
 
 
 def _speaker(verb: Token, after_quote: bool) -> Optional[Token]:
@@ -51,7 +80,8 @@ def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """A candidate for each stand-alone quotation of `doc` that has at least MIN_QUOTE_WORDS words."""
     text = doc_text(doc)
     for start, end in quote_spans(text):
-        content = span_of(doc, start + 1, end - 1)
+        mark = 2 if text.startswith("''", start) else 1  # doubled apostrophes are a two-character mark
+        content = span_of(doc, start + mark, end - mark)
         if len(content.text.split()) < MIN_QUOTE_WORDS:
             continue
         prev = text[:start].rstrip(" \t")
@@ -77,6 +107,9 @@ def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             found = _cue_near(list(reversed(preceding)), lexicon)
         if found is None and content.text.rstrip()[-1:] in ",?!" and following:
             found = _cue_near(following, lexicon)  # "Nous ne céderons pas", a-t-il dit
+            after = found is not None
+        if found is None and _verb_first(following):
+            found = _cue_near(following[:4], lexicon)  # « ... » a ensuite précisé le ministre (no comma)
             after = found is not None
         if found is None:
             yield Candidate(content=_strip_inner(content), kind="direct")  # bare: speaker from context

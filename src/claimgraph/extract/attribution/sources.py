@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.doc_text import doc_text
-from claimgraph.extract.attribution.lexicon import Lexicon
+from claimgraph.extract.attribution.lexicon import Lexicon, impersonal_subject
 from claimgraph.extract.attribution.spans import noun_phrase, tokens_span
 from claimgraph.model import Entity, Source, Span
 
@@ -92,14 +92,27 @@ class SourceResolver:
             head = doc[head.i + 1]  # "a-t-il ajouté": the euphonic t is not the subject
             span_hint = None
         self._pending_plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS")
+        if "Rel" in head.morph.get("PronType") and head.head.dep_ in ("acl:relcl", "relcl") \
+                and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head  # « Bernard Bonnet, qui avait rétorqué »: the antecedent speaks
+            span_hint = None
         phrase = noun_phrase(head)
         appos = [c for c in head.children if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN"]
+        titled = [[g for g in c.children if g.dep_ in ("flat:name", "appos", "nmod") and g.pos_ == "PROPN"]
+                  for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]  # « la procureure, Mme X Y »
+        titled = [names for names in titled if names]
         own = self.entity_at(head.idx, head.idx + len(head.text))
         if appos and (head.pos_ == "NOUN" or own is None or own.type != "PERSON"):
             # "le secrétaire général de l'OTAN, Jens Stoltenberg", "Malaysia's Prime Minister, Ana Ruiz,"
             named = self.entity_at(appos[0].idx, appos[0].idx + len(appos[0].text))
             if named is not None and named.type == "PERSON":
                 phrase, head = noun_phrase(appos[0]), appos[0]
+                span_hint = None
+        elif titled and head.pos_ == "NOUN":
+            named = self.entity_at(titled[0][0].idx, titled[0][-1].idx + len(titled[0][-1].text))
+            if named is not None and named.type == "PERSON":
+                phrase = sorted({t for g in titled[0] for t in g.subtree if t.pos_ == "PROPN"}, key=lambda t: t.i)
+                head = titled[0][0]
                 span_hint = None
         span = span_hint or tokens_span(doc, phrase) or Span(head.idx, head.idx + len(head.text), head.text)
         if span.text.startswith("-") and head.pos_ == "PRON":  # "a-t-il ajouté": the speaker is "il"
@@ -111,7 +124,7 @@ class SourceResolver:
         partitive = head is not whole
         head_text = self._head_words(phrase, whole, span)
         lower, lemma = head.lower_, head.lemma_.lower()
-        impersonal = head.dep_.startswith("expl") and not head.text.startswith("-")  # "-il" of "a-t-il dit" is a person
+        impersonal = (head.dep_.startswith("expl") or impersonal_subject(head)) and not head.text.startswith("-")
         if lower in lex.unspecified_pronouns or impersonal:
             return self.remember(Source(span, "unspecified"))
         if head.pos_ == "PRON" or lower in lex.anaphoric_pronouns:
@@ -121,6 +134,11 @@ class SourceResolver:
             found = self._antecedent(span.start, persons, singular=singular)
             if found is None and singular:
                 found = self._antecedent(span.start, persons)
+            if persons and not partitive:  # « L'ONG a publié ... Elle affirme »: the last speaker may be an organisation
+                last = self._antecedent(span.start, False, singular=singular)
+                if last is not None and last.type in ("organization", "media") and (
+                        found is None or last.span.start > found.span.start):
+                    return self.remember(Source(span, last.type, last.entity))
             if singular:  # "Le porte-parole, Lin Jian, a déclaré ... Il a assuré": the person named as subject since
                 named = self._named_subject(found.span.end if found is not None else span.start - ANAPHORA_WINDOW,
                                             span.start)
@@ -132,7 +150,8 @@ class SourceResolver:
                     if org is not None:
                         return self.remember(Source(span, "organization", org.id))
                 entity = self._last_person(span.start)
-                return self.remember(Source(span, "named_person" if entity else "unspecified",
+                # « Il confie ... »: a singular personal pronoun with no speaker before it is still someone
+                return self.remember(Source(span, "named_person" if entity or singular else "unspecified",
                                             entity.id if entity else None))
             return self.remember(Source(span, found.type, found.entity))
         entity = self.entity_at(head.idx, head.idx + len(head.text))
@@ -142,7 +161,8 @@ class SourceResolver:
         if entity is not None and entity.type == "PERSON":
             return self.remember(Source(span, "named_person", entity.id))
         if lemma in lex.person_nouns or lower in lex.person_nouns:
-            if person_in_phrase is not None:  # "Foreign Minister Wang Yi"
+            if person_in_phrase is not None and "Plur" not in head.morph.get("Number") \
+                    and head.tag_ not in ("NNS",):  # "Foreign Minister Wang Yi", not « les membres de X »
                 return self.remember(Source(span, "named_person", person_in_phrase.id))
             if self._definite(head):
                 found = self._antecedent(span.start, True, head_lemma=lemma)
@@ -151,6 +171,10 @@ class SourceResolver:
                 titled = self._titled_person(head, span.start)  # "the general" after "General Ana Ruiz"
                 if titled is not None:
                     return self.remember(Source(span, "named_person", titled.id))
+                if lemma in lex.office_nouns and "Plur" not in head.morph.get("Number") and self._names_people():
+                    # « la ministre des Affaires étrangères », « le chef de la diplomatie »: one office holder,
+                    # named elsewhere in the article (ANNOTATION 1.10)
+                    return self.remember(Source(span, "named_person"))
             return self.remember(Source(span, "anonymous_person"))
         if entity is not None:
             kind = "media" if self._is_media(entity.name) or self._is_media(head_text) else "organization"
@@ -208,6 +232,9 @@ class SourceResolver:
             if entity.type == "PERSON" and title in doc_text(self.doc)[max(0, m_start - 60):m_end].lower().split()[-6:-1]:
                 best = entity
         return best
+
+    def _names_people(self) -> bool:
+        return any(entity.type == "PERSON" for _, _, entity in self.mentions)
 
     def _person_in(self, span: Span) -> Optional[Entity]:
         entity = self.entity_at(span.start, span.end)

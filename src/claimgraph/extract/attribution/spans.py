@@ -170,9 +170,11 @@ def subject_of(verb: Token) -> Optional[Token]:
     for _ in range(4):
         if node is None:
             break
-        for child in node.children:
-            if child.dep_ in ("nsubj", "expl:subj", "nsubj:pass", "nsubjpass", "csubj"):
-                return child
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "expl:subj", "nsubj:pass", "nsubjpass", "csubj")]
+        if subjects:
+            # "Fishing: NGO condemns quotas": a topic before a headline colon is not the subject
+            return next((c for c in subjects[1:] if any(t.text == ":" for t in c.doc[subjects[0].i:c.i])),
+                        subjects[0])
         if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
         else:

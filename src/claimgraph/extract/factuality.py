@@ -89,8 +89,12 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
             if _passive(pred):
                 levels.append(lexicon.passive_hearsay.get(lemma))
     lowered = {w.lower_ for w in words} | {w.lemma_.lower() for w in words}
+    # « S'il n'y avait pas eu ces restrictions, tout aurait été accompli »: the conditional of a
+    # hypothesis with its "si" clause is no hearsay
+    hypothetical = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lexicon.question_marks
+                                                 for g in c.children) for pred in chain for c in pred.children)
     for word in words:
-        if lexicon.conditional_mood and "Cnd" in word.morph.get("Mood"):
+        if lexicon.conditional_mood and "Cnd" in word.morph.get("Mood") and not hypothetical:
             levels.append(lexicon.conditional_mood)
         if word.dep_.startswith("aux") or word.tag_ == "MD":
             levels.append(modal_level(word, lexicon))
@@ -122,10 +126,24 @@ def polarity_of(main: Token, lexicon: Lexicon) -> str:
         nxt = word.nbor(1) if word.i + 1 < len(word.doc) else None
         if nxt is not None and nxt.lower_ in lexicon.focus_after:
             continue  # "non seulement", "not only": focus, not negation
+        if nxt is not None and nxt.text == "," and lower in lexicon.negators:
+            continue  # « Non, il ne faut pas ... »: an answer word, the clause carries its own negation
+        if word.head.dep_ == "amod" and word.head not in chain:
+            continue  # « des interventions non transparentes »: the negation is the adjective's
         if lower in lexicon.negators or (word.dep_ == "neg" and lower not in lexicon.weak_negators):
             negations += 1
         elif word.dep_ == "det" and lower in lexicon.negators:
             negations += 1
+    if any(w.lower_ in lexicon.weak_negators for w in words) and not negations:
+        # « Personne ne viendra », « ne servent à rien », « ne peut ni ne doit »: the second part of the
+        # negation is a pronoun argument or the "ni" of a coordinated predicate
+        for pred in chain:
+            if any(c.lower_ in lexicon.negators and c.dep_ in EMBEDDED_DEPS and c.pos_ in ("PRON", "NOUN")
+                   and not any(g.dep_ == "det" for g in c.children) for c in pred.children) \
+                    or any(c.dep_ == "conj" and any(g.dep_ == "cc" and g.lower_ in lexicon.negators for g in c.children)
+                           for c in pred.children):
+                negations += 1
+                break
     for pred in chain:
         if pred is not main and pred.lemma_.lower() in lexicon.negative_predicates:
             negations += 1

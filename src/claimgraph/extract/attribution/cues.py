@@ -395,8 +395,8 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         source = next((c for c in verb.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
                        and c.dep_ in ("compound", "npadvmod", "dep")), None)
     if source is None or passive_subject is not None and source.i == passive_subject.i \
-            and not source.dep_.startswith("expl"):
-        return None
+            and not (source.dep_.startswith("expl") or impersonal_subject(source)):
+        return None  # a passive cue's subject is what is reported on, unless impersonal (« Il a été rapporté »)
     if by_object and not speaker_like(source, lexicon):
         return None  # "De telles décisions exigent l'unanimité": a demand needs someone to make it
     return Candidate(content=content, source_head=source, kind=kind, **base)  # type: ignore[arg-type]

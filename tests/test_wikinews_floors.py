@@ -8,6 +8,7 @@ The 24 articles are analysed once per session and scored once per language.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -15,6 +16,11 @@ from pathlib import Path
 import pytest
 
 BASELINE = Path(__file__).resolve().parent / "baselines" / "wikinews.json"
+# The floors are read with the baseline script's own path lookup, so setting and checking agree.
+_SPEC = importlib.util.spec_from_file_location(
+    "wikinews_baseline", Path(__file__).resolve().parents[1] / "scripts" / "wikinews_baseline.py")
+BASELINE_SCRIPT = importlib.util.module_from_spec(_SPEC)  # type: ignore[arg-type]
+_SPEC.loader.exec_module(BASELINE_SCRIPT)  # type: ignore[union-attr]
 FLOORS = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"]
 
 
@@ -38,20 +44,11 @@ def wikinews_reports(analyzer, scorer, shared: Path, tmp_path_factory):  # type:
     return reports
 
 
-def _figure(report: dict, path: str) -> float | None:
-    value: object = report
-    for key in path.split("/"):
-        if not isinstance(value, dict) or key not in value:
-            return None
-        value = value[key]
-    return value if isinstance(value, (int, float)) else None
-
-
 @pytest.mark.parametrize("lang,path,floor",
                          [(lang, path, floor) for lang, floors in sorted(FLOORS.items())
                           for path, floor in sorted(floors.items())])
 def test_wikinews_floor(wikinews_reports, lang: str, path: str, floor: float) -> None:  # type: ignore[no-untyped-def]
     report = wikinews_reports[lang]
     assert report["paired"] == len(list(Path(report["gold_dir"]).glob("*.gold.json"))), "an article was not analysed"
-    value = _figure(report, path)
+    value = BASELINE_SCRIPT.figure(report, path)
     assert value is not None and value >= floor, f"wikinews {lang} {path}: {value} < floor {floor}"

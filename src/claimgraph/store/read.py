@@ -120,26 +120,33 @@ def entity_record(connection: Connection, entity_id: str) -> Optional[EntityReco
     return _records(connection, [row])[0]
 
 
-def entity_articles(connection: Connection, entity_id: str, limit: int = 20) -> list[Any]:
-    """The newest articles mentioning an entity (or any entity merged into it), as DOCUMENT_COLUMNS rows."""
+def _mentioning_documents(connection: Connection, entity_id: str) -> Any:
+    """A subquery of the ids of the documents that mention an entity or any entity merged into it;
+    None for an id that names no entity."""
     number = entity_number(entity_id)
     if number is None:
-        return []
+        return None
     ids = sorted(_merged_ids(connection, [number]))
-    d, m = t.documents, t.mentions
-    mentioning = select(m.c.document_id).where(m.c.entity_id.in_(ids)).distinct().subquery()
+    m = t.mentions
+    return select(m.c.document_id).where(m.c.entity_id.in_(ids)).distinct().subquery()
+
+
+def entity_articles(connection: Connection, entity_id: str, limit: int = 20) -> list[Any]:
+    """The newest articles mentioning an entity (or any entity merged into it), as DOCUMENT_COLUMNS rows."""
+    mentioning = _mentioning_documents(connection, entity_id)
+    if mentioning is None:
+        return []
+    d = t.documents
     return list(connection.execute(select(*DOCUMENT_COLUMNS).join(mentioning, mentioning.c.document_id == d.c.id)
                                    .order_by(d.c.date.is_(None), d.c.date.desc(), d.c.id).limit(limit)))
 
 
 def entity_timeline(connection: Connection, entity_id: str) -> list[tuple[str, int]]:
     """Articles mentioning an entity per month (YYYY-MM), oldest first; undated articles are left out."""
-    number = entity_number(entity_id)
-    if number is None:
+    mentioning = _mentioning_documents(connection, entity_id)
+    if mentioning is None:
         return []
-    ids = sorted(_merged_ids(connection, [number]))
-    d, m = t.documents, t.mentions
-    mentioning = select(m.c.document_id).where(m.c.entity_id.in_(ids)).distinct().subquery()
+    d = t.documents
     month = func.substr(d.c.date, 1, 7)
     rows = connection.execute(select(month, func.count()).join(mentioning, mentioning.c.document_id == d.c.id)
                               .where(d.c.date.is_not(None)).group_by(month).order_by(month))

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.attribution.spans import before_occasion
 from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
+from claimgraph.extract.event.participants import ParticipantWords
 from claimgraph.extract.event.syntax import (NOMINAL_POS, any_subject, children, clause_bounds, governing_chain,
                                              is_participle_modifier, is_passive, phrase_bounds,
                                              preposition_of, prepositional_phrases, subject_of)
@@ -25,8 +26,6 @@ from claimgraph.model import EVENT_ROLES
 # Roles the parser often hangs on the object noun instead of the verb.
 DISPLACED_ROLES = frozenset({"recipient", "location", "via", "partner"})
 ACTOR_TYPES = frozenset({"ORG", "GPE", "PERSON", "LOC"})
-# spaCy labels of "Russian", "chinois": a noun they qualify names a participant even without an article.
-NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
 # Roles only someone can fill: "for Russia" may name a recipient, "for drones" names a purpose.
 ACTOR_ROLES = frozenset({"recipient", "agent", "owner", "target"})
 
@@ -51,14 +50,12 @@ def _paragraph_break_between(a: Token, b: Token) -> bool:
     return any(t.is_space and t.text.count("\n") >= 2 for t in a.doc[first:last])
 
 
-class RoleFiller:
+class RoleFiller(ParticipantWords):
     """Fills the roles of triggers of one document."""
 
     def __init__(self, lexicon: EventLexicon, entity_tokens: set[int], blocked: set[int],
                  thing_tokens: frozenset[int] | set[int] = frozenset()) -> None:
-        self.lexicon = lexicon
-        self.entity_tokens = entity_tokens
-        self.thing_tokens = thing_tokens  # inside a named product ("the Garpiya-3"): no actor
+        super().__init__(lexicon, entity_tokens, thing_tokens)
         # tokens no argument may use (the input header "date 2024-09", a dateline "BRUSSELS -")
         self.blocked = blocked
         self._time_tokens: set[int] = set()
@@ -256,42 +253,6 @@ class RoleFiller:
                 last = end
         return first, last
 
-    def _actor(self, noun: Token) -> bool:
-        """Whether a noun can stand for someone who acts or receives: a named organisation, place
-        or person, a pronoun, or a noun for people or organisations ("the Russian army", "Iran")."""
-        if noun.i in self.thing_tokens:
-            return False
-        if noun.i in self.entity_tokens or noun.pos_ in ("PROPN", "PRON"):
-            return True
-        return noun.lemma_.lower() in self.lexicon.actor_nouns
-
-    def _collective_or_named(self, word: Token) -> bool:
-        """A modifier that names an actor: a name, a nationality, or a group of states ("Western")."""
-        return word.i in self.entity_tokens or word.ent_type_ in NATIONALITY_LABELS \
-            or word.lemma_.lower() in self.lexicon.collective_actors or word.lower_ in self.lexicon.collective_actors
-
-    def _referential(self, noun: Token) -> bool:
-        """Whether a noun can name a participant: a name, a pronoun, a determined or plural noun.
-
-        "à la Russie", "to Kupol", "aux forces russes" can; "à double usage",
-        "à longue portée" (bare singular modifiers) cannot.
-        """
-        if noun.i in self.entity_tokens or noun.pos_ in ("PROPN", "PRON"):
-            return True
-        if any(c.dep_ in ("det", "poss", "nummod", "det:poss") for c in noun.children):
-            return True
-        if any(c.lower_ in self.lexicon.contractions and c.lower_ not in ("d'", "l'") for c in noun.children):
-            return True
-        if any(c.ent_type_ in NATIONALITY_LABELS and c.i < noun.i for c in noun.subtree):
-            return True  # headline style, no article: "to Russian drone maker"
-        return "Plur" in noun.morph.get("Number", []) or noun.tag_ in ("NNS", "NNPS")
-
-    def _is_relative(self, token: Token) -> bool:
-        return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WDT", "WP")
-
-    def _marked(self, clause: Token) -> bool:
-        return any(c.dep_ == "mark" for c in clause.children)
-
     def _inherit(self, trigger: Trigger, slots: dict[str, str], put) -> None:  # type: ignore[no-untyped-def]
         """Subject of an infinitive, participle or coordinated verb: the governing clause's subject."""
         lex = self.lexicon
@@ -361,69 +322,6 @@ class RoleFiller:
                         and article is not None and article.lower_ in lex.partitives and inner.i not in self.entity_tokens:
                     put(object_role, inner)
                     return
-
-    def _nested_phrases(self, obj: Token) -> list[tuple[str, Token]]:
-        """PPs on the object and on the nouns it is made of: "une vingtaine de moteurs à IEMZ Kupol"
-        hangs the recipient two levels down, sometimes under a label the parser invented."""
-        lex = self.lexicon
-        found = [(prep, noun) for prep, noun, _ in prepositional_phrases(obj, lex)]
-        for inner in [c for c in obj.children if c.pos_ in NOMINAL_POS and c.i > obj.i]:
-            found += [(prep, noun) for prep, noun, _ in prepositional_phrases(inner, lex)]
-            for noun in inner.children:  # a PP read as a clause or modifier ("à IEMZ Kupol" as acl)
-                prep = preposition_of(noun, lex)
-                if prep and noun.pos_ in NOMINAL_POS and noun.dep_ not in lex.dep("oblique"):
-                    found.append((prep, noun))
-        return found
-
-    def _named_by(self, noun: Token) -> Optional[Token]:
-        """The word that names whom `noun` stands for: the noun itself when it is a name or
-        carries one, or the name right after a description ("au fabricant russe IEMZ Kupol",
-        even when the parser hung the name elsewhere)."""
-        if noun.i in self.entity_tokens or noun.pos_ == "PROPN":
-            return noun
-        if any(c.i in self.entity_tokens and c.pos_ == "PROPN" and c.i > noun.i for c in noun.children):
-            return noun
-        following = max(t.i for t in noun.subtree) + 1
-        doc = noun.doc
-        if following < len(doc) and following in self.entity_tokens:
-            name = doc[following]
-            while name.i + 1 in self.entity_tokens and name.pos_ != "PROPN":
-                name = doc[name.i + 1]
-            return name if name.pos_ == "PROPN" else None
-        return None
-
-    def _bearer(self, trigger: Trigger) -> Optional[Token]:
-        """The noun an ownership noun describes: apposition, copula subject, or the name before its comma."""
-        lex = self.lexicon
-        noun = trigger.head
-        if noun.dep_ in lex.dep("appos") and noun.head.pos_ in NOMINAL_POS:
-            return noun.head
-        subject = subject_of(noun, lex)
-        if subject is not None:
-            return subject
-        if noun.dep_ in ("attr",) and subject_of(noun.head, lex) is not None:
-            return subject_of(noun.head, lex)
-        # "IEMZ Kupol, une filiale de ...": the name right before the comma.
-        doc = noun.doc
-        for named in (c for c in noun.children if c.i < noun.i and c.i in self.entity_tokens):
-            if any(t.text == "," for t in doc[named.i + 1:noun.i]):
-                return named  # the parser hung the name on the noun that describes it
-        first = min(t.i for t in noun.subtree if t.i <= noun.i)
-        j = first - 1
-        while j >= 0 and doc[j].is_space:
-            j -= 1
-        if j >= 1 and doc[j].text == "," and doc[j - 1].i in self.entity_tokens:
-            return doc[j - 1]
-        return None
-
-    def _named(self, head: Token) -> Token:
-        """"un nouveau modèle de drone appelé Garpiya-3": the item is the name."""
-        for child in head.children:
-            if child.lemma_.lower() in self.lexicon.naming_words:
-                for name in child.subtree:
-                    if name.i != child.i and name.i in self.entity_tokens and name.pos_ == "PROPN":
-                        return name
-        return head
 
     def _spans(self, trigger: Trigger, heads: dict[str, tuple[Token, bool]]) -> dict[str, Filler]:
         trigger_ids = {t.i for t in trigger.tokens}

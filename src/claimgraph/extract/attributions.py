@@ -13,7 +13,8 @@ from claimgraph.extract.attribution.agentless import agentless_candidates
 from claimgraph.extract.attribution.according import according_candidates, cited_candidates, relayed_candidates
 from claimgraph.extract.attribution.assemble import build_attributions, link_chains, merge_duplicates
 from claimgraph.extract.attribution.colon import colon_candidates
-from claimgraph.extract.attribution.cues import noun_candidates, verb_candidates
+from claimgraph.extract.attribution.cues import verb_candidates
+from claimgraph.extract.attribution.noun_cues import noun_candidates
 from claimgraph.extract.attribution.lexicon import get_lexicon
 from claimgraph.extract.attribution.quotes import quote_candidates
 from claimgraph.lang import LanguageRules

@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.attribution.cues import agent_of, is_passive
+from claimgraph.extract.attribution.cue_arguments import agent_of, is_passive
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.spans import Candidate, clause_tokens, content_span, tokens_span
 

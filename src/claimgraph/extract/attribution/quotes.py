@@ -11,7 +11,8 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.doc_text import doc_text
-from claimgraph.extract.attribution.cues import cue_span_tokens, inverted_subject, match_cue
+from claimgraph.extract.attribution.cue_arguments import inverted_subject
+from claimgraph.extract.attribution.cue_words import cue_span_tokens, match_cue
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.spans import QUOTE_PAIR, Candidate, span_of, subject_of, tokens_span
 from claimgraph.model import Span

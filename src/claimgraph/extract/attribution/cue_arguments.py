@@ -1,0 +1,100 @@
+"""The grammar around a cue verb: passive or not, who speaks (agent, inverted or relative subject), what it reports.
+
+These read the parse only; `cues.py` decides from them what the cue reports.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
+
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "X", "ADJ", "NUM"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in verb.children) or \
+        "Pass" in verb.morph.get("Voice")
+
+
+def agent_of(verb: Token, lexicon: Lexicon) -> Optional[Token]:
+    """The agent of a passive cue: "confirmé par l'officiel", "confirmed by the official"."""
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return child
+        if child.dep_ == "agent" or (child.dep_ in ("prep", "obl") and child.lower_ in lexicon.agent_marks):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if child.dep_.startswith("obl") and any(g.dep_ == "case" and g.lower_ in lexicon.agent_marks
+                                                for g in child.children):
+            return child
+    return None
+
+
+def inverted_subject(verb: Token) -> Optional[Token]:
+    """The subject after a cue in an incise: "a ajouté l'officiel", "said the spokesman"."""
+    for child in verb.children:
+        if child.i > verb.i and child.pos_ in NOMINAL_POS and child.dep_ in (
+                "nsubj", "obj", "dobj", "appos", "dep", "expl:subj", "nmod", "obl", "amod", "attr", "advcl", "npadvmod"):
+            return child
+    return None
+
+
+def _foreign_mark(clause: Token, lexicon: Lexicon) -> bool:
+    """A clause opened by "sans que", "pour que", "because": an adjunct, not a report."""
+    return any(c.dep_ == "mark" and c.lower_ not in lexicon.complementizers and c.lower_ not in lexicon.question_marks
+               for c in clause.children)
+
+
+def _report_noun_between(verb: Token, clause: Token, lexicon: Lexicon) -> bool:
+    """"Lin was responding to a Reuters report that X": the clause says what the report
+    says, whatever the parser hung it on; the verb's own words are elsewhere."""
+    for dependent in verb.children:
+        if not verb.i < dependent.i < clause.i:
+            continue
+        nouns = [dependent] + [g for g in dependent.children if g.i < clause.i]
+        if any(n.pos_ == "NOUN" and n.lemma_.lower() in lexicon.nouns for n in nouns):
+            return True
+    return False
+
+
+def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[Token]:
+    """The head of the clause `verb` reports, if it has one."""
+    for child in verb.children:
+        if (child.dep_ in ("ccomp", "csubj") and child.i > verb.i or (child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX", "ADJ"))) \
+                and not _foreign_mark(child, lexicon):
+            return None if _report_noun_between(verb, child, lexicon) else child
+    for child in verb.children:  # "told reporters that ...": the clause may hang off the object
+        # a relative clause has no complementiser: "relcl" with one is a misread "that"-clause
+        if child.dep_ in ("xcomp", "advcl", "obj", "dobj", "relcl", "acl:relcl") and child.i > verb.i and any(
+                g.dep_ == "mark" and g.lower_ in lexicon.complementizers for g in child.children) \
+                and not _foreign_mark(child, lexicon):  # "sans que cela ait ...": an adjunct
+            return child
+    return None
+
+
+def relative_antecedent(verb: Token) -> Token:
+    """The noun a relative clause speaks for, checked by number agreement: in "les documents cités par
+    l'agence Reuters, qui affirment", the clause often hangs on the nearest noun but "affirment" agrees
+    with "documents"."""
+    number = verb.morph.get("Number")
+    if not number:
+        aux = [c for c in verb.children if c.dep_.startswith("aux")]
+        number = aux[0].morph.get("Number") if aux else []
+    node = verb.head
+    for _ in range(4):
+        if not number or node.morph.get("Number") == number or node.pos_ not in ("NOUN", "PROPN"):
+            break
+        up = node.head
+        if up.i == node.i or up.pos_ not in ("NOUN", "PROPN", "VERB"):
+            break
+        if up.pos_ == "VERB":  # "cités par l'agence": go through the participle to its noun
+            if up.dep_ not in ("acl", "amod") or up.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            up = up.head
+        if up.morph.get("Number") == number:
+            return up
+        node = up
+    return verb.head

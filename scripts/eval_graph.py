@@ -202,7 +202,9 @@ def evaluate(mode: str, name: str = "family") -> dict[str, object]:
 
 def _annotated_origins(connection, claim: dict, votes: Counter, system: dict[str, Analysis],  # type: ignore[no-untyped-def]
                        gold: dict[str, Analysis], mode: str) -> int:
-    """Distinct origins (as the graph resolves them) of the annotated mentions that support the claim."""
+    """Distinct origins (as the graph resolves them) of the annotated mentions that support the claim; a
+    mention that asserts nothing (certainty `underspecified`: a question, a wondering) counts as none, as
+    at read time (`graph.query`)."""
     wanted: set[tuple[str, str]] = set()
     for mention in claim["mentions"]:
         stem, record = mention.split("#")
@@ -211,7 +213,8 @@ def _annotated_origins(connection, claim: dict, votes: Counter, system: dict[str
             wanted.add((system[stem].document.id, mapping[record]))
     ids = [c for c in votes if not c.startswith("unmatched")]
     keys = {e.origin.key for s in summaries(connection, ids) for e in s.evidence
-            if e.stance == "supports" and (e.document_id, e.record_id.split("@")[0]) in wanted}
+            if e.stance == "supports" and e.certainty != "underspecified"
+            and (e.document_id, e.record_id.split("@")[0]) in wanted}
     return len(keys)
 
 

@@ -15,7 +15,7 @@ from claimgraph.cli.app import app
 from claimgraph.graph import rebuild, select_claim_ids, summaries, sync
 from claimgraph.graph.copies import containment, shingles
 from claimgraph.graph.keys import entity_key, item_classes, state_name, unnamed_group, with_article
-from claimgraph.graph.origins import entity_origin
+from claimgraph.graph.voices import entity_origin
 from claimgraph.model import Analysis, Span
 from claimgraph.store import SqlStore
 from claimgraph.store import tables as t

@@ -151,7 +151,7 @@ def test_press_reports_are_read_from_the_languages_word_lists(lang: str, text: s
 
 
 def test_a_known_official_speaks_for_their_state_however_introduced() -> None:
-    from claimgraph.graph.origins import state_voice
+    from claimgraph.graph.voices import state_voice
 
     text = "Mao Ning, a colleague of Jens Stoltenberg's counterpart, had already rejected the accusations in May."
     d = Doc("ning", text, "en", "2024-09-27", "Harbour Gazette")

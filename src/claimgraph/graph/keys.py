@@ -92,8 +92,17 @@ def state_name(code: str) -> str:
     if entry is not None:
         return entry.name
     country_entry = default_gazetteer().countries().get(code)
-    country = country_name(code) or (country_entry.name if country_entry else code)
+    country = country_name(code) or (country_entry.name if country_entry else None) or territory_name(code) or code
     return f"Government of {with_article(country)}"
+
+
+@lru_cache(maxsize=None)
+def territory_name(code: str) -> Optional[str]:
+    """A country's English name by its ISO code, from rigour's territories ("SD" -> "Sudan")."""
+    from rigour.territories import get_territory
+
+    territory = get_territory(code.lower())
+    return territory.name if territory is not None else None
 
 
 def with_article(country: str) -> str:
@@ -109,7 +118,9 @@ def is_pronoun(text: str) -> bool:
 
 
 def nationality(text: str) -> Optional[str]:
-    """The nationality code an unnamed phrase carries ("des entreprises chinoises" -> CN), if any."""
+    """The nationality code an unnamed phrase carries ("des entreprises chinoises" -> CN), if any:
+    an adjective of the table, one derived from any country's name ("South Sudanese", "Indonesian"),
+    or a country named as the owner ("Sudan's government", "the government of Sudan")."""
     tokens = words(text)
     adjectives = _adjectives()
     for n in (2, 1):
@@ -117,30 +128,84 @@ def nationality(text: str) -> Optional[str]:
             code = adjectives.get(" ".join(tokens[i:i + n]))
             if code:
                 return code
+    for n in (3, 2, 1):
+        for i in range(len(tokens) - n + 1):
+            gram = " ".join(tokens[i:i + n])
+            code = demonym_country(gram)
+            owned = (i + n < len(tokens) and tokens[i + n] == "s") or (i > 0 and tokens[i - 1] in _OF_WORDS)
+            if code is None and owned:
+                code = _world_countries().get(gram[len("the "):] if gram.startswith("the ") else gram)
+            if code:
+                return code
     return None
+
+
+# "the government of Sudan", "le gouvernement du Soudan": the country a body belongs to.
+_OF_WORDS = {"of", "du", "de", "d"}
+# How an adjective of nationality is made from a country's name, as (ending of the adjective, ending of
+# the name): Sudanese, Indonesian, Egyptian, Italian, German, Libyan, Mexican, Iraqi, Lebanese, Congolese.
+_DEMONYM_ENDINGS = (("ese", ""), ("ese", "on"), ("ese", "o"), ("ese", "an"), ("ian", "ia"), ("ian", "y"), ("ian", ""),
+                    ("ian", "i"), ("an", "a"), ("an", "y"), ("an", "o"), ("an", ""), ("n", ""), ("i", ""),
+                    ("ish", "ey"))
+
+
+@lru_cache(maxsize=8192)
+def demonym_country(phrase: str) -> Optional[str]:
+    """The country an English adjective of nationality is made from ("south sudanese" -> SS,
+    "indonesian" -> ID), by its regular endings or the irregular ones of unnamed.yaml
+    (`demonyms`: "greek", "french"); None for any other word."""
+    irregular = _data().get("demonyms", {})
+    if phrase in irregular:
+        return str(irregular[phrase])
+    if len(phrase) < 5:
+        return None
+    countries = _world_countries()
+    for ending, name_ending in _DEMONYM_ENDINGS:
+        if phrase.endswith(ending):
+            stem = phrase[:-len(ending)] + name_ending
+            if len(stem) >= 4 and stem in countries:
+                return countries[stem]
+    return None
+
+
+# Kinds of unnamed bodies that act and speak for their state when a nationality is given.
+STATE_KINDS = ("government", "force", "police")
+# Kinds whose unnamed members are one actor even with no nationality ("police", "officers", "cops";
+# "protesters", "rioters"): a story's police, or its crowd, are one party however the reporter words them.
+KINDS_WITHOUT_NATIONALITY = ("police", "protester")
 
 
 def unnamed_group(text: str) -> Optional[tuple[str, str]]:
     """`(key, readable name)` for an unnamed group with a nationality and a known kind, else None.
 
     A nationality's government is a named entity in the contract ("le
-    gouvernement chinois" is `Government of China`), so it keys like one.
+    gouvernement chinois" is `Government of China`), so it keys like one, and
+    so do its forces and police ("Sudanese forces", "la police grecque"). The
+    police need no nationality ("officers", "les policiers": `grp:*:police`).
     """
     code = nationality(text)
+    tokens, kinds = words(text), _kinds()
+    kind = next((kinds[" ".join(tokens[i:i + n])] for n in (4, 3, 2, 1) for i in range(len(tokens) - n + 1)
+                 if " ".join(tokens[i:i + n]) in kinds), None)
+    if code is None and kind in KINDS_WITHOUT_NATIONALITY and len(tokens) <= 5:
+        return f"grp:*:{kind}", f"{_plural(kind)} (unnamed)"
     if code is None:
         return None
-    tokens, kinds = words(text), _kinds()
-    kind = next((kinds[" ".join(tokens[i:i + n])] for n in (2, 1) for i in range(len(tokens) - n + 1)
-                 if " ".join(tokens[i:i + n]) in kinds), None)
     if kind is None:
         return None
-    if kind == "government" and is_state(code):
+    if kind in STATE_KINDS and is_state(code):
+        # "the Sudanese government", "Greek police", "Russian troops": bodies of one state are one actor
         return f"state:{code}", state_name(code)
     if kind == "government":
         kind = "official"  # "les gouvernements occidentaux": governments no single state speaks for
-    adjective = str(_data()["nationalities"][code]["en"][0]).title()
-    plural = {"company": "companies"}.get(kind, kind + "s")
-    return f"grp:{code}:{kind}", f"{adjective} {plural} (unnamed)"
+    entry = _data()["nationalities"].get(code)
+    if entry is None:
+        return f"grp:{code}:{kind}", f"{_plural(kind).capitalize()} of {with_article(territory_name(code) or code)} (unnamed)"
+    return f"grp:{code}:{kind}", f"{str(entry['en'][0]).title()} {_plural(kind)} (unnamed)"
+
+
+def _plural(kind: str) -> str:
+    return {"company": "companies", "police": "police"}.get(kind, kind + "s")
 
 
 def entity_key(name: str, entity_type: Optional[str] = None) -> str:

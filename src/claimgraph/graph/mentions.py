@@ -8,11 +8,14 @@ it points at (see `denial_targets`).
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from claimgraph.graph import sanity
-from claimgraph.graph.keys import entity_key, fold, is_universal, key_country, state_name, text_key, unnamed_group
-from claimgraph.graph.origins import _state_origin, chain_of, entity_in, entity_origin, origin_of, relays, state_voice
+from claimgraph.graph.keys import (entity_key, fold, is_pronoun, is_universal, key_country, state_name, text_key,
+                                   unnamed_group)
+from claimgraph.graph.origins import chain_of, entity_in, origin_of, relays
+from claimgraph.graph.voices import _state_origin, entity_origin, state_voice
 from claimgraph.model import Analysis, Argument, Attribution, Entity, Event, Span
 from claimgraph.model.claims import ChainLink, ClaimMention, Origin
 from claimgraph.model.records import INPUT_HEADER
@@ -31,6 +34,8 @@ MEANING_ROLES: dict[str, tuple[str, ...]] = {
 # Claim types a DENY can deny: allegations of doing, not facts of ownership or speech acts.
 DENIABLE = ("SUPPLY", "PRODUCE", "DEVELOP", "USE", "STATEMENT")
 STATEMENT_MIN_WORDS = 4
+# Words a content must say beyond the events it holds to be a statement as well.
+STATEMENT_EXTRA_WORDS = 6
 # Events that are themselves a speech act: their cue's attribution is not a second, STATEMENT claim.
 SPEECH_ACT_TYPES = ("ACCUSE", "DENY")
 # Origins that are the outlet itself: its narration, or reporting it does not name.
@@ -76,14 +81,16 @@ def claim_mentions(analysis: Analysis) -> list[ClaimMention]:
     for event in analysis.events:
         if event.attribution:
             by_attribution.setdefault(event.attribution, []).append(event)
-    mentions: list[ClaimMention] = []
+    raw: list[tuple[ClaimMention, dict[str, Span]]] = []
     for event in analysis.events:
-        if event.arguments:
-            mentions += _event_mentions(event, analysis, entities)
+        raw += _event_mentions(event, analysis, entities)
     organisations = {entity_key(e.name, e.type): e.type for e in analysis.entities}
     countries = {entity_key(e.name, e.type): e.country.upper() for e in analysis.entities if e.country}
     countries.update(mentioned_countries(analysis))
-    _resolve_unnamed(mentions, {k: v for k, v in organisations.items() if k.startswith("ent:")}, countries)
+    # Actors are resolved before the roles are checked, so an event whose actor the parse missed or left
+    # as a pronoun ("they opened fire") takes the one actor the article gives that act.
+    _resolve_unnamed([m for m, _ in raw], {k: v for k, v in organisations.items() if k.startswith("ent:")}, countries)
+    mentions = [m for m in (sanity.repair(m, analysis, spans) for m, spans in raw) if m is not None]
     for attribution in analysis.attributions:
         if _is_statement(attribution, analysis, by_attribution):
             mentions.append(_statement_mention(attribution, analysis, entities))
@@ -93,8 +100,10 @@ def claim_mentions(analysis: Analysis) -> list[ClaimMention]:
     return [m for m in mentions if m.stance != "denies" or m.origin.type not in OUTLET_VOICES]
 
 
-def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity]) -> list[ClaimMention]:
-    """The event as held by its own chain, plus once per second source that confirms its attribution."""
+def _event_mentions(event: Event, analysis: Analysis,
+                    entities: dict[str, Entity]) -> list[tuple[ClaimMention, dict[str, Span]]]:
+    """The event as held by its own chain, plus once per second source that confirms its attribution
+    (each with its arguments' spans, for `sanity.repair`)."""
     doc = analysis.document
     arguments, names = {}, {}
     for role, argument in event.arguments.items():
@@ -128,24 +137,34 @@ def _event_mentions(event: Event, analysis: Analysis, entities: dict[str, Entity
         if chain and chain[-1].type == "author" and arguments.get("agent") == entity_key(chain[-1].name or "", "ORG"):
             chain = chain[:-1]  # an institution's own act read in its texts: the article reports the act itself
         origin = origin_of(chain, analysis)
-        if event.type == "DENY" and (not chain or origin.type == "media"):
-            # The one who denies, not the outlet that reports the denial ("Khartoum denied it, Reuters said").
-            agent = entities.get(event.arguments["agent"].entity or "") if "agent" in event.arguments else None
-            origin = entity_origin(agent, analysis) if agent else origin
+        if event.type in SPEECH_ACT_TYPES and (not chain or origin.type == "media"):
+            # The one who denies or accuses, not the outlet that reports it ("Khartoum denied it, Reuters said";
+            # "South Sudan accused Khartoum of ...").
+            origin = _speaker_origin(event, arguments, names, analysis, entities) or origin
         elif event.polarity == "negative" and (not chain or origin.type == "media"):
             # "Beijing denied it had ever sent drones": the denied act's denier is the denial's agent.
             origin = _denier_around(event, analysis, entities) or origin
         certainty = "underspecified" if any(sanity.is_speculation(link.text) for link in chain) else event.certainty
-        mention = sanity.repair(ClaimMention(
+        out.append((ClaimMention(
             document_id=doc.id, record_id=event.id if attribution is holder else f"{event.id}@{attribution.id}",
-            type=event.type, arguments=arguments, names=names, item=item or None,
+            type=event.type, arguments=dict(arguments), names=dict(names), item=item or None,
             stance="denies" if event.polarity == "negative" else "supports",
             certainty=certainty, polarity=event.polarity, quote=attribution.content if attribution else quote,
             chain=chain, origin=origin, date=doc.date, lang=doc.lang,
-            time_value=event.time.value if event.time else None), analysis, spans)
-        if mention is not None:
-            out.append(mention)
+            time_value=event.time.value if event.time else None), spans))
     return out
+
+
+def _speaker_origin(event: Event, arguments: dict[str, str], names: dict[str, str], analysis: Analysis,
+                    entities: dict[str, Entity]) -> Optional[Origin]:
+    """The agent of a speech act (DENY, ACCUSE) as its origin: its entity, or the state its key names."""
+    agent = entities.get(event.arguments["agent"].entity or "") if "agent" in event.arguments else None
+    if agent is not None:
+        return entity_origin(agent, analysis)
+    key = arguments.get("agent", "")
+    if key.startswith("state:"):
+        return _state_origin(key.split(":", 1)[1], names.get("agent", ""))
+    return None
 
 
 def _denier_around(event: Event, analysis: Analysis, entities: dict[str, Entity]) -> Optional[Origin]:
@@ -199,7 +218,9 @@ def _is_statement(attribution: Attribution, analysis: Analysis, by_attribution: 
     """An attribution is a claim of its own when no event sits in it, it relays no inner
     attribution (the inner one is the claim), it confirms no report that holds an event (the
     confirmation is one more origin of that event), and it says enough."""
-    if attribution.id in by_attribution or len(attribution.content.text.split()) < STATEMENT_MIN_WORDS:
+    if len(attribution.content.text.split()) < STATEMENT_MIN_WORDS:
+        return False
+    if attribution.id in by_attribution and not _says_more(attribution, by_attribution[attribution.id]):
         return False
     cue = attribution.cue
     if cue is not None and any(e.type in SPEECH_ACT_TYPES and e.trigger is not None and e.trigger.overlaps(cue)
@@ -211,6 +232,17 @@ def _is_statement(attribution: Attribution, analysis: Analysis, by_attribution: 
     by_id = {a.id: a for a in analysis.attributions}
     parent = by_id.get(attribution.parent) if attribution.parent else None
     return parent is None or not any(f in by_attribution for f in _report_of(parent, analysis))
+
+
+def _says_more(attribution: Attribution, events: list[Event]) -> bool:
+    """The content says more than the events in it ("officers shot Gray because he allegedly pointed a gun
+    at them": the shooting is an event, the pointing a statement): at least STATEMENT_EXTRA_WORDS words
+    lie outside every event's words (its trigger and arguments)."""
+    spans = [span for span in (_event_span(e) for e in events) if span is not None]
+    content = attribution.content
+    outside = [m for m in re.finditer(r"\w+", content.text)
+               if not any(s.start <= content.start + m.start() < s.end for s in spans)]
+    return len(outside) >= STATEMENT_EXTRA_WORDS
 
 
 def _statement_mention(attribution: Attribution, analysis: Analysis, entities: dict[str, Entity]) -> ClaimMention:
@@ -318,9 +350,32 @@ def _resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countr
                     continue
                 if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
                     candidates.add((other.arguments[role], other.names[role]))
+            if not candidates and (current is None or is_pronoun(mention.names.get(role, ""))):
+                candidates = _known_actors(mention, role, mentions)
             if len(candidates) == 1:
                 (key, name), = candidates
                 mention.arguments[role], mention.names[role] = key, name
+
+
+def _known_actors(mention: ClaimMention, role: str, mentions: list[ClaimMention]) -> set[tuple[str, str]]:
+    """The actors (named, a state, an unnamed group of a known kind) the article gives `role` in the
+    other mentions of the same act whose other roles agree: "Police shot him ... They fired 11 rounds".
+
+    A pronoun refers to whoever the article names; a missing actor is the one the same voice, or the
+    article's own narration, names elsewhere ("the shooting" after "police shot him"), never one only
+    another voice alleges ("a camp was bombed" told by the article, "Sudan bombed it" by a neighbour)."""
+    roles = BLOCK_ROLES.get(mention.type, ())
+    pronoun = role in mention.arguments
+    out = set()
+    for other in mentions:
+        key = other.arguments.get(role)
+        if other is mention or other.type != mention.type or key is None or open_role(key) or key == ANY:
+            continue
+        if not pronoun and other.origin.key != mention.origin.key and other.origin.type != "story":
+            continue
+        if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
+            out.add((key, other.names[role]))
+    return out
 
 
 def open_role(key: str) -> bool:

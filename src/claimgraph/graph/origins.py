@@ -14,6 +14,7 @@ from typing import Optional
 from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_commentator, is_official_act, is_pronoun,
                                    is_state, is_state_role, name_key, nationality, state_name, words)
 from claimgraph.graph.press import PRESS_REPORT, is_press_report
+from claimgraph.graph.voices import _state_origin, body_of, entity_origin, state_of_words, state_voice
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model.claims import ChainLink, Origin
@@ -29,8 +30,6 @@ STORY_PREFIXES = ("story:", "anon:")
 QUOTING_WINDOW = 700
 # How far after an unnamed source its addressee may be named ("... has told The Times").
 ADDRESSEE_WINDOW = 80
-# How far around a person's name a state role is looked for ("Foreign ministry spokesperson Lin Jian").
-ROLE_WINDOW = 60
 _BYLINE = re.compile(r"\((Reuters|AFP|AP)\)|\b(Reuters|AFP)\s*[-–—]\s|\((?:avec |with )?(AFP|Reuters)\)\s*$",
                      re.MULTILINE)
 
@@ -75,6 +74,9 @@ def link_of(attribution: Attribution, analysis: Analysis, entities: dict[str, En
         # "les alliés", "member states": the bloc the article names speaks through its members.
         bloc = bloc_of(source.span.text)
         entity = next((e for e in analysis.entities if bloc and e.name == bloc), None)
+    if entity is None and source.type in ("organization", "anonymous_person", "unspecified"):
+        # "police sources", "a police spokesman": the one police force the article names speaks.
+        entity = body_of(source.span, analysis)
     if entity is not None:
         return ChainLink(source.span.text, source.type, entity.name)
     if is_press_report(source.span.text, source.type, analysis.document.lang):
@@ -326,6 +328,9 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
             # "Chinese officials", "un diplomate russe"; not "European officials" or "a Western diplomat",
             # whom no one state speaks through.
             return _state_origin(code, chain[0].text)
+    code = state_of_words(chain[0].text) if chain else None
+    if code is not None:
+        return _state_origin(code, chain[0].text)  # "the Sudanese government", "Greek police"
     for i, link in enumerate(chain):
         if link.name:
             inner = chain[0] if i > 0 else None
@@ -348,54 +353,8 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
     return Origin(key=f"story:{document.id}", name=name, type="story")
 
 
-def _state_origin(code: str, speaker: str) -> Origin:
-    state = state_name(code)
-    return Origin(key=f"state:{code}", name=state if speaker == state else f"{speaker} ({state})", type="organization")
-
-
-def state_voice(name: str, analysis: Analysis) -> Optional[str]:
-    """The country whose state a named source speaks for: the state itself ("China", "Beijing",
-    "Embassy of China in ..."), or a person of that country the article introduces with a state
-    role ("foreign ministry spokesperson Lin Jian"); None otherwise."""
-    entity = next((e for e in analysis.entities if e.name == name), None)
-    if entity is None:
-        return None
-    key = entity_key(entity.name, entity.type)
-    if key.startswith("state:"):
-        return key.split(":", 1)[1]
-    if entity.type != "PERSON":
-        return None
-    official = default_gazetteer().lookup(entity.name, type="PERSON")
-    if official is not None and official.role == "official" and official.country and is_state(official.country):
-        return official.country  # a known spokesperson or minister, however the article introduces them
-    text = analysis.document.text
-    for mention in entity.mentions:
-        before = re.split(r"[.!?\n]", text[max(0, mention.start - ROLE_WINDOW):mention.start])[-1]
-        after = re.split(r"[.!?\n]", text[mention.end:mention.end + ROLE_WINDOW])[0]
-        if is_state_role(before) or is_state_role(after):
-            code = (entity.country or _gazetteer_country(entity.name) or "").upper() or nationality(before)
-            if code and is_state(code):
-                return code
-    return None
-
-
-def _gazetteer_country(name: str) -> Optional[str]:
-    """The country the gazetteer gives a person, for analyses (hand-made, imported) that carry none."""
-    entry = default_gazetteer().lookup(name, type="PERSON")
-    return entry.country if entry is not None else None
-
-
 def wire_origin(wire: str) -> Origin:
     return Origin(key=f"src:{name_key(wire)}", name=wire, type="media")
-
-
-def entity_origin(entity: Entity, analysis: Analysis) -> Origin:
-    """An actor as an origin (the agent of a DENY event the article states itself)."""
-    code = state_voice(entity.name, analysis)
-    if code is not None:
-        return _state_origin(code, entity.name)
-    return Origin(key=f"src:{name_key(entity.name)}", name=entity.name,
-                  type="named_person" if entity.type == "PERSON" else "organization")
 
 
 __all__ = ["NAMED_TYPES", "WIRES", "chain_of", "entity_key", "entity_in", "entity_origin", "origin_of", "refers_back",

@@ -29,9 +29,15 @@ from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t
 
+# Types whose claims a mention that does not say where may join (an attack is told with and without its place);
+# making things somewhere is not making them at home.
+OPEN_PLACE_TYPES = ("USE",)
 # The newest claims of a block compared with a new mention (a bound, not a sample: blocks are small).
 BLOCK_CAP = 500
 COPY_CANDIDATES = 50
+# The key every statement claim carries, so a content that names no one (or other actors) still meets the
+# newest statements: the same account is worded "Gray pointed a gun", "he aimed a revolver at them".
+ANY_STATEMENT = "any:STATEMENT"
 TRANSLATION_CANDIDATES = 500
 
 
@@ -183,12 +189,12 @@ class GraphUpdater:
         """The newest claims a mention may join, straight off an index (bounded by BLOCK_CAP)."""
         c = t.claims
         columns = (c.c.id, c.c.vector, c.c.item, c.c.names, c.c.n_evidence)
-        if mention.type == "STATEMENT" and mention.arguments:
-            # Contents name their actors loosely ("China" here, "China, Russia, Ukraine" there):
-            # compare with the newest statements sharing one of them.
+        if mention.type == "STATEMENT":
+            # Contents name their actors loosely ("China" here, "China, Russia, Ukraine" there, "he" elsewhere):
+            # compare with the newest statements sharing one of them, and with the newest statements of all.
             k = t.claim_keys
             ids: set[str] = set()
-            for key in sorted(set(mention.arguments.values())):
+            for key in sorted(set(mention.arguments.values()) | {ANY_STATEMENT}):
                 ids.update(connection.execute(select(k.c.claim_id).where(k.c.key == key, k.c.type == "STATEMENT")
                                               .order_by(k.c.seq.desc()).limit(BLOCK_CAP // 2)).scalars())
             return list(connection.execute(select(*columns).where(c.c.id.in_(sorted(ids))))) if ids else []
@@ -214,7 +220,8 @@ class GraphUpdater:
         if "location" in MEANING_ROLES.get(mention.type, ()):
             # Making drones in China is not making drones at home.
             place = place_country(mention.names.get("location"))
-            rows = [row for row in rows if stored_place(row.names) == place]
+            rows = [row for row in rows if stored_place(row.names) == place
+                    or (mention.type in OPEN_PLACE_TYPES and None in (place, stored_place(row.names)))]
         classes = mention_classes(mention.item, mention.lang) if mention.type != "STATEMENT" else frozenset()
         best = best_candidate(rows, score_candidates(rows, vector, classes, threshold, named, touched), threshold, touched)
         if best is None:
@@ -235,7 +242,7 @@ class GraphUpdater:
             item=mention.item, vector=to_blob(vector) if vector is not None else None,
             label_vector=to_blob(vectors[label]), n_evidence=0,
             first_seen=mention.date, last_seen=mention.date)])
-        keys = set(mention.arguments.values())
+        keys = set(mention.arguments.values()) | ({ANY_STATEMENT} if mention.type == "STATEMENT" else set())
         keys |= {f"cc:{cc}" for cc in (self._countries.get(k) or key_country(k) for k in mention.arguments.values()) if cc}
         # The country of who is alleged to act, for briefs that ask about a country's actors.
         actor = mention.arguments.get("agent") or mention.arguments.get("owner")

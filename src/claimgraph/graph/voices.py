@@ -1,0 +1,90 @@
+"""Who a voice speaks for: a state (its government, bodies, forces and officials are one voice), or the
+body an unnamed source names ("police sources" in a story whose police force the article names).
+
+Issue 12: all bodies of one state are one voice; an origin is the body that could have known, not each
+person who speaks for it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from claimgraph.graph.keys import (entity_key, is_state, is_state_role, name_key, nationality, state_name, unnamed_group,
+                                   words)
+from claimgraph.model import Analysis, Entity, Span
+from claimgraph.model.claims import Origin
+from claimgraph.resolve.gazetteer import default_gazetteer
+
+# How far around a person's name a state role is looked for ("Foreign ministry spokesperson Lin Jian").
+ROLE_WINDOW = 60
+
+
+def _state_origin(code: str, speaker: str) -> Origin:
+    state = state_name(code)
+    return Origin(key=f"state:{code}", name=state if speaker == state else f"{speaker} ({state})", type="organization")
+
+
+def state_voice(name: str, analysis: Analysis) -> Optional[str]:
+    """The country whose state a named source speaks for: the state itself ("China", "Beijing",
+    "Embassy of China in ..."), or a person of that country the article introduces with a state
+    role ("foreign ministry spokesperson Lin Jian"); None otherwise."""
+    entity = next((e for e in analysis.entities if e.name == name), None)
+    if entity is None:
+        return None
+    key = entity_key(entity.name, entity.type)
+    if key.startswith("state:"):
+        return key.split(":", 1)[1]
+    if entity.type != "PERSON":
+        return None
+    official = default_gazetteer().lookup(entity.name, type="PERSON")
+    if official is not None and official.role == "official" and official.country and is_state(official.country):
+        return official.country  # a known spokesperson or minister, however the article introduces them
+    text = analysis.document.text
+    for mention in entity.mentions:
+        before = re.split(r"[.!?\n]", text[max(0, mention.start - ROLE_WINDOW):mention.start])[-1]
+        after = re.split(r"[.!?\n]", text[mention.end:mention.end + ROLE_WINDOW])[0]
+        if is_state_role(before) or is_state_role(after):
+            code = (entity.country or _gazetteer_country(entity.name) or "").upper() or nationality(before)
+            if code and is_state(code):
+                return code
+    return None
+
+
+def _gazetteer_country(name: str) -> Optional[str]:
+    """The country the gazetteer gives a person, for analyses (hand-made, imported) that carry none."""
+    entry = default_gazetteer().lookup(name, type="PERSON")
+    return entry.country if entry is not None else None
+
+
+def entity_origin(entity: Entity, analysis: Analysis) -> Origin:
+    """An actor as an origin (the agent of a DENY event the article states itself)."""
+    code = state_voice(entity.name, analysis)
+    if code is not None:
+        return _state_origin(code, entity.name)
+    return Origin(key=f"src:{name_key(entity.name)}", name=entity.name,
+                  type="named_person" if entity.type == "PERSON" else "organization")
+
+
+def state_of_words(text: str) -> Optional[str]:
+    """The country whose state an unnamed source's words name ("the Sudanese government", "Greek police",
+    "Sudan's armed forces" -> SD, GR), else None."""
+    group = unnamed_group(text)
+    return group[0].split(":", 1)[1] if group is not None and group[0].startswith("state:") else None
+
+
+def body_of(span: Span, analysis: Analysis) -> Optional[Entity]:
+    """The one organisation of the article whose name holds the kind of body an unnamed source's words
+    name ("police sources", "a police spokesman" and the article's "New York City Police Department");
+    None when the article names none or several such bodies."""
+    group = unnamed_group(span.text)
+    if group is None or not group[0].startswith("grp:*:"):
+        return None
+    kind = group[0].rsplit(":", 1)[1]
+    found = {e.id: e for e in analysis.entities if e.type == "ORG" and _holds_kind(e.name, kind)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _holds_kind(name: str, kind: str) -> bool:
+    group = unnamed_group(name)
+    return group is not None and group[0].endswith(f":{kind}") or any(
+        (unnamed_group(word) or ("", ""))[0].endswith(f":{kind}") for word in words(name))

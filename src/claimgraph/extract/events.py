@@ -70,9 +70,13 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
                   for t in (doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") or [])}
     triggers, coordinated = _merge_coordinated(find_triggers(doc, lexicon), lexicon)
     built: list[tuple[Trigger, Event]] = []
+    verb_items = {(t.type, c.i) for t in triggers if not t.is_noun for c in t.head.children
+                  if c.dep_ in lexicon.dep("object")}
     for trigger in triggers:
         if trigger.head.i in blocked or _is_purpose_blocked(trigger, lexicon):
             continue
+        if trigger.is_noun and (trigger.type, trigger.head.i) in verb_items:
+            continue  # "launched airstrikes on Kyiv": the noun is the item of the verb's event, not another
         fillers = filler.fill(trigger, time_tokens)
         for second in coordinated.get(trigger.head.i, []):
             # "a développé et testé un modèle avec l'aide d'experts": roles spread over both verbs
@@ -137,9 +141,10 @@ def _is_weapon_use(doc: Doc, trigger: Trigger, arguments: dict[str, Argument], f
         return False
     if item is None or item.is_clause:
         return False
-    if item.head.i in products:
+    if _item_words(doc, fillers, lexicon, lexicon.weapons):
         return True
-    return _item_words(doc, fillers, lexicon, lexicon.weapons)
+    # a named product is a weapon when used somewhere ("used the Garpiya-3 against the port"), not "using IE6"
+    return item.head.i in products and "location" in arguments
 
 
 def _is_someone(head: Token, lexicon: EventLexicon, named: set[int]) -> bool:
@@ -181,6 +186,8 @@ def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument]
     role = next(iter(arguments))
     if role not in (lexicon.single_roles or {}).get(trigger.type, ()):
         return False
+    if role == "agent" and not (trigger.is_noun or trigger.lemma in lexicon.firing_words):
+        return False  # "donations from the foundation", "Ils bombardent": a lone doer for nouns and firing only
     return role != "item" or goods
 
 
@@ -216,7 +223,7 @@ def _dateline_tokens(doc: Doc) -> set[int]:
 
 def _is_purpose_blocked(trigger: Trigger, lexicon: EventLexicon) -> bool:
     """"pour être utilisées en Ukraine": a purpose, not yet an event (for the types that say so),
-    and neither is a participle that only describes its noun."""
+    and neither is a participle that only describes its noun, nor a capability ("can target")."""
     if trigger.type not in lexicon.purpose_blocked:
         return False
     head = trigger.head
@@ -225,7 +232,16 @@ def _is_purpose_blocked(trigger: Trigger, lexicon: EventLexicon) -> bool:
     if any(a.lemma_.lower() in lexicon.purpose_governors for a in list(head.ancestors)[:2]):
         return True  # "Cela permettrait aux armes d'être utilisées en Ukraine": what it would allow
     marks = {c.lower_ for c in head.children if c.dep_ in ("mark", "aux") or c.lower_ in lexicon.purpose_marks}
-    return bool(marks & lexicon.purpose_marks)
+    if marks & lexicon.purpose_marks:
+        return True
+    # "The missiles can target radars", « pourraient être utilisés »: a capability, not a use; "may have used" is one
+    auxiliaries = [c for c in head.children if c.pos_ == "AUX" and c.i < head.i]
+    if head.dep_ == "xcomp":
+        auxiliaries.append(head.head)
+    possible = lexicon.governors.get("possible", frozenset())
+    modal = any(a.lemma_.lower() in possible for a in auxiliaries)
+    perfect = any(a.lemma_.lower() in ("have", "avoir") for a in auxiliaries)
+    return modal and not perfect
 
 
 def _is_background(trigger: Trigger, fillers: dict[str, Filler], lexicon: EventLexicon) -> bool:

@@ -149,6 +149,13 @@ def _actor_nouns(rules: LanguageRules, data: dict[str, Any]) -> frozenset[str]:
                              word_set((data.get("company_anaphors") or {}).get("nouns")))
 
 
+def _nationality_adjectives(rules: LanguageRules) -> frozenset[str]:
+    """« russes », « chinoise »: the nationality adjectives of `entities.yaml` name an actor as a modifier
+    (« frappes russes »), where the French model gives them no entity label."""
+    entities = rules.data("entities") if rules.has("entities") else {}
+    return frozenset().union(*(word_set(forms) for forms in (entities.get("nationalities") or {}).values()))
+
+
 _CACHE: dict[str, EventLexicon] = {}
 
 
@@ -205,7 +212,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         single_roles={t: tuple(r) for t, r in (data.get("single_roles") or {}).items()},
         goods=word_set(data.get("weapons")) | word_set(data.get("goods")), weapons=word_set(data.get("weapons")),
         firing_words=word_set(data.get("firing_words")),
-        collective_actors=word_set(data.get("collective_actors")),
+        collective_actors=word_set(data.get("collective_actors")) | _nationality_adjectives(rules),
         measure_verbs=word_set((data.get("measures") or {}).get("verbs")),
         measure_nouns=word_set((data.get("measures") or {}).get("nouns")),
         goods_only_verbs=word_set(data.get("goods_only_verbs")), loose_verbs=word_set(data.get("loose_verbs")),

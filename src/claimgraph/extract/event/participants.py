@@ -13,11 +13,19 @@ from typing import Optional
 from spacy.tokens import Token
 
 from claimgraph.extract.event.lexicon import EventLexicon
-from claimgraph.extract.event.syntax import NOMINAL_POS, prepositional_phrases, preposition_of, subject_of
+from claimgraph.extract.event.syntax import NOMINAL_POS, any_subject, prepositional_phrases, preposition_of, subject_of
 from claimgraph.extract.event.triggers import Trigger
 
 # spaCy labels of "Russian", "chinois": a noun they qualify names a participant even without an article.
 NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
+# spaCy labels (English and French models) of words that stand for someone: « les Européens » is LOC.
+ACTOR_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "PER", "LOC"})
+
+
+def is_quantity(word: Token) -> bool:
+    """"50 %", "20%", "two thirds": an amount, which no place or participant is."""
+    return word.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or word.text == "%" or (
+        word.pos_ == "NUM" and not any(c.pos_ in ("NOUN", "PROPN") for c in word.children))
 
 
 class ParticipantWords:
@@ -34,8 +42,9 @@ class ParticipantWords:
         or person, a pronoun, or a noun for people or organisations ("the Russian army", "Iran")."""
         if noun.i in self.thing_tokens:
             return False
-        if noun.i in self.entity_tokens or noun.pos_ in ("PROPN", "PRON"):
-            return True
+        if noun.i in self.entity_tokens or noun.pos_ in ("PROPN", "PRON") or self._collective_or_named(noun) \
+                or noun.ent_type_ in ACTOR_LABELS:
+            return True  # a name, a pronoun, « les Européens »
         return noun.lemma_.lower() in self.lexicon.actor_nouns
 
     def _collective_or_named(self, word: Token) -> bool:
@@ -96,7 +105,8 @@ class ParticipantWords:
         return None
 
     def _bearer(self, trigger: Trigger) -> Optional[Token]:
-        """The noun an ownership noun describes: apposition, copula subject, or the name before its comma."""
+        """The noun a role noun ("subsidiary", "recipient") describes: apposition, copula subject, the
+        name it is a title of, or the name before its comma."""
         lex = self.lexicon
         noun = trigger.head
         if noun.dep_ in lex.dep("appos") and noun.head.pos_ in NOMINAL_POS:
@@ -105,7 +115,12 @@ class ParticipantWords:
         if subject is not None:
             return subject
         if noun.dep_ in ("attr",) and subject_of(noun.head, lex) is not None:
-            return subject_of(noun.head, lex)
+            subject = subject_of(noun.head, lex)
+            if subject is not None and self._is_relative(subject) and noun.head.dep_ in lex.dep("relative"):
+                return noun.head.head  # "Duke, which was a recipient of ...": the noun the relative describes
+            return subject
+        if noun.dep_ in lex.dep("compound") and noun.head.pos_ == "PROPN" and noun.head.i > noun.i:
+            return noun.head  # "Virgin owner Richard Branson": the title before a name
         # "IEMZ Kupol, une filiale de ...": the name right before the comma.
         doc = noun.doc
         for named in (c for c in noun.children if c.i < noun.i and c.i in self.entity_tokens):
@@ -127,3 +142,25 @@ class ParticipantWords:
                     if name.i != child.i and name.i in self.entity_tokens and name.pos_ == "PROPN":
                         return name
         return head
+
+    def _adjectives_after(self, noun: Token) -> list[Token]:
+        """« des frappes russes », whatever word the parser hung « russes » on: the adjectives
+        right after the noun."""
+        found = []
+        for word in noun.doc[noun.i + 1:noun.i + 3]:
+            if word.pos_ != "ADJ":
+                break
+            found.append(word)
+        return found
+
+    def _participle_pps(self, noun: Token) -> list[tuple[str, Token, Token]]:
+        """« les sanctions prises contre la Russie », "sanctions adopted by Europe", « l'embargo imposé
+        sur le gaz »: a participle after the trigger noun carries the noun's own participants."""
+        lex = self.lexicon
+        found: list[tuple[str, Token, Token]] = []
+        for modifier in noun.children:
+            if modifier.i > noun.i and modifier.dep_ in lex.dep("clause") and modifier.dep_ not in lex.dep("relative") \
+                    and modifier.pos_ in ("VERB", "ADJ", "NOUN") and any_subject(modifier, lex) is None:
+                found += [(p, n, d) for p, n, d in prepositional_phrases(modifier, lex)
+                          if not (d.dep_ in lex.dep("passive_agent") and p not in ("par", "by"))]
+        return found

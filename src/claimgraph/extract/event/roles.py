@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.attribution.spans import before_occasion
 from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
-from claimgraph.extract.event.participants import ParticipantWords
+from claimgraph.extract.event.participants import ParticipantWords, is_quantity
 from claimgraph.extract.event.syntax import (NOMINAL_POS, any_subject, children, clause_bounds, governing_chain,
                                              is_participle_modifier, is_passive, phrase_bounds,
                                              preposition_of, prepositional_phrases, subject_of)
@@ -25,7 +25,6 @@ from claimgraph.model import EVENT_ROLES
 
 # Roles the parser often hangs on the object noun instead of the verb.
 DISPLACED_ROLES = frozenset({"recipient", "location", "via", "partner"})
-ACTOR_TYPES = frozenset({"ORG", "GPE", "PERSON", "LOC"})
 # Roles only someone can fill: "for Russia" may name a recipient, "for drones" names a purpose.
 ACTOR_ROLES = frozenset({"recipient", "agent", "owner", "target"})
 
@@ -82,11 +81,15 @@ class RoleFiller(ParticipantWords):
                     return
                 head = below[0]
             if role and role in allowed and role not in heads and head.i not in time_tokens:
+                if role == "location" and is_quantity(head):
+                    return  # « de 75 % à 50 % »: an amount is never a place
                 if is_clause or head.pos_ in NOMINAL_POS or (head.pos_ == "ADJ" and head.dep_ in lex.dep("modifier")):
                     heads[role] = (head, is_clause)
 
         preps_here = {p for t in trigger.tokens for p, _, _ in prepositional_phrases(t, lex)}
         roles = base.merged(lex.frames.get(trigger.lemma), preps_here)
+        if trigger.type == "USE" and trigger.lemma in lex.measure_verbs:
+            roles = self._strike_roles(trigger, roles)
         if trigger.is_noun:
             self._noun_roles(trigger, roles, put)
         else:
@@ -165,13 +168,22 @@ class RoleFiller(ParticipantWords):
         self._displaced(trigger, roles.preps, put)
         self._partitive_object(trigger, slots, put)
 
+    def _strike_roles(self, trigger: Trigger, roles: RoleMap) -> RoleMap:
+        """« des missiles ont visé Odessa », "the army hit the depot with drones": what is hit is the
+        place of the use; a weapon as subject is the item, anyone else the agent."""
+        subject = subject_of(trigger.head, self.lexicon)
+        weapon = subject is not None and (subject.lemma_.lower() in self.lexicon.weapons
+                                          or subject.lower_ in self.lexicon.weapons)
+        return RoleMap({**roles.slots, "object": "location", "subject": "item" if weapon else "agent"},
+                       roles.preps, roles.noun_preps)
+
     def _noun_roles(self, trigger: Trigger, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
         lex = self.lexicon
         noun = trigger.head
         bearer = self._bearer(trigger) if trigger.bearer_role else None
         if bearer is not None:
             put(trigger.bearer_role, bearer)
-        for prep, dep_noun, _ in self._pps(trigger):
+        for prep, dep_noun, _ in self._pps(trigger) + self._participle_pps(noun):
             role, dep_noun = self._wrapped(prep, dep_noun, roles.noun_preps)
             if trigger.type == "OWNERSHIP" and trigger.bearer_role and role in ("owner", "owned"):
                 role = "owned" if trigger.bearer_role == "owner" else "owner"
@@ -179,12 +191,15 @@ class RoleFiller(ParticipantWords):
                 continue  # « les sanctions de la réduction de débit »: only someone is an agent
             if role in ("item", "via") or self._referential(dep_noun):
                 put(role, dep_noun)
+                if role == "item":
+                    self._maker_of(dep_noun, roles, put)
             elif role in ACTOR_ROLES:
                 self._describes_item(dep_noun)
         modifier_role = roles.slots.get("modifier")
         if modifier_role:
-            for child in children(noun, lex.dep("modifier")):
-                if self._collective_or_named(child):
+            for child in children(noun, lex.dep("modifier")) + self._adjectives_after(noun):
+                if self._collective_or_named(child) and not preposition_of(child, lex):
+                    # a modifier with a preposition (« contre la Russie ») is a phrase of its own
                     # "EU sanctions", "European sanctions", "Western sanctions", "sanctions occidentales"
                     put(modifier_role, child)
         self._compound_roles(noun, roles, put)
@@ -197,20 +212,38 @@ class RoleFiller(ParticipantWords):
                 if role in DISPLACED_ROLES and self._referential(other):
                     put(role, other)
         reached_by = {p for p, n, _ in prepositional_phrases(governor, lex) if n.i == noun.i}
-        if governor.i != noun.i and (governor.lemma_.lower() in lex.light_verbs or reached_by & lex.means_preps):
+        if governor.i != noun.i and not reached_by & lex.occasion_preps and (
+                governor.lemma_.lower() in lex.light_verbs or reached_by & lex.means_preps):
+            # not « a annoncé deux morts après des tirs »: the occasion of the verb, not its act
             subject = subject_of(governor, lex)
-            if subject is not None:
+            if subject is not None and self._actor(subject):
+                # "X s'expliquait par les sanctions": only someone imposes, delivers or makes
                 put(roles.slots.get("subject"), subject)
             for prep, other, _ in prepositional_phrases(governor, lex):
                 if other.i != noun.i:
                     put(roles.noun_preps.get(prep), other)
 
+    def _maker_of(self, item: Token, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
+        """"development of Microsoft's new browser": the item's possessor makes it (for the types
+        whose possessive is the agent)."""
+        role = roles.slots.get("possessive")
+        if role != "agent":
+            return
+        for child in item.children:
+            if child.i < item.i and child.dep_ in self.lexicon.dep("possessive") and self._actor(child):
+                put(role, child)
+
     def _compound_roles(self, noun: Token, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
         """"arms deliveries", "its drone and missile deliveries", « sa production »: a noun before the
-        trigger names the item, a possessive the agent (for the types whose table says so)."""
+        trigger names the item, a possessive the agent (for the types whose table says so); before an
+        ownership noun, the other party ("Virgin owner Richard Branson")."""
+        opposite = {"owner": "owned", "owned": "owner"}
         for child in noun.children:
             if child.i > noun.i:
                 continue
+            if child.dep_ in self.lexicon.dep("compound") and (child.pos_ == "PROPN" or child.i in self.entity_tokens) \
+                    and self._actor(child):
+                put(opposite.get(self.lexicon.bearer_roles.get(noun.lemma_.lower(), "")), child)
             if child.dep_ in self.lexicon.dep("compound") and child.pos_ == "NOUN":
                 put(roles.slots.get("compound"), child)
             elif child.dep_ in self.lexicon.dep("possessive") or (child.dep_ == "det" and "Yes" in child.morph.get("Poss")):

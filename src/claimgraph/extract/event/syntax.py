@@ -92,10 +92,11 @@ def subtree_ids(token: Token) -> set[int]:
 
 
 def _describing_participle(verb: Token) -> bool:
-    """"engines used in the Garpiya-3", "des drones équipés de moteurs chinois": a past participle
-    right after its noun, with no subject and no comma, is part of the noun phrase."""
+    """"engines used in the Garpiya-3", "des drones équipés de moteurs chinois", "companies and people
+    tied to the programme": a past participle after its noun, with no subject and no punctuation
+    between them, is part of the noun phrase (a reduced restrictive relative)."""
     doc = verb.doc
-    if verb.i != verb.head.i + 1 and not all(t.pos_ in ("ADJ", "PROPN") for t in doc[verb.head.i + 1:verb.i]):
+    if verb.i <= verb.head.i or any(t.is_punct or t.is_space for t in doc[verb.head.i + 1:verb.i]):
         return False
     past = verb.tag_ == "VBN" or ("Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []))
     return past and verb.dep_ in ("acl", "amod") and not any(

@@ -7,6 +7,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.event.lexicon import EventLexicon
+from claimgraph.extract.event.syntax import prepositional_phrases
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN"})
@@ -47,19 +48,33 @@ def _is_verbal(token: Token) -> bool:
     return token.pos_ in VERB_POS or (token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", []))
 
 
+def _phrase_window(words: list[Token], i: int, lemmas: tuple[str, ...]) -> Optional[list[Token]]:
+    """The words from `i` that spell `lemmas`, adverbs allowed between them ("met également en cause",
+    "opened fire again" is not: only inside); None when they do not."""
+    matched: list[Token] = []
+    j = i
+    for n, lem in enumerate(lemmas):
+        while n > 0 and j < len(words) and words[j].pos_ == "ADV" and _lemma(words[j]) != lem and words[j].lower_ != lem:
+            j += 1
+        if j >= len(words) or (_lemma(words[j]) != lem and words[j].lower_ != lem):
+            return None
+        matched.append(words[j])
+        j += 1
+    return matched
+
+
 def _phrase_triggers(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
     words = [t for t in doc if not t.is_space]
     for i in range(len(words)):
         for phrase in lexicon.phrases:
-            n = len(phrase.lemmas)
-            window = words[i:i + n]
-            if len(window) < n:
+            matched = _phrase_window(words, i, phrase.lemmas)
+            if matched is None:
                 continue
-            if all(_lemma(t) == lem or t.lower_ == lem for t, lem in zip(window, phrase.lemmas)):
-                head = window[phrase.head]
-                key = " ".join(phrase.lemmas)
-                yield Trigger(phrase.type, head, tuple(window), head.pos_ in NOUN_POS,
-                              lexicon.bearer_roles.get(key))
+            head = matched[phrase.head]
+            key = " ".join(phrase.lemmas)
+            # the trigger's words run from the first to the last, the adverbs between included
+            window = tuple(doc[matched[0].i:matched[-1].i + 1])
+            yield Trigger(phrase.type, head, window, head.pos_ in NOUN_POS, lexicon.bearer_roles.get(key))
 
 
 def _is_measure_verb(token: Token, lexicon: EventLexicon) -> bool:
@@ -68,6 +83,18 @@ def _is_measure_verb(token: Token, lexicon: EventLexicon) -> bool:
         return False
     subjects = [c for c in token.children if c.dep_ in lexicon.dep("subject")]
     return any(_lemma(s) in lexicon.measure_nouns for s in subjects)
+
+
+def is_weapon_strike(token: Token, lexicon: EventLexicon) -> bool:
+    """"Seven missiles hit the port", « des missiles ont visé Odessa », "struck the depot with drones":
+    a verb of hitting whose subject or instrument is a weapon is a USE."""
+    if not _is_verbal(token) or _lemma(token) not in lexicon.measure_verbs:
+        return False
+    subjects = [c for c in token.children if c.dep_ in lexicon.dep("subject")]
+    use = lexicon.roles.get("USE")
+    instrument_preps = {p for p, role in use.preps.items() if role == "item"} if use else set()
+    instruments = [noun for prep, noun, _ in prepositional_phrases(token, lexicon) if prep in instrument_preps]
+    return any(_lemma(w) in lexicon.weapons or w.lower_ in lexicon.weapons for w in subjects + instruments)
 
 
 def _is_trade_ban(token: Token, lexicon: EventLexicon) -> bool:
@@ -131,6 +158,9 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
         found[trigger.tokens[0].i] = trigger
     for token in doc:
         if token.i in taken:
+            continue
+        if is_weapon_strike(token, lexicon):
+            found[token.i] = Trigger("USE", token, (token,), False)
             continue
         if _is_measure_verb(token, lexicon) or _is_trade_ban(token, lexicon):
             found[token.i] = Trigger("SANCTION", token, (token,), False)

@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from claimgraph.graph import sanity
-from claimgraph.graph.keys import (entity_key, fold, is_pronoun, is_universal, key_country, state_name, text_key,
+from claimgraph.graph.keys import (entity_key, fold, is_pronoun, is_state, is_universal, key_country, state_name, text_key,
                                    unnamed_group)
 from claimgraph.graph.origins import chain_of, entity_in, origin_of, relays
 from claimgraph.graph.voices import _state_origin, entity_origin, state_voice
@@ -164,6 +164,8 @@ def _speaker_origin(event: Event, arguments: dict[str, str], names: dict[str, st
     key = arguments.get("agent", "")
     if key.startswith("state:"):
         return _state_origin(key.split(":", 1)[1], names.get("agent", ""))
+    if key.startswith("grp:") and key.endswith(":official") and is_state(key.split(":")[1]):
+        return _state_origin(key.split(":")[1], names.get("agent", ""))  # "South Sudanese officials accused ..."
     return None
 
 

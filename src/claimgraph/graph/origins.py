@@ -39,6 +39,10 @@ def wire_of(analysis: Analysis) -> Optional[str]:
     source = fold(analysis.document.source or "")
     if source in WIRES:
         return WIRES[source]
+    named = next((wire for name, wire in WIRES.items() if len(name) > 3 and re.search(rf"\b{re.escape(name)}\b", source)),
+                 None)
+    if named is not None:
+        return named  # "Reuters (UK edition)", "Thomson Reuters Foundation": the wire's own services
     text = analysis.document.text
     for window in (text[:400], text[-200:]):
         match = _BYLINE.search(window)

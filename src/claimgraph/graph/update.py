@@ -21,9 +21,9 @@ from claimgraph.graph import aggregates, copies
 from claimgraph.graph.embed import Embedder, from_blobs, to_blob
 from claimgraph.graph.keys import entity_key, fold, key_country, place_country
 from claimgraph.graph.labels import claim_label
-from claimgraph.graph.mentions import BLOCK_ROLES, MEANING_ROLES, claim_mentions, mentioned_countries
-from claimgraph.graph.scoring import (Touched, best_candidate, compatible_blocks, mention_classes, score_candidates,
-                                      stored_place, threshold_of)
+from claimgraph.graph.mentions import BLOCK_ROLES, MEANING_ROLES, claim_mentions, mentioned_countries, open_role
+from claimgraph.graph.scoring import (Touched, best_candidate, compatible_blocks, mention_classes, named_item,
+                                      score_candidates, stored_place, threshold_of)
 from claimgraph.graph.origins import STORY_PREFIXES, wire_of
 from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
@@ -188,7 +188,7 @@ class GraphUpdater:
     def _candidates(self, connection: Connection, mention: ClaimMention, block: str) -> list[Any]:
         """The newest claims a mention may join, straight off an index (bounded by BLOCK_CAP)."""
         c = t.claims
-        columns = (c.c.id, c.c.vector, c.c.item, c.c.names, c.c.n_evidence)
+        columns = (c.c.id, c.c.vector, c.c.item, c.c.names, c.c.n_evidence, c.c.arguments)
         if mention.type == "STATEMENT":
             # Contents name their actors loosely ("China" here, "China, Russia, Ukraine" there, "he" elsewhere):
             # compare with the newest statements sharing one of them, and with the newest statements of all.
@@ -200,6 +200,16 @@ class GraphUpdater:
             return list(connection.execute(select(*columns).where(c.c.id.in_(sorted(ids))))) if ids else []
         exact = list(connection.execute(select(*columns).where(c.c.block == block)
                                         .order_by(c.c.seq.desc()).limit(BLOCK_CAP)))
+        item_key = named_item(mention)
+        first = BLOCK_ROLES.get(mention.type, ("agent",))[0]
+        if item_key is not None and open_role(mention.arguments.get(first, "-")):
+            # A named item anchors a mention that does not say who ("the Garpiya-3 was developed in China"):
+            # the newest claims of its type about that item, whoever they name.
+            k = t.claim_keys
+            anchored = set(connection.execute(select(k.c.claim_id).where(k.c.key == item_key, k.c.type == mention.type)
+                                              .order_by(k.c.seq.desc()).limit(BLOCK_CAP // 2)).scalars())
+            known = {row.id for row in exact}
+            exact += list(connection.execute(select(*columns).where(c.c.id.in_(sorted(anchored - known)))))
         if block.count("|") < 2:
             return exact
         # Claims that agree on the first role and whose other roles are compatible: one side
@@ -223,7 +233,8 @@ class GraphUpdater:
             rows = [row for row in rows if stored_place(row.names) == place
                     or (mention.type in OPEN_PLACE_TYPES and None in (place, stored_place(row.names)))]
         classes = mention_classes(mention.item, mention.lang) if mention.type != "STATEMENT" else frozenset()
-        best = best_candidate(rows, score_candidates(rows, vector, classes, threshold, named, touched), threshold, touched)
+        scores = score_candidates(rows, vector, classes, threshold, named, touched, named_item(mention))
+        best = best_candidate(rows, scores, threshold, touched)
         if best is None:
             return self._new_claim(connection, mention, block, vector, touched, vectors)
         # Its centroid takes this mention in (`Touched.add`) once its stored vector is loaded, which

@@ -65,6 +65,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # graph rules of 2026-12-07: role sanity (no pronoun/speaker/place-of-origin actors, no fragment items, agent
     # != recipient), headings and time phrases are no origins, outlets never deny (graph/sanity.py)
     ("0008_graph_rules_2026_12_07", retake_graph),
+    # graph keys and voices of 2026-12-07: nationality from any country, a state's forces and police as the state,
+    # police/protesters keyed on their kind, statements across actor keys, ACCUSE as its agent's (graph/keys.py)
+    ("0009_graph_keys_2026_12_07", retake_graph),
 ]
 
 

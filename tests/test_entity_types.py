@@ -93,3 +93,15 @@ def test_a_bare_surname_joins_the_person_it_ends() -> None:
     bare = mention("Brandt", text.index("came") - 7)
     groups = group_mentions([mention("Lena Brandt", 0), mention("Brandt Holm", 0), bare])
     assert next(g for g in groups if bare in g.mentions).name == "Lena Brandt"
+
+
+def test_versioned_acronyms_and_capital_initials() -> None:
+    assert is_acronym_of("WN7", "Webview Navigator 7")
+    assert not is_acronym_of("WN8", "Webview Navigator 7")
+    assert is_acronym_of("NOLA", "Nine hundred metre Orbital Listening Array")
+
+
+def test_two_names_run_together_over_a_determiner_are_cut(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "Mara Lindqvist spoke to reporters. According to Lindqvist the Orvane "
+                                  "Fellowship property was sold.", "en")
+    assert not any(" the " in text for text in found)

@@ -36,9 +36,11 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.doc_text import doc_text
+from claimgraph.extract.entity_context import add_repeated_mentions, context_types, described_name
 from claimgraph.extract.entity_types import (after_job_title, is_acronym_of, national_body_spans,
                                              refine_type, retype_places, same_person)
 from claimgraph.extract.metonymy import acts
+from claimgraph.extract.name_spans import CANDIDATE, candidate_spans, merge_candidates
 from claimgraph.extract.names import clean_name, is_not_entity, looks_like_name, place_type, trim_tokens
 from claimgraph.lang import LanguageRules, get_rules
 from claimgraph.model import Entity, Span
@@ -107,13 +109,16 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     data: dict[str, Any] = rules.data("entities") if rules.has("entities") else {}
     gazetteer = default_gazetteer()
     where = Where(doc)
-    mentions = [m for ent in doc.ents if (m := make_mention(ent, data, gazetteer, where)) is not None]
+    spans = merge_candidates(list(doc.ents), candidate_spans(doc, data))
+    mentions = [m for ent in spans if (m := make_mention(ent, data, gazetteer, where)) is not None]
     mentions = resolve_bare_institutions(mentions, gazetteer)
     mentions = add_national_bodies(doc, mentions, data, where)
     groups = group_mentions(mentions)
     retype_places(doc, groups, data)
     add_surname_mentions(doc, groups, where.text)
     add_acronym_mentions(doc, groups, where.text)
+    add_repeated_mentions(doc, groups, where.text, _repeated, data)
+    context_types(doc, groups, data)
     groups = sorted(groups, key=lambda g: g.first)
     entities = []
     for index, group in enumerate(groups, start=1):
@@ -157,6 +162,12 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer, whe
     entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
     if entry is not None:
         return _resolved(ent, entry, data, gazetteer, where)
+    if ent.id_.startswith(CANDIDATE):
+        span = where.span(ent)
+        entry = gazetteer.lookup(span.text)
+        if entry is not None:
+            return _resolved(ent, entry, data, gazetteer, where)
+        return Mention(span=span, type=ent.label_, name=clean_name(span.text), sentence=where.sentence(ent))
     label_type = LABEL_TYPES.get(ent.label_)
     titled = after_job_title(ent, data)
     if titled is not None and not titled[1]:
@@ -173,6 +184,9 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer, whe
         return _resolved(tokens, entry, data, gazetteer, where)
     if ent.ent_id_ == MEDIA:
         return Mention(span=span, type="ORG", name=clean_name(span.text), sentence=where.sentence(ent))
+    if label_type is None and ent.label_ == "MISC":
+        tokens, label_type = described_name(tokens, data)  # « missiles antichars Falco »: a PRODUCT
+        span = where.span(tokens)
     if label_type is None or not looks_like_name(tokens) or (not titled_person and is_not_entity(tokens, data)):
         return None
     if ent.label_ == "LOC" and "loc_heads" in data:
@@ -298,6 +312,10 @@ def add_acronym_mentions(doc: Doc, groups: list[Group], text: str) -> None:
         if len(owners) == 1:
             span = Span.of(text, token.idx, token.idx + len(token.text))
             owners[0].mentions.append(Mention(span=span, type=owners[0].type, name=token.text, entry=owners[0].entry))
+
+
+def _repeated(span: Span, group: Group) -> Mention:
+    return Mention(span=span, type=group.type, name=span.text, entry=group.entry)
 
 
 def _long_form(short: Group, groups: list[Group]) -> Optional[Group]:

@@ -114,13 +114,22 @@ def is_acronym_of(short: str, name: str) -> bool:
     or the last ones after a leading qualifier ("US Centre for Disease Control" -> CDC).
     """
     letters = short.replace(".", "")
+    version = letters[len(letters.rstrip("0123456789")):]
+    if version:  # "IE7" for "Webview Navigator 7": same version, letters of the rest
+        letters = letters[:-len(version)]
+        if not name.endswith(" " + version):
+            return False
+        name = name[:-len(version)].strip()
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return False
     words = [w for w in re.split(r"[\s\-’']+", name) if w and w.casefold() not in ACRONYM_SKIPS]
     initials = "".join(w[0] for w in words if w[0].isalpha()).upper()
     if len(words) < 2 or len(initials) < len(letters):
         return False
-    return initials == letters or (len(letters) >= 3 and initials.endswith(letters) and len(initials) - len(letters) == 1)
+    # Or the initials of the capitalised words only ("Five hundred metre Aperture Spherical Telescope" -> FAST).
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    return initials == letters or (len(letters) >= 3 and initials.endswith(letters) and len(initials) - len(letters) == 1) \
+        or (len(letters) >= 3 and capitals == letters)
 
 
 def same_person(a: list[str], b: list[str]) -> bool:

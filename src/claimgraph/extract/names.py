@@ -20,6 +20,14 @@ def trim_tokens(ent: SpacySpan, data: dict[str, Any]) -> Optional[SpacySpan]:
         start += 1
     while end > start and (ent.doc[end - 1].lower_ in POSSESSIVES or _is_edge_punct(ent.doc[end - 1])):
         end -= 1
+    determiners = {w.lower() for w in data.get("determiners", [])}
+    links = {w.lower() for w in data.get("name_links", [])}
+    for inner in range(end - 2, start, -1):
+        # "According to Rathbun the Tolvik property": the NER ran two names together over a determiner.
+        if ent.doc[inner].lower_ in determiners and ent.doc[inner].is_lower and ent.doc[inner - 1].lower_ not in links \
+                and ent.doc[inner - 1].text[:1].isupper():
+            start = inner + 1
+            break
     return ent.doc[start:end] if end > start else None
 
 

@@ -1,0 +1,198 @@
+"""Names read across their article: every repetition of a name, and the type its context gives.
+
+The statistical NER decides sentence by sentence, so one name is tagged in one
+sentence, missed in the next and typed differently in a third. An article names a
+thing the same way throughout, so:
+
+* `add_repeated_mentions`: each written form of a grouped name is a mention wherever
+  it is repeated (same letters, same capitals), when no other group has that form;
+* `context_types`: words next to a name tell its type in news prose, and they beat
+  the NER's guess for names the gazetteer does not know: a descriptor before it
+  ("the operator Eugas", « le groupe italien Eni », "missiles antichars Milan"), the
+  noun it modifies ("the Tolvik organization", "Sea King helicopters"), a place noun
+  with a link word ("the island of Capri", « la ville de Tolvik ») or a region after a
+  comma ("Evansville, Indiana"). Word lists: `type_descriptors` in entities.yaml.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any, Optional
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from claimgraph.extract.entity_types import head_type
+from claimgraph.model import Span
+
+# Dependency labels of a name that modifies the noun after it ("Sea King helicopters").
+MODIFIER_DEPS = ("compound", "nmod", "amod", "npadvmod", "appos")
+# Link words between a place noun and a name ("the island of Capri", « la ville de Tolvik »).
+LINKS = ("of", "de", "d'", "d’")
+# Descriptor kind for the people of a group ("members of", « militants de »): an ORG after a link word.
+MEMBERS = "MEMBERS"
+
+
+def add_repeated_mentions(doc: Doc, groups: list[Any], text: str, make: Any, data: dict[str, Any]) -> None:
+    """Add the repetitions of each group's written forms that the NER missed.
+
+    doc (Doc): the parsed article.
+    groups (list[Group]): the article's groups, extended in place.
+    text (str): the Doc's text.
+    make (Callable): (span, group) -> Mention for the group.
+    data (dict[str, Any]): the language's entities.yaml (nationality words are never repeated alone).
+    """
+    adjectives = {f.casefold() for forms in (data.get("nationalities") or {}).values() for f in forms}
+    taken = bytearray(len(text) + 1)
+    for group in groups:
+        for mention in group.mentions:
+            taken[mention.span.start:mention.span.end] = b"\x01" * (mention.span.end - mention.span.start)
+    owners: dict[str, list[Any]] = {}
+    for group in groups:
+        for form in {m.span.text for m in group.mentions}:
+            if _repeatable(form) and form.casefold() not in adjectives and group not in owners.setdefault(form, []):
+                owners[form].append(group)
+    starts = {t.idx: t.i for t in doc}
+    ends = {t.idx + len(t.text): t.i + 1 for t in doc}
+    for form in sorted((f for f, g in owners.items() if len(g) == 1), key=len, reverse=True):
+        for found in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+            start, end = found.start(), found.end()
+            if start not in starts or end not in ends or any(taken[start:end]):
+                continue
+            if _inside_longer_name(doc, starts[start], ends[end]):
+                continue
+            group = owners[form][0]
+            group.mentions.append(make(Span.of(text, start, end), group))
+            taken[start:end] = b"\x01" * (end - start)
+
+
+def _repeatable(form: str) -> bool:
+    """A form worth looking for: capitalised, at least two letters, not a lone initial."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and form[:1].isupper()
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """A form glued to another capitalised word is part of another name ("Virgin" in "Virgin Atlantic")."""
+    after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start > 0 else None
+    return any(t is not None and t.text[:1].isupper() and t.is_alpha and not t.is_sent_start for t in (after, before))
+
+
+def context_types(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
+    """Retype the unknown groups whose mentions' context words name a type (majority of votes).
+
+    doc (Doc): the parsed article.
+    groups (list[Group]): the article's groups, retyped in place (their mentions' types).
+    data (dict[str, Any]): the language's entities.yaml (`type_descriptors`, `name_links`).
+    """
+    descriptors = _descriptors(data)
+    if not descriptors:
+        return
+    starts = {t.idx: t.i for t in doc}
+    ends = {t.idx + len(t.text): t.i + 1 for t in doc}
+    after = bool(data.get("adjective_after_noun"))
+    for group in groups:
+        if group.entry is not None or head_type(group.name, data) is not None:
+            continue  # a head word says more than the words around ("the Tolvik Institute, Indiana")
+        full_name = group.type == "PERSON" and len(group.name.split()) >= 2
+        votes: Counter[str] = Counter()
+        for mention in group.mentions:
+            start, end = starts.get(mention.span.start), ends.get(mention.span.end)
+            if start is not None and end is not None:
+                vote = _context_type(doc, start, end, descriptors, after)
+                # A full personal name keeps its type but for its members ("the organization by Ana Ruiz").
+                if vote is not None and (not full_name or _members_before(doc, start, descriptors)):
+                    votes[vote] += 1
+        if votes:
+            etype = votes.most_common(1)[0][0]
+            for mention in group.mentions:
+                mention.type = etype
+
+
+def described_name(tokens: SpacySpan, data: dict[str, Any]) -> tuple[SpacySpan, Optional[str]]:
+    """A name the NER gave no type (French MISC) and the type its descriptor gives it, if any:
+    « missiles antichars Falco » -> ("Falco", PRODUCT), « le groupe Verdano » -> ("Verdano", ORG).
+
+    tokens (Span): the NER's span, trimmed.
+    data (dict[str, Any]): the language's entities.yaml (`type_descriptors`, `name_links`).
+    RETURNS (tuple[Span, Optional[str]]): the name without its leading lowercase words, and its type.
+    """
+    doc = tokens.doc
+    start = tokens.start
+    while start < tokens.end - 1 and doc[start].is_lower:
+        start += 1
+    descriptors = _descriptors(data)
+    after = bool(data.get("adjective_after_noun"))
+    return doc[start:tokens.end], _context_type(doc, start, tokens.end, descriptors, after) if descriptors else None
+
+
+def _descriptors(data: dict[str, Any]) -> dict[str, str]:
+    return _descriptors_cached(tuple((t, tuple(ws)) for t, ws in (data.get("type_descriptors") or {}).items()))
+
+
+@lru_cache(maxsize=16)
+def _descriptors_cached(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    return {w.casefold(): etype for etype, words in table for w in words}
+
+
+def descriptor_words(data: dict[str, Any]) -> dict[str, str]:
+    """Descriptor word (casefolded) -> contract type, from `type_descriptors` in entities.yaml."""
+    return _descriptors(data)
+
+
+def descriptor_before(doc: Doc, start: int, data: dict[str, Any]) -> Optional[str]:
+    """The type a descriptor right before token `start` gives a name there ("the operator", « le
+    site »), or None; the noun after a word is no evidence that the word is a name."""
+    descriptors = _descriptors(data)
+    for before, linked in _words_before(doc, start, bool(data.get("adjective_after_noun"))):
+        word = before.lower_ if before.lower_ in descriptors else before.lemma_.casefold()
+        etype = descriptors.get(word)
+        if etype is not None and etype != MEMBERS and linked == (etype == "GPE"):
+            return etype
+    return None
+
+
+def _context_type(doc: Doc, start: int, end: int, descriptors: dict[str, str], adjective_after: bool) -> Optional[str]:
+    """The type the words around tokens start..end give the name there, or None."""
+    for before, linked in _words_before(doc, start, adjective_after):
+        word = before.lower_ if before.lower_ in descriptors else before.lemma_.casefold()
+        etype = descriptors.get(word)
+        if etype == MEMBERS and linked:
+            return "ORG"  # "members of Tolvik Front", « les militants de Tolvik »
+        if etype is not None and etype != MEMBERS and linked == (etype == "GPE"):
+            return etype  # a place through a link word ("island of"), anything else right before the name
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ in MODIFIER_DEPS and head.i >= end and head.pos_ == "NOUN":
+        etype = descriptors.get(head.lower_) or descriptors.get(head.lemma_.casefold())
+        if etype is not None and etype != "GPE":
+            return etype
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE" and doc[start].ent_type_ != "PERSON":
+        return "GPE"  # "Tolvik, Indiana"
+    return None
+
+
+def _members_before(doc: Doc, start: int, descriptors: dict[str, str]) -> bool:
+    return start > 1 and doc[start - 1].lower_ in LINKS and descriptors.get(doc[start - 2].lower_) == MEMBERS
+
+
+def _words_before(doc: Doc, start: int, adjective_after: bool) -> list[tuple[Any, bool]]:
+    """The lowercase words that may describe a name, each with whether a link word stands between:
+    the word right before it ("the operator Eugas", "energy major Rilco") and, over an adjective
+    (or a noun where adjectives follow nouns) or a link word, the one before that (« le groupe italien
+    Eni », « missiles antichars Falco », « la ville de Tolvik », "the island of Capri")."""
+    out: list[tuple[Any, bool]] = []
+    index = start - 1
+    if index < 0 or not doc[index].is_lower:
+        return out
+    word = doc[index]
+    out.append((word, False))
+    linked = word.lower_ in LINKS
+    if index > 0 and doc[index - 1].is_lower and (linked or word.pos_ == "ADJ" or (adjective_after and word.pos_ == "NOUN")):
+        out.append((doc[index - 1], linked))
+    return out
+
+
+__all__ = ["add_repeated_mentions", "context_types", "described_name", "descriptor_before", "descriptor_words"]

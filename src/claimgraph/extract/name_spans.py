@@ -1,0 +1,263 @@
+"""Names the statistical NER misses or cuts, found by how names are built.
+
+The small English model leaves many institution and facility names untagged or
+tags only a part of them ("US National Science Foundation" as "US"). Two shapes
+of news names are read here, with word lists from lang/<code>/entities.yaml:
+
+* a run of capitalised words headed by a type head word (`type_heads`): "Intrepid
+  Sea-Air-Space Museum", "EU Foreign Affairs Council", "Municipality of Livorno";
+  a head-first language also takes a lowercase head before a capitalised name
+  (« château de Montretout », « gazoduc Nord Stream ») for facility heads;
+  a capitalised name followed by lowercase facility words ("Carlisle railway station",
+  "Yamal pipeline") when the name is not a known place;
+* a long form before its acronym in brackets ("Deep Sky Survey Array (DSSA)").
+
+Each candidate is a spaCy span labelled with its contract type; extract/entities.py
+merges them with `doc.ents`, the longest name winning (ANNOTATION 3.2).
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from claimgraph.extract.entity_context import descriptor_before, descriptor_words
+from claimgraph.extract.entity_types import ACRONYM_SKIPS, head_type, is_model_code
+
+# `id_` prefix of a candidate span; the contract type is its label.
+CANDIDATE = "candidate:"
+# Title-case lines (headlines) capitalise every word: no evidence of a name there. A line is one
+# when at most this many of its long words are lowercase.
+TITLE_CASE_LOWER = 1
+# How many lowercase words may stand between a name and its facility head ("nuclear power plant").
+MAX_LOWER_BEFORE_HEAD = 3
+HYPHENS = ("-", "–")
+# NER labels of numbers that are no version of a product ("September 2010", "$ 20").
+NOT_PRODUCT_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL_DATE")
+# NER labels of numbers, which a name candidate replaces.
+NUMBER_LABELS = ("CARDINAL", "ORDINAL", "QUANTITY")
+# Words inside a name between capitalised words: conjunctions ("Food Standards of Tolvik and Brann")
+# and the articles after a link word ("Union of the Comoros", « Conseil de la Région »).
+CONJUNCTIONS = ("and", "&", "et")
+LINK_ARTICLES = ("the", "la", "l'", "l’", "les")
+ROMAN_VERSIONS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def candidate_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
+    """Name spans built from head words and acronyms, labelled with their contract type.
+
+    doc (Doc): the parsed article.
+    data (dict[str, Any]): the language's entities.yaml.
+    RETURNS (list[SpacySpan]): candidate spans (`id_` = CANDIDATE + type), possibly overlapping.
+    """
+    if not data.get("type_heads"):
+        return []
+    title_case = _title_case_sentences(doc)
+    spans = []
+    descriptors = descriptor_words(data)
+    for start, end in _capitalised_runs(doc, data):
+        if doc[start].sent.start in title_case:
+            continue
+        while end - start > 1 and doc[start].text.casefold() in descriptors:
+            start += 1  # "NGO Tolvik Watch", « ONG Tolvik Watch »: the descriptor is no part of the name
+        span = _headed(doc, start, end, data)
+        if span is None and not doc[start].is_sent_start and doc[start].pos_ == "PROPN":
+            # A name the NER missed right after its descriptor ("the gas operator Brenvik", « le site Civio »).
+            etype = descriptor_before(doc, start, data)
+            span = _span(doc, start, end, etype) if etype is not None else None
+        if span is not None:
+            spans.append(span)
+    spans += _acronym_long_forms(doc, data)
+    spans += _products(doc, title_case)
+    if data.get("head_first"):
+        spans += _lowercase_head_first(doc, data, title_case)
+    return spans
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text) and not token.is_punct
+
+
+def _capitalised_runs(doc: Doc, data: dict[str, Any]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words, with link words ("of", "de") and hyphens inside."""
+    links = {w.casefold() for w in data.get("name_links", [])} | {"for"}
+    determiners = {w.casefold() for w in data.get("determiners", [])}
+    runs = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if not _capitalised(token) or token.lower_ in determiners:
+            index += 1
+            continue
+        start, end = index, index + 1
+        while end < len(doc):
+            following = doc[end]
+            if _capitalised(following) or (following.like_num and end > start and doc[end - 1].text in HYPHENS):
+                end += 1
+            elif following.text in HYPHENS and end + 1 < len(doc) and not following.whitespace_ \
+                    and (_capitalised(doc[end + 1]) or doc[end + 1].like_num):
+                end += 1
+            elif following.lower_ in links or following.lower_ in CONJUNCTIONS:
+                if following.lower_ in CONJUNCTIONS and _run_type(doc[start:end], data) is not None:
+                    break  # "the Tolvik Foundation and the Brann Museum" are two names
+                after = end + 1
+                if following.lower_ in links and after < len(doc) and doc[after].lower_ in LINK_ARTICLES:
+                    after += 1  # "of the", « de la »
+                if after < len(doc) and _capitalised(doc[after]) and doc[after].lower_ not in determiners:
+                    end = after
+                else:
+                    break
+            else:
+                break
+        # A sentence-initial word that is no proper noun starts the sentence, not the name.
+        while start < end and doc[start].is_sent_start and doc[start].pos_ not in ("PROPN", "X"):
+            start += 1
+        if end > start:
+            runs.append((start, end))
+        index = end
+    return runs
+
+
+def _headed(doc: Doc, start: int, end: int, data: dict[str, Any]) -> Optional[SpacySpan]:
+    """The run as a typed name when a head word types it, else with its lowercase facility head."""
+    etype = _run_type(doc[start:end], data)
+    if etype is not None:
+        return _span(doc, start, end, etype)
+    if data.get("head_first"):
+        return None
+    # "Carlisle railway station": a name before lowercase words ending in a facility head.
+    loc_heads = {w.casefold() for w in (data.get("type_heads") or {}).get("LOC", [])}
+    for last in range(end, min(end + MAX_LOWER_BEFORE_HEAD, len(doc))):
+        token = doc[last]
+        if not token.is_lower or not token.is_alpha:
+            return None
+        if token.lower_ in loc_heads and token.pos_ == "NOUN":
+            return _span(doc, start, last + 1, "LOC")
+    return None
+
+
+def _run_type(tokens: SpacySpan, data: dict[str, Any]) -> Optional[str]:
+    """The type a run's head word gives: the whole run, or the part before its first link word."""
+    name = " ".join(t.text for t in tokens if t.text not in HYPHENS)
+    if len(name.split()) < 2:
+        return None
+    return head_type(name, data)
+
+
+def _acronym_long_forms(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
+    """"Deep Sky Survey Array (DSSA)": the words before a bracketed acronym whose capitalised
+    initials spell it (lowercase words may stand between them: "Five hundred metre ...")."""
+    spans = []
+    for token in doc[1:-2]:
+        acronym = doc[token.i + 1]
+        if token.text != "(" or doc[token.i + 2].text != ")" or not (acronym.is_upper and acronym.is_alpha
+                                                                      and 2 <= len(acronym) <= 6):
+            continue
+        letters = acronym.text
+        initials = ""
+        for start in range(token.i - 1, max(token.i - 12, -1), -1):
+            word = doc[start]
+            if word.is_punct and word.text not in HYPHENS:
+                break
+            if _capitalised(word):
+                initials = word.text[0] + initials
+            if len(initials) > len(letters) or not letters.endswith(initials):
+                break
+            if initials == letters and word.lower_ not in ACRONYM_SKIPS:
+                etype = head_type(" ".join(t.text for t in doc[start:token.i]), data) or "ORG"
+                spans.append(_span(doc, start, token.i, etype))
+                spans.append(_span(doc, token.i + 1, token.i + 2, etype))
+                break
+    return spans
+
+
+def _products(doc: Doc, title_case: set[int]) -> list[SpacySpan]:
+    """Model names the NER leaves out: a model code ("M990", "Rk-45s") and a capitalised name with
+    its version number ("Webview Navigator 7", « Baltic Link II »)."""
+    spans = []
+    for token in doc:
+        if token.ent_type_ in NOT_PRODUCT_ENTS or token.sent.start in title_case:
+            continue
+        code = token.text[:-1] if token.text.endswith("s") and token.text[-2:-1].isdigit() else token.text
+        if token.text[:1].isupper() and is_model_code(code) and "-" in code or (code[:1].isupper() and _letters_digits(code)):
+            spans.append(_span(doc, token.i, token.i + 1, "PRODUCT"))
+            continue
+        if not (token.is_digit and len(token) <= 3 or token.text in ROMAN_VERSIONS) or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and _capitalised(doc[start - 1]) \
+                and doc[start - 1].ent_type_ not in NOT_PRODUCT_ENTS and not doc[start - 1].is_sent_start:
+            start -= 1
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if start < token.i and not (following is not None and following.like_num):
+            spans.append(_span(doc, start, token.i + 1, "PRODUCT"))
+    return spans
+
+
+def _letters_digits(code: str) -> bool:
+    """"M990", "S300": capitals then digits, at least two digits (not "H2" or "G7", which name other things)."""
+    letters = code.rstrip("0123456789")
+    return 1 <= len(letters) <= 3 and letters.isupper() and len(code) - len(letters) >= 3
+
+
+def _lowercase_head_first(doc: Doc, data: dict[str, Any], title_case: set[int]) -> list[SpacySpan]:
+    """« château de Montretout », « gazoduc Nord Stream »: a lowercase facility head, a link word
+    maybe, and a capitalised name."""
+    loc_heads = {w.casefold() for w in (data.get("type_heads") or {}).get("LOC", [])}
+    links = {w.casefold() for w in data.get("name_links", [])}
+    spans = []
+    for token in doc[:-1]:
+        if not token.is_lower or token.lower_ not in loc_heads or token.pos_ != "NOUN":
+            continue
+        index = token.i + 1
+        if doc[index].lower_ in links:
+            index += 1
+        end = index
+        while end < len(doc) and _capitalised(doc[end]) and not doc[end].is_sent_start:
+            end += 1
+        if end > index and token.sent.start not in title_case:
+            spans.append(_span(doc, token.i, end, "LOC"))
+    return spans
+
+
+def _span(doc: Doc, start: int, end: int, etype: str) -> SpacySpan:
+    return SpacySpan(doc, start, end, label=etype, span_id=CANDIDATE + etype)
+
+
+def _title_case_sentences(doc: Doc) -> set[int]:
+    """Starts of sentences written in title case (hardly a long lowercase word)."""
+    out = set()
+    sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sentence in sentences:
+        words = [t for t in sentence if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.is_lower for t in words) <= TITLE_CASE_LOWER:
+            out.add(sentence.start)
+    return out
+
+
+def merge_candidates(ents: list[SpacySpan], candidates: list[SpacySpan]) -> list[SpacySpan]:
+    """`ents` with the candidates that are longer names: a candidate replaces the entities
+    inside it ("US" in "US National Science Foundation"); one that crosses an entity's edge,
+    or lies inside one, is dropped.
+
+    ents (list[SpacySpan]): the Doc's entities (gazetteer and NER).
+    candidates (list[SpacySpan]): spans of `candidate_spans`.
+    RETURNS (list[SpacySpan]): non-overlapping spans in text order.
+    """
+    kept = list(ents)
+    for candidate in sorted(candidates, key=lambda s: -(s.end - s.start)):
+        numbers = [e for e in kept if e.label_ in NUMBER_LABELS and e.start < candidate.end and candidate.start < e.end]
+        kept = [e for e in kept if e not in numbers]  # "M990" read as a cardinal
+        overlapping = [e for e in kept if e.start < candidate.end and candidate.start < e.end]
+        if any(e.start < candidate.start or e.end > candidate.end for e in overlapping):
+            continue
+        same = [e for e in overlapping if (e.start, e.end) == (candidate.start, candidate.end)]
+        if same and (candidate.label_ != "PRODUCT" or same[0].ent_id_ or same[0].label_ == "PRODUCT"):
+            continue  # the NER's own span; only a version number beats its type ("Webview Navigator 7")
+        kept = [e for e in kept if e not in overlapping] + [candidate]
+    return sorted(kept, key=lambda s: s.start)
+
+
+__all__ = ["CANDIDATE", "candidate_spans", "merge_candidates"]

@@ -1,0 +1,75 @@
+"""Names the NER misses or mistypes, read from how news writes them (extract/name_spans.py,
+extract/entity_context.py). Every sentence here is invented for the tests."""
+from __future__ import annotations
+
+from claimgraph.extract.entity_types import is_acronym_of
+
+
+def entities_of(analyzer, text: str, lang: str) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """mention text -> (canonical name, type)."""
+    analysis = analyzer.analyze_text(text, lang=lang)
+    return {m.text: (e.name, e.type) for e in analysis.entities for m in e.mentions}
+
+
+def test_a_run_of_capitalised_words_with_a_head_word_is_one_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "The survey was paid for by the Halvorsen Trust, the US National Tidal Wetlands "
+                                  "Foundation and the Norvik Harbour Museum.", "en")
+    assert found.get("US National Tidal Wetlands Foundation", ("", ""))[1] == "ORG"
+    assert found.get("Norvik Harbour Museum", ("", ""))[1] == "ORG"
+    assert "US" not in found  # the longest name, no nesting
+
+
+def test_a_name_before_lowercase_facility_words_is_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "The train stopped outside Tolvikham railway station on Monday night.", "en")
+    assert found.get("Tolvikham railway station", ("", ""))[1] == "LOC"
+
+
+def test_a_long_form_before_its_bracketed_acronym(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Engineers finished the Nine hundred metre Orbital Listening Array (NOLA) last week. "
+            "The NOLA will listen for pulsars.")
+    found = entities_of(analyzer, text, "en")
+    long_form = "Nine hundred metre Orbital Listening Array"
+    assert long_form in found
+    assert found.get("NOLA") == found[long_form]
+    assert is_acronym_of("NOLA", long_form)
+
+
+def test_every_repetition_of_a_name_is_a_mention(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Members of the Orvane Fellowship met in Oslo. Critics of Orvane Fellowship say the group hides "
+            "its money. A lawyer for Orvane Fellowship denied it.")
+    analysis = analyzer.analyze_text(text, lang="en")
+    fellowship = [e for e in analysis.entities if e.name.endswith("Orvane Fellowship")]
+    assert len(fellowship) == 1 and len(fellowship[0].mentions) == 3
+
+
+def test_descriptors_type_unknown_names(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "The gas operator Brenvik announced extra capacity, said the energy major "
+                                  "Torsa, which buys from Brenvik.", "en")
+    assert found.get("Brenvik", ("", ""))[1] == "ORG"
+    assert found.get("Torsa", ("", ""))[1] == "ORG"
+    french = entities_of(analyzer, "Le groupe italien Verdano a annoncé des missiles antichars Falcone.", "fr")
+    assert french.get("Verdano", ("", ""))[1] == "ORG"
+    assert french.get("Falcone", ("", ""))[1] == "PRODUCT"
+
+
+def test_a_place_noun_and_a_link_word_make_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "Ministers met on the resort island of Vestri on Friday.", "en")
+    assert found.get("Vestri", ("", ""))[1] == "GPE"
+
+
+def test_model_codes_and_versions_are_products(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "The army received spare parts for its K-52s and new T990 howitzers, "
+                                  "while users were told to leave Webview Navigator 7.", "en")
+    assert found.get("K-52s", ("", ""))[1] == "PRODUCT"
+    assert found.get("T990", ("", ""))[1] == "PRODUCT"
+    assert found.get("Webview Navigator 7", ("", ""))[1] == "PRODUCT"
+
+
+def test_dates_are_no_versions(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "The Orvane Fellowship met on September 24 and again in May 2010.", "en")
+    assert not any(etype == "PRODUCT" for _, etype in found.values())
+
+
+def test_a_french_facility_head_before_a_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "Il vit dans le château de Brevannes depuis vingt ans.", "fr")
+    assert found.get("château de Brevannes", ("", ""))[1] == "LOC"

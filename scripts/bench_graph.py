@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/bench_graph.py                  # checkpoints 1k, 10k, 50k, 100k
     .venv/bin/python scripts/bench_graph.py --max 10000      # quicker
+    .venv/bin/python scripts/bench_graph.py --checkpoints 100000 --samples 0 --db build/bench100k.db
+                                                             # the 100k store of bench_serve.py, queries timed
 
 Synthetic articles are derived from the gold analyses of the bundled examples
 (real v1 shapes: their entities, attributions, events and spans) with the
@@ -40,10 +42,11 @@ sys.path.insert(0, str(REPO / "src"))
 
 from claimgraph.graph import GraphUpdater, HashEmbedder, UseEmbedder, answer, default_embedder, select_claim_ids, summaries, sync  # noqa: E402
 from claimgraph.model import Analysis, Attribution, Entity, Event, Source, Span  # noqa: E402
+from claimgraph.graph.precomputed import refresh_all  # noqa: E402
 from claimgraph.graph.update import block_stem  # noqa: E402
 from claimgraph.store import SqlStore  # noqa: E402
 from claimgraph.store import tables as t  # noqa: E402
-from claimgraph.store.sql import ANALYSIS_VERSION  # noqa: E402
+from claimgraph.versioning import analysis_version  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 KEEP = set(" \n.,;:'\"«»()-–—") | set(string.digits)
@@ -92,7 +95,7 @@ def relay(original: Analysis, index: int, rng: random.Random) -> Analysis:
 def insert_document(connection, analysis: Analysis) -> None:  # type: ignore[no-untyped-def]
     d = analysis.document
     connection.execute(t.documents.insert().values(id=d.id, title=d.title, date=d.date, lang=d.lang, source=d.source,
-                                                   text=d.text, analysis_version=ANALYSIS_VERSION,
+                                                   text=d.text, analysis_version=analysis_version(),
                                                    ingested_at=datetime.now(timezone.utc)))
 
 
@@ -110,6 +113,7 @@ def fill(store: SqlStore, start: int, stop: int, rng: random.Random, bases: list
                     made.append(analysis)
                 insert_document(connection, analysis)
                 updater.add(connection, analysis)
+    refresh_all(store.engine)  # the kept claim summaries, as sync computes them after its articles
     return time.perf_counter() - began
 
 
@@ -198,8 +202,10 @@ def replicate(store: SqlStore, replicas: range, base: dict[str, list[dict]]) -> 
         rows["claim_origins"] = [{**c, "claim_id": claim(c["claim_id"]), "first_id": evidence_ids[c["first_id"]]}
                                  for c in base["claim_origins"]]
         rows["graph_names"] = [{"name": f"{n['name']} #{tag}", "key": key(n["key"])} for n in base["graph_names"] if n["key"].startswith("ent:")]
+        # The replica's claims have no kept summary yet: queued, as an article's sync queues them.
+        rows["claim_summaries_stale"] = [{"claim_id": claim(c["id"])} for c in base["claims"]]
         with store.engine.begin() as connection:
-            for name in GRAPH_ROWS:
+            for name in (*GRAPH_ROWS, "claim_summaries_stale"):
                 if rows[name]:
                     connection.execute(t.metadata.tables[name].insert(), rows[name])
 
@@ -246,7 +252,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--max", type=int, default=100_000)
     parser.add_argument("--checkpoints", default="1000,10000,50000,100000")
-    parser.add_argument("--samples", type=int, default=30, help="articles timed one by one at each checkpoint")
+    parser.add_argument("--samples", type=int, default=30,
+                        help="articles timed one by one at each checkpoint (0: build the store and time the queries only)")
     parser.add_argument("--base", type=int, default=500, help="articles taken in for real before replication")
     parser.add_argument("--db", help="store path (default: a temporary file)")
     parser.add_argument("--json", type=Path)
@@ -270,11 +277,16 @@ def main() -> None:
             replicate(store, range(replicas_done + 1, wanted + 1), base)
             replicas_done = max(replicas_done, wanted)
             seconds = time.perf_counter() - began
+            began = time.perf_counter()
+            refresh_all(store.engine)  # what sync does after its articles: the replicas' claim summaries
+            summary_seconds = time.perf_counter() - began
             load_before = os.getloadavg()[0]  # the machine is shared: a busy one slows every figure
-            graph_only = timed_additions(store, args.samples, 10_000_000 + checkpoint, bases, HashEmbedder())
-            fresh = UseEmbedder()  # an empty cache: the same articles at each checkpoint must not hit it
-            fresh.encode(["warm up"])
-            times = timed_additions(store, args.samples, 20_000_000 + checkpoint, bases, fresh)
+            graph_only, times = [0.0], [0.0]
+            if args.samples:
+                graph_only = timed_additions(store, args.samples, 10_000_000 + checkpoint, bases, HashEmbedder())
+                fresh = UseEmbedder()  # an empty cache: the same articles at each checkpoint must not hit it
+                fresh.encode(["warm up"])
+                times = timed_additions(store, args.samples, 20_000_000 + checkpoint, bases, fresh)
             queries = query_times(store)
             counts = store.counts()
             with store.engine.connect() as connection:
@@ -283,7 +295,7 @@ def main() -> None:
             size = sum(p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
             row = {"articles": counts["documents"], "claims": n_claims, "evidence": n_evidence,
                    "db_mb": round(size / 2**20, 1),
-                   "replicate_s": round(seconds, 1), "update_ms_median": round(statistics.median(times), 1),
+                   "replicate_s": round(seconds, 1), "summaries_s": round(summary_seconds, 1), "update_ms_median": round(statistics.median(times), 1),
                    "update_ms_p90": round(sorted(times)[int(0.9 * len(times))], 1),
                    "update_ms_median_hash_embedder": round(statistics.median(graph_only), 1),
                    "update_ms_p90_hash_embedder": round(sorted(graph_only)[int(0.9 * len(graph_only))], 1),

@@ -58,6 +58,14 @@ def _add_claim_aggregates(connection: Connection) -> None:
     backfill(connection)
 
 
+def _add_claim_summaries(connection: Connection) -> None:
+    """`claim_summaries` (what `claims`/`brief` read: one row per claim), every claim queued; the sync that
+    runs this step computes them (a 100k-article store: see docs/scale.md)."""
+    from claimgraph.graph.precomputed import create
+
+    create(connection)
+
+
 def _rewind(connection: Connection, entity_ids: tuple[int, ...]) -> None:
     from claimgraph.graph.sync import rewind
 
@@ -66,4 +74,5 @@ def _rewind(connection: Connection, entity_ids: tuple[int, ...]) -> None:
 
 register_step("0003_claim_stems", _add_claim_stems)
 register_step("0004_claim_aggregates", _add_claim_aggregates)
+register_step("0010_claim_summaries", _add_claim_summaries)
 on_entities_changed(_rewind)

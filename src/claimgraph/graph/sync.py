@@ -15,6 +15,7 @@ from sqlalchemy import Connection, exists, func, select
 
 from claimgraph.graph.embed import Embedder, default_embedder
 from claimgraph.graph.keys import entity_key, fold
+from claimgraph.graph.precomputed import refresh_all
 from claimgraph.graph.update import GraphUpdater
 from claimgraph.model import Analysis
 from claimgraph.store import SqlStore
@@ -90,6 +91,7 @@ def sync(store: SqlStore, embedder: Optional[Embedder] = None,
                 updater.add(connection, analysis)
         if progress:
             progress(done, len(ids))
+    refresh_all(store.engine)  # the summaries listings read, of the claims these articles changed
     return len(ids)
 
 

@@ -17,7 +17,7 @@ from typing import Any, Optional
 import numpy as np
 from sqlalchemy import Connection, func, select
 
-from claimgraph.graph import aggregates, copies
+from claimgraph.graph import aggregates, copies, precomputed
 from claimgraph.graph.embed import Embedder, from_blobs, to_blob
 from claimgraph.graph.keys import entity_key, fold, key_country, place_country
 from claimgraph.graph.labels import claim_label
@@ -93,6 +93,10 @@ class GraphUpdater:
                 {"document_id": doc.id, "copy_of": other, "method": method, "score": score}
                 for other, method, score in found])
         self._add_claims(connection, analysis, root)
+        # The summaries listings keep: this article's claims are stale, and so are its copy group's own-voice
+        # claims when the group may have changed (two groups joined, or a byline came in).
+        regrouped = root != doc.id and (len(found) > 1 or wire_of(analysis) is not None)
+        precomputed.mark_article(connection, doc.id, root if regrouped else None)
 
     def _copies_of(self, connection: Connection, analysis: Analysis,
                    fingerprint: copies.Fingerprint) -> list[tuple[str, str, float]]:

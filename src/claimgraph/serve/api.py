@@ -121,7 +121,7 @@ def get_claims(request: Request,
     if type and type.upper() not in CLAIM_TYPES:
         raise ApiError(422, f"unknown claim type {type!r}", {"choose": list(CLAIM_TYPES)})
     with services(request).store.engine.connect() as connection:
-        ids = select_claim_ids(connection, entity, type, since, offset + limit + 1)[offset:]
+        ids = select_claim_ids(connection, entity, type, since, limit + 1, offset)  # one more: is there a next page
         found = summaries(connection, ids, with_evidence=False)
     return FastJSON(page(request, [c.to_dict(with_evidence=False) for c in found], limit, offset))
 

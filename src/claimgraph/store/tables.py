@@ -162,6 +162,9 @@ claims = Table(
     Index("ix_claims_stem", "stem", "seq"),
     # (n_evidence, seq) and (type, n_evidence, seq): "most evidenced first" reads straight off an index.
     Index("ix_claims_evidence", "n_evidence", "seq"), Index("ix_claims_type_evidence", "type", "n_evidence", "seq"),
+    # Migration 0011: "the most evidenced of these claims" (an entity's or a question's newest) ranked off this
+    # index alone, without reading the claims' rows, which carry two embeddings each.
+    Index("ix_claims_rank", "id", "n_evidence", "seq"),
 )
 
 claim_keys = Table(
@@ -189,6 +192,8 @@ evidence = Table(
     Column("date", String(10)), Column("lang", String(8), nullable=False),
     Index("ix_evidence_claim", "claim_id"), Index("ix_evidence_document", "document_id"),
     Index("ix_evidence_origin", "origin_key"),
+    # Migration 0011: a claim's first rows of one stance in date order (what a brief or a claim page quotes).
+    Index("ix_evidence_claim_stance", "claim_id", "stance", "date", "id"),
 )
 
 graph_names = Table(
@@ -196,6 +201,9 @@ graph_names = Table(
     Column("name", Text, nullable=False),  # folded surface form (name or alias, any language)
     Column("key", Text, nullable=False),  # the argument key it stands for
     UniqueConstraint("name", "key", name="uq_graph_name"),
+    # Migration 0011: a key's surface forms (a brief checks a question's names against its keys' forms)
+    # without walking every form of the store (622k at 100k articles).
+    Index("ix_graph_names_key", "key", "name"),
 )
 
 
@@ -224,4 +232,34 @@ claim_origins = Table(
     # The first evidence row (in `ORDER BY date, id`) with this named origin.
     Column("first_date", String(10)), Column("first_id", Integer, nullable=False),
     sqlite_with_rowid=False,
+)
+
+
+# -- claim summaries as listings show them (graph.precomputed), migration 0010 -------------------------
+# Derived from the aggregates above, kept by graph sync: a claim without a row is stale (queued in
+# claim_summaries_stale) and is computed when read; rows follow the rules in claim_summary_rules.
+
+claim_summaries = Table(
+    "claim_summaries", metadata,
+    Column("claim_id", String(16), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("origins", Text, nullable=False),  # JSON [[key, name, type], ...]: its independent origins as listed
+    Column("denied_by", Text, nullable=False),  # JSON, the same for who denies it
+    Column("languages", Text, nullable=False),  # JSON list
+    Column("first_seen", String(10)), Column("last_seen", String(10)),
+    Column("certainty", String(16), nullable=False),  # the firmest supporting row's
+    Column("n_rows", Integer, nullable=False),  # its evidence rows, for and against
+    Column("articles", Text, nullable=False),  # JSON [document id, ...] in the order of its evidence
+    # JSON {evidence id: [key, name, type]}: the origin each own-voice row counts as (read to show evidence only;
+    # last, so that a listing without evidence never reads its overflow pages).
+    Column("voice_origins", Text, nullable=False),
+)
+
+claim_summaries_stale = Table(
+    "claim_summaries_stale", metadata,
+    Column("claim_id", String(16), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+)
+
+claim_summary_rules = Table(
+    "claim_summary_rules", metadata,
+    Column("version", String(32), primary_key=True),  # graph.precomputed.rules_version() of the kept rows
 )

@@ -1,0 +1,189 @@
+"""The origins a claim counts, for and against, from its named origins and its articles' own voices.
+
+A named origin is what it says it is (`claim_origins`, at its first row). An
+article's own voice (its narration, its unnamed sources) counts as the named
+origin it relays, as the outlet its unnamed sources are quoted through, or as
+itself; an unidentified press report counts only when no named origin carried
+the claim on or before its date; support needs assertion; nobody denies their
+own words; and one origin is listed once, under its plainest name.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Optional, Sequence
+
+from claimgraph.graph.aggregates import COMMENTATOR
+from claimgraph.graph.listed_voices import (ARTICLE, CERTAINTY, DATE, DOC, FLAGS, ID, KEY, LANG, NAME, NOUN, ORIGIN,
+                                            STANCE, STORED, TYPE, Triple)
+from claimgraph.graph.origins import STORY_PREFIXES
+from claimgraph.graph.press import PRESS_REPORT
+from claimgraph.model import CERTAINTIES
+from claimgraph.model.claims import ClaimSummary, Origin
+
+FIRMNESS = {c: i for i, c in enumerate(CERTAINTIES)}  # certain=0 ... underspecified=3
+UNASSERTED = "underspecified"
+
+# (order, stored origin, voice or None, certainty, date): a named origin's first row, or a voice's article.
+Item = tuple[Any, Triple, Optional[list[Any]], str, Optional[str]]
+
+
+def claim_summary(row: Any, docs: Sequence[Any], voices: list[Optional[list[list[Any]]]],
+                  cited_lists: list[Optional[list[str]]], named: Sequence[Any], key: Any,
+                  listing: dict[Triple, tuple[Triple, tuple[bool, bool]]]) -> tuple[ClaimSummary, list[Item]]:
+    """One claim's summary (without evidence), and its rows as read (voices with the origin they count as)."""
+    # The claim's rows in date order: each named origin once, at its first row (all that a distinct listing
+    # of origins needs), each own voice on its own.
+    support: list[Item] = []
+    against: list[Item] = []
+    for _, stance, origin_key, origin_name, origin_type, certainty, first_date, first_id in named:
+        (support if stance == "supports" else against).append(
+            (key(first_date, first_id), (origin_key, origin_name, origin_type), None, certainty, first_date))
+    quoted: dict[str, list[tuple[str, Triple]]] = {}
+    own_sources: dict[str, list[Any]] = {}
+    cited: dict[str, list[str]] = {}
+    for d, entries, cites in zip(docs, voices, cited_lists):
+        if entries is None:
+            continue
+        document_id, date = d[ARTICLE], d[DATE]
+        via = []
+        for v in entries:
+            supports = v[STANCE] == "supports"
+            if v[KEY].startswith(STORY_PREFIXES):
+                (support if supports else against).append((key(date, v[ID]), v[STORED], v, v[CERTAINTY], date))
+                if supports and v[KEY].startswith("anon:") and document_id not in own_sources:
+                    own_sources[document_id] = v
+            if supports and " (via " in v[NAME]:
+                # "des sources internes (via The Times)": whom the article's own unnamed sources may be.
+                via.append((v[NOUN], v[STORED]))
+        if via:
+            quoted[document_id] = via
+        if cites is not None:
+            cited[document_id] = cites
+    support.sort(key=_first)
+    against.sort(key=_first)
+    rules = _Rules(support, against, quoted, own_sources, cited, listing)
+    # Support needs assertion: a question, a condition, "if confirmed" (certainty `underspecified`) is shown
+    # with the claim but counts as no origin.
+    asserted = [i for i in support if i[3] != UNASSERTED]
+    if len(asserted) < len(support):
+        _counted(support, rules)  # every row's origin resolved: the evidence list shows each one
+    origins = _distinct(_counted(asserted, rules), listing)
+    # Nobody denies their own words: an origin on both sides is read as asserting (the denial is another claim
+    # the graph could not tell apart, e.g. a negated remark of the same speaker).
+    asserting = {o[0] for o in origins}
+    denied_by = [o for o in _distinct(_counted(against, rules), listing) if o[0] not in asserting]
+    dates = [d[DATE] for d in docs if d[DATE]]
+    summary = ClaimSummary(
+        id=row.id, type=row.type, label=row.label, arguments=json.loads(row.names),
+        origins=[Origin(*o) for o in origins], denied_by=[Origin(*o) for o in denied_by],
+        articles=[d[ARTICLE] for d in docs], languages=sorted({d[LANG] for d in docs}),
+        first_seen=min(dates) if dates else None, last_seen=max(dates) if dates else None,
+        certainty=min((i[3] for i in support), key=_firmness, default="underspecified"))
+    return summary, support + against
+
+
+class _Rules:
+    """The origin each own voice of one claim counts as (a class, not closures: nothing here refers back to
+    itself, so a listing's objects go as soon as it returns, without the garbage collector)."""
+
+    def __init__(self, support: list[Item], against: list[Item], quoted: dict[str, list[tuple[str, Triple]]],
+                 own_sources: dict[str, list[Any]], cited: dict[str, list[str]],
+                 listing: dict[Triple, tuple[Triple, tuple[bool, bool]]]) -> None:
+        self.rows = {"supports": support, "denies": against}
+        self.quoted, self.own_sources, self.cited, self.listing = quoted, own_sources, cited, listing
+        self.relayable: dict[str, tuple[list[Triple], dict[str, int]]] = {}
+        self.relays: dict[tuple[str, str], Optional[Triple]] = {}
+
+    def relayed(self, stance: str, document_id: str) -> Optional[Triple]:
+        """The claim's first named origin (or denier) that an article cites elsewhere: what its
+        unattributed telling relays ("Reuters reported ..." above, "the engines", unattributed, below)."""
+        if document_id not in self.cited:  # an article that cites no named origin relays none
+            return None
+        pair = (stance, document_id)
+        if pair not in self.relays:
+            if stance not in self.relayable:  # (a key is kept or left out whole: filtering first lists the same)
+                origins = _distinct((i[1] for i in self.rows[stance] if not i[1][0].startswith(STORY_PREFIXES)),
+                                    self.listing)
+                self.relayable[stance] = (origins, {o[0]: n for n, o in enumerate(origins)})
+            origins, rank = self.relayable[stance]
+            first = min((rank[k] for k in self.cited[document_id] if k in rank), default=None)
+            self.relays[pair] = None if first is None else origins[first]
+        return self.relays[pair]
+
+    def origin(self, v: list[Any]) -> Triple:
+        if v[ORIGIN] is None:
+            v[ORIGIN] = self._origin(v)
+        return v[ORIGIN]  # type: ignore[no-any-return]
+
+    def _origin(self, v: list[Any]) -> Triple:
+        stance, stored, document_id, unnamed = v[STANCE], v[STORED], v[DOC], v[KEY].startswith("anon:")
+        if v[FLAGS] & COMMENTATOR:
+            return stored  # type: ignore[no-any-return]
+        # An article's unattributed telling of a claim (or of its denial) it attributes elsewhere
+        # relays that source: "Reuters reported ..." above, "the engines were shipped" below.
+        if stance == "denies" or not unnamed:
+            found = self.relayed(stance, document_id)
+            if found is not None:
+                return found
+        if stance == "supports":
+            if unnamed and document_id in self.quoted:
+                # "Western official says" in a headline is the official the story says spoke to The Times;
+                # "a Western diplomat" is not the "company documents" it says Reuters cited.
+                same = [o for noun, o in self.quoted[document_id] if noun == v[NOUN]]
+                if v[NOUN] and same:
+                    return same[0]
+            if not unnamed and v[TYPE] != PRESS_REPORT and document_id in self.own_sources:
+                # An article telling a claim it also puts in its own unnamed sources' mouths is one origin.
+                return self.origin(self.own_sources[document_id])
+        return stored  # type: ignore[no-any-return]
+
+
+def _counted(items: list[Item], rules: _Rules) -> list[Triple]:
+    """The origins one stance's rows count: each row's origin, less the unidentified press reports ("media
+    reports", "selon la presse") of a claim a named origin carried on or before their date. Such a report
+    cites earlier reporting that exists elsewhere; alone (or first) it still counts, as a press report."""
+    resolved = [(item[1] if item[2] is None else rules.origin(item[2]), item[4]) for item in items]
+    named = [date for origin, date in resolved if date and not origin[0].startswith(STORY_PREFIXES)]
+    return [origin for origin, date in resolved
+            if origin[2] != PRESS_REPORT or not any(_on_or_before(first, date) for first in named)]
+
+
+def _on_or_before(first: str, date: Optional[str]) -> bool:
+    """`first` is not after `date`, compared at the precision they share ("2024-09" and "2024-09-27" are
+    each on or before the other); never for an undated row, which cannot be shown to come later."""
+    if not date:
+        return False
+    shared = min(len(first), len(date))
+    return first[:shared] <= date[:shared]
+
+
+def _first(item: Item) -> Any:
+    return item[0]
+
+
+def _firmness(certainty: str) -> int:
+    return FIRMNESS.get(certainty, 9)
+
+
+def _distinct(origins: Iterable[Triple], listing: dict[Triple, tuple[Triple, tuple[bool, bool]]]) -> list[Triple]:
+    """One origin per key; the plainest name wins ("The Times" over "des sources internes (via The Times)").
+
+    listing: a cache of `_listed` (each origin as listed, and how plain its name is)."""
+    best: dict[str, tuple[Triple, tuple[bool, bool]]] = {}
+    for origin in origins:
+        found = listing.get(origin)
+        if found is None:
+            found = listing[origin] = _listed(origin)
+        kept = best.get(origin[0])
+        if kept is None or found[1] > kept[1]:
+            best[origin[0]] = found
+    return [origin for origin, _ in best.values()]
+
+
+def _listed(origin: Triple) -> tuple[Triple, tuple[bool, bool]]:
+    key, name, type = origin
+    if name.endswith(")") and key.startswith("state:"):
+        # "Lin Jian (Government of China)" and "China (Government of China)" are listed as the state.
+        name = name[name.rindex("(") + 1:-1]
+        origin = (key, name, type)
+    return origin, ("(via" not in name and "(in" not in name, name[:1].isupper())

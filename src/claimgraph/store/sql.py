@@ -10,7 +10,7 @@ from typing import Any, Iterator, Optional
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from claimgraph.errors import StoreError, StoreFull
 from claimgraph.model import (Analysis, Argument, Attribution, Document, Entity, Event, Source, Span,
@@ -81,6 +81,20 @@ def merge_root(rows: dict[int, Any], entity_id: int) -> int:
     return entity_id
 
 
+def _migrate_once(engine: Engine, attempts: int = 3) -> None:
+    """Migrate in one transaction. Two processes opening a new store at once both find its tables missing,
+    and the second one's CREATE then fails once the first has committed them: its transaction is rolled back
+    and tried again, and now finds every step recorded."""
+    for attempt in range(attempts):
+        try:
+            with engine.begin() as connection:
+                migrate(connection)
+            return
+        except DBAPIError:
+            if attempt == attempts - 1:
+                raise
+
+
 class SqlStore:
     """Articles and their analyses in SQLite (default) or PostgreSQL."""
 
@@ -104,8 +118,7 @@ class SqlStore:
             if sqlite:
                 event.listen(self.engine, "connect", _sqlite_read_pragmas if self.read_only else _sqlite_pragmas)
             if not self.read_only:
-                with self.engine.begin() as connection:
-                    migrate(connection)
+                _migrate_once(self.engine)
         except ModuleNotFoundError as exc:
             raise StoreError(f"cannot open store {shown}: the database driver is not installed ({exc.name})",
                              {"url": shown}) from exc

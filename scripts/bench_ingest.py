@@ -143,7 +143,7 @@ def phase_profile(corpus: Path, batch_size: int, per_language: int) -> dict:
     from claimgraph.pipeline import Analyzer
     from claimgraph.store import SqlStore
 
-    analyzer = Analyzer(load_settings(batch_size=batch_size))
+    analyzer = Analyzer(load_settings(batch_size=batch_size, n_process=1))  # cProfile sees this process only
     for lang in LANGS:
         analyzer.pipelines.get(lang)
     documents = []

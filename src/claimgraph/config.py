@@ -15,7 +15,7 @@ class Settings:
     max_bytes: int = 2_000_000
     detect_languages: tuple[str, ...] = DEFAULT_DETECT_LANGUAGES
     batch_size: int = 16
-    n_process: int = 1
+    n_process: int = field(default_factory=lambda: default_processes())
     db_url: str = "sqlite:///claimgraph.db"
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -43,6 +43,8 @@ def load_settings(**overrides: Any) -> Settings:
     settings = Settings().with_(**env).with_(**overrides)
     if settings.max_bytes <= 0:
         raise ConfigError("max_bytes must be positive", {"max_bytes": settings.max_bytes})
+    if settings.n_process <= 0:
+        raise ConfigError("CLAIMGRAPH_N_PROCESS must be positive", {"n_process": settings.n_process})
     if settings.batch_size <= 0:
         raise ConfigError("batch_size must be positive", {"batch_size": settings.batch_size})
     unknown = [code for code in settings.detect_languages if not detectable(code)]
@@ -51,6 +53,15 @@ def load_settings(**overrides: Any) -> Settings:
                           " give comma-separated ISO 639-1 codes such as en,fr,de",
                           {"detect_languages": list(settings.detect_languages)})
     return settings
+
+
+def default_processes() -> int:
+    """Worker processes for analysis: two, or fewer when fewer cores are available to this process."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(2, cores))
 
 
 def detectable(code: str) -> bool:

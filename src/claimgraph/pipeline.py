@@ -1,6 +1,7 @@
 """The whole per-article flow: ingest -> nlp -> extract, streaming, models loaded once."""
 from __future__ import annotations
 
+from itertools import chain, islice
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -11,6 +12,7 @@ from claimgraph.errors import InvalidInput
 from claimgraph.model import Analysis, Document, Rejection, Skipped
 from claimgraph.nlp import PipelineCache
 from claimgraph.nlp.pipeline import failure
+from claimgraph.workers import WorkerPool, can_use_workers
 
 
 class Analyzer:
@@ -19,13 +21,38 @@ class Analyzer:
     def __init__(self, settings: Optional[Settings] = None) -> None:
         self.settings = settings or load_settings()
         self.pipelines = PipelineCache(self.settings)
+        self.workers = WorkerPool(self, self.settings.n_process)
 
     def analyze_all(self, documents: Iterable[Document]) -> Iterator[Union[Analysis, Rejection]]:
         """The analysis of each document, in order, or a `Rejection` saying why it has none.
 
         Whatever goes wrong with one article (parse, extraction) stays with it:
         the other articles of its batch and of the run are analysed all the same.
+        With `n_process` > 1 and more than one batch of input, the articles go to
+        worker processes (claimgraph.workers); the analyses are the same.
         """
+        if self.settings.n_process <= 1 or not can_use_workers():
+            yield from self._analyze_here(documents)
+            return
+        stream = iter(documents)
+        head = list(islice(stream, self.settings.batch_size + 1))
+        if len(head) <= self.settings.batch_size:  # one batch: not worth starting workers
+            yield from self._analyze_here(head)
+            return
+        # The first article of each language is analysed here, before the workers fork: they inherit
+        # the loaded pipeline and every table built on first use instead of each building its own.
+        first = sorted({d.lang: i for i, d in reversed(list(enumerate(head))) if d.lang != "und"}.values())
+        here = dict(zip(first, self._analyze_here([head[i] for i in first])))
+        pooled = self.workers.analyze(chain((d for i, d in enumerate(head) if i not in here), stream))
+        for i in range(len(head)):
+            yield here[i] if i in here else next(pooled)
+        yield from pooled
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started (they also end with the program)."""
+        self.workers.close()
+
+    def _analyze_here(self, documents: Iterable[Document]) -> Iterator[Union[Analysis, Rejection]]:
         for document, parsed in self.pipelines.parse(documents):
             if isinstance(parsed, Rejection):
                 yield parsed

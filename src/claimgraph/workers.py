@@ -1,0 +1,137 @@
+"""Analysis in worker processes: each worker parses and extracts small batches, results in input order.
+
+The parse is only part of the cost (extraction is about half as much again),
+so the unit sent to a worker is a few articles analysed end to end, not a
+parse. A spaCy parse does not depend on the other texts of its `nlp.pipe`
+batch (tests/test_workers.py compares), so tasks are a quarter of `batch_size`
+articles: small enough to keep both workers busy to the end of a run. At most
+a few tasks per worker are in flight (memory stays bounded whatever the
+input's length); the parent yields them in input order as they come back.
+
+A worker forked after the parent loaded its pipelines uses them as they are
+(no second load); one started otherwise loads them on first use. A worker that
+dies (killed, out of memory, a crash in compiled code) takes its task with it:
+those articles are analysed again one per task in a new pool, and the one that
+fails again is that article's rejection. The run goes on.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from itertools import islice
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
+
+from claimgraph.config import Settings
+from claimgraph.model import Analysis, Document, Rejection
+from claimgraph.nlp.pipeline import failure
+
+if TYPE_CHECKING:
+    from claimgraph.nlp import PipelineCache
+    from claimgraph.pipeline import Analyzer
+
+# Tasks in flight per worker: one being analysed, one waiting, one coming back.
+TASKS_IN_FLIGHT_PER_WORKER = 3
+# A task is this share of `batch_size` articles.
+TASKS_PER_BATCH = 4
+
+Result = Union[Analysis, Rejection]
+
+# The parent's pipelines at fork time (fork start method only): workers use them instead of loading their own.
+_INHERITED: Optional["PipelineCache"] = None
+# This worker process's own analyzer (one process, built once by the initializer).
+_WORKER: Optional["Analyzer"] = None
+
+
+def can_use_workers() -> bool:
+    """False inside a daemonic process (a Dask or multiprocessing worker), which may not start children."""
+    return not multiprocessing.current_process().daemon
+
+
+def _init_worker(settings: Settings) -> None:
+    from claimgraph.pipeline import Analyzer
+
+    global _WORKER
+    _WORKER = Analyzer(settings.with_(n_process=1))
+    if _INHERITED is not None:  # forked: the parent's pipelines, built with the same settings
+        _WORKER.pipelines = _INHERITED
+
+
+def _analyse_batch(documents: list[Document]) -> list[Result]:
+    assert _WORKER is not None, "worker not initialised"
+    return list(_WORKER.analyze_all(documents))
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+class WorkerPool:
+    """A pool of `processes` workers analysing batches of documents for one Analyzer, started on first use."""
+
+    def __init__(self, analyzer: "Analyzer", processes: int) -> None:
+        self.analyzer = analyzer
+        self.processes = processes
+        self._pool: Optional[ProcessPoolExecutor] = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        global _INHERITED
+        if self._pool is None:
+            _INHERITED = self.analyzer.pipelines
+            self._pool = ProcessPoolExecutor(self.processes, mp_context=_context(), initializer=_init_worker,
+                                             initargs=(self.analyzer.settings,))
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the workers (a new pool starts on next use)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _discard(self) -> None:
+        """Drop a broken pool without waiting for it."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def analyze(self, documents: Iterable[Document]) -> Iterator[Result]:
+        """The analysis or rejection of every document, in order."""
+        limit = self.processes * TASKS_IN_FLIGHT_PER_WORKER
+        size = max(1, -(-self.analyzer.settings.batch_size // TASKS_PER_BATCH))
+        stream = iter(documents)
+        in_flight: deque[tuple[list[Document], Future]] = deque()
+        for batch in iter(lambda: list(islice(stream, size)), []):
+            in_flight.append((batch, self._submit(batch)))
+            while len(in_flight) >= limit:
+                yield from self._collect(*in_flight.popleft())
+        while in_flight:
+            yield from self._collect(*in_flight.popleft())
+
+    def _submit(self, batch: list[Document]) -> Future:
+        try:
+            return self._executor().submit(_analyse_batch, batch)
+        except Exception as exc:  # noqa: BLE001  (a pool broken meanwhile: the batch fails like its worker did)
+            self._discard()
+            future: Future = Future()
+            future.set_exception(exc)
+            return future
+
+    def _collect(self, batch: list[Document], future: Future) -> Iterator[Result]:
+        try:
+            results = future.result()
+        except Exception:  # noqa: BLE001  (the worker died or its results could not come back)
+            self._discard()
+            yield from self._one_by_one(batch)
+            return
+        yield from results
+
+    def _one_by_one(self, batch: list[Document]) -> Iterator[Result]:
+        """A failed batch again, one article per task, so that only the article at fault is lost."""
+        for document in batch:
+            try:
+                yield from self._executor().submit(_analyse_batch, [document]).result()
+            except Exception as exc:  # noqa: BLE001
+                self._discard()
+                yield failure(document, "analysis failed in a worker process", exc)
+

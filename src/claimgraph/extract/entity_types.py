@@ -207,13 +207,17 @@ def national_body_spans(doc: Doc, data: dict[str, Any], english: dict[str, Any],
         return []
     nouns = sorted(((tuple(n.casefold().split()), kind) for kind, forms in kinds.items() for n in forms),
                    key=lambda item: -len(item[0]))
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # only the nouns a token can start
+    for item in nouns:
+        if item[0]:
+            by_first.setdefault(item[0][0], []).append(item)
     after = bool(data.get("adjective_after_noun"))
     adjectives = _adjective_codes(data)
     english_adjectives = {code: forms[0] for code, forms in (english.get("nationalities") or {}).items() if forms}
     found: list[tuple[Span, str]] = []
     index = 0
     while index < len(doc):
-        match = _noun_at(doc, index, nouns)
+        match = _noun_at(doc, index, by_first.get(doc[index].lower_, ()))
         if match is None:
             index += 1
             continue

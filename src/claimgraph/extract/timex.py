@@ -159,6 +159,23 @@ def normalize_time(expression: str, rules: LanguageRules, document_date: Optiona
     document_date (Optional[str]): the article's date, the anchor of relative expressions.
     RETURNS (Optional[str]): "2023", "2024-08", "2024-09-10", or None when unreadable.
     """
+    if document_date is None:  # anchored on today: not the same answer tomorrow
+        return _normalize_time(expression, rules, document_date)
+    key = (rules.code, str(rules.spec.data_dir), expression, document_date)
+    if key not in _NORMALIZED:
+        if len(_NORMALIZED) >= NORMALIZED_MAX:
+            _NORMALIZED.clear()
+        _NORMALIZED[key] = _normalize_time(expression, rules, document_date)
+    return _NORMALIZED[key]
+
+
+# normalize_time's answers by (language files, expression, document date): dateparser takes a few
+# milliseconds per call, and "mardi", "last week", "in 2022" recur from article to article
+_NORMALIZED: dict[tuple[str, str, str, str], Optional[str]] = {}
+NORMALIZED_MAX = 50_000
+
+
+def _normalize_time(expression: str, rules: LanguageRules, document_date: Optional[str]) -> Optional[str]:
     compiled = _time_rules(rules)
     anchor = parse_document_date(document_date)
     base, base_precision = anchor if anchor else (dt.datetime.now(), "day")

@@ -44,7 +44,7 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
 def _initial_source(doc: Doc, i: int, lexicon: Lexicon) -> Optional[tuple[str, ...]]:
     """« Pour le procureur, P »: a preposition that introduces a source only when it opens the sentence,
     with a speaker and a comma after it (not « Pour terminer, ... », « Pour ma part »)."""
-    seq = next((s for s in lexicon.according_to_initial if _matches(doc, i, s)), None)
+    seq = next((s for s in lexicon.according_to_initial_by_first.get(doc[i].lower_, ()) if _matches(doc, i, s)), None)
     if seq is None or not _opens_sentence(doc, i):
         return None
     tokens = _source_tokens(doc, i + len(seq), doc[i].sent.end)
@@ -80,7 +80,8 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """Candidates for every according-to phrase of `doc`."""
     i = 0
     while i < len(doc):
-        seq = next((s for s in lexicon.according_to if _matches(doc, i, s)), None) or _initial_source(doc, i, lexicon)
+        seq = next((s for s in lexicon.according_to_by_first.get(doc[i].lower_, ()) if _matches(doc, i, s)), None) \
+            or _initial_source(doc, i, lexicon)
         if seq is None:
             i += 1
             continue

@@ -111,6 +111,19 @@ class Lexicon:
     anaphoric_pronouns: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
     media_names: frozenset[str] = frozenset()
+    # according_to and according_to_initial by their first word, in lexicon order: a token is
+    # tried only against the phrases that can start with it
+    according_to_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    according_to_initial_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+
+def by_first_word(sequences: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """`sequences` grouped by their first word, each group in the order of `sequences`."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for sequence in sequences:
+        if sequence:
+            index.setdefault(sequence[0], []).append(sequence)
+    return {word: tuple(group) for word, group in index.items()}
 
 
 _CACHE: dict[str, Lexicon] = {}
@@ -139,11 +152,14 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
     hedge_words = {str(k).lower(): v for k, v in {**(hedges.get("adverbs") or {}),
                                                   **(hedges.get("adjectives") or {})}.items()}
     occasion_preps, occasion_nouns = occasion_words(cues)
+    according_to = tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to") or [])
+    according_to_initial = tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to_initial") or [])
     lexicon = Lexicon(
         verbs=verbs,
         nouns={str(k).lower(): _entry(v) for k, v in (cues.get("nouns") or {}).items()},
-        according_to=tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to") or []),
-        according_to_initial=tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to_initial") or []),
+        according_to=according_to, according_to_initial=according_to_initial,
+        according_to_by_first=by_first_word(according_to),
+        according_to_initial_by_first=by_first_word(according_to_initial),
         relay=word_set(cues.get("relay")), relay_participles=word_set(cues.get("relay_participles")),
         relative_pronouns=word_set(cues.get("relative_pronouns")),
         concessive_cc=word_set(hedges.get("concessive_cc")), as_marks=word_set(cues.get("as_marks")),

@@ -117,6 +117,17 @@ class EventLexicon:
     rebuttal_verbs: frozenset[str] = frozenset()
     false_words: frozenset[str] = frozenset()
 
+    # `phrases` by first word: positions in `phrases`, so that a token is tried only against the
+    # phrases that can start with its lemma or its form, in lexicon order
+    phrase_index: Optional[dict[str, tuple[int, ...]]] = None
+
+    def phrases_starting(self, lemma: str, lower: str) -> tuple[Phrase, ...]:
+        """The phrases whose first word is `lemma` or `lower`, in lexicon order."""
+        index = self.phrase_index or {}
+        positions = index.get(lemma, ()) if lemma == lower else \
+            tuple(sorted(index.get(lemma, ()) + index.get(lower, ())))
+        return tuple(self.phrases[p] for p in positions)
+
     def dep(self, name: str) -> frozenset[str]:
         """The dependency labels of grammatical function `name` ("subject", "object", ...)."""
         return self.deps.get(name, frozenset())
@@ -179,11 +190,15 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
             nouns.setdefault(lemma.lower(), etype)
     for item in data.get("phrases") or []:
         phrases.append(Phrase(item["type"], tuple(w.lower() for w in item["lemmas"]), int(item.get("head", 0))))
+    phrase_index: dict[str, tuple[int, ...]] = {}
+    for position, phrase in enumerate(phrases):
+        if phrase.lemmas:
+            phrase_index[phrase.lemmas[0]] = phrase_index.get(phrase.lemmas[0], ()) + (position,)
     governors = {kind: word_set(words) for kind, words in (data.get("governors") or {}).items()}
     anaphors = data.get("anaphors") or {}
     occasion_preps, occasion_nouns = occasion_words(rules.data("cues") if rules.has("cues") else {})
     lexicon = EventLexicon(
-        verbs=verbs, nouns=nouns, phrases=tuple(phrases),
+        verbs=verbs, nouns=nouns, phrases=tuple(phrases), phrase_index=phrase_index,
         bearer_roles={k.lower(): v for k, v in (data.get("bearer_roles") or {}).items()},
         deps={k: frozenset(v or []) for k, v in (data.get("deps") or {}).items()},
         contractions={k.lower(): v for k, v in (data.get("contractions") or {}).items()},

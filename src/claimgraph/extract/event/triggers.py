@@ -66,7 +66,7 @@ def _phrase_window(words: list[Token], i: int, lemmas: tuple[str, ...]) -> Optio
 def _phrase_triggers(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
     words = [t for t in doc if not t.is_space]
     for i in range(len(words)):
-        for phrase in lexicon.phrases:
+        for phrase in lexicon.phrases_starting(_lemma(words[i]), words[i].lower_):
             matched = _phrase_window(words, i, phrase.lemmas)
             if matched is None:
                 continue
@@ -79,7 +79,7 @@ def _phrase_triggers(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
 
 def _is_measure_verb(token: Token, lexicon: EventLexicon) -> bool:
     """"The penalties also target X", « ces mesures frappent X »: a sanction by what its subject is."""
-    if not _is_verbal(token) or _lemma(token) not in lexicon.measure_verbs:
+    if _lemma(token) not in lexicon.measure_verbs or not _is_verbal(token):  # the cheap test first
         return False
     subjects = [c for c in token.children if c.dep_ in lexicon.dep("subject")]
     return any(_lemma(s) in lexicon.measure_nouns for s in subjects)
@@ -99,7 +99,7 @@ def is_weapon_strike(token: Token, lexicon: EventLexicon) -> bool:
 
 def _is_trade_ban(token: Token, lexicon: EventLexicon) -> bool:
     """"banned Russian oil imports", "barring imports of uranium": a ban on trade is a SANCTION."""
-    if not _is_verbal(token) or _lemma(token) not in lexicon.ban_verbs:
+    if _lemma(token) not in lexicon.ban_verbs or not _is_verbal(token):  # the cheap test first
         return False
     objects = [c for c in token.children if c.dep_ in lexicon.dep("object")]
     return any(_lemma(o) in lexicon.ban_objects for o in objects)
@@ -134,7 +134,7 @@ def _disclaimer(token: Token, lexicon: EventLexicon) -> Optional[Trigger]:
 def _is_rebuttal(token: Token, lexicon: EventLexicon) -> bool:
     """"called the accusations groundless", "dismissed the claims as false", « qualifie ces
     informations de fausses »: calling what was said false is a DENY."""
-    if not _is_verbal(token) or _lemma(token) not in lexicon.rebuttal_verbs:
+    if _lemma(token) not in lexicon.rebuttal_verbs or not _is_verbal(token):  # the cheap test first
         return False
     if not any(c.dep_ in lexicon.dep("object") for c in token.children):
         return False
@@ -174,7 +174,7 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
             found[disclaimer.tokens[0].i] = disclaimer
             continue
         for form in (_lemma(token), token.lower_):
-            if _is_verbal(token) and form in lexicon.verbs:
+            if form in lexicon.verbs and _is_verbal(token):
                 found[token.i] = Trigger(lexicon.verbs[form], token, (token,), False)
                 break
             if token.pos_ in NOUN_POS and form in lexicon.nouns:

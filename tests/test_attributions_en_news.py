@@ -172,3 +172,48 @@ def test_source_types(analyse, text: str, source: str, stype: str) -> None:  # t
 def test_speaker_hedges_in_any_main_clause(analyse, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     atts = analyse(text)
     assert len(atts) == 1 and (atts[0]["certainty"], atts[0]["polarity"]) == expected
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The regional government supports the relocation of the harbour.", "The regional government",
+     "the relocation of the harbour"),
+    ("Farm ministers backed a temporary cap on fertiliser prices.", "Farm ministers",
+     "a temporary cap on fertiliser prices"),
+    ("The senator has railed against the new toll charges.", "The senator", "the new toll charges"),
+])
+def test_stance_verbs_with_a_noun_phrase(analyse, text, source, content) -> None:  # type: ignore[no-untyped-def]
+    att = only(analyse(text), content)
+    assert att["source"]["text"] == source and att["content"]["text"] == content
+
+
+def test_a_stance_needs_a_speaker_and_a_noun(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("The old bridge supports the weight of two trains.") == []
+    assert analyse("The council backed down on Tuesday.") == []
+
+
+def test_expressed_interest_takes_what_follows_the_noun(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = only(analyse("The museum director expressed interest in further loans from the collector."), "loans")
+    assert att["cue"]["text"] == "expressed interest"
+    assert att["content"]["text"].endswith("further loans from the collector")
+
+
+def test_name_after_a_described_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("\"Two carriages left the track,\" said a spokesman for the Lakeland Ambulance and Rescue "
+                  "service, Owen Pritchard.")[0]
+    assert att["source"]["text"] == "Owen Pritchard" and att["source"]["type"] == "named_person"
+
+
+def test_subject_before_a_root_cue_is_no_incise(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = only(analyse("The head of the port authority, Mara Quint, has called the ruling \"reckless\"."), "ruling")
+    assert "Quint" not in att["content"]["text"]
+
+
+def test_according_to_a_name_without_comma(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("According to Hallam the stolen laptop was returned by mail to the office.")[0]
+    assert att["source"]["text"] == "Hallam"
+    assert att["content"]["text"] == "the stolen laptop was returned by mail to the office"
+
+
+def test_no_stance_in_an_infinitive_or_a_passive_of_funding(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("Many websites are forced to support outdated browsers.") == []
+    assert analyse("The survey was supported by the Hallam Foundation.") == []

@@ -191,3 +191,131 @@ def test_nested_guillemets_stay_one_quotation(analyse) -> None:  # type: ignore[
 def test_place_named_in_an_organisation_is_no_headline_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("Pérou : les pêcheurs bloquent le port\nL'Association des pêcheurs du Pérou a appelé à la grève.")
     assert all(a["source"]["text"] != "Pérou" for a in atts)
+
+
+def test_gerund_speaks_for_the_clause_subject(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le maire a défendu le projet hier soir, en affirmant que « la piscine ouvrira en juin ».")
+    att = next(a for a in atts if "piscine" in a["content"]["text"])
+    assert att["source"]["text"] == "Le maire"
+    assert att["content"]["text"] == "la piscine ouvrira en juin"
+
+
+def test_participle_after_a_noun_speaks_for_it(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le village a fermé la route en raison d'une rumeur persistante affirmant que le pont allait céder.")
+    assert contents(atts) == ["le pont allait céder"]
+    assert atts[0]["source"]["text"] == "une rumeur persistante"
+
+
+def test_reflexive_stance_adjective_carries_the_content(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le syndicat s'est dit préoccupé par la fermeture de l'usine de Lens.")
+    assert contents(atts) == ["la fermeture de l'usine de Lens"]
+    assert "préoccupé" in atts[0]["cue"]["text"] and atts[0]["source"]["text"] == "Le syndicat"
+    assert analyse("Le syndicat s'est dit hier à Lens.") == []
+
+
+def test_a_subordinate_cue_reports_its_own_object(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le centre a voté la réforme, tandis que la gauche dénonce le coût du projet.")
+    assert contents(atts) == ["le coût du projet"]
+    assert atts[0]["source"]["text"] == "la gauche"
+
+
+def test_a_participle_with_its_subject_reports_its_object(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Les élus ont réagi à la fermeture, la droite pointant le doigt sur le manque d'investissements.")
+    assert contents(atts) == ["le manque d'investissements"]
+    assert atts[0]["source"]["text"] == "la droite"
+
+
+def test_quote_after_a_semicolon_with_an_incise_without_comma(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("La salle était comble ; « nous n'avons jamais vu autant de monde ici » confie le directeur du théâtre.")
+    assert contents(atts) == ["nous n'avons jamais vu autant de monde ici"]
+    assert atts[0]["kind"] == "direct" and atts[0]["source"]["text"] == "le directeur du théâtre"
+
+
+def test_reflexive_incise_verb_after_a_quote(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("« Nous avons enfin obtenu gain de cause devant la cour » s'est félicité l'avocat.")
+    assert len(atts) == 1 and atts[0]["kind"] == "direct"
+    assert atts[0]["source"]["text"] == "l'avocat"
+
+
+def test_wishes_of_the_latter(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Les riverains ont rencontré les élus. Ces derniers souhaitent une réouverture rapide de la gare.")
+    assert contents(atts) == ["une réouverture rapide de la gare"]
+
+
+def test_que_clause_hung_on_the_medium(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("La mairie a indiqué dans un communiqué que le marché serait déplacé.")
+    assert contents(atts) == ["le marché serait déplacé"]
+    assert atts[0]["source"]["text"] == "La mairie"
+
+
+def test_postposed_reporting_clause_read_as_the_root(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("La région a déjà versé deux millions d'euros aux sinistrés, a précisé son président Marc Leroy.")
+    assert contents(atts) == ["La région a déjà versé deux millions d'euros aux sinistrés"]
+    assert "versé" not in atts[0]["cue"]["text"]
+
+
+def test_multiword_cue_with_a_curly_apostrophe(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le club avait déjà fait savoir qu’il ne vendrait aucunement son attaquant.")
+    assert contents(atts) == ["il ne vendrait aucunement son attaquant"]
+    assert atts[0]["source"]["text"] == "Le club" and atts[0]["polarity"] == "negative"
+
+
+def test_reflexive_concern_has_an_object(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Les syndicats s'inquiètent d'une baisse rapide des salaires.")
+    assert len(atts) == 1 and "une baisse rapide des salaires" in atts[0]["content"]["text"]
+    assert analyse("La hausse des prix inquiète les marchés.") == []
+
+
+def test_participle_after_a_noun_and_its_complement(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le maire a réagi au lendemain d'informations de presse affirmant que l'usine allait fermer.")
+    assert contents(atts) == ["l'usine allait fermer"]
+    assert atts[0]["source"]["text"] == "informations de presse"
+
+
+def test_future_in_the_past_is_no_hearsay(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("Le village a fermé la route en raison d'une rumeur persistante affirmant que le pont "
+                  "céderait au printemps.")[0]
+    assert att["certainty"] == "certain"
+    hearsay = analyse("Le journal a rapporté qu'une entreprise aurait livré des pièces à la marine.")[0]
+    assert hearsay["certainty"] == "probable"
+
+
+def test_headline_topic_then_pour_introduces_a_source(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("Bretagne : pour le ministre, la digue est « une priorité absolue »\nLe chantier reprend.")[0]
+    assert att["source"]["text"] == "le ministre" and att["kind"] == "according_to"
+
+
+def test_the_latter_is_the_last_one_named(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le maire Paul Vidal a reçu les dirigeants de Force Ouvrière. "
+                   "Ces derniers souhaitent une reprise du dialogue.")
+    att = next(a for a in atts if "reprise" in a["content"]["text"])
+    assert att["source"]["type"] == "organization"
+
+
+def test_que_after_the_cue_opens_the_content_whatever_the_parse(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Le rapport compte 12 sites. Cependant, l'association précise que « le nombre de sites utilisés "
+                   "par les services de police est probablement beaucoup plus élevé ».")
+    att = next(a for a in atts if "probablement" in a["content"]["text"])
+    assert att["source"]["text"] == "l'association" and att["certainty"] == "probable"
+
+
+def test_veut_dire_means_and_reports_nothing(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("La route est fermée, ce qui veut dire que les camions font un détour.") == []
+
+
+def test_ne_plus_negates_plus_alone_does_not(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("Le maire a déclaré qu'il ne pourra plus y avoir de marché le dimanche.")[0]["polarity"] == "negative"
+    assert analyse("Le maire a déclaré qu'il y aura plus de marchés le dimanche.")[0]["polarity"] == "positive"
+    assert analyse("Le maire a déclaré qu'il ne reste plus que deux marchés.")[0]["polarity"] == "positive"
+
+
+def test_name_set_off_after_a_partitive_description(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("Un des avocats du club, Marc Tellier, précise qu'il faut attendre le jugement.")[0]
+    assert att["source"]["text"] == "Marc Tellier" and att["source"]["type"] == "named_person"
+
+
+def test_passive_cue_with_an_agent_reports_its_subject(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("L'hypothèse d'une fuite a été émise par deux géologues de Grenoble.")
+    assert contents(atts) == ["L'hypothèse d'une fuite"] and atts[0]["certainty"] == "possible"
+    atts = analyse("Ces accusations ont été rejetées par le ministère.")
+    assert contents(atts) == ["Ces accusations"] and atts[0]["source"]["text"] == "le ministère"

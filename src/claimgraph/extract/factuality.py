@@ -38,7 +38,13 @@ def main_predicate(tokens: list[Token]) -> Optional[Token]:
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     content_roots = [t for t in roots if not t.is_punct and not t.is_space] or roots
-    return max(content_roots, key=lambda t: (sum(1 for d in t.subtree if d.i in inside), -t.i))
+    main = max(content_roots, key=lambda t: (sum(1 for d in t.subtree if d.i in inside), -t.i))
+    if main.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM"):
+        # « le nombre ... est probablement plus élevé » parsed as a noun phrase: its copula shows the predicate
+        copula = next((t for t in tokens if t.dep_ == "cop" and t.head.i in inside), None)
+        if copula is not None:
+            return copula.head
+    return main
 
 
 def predicate_chain(main: Token, lexicon: Lexicon) -> list[Token]:
@@ -93,8 +99,13 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
     # hypothesis with its "si" clause is no hearsay
     hypothetical = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lexicon.question_marks
                                                  for g in c.children) for pred in chain for c in pred.children)
+    # « une croyance affirmant que son ouverture apporterait le malheur », « a dit qu'il viendrait »: under
+    # a past or participle report, a simple conditional is the future in the past, not hearsay (« aurait
+    # livré », with its auxiliary, still is)
+    future_in_past = main.dep_ == "ccomp" and _past_report(main.head)
     for word in words:
-        if lexicon.conditional_mood and "Cnd" in word.morph.get("Mood") and not hypothetical:
+        if lexicon.conditional_mood and "Cnd" in word.morph.get("Mood") and not hypothetical \
+                and not (future_in_past and word.i == main.i):
             levels.append(lexicon.conditional_mood)
         if word.dep_.startswith("aux") or word.tag_ == "MD":
             levels.append(modal_level(word, lexicon))
@@ -116,6 +127,12 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
     return level
 
 
+def _past_report(verb: Token) -> bool:
+    """A reporting verb in a past tense or a participle: « a affirmé », « affirmait », « affirmant »."""
+    return verb.pos_ in ("VERB", "AUX") and ("Part" in verb.morph.get("VerbForm") or bool(
+        {"Past", "Imp"} & set(verb.morph.get("Tense"))) or any(c.dep_ == "aux:tense" for c in verb.children))
+
+
 def polarity_of(main: Token, lexicon: Lexicon) -> str:
     """The polarity of the clause headed by `main`: negative when its predicate is negated."""
     chain = predicate_chain(main, lexicon)
@@ -134,6 +151,8 @@ def polarity_of(main: Token, lexicon: Lexicon) -> str:
             negations += 1
         elif word.dep_ == "det" and lower in lexicon.negators:
             negations += 1
+        elif lower in lexicon.paired_negators and any(w.lower_ in lexicon.weak_negators for w in words):
+            negations += 1  # « il ne pourra plus y avoir »: « plus » negates with « ne »
     if any(w.lower_ in lexicon.weak_negators for w in words) and not negations:
         # « Personne ne viendra », « ne servent à rien », « ne peut ni ne doit »: the second part of the
         # negation is a pronoun argument or the "ni" of a coordinated predicate

@@ -33,12 +33,15 @@ def _source_tokens(doc: Doc, start: int, end: int) -> list[Token]:
             break
         if out and out[0].pos_ == "PRON" and len(out[0].text) > 1:
             break  # « une tactique qui viole selon elle le droit »: the pronoun is the whole source
+        if out and out[-1].pos_ == "PROPN" and tok.pos_ == "DET" and tok.head.i > tok.i:
+            break  # "According to Rathbun the property was returned": a name, then the content's subject
         out.append(tok)
     return out
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
-    return all(t.is_space or t.is_punct for t in doc[doc[i].sent.start:i])
+    """At the start of a sentence, or after a headline's topic and colon (« France : pour X, P »)."""
+    return all(t.is_space or t.is_punct for t in doc[doc[i].sent.start:i]) or i > 0 and doc[i - 1].text == ":"
 
 
 def _initial_source(doc: Doc, i: int, lexicon: Lexicon) -> Optional[tuple[str, ...]]:

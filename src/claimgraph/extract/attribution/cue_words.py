@@ -22,6 +22,9 @@ def match_cue(token: Token, lexicon: Lexicon) -> Optional[tuple[CueEntry, list[T
         return None
     for lemma in (token.lemma_.lower(), token.lower_, *_repaired(token, lexicon)):
         for entry in lexicon.verbs.get(lemma, []):
+            if entry.reflexive and not any(c.lemma_.lower() in lexicon.reflexive_pronouns and c.i < token.i
+                                           for c in token.children):
+                continue  # « s'inquiète de X » reports a concern, « inquiète les marchés » does not
             words = [token]
             nxt = token.i + 1
             ok = True
@@ -48,7 +51,9 @@ def _repaired(token: Token, lexicon: Lexicon) -> list[str]:
 
 def cue_span_tokens(verb: Token, words: list[Token]) -> list[Token]:
     """The cue's words with the tense auxiliaries before the verb ("a affirmé", "has learned")."""
-    auxes = [c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "aux:tense")]
+    # an auxiliary across a comma belongs to another clause the parser hung here (« P a fourni ..., a précisé X »)
+    auxes = [c for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "aux:tense")
+             and not any(t.text == "," for t in verb.doc[c.i:verb.i])]
     return sorted(auxes + words, key=lambda t: t.i)
 
 

@@ -17,12 +17,13 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.attribution.cue_arguments import (agent_of, complement_of, inverted_subject, is_passive,
                                                           relative_antecedent)
 from claimgraph.extract.attribution.cue_words import cue_span_tokens, match_cue, mistagged_cue, stem_table
-from claimgraph.extract.attribution.incises import (fronted_as, misread_relative, parenthetical, second_that_clause,
+from claimgraph.extract.attribution.incises import (clause_after_mark, clause_on_oblique, fronted_as, misread_relative,
+                                                    parenthetical, postposed_root, second_that_clause,
                                                     subject_infinitive)
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, impersonal_subject, speaker_like
-from claimgraph.extract.attribution.objects import object_tokens
-from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, clause_tokens, content_span, on_line_of,
-                                                  subject_of, tokens_span)
+from claimgraph.extract.attribution.objects import object_tokens, stance_complement
+from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, clause_tokens, content_span, noun_phrase,
+                                                  on_line_of, subject_of, tokens_span)
 from claimgraph.extract.factuality import assess_tokens
 
 INCISE_DEPS = frozenset({"advcl", "parataxis", "conj", "dep", "ccomp", "acl", "acl:relcl"})
@@ -45,12 +46,55 @@ def _before_next_cue(tokens: list[Token], verb: Token, lexicon: Lexicon) -> list
     return tokens
 
 
-def _trailing_participle(verb: Token) -> bool:
-    present_participle = verb.tag_ == "VBG" or (
-        "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []))
-    return present_participle and verb.dep_ in ("advcl", "xcomp", "acl") and verb.i > 0 \
-        and verb.doc[verb.i - 1].text == "," and verb.sent.root.i < verb.i and subject_of(verb) is None
+def _present_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBG" or ("Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []))
 
+
+def _gerund(verb: Token, lexicon: Lexicon) -> bool:
+    """« en affirmant que ... »: in French grammar a gerund's subject is that of the clause it hangs on."""
+    if not _present_participle(verb) or verb.i == 0 or subject_of(verb) is not None or verb.head.i == verb.i:
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.lower_ in lexicon.gerund_marks and before.dep_ == "mark" and before.head.i == verb.i
+
+
+def _trailing_participle(verb: Token, lexicon: Lexicon) -> bool:
+    """A participle that speaks for its sentence's subject: set off at the end (", adding that ...") or a gerund."""
+    if _gerund(verb, lexicon):
+        return True
+    if not _present_participle(verb) or verb.i == 0 or subject_of(verb) is not None:
+        return False
+    return verb.dep_ in ("advcl", "xcomp", "acl") and verb.doc[verb.i - 1].text == "," and verb.sent.root.i < verb.i
+
+
+def _participle_noun(verb: Token) -> Optional[Token]:
+    """The noun a participle right after it describes: "a statement saying that ...", « une croyance
+    locale affirmant que ... » (a reduced relative clause: the noun speaks)."""
+    if not _present_participle(verb) or verb.i == 0 or subject_of(verb) is not None:
+        return None
+    node = verb.doc[verb.i - 1]
+    if node.dep_ in ("amod", "compound", "flat", "flat:name"):
+        while node.head.i < node.i and node.dep_ in ("amod", "compound", "flat", "flat:name"):
+            node = node.head  # « une croyance locale affirmant »
+    elif node.dep_ in ("nmod", "pobj") and node.head.i < node.i:
+        node = node.head  # « des informations de presse affirmant », "a statement from the ministry saying"
+        if node.dep_ == "prep" and node.head.i < node.i:
+            node = node.head
+    return node if node.pos_ in ("NOUN", "PROPN") else None
+
+
+def _reports_own_object(verb: Token, subject: Optional[Token], entry: CueEntry, words: list[Token],
+                        lexicon: Lexicon) -> bool:
+    """« ..., la droite pointant le doigt sur X »: a cue with its subject before it and an object after it
+    reports that object; an incise reports the clause before it and has nothing of its own after."""
+    return subject is not None and subject.i < verb.i and entry.takes_object \
+        and bool(object_tokens(verb, entry, words, lexicon))
+
+
+def _subordinated(verb: Token, lexicon: Lexicon) -> bool:
+    """« tandis que la gauche dénonce X », "while officials criticised X": a cue in a clause of its own
+    (not "as X said") reports its own object, not the clause before it."""
+    return any(c.dep_ == "mark" and c.lower_ not in lexicon.as_marks for c in verb.children)
 
 
 def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -65,7 +109,14 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
                 yield fallback
             continue
         entry, words = found
-        candidate = read_cue(doc, token, entry, words, lexicon)
+        if token.head.lemma_.lower() in lexicon.idiom_heads.get(token.lemma_.lower(), ()):
+            continue  # « ce qui veut dire que P »: "means", not a report
+        if entry.nominal and (any(c.dep_ == "mark" and c.lower_ in lexicon.question_marks for c in token.children)
+                              or token.tag_ == "VB" or "Inf" in token.morph.get("VerbForm")):
+            continue  # "if it supports the scheme", "sites forced to support old browsers": no stance taken
+        # « avait fait savoir que P » parsed with « savoir » as the head: the cue is read from its head word
+        anchor = next((w for w in words[1:] if token.head.i == w.i and w.pos_ in ("VERB", "AUX")), token)
+        candidate = read_cue(doc, anchor, entry, words, lexicon)
         if candidate is None or _speaker_hedge(candidate, entry) or _own_voice(candidate) \
                 or _own_words(candidate, quoted):
             continue
@@ -140,7 +191,9 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
     passive = is_passive(verb)
     source = agent_of(verb, lexicon) if passive else subject_of(verb)
     passive_subject = subject_of(verb) if passive else None  # what is reported on, never who reports
-    if _trailing_participle(verb):
+    if _gerund(verb, lexicon):
+        source = subject_of(verb.head) or subject_of(verb.sent.root) or source
+    elif _trailing_participle(verb, lexicon):
         # "X rejected reports that Y had supplied engines, calling the accusations groundless": a
         # participle set off at the end speaks for the sentence's subject, wherever the parser hung it
         source = subject_of(verb.sent.root) or source
@@ -170,14 +223,37 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         subj = subject_of(verb)
         if subj is not None and (subj.lemma_.lower() in lexicon.claim_anaphors or subj.lower_ in lexicon.claim_anaphors):
             return Candidate(content=cue, source_head=source, kind="according_to", relays="confirm", **base)  # type: ignore[arg-type]
-    complement = complement_of(verb, entry, lexicon) or misread_relative(verb, lexicon)
+    stance = stance_complement(verb, lexicon)
+    if stance is not None:  # « s'est dit déterminé à agir »: what the stance adjective bears on
+        adjective, reflexive, tokens = stance
+        content = content_span(doc, tokens, lexicon.complementizers)
+        source = source or inverted_subject(verb)
+        if content is None or source is None:
+            return None
+        base["cue"] = tokens_span(doc, cue_span_tokens(verb, [reflexive, *words, adjective]))
+        return Candidate(content=content, source_head=source, kind=entry.kind or "indirect", **base)  # type: ignore[arg-type]
+    complement = complement_of(verb, entry, lexicon) or misread_relative(verb, lexicon) \
+        or clause_on_oblique(verb, lexicon)
+    if complement is None and passive and entry.takes_object and not entry.nominal and source is not None \
+            and passive_subject is not None \
+            and passive_subject.pos_ in ("NOUN", "PROPN"):
+        # « L'hypothèse a été émise par deux physiciens », "the claims were rejected by the ministry": the
+        # agent speaks, the passive subject is what it says
+        content = tokens_span(doc, noun_phrase(passive_subject))
+        if content is None:
+            return None
+        return Candidate(content=content, source_head=source, kind=entry.kind or "indirect", **base)  # type: ignore[arg-type]
     kind = entry.kind or "indirect"
     by_object = False
     fronted = fronted_as(verb, lexicon) if complement is None else None
     if fronted is not None:
         kind = "according_to"  # "As the agency reported, P"
     elif complement is None:
-        fronted = parenthetical(verb)
+        fronted = postposed_root(verb, lexicon)  # « P, a précisé son ministre X » read with the cue as root
+        if fronted is not None:
+            source = inverted_subject(verb)
+        else:
+            fronted = parenthetical(verb) or clause_after_mark(verb, lexicon)
     if fronted is None and complement is None and not entry.takes_object:
         fronted = subject_infinitive(verb)  # "US says Iran to supply drones"
     if fronted is not None:
@@ -203,7 +279,9 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             mark = None  # "as US says Iran to supply drones": the verb's own content follows it
             comma_before = False
         if head.i != verb.i and verb.dep_ in INCISE_DEPS and head.i < verb.i and (comma_before or mark is not None) \
-                and not _trailing_participle(verb):  # ", calling the accusations groundless" reports its object
+                and not _trailing_participle(verb, lexicon) and not _subordinated(verb, lexicon) \
+                and not _reports_own_object(verb, source, entry, words, lexicon):
+            # ", calling the accusations groundless" reports its object
             # incise after the content: "..., a ajouté l'officiel", "..., comme le montrent les documents"
             tokens = [t for t in clause_tokens(head, exclude=[verb]) if t.i < verb.i]
             content = content_span(doc, tokens, lexicon.complementizers)
@@ -216,6 +294,10 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             by_object = content is not None and entry.needs_speaker
     if content is None:
         return None
+    described = _participle_noun(verb) if source is None else None
+    if described is not None:  # "information indicating that ...": the phrase stops before the participle
+        source = described
+        base["source_span"] = tokens_span(doc, [t for t in noun_phrase(described) if t.i < verb.i])
     if source is None:
         source = inverted_subject(verb) if verb.dep_ in INCISE_DEPS else None
         if source is not None and content.start <= source.idx < content.end:

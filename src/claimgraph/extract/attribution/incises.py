@@ -6,7 +6,10 @@
   between commas inside its content; P is the host clause around it.
 * "US says Iran to supply drones": a headline's subject-and-infinitive content.
 * "said at a briefing that the army had sent a number of shells": a that-clause read as a relative
-  clause of the briefing; a doubled object shows the "that" is a complementiser.
+  clause of the briefing; a doubled object shows the "that" is a complementiser. The French parse
+  hangs it on the oblique as a clause opened by « que » (« a indiqué dans un communiqué que P »).
+* « P, a précisé son ministre X » parsed with the cue as the sentence's root: P is the sentence
+  before the comma, the speaker the noun phrase after the verb.
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from claimgraph.extract.attribution.lexicon import Lexicon
-from claimgraph.extract.attribution.spans import clause_tokens
+from claimgraph.extract.attribution.spans import clause_tokens, subject_of
 
 OBJECT = ("dobj", "obj")
 
@@ -76,6 +79,48 @@ def misread_relative(verb: Token, lexicon: Lexicon) -> Optional[Token]:
 
 
 
+
+
+def clause_on_oblique(verb: Token, lexicon: Lexicon) -> Optional[Token]:
+    """The clause of « a indiqué dans un communiqué que P », hung on « communiqué » with its « que »."""
+    for noun in (c for c in verb.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj") and c.i > verb.i):
+        for clause in (g for g in noun.children if g.dep_ in ("acl", "acl:relcl") and g.i > noun.i):
+            if any(m.dep_ == "mark" and m.pos_ == "SCONJ" and m.lower_ in lexicon.complementizers
+                   for m in clause.children):
+                return clause
+    return None
+
+
+def postposed_root(verb: Token, lexicon: Lexicon) -> Optional[list[Token]]:
+    """The content of « P, a précisé son ministre X » when the parser made the cue the root: the
+    sentence before the comma, if the cue is followed only by its inverted subject."""
+    subject = subject_of(verb)
+    if verb.dep_ != "ROOT" or subject is not None and subject.i < verb.i:
+        return None  # "The secretary, X, has called the ruling ...": a subject before the cue is no incise
+    doc = verb.doc
+    first = verb.i
+    while first > 0 and doc[first - 1].head.i == verb.i and doc[first - 1].dep_.startswith("aux"):
+        first -= 1  # the verb group right before the comma: « , a précisé »
+    if first == 0 or doc[first - 1].text != "," or first - 1 <= verb.sent.start:
+        return None
+    after = [t for t in doc[verb.i + 1:verb.sent.end] if not t.is_punct and not t.is_space]
+    if not after or after[0].pos_ not in ("DET", "NOUN", "PROPN", "PRON"):
+        return None  # an inverted subject comes right after the verb
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in lexicon.complementizers for t in after):
+        return None
+    return [t for t in doc[verb.sent.start:first - 1]]
+
+
+def clause_after_mark(verb: Token, lexicon: Lexicon) -> Optional[list[Token]]:
+    """« l'ONG précise que « P » » with « que » hung elsewhere by the parser: a complementiser right after
+    the cue opens its content, to the end of the sentence."""
+    doc = verb.doc
+    mark = verb.i + 1
+    while mark < len(doc) and doc[mark].pos_ == "ADV":
+        mark += 1
+    if mark >= len(doc) or doc[mark].lower_ not in lexicon.complementizers or doc[mark].pos_ != "SCONJ":
+        return None
+    return [t for t in doc[mark + 1:verb.sent.end]]
 
 
 def second_that_clause(tokens: list[Token], lexicon: Lexicon) -> Optional[tuple[list[Token], list[Token]]]:

@@ -24,6 +24,9 @@ class CueEntry:
     takes_object (bool): the content may be a noun phrase ("denied the accusations").
     rest (tuple[str, ...]): words after the first of a multiword cue ("mettre en garde").
     needs_speaker (bool): the noun-phrase reading needs a speaker-like subject ("decisions require").
+    nominal (bool): only a noun phrase is content (`object: noun`): « souhaitent une sortie du
+        nucléaire » states a stance, « souhaite faire un rappel » an intention.
+    reflexive (bool): the cue only with a reflexive pronoun (« s'inquiéter de X »).
     predicative (bool): the object reading needs more than a bare object ("called China an
         enabler", "called for sanctions", not "called the company").
     kind (Optional[str]): the kind the cue gives its record when it is not plain reported
@@ -39,6 +42,8 @@ class CueEntry:
     kind: Optional[str] = None
     predicative: bool = False
     needs_speaker: bool = False
+    nominal: bool = False
+    reflexive: bool = False
 
 
 def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
@@ -46,7 +51,8 @@ def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
     return CueEntry(certainty=raw.get("certainty"), polarity=raw.get("polarity"),
                     role=raw.get("role", "speech"), takes_object=bool(raw.get("object")), rest=rest,
                     kind=raw.get("kind"), predicative=bool(raw.get("predicative")),
-                    needs_speaker=bool(raw.get("speaker")))
+                    needs_speaker=bool(raw.get("speaker")), nominal=raw.get("object") == "noun",
+                    reflexive=bool(raw.get("reflexive")))
 
 
 def occasion_words(cues: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
@@ -68,6 +74,10 @@ class Lexicon:
     relative_pronouns: frozenset[str] = frozenset()
     concessive_cc: frozenset[str] = frozenset()
     as_marks: frozenset[str] = frozenset()
+    gerund_marks: frozenset[str] = frozenset()  # « en affirmant que », "by saying that": the clause's subject speaks
+    stance_verbs: frozenset[str] = frozenset()  # « se dit préoccupé par X »: the adjective's complement is the content
+    reflexive_pronouns: frozenset[str] = frozenset()
+    idiom_heads: dict[str, frozenset[str]] = field(default_factory=dict)  # « veut dire » means, says nothing
     cleft_heads: frozenset[str] = frozenset()
     cleft_objects: frozenset[str] = frozenset()
     claim_anaphors: frozenset[str] = frozenset()
@@ -96,6 +106,7 @@ class Lexicon:
     question_marks: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
     weak_negators: frozenset[str] = frozenset()
+    paired_negators: frozenset[str] = frozenset()  # « ne ... plus »: a negation only with the weak particle
     negative_predicates: frozenset[str] = frozenset()
     negative_marks: frozenset[str] = frozenset()
     focus_after: frozenset[str] = frozenset()
@@ -109,6 +120,8 @@ class Lexicon:
     organization_nouns: frozenset[str] = frozenset()
     unspecified_pronouns: frozenset[str] = frozenset()
     anaphoric_pronouns: frozenset[str] = frozenset()
+    group_pronouns: frozenset[str] = frozenset()  # "they", « ces derniers »: people or organisations alike
+    latter_words: frozenset[str] = frozenset()  # « ces derniers », "the latter": the last named
     definite_determiners: frozenset[str] = frozenset()
     media_names: frozenset[str] = frozenset()
     # according_to and according_to_initial by their first word, in lexicon order: a token is
@@ -163,6 +176,9 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         relay=word_set(cues.get("relay")), relay_participles=word_set(cues.get("relay_participles")),
         relative_pronouns=word_set(cues.get("relative_pronouns")),
         concessive_cc=word_set(hedges.get("concessive_cc")), as_marks=word_set(cues.get("as_marks")),
+        gerund_marks=word_set(cues.get("gerund_marks")), stance_verbs=word_set(cues.get("stance_verbs")),
+        reflexive_pronouns=word_set(cues.get("reflexive_pronouns")),
+        idiom_heads={str(k).lower(): word_set(v) for k, v in (cues.get("idiom_heads") or {}).items()},
         cleft_heads=word_set(cues.get("cleft_heads")), cleft_objects=word_set(cues.get("cleft_objects")),
         claim_anaphors=word_set(cues.get("claim_anaphors")), agent_marks=word_set(cues.get("agent_marks")),
         occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
@@ -188,6 +204,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         hedge_nouns={str(k).lower(): v for k, v in (hedges.get("nouns") or {}).items()},
         boosters=word_set(hedges.get("boosters")), question_marks=word_set(hedges.get("question_marks")),
         negators=word_set(negation.get("particles")), weak_negators=word_set(negation.get("weak_particles")),
+        paired_negators=word_set(negation.get("paired_particles")),
         negative_predicates=word_set(negation.get("negative_predicates")),
         negative_marks=word_set(negation.get("negative_marks")),
         focus_after=word_set(negation.get("focus_after")),
@@ -200,6 +217,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         organization_nouns=word_set(sources.get("organization_nouns")),
         unspecified_pronouns=word_set(sources.get("unspecified_pronouns")),
         anaphoric_pronouns=word_set(sources.get("anaphoric_pronouns")),
+        group_pronouns=word_set(sources.get("group_pronouns")), latter_words=word_set(sources.get("latter_words")),
         definite_determiners=word_set(sources.get("definite_determiners")),
         media_names=word_set(sources.get("media_names")),
     )
@@ -224,7 +242,7 @@ def speaker_like(token: Token, lexicon: Lexicon) -> bool:
     lemma, lower = token.lemma_.lower(), token.lower_
     return any(word in words for word in (lemma, lower) for words in (
         lexicon.person_nouns, lexicon.organization_nouns, lexicon.media_nouns, lexicon.document_nouns,
-        lexicon.unspecified_nouns))
+        lexicon.unspecified_nouns, lexicon.anaphoric_pronouns))
 
 
 def impersonal_subject(token: Token) -> bool:

@@ -6,13 +6,15 @@ set-off participle, at the occasion of the statement and at circumstances ("in a
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.tokens import Token
 
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
 from claimgraph.extract.attribution.spans import before_occasion
 
 
-OBJECT_DEPS = frozenset({"obj", "dobj", "obl", "obl:arg", "prep", "xcomp", "iobj", "oprd", "obl:mod", "advcl", "acomp"})
+OBJECT_DEPS = ("obj", "dobj", "obl", "obl:arg", "prep", "xcomp", "iobj", "oprd", "obl:mod", "advcl", "acomp")
 
 
 def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lexicon) -> list[Token]:
@@ -21,6 +23,10 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
     own = {w.i for w in words}
     parts = [c for c in verb.children if c.i > verb.i and c.i not in own and c.dep_ in OBJECT_DEPS
              and not comma_clause(c)]
+    # "expressed interest in X", "railed against X": the object hangs on the cue's last words
+    governed = [c for w in words[1:] if w.i != verb.i for c in w.children if c.i > w.i and c.i not in own
+                and c.dep_ in OBJECT_DEPS + ("pobj", "acl") and not comma_clause(c)]  # "readiness to sign X"
+    parts = sorted(parts + governed, key=lambda t: t.i)
     if not entry.takes_object:
         # « a affirmé avoir visé un dépôt », « disent vouloir coopérer »: the infinitive is what is said
         parts = [c for c in parts if lexicon.infinitive_content and c.dep_ == "xcomp" and _infinitive(c)][:1]
@@ -39,9 +45,11 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
         return []  # "Reuters called the company on Tuesday": a phone call, not a description
     has_object = any(c.dep_ in ("obj", "dobj") for c in parts)  # "accuser Pékin de fournir": both are the charge
     if lexicon.object_preps:  # "announced the missiles in a briefing": the briefing is where, not what
-        parts = [c for c in parts if c.dep_ != "prep" or c.lower_ in lexicon.object_preps
+        parts = [c for c in parts if c.dep_ != "prep" or c.lower_ in lexicon.object_preps or c in governed
                  or has_object and c.lower_ in lexicon.after_object_preps]  # "the attachment of a panel to the dish"
     clauses = [c for c in parts if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")] if not has_object else []
+    if entry.nominal and (clauses or not has_object):
+        return []  # « souhaite faire un rappel »: an intention, not a stance on something
     if clauses:  # "a démenti jeudi avoir livré ...": what is denied is the infinitive clause, not the day
         parts = clauses[:1]
     tokens = sorted((t for part in parts for t in part.subtree if t.i not in own), key=lambda t: t.i)
@@ -60,6 +68,26 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
             break
         run.append(tok)
     return run
+
+
+def stance_complement(verb: Token, lexicon: Lexicon) -> Optional[tuple[Token, Token, list[Token]]]:
+    """(adjective, reflexive pronoun, content tokens) of « X se dit préoccupé par Y », « s'est dit déterminé
+    à agir », « se montre convaincu que P »: the stance is the adjective, its complement the content."""
+    if verb.lemma_.lower() not in lexicon.stance_verbs:
+        return None
+    reflexive = next((c for c in verb.children if c.i < verb.i and c.lemma_.lower() in lexicon.reflexive_pronouns), None)
+    adjective = next((c for c in verb.children if c.i > verb.i and c.pos_ in ("ADJ", "VERB")
+                      and c.dep_ in ("xcomp", "acomp", "obj", "amod", "advcl")), None)
+    if reflexive is None or adjective is None:
+        return None
+    # « s'était dit « indigné » par X »: the parser may hang the adjective's complement on the verb
+    heads = [c for c in adjective.children if c.i > adjective.i and c.dep_ != "punct"] + [
+        c for c in verb.children if c.i > adjective.i and c.dep_ in ("obl", "obl:arg", "obl:mod", "ccomp")
+        and any(g.dep_ in ("case", "mark") and g.i < c.i for g in c.children)]
+    tokens = sorted((t for c in heads for t in c.subtree), key=lambda t: t.i)
+    while tokens and tokens[0].dep_ in ("case", "mark") and tokens[0].lower_ not in lexicon.complementizers:
+        tokens = tokens[1:]  # « préoccupé par la revente »: the preposition is the adjective's
+    return (adjective, reflexive, tokens) if tokens else None
 
 
 def _bare_adjunct(part: Token) -> bool:

@@ -20,7 +20,7 @@ from claimgraph.model import Span
 MIN_QUOTE_WORDS = 4
 # How many tokens around the quote the speaker's clause may take.
 WINDOW = 10
-STANDALONE_BEFORE = frozenset(".!?:\n—–")
+STANDALONE_BEFORE = frozenset(".!?:;\n—–")  # a semicolon opens a clause of its own
 
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -64,7 +64,9 @@ def _cue_near(tokens: list[Token], lexicon: Lexicon) -> Optional[tuple[Token, li
 
 def _verb_first(following: list[Token]) -> bool:
     """The words after a closing quote mark open with a verb group (an inverted incise without comma)."""
-    words = [t for t in following if t.pos_ != "ADV"]
+    # « ... » s'est réjoui le ministre: a clitic pronoun may come before the verb
+    words = [t for t in following if t.pos_ != "ADV" and not (t.pos_ == "PRON" and t.head.i > t.i and (
+        t.dep_.startswith("expl") or t.dep_ in ("obj", "iobj")))]
     return bool(words) and words[0].pos_ in ("AUX", "VERB") and "Fin" in (
         words[0].morph.get("VerbForm") or ["Fin"]) and not words[0].morph.get("Person") == ["1"]
 
@@ -113,6 +115,8 @@ def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             found = _cue_near(following[:4], lexicon)  # « ... » a ensuite précisé le ministre (no comma)
             after = found is not None
         if found is None:
+            if following and following[0].pos_ in ("ADP", "DET") and prev[-1:] == "\n":
+                continue  # « Rôle dans l'atteinte » de l'Ukraine: a quoted phrase in a title line, not speech
             yield Candidate(content=_strip_inner(content), kind="direct")  # bare: speaker from context
             continue
         verb, words = found

@@ -101,6 +101,12 @@ class SourceResolver:
         titled = [[g for g in c.children if g.dep_ in ("flat:name", "appos", "nmod") and g.pos_ == "PROPN"]
                   for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]  # « la procureure, Mme X Y »
         titled = [names for names in titled if names]
+        described = partitive_noun(head)  # « un des chercheurs »: a description of a person
+        if not appos and (described.lemma_.lower() in lex.person_nouns or described.lower_ in lex.person_nouns):
+            # "a spokesman for the fire service, Brian Hale", « Un des chercheurs de HRW, Ole Solvang, »: the
+            # name set off after the description, whatever noun the parser hung it on
+            appos = [t for t in head.subtree if t.dep_ in ("appos", "nmod") and t.pos_ == "PROPN" and t.i > head.i
+                     and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","][-1:]
         own = self.entity_at(head.idx, head.idx + len(head.text))
         if appos and (head.pos_ == "NOUN" or own is None or own.type != "PERSON"):
             # "le secrétaire général de l'OTAN, Jens Stoltenberg", "Malaysia's Prime Minister, Ana Ruiz,"
@@ -127,9 +133,15 @@ class SourceResolver:
         impersonal = (head.dep_.startswith("expl") or impersonal_subject(head)) and not head.text.startswith("-")
         if lower in lex.unspecified_pronouns or impersonal:
             return self.remember(Source(span, "unspecified"))
+        if lower in lex.latter_words:  # « ces derniers », "the latter": the last named, speaker or not
+            named = self._last_entity(span.start, ("PERSON", "ORG", "GPE"))
+            if named is not None:
+                kind = "named_person" if named.type == "PERSON" else "media" if self._is_media(named.name) \
+                    else "organization"
+                return self.remember(Source(span, kind, named.id))
         if head.pos_ == "PRON" or lower in lex.anaphoric_pronouns:
             # "l'une d'elles", "one of them": one of a group of people
-            persons = partitive or lower in lex.anaphoric_pronouns and lower not in ("it", "they", "them", "ils", "elles")
+            persons = partitive or lower in lex.anaphoric_pronouns and lower not in lex.group_pronouns
             singular = persons and not partitive and "Sing" in head.morph.get("Number")
             found = self._antecedent(span.start, persons, singular=singular)
             if found is None and singular:

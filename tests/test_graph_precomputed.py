@@ -19,6 +19,7 @@ from sqlalchemy import Connection, func, select
 from claimgraph.graph import select_claim_ids, summaries, sync
 from claimgraph.graph import precomputed
 from claimgraph.graph.listing import live_summaries
+from claimgraph.graph.lookup import claim_ids_for_keys
 from claimgraph.model import Analysis
 from claimgraph.store import SqlStore
 from claimgraph.store import tables as t
@@ -170,7 +171,11 @@ def test_sqlite_and_postgresql_keep_the_same_summaries(tmp_path: Path, store_url
         with each.engine.connect() as connection:
             assert stale_count(connection) == 0
             ids = select_claim_ids(connection, limit=1000)
-            listings.append([s.to_dict() for s in summaries(connection, ids, evidence_limit=2)])
+            picked = [select_claim_ids(connection, entity="China", limit=3, offset=1),
+                      select_claim_ids(connection, entity="China", type="SUPPLY", since="2024-01"),
+                      claim_ids_for_keys(connection, {"state:CN", "state:RU", "cc:CN"}, 5)]
+            assert picked[0] and picked[2], picked
+            listings.append([[s.to_dict() for s in summaries(connection, ids, evidence_limit=2)], picked])
             kept, live = kept_and_live(connection)
             assert kept == live
     assert listings[0] == listings[1]

@@ -63,7 +63,7 @@ def _recent(keys: Iterable[str], per_key: int, type: Optional[str]) -> tuple[str
         params[f"key{n}"] = key
         of_type = " AND type = :key_type" if type else ""
         walks.append(f"SELECT claim_id FROM (SELECT claim_id FROM claim_keys WHERE key = :key{n}{of_type}"
-                     " ORDER BY seq DESC LIMIT :per_key)")
+                     f" ORDER BY seq DESC LIMIT :per_key) AS walk{n}")  # PostgreSQL 15 wants the alias
     return " UNION ".join(walks), params
 
 

@@ -73,3 +73,52 @@ def test_dates_are_no_versions(analyzer) -> None:  # type: ignore[no-untyped-def
 def test_a_french_facility_head_before_a_name(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = entities_of(analyzer, "Il vit dans le château de Brevannes depuis vingt ans.", "fr")
     assert found.get("château de Brevannes", ("", ""))[1] == "LOC"
+
+
+def test_an_apposition_types_the_name_before_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "Columbia lifted off on TX-41, the first crewed shuttle mission. Rilco, an "
+                                  "Italian energy major, said it had been told by its supplier.", "en")
+    assert found.get("TX-41", ("", ""))[1] == "EVENT"
+    assert found.get("Rilco", ("", ""))[1] == "ORG"
+
+
+def test_a_mission_to_a_place_leaves_the_place_alone(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "The agency plans another robotic Tolvara mission next year.", "en")
+    assert found.get("Tolvara", ("", "GPE"))[1] != "EVENT"
+
+
+def test_a_region_after_a_comma_makes_a_place_but_not_an_outlet(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "The exhibit opened in Brannholt, Indiana, on Monday. As Ruiz told the Morning "
+                                  "Courier, US ozone levels have dropped.", "en")
+    assert found.get("Brannholt", ("", ""))[1] == "GPE"
+    assert found.get("Morning Courier", ("", ""))[1] == "ORG"
+
+
+def test_members_make_an_organisation(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "Les membres d'Ansar Talid ont revendiqué l'attaque.", "fr")
+    assert found.get("Ansar Talid", ("", ""))[1] == "ORG"
+
+
+def test_a_model_name_around_its_number_is_one_product(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "A nine-carriage Series 480 Velocino train left the rails near the border.", "en")
+    assert any(text.startswith("Series 480") and etype == "PRODUCT" for text, (_, etype) in found.items())
+
+
+def test_a_name_lent_to_a_term_is_no_mention(analyzer) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyzer.analyze_text("Le laboratoire a annoncé la découverte du boson de Varenne. Paul Varenne "
+                                     "était présent à l'annonce.", lang="fr")
+    mentions = [m.text for e in analysis.entities for m in e.mentions]
+    assert "Paul Varenne" in mentions and "Varenne" not in mentions
+
+
+def test_a_name_inside_an_untyped_span_keeps_its_head_type(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "L'ONG Tolvik Rights Watch vient de publier un rapport sur les prisons.", "fr")
+    assert found.get("Tolvik Rights Watch", ("", ""))[1] == "ORG"
+
+
+def test_a_numbered_model_stays_apart_from_its_series(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Users of Webview Navigator 7 were told to upgrade. The Webview Navigator 7 Farewell site counts "
+            "them. WN7 has many flaws.")
+    analysis = analyzer.analyze_text(text, lang="en")
+    model = next(e for e in analysis.entities if any(m.text == "Webview Navigator 7" for m in e.mentions))
+    assert not any("Farewell" in m.text for m in model.mentions)

@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.doc_text import doc_text
-from claimgraph.extract.entity_context import add_repeated_mentions, context_types, described_name
+from claimgraph.extract.entity_context import add_repeated_mentions, context_types, described_name, drop_eponyms
 from claimgraph.extract.entity_types import (after_job_title, is_acronym_of, national_body_spans,
                                              refine_type, retype_places, same_person)
 from claimgraph.extract.metonymy import acts
@@ -119,6 +119,7 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     add_acronym_mentions(doc, groups, where.text)
     add_repeated_mentions(doc, groups, where.text, _repeated, data)
     context_types(doc, groups, data)
+    groups = drop_eponyms(doc, groups, data)
     groups = sorted(groups, key=lambda g: g.first)
     entities = []
     for index, group in enumerate(groups, start=1):
@@ -165,7 +166,7 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer, whe
     if ent.id_.startswith(CANDIDATE):
         span = where.span(ent)
         entry = gazetteer.lookup(span.text)
-        if entry is not None:
+        if entry is not None and _types_agree(ent.label_, entry.type):
             return _resolved(ent, entry, data, gazetteer, where)
         return Mention(span=span, type=ent.label_, name=clean_name(span.text), sentence=where.sentence(ent))
     label_type = LABEL_TYPES.get(ent.label_)
@@ -324,6 +325,8 @@ def _long_form(short: Group, groups: list[Group]) -> Optional[Group]:
     words = match_key(short.name).split()
     if not words:
         return None
+    if short.type != "PERSON" and words[-1].isdigit():
+        return None  # a numbered model is its own entity, not a part of a longer name (ANNOTATION 3.1)
     if short.type != "PERSON" and len(words) == 1:
         # A bare surname or first name the NER took for a place or an organisation ("Montalvo said").
         persons = [g for g in groups if g is not short and g.type == "PERSON" and g.entry is None

@@ -142,10 +142,16 @@ def descriptor_words(data: dict[str, Any]) -> dict[str, str]:
     return _descriptors(data)
 
 
-def descriptor_before(doc: Doc, start: int, data: dict[str, Any]) -> Optional[str]:
-    """The type a descriptor right before token `start` gives a name there ("the operator", « le
-    site »), or None; the noun after a word is no evidence that the word is a name."""
+def descriptor_around(doc: Doc, start: int, end: int, data: dict[str, Any]) -> Optional[str]:
+    """The type a descriptor gives a name at tokens start..end: right before it ("the operator", « le
+    site ») or in an apposition after it ("Rilco, an energy major,"); None otherwise. The noun
+    after a word is no evidence that the word is a name."""
     descriptors = _descriptors(data)
+    appositive = _appositive_noun(doc, end)
+    if appositive is not None:
+        etype = descriptors.get(appositive.lower_) or descriptors.get(appositive.lemma_.casefold())
+        if etype is not None and etype not in ("GPE", MEMBERS):
+            return etype
     for before, linked in _words_before(doc, start, bool(data.get("adjective_after_noun"))):
         word = before.lower_ if before.lower_ in descriptors else before.lemma_.casefold()
         etype = descriptors.get(word)
@@ -164,14 +170,79 @@ def _context_type(doc: Doc, start: int, end: int, descriptors: dict[str, str], a
         if etype is not None and etype != MEMBERS and linked == (etype == "GPE"):
             return etype  # a place through a link word ("island of"), anything else right before the name
     root = doc[start:end].root
+    appositive = _appositive_noun(doc, end)
+    if appositive is not None:
+        etype = descriptors.get(appositive.lower_) or descriptors.get(appositive.lemma_.casefold())
+        if etype is not None and etype not in ("GPE", MEMBERS):
+            return etype  # "Rilco, an Italian energy major,", "TX-4, the first crewed mission."
     head = root.head
     if root.dep_ in MODIFIER_DEPS and head.i >= end and head.pos_ == "NOUN":
         etype = descriptors.get(head.lower_) or descriptors.get(head.lemma_.casefold())
-        if etype is not None and etype != "GPE":
+        if etype is not None and etype not in ("GPE", "EVENT", MEMBERS):  # a "Tolvik mission" goes to Tolvik
             return etype
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE" and doc[start].ent_type_ != "PERSON":
-        return "GPE"  # "Tolvik, Indiana"
+    if end + 1 < len(doc) and doc[end].text == "," and doc[start].ent_type_ not in ("PERSON", "ORG") \
+            and _region_after_comma(doc, end + 1):
+        return "GPE"  # "Tolvik, Indiana, said", "in Tolvik, Indiana."
     return None
+
+
+def drop_eponyms(doc: Doc, groups: list[Any], data: dict[str, Any]) -> list[Any]:
+    """The groups without the names that only lend themselves to a term ("the Tolvik boson",
+    « le théorème de Tolvik »): the term is no entity, and its name is not the person.
+
+    doc (Doc): the parsed article.
+    groups (list[Group]): the article's groups.
+    data (dict[str, Any]): the language's entities.yaml (`eponym_nouns`).
+    RETURNS (list[Group]): the groups left, each without its eponym mentions.
+    """
+    nouns = {w.casefold() for w in data.get("eponym_nouns", [])}
+    if not nouns:
+        return groups
+    eponyms = set()
+    for token in doc:
+        if token.lower_ not in nouns or not token.is_lower:
+            continue
+        after = token.i + 1
+        if after < len(doc) and doc[after].lower_ in LINKS:
+            after += 1  # « boson de Tolvik »
+        if after < len(doc) and doc[after].text[:1].isupper():
+            eponyms.add(doc[after].idx)
+        if token.i > 0 and doc[token.i - 1].text[:1].isupper() and not doc[token.i - 1].is_sent_start:
+            eponyms.add(doc[token.i - 1].idx)  # "the Tolvik boson"
+    if not eponyms:
+        return groups
+    for group in groups:
+        group.mentions = [m for m in group.mentions if m.span.start not in eponyms
+                          and not any(m.span.start < e < m.span.end for e in eponyms)]
+    return [g for g in groups if g.mentions]
+
+
+def _appositive_noun(doc: Doc, end: int) -> Optional[Any]:
+    """The head noun of a short apposition after a name ("X, the first crewed mission.", « X, un
+    géant de l'énergie, ») or None: a comma, a determiner, lowercase modifiers, a noun, punctuation."""
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return None
+    index = end + 1
+    if doc[index].pos_ in ("DET", "PRON"):
+        index += 1
+    noun = None
+    for token in doc[index:index + 6]:
+        if token.is_punct:
+            return noun
+        if token.pos_ not in ("ADJ", "NOUN", "NUM", "VERB") or not (token.is_lower or token.pos_ == "ADJ"):
+            return None  # lowercase words, or a nationality ("an Italian energy major")
+        noun = token if token.pos_ == "NOUN" else noun
+    return None
+
+
+def _region_after_comma(doc: Doc, index: int) -> bool:
+    """A place name after a comma that ends there ("Tolvik, Indiana," but not "the Post, US ozone")."""
+    if doc[index].ent_type_ != "GPE" or doc[index].ent_iob_ != "B":
+        return False
+    end = index + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end == len(doc) or doc[end].is_punct
 
 
 def _members_before(doc: Doc, start: int, descriptors: dict[str, str]) -> bool:
@@ -195,4 +266,4 @@ def _words_before(doc: Doc, start: int, adjective_after: bool) -> list[tuple[Any
     return out
 
 
-__all__ = ["add_repeated_mentions", "context_types", "described_name", "descriptor_before", "descriptor_words"]
+__all__ = ["add_repeated_mentions", "context_types", "described_name", "descriptor_around", "descriptor_words", "drop_eponyms"]

@@ -120,6 +120,8 @@ def is_acronym_of(short: str, name: str) -> bool:
         if not name.endswith(" " + version):
             return False
         name = name[:-len(version)].strip()
+    elif name[-1:].isdigit():
+        return False  # "WN" is the series, not "Webview Navigator 7"
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return False
     words = [w for w in re.split(r"[\s\-’']+", name) if w and w.casefold() not in ACRONYM_SKIPS]

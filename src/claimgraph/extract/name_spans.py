@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from claimgraph.extract.entity_context import descriptor_before, descriptor_words
+from claimgraph.extract.entity_context import descriptor_around, descriptor_words
 from claimgraph.extract.entity_types import ACRONYM_SKIPS, head_type, is_model_code
 
 # `id_` prefix of a candidate span; the contract type is its label.
@@ -63,9 +63,9 @@ def candidate_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
         while end - start > 1 and doc[start].text.casefold() in descriptors:
             start += 1  # "NGO Tolvik Watch", « ONG Tolvik Watch »: the descriptor is no part of the name
         span = _headed(doc, start, end, data)
-        if span is None and not doc[start].is_sent_start and doc[start].pos_ == "PROPN":
-            # A name the NER missed right after its descriptor ("the gas operator Brenvik", « le site Civio »).
-            etype = descriptor_before(doc, start, data)
+        if span is None and doc[start].pos_ == "PROPN":
+            # A name the NER missed next to its descriptor ("the gas operator Brenvik", "Rilco, an energy major,").
+            etype = descriptor_around(doc, start, end, data)
             span = _span(doc, start, end, etype) if etype is not None else None
         if span is not None:
             spans.append(span)
@@ -143,7 +143,12 @@ def _run_type(tokens: SpacySpan, data: dict[str, Any]) -> Optional[str]:
     name = " ".join(t.text for t in tokens if t.text not in HYPHENS)
     if len(name.split()) < 2:
         return None
-    return head_type(name, data)
+    by_head = head_type(name, data)
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if i > 1 and w.casefold() == "for"), None)
+    if by_head is None and cut is not None and not data.get("head_first"):
+        by_head = head_type(" ".join(words[:cut]), data)  # "Tolvik Foundation for the Arts"
+    return by_head
 
 
 def _acronym_long_forms(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
@@ -187,12 +192,14 @@ def _products(doc: Doc, title_case: set[int]) -> list[SpacySpan]:
         if not (token.is_digit and len(token) <= 3 or token.text in ROMAN_VERSIONS) or token.i == 0:
             continue
         start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and _capitalised(doc[start - 1]) \
+        while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].ent_type_) and _capitalised(doc[start - 1]) \
                 and doc[start - 1].ent_type_ not in NOT_PRODUCT_ENTS and not doc[start - 1].is_sent_start:
             start -= 1
-        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if start < token.i and not (following is not None and following.like_num):
-            spans.append(_span(doc, start, token.i + 1, "PRODUCT"))
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and _capitalised(doc[end]):
+            end += 1  # a model name around its number ("Class 390 Pendolino")
+        if start < token.i and not (end < len(doc) and doc[end].like_num):
+            spans.append(_span(doc, start, end, "PRODUCT"))
     return spans
 
 
@@ -251,6 +258,10 @@ def merge_candidates(ents: list[SpacySpan], candidates: list[SpacySpan]) -> list
         numbers = [e for e in kept if e.label_ in NUMBER_LABELS and e.start < candidate.end and candidate.start < e.end]
         kept = [e for e in kept if e not in numbers]  # "M990" read as a cardinal
         overlapping = [e for e in kept if e.start < candidate.end and candidate.start < e.end]
+        # A name inside an untyped NER span (« L'ONG Tolvik Watch » as MISC) is the name.
+        untyped = [e for e in overlapping if e.label_ == "MISC" and not e.ent_id_ and candidate.label_ != "PRODUCT"]
+        kept = [e for e in kept if e not in untyped]
+        overlapping = [e for e in overlapping if e not in untyped]
         if any(e.start < candidate.start or e.end > candidate.end for e in overlapping):
             continue
         same = [e for e in overlapping if (e.start, e.end) == (candidate.start, candidate.end)]

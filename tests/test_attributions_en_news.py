@@ -217,3 +217,9 @@ def test_according_to_a_name_without_comma(analyse) -> None:  # type: ignore[no-
 def test_no_stance_in_an_infinitive_or_a_passive_of_funding(analyse) -> None:  # type: ignore[no-untyped-def]
     assert analyse("Many websites are forced to support outdated browsers.") == []
     assert analyse("The survey was supported by the Hallam Foundation.") == []
+
+
+def test_reduced_passive_with_an_agent(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = only(analyse("Officials met to discuss the claims rejected by the ministry last week."), "claims")
+    assert att["content"]["text"] == "the claims" and att["source"]["text"] == "the ministry"
+    assert analyse("The bridge built by the engineers collapsed.") == []

@@ -319,3 +319,21 @@ def test_passive_cue_with_an_agent_reports_its_subject(analyse) -> None:  # type
     assert contents(atts) == ["L'hypothèse d'une fuite"] and atts[0]["certainty"] == "possible"
     atts = analyse("Ces accusations ont été rejetées par le ministère.")
     assert contents(atts) == ["Ces accusations"] and atts[0]["source"]["text"] == "le ministère"
+
+
+def test_reduced_passive_with_an_agent(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Des fraudeurs auraient détourné deux millions d'euros, chiffres relativisés par la banque.")
+    att = next(a for a in atts if a["cue"] and a["cue"]["text"] == "relativisés")
+    assert att["content"]["text"] == "chiffres" and att["source"]["text"] == "la banque"
+
+
+def test_participle_tagged_adjective_with_its_auxiliary(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("La porte-parole de la mairie a nuancé les chiffres de la police.")
+    assert contents(atts) == ["les chiffres de la police"]
+
+
+def test_gerund_with_a_preposition_cue(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Tout en insistant sur la hausse des loyers, le candidat poursuit sa campagne.")
+    assert contents(atts) == ["la hausse des loyers"] and atts[0]["source"]["text"] == "le candidat"
+    atts = analyse("Le syndicat a mis l'accent sur les risques pour les salariés.")
+    assert contents(atts) == ["les risques pour les salariés"]

@@ -37,7 +37,10 @@ def match_cue(token: Token, lexicon: Lexicon) -> Optional[tuple[CueEntry, list[T
                 else:
                     ok = False
                     break
-            if ok and (token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD") or entry.rest):
+            # « a nuancé » tagged as an adjective: a participle with a tense auxiliary is a verb
+            verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD") or token.pos_ == "ADJ" and any(
+                c.dep_ in ("aux", "aux:tense") for c in token.children)
+            if ok and (verbal or entry.rest):
                 return entry, words
     return None
 

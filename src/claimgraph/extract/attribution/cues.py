@@ -25,6 +25,7 @@ from claimgraph.extract.attribution.objects import object_tokens, stance_complem
 from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, clause_tokens, content_span, noun_phrase,
                                                   on_line_of, subject_of, tokens_span)
 from claimgraph.extract.factuality import assess_tokens
+from claimgraph.model import Span
 
 INCISE_DEPS = frozenset({"advcl", "parataxis", "conj", "dep", "ccomp", "acl", "acl:relcl"})
 
@@ -55,7 +56,7 @@ def _gerund(verb: Token, lexicon: Lexicon) -> bool:
     if not _present_participle(verb) or verb.i == 0 or subject_of(verb) is not None or verb.head.i == verb.i:
         return False
     before = verb.doc[verb.i - 1]
-    return before.lower_ in lexicon.gerund_marks and before.dep_ == "mark" and before.head.i == verb.i
+    return before.lower_ in lexicon.gerund_marks and before.head.i == verb.i  # « tout en insistant »: any label
 
 
 def _trailing_participle(verb: Token, lexicon: Lexicon) -> bool:
@@ -89,6 +90,19 @@ def _reports_own_object(verb: Token, subject: Optional[Token], entry: CueEntry, 
     reports that object; an incise reports the clause before it and has nothing of its own after."""
     return subject is not None and subject.i < verb.i and entry.takes_object \
         and bool(object_tokens(verb, entry, words, lexicon))
+
+
+def _reduced_passive(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[tuple[Span, Token]]:
+    """(content, agent) of a past participle after its noun with an agent: « des chiffres relativisés par
+    Febelfin » (Febelfin plays the figures down). Relay participles (« cités par ») are relays instead."""
+    if verb.dep_ not in ("acl", "amod") or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i \
+            or _present_participle(verb) or not entry.takes_object or entry.nominal or entry.role == "confirm" \
+            or verb.lemma_.lower() in lexicon.relay_participles \
+            or not ("Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN"):
+        return None
+    agent = agent_of(verb, lexicon)
+    content = tokens_span(verb.doc, [t for t in noun_phrase(verb.head) if t.i < verb.i])
+    return (content, agent) if agent is not None and content is not None else None
 
 
 def _subordinated(verb: Token, lexicon: Lexicon) -> bool:
@@ -232,6 +246,10 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             return None
         base["cue"] = tokens_span(doc, cue_span_tokens(verb, [reflexive, *words, adjective]))
         return Candidate(content=content, source_head=source, kind=entry.kind or "indirect", **base)  # type: ignore[arg-type]
+    reduced = _reduced_passive(verb, entry, lexicon)
+    if reduced is not None:  # « des chiffres relativisés par Febelfin », "accusations rejected by Beijing"
+        content, agent = reduced
+        return Candidate(content=content, source_head=agent, kind=entry.kind or "indirect", **base)  # type: ignore[arg-type]
     complement = complement_of(verb, entry, lexicon) or misread_relative(verb, lexicon) \
         or clause_on_oblique(verb, lexicon)
     if complement is None and passive and entry.takes_object and not entry.nominal and source is not None \
@@ -253,7 +271,8 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         if fronted is not None:
             source = inverted_subject(verb)
         else:
-            fronted = parenthetical(verb) or clause_after_mark(verb, lexicon)
+            # a gerund is no reporting clause set into its host (« Tout en insistant sur X, le candidat ... »)
+            fronted = (None if _gerund(verb, lexicon) else parenthetical(verb)) or clause_after_mark(verb, lexicon)
     if fronted is None and complement is None and not entry.takes_object:
         fronted = subject_infinitive(verb)  # "US says Iran to supply drones"
     if fronted is not None:

@@ -185,6 +185,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--n-process", type=int, default=2, help="bare spaCy processes (default 2)")
     parser.add_argument("--profile-articles", type=int, default=10, help="articles per language in the profile")
+    parser.add_argument("--skip", default="", help="comma-separated phases to leave out: ingest, profile")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--phase", choices=["spacy", "analyze", "ingest", "profile"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -214,9 +215,11 @@ def main() -> None:
         for lang in LANGS:
             results[f"bare spaCy {lang} ({args.n_process} proc)"] = run_phase(args, corpus, "spacy", lang)
             results[f"claimgraph analyze {lang}"] = run_phase(args, corpus, "analyze", lang)
-        results["claimgraph ingest fr+en (store + graph)"] = run_phase(args, corpus, "ingest")
+        skip = set(args.skip.split(","))
+        if "ingest" not in skip:
+            results["claimgraph ingest fr+en (store + graph)"] = run_phase(args, corpus, "ingest")
         args.per_language = min(args.profile_articles, args.per_language)
-        profile = run_phase(args, corpus, "profile")
+        profile = run_phase(args, corpus, "profile") if "profile" not in skip else None
     load_after = Path("/proc/loadavg").read_text().split()[:3]
     bare = {lang: results[f"bare spaCy {lang} ({args.n_process} proc)"] for lang in LANGS}
     bare_both = sum(r["articles"] for r in bare.values()) / sum(r["seconds"] for r in bare.values())
@@ -230,15 +233,17 @@ def main() -> None:
         ratio = rate / (bare[lang]["articles"] / bare[lang]["seconds"]) if lang else rate / bare_both
         print(f"| {name:<40} | {r['articles']:>8} | {r['seconds']:>8.1f} | {rate:>6.2f} | {ratio:>11.2f}x | "
               f"{r['peak_rss_mb']:>7.0f} |")
-    ingest = results["claimgraph ingest fr+en (store + graph)"]
-    print(f"ingest: store {ingest['ingest_seconds']:.1f} s + graph sync {ingest['sync_seconds']:.1f} s")
-    print(f"\nprofile: analyze + store + graph sync of {profile['articles']} articles in one process, "
-          f"{profile['total_seconds']:.1f} s under cProfile (stages inclusive; second parses also inside parse)")
-    print(f"| {'stage':<16} | {'seconds':>8} | {'share':>6} |")
-    print(f"|{'-' * 18}|{'-' * 10}|{'-' * 8}|")
-    for stage, _ in STAGES:
-        seconds = profile["stages"].get(stage, 0.0)
-        print(f"| {stage:<16} | {seconds:>8.2f} | {seconds / profile['total_seconds']:>6.1%} |")
+    ingest = results.get("claimgraph ingest fr+en (store + graph)")
+    if ingest:
+        print(f"ingest: store {ingest['ingest_seconds']:.1f} s + graph sync {ingest['sync_seconds']:.1f} s")
+    if profile is not None:
+        print(f"\nprofile: analyze + store + graph sync of {profile['articles']} articles in one process, "
+              f"{profile['total_seconds']:.1f} s under cProfile (stages inclusive; second parses also inside parse)")
+        print(f"| {'stage':<16} | {'seconds':>8} | {'share':>6} |")
+        print(f"|{'-' * 18}|{'-' * 10}|{'-' * 8}|")
+        for stage, _ in STAGES:
+            seconds = profile["stages"].get(stage, 0.0)
+            print(f"| {stage:<16} | {seconds:>8.2f} | {seconds / profile['total_seconds']:>6.1%} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"load_before": load_before, "load_after": load_after, "runs": results,

@@ -1,6 +1,7 @@
 """Peak memory and speed of `claimgraph ingest` on N generated articles (our own invented sentences).
 
     python scripts/bench_memory.py --articles 10000 [--workers N] [--json build/memory.json]
+    python scripts/bench_memory.py --long-lines 20000   # one article of 20,000 short lines
 
 Writes N short English and French articles as .txt files, 100 per folder,
 then runs `claimgraph ingest` on the whole tree in a child process and reports
@@ -50,6 +51,19 @@ def write_corpus(folder: Path, n_articles: int, seed: int = 7) -> None:
         (part / f"a{number:06d}.txt").write_text(article(rng, number), encoding="utf-8")
 
 
+SHORT_EN = ["{a} said {i} were shipped.", "{a} denied it.", "Officials in {b} disagreed.",
+            "{a} may be selling {i}.", "The talks ended on {d}."]
+
+
+def write_long_article(folder: Path, lines: int, seed: int = 7) -> None:
+    """One English article of `lines` short lines (a transcript-like text), our own invented sentences."""
+    rng = random.Random(seed)
+    body = "\n".join(rng.choice(SHORT_EN).format(a=rng.choice(ACTORS).capitalize(), b=rng.choice(ACTORS),
+                                                 i=rng.choice(ITEMS), d=rng.choice(DAYS_EN)) for _ in range(lines))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "long.txt").write_text(f"title: Long record\ndate: 2024-05\nlang: en\n\n{body}\n", encoding="utf-8")
+
+
 def run(folder: Path, db: Path, workers: int | None) -> dict:
     command = [sys.executable, "-m", "claimgraph", "ingest", str(folder), "--db", str(db), "--format", "json"]
     if workers:
@@ -69,13 +83,19 @@ def run(folder: Path, db: Path, workers: int | None) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--long-lines", type=int, default=0, help="instead: one article of this many short lines")
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
-        write_corpus(folder, args.articles)
+        if args.long_lines:
+            write_long_article(folder, args.long_lines)
+        else:
+            write_corpus(folder, args.articles)
         result = run(folder, Path(tmp) / "store.db", args.workers)
+        if args.long_lines:
+            result["characters"] = len((folder / "long.txt").read_text(encoding="utf-8"))
     print(json.dumps(result))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

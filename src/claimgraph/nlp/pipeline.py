@@ -15,6 +15,7 @@ from claimgraph.lang import get_language, get_rules
 from claimgraph.model import Document, Rejection
 from claimgraph.nlp.components import add_components
 from claimgraph.nlp.asides import without_asides
+from claimgraph.nlp.chunks import CHUNK_CHARS, parse_in_pieces
 from claimgraph.nlp.stand_ins import ParsingHints, load_parsing_hints, with_stand_ins
 
 log = logging.getLogger(__name__)
@@ -114,9 +115,12 @@ class PipelineCache:
         fitting = []
         for i, document in items:
             if len(document.text) > nlp.max_length:
+                # parsed in pieces it would fit, but several extraction stages grow faster than the text
                 parsed[i] = Rejection(document.path or document.id, "text too long",
-                                      f"{len(document.text):,} characters; the parser reads at most "
+                                      f"{len(document.text):,} characters; the analysis reads at most "
                                       f"{nlp.max_length:,} (split the article)")
+            elif len(document.text) > CHUNK_CHARS:  # parsed alone, in pieces: memory stays bounded
+                parsed[i] = self._parse_long(nlp, lang, document)
             else:
                 fitting.append((i, document))
         try:
@@ -126,6 +130,13 @@ class PipelineCache:
         for (i, document), doc in zip(fitting, docs):
             parsed[i] = doc if isinstance(doc, Rejection) else self._reparsed(nlp, lang, document, doc)
         return parsed
+
+    def _parse_long(self, nlp: Language, lang: str, document: Document) -> Union[Doc, Rejection]:
+        try:
+            doc = parse_in_pieces(nlp, document.text)
+        except Exception as exc:  # noqa: BLE001
+            return failure(document, "parse failed", exc)
+        return self._reparsed(nlp, lang, document, doc)
 
     def _parse_one(self, nlp: Language, document: Document) -> Union[Doc, Rejection]:
         try:

@@ -125,7 +125,8 @@ def _item_words(doc: Doc, fillers: dict[str, Filler], lexicon: EventLexicon, voc
             if not inner:
                 break
             head = inner[0]
-    words = [head] + [c for c in head.children if c.dep_ in lexicon.dep("modifier") | {"compound"}]
+    modifiers = lexicon.dep("modifier") | {"compound"}  # and theirs: "riot control agents"
+    words = [head] + [t for c in head.children if c.dep_ in modifiers for t in (c, *c.children) if t.dep_ in modifiers]
     return any(t.lemma_.lower() in vocabulary or t.lower_ in vocabulary for t in words)
 
 
@@ -238,8 +239,7 @@ def _is_purpose_blocked(trigger: Trigger, lexicon: EventLexicon) -> bool:
     auxiliaries = [c for c in head.children if c.pos_ == "AUX" and c.i < head.i]
     if head.dep_ == "xcomp":
         auxiliaries.append(head.head)
-    possible = lexicon.governors.get("possible", frozenset())
-    modal = any(a.lemma_.lower() in possible for a in auxiliaries)
+    modal = any(a.lemma_.lower() in lexicon.governors.get("capability", ()) for a in auxiliaries)
     perfect = any(a.lemma_.lower() in ("have", "avoir") for a in auxiliaries)
     return modal and not perfect
 

@@ -69,7 +69,9 @@ class ParticipantWords:
         return "Plur" in noun.morph.get("Number", []) or noun.tag_ in ("NNS", "NNPS")
 
     def _is_relative(self, token: Token) -> bool:
-        return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WDT", "WP")
+        # "weapons that the army has used": the parser may tag the relative "that" as a conjunction
+        return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WDT", "WP") or (
+            token.pos_ == "SCONJ" and token.head.dep_ in self.lexicon.dep("relative") and token.i < token.head.i)
 
     def _marked(self, clause: Token) -> bool:
         return any(c.dep_ == "mark" for c in clause.children)

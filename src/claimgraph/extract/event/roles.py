@@ -193,6 +193,7 @@ class RoleFiller(ParticipantWords):
                 put(role, dep_noun)
                 if role == "item":
                     self._maker_of(dep_noun, roles, put)
+                    self._hung_on_item(dep_noun, roles, put)
             elif role in ACTOR_ROLES:
                 self._describes_item(dep_noun)
         modifier_role = roles.slots.get("modifier")
@@ -222,6 +223,15 @@ class RoleFiller(ParticipantWords):
             for prep, other, _ in prepositional_phrases(governor, lex):
                 if other.i != noun.i:
                     put(roles.noun_preps.get(prep), other)
+
+    def _hung_on_item(self, item: Token, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
+        """« les livraisons d'armes à l'Ukraine », "donated items from the programme": the recipient,
+        route or giver the parser hung on the item noun."""
+        for prep, noun, _ in prepositional_phrases(item, self.lexicon):
+            role = roles.noun_preps.get(prep)
+            if role in DISPLACED_ROLES | {"agent"} and self._referential(noun) \
+                    and (role not in ACTOR_ROLES or self._actor(noun)):
+                put(role, noun)
 
     def _maker_of(self, item: Token, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
         """"development of Microsoft's new browser": the item's possessor makes it (for the types

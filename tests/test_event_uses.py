@@ -1,0 +1,57 @@
+"""Event classes of real news, third part: hedged uses against capabilities, chemical and riot-control
+agents as weapons, relative clauses whose "that" the parser takes for a conjunction, accusation nouns,
+participants the parser hangs on the item of a noun trigger. Invented sentences."""
+from __future__ import annotations
+
+from claimgraph.extract.events import extract_events
+from claimgraph.lang import get_rules
+from claimgraph.model import Event
+
+
+def run(nlp, lang: str, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    return extract_events(nlp(text), get_rules(lang), [], [], "2024-09")
+
+
+def args(event: Event) -> dict[str, str]:
+    return {role: arg.span.text for role, arg in event.arguments.items()}
+
+
+def of_type(events: list[Event], etype: str) -> list[Event]:
+    return [e for e in events if e.type == etype]
+
+
+def test_might_be_using_is_a_hedged_use_could_be_used_is_none(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    (use,) = of_type(run(nlp_en, "en", "Reports say both sides might be using cheap drones for attacks."), "USE")
+    assert use.certainty == "possible"
+    assert not of_type(run(nlp_en, "en", "The drones could be used against ships."), "USE")
+
+
+def test_chemical_and_riot_control_agents_are_weapons(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    (use,) = of_type(run(nlp_en, "en", "Officials said the militia used riot control agents in the town."), "USE")
+    assert args(use)["item"] == "riot control agents"
+    (choking,) = of_type(run(nlp_en, "en", "The army used a choking agent near the bridge."), "USE")
+    assert args(choking)["agent"] == "The army"
+    assert not of_type(run(nlp_en, "en", "The bank used an agent in the sale."), "USE")
+
+
+def test_a_relative_that_read_as_a_conjunction_still_names_the_item(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "Neighbours donated old rifles and ammunition that the brigade has long used."
+    (use,) = of_type(run(nlp_en, "en", text), "USE")
+    assert args(use)["agent"] == "the brigade"
+    assert args(use)["item"].startswith("old rifles")
+
+
+def test_accusation_nouns_with_their_accuser(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "Le ministre s'est dit indigné par les accusations injustes de l'ONG."
+    (accuse,) = of_type(run(nlp_fr, "fr", text), "ACCUSE")
+    assert args(accuse)["agent"] == "l'ONG"
+    (against,) = of_type(run(nlp_en, "en", "The union repeated its accusations against the port authority."), "ACCUSE")
+    assert args(against) == {"agent": "its", "target": "the port authority"}
+    assert not of_type(run(nlp_en, "en", "The ministry rejected the accusations."), "ACCUSE")
+
+
+def test_a_recipient_hung_on_the_item_of_a_delivery_noun(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Les ministres doivent discuter des livraisons d'armes légères à la Moldavie."
+    (supply,) = of_type(run(nlp_fr, "fr", text), "SUPPLY")
+    assert args(supply)["recipient"] == "la Moldavie"
+    assert args(supply)["item"] == "armes légères"

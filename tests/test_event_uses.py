@@ -55,3 +55,23 @@ def test_a_recipient_hung_on_the_item_of_a_delivery_noun(nlp_fr) -> None:  # typ
     (supply,) = of_type(run(nlp_fr, "fr", text), "SUPPLY")
     assert args(supply)["recipient"] == "la Moldavie"
     assert args(supply)["item"] == "armes légères"
+
+
+def test_shooting_bombing_dropping_and_throwing_weapons(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    (shot,) = of_type(run(nlp_en, "en", "Two guards shot and wounded a driver at the gate."), "USE")
+    assert args(shot) == {"agent": "Two guards"}  # the one shot is a victim, not the weapon
+    (passive,) = of_type(run(nlp_en, "en", "The driver was shot on Friday."), "USE")
+    assert args(passive) == {}
+    (bombed,) = of_type(run(nlp_en, "en", "The depot was bombed on Thursday."), "USE")
+    assert args(bombed) == {"location": "The depot"}
+    (dropped,) = of_type(run(nlp_en, "en", "Three bombs were dropped near the runway."), "USE")
+    assert args(dropped)["item"] == "Three bombs"
+    (thrown,) = of_type(run(nlp_en, "en", "Rioters hurled a petrol bomb at the bank."), "USE")
+    assert args(thrown)["item"] == "a petrol bomb"
+    assert not of_type(run(nlp_en, "en", "The clerk dropped the charges against him."), "USE")
+    assert not of_type(run(nlp_en, "en", "The manager was fired on Friday."), "USE")
+
+
+def test_what_a_firing_noun_is_of_is_its_place(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    (bombing,) = of_type(run(nlp_en, "en", "The governor condemned the bombing of the market."), "USE")
+    assert args(bombing) == {"location": "the market"}

@@ -182,8 +182,8 @@ def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument]
         return False
     if len(arguments) >= lexicon.min_arguments:
         return True
-    if len(arguments) != 1:
-        return False
+    if len(arguments) != 1:  # "he was shot": a firing verb is a use with no other participant
+        return not arguments and not trigger.is_noun and trigger.lemma in lexicon.firing_words
     role = next(iter(arguments))
     if role not in (lexicon.single_roles or {}).get(trigger.type, ()):
         return False

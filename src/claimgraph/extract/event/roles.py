@@ -94,11 +94,23 @@ class RoleFiller(ParticipantWords):
             self._noun_roles(trigger, roles, put)
         else:
             self._verb_roles(trigger, roles, put)
+        if trigger.type == "USE" and trigger.is_noun and trigger.lemma in lex.firing_words:
+            self._item_as_place(heads)
         if trigger.type == "DENY" and trigger.lemma in lex.deny_restricted:
             item = heads.get("item")
             if item is None or (not item[1] and item[0].lemma_.lower() not in lex.deny_objects):
                 return {}
         return self._spans(trigger, heads)
+
+    def _item_as_place(self, heads: dict[str, tuple[Token, bool]]) -> None:
+        """"the bombing of the port", « le pilonnage de Kharkiv »: what a firing noun is of is the place hit
+        unless it is a weapon; a person (the one shot) fills no role."""
+        head, is_clause = heads.get("item", (None, True))
+        if head is None or is_clause or head.lemma_.lower() in self.lexicon.weapons or head.i in self.thing_tokens:
+            return
+        del heads["item"]
+        if "location" not in heads and head.ent_type_ not in ("PERSON", "PER") and self._referential(head):
+            heads["location"] = (head, False)
 
     # --- verbs -----------------------------------------------------------------------------------------------
     def _verb_roles(self, trigger: Trigger, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]

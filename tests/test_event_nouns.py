@@ -101,3 +101,12 @@ def test_an_amount_is_no_place_and_a_thing_no_imposer(nlp_fr) -> None:  # type: 
     text = "Le plan réduit la part du charbon dans la production de ciment de 60 % à 40 %."
     for event in run(nlp_fr, "fr", text):
         assert "%" not in args(event).get("location", "")
+
+
+def test_a_production_or_sale_noun_with_no_one_and_no_goods_is_generic(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Le plan vise la baisse de la part du fioul dans la production d'électricité à l'horizon 2030."
+    assert not of_type(run(nlp_fr, "fr", text), "PRODUCE")
+    text = "La baisse s'explique par un marché qui se caractérise par la vente de voitures bon marché."
+    assert not of_type(run(nlp_fr, "fr", text), "SUPPLY")  # « qui » stands for the market, no seller
+    (drones,) = of_type(run(nlp_fr, "fr", "La production de drones a doublé."), "PRODUCE")
+    assert args(drones) == {"item": "drones"}

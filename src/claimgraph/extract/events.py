@@ -16,6 +16,7 @@ from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.event.conjuncts import split_named_conjuncts
 from claimgraph.extract.event.context import (enclosing_attributions, event_factuality, statement_time, time_of,
                                               timex_head)
+from claimgraph.extract.event.firing import is_weapon_use, item_words
 from claimgraph.extract.event.lexicon import EventLexicon, load_lexicon
 from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, THING_TYPES, MentionIndex, resolve_description,
                                                resolve_pronoun, sentences_back, snap_to_mention)
@@ -111,43 +112,6 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     return events
 
 
-def _item_words(doc: Doc, fillers: dict[str, Filler], lexicon: EventLexicon, vocabulary: frozenset[str]) -> bool:
-    """Whether the item names one of `vocabulary`: its head or the head's compounds ("drone
-    engines"), or after a quantity the complement ("75 percent of the arms", "some of the missiles")."""
-    item = fillers.get("item")
-    if item is None or item.is_clause:
-        return False
-    head = item.head
-    for _ in range(3):
-        if head.lemma_.lower() in lexicon.quantity_nouns or head.pos_ in ("NUM", "PRON", "DET", "ADJ"):
-            inner = [t for t in head.subtree if t.head.i != t.i and t.pos_ in ("NOUN", "PROPN") and t.i > head.i
-                     and item.first <= t.i <= item.last]
-            if not inner:
-                break
-            head = inner[0]
-    modifiers = lexicon.dep("modifier") | {"compound"}  # and theirs: "riot control agents"
-    words = [head] + [t for c in head.children if c.dep_ in modifiers for t in (c, *c.children) if t.dep_ in modifiers]
-    return any(t.lemma_.lower() in vocabulary or t.lower_ in vocabulary for t in words)
-
-
-def _is_weapon_use(doc: Doc, trigger: Trigger, arguments: dict[str, Argument], fillers: dict[str, Filler],
-                   lexicon: EventLexicon, products: set[int]) -> bool:
-    """USE is weapons used in an operation (ANNOTATION 2.2): "shelled the town", or a weapon, a named
-    product or a pronoun for one as the item of "used", "launched"; "deployed" also needs a place."""
-    item = fillers.get("item")
-    if trigger.lemma in lexicon.firing_words:
-        # "fired missiles", "shelled the town"; but « tirer des conséquences » fires nothing
-        return item is None or item.is_clause or _item_words(doc, fillers, lexicon, lexicon.weapons)
-    if trigger.lemma in lexicon.placing_verbs and "location" not in arguments:
-        return False
-    if item is None or item.is_clause:
-        return False
-    if _item_words(doc, fillers, lexicon, lexicon.weapons):
-        return True
-    # a named product is a weapon when used somewhere ("used the Garpiya-3 against the port"), not "using IE6"
-    return item.head.i in products and "location" in arguments
-
-
 def _is_someone(head: Token, lexicon: EventLexicon, named: set[int]) -> bool:
     """Whether a role's head can stand for someone: a name, a pronoun, a nationality, or a noun for
     people or organisations ("the ministry", « l'armée »); "these facilities", "the yields" cannot."""
@@ -162,12 +126,13 @@ def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument]
     ("Western sanctions", "sanctions against Iran", "deliveries of gas"); a USE needs a place
     or a weapon ("used drones in strikes on the port", "the army used drones")."""
     item = fillers.get("item")
-    goods = _item_words(doc, fillers, lexicon, lexicon.goods) or (item is not None and item.head.i in products)
-    if trigger.lemma in lexicon.goods_only_verbs and not goods:
+    goods = item_words(doc, fillers, lexicon, lexicon.goods) or (item is not None and item.head.i in products)
+    if not goods and (trigger.lemma in lexicon.goods_only_verbs or trigger.is_noun and trigger.type in ("PRODUCE", "SUPPLY")
+                      and not {"agent", "recipient"} & set(arguments)):  # « la production d'électricité »: no one's act
         return False
     recipient = arguments.get("recipient")
     if trigger.lemma in lexicon.loose_verbs and not goods and (recipient is None or recipient.entity is None) and (
-            _item_words(doc, fillers, lexicon, lexicon.abstract_items)
+            item_words(doc, fillers, lexicon, lexicon.abstract_items)
             or (item is not None and not item.is_clause and (_is_someone(item.head, lexicon, named) or any(
                 t.ent_type_ in NOT_GOODS_LABELS for t in doc[item.first:item.last + 1])))
             or ("agent" in fillers and not _is_someone(fillers["agent"].head, lexicon, named))):
@@ -175,7 +140,7 @@ def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument]
     owner = fillers.get("owner")
     if owner is not None and not _is_someone(owner.head, lexicon, named):
         return False  # « les observations possédant une masse »: only someone owns
-    if trigger.type == "USE" and not _is_weapon_use(doc, trigger, arguments, fillers, lexicon, products):
+    if trigger.type == "USE" and not is_weapon_use(doc, trigger, arguments, fillers, lexicon, products):
         return False
     required = (lexicon.required_roles or {}).get(trigger.type, ())
     if any(r not in arguments for r in required):

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.attribution.spans import before_occasion
 from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
+from claimgraph.extract.event.firing import item_as_place, strike_roles
 from claimgraph.extract.event.participants import ParticipantWords, is_quantity
 from claimgraph.extract.event.syntax import (NOMINAL_POS, any_subject, children, clause_bounds, governing_chain,
                                              is_participle_modifier, is_passive, phrase_bounds,
@@ -89,28 +90,18 @@ class RoleFiller(ParticipantWords):
         preps_here = {p for t in trigger.tokens for p, _, _ in prepositional_phrases(t, lex)}
         roles = base.merged(lex.frames.get(trigger.lemma), preps_here)
         if trigger.type == "USE" and trigger.lemma in lex.measure_verbs:
-            roles = self._strike_roles(trigger, roles)
+            roles = strike_roles(trigger, roles, lex)
         if trigger.is_noun:
             self._noun_roles(trigger, roles, put)
         else:
             self._verb_roles(trigger, roles, put)
         if trigger.type == "USE" and trigger.is_noun and trigger.lemma in lex.firing_words:
-            self._item_as_place(heads)
+            item_as_place(heads, lex, self)
         if trigger.type == "DENY" and trigger.lemma in lex.deny_restricted:
             item = heads.get("item")
             if item is None or (not item[1] and item[0].lemma_.lower() not in lex.deny_objects):
                 return {}
         return self._spans(trigger, heads)
-
-    def _item_as_place(self, heads: dict[str, tuple[Token, bool]]) -> None:
-        """"the bombing of the port", « le pilonnage de Kharkiv »: what a firing noun is of is the place hit
-        unless it is a weapon; a person (the one shot) fills no role."""
-        head, is_clause = heads.get("item", (None, True))
-        if head is None or is_clause or head.lemma_.lower() in self.lexicon.weapons or head.i in self.thing_tokens:
-            return
-        del heads["item"]
-        if "location" not in heads and head.ent_type_ not in ("PERSON", "PER") and self._referential(head):
-            heads["location"] = (head, False)
 
     # --- verbs -----------------------------------------------------------------------------------------------
     def _verb_roles(self, trigger: Trigger, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
@@ -180,15 +171,6 @@ class RoleFiller(ParticipantWords):
         self._displaced(trigger, roles.preps, put)
         self._partitive_object(trigger, slots, put)
 
-    def _strike_roles(self, trigger: Trigger, roles: RoleMap) -> RoleMap:
-        """« des missiles ont visé Odessa », "the army hit the depot with drones": what is hit is the
-        place of the use; a weapon as subject is the item, anyone else the agent."""
-        subject = subject_of(trigger.head, self.lexicon)
-        weapon = subject is not None and (subject.lemma_.lower() in self.lexicon.weapons
-                                          or subject.lower_ in self.lexicon.weapons)
-        return RoleMap({**roles.slots, "object": "location", "subject": "item" if weapon else "agent"},
-                       roles.preps, roles.noun_preps)
-
     def _noun_roles(self, trigger: Trigger, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
         lex = self.lexicon
         noun = trigger.head
@@ -229,8 +211,10 @@ class RoleFiller(ParticipantWords):
                 governor.lemma_.lower() in lex.light_verbs or reached_by & lex.means_preps):
             # not « a annoncé deux morts après des tirs »: the occasion of the verb, not its act
             subject = subject_of(governor, lex)
-            if subject is not None and self._actor(subject):
-                # "X s'expliquait par les sanctions": only someone imposes, delivers or makes
+            standing_for = governor.head if subject is not None and self._is_relative(subject) else subject
+            if subject is not None and standing_for is not None and self._actor(standing_for):
+                # "X s'expliquait par les sanctions", « le marché, qui se caractérise par la vente »: only
+                # someone imposes, delivers or makes
                 put(roles.slots.get("subject"), subject)
             for prep, other, _ in prepositional_phrases(governor, lex):
                 if other.i != noun.i:

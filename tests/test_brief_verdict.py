@@ -78,9 +78,10 @@ def test_speculation_is_named_as_such_and_never_the_best_evidence() -> None:
     claims = [claim("c1", "Ruritania supplies shells to Osterlich", ["Daily Lantern", "Harbour Wire"]),
               claim("c2", "Ruritania supplies drones to Osterlich", ["Evening Bell"], certainty="possible")]
     text = verdict("Does Ruritania arm Osterlich?", claims)
-    assert text.startswith("Best evidenced: Ruritania supplies shells")
+    assert text.startswith("Alleged: Ruritania supplies shells")
     assert "2 independent origins" in text
-    assert "Only speculation" in text and "drones" in text.split("Only speculation")[1]
+    assert "Only speculated" in text and "drones" in text.split("Only speculated")[1]
+    assert "drones" not in text.split("Only speculated")[0], "speculation is never listed as alleged"
 
 
 def test_duplicates_under_one_label_are_merged() -> None:

@@ -72,7 +72,26 @@ def test_the_outlet_reporting_a_denial_is_not_the_denier() -> None:
 
 def test_the_report_flags_what_is_left() -> None:
     claim = ClaimSummary(id="c", type="SUPPLY", label="x", arguments={"agent": "it", "recipient": "it", "item": "China"})
-    assert set(claim_problems(claim)) == {"agent = recipient", "country as item", "agent is a pronoun or a speaker"}
+    assert set(claim_problems(claim)) == {"agent = recipient", "country as item", "agent is a pronoun or a speaker",
+                                          "recipient is a pronoun or a fragment"}
+    things = ClaimSummary(id="t", type="SUPPLY", label="x", arguments={"agent": "the deliveries", "item": "gas"})
+    assert claim_problems(things) == ["agent is an act or a thing"]
+    told = ClaimSummary(id="o", type="SUPPLY", label="x", arguments={"agent": "Ruritania", "recipient": "Reuters",
+                                                                     "item": "shells"})
+    assert claim_problems(told) == ["recipient is a news outlet"]
+    echo = ClaimSummary(id="e", type="SUPPLY", label="x", arguments={"agent": "Osterlich: shells and mortars",
+                                                                     "item": "shells and mortars"})
+    assert claim_problems(echo) == ["agent is an act or a thing"], "an agent that repeats the item is a misread"
+    assert not claim_problems(ClaimSummary(id="k", type="SUPPLY", label="x", arguments={
+        "agent": "Ruritania Engine Works", "item": "engines"}), keys={"agent": "ent:ruritania engine works"}), \
+        "a named company whose name holds an item word is someone"
+    adjective = ClaimSummary(id="a", type="SANCTION", label="x", arguments={"agent": "western"})
+    assert claim_problems(adjective) == ["agent is an adjective or a clause"], "'western sanctions' is a noun phrase"
+    clause = ClaimSummary(id="c", type="SUPPLY", label="x", arguments={"agent": "ce ne seront pas ces obus qui",
+                                                                       "item": "les combats"})
+    assert claim_problems(clause) == ["agent is an adjective or a clause"]
+    place = ClaimSummary(id="p", type="USE", label="x", arguments={"agent": "Russia", "location": "Government of Chile"})
+    assert claim_problems(place, keys={"agent": "state:RU", "location": "state:CL"}) == ["location is a government"]
     assert origin_problem(Origin("src:last week", "last week", "organization")) == "time phrase"
     assert origin_problem(Origin("src:fuel", "fuel", "organization")) == "common noun"
     assert origin_problem(Origin("src:gazette", "the sources (via Gazette)", "media")) is None

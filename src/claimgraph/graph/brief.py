@@ -17,6 +17,8 @@ from typing import Optional
 import numpy as np
 from sqlalchemy import Connection, select
 
+from claimgraph.graph.denials import link
+from claimgraph.graph.detail import claim_extras
 from claimgraph.graph.embed import Embedder, from_blob
 from claimgraph.graph.keys import country_code, country_name, nationality, words
 from claimgraph.graph.names import unknown_names
@@ -37,13 +39,24 @@ EVIDENCE_BONUS = 0.03
 PER_ACTOR = 3
 EXTRA_ACTORS = 5
 ALLEGATIONS = ("SUPPLY", "PRODUCE", "DEVELOP", "USE")
-ACTOR_MIN_SCORE = 0.45
+# Another actor of the question's country (its companies) is shown when its claim matches this much.
+ACTOR_MIN_SCORE = 0.25
+# The question's named actor acting in a claim (agent, owner, accused, subject) weighs like this much cosine.
+ROLE_BONUS = 0.1
+# The most relevant claims a brief chooses from (at least; three times its limit when larger).
+POOL = 30
+# Claims read for, and shown of, what is only asked, supposed or speculated.
+SPARE_READ = 20
+SPECULATION_SHOWN = 2
+# Denial claims read to link against the allegations (the most relevant first).
+DENIALS_READ = 10
 # Quoted evidence a brief shows per claim and stance (the first, in date order); the rest is counted.
 EVIDENCE_SHOWN = 30
 
 
 def answer(connection: Connection, question: str, embedder: Embedder, limit: int = 15) -> Brief:
-    """The brief for `question`: its best claims with evidence, grouped by alleged actor."""
+    """The brief for `question`: its best claims with evidence, grouped by alleged actor, and the
+    denials that answer them (`limit` bounds the claims listed, allegations and denials together)."""
     keys = keys_in_question(connection, question)
     unknown = unknown_names(connection, question, keys)  # adds the keys of names given in part ("Limbach")
     named = {k for k in keys if not k.startswith("cc:")}
@@ -58,7 +71,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         ids = list(connection.execute(select(c.c.id).order_by(c.c.n_evidence.desc(), c.c.seq.desc()).limit(CANDIDATES)).scalars())
     if not ids:
         return Brief(question=question, matched=_readable(keys), verdict=no_evidence(question, []))
-    rows = list(connection.execute(select(c.c.id, c.c.type, c.c.label_vector, c.c.names, c.c.n_evidence).where(c.c.id.in_(ids))))
+    rows = list(connection.execute(select(c.c.id, c.c.type, c.c.label_vector, c.c.names, c.c.arguments, c.c.item,
+                                          c.c.n_evidence).where(c.c.id.in_(ids))))
     claim_keys: dict[str, set[str]] = defaultdict(set)
     for r in connection.execute(select(t.claim_keys.c.claim_id, t.claim_keys.c.key).where(t.claim_keys.c.claim_id.in_(ids))):
         claim_keys[r.claim_id].add(r.key)
@@ -69,22 +83,35 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     scored = []
     kinds: dict[str, str] = {}
     evidence: dict[str, int] = {}
+    items: dict[str, str] = {}
+    roles: dict[str, dict[str, str]] = {}
     for row, cosine in zip(rows, cosines):
         shared = claim_keys[row.id]
         score = (float(cosine) + KEY_BONUS * len(shared & named) + COUNTRY_BONUS * min(1, len(shared & countries))
-                 + EVIDENCE_BONUS * math.log1p(row.n_evidence))
+                 + EVIDENCE_BONUS * math.log1p(row.n_evidence)
+                 + ROLE_BONUS * bool(named & _actor_keys(json.loads(row.arguments), row.type)))
         scored.append((score, row.id, _actor(json.loads(row.names))))
         kinds[row.id] = row.type
         evidence[row.id] = row.n_evidence
+        items[row.id] = row.item or ""
+        roles[row.id] = json.loads(row.arguments)
     scored.sort(key=lambda x: (-x[0], x[1]))
+    direct = {claim_id for claim_id, arguments in roles.items() if named & _actor_keys(arguments, kinds[claim_id])}
+    # The claims that answer the question (a denial answers the allegations below, it is not one more of
+    # them; a claim about a company or person the question names answers it however it is worded) ...
+    pool = [(score, claim_id, actor) for score, claim_id, actor in scored if kinds[claim_id] != "DENY" and (
+        score >= floor or any(k.startswith("ent:") for k in claim_keys[claim_id] & named))][:max(POOL, 3 * limit)]
+    # ... chosen where the actor the question names acts first, then by evidence: a short brief keeps the
+    # best-evidenced allegations, not the best-worded ones.
+    pool.sort(key=lambda x: (x[1] not in direct or kinds[x[1]] == "STATEMENT", -evidence[x[1]], -x[0], x[1]))
     chosen: list[str] = []
     per_actor: dict[str, int] = defaultdict(int)
-    for score, claim_id, actor in scored:
+    for score, claim_id, actor in pool:
         if len(chosen) >= limit:
             break
-        if score < floor and not any(k.startswith("ent:") for k in claim_keys[claim_id] & named):
-            continue  # a claim about a company or person the question names answers it however it is worded
-        if per_actor[actor] < PER_ACTOR:  # several actors answer a question better than one actor's many claims
+        # Several actors answer a question better than one actor's many claims; the actor the question
+        # names gets more room.
+        if per_actor[actor] < (max(PER_ACTOR, limit // 2) if claim_id in direct else PER_ACTOR):
             chosen.append(claim_id)
             per_actor[actor] += 1
     # Then the best claim of every other actor the question's countries cover ("China ..." also asks
@@ -99,18 +126,60 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
                 and claim_keys[claim_id] & acting):
             # Within an actor, its most evidenced claim (the wire story, not a one-off).
             best_of_actor[actor] = max(best_of_actor.get(actor, (-1, 0.0, "")), (evidence[claim_id], score, claim_id))
-    extras = [claim_id for _, _, claim_id in sorted(best_of_actor.values(), key=lambda v: (-v[1], v[2]))]
+    extras = [claim_id for _, _, claim_id in sorted(best_of_actor.values(), key=lambda v: (-v[0], -v[1], v[2]))]
     # `limit` bounds the whole brief: the other actors' best claims take at most a third of it.
     n_extra = min(len(extras), EXTRA_ACTORS, limit // 3)
-    chosen = chosen[:limit - n_extra] + extras[:n_extra]
-    if not chosen:
+    # What is only asked, supposed or speculated answers the question too ("whether Beijing knew"): the most
+    # relevant such claims keep a little room, so that the verdict can say what is only speculation.
+    unasserted: list[str] = []
+    if limit >= 3:
+        pooled = {claim_id for _, claim_id, _ in pool}
+        spare = [claim_id for _, claim_id, _ in scored if claim_id in pooled and claim_id not in chosen
+                 and claim_id not in extras[:n_extra]][:SPARE_READ]
+        unasserted = [s.id for s in summaries(connection, spare, with_evidence=False) if not s.origins]
+        unasserted = unasserted[:SPECULATION_SHOWN]
+    chosen = chosen[:max(0, limit - n_extra - len(unasserted))] + extras[:n_extra] + unasserted
+    # The denials by the actors in question: DENY claims, linked to each allegation they answer across
+    # articles and languages (graph.denials), and listed on their own.
+    deny_ids = [claim_id for score, claim_id, _ in scored if kinds[claim_id] == "DENY"
+                and (score >= floor or claim_id in direct)][:DENIALS_READ]
+    if not chosen and not deny_ids:
         return Brief(question=question, matched=_readable(keys), verdict=no_evidence(question, []))
     relevance = {claim_id: score for score, claim_id, _ in scored}
     claims = merge_duplicates(summaries(connection, chosen, evidence_limit=EVIDENCE_SHOWN))
-    # Ranked by evidence: independent origins, then articles, then how well the claim matches the question.
-    claims.sort(key=lambda s: (-len(s.origins), -len(s.articles), -relevance.get(s.id, 0.0), s.id))
-    return Brief(question=question, matched=_readable(keys), claims=claims, sections=_sections(claims),
-                 verdict=verdict(question, claims))
+    denial_claims = summaries(connection, deny_ids, evidence_limit=EVIDENCE_SHOWN)
+    link(claims, denial_claims, roles, claim_keys, items)
+    for claim in claims:
+        claim.evidence.sort(key=lambda e: (e.stance != "supports", e.date or "", e.document_id))
+    # A claim only denied ("China is not a party to the conflict", said by Beijing), or asserted only by
+    # the party the question asks about ("China firmly opposes the listings"), is that party's answer.
+    allegations = [c for c in claims if (c.origins or any(e.stance == "supports" for e in c.evidence))
+                   and not (c.origins and all(o.key in named for o in c.origins)) and not _own_words(c, roles, named)]
+    answered = [c for c in claims if c not in allegations]
+    # Ranked by evidence (independent origins, then articles), those where the actor the question names
+    # acts first, then by how well the claim matches the question.
+    allegations.sort(key=lambda s: (s.id not in direct or s.type == "STATEMENT", -len(s.origins), -len(s.articles),
+                                    -relevance.get(s.id, 0.0), s.id))
+    used = {d.document_id + d.record_id for c in allegations for d in c.evidence if d.stance == "denies"}
+    # A denial is listed when it answers a listed allegation, or when the actor the question names denies.
+    denials = answered + [d for d in denial_claims if d.origins and (d.id in direct or any(
+        e.document_id + e.record_id in used for e in d.evidence))]
+    denials = denials[:max(0, limit - len(allegations))]
+    return Brief(question=question, matched=_readable(keys), claims=allegations, sections=_sections(allegations),
+                 verdict=verdict(question, allegations, denials), denials=denials,
+                 details={c.id: claim_extras(c) for c in allegations})
+
+
+def _own_words(claim: ClaimSummary, roles: dict[str, dict[str, str]], named: set[str]) -> bool:
+    """An accusation or denial made by the actor the question asks about: its answer, not an allegation."""
+    return claim.type in ("ACCUSE", "DENY") and roles.get(claim.id, {}).get("agent") in named
+
+
+def _actor_keys(arguments: dict[str, str], claim_type: str) -> set[str]:
+    """Who a claim is about as its actor: agent or owner, an accusation's target, a statement's subjects."""
+    return {v for k, v in arguments.items()
+            if (k in ("agent", "owner") and claim_type != "ACCUSE") or (k == "target" and claim_type == "ACCUSE")
+            or k.startswith("about")}
 
 
 def _first_country(question: str) -> Optional[str]:

@@ -95,6 +95,21 @@ def claim_timeline(connection: Connection, claim_id: str) -> list[tuple[str, int
     return [(m, s, d) for m, (s, d) in sorted(months.items())]
 
 
+def evidence_timeline(evidence: list[Evidence]) -> list[tuple[str, int, int]]:
+    """Articles per month, for and against, of the evidence a brief shows (its linked denials too)."""
+    months: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for e in evidence:
+        if e.date:
+            months[e.date[:7]][0 if e.stance == "supports" else 1].add(e.document_id)
+    return [(m, len(s), len(d)) for m, (s, d) in sorted(months.items())]
+
+
+def claim_extras(claim: ClaimSummary) -> dict[str, Any]:
+    """What a brief shows of a claim beyond its summary: relay trees and timeline (JSON-ready)."""
+    return {"relay_trees": [r.to_dict() for r in relay_trees(claim.evidence)],
+            "timeline": [{"month": m, "supports": s, "denies": d} for m, s, d in evidence_timeline(claim.evidence)]}
+
+
 def claim_detail(connection: Connection, claim_id: str, evidence_limit: int = EVIDENCE_SHOWN) -> Optional[ClaimDetail]:
     found = summaries(connection, [claim_id], with_evidence=True, evidence_limit=evidence_limit)
     if not found:

@@ -73,7 +73,15 @@ def _kinds() -> dict[str, str]:
 
 def country_name(code: str) -> Optional[str]:
     entry = _data()["nationalities"].get(code)
-    return str(entry["country"]) if entry else None
+    return str(entry["country"]) if entry else _territory_names().get(code.upper())
+
+
+@lru_cache(maxsize=1)
+def _territory_names() -> dict[str, str]:
+    """Every country's English name by ISO code (rigour's territories): "SD" -> "Sudan", not "SD"."""
+    from rigour.territories import get_territories
+
+    return {t.code.upper(): t.name for t in get_territories() if t.is_country and len(t.code) == 2 and t.name}
 
 
 # Country names read with "the" ("the United Kingdom", "the Netherlands", "the Czech Republic"):

@@ -22,7 +22,8 @@ PLURAL_VERBS = {"supplies": "supply", "produces": "produce", "develops": "develo
 
 class _Slots(dict):  # type: ignore[type-arg]
     def __missing__(self, role: str) -> str:
-        return {"agent": "someone", "item": "goods", "owner": "someone"}.get(role, "?")
+        # "(unspecified)", not a made-up word: "Russia uses goods in Ukraine" reads as a claim about goods.
+        return {"agent": "someone", "item": "(unspecified)", "owner": "someone"}.get(role, "?")
 
 
 def claim_label(mention: ClaimMention) -> str:

@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from claimgraph.graph import sanity
+from claimgraph.graph.assertion import answers, unasserted
 from claimgraph.graph.keys import (entity_key, fold, is_pronoun, is_state, is_universal, key_country, state_name, text_key,
                                    unnamed_group)
 from claimgraph.graph.origins import chain_of, entity_in, origin_of, relays
@@ -121,10 +122,13 @@ def _event_mentions(event: Event, analysis: Analysis,
     spans = {role: argument.span for role, argument in event.arguments.items()}
     by_id = {a.id: a for a in analysis.attributions}
     holder = by_id.get(event.attribution) if event.attribution else None
-    quote_span = holder.content if holder else (_event_span(event) or Span(0, 0, ""))
+    event_span = _event_span(event)
+    quote_span = holder.content if holder else (event_span or Span(0, 0, ""))
     quote = holder.content if holder else sentence_around(doc.text, quote_span)
     holders: list[Optional[Attribution]] = [holder]
-    if holder is not None:
+    # Support needs assertion: a question, a condition or "if confirmed" around the act asserts nothing.
+    asked = bool(event_span) and unasserted(doc.text, event_span.start, event_span.end)
+    if holder is not None and event.polarity != "negative":  # who reports a denial does not deny
         # A second source that confirms the first is one more origin; one that "could not verify" it denies nothing.
         # It may confirm the report the holder sits in, or a source the report cites ("Reuters reported, citing
         # documents, that ... The account was confirmed by a Western diplomat").
@@ -144,7 +148,8 @@ def _event_mentions(event: Event, analysis: Analysis,
         elif event.polarity == "negative" and (not chain or origin.type == "media"):
             # "Beijing denied it had ever sent drones": the denied act's denier is the denial's agent.
             origin = _denier_around(event, analysis, entities) or origin
-        certainty = "underspecified" if any(sanity.is_speculation(link.text) for link in chain) else event.certainty
+        speculated = asked or any(sanity.is_speculation(link.text) for link in chain)
+        certainty = "underspecified" if speculated else event.certainty
         out.append((ClaimMention(
             document_id=doc.id, record_id=event.id if attribution is holder else f"{event.id}@{attribution.id}",
             type=event.type, arguments=dict(arguments), names=dict(names), item=item or None,
@@ -257,12 +262,18 @@ def _statement_mention(attribution: Attribution, analysis: Analysis, entities: d
     arguments = {f"about{i}": k for i, k in enumerate(sorted(keyed))}
     names = {f"about{i}": keyed[k] for i, k in enumerate(sorted(keyed))}
     chain = sane_chain(chain_of(attribution.id, analysis, entities), analysis)
+    origin = origin_of(chain, analysis)
+    # A negated remark denies only when its speaker speaks for what it is about ("China is not a party", said by
+    # Beijing); "Beijing cannot fuel the war", said by NATO, asserts its words (nobody denies their own remark).
+    subjects = set(arguments.values()) | {key_country(k) for k in arguments.values()} - {None}
+    denies = attribution.polarity == "negative" and (origin.key in subjects or key_country(origin.key) in subjects)
     return ClaimMention(
         document_id=doc.id, record_id=attribution.id, type="STATEMENT", arguments=arguments, names=names,
-        item=attribution.content.text, stance="denies" if attribution.polarity == "negative" else "supports",
-        certainty="underspecified" if any(sanity.is_speculation(link.text) for link in chain) else attribution.certainty,
+        item=attribution.content.text, stance="denies" if denies else "supports",
+        certainty="underspecified" if (any(sanity.is_speculation(link.text) for link in chain) or unasserted(
+            doc.text, attribution.content.start, attribution.content.end)) else attribution.certainty,
         polarity=attribution.polarity, quote=attribution.content, chain=chain,
-        origin=origin_of(chain, analysis), date=doc.date, lang=doc.lang)
+        origin=origin, date=doc.date, lang=doc.lang)
 
 
 def _link_denials(mentions: list[ClaimMention], countries: dict[str, str]) -> None:
@@ -294,6 +305,8 @@ def _link_denials(mentions: list[ClaimMention], countries: dict[str, str]) -> No
             actors = [actor] + [v for k, v in other.arguments.items() if k.startswith("about")]
             if other.origin.key == deny.origin.key:
                 continue  # nobody denies their own words
+            if not answers(deny.item or deny.quote.text, other.item, same_article=True, remark=other.type == "STATEMENT"):
+                continue  # a denial of arms deliveries does not answer a remark on sanctions
             if country is None or any(country_of(a) == country for a in actors if a):
                 targets.append(other.record_id)
         deny.denies = tuple(targets)

@@ -22,6 +22,7 @@ from claimgraph.model.claims import ClaimSummary, Origin
 
 FIRMNESS = {c: i for i, c in enumerate(CERTAINTIES)}  # certain=0 ... underspecified=3
 UNASSERTED = "underspecified"
+ASSERTED = ("certain", "probable")
 
 # (order, stored origin, voice or None, certainty, date): a named origin's first row, or a voice's article.
 Item = tuple[Any, Triple, Optional[list[Any]], str, Optional[str]]
@@ -71,7 +72,11 @@ def claim_summary(row: Any, docs: Sequence[Any], voices: list[Optional[list[list
     # Nobody denies their own words: an origin on both sides is read as asserting (the denial is another claim
     # the graph could not tell apart, e.g. a negated remark of the same speaker).
     asserting = {o[0] for o in origins}
-    denied_by = [o for o in _distinct(_counted(against, rules), listing) if o[0] not in asserting]
+    # A denial needs assertion too: "may refrain from exporting arms" or "unlikely" denies nothing.
+    denying = [i for i in against if i[3] in ASSERTED]
+    if len(denying) < len(against):
+        _counted(against, rules)  # every row's origin resolved, as above
+    denied_by = [o for o in _distinct(_counted(denying, rules), listing) if o[0] not in asserting]
     dates = [d[DATE] for d in docs if d[DATE]]
     summary = ClaimSummary(
         id=row.id, type=row.type, label=row.label, arguments=json.loads(row.names),

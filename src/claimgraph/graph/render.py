@@ -1,11 +1,12 @@
 """Claims and briefs as text: a rich table and Markdown (the brief's default; its HTML page is claimgraph.serve's template)."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from rich.table import Table
 
 from claimgraph.display import cell, md, md_link
+from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.press import PRESS_REPORT
 from claimgraph.model.claims import Brief, ClaimSummary, Evidence
 
@@ -37,7 +38,48 @@ def _where(evidence: Evidence) -> str:
     outlet = evidence.outlet or (evidence.title or evidence.document_id[:12])
     link = md_link(outlet, evidence.url)
     return (f"{link}, {md(evidence.date or 'undated')}, {md(evidence.lang)}, `{evidence.document_id[:12]}` "
-            f"{md(evidence.record_id or '')}")
+            f"{md(evidence.record_id or '')} chars {evidence.quote.start}-{evidence.quote.end}")
+
+
+def _not_counted(evidence: Evidence) -> str:
+    """Why a shown row counts for nothing: it asks or supposes, or it only hedges a denial."""
+    if evidence.stance == "supports" and evidence.certainty == "underspecified":
+        return " (asked, supposed or speculation: not counted)"
+    if evidence.stance != "supports" and evidence.certainty not in ASSERTED:
+        return " (hedged: not counted as a denial)"
+    return ""
+
+
+def _tree_lines(node: dict[str, Any], depth: int) -> list[str]:
+    pad = "  " * depth
+    if node["kind"] == "article":
+        quote = node.get("quote") or {}
+        line = (f"{pad}- article `{(node.get('document_id') or '')[:12]}` {md(node['label'])}, "
+                f"{md(node.get('date') or 'undated')}, {node.get('stance')}, chars {quote.get('start')}-{quote.get('end')}")
+    else:
+        line = f"{pad}- {md(node['label'])}" + (" (relay)" if node["kind"] == "relay" else "")
+    out = [line]
+    for child in node.get("children", []):
+        out += _tree_lines(child, depth + 1)
+    return out
+
+
+def extras_markdown(details: Optional[dict[str, Any]]) -> list[str]:
+    """A claim's relay trees (origin -> relays -> articles) and its timeline by month."""
+    if not details:
+        return []
+    lines = []
+    if details.get("timeline"):
+        lines.append("Timeline (articles for / against): " + "; ".join(
+            f"{t['month']} {t['supports']}/{t['denies']}" for t in details["timeline"]))
+        lines.append("")
+    if details.get("relay_trees"):
+        lines.append("Relay tree:")
+        lines.append("")
+        for tree in details["relay_trees"]:
+            lines += _tree_lines(tree, 0)
+        lines.append("")
+    return lines
 
 
 def _chain(evidence: Evidence) -> str:
@@ -53,7 +95,7 @@ def _uncounted(evidence: Evidence, claim: ClaimSummary) -> str:
     return " (unidentified press report: not counted, a named origin carried the claim first)"
 
 
-def claim_markdown(claim: ClaimSummary) -> list[str]:
+def claim_markdown(claim: ClaimSummary, details: Optional[dict[str, Any]] = None) -> list[str]:
     lines = [f"### {md(claim.label)}", "",
              f"`{claim.id}` · {claim.type} · **{claim.status}** · first seen {claim.first_seen or '?'}, "
              f"last seen {claim.last_seen or '?'} · {len(claim.articles)} article(s) in {', '.join(claim.languages)}", ""]
@@ -62,6 +104,7 @@ def claim_markdown(claim: ClaimSummary) -> list[str]:
         lines.append("")
         lines.append("**Denied by:** " + "; ".join(md(o.name) for o in claim.denied_by))
     lines.append("")
+    lines += extras_markdown(details)
     for stance, title in (("supports", "For"), ("denies", "Against")):
         items = [e for e in claim.evidence if e.stance == stance]
         if not items:
@@ -69,7 +112,7 @@ def claim_markdown(claim: ClaimSummary) -> list[str]:
         lines.append(f"{title}:")
         lines.append("")
         for e in items:
-            origin = md(e.origin.name) + _uncounted(e, claim)
+            origin = md(e.origin.name) + _uncounted(e, claim) + _not_counted(e)
             lines.append(f"- {e.date or 'undated'} · *{e.certainty}* · {origin} — “{_quote(e)}”  ")
             lines.append(f"  chain: {_chain(e)} · {_where(e)}")
         lines.append("")
@@ -91,7 +134,7 @@ def brief_markdown(brief: Brief) -> str:
         if not brief.verdict:
             lines.append("No evidence found: no stored claim answers this question.")
         return "\n".join(lines) + "\n"
-    lines.append("## At a glance")
+    lines.append("## Allegations at a glance, most evidenced first")
     lines.append("")
     lines.append("| claim | origins | denied by | articles | languages | first seen | firmness |")
     lines.append("|---|---|---|---|---|---|---|")
@@ -104,7 +147,29 @@ def brief_markdown(brief: Brief) -> str:
         lines.append(f"## Alleged actor: {md(actor)}")
         lines.append("")
         for claim_id in ids:
-            lines += claim_markdown(by_id[claim_id])
+            lines += claim_markdown(by_id[claim_id], brief.details.get(claim_id))
+    if brief.denials:
+        lines.append("## Denials")
+        lines.append("")
+        lines.append("What the parties in question say: their denials and their own statements, in their words "
+                     "(a denial is also listed under each allegation it answers).")
+        lines.append("")
+        for denial in brief.denials:
+            lines += denial_markdown(denial)
     lines.append("---")
     lines.append(ORIGINS_NOTE)
     return "\n".join(lines) + "\n"
+
+
+def denial_markdown(denial: ClaimSummary) -> list[str]:
+    """A denial claim in short: who denies, where, and its quotes."""
+    who = "; ".join(md(o.name) for o in (denial.origins or denial.denied_by)) or "no named party"
+    lines = [f"### {md(denial.label)}", "",
+             f"`{denial.id}` · {denial.type} · said by **{who}** · {len(denial.articles)} article(s) in "
+             f"{', '.join(denial.languages)} · {denial.first_seen or '?'} to {denial.last_seen or '?'}", ""]
+    for e in denial.evidence:
+        lines.append(f"- {e.date or 'undated'} · *{e.certainty}* · {md(e.origin.name)}{_not_counted(e) if e.stance != 'supports' else ''}"
+                     f" — “{_quote(e)}”  ")
+        lines.append(f"  chain: {_chain(e)} · {_where(e)}")
+    lines.append("")
+    return lines

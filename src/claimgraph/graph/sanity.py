@@ -19,7 +19,7 @@ from typing import Optional
 
 import yaml
 
-from claimgraph.graph.keys import country_code, fold, key_country, words
+from claimgraph.graph.keys import country_code, country_name, fold, item_classes, key_country, nationality, words
 from claimgraph.model import Analysis, Span
 from claimgraph.model.claims import ChainLink, ClaimMention, Origin
 
@@ -28,6 +28,10 @@ ROLES = Path(__file__).parent / "data" / "roles.yaml"
 DISTINCT = {"SUPPLY": ("agent", "recipient"), "ACCUSE": ("agent", "target"), "SANCTION": ("agent", "target"),
             "OWNERSHIP": ("owner", "owned")}
 ACTOR_ROLES = ("agent", "owner")
+# Acts an outlet never does or receives: it reports them.
+ACTS = ("SUPPLY", "PRODUCE", "DEVELOP", "USE", "SANCTION")
+# Wire agencies, whose names hold no outlet word ("Agence France-Presse", "Reuters").
+WIRE_NAMES = frozenset({"reuters", "afp", "agence france-presse", "associated press", "ap"})
 ORIGIN_KINDS_THAT_KNOW = ("story", "anonymous", "press_report")
 
 
@@ -35,7 +39,8 @@ ORIGIN_KINDS_THAT_KNOW = ("story", "anonymous", "press_report")
 def _lists() -> dict[str, frozenset[str]]:
     data = yaml.safe_load(ROLES.read_text(encoding="utf-8"))
     return {name: frozenset(fold(str(w)) for words_ in data[name].values() for w in words_)
-            for name in ("fragments", "speakers", "origin_markers", "time_words", "speculation")}
+            for name in ("fragments", "speakers", "origin_markers", "time_words", "speculation", "non_agents",
+                         "clause_words")}
 
 
 def is_fragment(text: Optional[str]) -> bool:
@@ -49,13 +54,39 @@ def is_time_phrase(text: str) -> bool:
     return bool(tokens) and all(t in _lists()["time_words"] or t.isdigit() for t in tokens)
 
 
+DETERMINERS = frozenset({"the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d"})
+
+
 def is_speaker(text: str) -> bool:
     """A spokesperson, a document or a text: the head noun (last word, or the last two) says so."""
-    tokens = words(text)
+    tokens = [t for t in words(text) if t not in DETERMINERS]
     if not tokens:
         return False
     speakers = _lists()["speakers"]
     return tokens[-1] in speakers or " ".join(tokens[-2:]) in speakers or tokens[0] in speakers
+
+
+def is_thing(text: str, item: Optional[str] = None) -> bool:
+    """An agent that is an act, a measure or a thing, not someone: its head noun is one ("the deliveries",
+    «la réduction de débit», "Drones use missiles"), or it repeats the item it would supply."""
+    tokens = [t for t in words(text) if t not in DETERMINERS]
+    if not tokens:
+        return False
+    heads = {tokens[0], tokens[-1]}
+    if heads & _lists()["non_agents"] or any(item_classes(h) for h in heads if not country_code(h)):
+        return True
+    item_words = {t for t in words(item or "") if t not in DETERMINERS}
+    return len(item_words) >= 2 and len(item_words & set(tokens)) >= 0.6 * len(item_words)
+
+
+def is_not_a_name(text: str) -> bool:
+    """Words no actor is named by: a lone nationality adjective ("western sanctions ..." read as a verb), or a
+    clause cut out of a sentence ("ce ne seront pas ces capacités qui"): a run of more than three words
+    holding a negation, or ending on a relative word or pronoun."""
+    tokens = words(text)
+    if len(tokens) == 1 and nationality(tokens[0]) and not country_code(tokens[0]):
+        return True
+    return len(tokens) > 3 and (bool(set(tokens) & _lists()["clause_words"]) or tokens[-1] in _lists()["fragments"])
 
 
 def is_place_of_origin(span: Span, text: str) -> bool:
@@ -87,12 +118,18 @@ def repair(mention: ClaimMention, analysis: Analysis, spans: dict[str, Span]) ->
             continue
         # A pronoun the analysis resolved ("he" -> Lin Jian) or a spokesperson keyed on whom they speak for is kept.
         resolved = not args[role].startswith("txt:")
-        if (not resolved and (is_fragment(span.text) or is_speaker(span.text))) or is_place_of_origin(span, text):
+        if (not resolved and (is_fragment(span.text) or is_speaker(span.text) or is_thing(span.text, mention.item)
+                              or is_not_a_name(span.text))) or is_place_of_origin(span, text):
             del args[role], names[role]
+    for role in ("location",):
+        if args.get(role, "").startswith("state:"):  # "in Ukraine": the place, not its government
+            names[role] = country_name(args[role].split(":", 1)[1]) or names[role]
     for role in ("recipient", "target", "owned"):
         span = spans.get(role)
         if span is not None and args.get(role, "").startswith("txt:") and is_fragment(span.text):
             del args[role], names[role]
+        elif span is not None and role in args and mention.type in ACTS and is_outlet_name(names.get(role, span.text)):
+            del args[role], names[role]  # "... told AFP": an outlet reports an act, it does not receive it
     pair = DISTINCT.get(mention.type)
     if pair and pair[0] in args and args.get(pair[0]) == args.get(pair[1]):
         del args[pair[1]], names[pair[1]]  # "Russia supplies drones to Russia": the second one is a misread
@@ -159,6 +196,20 @@ def is_heading_text(words_: str, text: str) -> bool:
     """`words_` stand alone on a line of `text` somewhere (a section heading such as "Background")."""
     target = fold(words_.strip(" :.-"))
     return bool(target) and any(fold(line.strip(" :.-")) == target for line in text.splitlines() if line.strip())
+
+
+def is_outlet_name(name: str) -> bool:
+    """A name that reads as a news outlet's: its last word, or its first after an article, is an
+    outlet word ("the Morning Courier", "Harbour Gazette", «Le Veilleur de l'Est»)."""
+    tokens = [t for t in words(name.split(" (")[0]) if t not in ("the", "le", "la", "l", "les")]
+    last, first = _outlet_words()  # an English name ends with its head noun, a French one starts with it
+    return bool(tokens) and (tokens[-1] in last or tokens[0] in first or " ".join(tokens) in WIRE_NAMES)
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = yaml.safe_load(ROLES.read_text(encoding="utf-8"))["outlet_words"]
+    return frozenset(fold(str(w)) for w in data["en"]), frozenset(fold(str(w)) for w in data["fr"])
 
 
 def is_speculation(source: str) -> bool:

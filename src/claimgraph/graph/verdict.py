@@ -8,7 +8,7 @@ confirmed, questions: certainty `possible` or `underspecified`).
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from claimgraph.model.claims import ClaimSummary, Origin
 
@@ -17,6 +17,8 @@ NO_EVIDENCE = "No evidence found"
 SPECULATIVE = ("possible", "underspecified")
 # At most this many claims named in a sentence of the paragraph; the rest are counted.
 NAMED = 3
+# Allegations named after the best one.
+ALSO = 2
 
 
 def _names(origins: Iterable[Origin]) -> list[str]:
@@ -46,50 +48,55 @@ def no_evidence(question: str, unknown: list[str]) -> str:
     return f"{NO_EVIDENCE} for “{question}”{why}. No stored claim answers it."
 
 
-def verdict(question: str, claims: list[ClaimSummary]) -> str:
-    """One paragraph answering `question` from `claims` (ranked best first)."""
-    # A denial event's claim ("Beijing denies arming Russia") is who denies, not one more allegation.
-    denials = [c for c in claims if c.type == "DENY"]
-    alleged = [c for c in claims if c.origins and c.type != "DENY"]
-    speculative = [c for c in claims if c.type != "DENY" and c.certainty in SPECULATIVE]
-    if not alleged:
-        if speculative:
-            return (f"Nothing is asserted on “{question}”: only speculation (could, may, if confirmed, questions): "
-                    f"{_listed([c.label for c in speculative])}.")
-        if claims:
-            deniers = _names(o for c in claims for o in c.denied_by)
-            return (f"No stored claim asserts what “{question}” asks; the store only holds "
-                    f"{len(claims)} claim(s) bearing on it" + (f", denied by {_listed(deniers)}." if deniers else "."))
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def _alleged(claim: ClaimSummary) -> str:
+    origins = _names(claim.origins)
+    return (f"{claim.label} ({_count(len(origins), 'independent origin')}: {_listed(origins)}; {_firmness(claim)}; "
+            f"{_count(len(claim.articles), 'article')} in {', '.join(claim.languages)} since "
+            f"{claim.first_seen or 'an unknown date'})")
+
+
+def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSummary] = ()) -> str:
+    """One paragraph answering `question` from `claims` (allegations, ranked best first) and
+    `denials` (DENY claims and claims only denied, listed apart)."""
+    asserted = [c for c in claims if c.origins and c.certainty not in SPECULATIVE]
+    speculative = [c for c in claims if c not in asserted]
+    deniers = _names([o for c in asserted for o in c.denied_by] + [o for c in denials for o in c.origins]
+                     + [o for c in denials for o in c.denied_by])
+    if not asserted and not speculative and not denials:
         return no_evidence(question, [])
-    asserted = [c for c in alleged if c.certainty not in SPECULATIVE]
     sentences = []
     if asserted:
         top = asserted[0]
-        origins = _names(top.origins)
-        sentences.append(
-            f"Best evidenced: {top.label}, asserted by {len(origins)} independent origin"
-            f"{'s' if len(origins) != 1 else ''} ({_listed(origins)}), {_firmness(top)}, in "
-            f"{len(top.articles)} article(s) ({', '.join(top.languages)}) since {top.first_seen or 'an unknown date'}.")
-        everyone = _names(o for c in asserted for o in c.origins)
-        firm = sum(1 for c in asserted if c.certainty == "certain")
-        single = sum(1 for c in asserted if c.single_sourced)
+        sentences.append(f"Alleged: {_alleged(top)}.")
+        others = asserted[1:1 + ALSO]
+        if others:
+            sentences.append("Also alleged: " + "; ".join(
+                f"{c.label} ({_count(len(c.origins), 'origin')})" for c in others) + ".")
         if len(asserted) > 1:
+            everyone = _names(o for c in asserted for o in c.origins)
+            firm = sum(1 for c in asserted if c.certainty == "certain")
+            single = sum(1 for c in asserted if c.single_sourced)
             sentences.append(
-                f"In all, {len(asserted)} allegations bear on the question, from {len(everyone)} distinct "
-                f"independent origin{'s' if len(everyone) != 1 else ''} ({_listed(everyone)}); "
-                f"{firm} stated as fact, {len(asserted) - firm} hedged; {single} rest on a single origin.")
+                f"In all, {_count(len(asserted), 'allegation')} from {_count(len(everyone), 'distinct independent origin')}"
+                f"; {firm} stated as fact, {len(asserted) - firm} hedged; {single} rest on a single origin.")
         elif top.single_sourced:
             sentences.append("It rests on a single origin.")
-    denied = [c for c in alleged if c.denied_by]
-    deniers = _names([o for c in denied for o in c.denied_by] + [o for c in denials for o in c.origins])
-    if deniers:
-        sentences.append(f"Denied by {_listed(deniers)}" + (f" ({len(denied)} of the {len(alleged)} allegations "
-                                                            f"answered by name)." if denied else "."))
     else:
+        sentences.append(f"No origin asserts what “{question}” asks" + (
+            f"; on record: {_listed([c.label for c in denials])}." if denials else "."))
+    answered = [c for c in asserted if c.denied_by]
+    if deniers:
+        sentences.append(f"Denied by {_listed(deniers)}" + (
+            f" ({len(answered)} of the {_count(len(asserted), 'allegation')} answered)." if asserted else "."))
+    elif asserted:
         sentences.append("No denial is on record.")
     if speculative:
-        sentences.append(f"Only speculation (could, may, if confirmed, questions): "
-                         f"{_listed([c.label for c in speculative])}.")
+        sentences.append("Only speculated, asked or supposed, never asserted (speculation, questions, conditions, "
+                         f"\"if confirmed\"): {_listed([c.label for c in speculative])}.")
     return " ".join(sentences)
 
 

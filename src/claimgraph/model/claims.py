@@ -225,16 +225,23 @@ class Brief:
     verdict: str = ""
     # Names in the question the store knows nothing about (then no claim is shown).
     unknown: list[str] = field(default_factory=list)
+    # The denials that answer the claims (DENY claims, and claims their actors only deny), listed apart.
+    denials: list[ClaimSummary] = field(default_factory=list)
+    # Per claim id: {"relay_trees": [...], "timeline": [{month, supports, denies}]} (graph.detail.claim_extras).
+    details: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "matched": list(self.matched), "verdict": self.verdict,
                 "unknown": list(self.unknown),
                 "sections": [{"actor": actor, "claims": list(ids)} for actor, ids in self.sections],
-                "claims": [c.to_dict() for c in self.claims]}
+                "claims": [c.to_dict() for c in self.claims], "denials": [c.to_dict() for c in self.denials],
+                "details": dict(self.details)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Brief":
         return cls(question=data["question"], matched=list(data.get("matched", [])),
                    verdict=data.get("verdict", ""), unknown=list(data.get("unknown", [])),
                    claims=[ClaimSummary.from_dict(c) for c in data.get("claims", [])],
-                   sections=[(s["actor"], list(s["claims"])) for s in data.get("sections", [])])
+                   sections=[(s["actor"], list(s["claims"])) for s in data.get("sections", [])],
+                   denials=[ClaimSummary.from_dict(c) for c in data.get("denials", [])],
+                   details=dict(data.get("details", {})))

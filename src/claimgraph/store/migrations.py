@@ -83,6 +83,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0009_graph_keys_2026_12_07", retake_graph),
     ("0010_claim_summaries", None),  # summaries kept for listings (graph.precomputed), registered by claimgraph.graph
     ("0011_read_indexes", _add_read_indexes),
+    # brief rules of 2026-12-07: questions, conditions and "if confirmed" assert nothing; a denial answers what
+    # its item class covers; acts, things and outlets never act (graph/assertion.py, graph/sanity.py)
+    ("0012_assertion_rules_2026_12_07", retake_graph),
 ]
 
 

@@ -126,3 +126,11 @@ def test_entity_quality_floor(gold_report) -> None:  # type: ignore[no-untyped-d
     canonical = gold_report["entities"]["canonical"]["f1"]
     assert typed is not None and typed >= ENTITY_FLOORS["typed_f1"], typed
     assert canonical is not None and canonical >= ENTITY_FLOORS["canonical_f1"], canonical
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Russia launched airstrikes on Kyiv for the first time in weeks.", "Kyiv"),
+    ("The rockets the allies had promised to Kyiv arrived on Monday.", "Government of Ukraine"),
+])
+def test_a_capital_struck_is_the_place_a_capital_promised_goods_acts(analyzer, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert by_text(analyzer.analyze_text(text, lang="en"))["Kyiv"].name == name

@@ -122,3 +122,23 @@ def test_a_numbered_model_stays_apart_from_its_series(analyzer) -> None:  # type
     analysis = analyzer.analyze_text(text, lang="en")
     model = next(e for e in analysis.entities if any(m.text == "Webview Navigator 7" for m in e.mentions))
     assert not any("Farewell" in m.text for m in model.mentions)
+
+
+def test_a_university_with_its_campus_is_one_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "Attendance at the University of Tolvara at Brannholt reached 9,000 visitors, "
+                                  "while the University of Sheffield of the UK lent two prints.", "en")
+    assert found.get("University of Tolvara at Brannholt", ("", ""))[1] == "ORG"
+    assert "University of Sheffield" in found and found.get("UK", ("", ""))[1] == "GPE"
+
+
+def test_french_common_nouns_and_names_around_them(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "Le groupe italien Verdani a annoncé une baisse. Charles de Varenne est mort. "
+                                  "Le ministre a fait savoir que l’Etat hongrois n'envisage rien.", "fr")
+    assert found.get("Verdani", ("", ""))[1] == "ORG"
+    assert found.get("Charles de Varenne", ("", ""))[1] == "PERSON"
+    assert not any(text.lower().startswith("etat") for text in found)
+
+
+def test_a_regnal_number_is_no_version(analyzer) -> None:  # type: ignore[no-untyped-def]
+    found = entities_of(analyzer, "The summit opened with a dinner hosted by King Carlos IV of Verania.", "en")
+    assert not any(etype == "PRODUCT" for _, etype in found.values())

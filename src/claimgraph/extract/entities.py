@@ -36,7 +36,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.doc_text import doc_text
-from claimgraph.extract.entity_context import add_repeated_mentions, context_types, described_name, drop_eponyms
+from claimgraph.extract.entity_context import (add_repeated_mentions, context_types, described_name, descriptor_around,
+                                               drop_eponyms)
 from claimgraph.extract.entity_types import (after_job_title, is_acronym_of, national_body_spans,
                                              refine_type, retype_places, same_person)
 from claimgraph.extract.metonymy import acts
@@ -188,8 +189,9 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer, whe
     if label_type is None and ent.label_ == "MISC":
         tokens, label_type = described_name(tokens, data)  # « missiles antichars Falco »: a PRODUCT
         span = where.span(tokens)
-    if label_type is None or not looks_like_name(tokens) or (not titled_person and is_not_entity(tokens, data)):
-        return None
+    described = looks_like_name(tokens) or descriptor_around(ent.doc, tokens.start, tokens.end, data) is not None
+    if label_type is None or not described or (not titled_person and is_not_entity(tokens, data)):
+        return None  # a capital at a sentence start is no evidence of a name; « le groupe italien Eni » is
     if ent.label_ == "LOC" and "loc_heads" in data:
         label_type = place_type(tokens, data)
     name = clean_name(span.text)

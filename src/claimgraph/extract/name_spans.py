@@ -63,7 +63,7 @@ def candidate_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
         while end - start > 1 and doc[start].text.casefold() in descriptors:
             start += 1  # "NGO Tolvik Watch", « ONG Tolvik Watch »: the descriptor is no part of the name
         span = _headed(doc, start, end, data)
-        if span is None and doc[start].pos_ == "PROPN":
+        if span is None and (doc[start].pos_ == "PROPN" or (doc[start].pos_ == "NOUN" and not doc[start].is_sent_start)):
             # A name the NER missed next to its descriptor ("the gas operator Brenvik", "Rilco, an energy major,").
             etype = descriptor_around(doc, start, end, data)
             span = _span(doc, start, end, etype) if etype is not None else None
@@ -84,6 +84,8 @@ def _capitalised_runs(doc: Doc, data: dict[str, Any]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words, with link words ("of", "de") and hyphens inside."""
     links = {w.casefold() for w in data.get("name_links", [])} | {"for"}
     determiners = {w.casefold() for w in data.get("determiners", [])}
+    campus_heads = {w.casefold() for w in data.get("campus_heads", [])}
+    campus_links = {w.casefold() for w in data.get("campus_links", [])}
     runs = []
     index = 0
     while index < len(doc):
@@ -99,11 +101,16 @@ def _capitalised_runs(doc: Doc, data: dict[str, Any]) -> list[tuple[int, int]]:
             elif following.text in HYPHENS and end + 1 < len(doc) and not following.whitespace_ \
                     and (_capitalised(doc[end + 1]) or doc[end + 1].like_num):
                 end += 1
+            elif following.lower_ in campus_links and end + 1 < len(doc) and _capitalised(doc[end + 1]) \
+                    and doc[start].lower_ in campus_heads:
+                end += 1  # "University of Tolvik at Brann": one campus, one name
             elif following.lower_ in links or following.lower_ in CONJUNCTIONS:
                 if following.lower_ in CONJUNCTIONS and _run_type(doc[start:end], data) is not None:
                     break  # "the Tolvik Foundation and the Brann Museum" are two names
                 after = end + 1
                 if following.lower_ in links and after < len(doc) and doc[after].lower_ in LINK_ARTICLES:
+                    if any(t.lower_ in links for t in doc[start:end]):
+                        break  # "University of Tolvik of the UK": the second "of the" leaves the name
                     after += 1  # "of the", « de la »
                 if after < len(doc) and _capitalised(doc[after]) and doc[after].lower_ not in determiners:
                     end = after
@@ -191,6 +198,8 @@ def _products(doc: Doc, title_case: set[int]) -> list[SpacySpan]:
             continue
         if not (token.is_digit and len(token) <= 3 or token.text in ROMAN_VERSIONS) or token.i == 0:
             continue
+        if token.text in ROMAN_VERSIONS and doc[token.i - 1].ent_type_ in ("PERSON", "PER"):
+            continue  # a regnal number ("Carlos IV")
         start = token.i
         while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].ent_type_) and _capitalised(doc[start - 1]) \
                 and doc[start - 1].ent_type_ not in NOT_PRODUCT_ENTS and not doc[start - 1].is_sent_start:
@@ -244,6 +253,14 @@ def _title_case_sentences(doc: Doc) -> set[int]:
     return out
 
 
+def _name_start(span: SpacySpan) -> int:
+    """Where the name of an entity span starts, after the determiners the NER took in ("the Tolvik Trust")."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ == "DET":
+        start += 1
+    return start
+
+
 def merge_candidates(ents: list[SpacySpan], candidates: list[SpacySpan]) -> list[SpacySpan]:
     """`ents` with the candidates that are longer names: a candidate replaces the entities
     inside it ("US" in "US National Science Foundation"); one that crosses an entity's edge,
@@ -262,7 +279,7 @@ def merge_candidates(ents: list[SpacySpan], candidates: list[SpacySpan]) -> list
         untyped = [e for e in overlapping if e.label_ == "MISC" and not e.ent_id_ and candidate.label_ != "PRODUCT"]
         kept = [e for e in kept if e not in untyped]
         overlapping = [e for e in overlapping if e not in untyped]
-        if any(e.start < candidate.start or e.end > candidate.end for e in overlapping):
+        if any(_name_start(e) < candidate.start or e.end > candidate.end for e in overlapping):
             continue
         same = [e for e in overlapping if (e.start, e.end) == (candidate.start, candidate.end)]
         if same and (candidate.label_ != "PRODUCT" or same[0].ent_id_ or same[0].label_ == "PRODUCT"):

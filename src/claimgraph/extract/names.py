@@ -22,9 +22,19 @@ def trim_tokens(ent: SpacySpan, data: dict[str, Any]) -> Optional[SpacySpan]:
         end -= 1
     determiners = {w.lower() for w in data.get("determiners", [])}
     links = {w.lower() for w in data.get("name_links", [])}
+    if ent.label_ in ("PER", "PERSON"):
+        particles = {w.lower() for w in data.get("name_particles", [])}
+        for inner in range(end - 2, start, -1):
+            # « du Rassemblement national Marine Tolvik »: a lowercase word inside a person's span ends
+            # the words before it, which are no part of the name.
+            word = ent.doc[inner]
+            if word.is_lower and word.is_alpha and word.lower_ not in particles and ent.doc[inner + 1].text[:1].isupper():
+                start = inner + 1
+                break
     for inner in range(end - 2, start, -1):
         # "According to Rathbun the Tolvik property": the NER ran two names together over a determiner.
         if ent.doc[inner].lower_ in determiners and ent.doc[inner].is_lower and ent.doc[inner - 1].lower_ not in links \
+                and ent.doc[inner].lower_ not in {w.lower() for w in data.get("name_particles", [])} \
                 and ent.doc[inner - 1].text[:1].isupper():
             start = inner + 1
             break
@@ -68,6 +78,10 @@ def is_not_entity(tokens: SpacySpan, data: dict[str, Any]) -> bool:
     if len(tokens) == 1 and tokens[0].pos_ == "ADJ":
         return True
     demonyms = {form.casefold() for forms in (data.get("nationalities") or {}).values() for form in forms}
+    words = name.split()
+    if len(words) >= 2 and words[0] in {w.casefold() for w in data.get("not_entities", [])} \
+            and all(w in demonyms for w in words[1:]):
+        return True  # « l'État hongrois », « le chef d'État français »: a common noun and a nationality
     return name in demonyms or (name.endswith("s") and name[:-1] in demonyms)
 
 

@@ -6,7 +6,7 @@ CG := $(VENV)/bin/claimgraph
 STAMP := $(VENV)/.installed
 DB ?= claimgraph.db
 
-.PHONY: setup demo test test-fast eval eval-real eval-polnear bench clean
+.PHONY: setup demo test test-fast eval eval-real eval-polnear bench clean train-attribution
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,3 +52,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf build $(DB) $(DB)-wal $(DB)-shm
+
+# The learned attribution tagger (English) from ../shared/corpora/polnear train: fixed seed, at most
+# 25 minutes of training on a shared machine; writes src/claimgraph/extract/learned/en (docs/extraction.md).
+train-attribution: $(STAMP)
+	nice -n 10 $(PY) scripts/train_attribution.py --minutes 25 --seed 0

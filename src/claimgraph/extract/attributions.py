@@ -17,6 +17,7 @@ from claimgraph.extract.attribution.cues import verb_candidates
 from claimgraph.extract.attribution.noun_cues import noun_candidates
 from claimgraph.extract.attribution.lexicon import get_lexicon
 from claimgraph.extract.attribution.quotes import quote_candidates
+from claimgraph.extract.learned.hybrid import with_learned
 from claimgraph.lang import LanguageRules
 from claimgraph.model import Attribution, Entity
 
@@ -40,6 +41,6 @@ def extract_attributions(doc: Doc, rules: LanguageRules, entities: list[Entity])
     found += agentless_candidates(doc, lexicon)
     found += list(cited_candidates(doc, lexicon, found))
     found += list(relayed_candidates(doc, lexicon, found))
-    found = merge_duplicates(doc, found, lexicon)
+    found = with_learned(doc, merge_duplicates(doc, found, lexicon), lexicon)  # + what the trained tagger finds
     found = link_chains(doc, found)
     return build_attributions(doc, found, lexicon, entities)

@@ -1,0 +1,1 @@
+"""A trained attribution tagger (English, PolNeAR) and its hybrid with the rules."""

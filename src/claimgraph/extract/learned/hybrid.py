@@ -1,0 +1,101 @@
+"""Rules plus the learned tagger: the tagger adds the attributions the rules missed.
+
+CLAIMGRAPH_ATTRIBUTION_MODEL picks the extractor: `rules` (rules only), `hybrid` (the default:
+rules, plus every learned candidate whose cue and content no rule candidate already reads, whose
+cue holds a cue word of the lexicon and whose content is a clause) or `learned` (the tagger
+alone, for measuring it). The rules keep the last word on what they found; the learned
+candidates then go through the same source typing, chain linking and factuality as theirs. Only
+English has weights (PolNeAR is English); other languages stay rules-only whatever the setting.
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.errors import ConfigError
+from claimgraph.extract.attribution.assemble import overlap
+from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
+from claimgraph.extract.attribution.spans import Candidate
+from claimgraph.extract.learned.decode import learned_candidates
+from claimgraph.extract.learned.tagger import load_tagger, predict_tags
+
+MODES = ("rules", "hybrid", "learned")  # learned: the tagger's candidates alone, to measure it
+DEFAULT_MODE = "hybrid"
+SAME_CONTENT = 0.5  # Dice of word positions from which two contents are one (the scorer's match)
+
+
+def known_cue(cand: Candidate, lexicon: Lexicon) -> Optional[tuple[Token, CueEntry]]:
+    """The word of the candidate's cue that the language's lexicon knows (a verb, a noun, the head of
+    "according to") and what the lexicon says of it, or None."""
+    if cand.cue is None or cand.cue_token is None:
+        return None
+    span = cand.cue_token.doc.char_span(cand.cue.start, cand.cue.end, alignment_mode="expand")
+    for token in span or []:
+        for key in (token.lemma_.lower(), token.lower_):
+            entries = [e for e in lexicon.verbs.get(key, []) if not e.rest]
+            if entries:
+                return token, entries[0]
+            if key in lexicon.nouns:
+                return token, lexicon.nouns[key]
+    words = [t.lower_ for t in span or []]
+    for phrase in lexicon.according_to:
+        for i in range(len(words) - len(phrase) + 1):
+            if tuple(words[i:i + len(phrase)]) == phrase and span is not None:
+                return span[i], CueEntry(kind="according_to")
+    return None
+
+
+def attribution_mode() -> str:
+    """The extractor chosen by CLAIMGRAPH_ATTRIBUTION_MODEL (read on each call, so tests can switch)."""
+    mode = os.environ.get("CLAIMGRAPH_ATTRIBUTION_MODEL", DEFAULT_MODE).strip().lower() or DEFAULT_MODE
+    if mode not in MODES:
+        raise ConfigError(f"CLAIMGRAPH_ATTRIBUTION_MODEL: unknown value {mode!r}; choose one of {', '.join(MODES)}")
+    return mode
+
+
+def _claim_clause(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:
+    """The content is a clause, not a noun phrase ("did not respond to [requests for comment]"),
+    nor an indirect question ("did not say [why ...]", "[whether ...]": nothing is claimed)."""
+    span = doc.char_span(cand.content.start, cand.content.end, alignment_mode="expand")
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    first = span[0]
+    question = first.tag_.startswith("W") or (first.dep_ == "mark" and first.lower_ not in lexicon.complementizers)
+    return not question
+
+
+def _already_read(doc: Doc, cand: Candidate, found: list[Candidate]) -> bool:
+    for rule in found:
+        if cand.cue_token is not None and rule.cue_token is not None and rule.cue_token.i == cand.cue_token.i:
+            return True
+        if overlap(doc, rule.content, cand.content) >= SAME_CONTENT:
+            return True
+    return False
+
+
+def with_learned(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """`found` plus the learned candidates the rules did not read (unchanged in `rules` mode)."""
+    mode = attribution_mode()
+    if mode == "rules":
+        return found
+    tagger = load_tagger(doc.lang_)
+    if tagger is None:
+        return found
+    kept = list(found) if mode == "hybrid" else []
+    for cand in learned_candidates(doc, predict_tags(tagger, doc)):
+        # PolNeAR reads more as attribution than our conventions do ("mocked X", "did not respond
+        # to requests for comment", "did not say why"): the hybrid keeps only clauses under the
+        # lexicon's cue words
+        if mode == "hybrid":
+            known = known_cue(cand, lexicon)
+            if known is None or not _claim_clause(doc, cand, lexicon):
+                continue
+            # the lexicon's word is the cue, with what it says of its content ("suggested": probable)
+            cand.cue_token, entry = known
+            cand.cue_certainty, cand.cue_polarity = entry.certainty, entry.polarity
+            cand.kind = entry.kind or "indirect"
+        if not _already_read(doc, cand, kept):
+            kept.append(cand)
+    return kept

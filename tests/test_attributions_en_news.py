@@ -223,3 +223,8 @@ def test_reduced_passive_with_an_agent(analyse) -> None:  # type: ignore[no-unty
     att = only(analyse("Officials met to discuss the claims rejected by the ministry last week."), "claims")
     assert att["content"]["text"] == "the claims" and att["source"]["text"] == "the ministry"
     assert analyse("The bridge built by the engineers collapsed.") == []
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = analyse("The plans were drawn up by Anna Berg, who said the dam was unsafe.")[0]
+    assert att["source"]["text"] == "Anna Berg" and att["source"]["type"] == "named_person"

@@ -92,7 +92,8 @@ class SourceResolver:
             head = doc[head.i + 1]  # "a-t-il ajouté": the euphonic t is not the subject
             span_hint = None
         self._pending_plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS")
-        if "Rel" in head.morph.get("PronType") and head.head.dep_ in ("acl:relcl", "relcl") \
+        if ("Rel" in head.morph.get("PronType") or head.lower_ in lex.relative_speakers) \
+                and head.head.dep_ in ("acl:relcl", "relcl") \
                 and head.head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head.head  # « Bernard Bonnet, qui avait rétorqué »: the antecedent speaks
             span_hint = None

@@ -88,3 +88,23 @@ def test_giving_an_idea_is_no_supply(nlp_en) -> None:  # type: ignore[no-untyped
 def test_a_noun_before_the_trigger_is_its_item(nlp_en) -> None:  # type: ignore[no-untyped-def]
     (delivery,) = of_type(run(nlp_en, "en", "Its drone deliveries to the militia resumed in March.", []), "SUPPLY")
     assert args(delivery) == {"agent": "Its", "recipient": "the militia", "item": "drone"}
+
+
+def test_a_trade_noun_under_a_control_word_is_a_policy_not_a_supply(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    country = "The ministry said Norland controls exports of marine engines under its laws."
+    assert of_type(run(nlp_en, "en", country, [entity("e1", "Norland", "GPE", country, "Norland")]), "SUPPLY") == []
+    rules = "Norland applies strict controls on the export of marine engines."
+    assert of_type(run(nlp_en, "en", rules, [entity("e1", "Norland", "GPE", rules, "Norland")]), "SUPPLY") == []
+    # the same noun reporting a happening is still a supply
+    shipped = "Norland approved the export of marine engines to Sudmark in May."
+    ents = [entity("e1", "Norland", "GPE", shipped, "Norland"), entity("e2", "Sudmark", "GPE", shipped, "Sudmark")]
+    assert len(of_type(run(nlp_en, "en", shipped, ents), "SUPPLY")) == 1
+
+
+def test_french_control_of_exports_is_a_policy(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Le ministère affirme que la Norlande contrôle strictement ses exportations de moteurs marins."
+    ents = [entity("e1", "Norlande", "GPE", text, "Norlande")]
+    assert of_type(run(nlp_fr, "fr", text, ents), "SUPPLY") == []
+    shipped = "La Norlande a annoncé la livraison de moteurs marins à la Sudmarkie."
+    ents = [entity("e1", "Norlande", "GPE", shipped, "Norlande"), entity("e2", "Sudmarkie", "GPE", shipped, "Sudmarkie")]
+    assert len(of_type(run(nlp_fr, "fr", shipped, ents), "SUPPLY")) == 1

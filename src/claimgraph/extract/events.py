@@ -22,7 +22,7 @@ from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, THING_TYPES,
                                                resolve_pronoun, sentences_back, snap_to_mention)
 from claimgraph.extract.event.roles import Filler, RoleFiller
 from claimgraph.extract.event.syntax import any_subject, is_participle_modifier
-from claimgraph.extract.event.triggers import Trigger, find_triggers
+from claimgraph.extract.event.triggers import Trigger, find_triggers, is_policy_noun
 from claimgraph.extract.timex import Timex, find_timexes
 from claimgraph.extract.attribution.lexicon import get_lexicon
 from claimgraph.lang import LanguageRules
@@ -74,7 +74,7 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     verb_items = {(t.type, c.i) for t in triggers if not t.is_noun for c in t.head.children
                   if c.dep_ in lexicon.dep("object")}
     for trigger in triggers:
-        if trigger.head.i in blocked or _is_purpose_blocked(trigger, lexicon):
+        if trigger.head.i in blocked or _is_purpose_blocked(trigger, lexicon) or is_policy_noun(trigger, lexicon):
             continue
         if trigger.is_noun and (trigger.type, trigger.head.i) in verb_items:
             continue  # "launched airstrikes on Kyiv": the noun is the item of the verb's event, not another

@@ -76,6 +76,8 @@ class EventLexicon:
     purpose_marks: frozenset[str] = frozenset()
     purpose_blocked: frozenset[str] = frozenset()
     purpose_governors: frozenset[str] = frozenset()
+    # words that make a trade noun a policy, not a happening: "controls exports of", « encadre les ventes »
+    policy_governors: frozenset[str] = frozenset()
     actor_only_preps: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
     # "denies arming Russia after drone engine report": where what is denied ends (from `cues.yaml`)
@@ -221,6 +223,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         required_roles={t: tuple(r) for t, r in (data.get("required_roles") or {}).items()},
         purpose_marks=word_set(data.get("purpose_marks")), purpose_blocked=frozenset(data.get("purpose_blocked") or []),
         purpose_governors=word_set(data.get("purpose_governors")),
+        policy_governors=word_set(data.get("policy_governors")),
         actor_only_preps=word_set(data.get("actor_only_preps")), actor_nouns=_actor_nouns(rules, data),
         occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
         min_arguments=int(data.get("min_arguments", 2)),

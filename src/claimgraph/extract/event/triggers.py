@@ -182,3 +182,26 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
                                          lexicon.bearer_roles.get(form))
                 break
     return [found[i] for i in sorted(found)]
+
+
+# Types whose nouns name a trade that a policy can regulate.
+POLICY_TYPES = frozenset({"SUPPLY", "PRODUCE"})
+
+
+def is_policy_noun(trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """A trade noun that a control word governs is a policy, not a happening (ANNOTATION.md 2.1):
+    "it controls exports of dual-use items", "strict controls on the export of drones", "export
+    controls", « contrôle strictement ses exportations de drones »."""
+    if not trigger.is_noun or trigger.type not in POLICY_TYPES or not lexicon.policy_governors:
+        return False
+    head = trigger.head
+    governors = [head.head]
+    if head.dep_ in lexicon.dep("pobj") and head.head.pos_ == "ADP":
+        # English hangs "the export" on "on"/"to", and that on "controls", or on the verb whose
+        # object the controls are ("applies strict controls on the export")
+        verb = head.head.head
+        governors = [verb] + ([c for c in verb.children if c.dep_ in lexicon.dep("object")]
+                              if verb.pos_ in ("VERB", "AUX") else [])
+    elif head.dep_ not in lexicon.dep("object") | lexicon.dep("compound") | lexicon.dep("oblique"):
+        return False
+    return any(g is not head and g.lemma_.lower() in lexicon.policy_governors for g in governors)

@@ -107,6 +107,26 @@ def migrate(connection: Connection) -> list[str]:
     return applied
 
 
+def pending(connection: Connection) -> bool:
+    """Whether `migrate` has a step to apply now (read only: no lock is taken to find out)."""
+    if not inspect(connection).has_table("schema_migrations"):
+        return True
+    done = set(connection.execute(select(tables.schema_migrations.c.version)).scalars())
+    return any(version not in done and (own_step or registered_step(version)) is not None
+               for version, own_step in MIGRATIONS)
+
+
+def lock_for_migration(connection: Connection) -> None:
+    """Take the database's write lock before reading what is applied, so that two processes opening
+    a new store one after the other wait for each other instead of both creating the same tables.
+    SQLite: BEGIN IMMEDIATE (the sqlite3 driver has not begun a transaction before a first write);
+    PostgreSQL: a transaction-scoped advisory lock (its DDL is transactional already)."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7200112)")
+
+
 def current_version(connection: Connection) -> str | None:
     if not inspect(connection).has_table("schema_migrations"):
         return None

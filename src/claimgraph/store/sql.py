@@ -18,7 +18,7 @@ from claimgraph.model import (Analysis, Argument, Attribution, Document, Entity,
 from claimgraph.resolve.match import MATCHER_VERSION, match_key, similarity
 from claimgraph.store import tables as t
 from claimgraph.store.derived import entities_changed
-from claimgraph.store.migrations import migrate, retake_graph
+from claimgraph.store.migrations import lock_for_migration, migrate, pending, retake_graph
 from claimgraph.versioning import analysis_version
 
 # Below this similarity two differently spelled names stay two entities.
@@ -82,12 +82,17 @@ def merge_root(rows: dict[int, Any], entity_id: int) -> int:
 
 
 def _migrate_once(engine: Engine, attempts: int = 3) -> None:
-    """Migrate in one transaction. Two processes opening a new store at once both find its tables missing,
-    and the second one's CREATE then fails once the first has committed them: its transaction is rolled back
-    and tried again, and now finds every step recorded."""
+    """Migrate in one transaction, under the database's write lock: two processes opening a new
+    store at once apply it one after the other, and the second finds every step recorded. A store
+    already up to date is only read (opening it never waits for a writer). A driver error is tried
+    again (a lock wait that timed out, a connection dropped)."""
     for attempt in range(attempts):
         try:
+            with engine.connect() as connection:
+                if not pending(connection):
+                    return
             with engine.begin() as connection:
+                lock_for_migration(connection)
                 migrate(connection)
             return
         except DBAPIError:

@@ -228,3 +228,13 @@ def test_reduced_passive_with_an_agent(analyse) -> None:  # type: ignore[no-unty
 def test_a_relative_pronoun_speaks_for_its_antecedent(analyse) -> None:  # type: ignore[no-untyped-def]
     att = analyse("The plans were drawn up by Anna Berg, who said the dam was unsafe.")[0]
     assert att["source"]["text"] == "Anna Berg" and att["source"]["type"] == "named_person"
+
+
+def test_second_reporting_verb_hung_on_a_passive_report(analyse) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "cautioned" on "be delayed"; the harbour master speaks both times
+    atts = analyse("Harbour master Ilse Varga said the ferry crossings should not be delayed and cautioned "
+                   "that the port would close if the storm grew.")
+    first = only(atts, "ferry crossings")
+    assert first["source"]["text"].endswith("Ilse Varga") and first["content"]["text"].endswith("should not be delayed")
+    second = only(atts, "the port would close")
+    assert second["source"]["text"] == first["source"]["text"] and second["cue"]["text"] == "cautioned"

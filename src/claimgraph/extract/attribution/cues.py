@@ -22,8 +22,8 @@ from claimgraph.extract.attribution.incises import (clause_after_mark, clause_on
                                                     subject_infinitive)
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, impersonal_subject, speaker_like
 from claimgraph.extract.attribution.objects import object_tokens, stance_complement
-from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, clause_tokens, content_span, noun_phrase,
-                                                  on_line_of, subject_of, tokens_span)
+from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, clause_tokens, conjoined_to_reported_passive,
+                                                  content_span, noun_phrase, on_line_of, subject_of, tokens_span)
 from claimgraph.extract.factuality import assess_tokens
 from claimgraph.model import Span
 
@@ -38,7 +38,8 @@ def _before_next_cue(tokens: list[Token], verb: Token, lexicon: Lexicon) -> list
                 tok.doc[tok.i + 1].lower_ not in lexicon.complementizers:
             continue
         present = tok.tag_ == "VBG" or "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
-        if present and match_cue(tok, lexicon) is not None:
+        # "said trade should not be disrupted and warned that B": "warned" is the speaker's next statement
+        if (present or conjoined_to_reported_passive(tok)) and match_cue(tok, lexicon) is not None:
             kept = [t for t in tokens if t.i < tok.i]
             while kept and (kept[-1].pos_ in ("ADP", "CCONJ") or kept[-1].text in ",;" or
                             kept[-1].i == tok.i - 1 and kept[-1].is_lower and len(kept[-1].text) <= 2):

@@ -18,6 +18,9 @@ QUOTE_CHARS = frozenset(OPENING_QUOTES + CLOSING_QUOTES + "'’‘")
 QUOTE_PAIR = re.compile(r"«\s*(?P<a>[^»]*?)\s*»|“(?P<b>[^”“]*?)”|\"(?P<c>[^\"]*?)\"|„(?P<d>[^“”]*?)[“”]"
                         r"|''(?P<e>(?:(?!'')[^\n])*?)''")
 # Dependents that leave a source noun phrase: relative clauses, clauses, coordinated verbs.
+SUBJECT_DEPS = frozenset({"nsubj", "expl:subj", "nsubj:pass", "nsubjpass", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
+PASSIVE_MARK_DEPS = frozenset({"aux:pass", "auxpass"})
 NP_STOP_DEPS = frozenset({"advcl", "ccomp", "parataxis", "punct", "cc", "conj", "dep"})
 
 
@@ -164,8 +167,23 @@ def noun_phrase(head: Token) -> list[Token]:
     return result or [head]
 
 
+def conjoined_to_reported_passive(verb: Token) -> bool:
+    """"Lin said trade should not be disrupted and warned that ...": the parser hangs the second reporting
+    verb on the reported passive clause, whose subject cannot be the one who warns. An active verb with no
+    subject of its own, conjoined to a passive complement clause, is the reporter's second verb."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or head.dep_ != "ccomp":
+        return False
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_MARK_DEPS for c in verb.children):
+        return False
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subjects) and all(c.dep_ in PASSIVE_SUBJECT_DEPS for c in subjects)
+
+
 def subject_of(verb: Token) -> Optional[Token]:
     """The subject of `verb`, looking through auxiliaries and coordination ("X ..., mais a affirmé")."""
+    if conjoined_to_reported_passive(verb):
+        return subject_of(verb.head.head)
     node: Optional[Token] = verb
     for _ in range(4):
         if node is None:

@@ -1,8 +1,6 @@
 """Shared fixtures: paths, one Analyzer (spaCy models loaded once per test session)."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -46,12 +44,9 @@ def nlp_en(analyzer):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def scorer(shared: Path):  # type: ignore[no-untyped-def]
     """The shared scorer module (../shared/eval/score.py)."""
-    spec = importlib.util.spec_from_file_location("claimgraph_shared_score", shared / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    from load_script import load_module
+
+    return load_module(shared / "eval" / "score.py", "claimgraph_shared_score")
 
 
 @pytest.fixture(scope="session")

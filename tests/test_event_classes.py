@@ -3,26 +3,14 @@ DENY, sanctions by one participant or by their measures, named conjuncts, USE of
 verbs of giving said of ideas. Invented sentences; entities built by hand as in test_events."""
 from __future__ import annotations
 
-from claimgraph.extract.events import extract_events
-from claimgraph.lang import get_rules
 from claimgraph.model import Entity, Event, Span
+
+from event_checks import args, of_type, run
 
 
 def entity(eid: str, name: str, etype: str, text: str, surface: str) -> Entity:
     start = text.index(surface)
     return Entity(eid, name, etype, mentions=[Span(start, start + len(surface), surface)])
-
-
-def run(nlp, lang: str, text: str, entities: list[Entity]) -> list[Event]:  # type: ignore[no-untyped-def]
-    return extract_events(nlp(text), get_rules(lang), entities, [], "2024-09")
-
-
-def args(event: Event) -> dict[str, str]:
-    return {role: arg.span.text for role, arg in event.arguments.items()}
-
-
-def of_type(events: list[Event], etype: str) -> list[Event]:
-    return [e for e in events if e.type == etype]
 
 
 def test_english_knowledge_disclaimer_is_a_deny_and_leaves_the_sale_open(nlp_en) -> None:  # type: ignore[no-untyped-def]

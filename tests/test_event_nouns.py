@@ -3,23 +3,15 @@ participants on a participle, nationality adjectives as participants, weapons th
 multi-word triggers with an adverb inside, capabilities that are no use. Invented sentences."""
 from __future__ import annotations
 
-from claimgraph.extract.events import extract_events
-from claimgraph.lang import get_rules
 from claimgraph.model import Entity, Event, Span
+
+from event_checks import args, of_type, run as extract
 
 
 def run(nlp, lang: str, text: str, names: tuple[str, ...] = ()) -> list[Event]:  # type: ignore[no-untyped-def]
     entities = [Entity(f"e{n}", name, "ORG", mentions=[Span(text.index(name), text.index(name) + len(name), name)])
                 for n, name in enumerate(names, start=1)]
-    return extract_events(nlp(text), get_rules(lang), entities, [], "2024-09")
-
-
-def args(event: Event) -> dict[str, str]:
-    return {role: arg.span.text for role, arg in event.arguments.items()}
-
-
-def of_type(events: list[Event], etype: str) -> list[Event]:
-    return [e for e in events if e.type == etype]
+    return extract(nlp, lang, text, entities)
 
 
 def test_a_participle_after_a_sanction_noun_carries_its_participants(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]

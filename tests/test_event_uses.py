@@ -3,21 +3,9 @@ agents as weapons, relative clauses whose "that" the parser takes for a conjunct
 givers the parser hangs on the item of a noun trigger. Invented sentences."""
 from __future__ import annotations
 
-from claimgraph.extract.events import extract_events
-from claimgraph.lang import get_rules
 from claimgraph.model import Event
 
-
-def run(nlp, lang: str, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    return extract_events(nlp(text), get_rules(lang), [], [], "2024-09")
-
-
-def args(event: Event) -> dict[str, str]:
-    return {role: arg.span.text for role, arg in event.arguments.items()}
-
-
-def of_type(events: list[Event], etype: str) -> list[Event]:
-    return [e for e in events if e.type == etype]
+from event_checks import args, of_type, run
 
 
 def test_might_be_using_is_a_hedged_use_could_be_used_is_none(nlp_en) -> None:  # type: ignore[no-untyped-def]

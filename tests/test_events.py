@@ -5,13 +5,12 @@ event stage alone, whatever the entity and attribution stages currently give.
 """
 from __future__ import annotations
 
-from typing import Optional
 
 import pytest
 
-from claimgraph.extract.events import extract_events
-from claimgraph.lang import get_rules
 from claimgraph.model import Attribution, Entity, Event, Source, Span
+
+from event_checks import args, run
 
 
 def entity(eid: str, name: str, etype: str, text: str, *surfaces: str) -> Entity:
@@ -34,19 +33,10 @@ def attribution(aid: str, text: str, source: str, cue: str, content: str, certai
                        certainty=certainty, polarity=polarity)
 
 
-def run(nlp, lang: str, text: str, entities: list[Entity], attributions: Optional[list[Attribution]] = None,
-        date: str = "2024-09") -> list[Event]:  # type: ignore[no-untyped-def]
-    return extract_events(nlp(text), get_rules(lang), entities, attributions or [], date)
-
-
 def only(events: list[Event], etype: str) -> Event:
     found = [e for e in events if e.type == etype]
     assert len(found) == 1, [(e.type, e.trigger) for e in events]
     return found[0]
-
-
-def args(event: Event) -> dict[str, str]:
-    return {role: arg.span.text for role, arg in event.arguments.items()}
 
 
 def test_french_supply_roles_and_entities(nlp_fr) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,6 @@ every good one is stored, and nothing printed carries an escape sequence.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -18,16 +17,13 @@ from claimgraph.run import ingest_paths
 from claimgraph.store import SqlStore
 from claimgraph.store import tables as t
 
-REPO = Path(__file__).resolve().parents[1]
+from load_script import load_script
+
 ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def load_generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("make_hostile_inputs", REPO / "scripts" / "make_hostile_inputs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("make_hostile_inputs")
 
 
 @pytest.fixture(scope="module")

@@ -364,12 +364,9 @@ def test_an_article_and_its_own_sources_are_one_origin_even_in_a_copy_group(tmp_
 def test_graph_alone_meets_the_clustering_and_origin_targets_on_the_gold_story_family() -> None:
     """scripts/eval_graph.py --input gold: the graph fed the hand-made analyses (no NLP).
     Floors a little under the measured 0.939 F1 and 1.00 origin-count accuracy (docs/graph.md)."""
-    import importlib.util
+    from load_script import load_script
 
-    spec = importlib.util.spec_from_file_location("eval_graph", Path(__file__).parents[1] / "scripts" / "eval_graph.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    report = module.evaluate("gold")
+    report = load_script("eval_graph").evaluate("gold")
     assert report["pairwise"]["f1"] >= 0.9, report["pairwise"]
     assert report["origin_count_accuracy_annotated"] >= 0.95, report["origin_counts_annotated"]
 

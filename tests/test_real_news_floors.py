@@ -9,19 +9,17 @@ Each set is analysed once per session and scored once per language.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from load_script import load_script
+
 BASELINES = Path(__file__).resolve().parent / "baselines"
 # The floors are read with the baseline script's own path lookup, so setting and checking agree.
-_SPEC = importlib.util.spec_from_file_location(
-    "real_news_baseline", Path(__file__).resolve().parents[1] / "scripts" / "real_news_baseline.py")
-BASELINE_SCRIPT = importlib.util.module_from_spec(_SPEC)  # type: ignore[arg-type]
-_SPEC.loader.exec_module(BASELINE_SCRIPT)  # type: ignore[union-attr]
+BASELINE_SCRIPT = load_script("real_news_baseline")
 FLOORS = {corpus: json.loads((BASELINES / f"{corpus}.json").read_text(encoding="utf-8"))["floors"]
           for corpus in BASELINE_SCRIPT.SETS if (BASELINES / f"{corpus}.json").exists()}
 

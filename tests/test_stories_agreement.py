@@ -3,15 +3,14 @@ annotator 1 with itself scores 1.0 everywhere, the second annotation resolves (s
 gives figures in range, and the second annotator's files hold no article text."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from load_script import load_script
+
 CLUSTER = "04_athens-marfin-bank-firebomb"
 
 
@@ -19,12 +18,7 @@ CLUSTER = "04_athens-marfin-bank-firebomb"
 def agreement_module(shared: Path):  # type: ignore[no-untyped-def]
     if not (shared / "corpora" / "stories" / CLUSTER).exists():
         pytest.skip("no story corpus in ../shared")
-    spec = importlib.util.spec_from_file_location("stories_agreement", REPO / "scripts" / "stories_agreement.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("stories_agreement")
 
 
 def test_an_annotation_agrees_fully_with_itself(agreement_module, shared: Path) -> None:  # type: ignore[no-untyped-def]

@@ -3,13 +3,13 @@ schema-valid CONTRACT v1 analyses, every claim mention resolves, and the reposit
 offsets and our own labels only (no article text)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
+
+from load_script import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 STANDOFF = REPO / "tests" / "graph_gold" / "stories"
@@ -17,12 +17,7 @@ STANDOFF = REPO / "tests" / "graph_gold" / "stories"
 
 @pytest.fixture(scope="module")
 def stories_gold():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("stories_gold", REPO / "scripts" / "stories_gold.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("stories_gold")
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,13 @@ from typing import Optional
 from spacy.tokens import Token
 
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
+from claimgraph.extract.attribution.spans import PASSIVE_MARK_DEPS, PASSIVE_SUBJECT_DEPS
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "X", "ADJ", "NUM"})
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in verb.children) or \
+    return any(c.dep_ in PASSIVE_MARK_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children) or \
         "Pass" in verb.morph.get("Voice")
 
 

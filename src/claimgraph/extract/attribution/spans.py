@@ -188,7 +188,7 @@ def subject_of(verb: Token) -> Optional[Token]:
     for _ in range(4):
         if node is None:
             break
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "expl:subj", "nsubj:pass", "nsubjpass", "csubj")]
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             # "Fishing: NGO condemns quotas": a topic before a headline colon is not the subject
             return next((c for c in subjects[1:] if any(t.text == ":" for t in c.doc[subjects[0].i:c.i])),

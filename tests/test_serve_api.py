@@ -50,6 +50,8 @@ def test_every_read_route_answers_what_its_openapi_schema_says(client, openapi) 
         response = client.get(url, params=params)
         assert response.status_code == 200, (url, response.text[:300])
         conforms(openapi, template, "get", 200, response.json())
+    brief = client.get("/v1/brief", params={"q": "China supplies weapons to Russia"}).json()
+    assert brief["verdict"] and brief["claims"] and brief["details"]  # the published extras were exercised
     for template, url in (("/v1/claims/{claim_id}", "/v1/claims/cnope"), ("/v1/documents/{document_id}", "/v1/documents/nope"),
                           ("/v1/entities/{entity_id}", "/v1/entities/e999999")):
         response = client.get(url)
@@ -137,13 +139,14 @@ def test_writes_are_refused_when_no_token_is_configured(demo_db, monkeypatch) ->
 
 
 @pytest.mark.slow
-def test_post_documents_analyses_and_stores_a_batch(client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_post_documents_analyses_and_stores_a_batch(client, openapi) -> None:  # type: ignore[no-untyped-def]
     text = ("PARIS (Invented Daily) - Two officials said on Monday that Norvale Dynamics shipped radar parts "
             "to Kestrel Works, according to customs papers.")
     headers = {"Authorization": f"Bearer {TOKEN}"}
     body = {"documents": [{"text": text, "id": "inv-1", "title": "Radar parts", "date": "2025-01-06", "lang": "en"},
                           {"text": "   "}]}
     stored = client.post("/v1/documents", json=body, headers=headers).json()
+    conforms(openapi, "/v1/documents", "post", 200, stored)
     assert [r["reason"] for r in stored["rejected"]] == ["no text"]  # the batch goes on without it
     body["documents"].pop()
     assert stored["stored"][0]["new"] is True and stored["stored"][0]["record_id"] == "inv-1"

@@ -1,34 +1,45 @@
 """Response and request shapes of the /v1 API, as the OpenAPI document publishes them.
 
-They mirror the records' `to_dict` forms (claimgraph.model); the v1 analysis
-of an article is CONTRACT.md's and is published as an object.
+They mirror the records' `to_dict` forms (claimgraph.model) by hand, which is
+why every response shape refuses unknown keys: tests/test_serve_api.py checks
+each route's answer against this document, so a field added to a record and
+not published here fails there. The v1 analysis of an article is CONTRACT.md's
+and is published as an object.
 """
 from __future__ import annotations
 
 from typing import Any, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
-class SpanOut(BaseModel):
+class Shape(BaseModel):
+    """A response shape. Unknown keys are refused, so the OpenAPI document says
+    `additionalProperties: false` and the schema tests fail when a record's
+    `to_dict` gains a field this module does not publish."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class SpanOut(Shape):
     start: int
     end: int
     text: str
 
 
-class OriginOut(BaseModel):
+class OriginOut(Shape):
     key: str
     name: str
     type: str
 
 
-class ChainLinkOut(BaseModel):
+class ChainLinkOut(Shape):
     text: str
     type: str
     name: Optional[str] = None
 
 
-class EvidenceOut(BaseModel):
+class EvidenceOut(Shape):
     claim_id: str
     document_id: str
     record_id: str
@@ -45,7 +56,7 @@ class EvidenceOut(BaseModel):
     title: Optional[str] = None
 
 
-class ClaimOut(BaseModel):
+class ClaimOut(Shape):
     id: str
     type: str
     label: str
@@ -65,12 +76,12 @@ class ClaimOut(BaseModel):
     more_evidence: Optional[int] = None
 
 
-class QuoteRef(BaseModel):
+class QuoteRef(Shape):
     start: Optional[int] = None
     end: Optional[int] = None
 
 
-class RelayNodeOut(BaseModel):
+class RelayNodeOut(Shape):
     label: str
     kind: str = Field(description="origin, relay or article")
     document_id: Optional[str] = None
@@ -80,7 +91,7 @@ class RelayNodeOut(BaseModel):
     children: list["RelayNodeOut"] = []
 
 
-class MonthOut(BaseModel):
+class MonthOut(Shape):
     month: str
     supports: int
     denies: int
@@ -91,7 +102,7 @@ class ClaimDetailOut(ClaimOut):
     timeline: list[MonthOut]
 
 
-class Page(BaseModel):
+class Page(Shape):
     limit: int
     offset: int
     next: Optional[str] = Field(None, description="the URL of the next page, or null on the last")
@@ -101,7 +112,7 @@ class ClaimsPage(Page):
     items: list[ClaimOut]
 
 
-class DocumentRow(BaseModel):
+class DocumentRow(Shape):
     id: str
     title: Optional[str] = None
     date: Optional[str] = None
@@ -115,7 +126,7 @@ class DocumentsPage(Page):
     items: list[DocumentRow]
 
 
-class AnalysisOut(BaseModel):
+class AnalysisOut(Shape):
     """The v1 analysis (CONTRACT.md) with entity ids global to the store, and the claims each record is evidence of."""
 
     schema_: str = Field(alias="schema")
@@ -127,7 +138,7 @@ class AnalysisOut(BaseModel):
     claims: dict[str, list[dict[str, Any]]] = Field(default_factory=dict, description="record id -> claims")
 
 
-class EntityOut(BaseModel):
+class EntityOut(Shape):
     id: str
     name: str
     type: str
@@ -142,12 +153,12 @@ class EntitiesPage(Page):
     items: list[EntityOut]
 
 
-class RoleClaims(BaseModel):
+class RoleClaims(Shape):
     role: str
     claims: list[ClaimOut]
 
 
-class Neighbour(BaseModel):
+class Neighbour(Shape):
     key: str
     name: str
     claims: int
@@ -161,16 +172,26 @@ class EntityDetailOut(EntityOut):
     recent_articles: list[DocumentRow]
 
 
-class BriefSection(BaseModel):
+class BriefSection(Shape):
     actor: str
     claims: list[str]
 
 
-class BriefOut(BaseModel):
+class ClaimExtrasOut(Shape):
+    relay_trees: list[RelayNodeOut]
+    timeline: list[MonthOut]
+
+
+class BriefOut(Shape):
     question: str
-    matched: list[str]
+    matched: list[str] = Field(description="the entities and groups the question was read as naming")
+    verdict: str = Field(description="the answer first: what is alleged, by how many independent origins, "
+                                     "how firmly, who denies, what is only speculation")
+    unknown: list[str] = Field(description="names in the question the store knows nothing about")
     sections: list[BriefSection]
     claims: list[ClaimOut]
+    denials: list[ClaimOut] = Field(description="the denials that answer the claims, listed apart")
+    details: dict[str, ClaimExtrasOut] = Field(description="claim id -> its relay trees and timeline")
 
 
 class ArticleIn(BaseModel):
@@ -189,26 +210,26 @@ class ArticlesIn(BaseModel):
     documents: list[ArticleIn] = Field(min_length=1, max_length=100)
 
 
-class StoredOut(BaseModel):
+class StoredOut(Shape):
     id: str
     record_id: Optional[str] = None
     new: bool
     title: Optional[str] = None
 
 
-class RejectedOut(BaseModel):
+class RejectedOut(Shape):
     where: str
     reason: str
     detail: str
 
 
-class WriteOut(BaseModel):
+class WriteOut(Shape):
     stored: list[StoredOut]
     rejected: list[RejectedOut]
     graph_added: int
 
 
-class HealthOut(BaseModel):
+class HealthOut(Shape):
     status: str
     version: str
     store: str

@@ -137,6 +137,12 @@ def test_browser_entity_and_brief_pages(server, browser) -> None:  # type: ignor
     page.screenshot(path=str(SHOTS / "brief.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(SHOTS / "brief-narrow.png"))
+    # On a phone the tables become cards: nothing is wider than the screen, not even inside a scroll box.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    assert page.evaluate("Array.from(document.querySelectorAll('.scroll'))"
+                         ".filter(e => e.scrollWidth > e.clientWidth + 1).length") == 0
+    label = "getComputedStyle(document.querySelector('table.claims td[data-label]'), '::before').content"
+    assert page.evaluate(label) == '"origins: "'  # each figure keeps its label on the card
     page.close()
 
 

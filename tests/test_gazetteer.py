@@ -160,3 +160,24 @@ def test_bare_institutions_leave_out_vague_single_words() -> None:
     bare = dict(bare_institution_phrases(get_rules("en").data("entities")))
     assert bare["foreign ministry"] == "foreign_ministry"
     assert "government" not in bare and "authorities" not in bare
+
+
+def test_territory_table_is_rigours_own():
+    """The committed one-word territory table is what the installed rigour builds (else run
+    scripts/territory_table.py), and it answers as rigour does, unknown words and codes included."""
+    import gzip
+    import json
+
+    from rigour.territories import get_territory as rigour_get
+    from rigour.territories import lookup_territory as rigour_lookup
+
+    from claimgraph.resolve.territories import TABLE, build_table, get_territory, lookup_territory
+
+    with gzip.open(TABLE, "rt", encoding="utf-8") as handle:
+        assert json.load(handle) == build_table()
+    for word in ("Slovakia", "Glasgow", "French", "FRA", "gb-sct", "Zzyzxland", "Côte d'Ivoire", "Tolvik", "Q142", ""):
+        ours, theirs = lookup_territory(word), rigour_lookup(word)
+        assert (ours and (ours.code, ours.name, ours.is_country)) == \
+            (theirs and (theirs.code, theirs.name, bool(theirs.is_country))), word
+    assert get_territory("fr").name == rigour_get("fr").name
+    assert get_territory("xx") is None

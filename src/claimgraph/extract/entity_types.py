@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.model import Span
+from claimgraph.resolve.territories import get_territory, lookup_territory
 
 # "IE6", "S-400", "U2", "M777", "HTML 5": letters then a number, as products and models are named.
 MODEL_CODE = re.compile(r"^[A-Za-z]{1,6}[- ]?\d{1,4}[A-Za-z]?$")
@@ -157,8 +158,6 @@ def place_reading(name: str, ner_type: str, after_locative: list[bool]) -> bool:
     if ner_type not in ("PERSON", "ORG") or not name[:1].isupper():
         return False
     if len(name.split()) == 1 and not name.isupper():
-        from rigour.territories import lookup_territory
-
         if lookup_territory(name) is not None:
             return True
     return bool(after_locative) and all(after_locative)
@@ -264,8 +263,6 @@ def _country_of(word: str, adjectives: dict[str, str]) -> Optional[str]:
         return code
     if not word[:1].isupper() or not word.isalpha():
         return None
-    from rigour.territories import lookup_territory
-
     territory = lookup_territory(word)
     if territory is None or not territory.is_country:
         return None
@@ -273,8 +270,6 @@ def _country_of(word: str, adjectives: dict[str, str]) -> Optional[str]:
 
 
 def _country_name(code: str) -> str:
-    from rigour.territories import get_territory
-
     territory = get_territory(code.lower())
     return territory.name if territory is not None else code
 

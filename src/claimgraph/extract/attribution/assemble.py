@@ -187,20 +187,62 @@ def reading_order(c: Candidate) -> tuple[int, int]:
     return (c.content.start, 0)
 
 
+def inverted_clitic(verb: Token) -> Optional[Token]:
+    """The clitic subject after a French verb or its auxiliary: « a-t-elle affirmé », « insiste-t-on »."""
+    clitics = [c for c in verb.children if c.pos_ == "PRON" and c.text.startswith("-") and c.lower_ not in ("-t", "-t-")
+               and c.dep_ in ("nsubj", "expl:subj", "nsubj:pass")]
+    return clitics[-1] if clitics else None
+
+
+def _stretch_subject(doc: Doc, start: int, cue: Token) -> Optional[Token]:
+    """The noun phrase heading the words from token `start` up to the cue ("Les sept puissances du G7 ont
+    exhorté" after a subheading the parser joined to it)."""
+    inside = range(start, cue.i)
+    for tok in doc[start:cue.i]:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i not in inside and "Yes" not in tok.morph.get("Reflex") \
+                and tok.dep_ not in ("obj", "iobj", "dobj", "expl:comp", "expl:pv"):
+            return tok
+    return None
+
+
+def settled_head(doc: Doc, cand: Candidate) -> Optional[Token]:
+    """The source head of a candidate, mended where the parse misleads the cue readers: an inverted clitic
+    is the subject of its verb and of a gerund hung on it (« », a-t-elle affirmé, ajoutant que « »); a head
+    that is punctuation or sits on another line than its cue (a subheading) gives way to the noun phrase
+    before the cue on the cue's line."""
+    cue, head = cand.cue_token, cand.source_head
+    if cue is None or cand.source_type is not None:
+        return head
+    clitic = inverted_clitic(cue)
+    if clitic is None and cue.dep_ == "advcl" and "Part" in cue.morph.get("VerbForm") and cue.head.i < cue.i:
+        clitic = inverted_clitic(cue.head)
+    if clitic is not None:
+        return clitic
+    if head is None or not (head.is_punct or any("\n" in t.text for t in doc[min(head.i, cue.i):max(head.i, cue.i)])):
+        return head
+    start = cue.i
+    while start > cue.sent.start and "\n" not in doc[start - 1].text and not doc[start - 1].is_sent_end:
+        start -= 1
+    return _stretch_subject(doc, start, cue) or head
+
+
 def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
                        entities: list[Entity]) -> list[Attribution]:
     """The attributions of the candidates, in reading order, with ids a1, a2, ..."""
     resolver = SourceResolver(doc, lexicon, entities)
     ordered = sorted(found, key=reading_order)
     sources: dict[int, Source] = {}
-    for cand in sorted(ordered, key=lambda c: (c.source_head.idx if c.source_head is not None else c.content.start)):
+    heads = {id(c): settled_head(doc, c) for c in ordered}
+    for cand in sorted(ordered, key=lambda c: (h.idx if (h := heads[id(c)]) is not None else c.content.start)):
+        head = heads[id(cand)]
         if cand.source_type is not None and cand.source_span is not None:
             sources[id(cand)] = Source(cand.source_span, cand.source_type)
-        elif cand.source_head is not None:
-            sources[id(cand)] = resolver.resolve(cand.source_head, cand.source_span)
-    for cand in ordered:  # bare quotations: the speaker of the previous attribution
+        elif head is not None:
+            sources[id(cand)] = resolver.resolve(head, cand.source_span if head is cand.source_head else None)
+    reported = [c.content for c in ordered]
+    for cand in ordered:  # bare quotations: the speaker of the previous attribution or a person named since
         if id(cand) not in sources:
-            prev = resolver.copy_previous(cand.content.start)
+            prev = resolver.quote_speaker(cand.content.start, reported)
             if prev is not None:
                 sources[id(cand)] = prev
     for cand in ordered:

@@ -122,6 +122,8 @@ class Lexicon:
     anaphoric_pronouns: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()  # "they", « ces derniers »: people or organisations alike
     latter_words: frozenset[str] = frozenset()  # « ces derniers », "the latter": the last named
+    impersonal_verbs: frozenset[str] = frozenset()  # « il semble », "it appears": an expletive subject
+    quantity_nouns: frozenset[str] = frozenset()  # « nombre de pays », "a number of officials": the group
     relative_speakers: frozenset[str] = frozenset()  # "Ana Ruiz, who said ...": the antecedent speaks
     definite_determiners: frozenset[str] = frozenset()
     media_names: frozenset[str] = frozenset()
@@ -219,6 +221,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         unspecified_pronouns=word_set(sources.get("unspecified_pronouns")),
         anaphoric_pronouns=word_set(sources.get("anaphoric_pronouns")),
         group_pronouns=word_set(sources.get("group_pronouns")), latter_words=word_set(sources.get("latter_words")),
+        impersonal_verbs=word_set(sources.get("impersonal_verbs")), quantity_nouns=word_set(sources.get("quantity_nouns")),
         relative_speakers=word_set(sources.get("relative_speakers")),
         definite_determiners=word_set(sources.get("definite_determiners")),
         media_names=word_set(sources.get("media_names")),

@@ -9,21 +9,28 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.attribution.lexicon import Lexicon, impersonal_subject
+from claimgraph.extract.attribution.source_mentions import ANAPHORA_WINDOW, MentionIndex
 from claimgraph.extract.attribution.spans import noun_phrase, tokens_span
 from claimgraph.model import Entity, Source, Span
 
 PERSON_TYPES = ("named_person", "anonymous_person")
-# How far back (characters) a pronoun may find its speaker.
-ANAPHORA_WINDOW = 1200
+# Source types a plural pronoun does not refer back to when the source is one ("they" after "Ana Ruiz said").
+SINGULAR_ONLY_TYPES = ("named_person", "document", "media")
+# Sources that speak quotations: not documents nor agentless reports ("the findings show").
+QUOTING_TYPES = ("named_person", "anonymous_person", "organization", "media")
+# How many sentences before a bare quotation its speaker may be named in.
+QUOTE_SPEAKER_SENTENCES = 2
+# Entity labels of a report's modifier that name no author ("First reports", "2019 reports").
+RANK_LABELS = frozenset({"ORDINAL", "DATE", "CARDINAL"})
 
 
-class SourceResolver:
+class SourceResolver(MentionIndex):
     """Type sources and resolve their references, in reading order.
 
     doc (Doc): the parsed article.
@@ -32,25 +39,10 @@ class SourceResolver:
     """
 
     def __init__(self, doc: Doc, lexicon: Lexicon, entities: list[Entity]) -> None:
-        self.doc = doc
-        self.lexicon = lexicon
-        self.mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
-        self.starts = [m[0] for m in self.mentions]
+        super().__init__(doc, lexicon, entities)
         self.history: list[Source] = []
         self.plural: dict[int, bool] = {}
         self._pending_plural = False
-
-    def entity_at(self, start: int, end: int) -> Optional[Entity]:
-        """The entity with the longest mention overlapping [start, end)."""
-        best: Optional[tuple[int, Entity]] = None
-        lo = bisect.bisect_left(self.starts, start - 200)
-        for m_start, m_end, entity in self.mentions[lo:]:
-            if m_start >= end:
-                break
-            overlap = min(end, m_end) - max(start, m_start)
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, entity)
-        return best[1] if best else None
 
     def remember(self, source: Source) -> Source:
         self.history.append(source)
@@ -58,16 +50,20 @@ class SourceResolver:
         return source
 
     def _antecedent(self, before: int, persons_only: bool, head_lemma: Optional[str] = None,
-                    singular: bool = False) -> Optional[Source]:
+                    singular: bool = False, plural: bool = False) -> Optional[Source]:
         """The last source before `before` a pronoun or definite description can refer to.
 
         persons_only: only people ("he", "l'officiel"); singular: not a plural source ("Il" after
-        "Deux sources ... ont affirmé" refers to someone else).
+        "Deux sources ... ont affirmé" refers to someone else); plural: not one named person nor one
+        document ("They say" after "Ana Ruiz said" or "The report found" refers to someone else).
         """
         for source in reversed(self.history):
             if source.span.start >= before or before - source.span.start > ANAPHORA_WINDOW * (3 if head_lemma else 1):
                 continue
             if singular and self.plural.get(id(source)):
+                continue
+            if plural and not self.plural.get(id(source)) and source.type in SINGULAR_ONLY_TYPES \
+                    and not self._coordinated(source.span):
                 continue
             if head_lemma is not None:
                 if persons_only and source.type not in PERSON_TYPES:
@@ -102,7 +98,7 @@ class SourceResolver:
         titled = [[g for g in c.children if g.dep_ in ("flat:name", "appos", "nmod") and g.pos_ == "PROPN"]
                   for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]  # « la procureure, Mme X Y »
         titled = [names for names in titled if names]
-        described = partitive_noun(head)  # « un des chercheurs »: a description of a person
+        described = partitive_noun(head, lex.quantity_nouns)  # « un des chercheurs »: a description of a person
         if not appos and (described.lemma_.lower() in lex.person_nouns or described.lower_ in lex.person_nouns):
             # "a spokesman for the fire service, Brian Hale", « Un des chercheurs de HRW, Ole Solvang, »: the
             # name set off after the description, whatever noun the parser hung it on
@@ -122,16 +118,20 @@ class SourceResolver:
                 head = titled[0][0]
                 span_hint = None
         span = span_hint or tokens_span(doc, phrase) or Span(head.idx, head.idx + len(head.text), head.text)
+        if head.pos_ != "PRON":
+            holder = self._office_holder(head, phrase, span, hinted=span_hint is not None)
+            if holder is not None:  # « le président Obama à X », "the party's leader, Ana Ruiz, said": the name
+                return self.remember(Source(holder[0], "named_person", holder[1].id if holder[1] else None))
         if span.text.startswith("-") and head.pos_ == "PRON":  # "a-t-il ajouté": the speaker is "il"
             span = Span(span.start + 1, span.end, span.text[1:])
         if head.i > 0 and doc[head.i - 1].lower_ in ("l'", "l’") and head.lower_ in lex.unspecified_pronouns:
             span = Span(doc[head.i - 1].idx, span.end, doc_text(doc)[doc[head.i - 1].idx:span.end])
         whole = head
-        head = partitive_noun(head)  # "one of the sources" is typed as "sources"
+        head = partitive_noun(head, lex.quantity_nouns)  # "one of the sources" is typed as "sources"
         partitive = head is not whole
         head_text = self._head_words(phrase, whole, span)
         lower, lemma = head.lower_, head.lemma_.lower()
-        impersonal = (head.dep_.startswith("expl") or impersonal_subject(head)) and not head.text.startswith("-")
+        impersonal = (self._expletive(head) or impersonal_subject(head)) and not head.text.startswith("-")
         if lower in lex.unspecified_pronouns or impersonal:
             return self.remember(Source(span, "unspecified"))
         if lower in lex.latter_words:  # « ces derniers », "the latter": the last named, speaker or not
@@ -144,7 +144,7 @@ class SourceResolver:
             # "l'une d'elles", "one of them": one of a group of people
             persons = partitive or lower in lex.anaphoric_pronouns and lower not in lex.group_pronouns
             singular = persons and not partitive and "Sing" in head.morph.get("Number")
-            found = self._antecedent(span.start, persons, singular=singular)
+            found = self._antecedent(span.start, persons, singular=singular, plural=not partitive and self._plural(head))
             if found is None and singular:
                 found = self._antecedent(span.start, persons)
             if persons and not partitive:  # « L'ONG a publié ... Elle affirme »: the last speaker may be an organisation
@@ -158,10 +158,13 @@ class SourceResolver:
                 if named is not None and (found is None or found.entity != named.id):
                     return self.remember(Source(span, "named_person", named.id))
             if found is None:
+                group = not partitive and self._plural(head)
                 if not persons:  # "sanctions on companies that it accuses": the last organisation named
-                    org = self._last_entity(span.start, ("ORG", "GPE"))
+                    org = self._last_entity(span.start, ("ORG",) if group else ("ORG", "GPE"))
                     if org is not None:
                         return self.remember(Source(span, "organization", org.id))
+                if group:  # "They said" with no group before: people the article does not name
+                    return self.remember(Source(span, "anonymous_person"))
                 entity = self._last_person(span.start)
                 # « Il confie ... »: a singular personal pronoun with no speaker before it is still someone
                 return self.remember(Source(span, "named_person" if entity or singular else "unspecified",
@@ -202,96 +205,67 @@ class SourceResolver:
             plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS",)
             # "reports", "earlier reports" have no author; "hospital reports" have one
             generic = (plural and lemma in lex.generic_plural or lemma in lex.generic_mass) and not any(
-                c.dep_ in ("compound", "nmod", "poss") and c.i < head.i for c in head.children)
+                c.dep_ in ("compound", "nmod", "poss") and c.i < head.i and c.ent_type_ not in RANK_LABELS
+                for c in head.children)  # "First reports" have no author either
             return self.remember(Source(span, "unspecified" if generic else "document"))
         if lemma in lex.unspecified_nouns or lower in lex.unspecified_nouns:
             return self.remember(Source(span, "unspecified"))
-        if lemma in lex.media_nouns:
+        if lemma in lex.media_nouns or lower in lex.media_nouns:
             return self.remember(Source(span, "media"))
         if lemma in lex.organization_nouns:
             org = self.entity_at(span.start, span.end)
             return self.remember(Source(span, "organization", org.id if org is not None and org.type == "ORG" else None))
         if person_in_phrase is not None:
             return self.remember(Source(span, "named_person", person_in_phrase.id))
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.i < head.i and c.lemma_.lower() in lex.media_nouns
+               for c in head.children):
+            return self.remember(Source(span, "media", None))  # "German news agency dpa", "state broadcaster X"
         if head.ent_type_ in ("PERSON", "PER"):
             return self.remember(Source(span, "named_person"))
         if head.pos_ in ("PROPN", "X") or head.ent_type_:
             return self.remember(Source(span, "organization"))
         return self.remember(Source(span, "anonymous_person"))
 
-    def copy_previous(self, at: int) -> Optional[Source]:
-        """The speaker of a bare quotation: the last source before `at`."""
-        found = self._antecedent(at, False)
-        return found
+    def _expletive(self, head: Token) -> bool:
+        """An expletive subject ("it seems", « il semble », « il est rapporté »), not « Il renchérit que »: the
+        parser also marks a personal « il » before a verb and its que-clause as expletive."""
+        if not head.dep_.startswith("expl"):
+            return False
+        verb = head.head
+        return head.lower_ not in self.lexicon.anaphoric_pronouns or verb.lemma_.lower() in self.lexicon.impersonal_verbs \
+            or verb.pos_ != "VERB" or any(c.dep_ in ("aux:pass", "auxpass", "cop") for c in verb.children)
 
-    def _person_by_surname(self, head: Token, span: Span) -> Optional[Entity]:
-        """A person named in full elsewhere whose surname is the source's only name."""
-        if span.text.strip().split()[-1:] != [head.text]:
-            return None
-        for _, _, entity in self.mentions:
-            words = entity.name.split()
-            if entity.type == "PERSON" and len(words) > 1 and words[-1] == head.text:
-                return entity
-        return None
+    def _coordinated(self, span: Span) -> bool:
+        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return tokens is not None and any(t.pos_ == "CCONJ" for t in tokens)
 
-    def _titled_person(self, head: Token, before: int) -> Optional[Entity]:
-        """The last person named with the title `head` before `before` ("General Ana Ruiz" for "the general")."""
-        title = head.lower_
-        lo = bisect.bisect_left(self.starts, before - ANAPHORA_WINDOW * 3)
-        best = None
+
+    def quote_speaker(self, at: int, reported: Sequence[Span] = ()) -> Optional[Source]:
+        """The speaker of a bare quotation starting at `at`: the last voice before it, or a person named after
+        that voice outside what is reported (« Denis Ruiz a défendu sa décision : « ... » », "Pour Ana Ruiz,
+        « ... »"). A document or an agentless report speaks no quotation when a voice is at hand."""
+        def inside(start: int, end: int) -> bool:
+            return any(r.start <= start and end <= r.end for r in reported)
+
+        voices = [s for s in self.history if s.span.start < at and at - s.span.start <= ANAPHORA_WINDOW]
+        found = next((s for s in reversed(voices) if s.type in QUOTING_TYPES or not inside(s.span.start, s.span.end)),
+                     None)
+        after = max(found.span.end if found is not None else 0, self._sentences_back(at, QUOTE_SPEAKER_SENTENCES))
+        lo = bisect.bisect_left(self.starts, after)
+        named = None
         for m_start, m_end, entity in self.mentions[lo:]:
-            if m_start >= before:
+            if m_start >= at:
                 break
-            if entity.type == "PERSON" and title in doc_text(self.doc)[max(0, m_start - 60):m_end].lower().split()[-6:-1]:
-                best = entity
-        return best
-
-    def _names_people(self) -> bool:
-        return any(entity.type == "PERSON" for _, _, entity in self.mentions)
-
-    def _person_in(self, span: Span) -> Optional[Entity]:
-        entity = self.entity_at(span.start, span.end)
-        if entity is not None and entity.type == "PERSON":
-            return entity
-        return None
+            if entity.type == "PERSON" and not inside(m_start, m_end) and self._in_main_clause(m_start, m_end):
+                named = Source(Span(m_start, m_end, doc_text(self.doc)[m_start:m_end]), "named_person", entity.id)
+        if named is not None:  # the next bare quotation may go on with the same speaker
+            self.history.insert(bisect.bisect([h.span.start for h in self.history], named.span.start), named)
+        return named or found or (voices[-1] if voices else None)
 
     def _definite(self, head: Token) -> bool:
+        before = self.doc[head.i - 1] if head.i > 0 else None  # "that critics blame": no determiner
         return any(c.dep_ == "det" and c.lower_ in self.lexicon.definite_determiners for c in head.children) or (
-            head.i > 0 and self.doc[head.i - 1].lower_ in self.lexicon.definite_determiners)
-
-    def _last_person(self, before: int) -> Optional[Entity]:
-        return self._last_entity(before, ("PERSON",))
-
-    def _last_entity(self, before: int, types: tuple[str, ...]) -> Optional[Entity]:
-        lo = bisect.bisect_left(self.starts, before - ANAPHORA_WINDOW)
-        best = None
-        for m_start, _, entity in self.mentions[lo:]:
-            if m_start >= before:
-                break
-            if entity.type in types:
-                best = entity
-        return best
-
-    def _named_subject(self, after: int, before: int) -> Optional[Entity]:
-        """The last person named as a clause subject in [after, before)."""
-        lo = bisect.bisect_left(self.starts, max(after, 0))
-        best = None
-        for m_start, m_end, entity in self.mentions[lo:]:
-            if m_start >= before:
-                break
-            if entity.type != "PERSON":
-                continue
-            mention = self.doc.char_span(m_start, m_end, alignment_mode="expand")
-            if mention is None:
-                continue
-            root = mention.root
-            if root.dep_ in ("flat", "flat:name", "compound") and root.head.i not in range(mention.start, mention.end):
-                root = root.head
-            if root.dep_ in ("appos", "conj") and root.head.pos_ in ("NOUN", "PROPN"):
-                root = root.head  # "Le ministre, Olaf Scholz, a ...": an apposition (or a coordinate) of the subject
-            if root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
-                best = entity
-        return best
+            before is not None and before.lower_ in self.lexicon.definite_determiners and before.pos_ == "DET")
 
     def _head_words(self, phrase: list[Token], head: Token, span: Span) -> str:
         """The source phrase up to its head word: "a Reuters report", "documents" (of "documents seen by Reuters")."""
@@ -310,9 +284,10 @@ class SourceResolver:
         return doc_text(self.doc)[start:end]
 
 
-def partitive_noun(head: Token) -> Token:
-    """The noun of a partitive source ("one of the sources", "l'un d'eux", "certains des experts")."""
-    if head.pos_ not in ("PRON", "NUM", "DET", "ADJ"):
+def partitive_noun(head: Token, quantity_nouns: frozenset[str] = frozenset()) -> Token:
+    """The noun of a partitive source ("one of the sources", "l'un d'eux", "certains des experts",
+    « nombre de pays », "a number of officials")."""
+    if head.pos_ not in ("PRON", "NUM", "DET", "ADJ") and head.lemma_.lower() not in quantity_nouns:
         return head
     for child in head.children:
         if child.dep_ == "prep":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from itertools import chain, islice
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from claimgraph.config import Settings, load_settings
 from claimgraph.extract import analyze_parsed
@@ -22,6 +22,9 @@ class Analyzer:
         self.settings = settings or load_settings()
         self.pipelines = PipelineCache(self.settings)
         self.workers = WorkerPool(self, self.settings.n_process)
+        # Work for a later stage done on each analysis where it is made (in the workers when there are some):
+        # `claimgraph ingest` encodes the graph's sentences here (graph/article_vectors.py).
+        self.prepare: Optional[Callable[[Analysis], None]] = None
 
     def analyze_all(self, documents: Iterable[Document]) -> Iterator[Union[Analysis, Rejection]]:
         """The analysis of each document, in order, or a `Rejection` saying why it has none.
@@ -58,9 +61,16 @@ class Analyzer:
                 yield parsed
                 continue
             try:
-                yield analyze_parsed(document, parsed)
+                analysis = analyze_parsed(document, parsed)
             except Exception as exc:  # noqa: BLE001  (an extraction bug on one article must not end the run)
                 yield failure(document, "analysis failed", exc)
+                continue
+            if self.prepare is not None:
+                try:
+                    self.prepare(analysis)
+                except Exception:  # noqa: BLE001  (work done ahead only saves time: the later stage does it)
+                    analysis.prepared.clear()
+            yield analysis
 
     def analyze(self, documents: Iterable[Document], rejected: Optional[list[Rejection]] = None) -> Iterator[Analysis]:
         """The analyses of `documents`. An article that fails is appended to `rejected`; with no

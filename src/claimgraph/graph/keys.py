@@ -26,10 +26,15 @@ DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "the
 _WORD = re.compile(r"[\w\-\.]+", re.UNICODE)
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
-    """Lowercase, strip accents and quotes, collapse spaces: the form keys compare."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """Lowercase, strip accents and quotes, collapse spaces: the form keys compare (cached: a sync folds the
+    same names tens of thousands of times; ASCII has no accents to strip)."""
+    if text.isascii():
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = re.sub(r"[\"“”«»‘’'`]", " ", plain)
     return " ".join(plain.split())
 
@@ -318,6 +323,7 @@ def _item_terms() -> list[tuple[str, str]]:
     return sorted(terms, key=lambda x: -len(x[0]))
 
 
+@lru_cache(maxsize=65_536)  # a brief asks it of every denial quote once per allegation (graph/denials.py)
 def item_classes(text: Optional[str], lang: Optional[str] = None) -> frozenset[str]:
     """The classes an item's head words fall in (graph/data/items.yaml): "des armes létales" ->
     {weapons}; "complete drone engines" and "des moteurs de drones" -> {engines}, not drones.

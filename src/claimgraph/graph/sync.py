@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Optional
 
 from sqlalchemy import Connection, exists, func, select
 
+from claimgraph.graph import article_vectors
 from claimgraph.graph.embed import Embedder, default_embedder
 from claimgraph.graph.keys import entity_key, fold
 from claimgraph.graph.precomputed import refresh_all
@@ -80,7 +81,8 @@ def sync(store: SqlStore, embedder: Optional[Embedder] = None,
     """
     if getattr(store, "read_only", False):  # a read-only store is read as it was last synced
         return 0
-    updater = GraphUpdater(embedder or default_embedder())
+    base = embedder or default_embedder()
+    updater = GraphUpdater(base)
     with store.engine.begin() as connection:
         migrate(connection)  # the graph's own steps, if the store was opened before the graph was loaded
         ids = pending_ids(connection)
@@ -88,7 +90,9 @@ def sync(store: SqlStore, embedder: Optional[Embedder] = None,
         with store.engine.begin() as connection:
             analysis = load_analysis(store, connection, document_id)
             if analysis is not None:
+                updater.embedder = article_vectors.vectors_for(connection, document_id, base)  # encoded ahead
                 updater.add(connection, analysis)
+            article_vectors.drop(connection, document_id)
         if progress:
             progress(done, len(ids))
     refresh_all(store.engine)  # the summaries listings read, of the claims these articles changed

@@ -218,6 +218,9 @@ class Analysis:
     attributions: list[Attribution] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Work done ahead for the evidence graph where the article was analysed (its sentence vectors,
+    # graph.article_vectors), stored with the analysis; not part of the v1 record.
+    prepared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"schema": SCHEMA_VERSION, "document": self.document.to_dict(),

@@ -56,6 +56,11 @@ def _add_read_indexes(connection: Connection) -> None:
                 index.create(connection, checkfirst=True)
 
 
+def _create_article_vectors(connection: Connection) -> None:
+    """Sentence vectors computed with the analysis, for the graph sync to read (graph/article_vectors.py)."""
+    tables.article_vectors.create(connection, checkfirst=True)
+
+
 def retake_graph(connection: Connection) -> None:
     """Empty the evidence graph, which is derived from the stored analyses, when the rules that write it
     change what it stores; the next sync (`ingest`, `claims`, `brief` run one) takes every article in
@@ -86,6 +91,7 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # brief rules of 2026-12-07: questions, conditions and "if confirmed" assert nothing; a denial answers what
     # its item class covers; acts, things and outlets never act (graph/assertion.py, graph/sanity.py)
     ("0012_assertion_rules_2026_12_07", retake_graph),
+    ("0013_article_vectors", _create_article_vectors),
 ]
 
 

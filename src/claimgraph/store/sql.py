@@ -183,6 +183,12 @@ class SqlStore:
 
     def _write_analysis(self, connection: Connection, analysis: Analysis) -> None:
         doc = analysis.document
+        vectors = analysis.prepared.get("vectors")  # (encoder name, texts, float32 rows): graph/article_vectors.py
+        if vectors:
+            connection.execute(t.article_vectors.delete().where(t.article_vectors.c.document_id == doc.id))
+            connection.execute(t.article_vectors.insert().values(
+                document_id=doc.id, embedder=vectors[0], texts=json.dumps(vectors[1], ensure_ascii=False),
+                vectors=vectors[2]))
         for entity in analysis.entities:
             if not entity.mentions:
                 continue  # an entity joins an article only through its mentions (gold may list none)

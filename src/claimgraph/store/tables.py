@@ -103,6 +103,16 @@ arguments = Table(
 )
 
 
+# Sentence vectors computed with the analysis (graph.article_vectors), migration 0013: kept until the graph
+# takes the article in, which then deletes them. `texts` is a JSON list; `vectors` its float32 rows.
+article_vectors = Table(
+    "article_vectors", metadata,
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("embedder", String(32), nullable=False), Column("texts", Text, nullable=False),
+    Column("vectors", LargeBinary, nullable=False),
+)
+
+
 # -- the evidence graph (claimgraph.graph), migration 0002 ------------------------
 # Derived from the tables above, article by article, in ingest order; dropping
 # them and replaying every article gives the same rows (`graph.rebuild`).

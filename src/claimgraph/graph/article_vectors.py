@@ -1,0 +1,90 @@
+"""An article's sentence vectors, computed where it is analysed, so that the graph sync only reads them.
+
+Encoding sentences was about 70% of a graph sync (docs/performance.md), and the
+sync takes articles in one at a time in one process, while the analysis runs in
+worker processes. So the worker that analyses an article also encodes what the
+sync will ask for (`prepare`, set as the `Analyzer`'s `prepare` hook by
+`claimgraph ingest`): the first paragraphs (the document vector) and every
+claim item and label of its mentions. The store keeps them with the analysis
+(`article_vectors`) until the sync takes the article in (`vectors_for`, then
+`drop`); any other text (a label renamed by a later entity merge, a candidate
+translation's paragraphs, a rebuild after the rows are gone) is encoded by the
+sync as before.
+
+The vectors are a function of the article alone, whatever the number of
+processes and the order: USE's last bits depend on the other texts of a batch
+(1.6e-7 at most), so the texts are encoded in the same two calls the sync makes
+for the article, without the encoder's cache of texts (`encode_uncached`: only a
+whole call seen before, such as a relay's paragraphs, is answered from memory).
+"""
+from __future__ import annotations
+
+import json
+from typing import Optional, Sequence
+
+import numpy as np
+from sqlalchemy import Connection, select
+
+from claimgraph.graph.copies import paragraphs
+from claimgraph.graph.embed import DIM, Embedder, UseEmbedder, default_embedder
+from claimgraph.graph.labels import claim_label
+from claimgraph.graph.mentions import claim_mentions
+from claimgraph.model import Analysis
+from claimgraph.store import tables as t
+
+PREPARED_KEY = "vectors"
+
+
+def prepare(analysis: Analysis, embedder: Optional[UseEmbedder] = None) -> None:
+    """Put the article's sentence vectors in `analysis.prepared` (by default, the process's multilingual encoder)."""
+    embedder = embedder or default_embedder()
+    parts = paragraphs(analysis.document.text)
+    mentions = claim_mentions(analysis)
+    claim_texts = sorted({m.item for m in mentions if m.item} | {claim_label(m) for m in mentions})
+    texts, blocks = [], []
+    for call in (parts, claim_texts):  # the sync's two calls for this article (copies.document_vector, _add_claims)
+        if call:
+            texts += call
+            blocks.append(embedder.encode_uncached(call))
+    if texts:
+        analysis.prepared[PREPARED_KEY] = (embedder.name, texts, np.concatenate(blocks).astype(np.float32).tobytes())
+
+
+class WithVectors:
+    """An embedder that answers from one article's stored vectors and asks `base` for every other text."""
+
+    def __init__(self, base: Embedder, vectors: dict[str, np.ndarray]) -> None:
+        self.base = base
+        self.name = base.name
+        self.vectors = vectors
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if text not in self.vectors]
+        found = dict(zip(missing, self.base.encode(missing))) if missing else {}
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for i, text in enumerate(texts):
+            out[i] = self.vectors[text] if text in self.vectors else found[text]
+        return out
+
+
+def vectors_for(connection: Connection, document_id: str, base: Embedder) -> Embedder:
+    """`base`, answering first from the vectors stored for `document_id` when the same encoder made them."""
+    v = t.article_vectors
+    row = connection.execute(select(v.c.embedder, v.c.texts, v.c.vectors).where(v.c.document_id == document_id)).first()
+    if row is None or row.embedder != base.name:
+        return base
+    texts = json.loads(row.texts)
+    matrix = np.frombuffer(row.vectors, dtype=np.float32).reshape(len(texts), DIM)
+    vectors: dict[str, np.ndarray] = {}
+    for text, vector in zip(texts, matrix):
+        vectors.setdefault(text, vector)  # a text in both calls: the first, as the encoder's cache would answer
+    remember = getattr(base, "remember", None)
+    if remember is not None:  # as if the sync had encoded them: its cache answers a later translation check
+        remember(vectors)
+    return WithVectors(base, vectors)
+
+
+def drop(connection: Connection, document_id: str) -> None:
+    """The vectors are read once: the graph keeps what it needs of them (a rebuild encodes again)."""
+    connection.execute(t.article_vectors.delete().where(t.article_vectors.c.document_id == document_id))
+

@@ -62,3 +62,58 @@ def test_empty_stretch_is_certain_positive(analyzer) -> None:  # type: ignore[no
 def test_no_as_a_determiner_negates(judge) -> None:  # type: ignore[no-untyped-def]
     assert judge("en", "Lin said he had no information on the case.", "he had no information on the case") == \
         ("certain", "negative")
+
+
+@pytest.mark.parametrize("lang,text,part", [
+    ("en", "There is no question the port should have been rebuilt first, the mayor said.",
+     "There is no question the port should have been rebuilt first"),
+    ("en", "The mayor said there is no doubt that the bridge was closed too late.",
+     "there is no doubt that the bridge was closed too late"),
+    ("fr", "Le maire a dit qu'il ne fait aucun doute que le pont a été fermé trop tard.",
+     "il ne fait aucun doute que le pont a été fermé trop tard"),
+])
+def test_a_denied_doubt_asserts_the_claim(judge, lang: str, text: str, part: str) -> None:  # type: ignore[no-untyped-def]
+    assert judge(lang, text, part) == ("certain", "positive")
+
+
+def test_no_evidence_still_negates(judge) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor said there was no evidence that the bridge was unsafe."
+    assert judge("en", text, "there was no evidence that the bridge was unsafe")[1] == "negative"
+
+
+def test_a_finite_clause_hung_as_adverbial_is_the_first_main_clause() -> None:
+    # the parse a real article got: "its stem won't be finished" hung under the later "will be" as an
+    # adverbial clause with no subordinator; the content is as firm as that first clause
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from claimgraph.extract.attribution.lexicon import get_lexicon
+    from claimgraph.extract.factuality import assess_tokens
+    words = ["its", "stem", "wo", "n't", "be", "finished", ",", "and", "the", "trouble", "will", "be", "rot", "."]
+    heads = [1, 5, 5, 5, 5, 11, 11, 11, 9, 11, 11, 11, 11, 11]
+    deps = ["poss", "nsubjpass", "aux", "neg", "auxpass", "advcl", "punct", "cc", "det", "nsubj", "aux", "ROOT",
+            "attr", "punct"]
+    tags = ["PRP$", "NN", "MD", "RB", "VB", "VBN", ",", "CC", "DT", "NN", "MD", "VB", "NN", "."]
+    pos = ["PRON", "NOUN", "AUX", "PART", "AUX", "VERB", "PUNCT", "CCONJ", "DET", "NOUN", "AUX", "AUX", "NOUN", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * 13)
+    assert assess_tokens(list(doc), get_lexicon(get_rules("en"))) == ("certain", "negative")
+
+
+@pytest.mark.parametrize("text,part", [
+    # the parser hangs « personne » on the reporting verb, or cuts it off its clause
+    ("Le ministre a répondu personne ne nous imposera un quota.", "personne ne nous imposera un quota"),
+    ("Le maire a déclaré : « Personne, ni le préfet, ni aucun autre élu, ni la banque, n’a le droit de fermer "
+     "notre marché. »", "Personne, ni le préfet, ni aucun autre élu, ni la banque, n’a le droit de fermer notre marché"),
+])
+def test_a_stranded_negative_pronoun_negates_with_ne(judge, text: str, part: str) -> None:  # type: ignore[no-untyped-def]
+    assert judge("fr", text, part) == ("certain", "negative")
+
+
+@pytest.mark.parametrize("text,part", [
+    ("Il est parti avant qu'elle ne revienne, a dit le maire.", "Il est parti avant qu'elle ne revienne"),
+    # the negation belongs to the concession, not to the claim
+    ("Selon les experts, la mairie pourrait à terme fermer des écoles, même si aucune décision n'est attendue "
+     "avant l'été.", "la mairie pourrait à terme fermer des écoles, même si aucune décision n'est attendue avant l'été"),
+])
+def test_a_ne_outside_the_main_clause_does_not_negate(judge, text: str, part: str) -> None:  # type: ignore[no-untyped-def]
+    assert judge("fr", text, part)[1] == "positive"

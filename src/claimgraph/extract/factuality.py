@@ -217,12 +217,15 @@ def negative_adjuncts(chain: list[Token], lexicon: Lexicon) -> int:
 def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
     """(certainty, polarity) of the stretch made of `tokens`."""
     if tokens and tokens[-1].sent.start != tokens[0].sent.start:
-        # a content of several sentences is as firm as its first one, which states the claim
+        # a content of several sentences is as firm as its first one, which states the claim (unless
+        # the parser cut a verbless subject off its clause: « Personne, ni X, ni Y, | n'a le droit »)
         first = tokens[0].sent
-        tokens = [t for t in tokens if t.i < first.end] or tokens
+        head = [t for t in tokens if t.i < first.end]
+        tokens = head if any(t.pos_ in ("VERB", "AUX") for t in head) else tokens
     main = main_predicate(tokens)
     if main is None:
         return "certain", "positive"
+    main = undoubted_claim(main, lexicon) or first_main_clause(main)
     first = main
     main = concessive_focus(main, lexicon)
     hedge: Optional[str] = None
@@ -234,6 +237,8 @@ def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
     if text.endswith("?") or open_question(main, lexicon):
         return "underspecified", "positive"  # "it was not clear whether ...": nothing is denied
     polarity = polarity_of(main, lexicon)
+    if polarity == "positive" and stranded_negative_subject(tokens, main, lexicon):
+        polarity = "negative"
     if main is not first and own is None and polarity_of(first, lexicon) != polarity:
         polarity = "positive"  # "attacked depots but has not shown ...": one conjunct asserts
     inside = {t.i for t in tokens}
@@ -241,6 +246,57 @@ def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
                                       and t.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr") for t in tokens):
         polarity = "negative"  # "calling the reports false": the content is the report and its verdict
     return certainty, polarity
+
+
+def undoubted_claim(main: Token, lexicon: Lexicon) -> Optional[Token]:
+    """The claim of "there is no question (that) P", « il ne fait aucun doute que P », « nul doute que
+    P »: a denied doubt asserts P; its negation is not the claim's."""
+    for noun in [main] + [c for c in main.children if c.dep_ in ("attr", "obj", "dobj")]:
+        if noun.lemma_.lower() not in lexicon.doubt_nouns and noun.lower_ not in lexicon.doubt_nouns:
+            continue
+        if not any(c.dep_ in ("det", "amod") and c.lower_ in lexicon.negators for c in noun.children):
+            continue
+        return next((c for c in [*noun.children, *main.children] if c.dep_ in ("acl", "ccomp", "relcl")
+                     and c.pos_ in ("VERB", "AUX") and c.i > noun.i), None)
+    return None
+
+
+def stranded_negative_subject(tokens: list[Token], main: Token, lexicon: Lexicon) -> bool:
+    """« personne ne nous imposera X », « Personne, ni X, ni Y, n'a le droit »: a negative pronoun before
+    a main clause's « ne », which the parser hung elsewhere, is the second part of the negation
+    (not in « P, même si aucune décision n'est attendue »: that « ne » is the concession's)."""
+    for weak in (t for t in tokens if t.lower_ in lexicon.weak_negators and not _subordinate(t.head, main)):
+        for word in reversed([t for t in tokens if t.i < weak.i]):
+            if word.pos_ in ("VERB", "AUX"):
+                break
+            # any part of speech: the parser tags a stranded « personne » as a noun, pronoun or adjective
+            if word.lower_ in lexicon.negators and not any(c.dep_ == "det" for c in word.children):
+                return True
+    return False
+
+
+def _subordinate(clause: Token, main: Token) -> bool:
+    """`clause` heads an adverbial or relative clause, or one with a subordinator, under the content."""
+    if clause.i == main.i:
+        return False
+    return clause.dep_ in ("advcl", "acl", "relcl", "acl:relcl") or any(c.dep_ == "mark" for c in clause.children)
+
+
+def first_main_clause(main: Token) -> Token:
+    """A finite clause the parser hung under a later predicate as an adverbial clause, though it has no
+    subordinator: "P1 ... development won't be completed and ..., and the problem will be that P2",
+    « elle n'a ni demandé ..., ni aidé ..., s'abstenant ainsi de ... ». A clause with its own subject
+    before a finite verb or modal needs a subordinator to be adverbial (inversions aside: "should he
+    come"), so it is a main clause set beside, and the first one states the content."""
+    for child in main.children:
+        if child.dep_ != "advcl" or child.i > main.i or any(c.dep_ == "mark" for c in child.children):
+            continue
+        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
+        finite = next((c for c in [child, *child.children] if c.tag_ == "MD" or c.pos_ in ("VERB", "AUX")
+                       and "Fin" in c.morph.get("VerbForm")), None)
+        if subject is not None and finite is not None and subject.i < finite.i:
+            return child
+    return main
 
 
 def _passive(pred: Token) -> bool:

@@ -97,6 +97,7 @@ class Lexicon:
     belief_levels: dict[str, str] = field(default_factory=dict)  # belief cue verbs -> certainty ("I think")
     opinion_nouns: frozenset[str] = frozenset()  # "in my view", "it's our understanding"
     falsity_words: frozenset[str] = frozenset()  # "the claims were false"
+    doubt_nouns: frozenset[str] = frozenset()  # "there is no question (that) P": a booster, not a negation
     hearsay_passives: dict[str, str] = field(default_factory=dict)  # agentless "are said to" -> certainty
     agentless_adverbs: dict[str, str] = field(default_factory=dict)  # "reportedly" -> certainty
     passive_accusations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "accused" -> (of, certain)
@@ -199,6 +200,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
                        if e.role == "belief" and e.certainty and not e.rest},
         opinion_nouns=word_set(hedges.get("opinion_nouns")),
         falsity_words=word_set(negation.get("falsity_words")),
+        doubt_nouns=word_set(negation.get("doubt_nouns")),
         hearsay_passives={str(k).lower(): v for k, v in ((cues.get("agentless") or {}).get("hearsay_passives") or {}).items()},
         agentless_adverbs={str(k).lower(): v for k, v in ((cues.get("agentless") or {}).get("adverbs") or {}).items()},
         passive_accusations={str(k).lower(): (str(v["prep"]).lower(), v.get("certainty", "certain")) for k, v in

@@ -93,3 +93,31 @@ def test_bare_quote_after_a_reported_document_goes_to_its_reader(analyse: Analys
 def test_group_and_outlet_types(analyse: Analyse, text: str, lang: str, words: str, kind: str) -> None:
     atts, _ = analyse(text, lang)
     assert source_of(atts, words)["type"] == kind
+
+
+@pytest.mark.parametrize("text,lang,words,source", [
+    # a dateline before the sentence's own subject
+    ("OSLO, Norway (AP) — Senior port officials warned on Monday that the strike could close the harbour.", "en",
+     "strike could close", "Senior port officials"),
+    # the subject of an incise, not the subject of the sentence it interrupts
+    ("Local museums, said Clara Jensen, are required to show the paintings every year.", "en",
+     "required to show", "Clara Jensen"),
+    # an infinitive cue's object is the addressee: the speaker is the subject of the verb it hangs on
+    ("Maria Lindqvist travelled to Riga last week to warn local officials that the quota would be cut.", "en",
+     "quota would be cut", "Maria Lindqvist"),
+    # a coordinated subject is one source spanning the coordination
+    ("Norway and Iceland said the fishing quotas were too high.", "en", "fishing quotas", "Norway and Iceland"),
+    # an inverted clitic and the gerund hung on its verb
+    ("« Ces mesures ne servent à rien », a-t-elle affirmé, ajoutant que les prix allaient encore monter.", "fr",
+     "prix allaient", "elle"),
+])
+def test_source_span_where_the_parse_misleads(analyse: Analyse, text: str, lang: str, words: str,
+                                              source: str) -> None:
+    atts, _ = analyse(text, lang)
+    assert source_of(atts, words)["text"] == source
+
+
+def test_coordinated_states_are_organisations(analyse: Analyse) -> None:
+    atts, _ = analyse("Norway and Iceland said the fishing quotas were too high.", "en")
+    found = source_of(atts, "fishing quotas")
+    assert found["type"] == "organization" and found["entity"] is None

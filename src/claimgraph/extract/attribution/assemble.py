@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attribution.lexicon import Lexicon, impersonal_subject, modal_level
 from claimgraph.extract.attribution.sources import SourceResolver
-from claimgraph.extract.attribution.spans import Candidate, content_span, doc_text
+from claimgraph.extract.attribution.spans import Candidate, content_span, doc_text, subject_of
 from claimgraph.extract.factuality import assess_tokens, weakest
 from claimgraph.model import Attribution, Entity, Source, Span
 
@@ -187,6 +187,10 @@ def reading_order(c: Candidate) -> tuple[int, int]:
     return (c.content.start, 0)
 
 
+# Marks that end a dateline or a subheading before the sentence's own subject ("CITY (AP) — Officials said").
+LINE_BREAKS = frozenset({"—", "–"})
+
+
 def inverted_clitic(verb: Token) -> Optional[Token]:
     """The clitic subject after a French verb or its auxiliary: « a-t-elle affirmé », « insiste-t-on »."""
     clitics = [c for c in verb.children if c.pos_ == "PRON" and c.text.startswith("-") and c.lower_ not in ("-t", "-t-")
@@ -218,12 +222,25 @@ def settled_head(doc: Doc, cand: Candidate) -> Optional[Token]:
         clitic = inverted_clitic(cue.head)
     if clitic is not None:
         return clitic
-    if head is None or not (head.is_punct or any("\n" in t.text for t in doc[min(head.i, cue.i):max(head.i, cue.i)])):
+    if head is None:
         return head
-    start = cue.i
-    while start > cue.sent.start and "\n" not in doc[start - 1].text and not doc[start - 1].is_sent_end:
+    after = [c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i and c.pos_ in ("PROPN", "NOUN")]
+    if after and head.i < cue.i and head.dep_ == "nsubj" and head.head.i == cue.i:
+        return after[0]  # "Institutional recipients, said Ana Ruiz, are": the incise's own subject
+    if head.head.i == cue.i and head.dep_ in ("dobj", "obj") and head.i > cue.i and cue.dep_ in ("advcl", "xcomp") \
+            and "Inf" in cue.morph.get("VerbForm"):
+        return subject_of(cue.head) or head  # "Ana Ruiz travelled to Oslo to warn officials that": not the officials
+    between = doc[min(head.i, cue.i):max(head.i, cue.i)]
+    breaks = [t.i for t in between if "\n" in t.text or t.text in LINE_BREAKS]
+    if not (head.is_punct or breaks):
+        return head
+    anchor = cue
+    while anchor.dep_ == "conj" and anchor.head.i < anchor.i and anchor.head.i > (breaks[-1] if breaks else head.i):
+        anchor = anchor.head  # « Les puissances ont exhorté ... et s'engagent »: the first verb's subject
+    start = breaks[-1] + 1 if breaks and head.i < cue.i else anchor.i
+    while not breaks and start > anchor.sent.start and not doc[start - 1].is_sent_end:
         start -= 1
-    return _stretch_subject(doc, start, cue) or head
+    return _stretch_subject(doc, start, anchor) or head
 
 
 def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,

@@ -81,7 +81,8 @@ class MentionIndex:
         name_span = tokens_span(doc, names) if len(names) >= 2 else None
         if name_span is not None:  # a first and a last name the entity layer missed
             return name_span, None
-        named = [t for t in head.subtree if t.dep_ == "appos" and t.i > head.i and doc[t.left_edge.i - 1].text == ","]
+        named = [t for t in head.subtree if t.dep_ in ("appos", "conj") and t.i > head.i
+                 and doc[t.left_edge.i - 1].text == ","]  # the parser may coordinate the name it sets off
         for tok in named:  # "The secretary general of the party (...), Ana Ruiz,"
             found = self._mention_from(tok.left_edge.idx, tok.left_edge.idx + 1)
             if found is not None:

@@ -80,7 +80,30 @@ class SourceResolver(MentionIndex):
         return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) for name in self.lexicon.media_names)
 
     def resolve(self, head: Token, span_hint: Optional[Span] = None) -> Source:
-        """The source whose head word is `head` (`span_hint`: the source phrase when known)."""
+        """The source whose head word is `head` (`span_hint`: the source phrase when known).
+
+        A coordinated subject ("Norway and Iceland said", « Les États-Unis et plusieurs pays s'inquiètent »)
+        is one source spanning the coordination, entity null, typed as its last conjunct (ANNOTATION 1.6).
+        """
+        conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > head.i
+                     and any(g.dep_ == "cc" and head.i < g.i < c.i for g in (*c.children, *head.children))] \
+            if span_hint is None and head.pos_ in ("NOUN", "PROPN") else []
+        source = self._resolve(head, span_hint)
+        if not conjuncts:
+            return source
+        last = self._resolve(conjuncts[-1])
+        self.history.pop()  # the last conjunct types the group; it is no voice of its own
+        end = max(t.idx + len(t.text) for t in noun_phrase(conjuncts[-1]))
+        if end <= source.span.end:
+            return source
+        person = conjuncts[-1].lemma_.lower() in self.lexicon.person_nouns or last.type != "anonymous_person"
+        kind = last.type if person else source.type  # "Ukraine and the west": not people
+        group = Source(Span(source.span.start, end, doc_text(self.doc)[source.span.start:end]), kind, None)
+        self.history[-1] = group
+        self.plural[id(group)] = True
+        return group
+
+    def _resolve(self, head: Token, span_hint: Optional[Span] = None) -> Source:
         lex, doc = self.lexicon, self.doc
         if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in lex.unspecified_pronouns and head.text.endswith(("'", "’")):
             head = doc[head.i + 1]  # "l'on": the elided article is parsed as a subject of its own

@@ -22,8 +22,9 @@ from claimgraph.graph.embed import Embedder, from_blobs, to_blob
 from claimgraph.graph.keys import entity_key, fold, key_country, place_country
 from claimgraph.graph.labels import claim_label
 from claimgraph.graph.mentions import BLOCK_ROLES, MEANING_ROLES, claim_mentions, mentioned_countries, open_role
-from claimgraph.graph.scoring import (Touched, best_candidate, compatible_blocks, mention_classes, named_item,
-                                      score_candidates, stored_place, threshold_of)
+from claimgraph.graph.scoring import (NEGATED_MARGIN, Touched, best_candidate, compatible_blocks, in_story,
+                                      is_negated_statement, mention_classes, named_item, score_candidates, stored_place,
+                                      threshold_of)
 from claimgraph.graph.origins import STORY_PREFIXES, wire_of
 from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
@@ -170,11 +171,14 @@ class GraphUpdater:
         self._countries.update(mentioned_countries(analysis))
         claim_of: dict[str, str] = {}
         evidence_rows = []
+        founders: dict[str, str] = {}  # polarity of the first mention of each claim this article created
         for mention in mentions:
             vector = vectors.get(mention.item) if mention.item else None
             claim_id = self._claim_for(connection, mention, vector, touched, vectors)
             claim_of.setdefault(mention.record_id, claim_id)
-            evidence_rows.append(_evidence_row(claim_id, mention, mention.stance, root))
+            if claim_id in touched.created:
+                founders.setdefault(claim_id, mention.polarity)
+            evidence_rows.append(_evidence_row(claim_id, mention, _stance_in(connection, claim_id, mention, founders), root))
             touched.add(claim_id, mention.date, vector)
         denied: set[tuple[str, str]] = set()
         for deny in mentions:
@@ -192,7 +196,7 @@ class GraphUpdater:
     def _candidates(self, connection: Connection, mention: ClaimMention, block: str) -> list[Any]:
         """The newest claims a mention may join, straight off an index (bounded by BLOCK_CAP)."""
         c = t.claims
-        columns = (c.c.id, c.c.vector, c.c.item, c.c.names, c.c.n_evidence, c.c.arguments)
+        columns = (c.c.id, c.c.vector, c.c.item, c.c.names, c.c.n_evidence, c.c.arguments, c.c.first_seen, c.c.last_seen)
         if mention.type == "STATEMENT":
             # Contents name their actors loosely ("China" here, "China, Russia, Ukraine" there, "he" elsewhere):
             # compare with the newest statements sharing one of them, and with the newest statements of all.
@@ -237,8 +241,8 @@ class GraphUpdater:
             rows = [row for row in rows if stored_place(row.names) == place
                     or (mention.type in OPEN_PLACE_TYPES and None in (place, stored_place(row.names)))]
         classes = mention_classes(mention.item, mention.lang) if mention.type != "STATEMENT" else frozenset()
-        scores = score_candidates(rows, vector, classes, threshold, named, touched, named_item(mention))
-        best = best_candidate(rows, scores, threshold, touched)
+        scores = score_candidates(rows, vector, classes, threshold, named, touched, named_item(mention), in_story(mention))
+        best = best_candidate(rows, scores, threshold, touched, NEGATED_MARGIN if is_negated_statement(mention) else 0.0)
         if best is None:
             return self._new_claim(connection, mention, block, vector, touched, vectors)
         # Its centroid takes this mention in (`Touched.add`) once its stored vector is loaded, which
@@ -290,6 +294,19 @@ class GraphUpdater:
         new = sorted(rows - known)
         if new:
             connection.execute(n.insert(), [{"name": name, "key": key} for name, key in new])
+
+
+def _stance_in(connection: Connection, claim_id: str, mention: ClaimMention, founders: dict[str, str]) -> str:
+    """A negated content that joined an account asserted positively ("he did not have a gun" in the claim "he
+    pointed a gun at the officers") denies it; one that opened its claim asserts its own words."""
+    if not is_negated_statement(mention) or mention.stance != "supports":
+        return mention.stance
+    founder = founders.get(claim_id)
+    if founder is None:
+        e = t.evidence
+        founder = connection.execute(select(e.c.polarity).where(e.c.claim_id == claim_id)
+                                     .order_by(e.c.id).limit(1)).scalar()
+    return "denies" if founder is not None and founder != "negative" else "supports"
 
 
 def _evidence_row(claim_id: str, mention: ClaimMention, stance: str, root: str) -> dict[str, Any]:

@@ -42,3 +42,12 @@ def test_an_outlets_own_negated_line_does_not_deny_an_account(tmp_path: Path) ->
     store = store_with(tmp_path, [account(), witness("narration", "The paper", "media")])
     claims = [c for c in claims_of(store).values() if c.type == "STATEMENT"]
     assert all(c.denied_by == [] for c in claims)
+
+
+def test_a_negation_of_duty_answers_no_account(tmp_path: Path) -> None:
+    d = Doc("mayor", "The mayor said the boy should not have had a revolver in his hands.", "en", "2025-03-11",
+            "Evening Bulletin")
+    d.attribution("a1", "The mayor", "named_person", "the boy should not have had a revolver in his hands",
+                  polarity="negative")
+    store = store_with(tmp_path, [account(), d.analysis])
+    assert all(c.denied_by == [] for c in claims_of(store).values())

@@ -33,7 +33,8 @@ FRENCH_MARKS = frozenset({"de", "des", "du", "d", "la", "le", "les", "une", "un"
 def _data() -> dict[str, object]:
     data = yaml.safe_load(ROLES.read_text(encoding="utf-8"))
     phrases = {name: tuple(sorted({" ".join(words(str(p))) for forms in data[name].values() for p in forms}))
-               for name in ("open_questions", "conditions", "anaphoric_matters", "charges", "concessions")}
+               for name in ("open_questions", "conditions", "anaphoric_matters", "charges", "concessions",
+                            "normative_negations")}
     covers = {str(k): frozenset(map(str, v)) for k, v in data.get("denial_covers", {}).items()}
     return {**phrases, "covers": covers}
 
@@ -63,6 +64,11 @@ def unasserted(text: str, start: int, end: int) -> bool:
         return True
     clause = max(text.rfind(c, begin, start) for c in CLAUSE_BREAKS)
     return _has(_data()["open_questions"], text[max(clause + 1, begin):end])
+
+
+def is_normative(text: Optional[str]) -> bool:
+    """A negation of ability or duty ("cannot fuel the war"), not of a happening."""
+    return _has(_data()["normative_negations"], text or "")
 
 
 def is_anaphoric(item: Optional[str]) -> bool:

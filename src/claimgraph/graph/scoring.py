@@ -15,6 +15,7 @@ from typing import Any, Optional
 import numpy as np
 from sqlalchemy import Connection, bindparam, select
 
+from claimgraph.graph.assertion import is_normative
 from claimgraph.graph.denials import day
 from claimgraph.graph.embed import from_blob, from_blobs, to_blob
 from claimgraph.graph.keys import item_classes, place_country
@@ -157,9 +158,10 @@ def threshold_of(mention: ClaimMention) -> tuple[float, bool]:
 
 def is_negated_statement(mention: ClaimMention) -> bool:
     """A negated content of a source that can deny: an outlet's own "no injuries were reported" reports, it does
-    not answer anyone (an outlet never denies, graph.audit), so it keeps to its own words."""
+    not answer anyone (an outlet never denies, graph.audit), and "Beijing cannot fuel the war" says what should not
+    be, not what did not happen (`normative_negations`, graph/data/roles.yaml): both keep to their own words."""
     return (mention.type == "STATEMENT" and mention.polarity == "negative"
-            and mention.origin.type not in OUTLET_VOICES)
+            and mention.origin.type not in OUTLET_VOICES and not is_normative(mention.item))
 
 
 # Item classes and place countries are pure functions of a few thousand distinct texts that recur across

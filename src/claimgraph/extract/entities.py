@@ -18,10 +18,9 @@ A country's armed forces or government named generically ("the Indonesian milita
 « le gouvernement malien ») are added as ORG "<Adjective> Armed Forces", "Government
 of <country>" (ANNOTATION 3.4, 3.5).
 
-Mentions of one article then group: same gazetteer entry, same normalised
-name whatever the NER type, initials of one person ("B. Obama" = "Barack Obama"),
-or a short form of a longer name ("Stoltenberg" -> "Jens Stoltenberg", "Kupol" ->
-"IEMZ Kupol"; a surname the NER took for a place joins its person). Unknown names
+Mentions of one article then group (extract/entity_groups.py): same gazetteer entry,
+same normalised name whatever the NER type, initials of one person, a short form of a
+longer name; a numbered product's series name is a product of its own. Unknown names
 the NER took for people or organisations that rigour knows as territories, or that
 only ever follow a locative preposition, become places. Language words live in
 lang/<code>/entities.yaml.
@@ -29,7 +28,6 @@ lang/<code>/entities.yaml.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from spacy.tokens import Doc
@@ -38,16 +36,17 @@ from spacy.tokens import Span as SpacySpan
 from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.entity_context import (add_repeated_mentions, context_types, described_name, descriptor_around,
                                                drop_eponyms)
-from claimgraph.extract.entity_types import (after_job_title, is_acronym_of, national_body_spans,
-                                             refine_type, retype_places, same_person)
+from claimgraph.extract.entity_groups import (Group, Mention, add_acronym_mentions, add_series_mentions, add_surname_mentions,
+                                             group_mentions)
+from claimgraph.extract.entity_types import after_job_title, head_type, national_body_spans, refine_type, retype_places
 from claimgraph.extract.metonymy import acts
+from claimgraph.extract.name_cuts import split_name_pairs
 from claimgraph.extract.name_spans import CANDIDATE, candidate_spans, merge_candidates
 from claimgraph.extract.names import clean_name, is_not_entity, looks_like_name, place_type, trim_tokens
 from claimgraph.lang import LanguageRules, get_rules
 from claimgraph.model import Entity, Span
 from claimgraph.nlp.entity_ruler import BARE_INSTITUTION, MEDIA
 from claimgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from claimgraph.resolve.match import match_key
 
 # spaCy labels (OntoNotes for English, WikiNER for French) -> contract types.
 # MISC has no type of its own: it is kept only when the gazetteer knows the name.
@@ -57,47 +56,6 @@ LABEL_TYPES: dict[str, Optional[str]] = {
     "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
     "PRODUCT": "PRODUCT", "EVENT": "EVENT", "MISC": None,
 }
-# Types whose short forms join a longer name of the same article, and the types they may join.
-SHORT_FORM_TARGETS = {"PERSON": ("PERSON",), "ORG": ("ORG", "PRODUCT"), "PRODUCT": ("PRODUCT", "ORG")}
-
-
-@dataclass(slots=True)
-class Mention:
-    """One name mention: where it is, its type and what it resolved to."""
-
-    span: Span
-    type: str
-    name: str
-    entry: Optional[GazetteerEntry] = None
-    institution: Optional[str] = None
-    sentence: int = 0
-
-
-@dataclass(slots=True, eq=False)
-class Group:
-    """Mentions of one article that name the same thing."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    entry: Optional[GazetteerEntry] = None
-
-    @property
-    def first(self) -> int:
-        return min(m.span.start for m in self.mentions)
-
-    @property
-    def type(self) -> str:
-        if self.entry is not None:
-            return self.entry.type
-        types = [m.type for m in self.mentions]
-        return max(dict.fromkeys(types), key=types.count)
-
-    @property
-    def name(self) -> str:
-        if self.entry is not None:
-            return self.entry.name
-        # The fullest form names the group ("Jens Stoltenberg" over "Stoltenberg").
-        names = [m.name for m in self.mentions]
-        return max(dict.fromkeys(names), key=lambda n: (len(n.split()), names.count(n), len(n)))
 
 
 def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
@@ -110,12 +68,13 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     data: dict[str, Any] = rules.data("entities") if rules.has("entities") else {}
     gazetteer = default_gazetteer()
     where = Where(doc)
-    spans = merge_candidates(list(doc.ents), candidate_spans(doc, data))
+    spans = split_name_pairs(merge_candidates(list(doc.ents), candidate_spans(doc, data)), data)
     mentions = [m for ent in spans if (m := make_mention(ent, data, gazetteer, where)) is not None]
     mentions = resolve_bare_institutions(mentions, gazetteer)
     mentions = add_national_bodies(doc, mentions, data, where)
     groups = group_mentions(mentions)
     retype_places(doc, groups, data)
+    add_series_mentions(doc, groups, where.text)
     add_surname_mentions(doc, groups, where.text)
     add_acronym_mentions(doc, groups, where.text)
     add_repeated_mentions(doc, groups, where.text, _repeated, data)
@@ -145,6 +104,10 @@ class Where:
 
     def sentence(self, tokens: SpacySpan) -> int:
         return max(bisect_right(self.sentence_starts, tokens.start) - 1, 0)
+
+
+def _repeated(span: Span, group: Group) -> Mention:
+    return Mention(span=span, type=group.type, name=span.text, entry=group.entry)
 
 
 def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer, where: Optional[Where] = None) -> Optional[Mention]:
@@ -180,22 +143,85 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer, whe
     tokens = trim_tokens(ent, data)
     if tokens is None:
         return None
+    tokens = _with_adjectives(_with_title_article(tokens, data), data)
     span = where.span(tokens)
+    described_as: Optional[str] = None
+    if label_type is not None and tokens[0].is_lower and head_type(tokens.text, data) is None \
+            and tokens[0].lower_ not in _loc_heads(data) | _particles(data):
+        # « sa chaîne Telegram », « les pays du Golfe »: a descriptor before the name is no part of it, and it
+        # may tell its type; a head word stays (« mer Baltique », « ministère de l'Intérieur »).
+        named, described_type = described_name(tokens, data)
+        if named.text[:1].isupper():
+            tokens, span, described_as = named, where.span(named), described_type
+            label_type = described_as or label_type
     entry = gazetteer.lookup(span.text, type=label_type)
-    if entry is not None and (label_type is None or _types_agree(label_type, entry.type)):
+    # A country's own name is the country whatever the NER says ("Ambassador to the United States" as an ORG;
+    # not a name in another language: "Rossiya" may be a broadcaster).
+    country = entry is not None and entry.role == "country" and span.text == entry.name
+    if entry is not None and (label_type is None or country or _types_agree(label_type, entry.type)):
         return _resolved(tokens, entry, data, gazetteer, where)
+    if label_type == "ORG" and _portfolio(tokens, data):
+        return None  # "Minister of Education", "Secretary of State": a job's portfolio, not a body
     if ent.ent_id_ == MEDIA:
         return Mention(span=span, type="ORG", name=clean_name(span.text), sentence=where.sentence(ent))
     if label_type is None and ent.label_ == "MISC":
         tokens, label_type = described_name(tokens, data)  # « missiles antichars Falco »: a PRODUCT
         span = where.span(tokens)
-    described = looks_like_name(tokens) or descriptor_around(ent.doc, tokens.start, tokens.end, data) is not None
+    described = looks_like_name(tokens) or descriptor_around(ent.doc, tokens.start, tokens.end, data) is not None \
+        or (len(tokens) > 1 and head_type(tokens.text, data) is not None and tokens[-1].text[:1].isupper())
     if label_type is None or not described or (not titled_person and is_not_entity(tokens, data)):
         return None  # a capital at a sentence start is no evidence of a name; « le groupe italien Eni » is
-    if ent.label_ == "LOC" and "loc_heads" in data:
+    if ent.label_ == "LOC" and "loc_heads" in data and described_as is None:
         label_type = place_type(tokens, data)
     name = clean_name(span.text)
     return Mention(span=span, type=refine_type(name, label_type, data), name=name, sentence=where.sentence(ent))
+
+
+def _with_title_article(tokens: SpacySpan, data: dict[str, Any]) -> SpacySpan:
+    """An outlet's name with the capitalised article it is written with inside a sentence ("told The
+    Tolvik Post"): the article is part of the name (ANNOTATION 3.2, "The Times")."""
+    doc, start = tokens.doc, tokens.start
+    if start == 0 or tokens[-1].text not in data.get("media_words", ()):
+        return tokens
+    article = doc[start - 1]
+    if article.text != "The" or article.is_sent_start:
+        return tokens
+    return doc[start - 1:tokens.end]
+
+
+def _portfolio(tokens: SpacySpan, data: dict[str, Any]) -> bool:
+    """Whether a one-word name follows a capitalised job title and its link word ("Undersecretary for
+    Education", "Secretary of State"): the office's portfolio, no organisation of its own."""
+    doc, start = tokens.doc, tokens.start
+    links = {w.casefold() for w in data.get("portfolio_links", [])}
+    if len(tokens) != 1 or tokens[0].is_upper or start < 2 or doc[start - 1].lower_ not in links:
+        return False
+    title = doc[start - 2]  # an office's title is capitalised ("Minister of", not "a director of")
+    return title.text[:1].isupper() and title.lower_ in {w.casefold() for w in data.get("job_titles", [])}
+
+
+def _with_adjectives(tokens: SpacySpan, data: dict[str, Any]) -> SpacySpan:
+    """A head-first institution word alone with the lowercase adjectives the NER left after it (« le Parquet
+    fédéral », « la Cour constitutionnelle »): they are part of its name. Nationality adjectives are not
+    (« le Conseil britannique » is the Council, said to be British), nor words after a longer name
+    (« la Cour d'assises compétente »)."""
+    doc, end = tokens.doc, tokens.end
+    first = tokens[0]
+    if not data.get("head_first") or len(tokens) > 1 or not first.text[:1].isupper() or head_type(first.text, data) != "ORG":
+        return tokens
+    demonyms = {f.casefold() for forms in (data.get("nationalities") or {}).values() for f in forms}
+    while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower and doc[end].lower_ not in demonyms \
+            and not doc[end].ent_type_:
+        end += 1
+    return doc[tokens.start:end]
+
+
+def _loc_heads(data: dict[str, Any]) -> set[str]:
+    return {w.casefold() for w in data.get("loc_heads", [])}
+
+
+def _particles(data: dict[str, Any]) -> set[str]:
+    return {w.casefold() for w in data.get("name_particles", [])}
 
 
 def add_national_bodies(doc: Doc, mentions: list[Mention], data: dict[str, Any], where: Where) -> list[Mention]:
@@ -255,122 +281,6 @@ def resolve_bare_institutions(mentions: list[Mention], gazetteer: Gazetteer, win
         if entry is not None:
             out.append(Mention(span=mention.span, type=entry.type, name=entry.name, entry=entry, sentence=mention.sentence))
     return out
-
-
-def group_mentions(mentions: list[Mention]) -> list[Group]:
-    """Group an article's mentions: by gazetteer entry, by normalised name, then short forms."""
-    by_entry: dict[str, Group] = {}
-    by_name: dict[tuple[str, str], Group] = {}
-    for mention in mentions:
-        if mention.entry is not None:
-            group = by_entry.setdefault(mention.entry.key, Group(entry=mention.entry))
-        else:
-            # One key for every NER type: the small models label one name differently from one sentence to the next.
-            group = by_name.setdefault((match_key(mention.name), ""), Group())
-        group.mentions.append(mention)
-    groups = [*by_entry.values(), *by_name.values()]
-    persons = [g for g in by_name.values() if g.type == "PERSON"]
-    for index, group in enumerate(persons):  # "B. Obama" and "Barack Obama" first, so "Obama" has one long form
-        other = next((o for o in persons[:index] if o in groups
-                      and same_person(match_key(o.name).split(), match_key(group.name).split())), None)
-        if other is not None:
-            other.mentions.extend(group.mentions)
-            groups.remove(group)
-    for short in sorted((g for g in by_name.values() if g in groups), key=lambda g: len(match_key(g.name).split())):
-        target = _long_form(short, groups)
-        if target is not None:
-            target.mentions.extend(short.mentions)
-            groups.remove(short)
-    return groups
-
-
-def add_surname_mentions(doc: Doc, groups: list[Group], text: str) -> None:
-    """Add the bare surnames the NER missed ("Stoltenberg said ...") to their person.
-
-    Only for a person named in full in the article, only the exact surname as
-    written (same capitals), and only when no other person shares it.
-    """
-    taken = {i for g in groups for m in g.mentions for i in range(m.span.start, m.span.end)}
-    surnames: dict[str, list[Group]] = {}
-    for group in groups:
-        words = group.name.split()
-        if group.type == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
-            surnames.setdefault(words[-1], []).append(group)
-    for token in doc:
-        owners = surnames.get(token.text)
-        if owners is None or len(owners) != 1 or token.idx in taken:
-            continue
-        span = Span.of(text, token.idx, token.idx + len(token.text))
-        owners[0].mentions.append(Mention(span=span, type="PERSON", name=token.text, entry=owners[0].entry))
-
-
-def add_acronym_mentions(doc: Doc, groups: list[Group], text: str) -> None:
-    """Add the acronyms the NER missed ("KSC" after "Kennedy Space Center") to the one name they abbreviate."""
-    taken = {i for g in groups for m in g.mentions for i in range(m.span.start, m.span.end)}
-    long_names = [g for g in groups if g.type != "PERSON" and len(g.name.split()) >= 2]
-    for token in doc:
-        if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 6) or token.idx in taken:
-            continue
-        owners = [g for g in long_names if is_acronym_of(token.text, g.name)]
-        if len(owners) == 1:
-            span = Span.of(text, token.idx, token.idx + len(token.text))
-            owners[0].mentions.append(Mention(span=span, type=owners[0].type, name=token.text, entry=owners[0].entry))
-
-
-def _repeated(span: Span, group: Group) -> Mention:
-    return Mention(span=span, type=group.type, name=span.text, entry=group.entry)
-
-
-def _long_form(short: Group, groups: list[Group]) -> Optional[Group]:
-    """The one group whose name contains `short`'s name as whole words, when exactly one does."""
-    allowed = SHORT_FORM_TARGETS.get(short.type)
-    words = match_key(short.name).split()
-    if not words:
-        return None
-    if short.type != "PERSON" and words[-1].isdigit():
-        return None  # a numbered model is its own entity, not a part of a longer name (ANNOTATION 3.1)
-    if short.type != "PERSON" and len(words) == 1:
-        # A bare surname or first name the NER took for a place or an organisation ("Montalvo said").
-        persons = [g for g in groups if g is not short and g.type == "PERSON" and g.entry is None
-                   and _is_edge_part(words, match_key(g.name).split())]
-        if len(persons) == 1:
-            for mention in short.mentions:
-                mention.type = "PERSON"
-            return persons[0]
-    acronym_of = [g for g in groups if g is not short and g.type != "PERSON" and len(g.name.split()) >= 2
-                  and is_acronym_of(short.name, g.name)]
-    if len(acronym_of) == 1 and len(words) == 1:  # "HRW" -> "Human Rights Watch", whatever the NER called it
-        for mention in short.mentions:
-            mention.type = acronym_of[0].type
-        return acronym_of[0]
-    if allowed is None:
-        return None
-    found: list[Group] = []
-    for group in groups:
-        if group is short or group.type not in allowed:
-            continue
-        forms = [group.name, *(m.name for m in group.mentions)]
-        if short.type == "PERSON":
-            # A surname or a first name stands for the person ("Stoltenberg", "Jens").
-            hit = any(_is_edge_part(words, match_key(f).split()) for f in forms)
-        else:
-            hit = any(_is_part(words, match_key(f).split()) for f in forms)
-        if hit and group not in found:
-            found.append(group)
-    if len(found) > 1 and short.type == "PERSON":
-        # A surname over a first word ("Warhol" is Andy Warhol's, not the "Warhol Polaroid"'s).
-        found = [g for g in found if match_key(g.name).split()[-len(words):] == words]
-    return found[0] if len(found) == 1 else None
-
-
-def _is_part(words: list[str], longer: list[str]) -> bool:
-    n = len(words)
-    return n < len(longer) and any(longer[i:i + n] == words for i in range(len(longer) - n + 1))
-
-
-def _is_edge_part(words: list[str], longer: list[str]) -> bool:
-    n = len(words)
-    return n < len(longer) and (longer[:n] == words or longer[-n:] == words)
 
 
 __all__ = ["LABEL_TYPES", "Mention", "acts", "clean_name", "extract_entities", "group_mentions", "make_mention"]

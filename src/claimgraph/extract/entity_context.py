@@ -30,6 +30,8 @@ from claimgraph.model import Span
 MODIFIER_DEPS = ("compound", "nmod", "amod", "npadvmod", "appos")
 # Link words between a place noun and a name ("the island of Capri", « la ville de Tolvik »).
 LINKS = ("of", "de", "d'", "d’")
+# A numbered code: capitals, maybe a hyphen, digits ("STS-133", "M777"). Codes of one family share a type.
+CODE = re.compile(r"^([A-Z]{1,5})-?\d{1,4}$")
 # Descriptor kind for the people of a group ("members of", « militants de »): an ORG after a link word.
 MEMBERS = "MEMBERS"
 
@@ -93,6 +95,8 @@ def context_types(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
     starts = {t.idx: t.i for t in doc}
     ends = {t.idx + len(t.text): t.i + 1 for t in doc}
     after = bool(data.get("adjective_after_noun"))
+    family_types: dict[str, str] = {}
+    voted: set[int] = set()
     for group in groups:
         if group.entry is not None or head_type(group.name, data) is not None:
             continue  # a head word says more than the words around ("the Tolvik Institute, Indiana")
@@ -109,6 +113,21 @@ def context_types(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
             etype = votes.most_common(1)[0][0]
             for mention in group.mentions:
                 mention.type = etype
+            voted.add(id(group))
+            family = code_family(group.name)
+            if family is not None:
+                family_types.setdefault(family, etype)
+    for group in groups:  # "STS-1, the first mission" types "STS-133" and "STS-134" of the same article
+        family = code_family(group.name) if group.entry is None and id(group) not in voted else None
+        if family in family_types and head_type(group.name, data) is None:
+            for mention in group.mentions:
+                mention.type = family_types[family]
+
+
+def code_family(name: str) -> Optional[str]:
+    """The letters of a numbered code ("STS" of "STS-133", "M" of "M777"), or None for other names."""
+    found = CODE.match(name)
+    return found.group(1) if found else None
 
 
 def described_name(tokens: SpacySpan, data: dict[str, Any]) -> tuple[SpacySpan, Optional[str]]:
@@ -183,6 +202,9 @@ def _context_type(doc: Doc, start: int, end: int, descriptors: dict[str, str], a
     if end + 1 < len(doc) and doc[end].text == "," and doc[start].ent_type_ not in ("PERSON", "ORG") \
             and _region_after_comma(doc, end + 1):
         return "GPE"  # "Tolvik, Indiana, said", "in Tolvik, Indiana."
+    if end - start == 1 and start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "GPE" \
+            and (end == len(doc) or doc[end].is_punct):
+        return "GPE"  # the region after its town: "in Tolvik, Brannshire, to pay"
     return None
 
 

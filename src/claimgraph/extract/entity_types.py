@@ -30,6 +30,8 @@ from claimgraph.resolve.territories import get_territory, lookup_territory
 
 # "IE6", "S-400", "U2", "M777", "HTML 5": letters then a number, as products and models are named.
 MODEL_CODE = re.compile(r"^[A-Za-z]{1,6}[- ]?\d{1,4}[A-Za-z]?$")
+# A number hyphened to a head word ("Facility-1", "Hangar-2").
+NUMBERED = re.compile(r"-\d+$")
 # An acronym: two to six capitals ("CERN", "RN").
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # NER labels a model code never has.
@@ -49,7 +51,7 @@ def head_type(name: str, data: dict[str, Any]) -> Optional[str]:
         # A capitalised institution word alone names the institution ("the Court ruled", « l'Assemblée »).
         return "ORG" if heads.get(words[0]) == "ORG" and name[:1].isupper() else None
     links = {w.casefold() for w in data.get("name_links", [])}
-    last, first = words[-1], words[0]
+    last, first = NUMBERED.sub("", words[-1]), words[0]  # "Tolvik Facility-1" is a facility
     if data.get("head_first"):
         return heads.get(first) or heads.get(last)
     if words[1] in links or any(words[1].startswith(link) for link in links if link.endswith("'")):
@@ -115,6 +117,10 @@ def is_acronym_of(short: str, name: str) -> bool:
     or the last ones after a leading qualifier ("US Centre for Disease Control" -> CDC).
     """
     letters = short.replace(".", "")
+    if any(c.isdigit() for c in letters.rstrip("0123456789")) and letters.isalnum() and letters.isupper():
+        # A number inside it spells a number word of the name ("M5S" for "Movimento 5 Stelle").
+        words = [w for w in re.split(r"[\s\-’']+", name) if w and w.casefold() not in ACRONYM_SKIPS]
+        return len(words) >= 2 and "".join(w if w.isdigit() else w[0] for w in words).upper() == letters
     version = letters[len(letters.rstrip("0123456789")):]
     if version:  # "IE7" for "Webview Navigator 7": same version, letters of the rest
         letters = letters[:-len(version)]

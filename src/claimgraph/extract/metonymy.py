@@ -29,7 +29,8 @@ def acts(ent: SpacySpan, data: dict[str, Any]) -> bool:
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].text in ("-", "–") and ent.end + 1 < len(doc):
         return False
-    token = ent.root
+    # The name's own head: the parser may hang a trailing part on the clause as punctuation ("Washington D.C.").
+    token = next((t for t in ent if t.dep_ != "punct" and not ent.start <= t.head.i < ent.end), ent.root)
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     governor = token.head

@@ -57,11 +57,13 @@ def candidate_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     title_case = _title_case_sentences(doc)
     spans = []
     descriptors = descriptor_words(data)
+    links = {w.casefold() for w in data.get("name_links", [])}
     for start, end in _capitalised_runs(doc, data):
         if doc[start].sent.start in title_case:
             continue
-        while end - start > 1 and doc[start].text.casefold() in descriptors:
-            start += 1  # "NGO Tolvik Watch", « ONG Tolvik Watch »: the descriptor is no part of the name
+        while end - start > 1 and doc[start].text.casefold() in descriptors and doc[start + 1].lower_ not in links:
+            start += 1  # "NGO Tolvik Watch", « ONG Tolvik Watch »: the descriptor is no part of the name (but "Union of")
+        start = _after_job_title(doc, start, end, data)
         span = _headed(doc, start, end, data)
         if span is None and (doc[start].pos_ == "PROPN" or (doc[start].pos_ == "NOUN" and not doc[start].is_sent_start)):
             # A name the NER missed next to its descriptor ("the gas operator Brenvik", "Rilco, an energy major,").
@@ -73,7 +75,42 @@ def candidate_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     spans += _products(doc, title_case)
     if data.get("head_first"):
         spans += _lowercase_head_first(doc, data, title_case)
+    spans += _elections(doc, data)
     return spans
+
+
+def _elections(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
+    """« l'élection présidentielle américaine de 2012 »: an election head, its kind, a nationality
+    adjective and « de <year> » maybe (`election_heads`, `election_kinds` in entities.yaml)."""
+    heads = {w.casefold() for w in data.get("election_heads", [])}
+    kinds = {w.casefold() for w in data.get("election_kinds", [])}
+    if not heads:
+        return []
+    demonyms = {f.casefold() for forms in (data.get("nationalities") or {}).values() for f in forms}
+    spans = []
+    for token in doc[:-1]:
+        if token.lower_ not in heads or doc[token.i + 1].lower_ not in kinds:
+            continue
+        end = token.i + 2
+        if end < len(doc) and doc[end].lower_ in demonyms:
+            end += 1
+        if end + 1 < len(doc) and doc[end].lower_ == "de" and doc[end + 1].like_num and len(doc[end + 1].text) == 4:
+            end += 2
+        spans.append(_span(doc, token.i, end, "EVENT"))
+    return spans
+
+
+def _after_job_title(doc: Doc, start: int, end: int, data: dict[str, Any]) -> int:
+    """Where a run's name starts after a leading job title and its link word ("Chairman of the Tolvik
+    Centre" -> "Tolvik Centre"): the title is the person's, not part of the body's name."""
+    titles = {w.casefold() for w in data.get("job_titles", [])}
+    links = {w.casefold() for w in data.get("name_links", [])}
+    if doc[start].lower_ not in titles or start + 2 >= end or doc[start + 1].lower_ not in links:
+        return start
+    name = start + 2
+    if doc[name].lower_ in LINK_ARTICLES and name + 1 < end:
+        name += 1
+    return name
 
 
 def _capitalised(token: Token) -> bool:
@@ -105,7 +142,7 @@ def _capitalised_runs(doc: Doc, data: dict[str, Any]) -> list[tuple[int, int]]:
                     and doc[start].lower_ in campus_heads:
                 end += 1  # "University of Tolvik at Brann": one campus, one name
             elif following.lower_ in links or following.lower_ in CONJUNCTIONS:
-                if following.lower_ in CONJUNCTIONS and _run_type(doc[start:end], data) is not None:
+                if following.lower_ in CONJUNCTIONS and _two_names(doc, start, end, links, data):
                     break  # "the Tolvik Foundation and the Brann Museum" are two names
                 after = end + 1
                 if following.lower_ in links and after < len(doc) and doc[after].lower_ in LINK_ARTICLES:
@@ -125,6 +162,26 @@ def _capitalised_runs(doc: Doc, data: dict[str, Any]) -> list[tuple[int, int]]:
             runs.append((start, end))
         index = end
     return runs
+
+
+def _two_names(doc: Doc, start: int, end: int, links: set[str], data: dict[str, Any]) -> bool:
+    """Whether the conjunction at `end` joins two names rather than words of one: the capitalised
+    words after it carry a head word of their own ("Tolvik Institute of Technology and Brann State
+    University"), or the run before it is a typed name without a link word ("the Tolvik Foundation
+    and Brann"); after a link word the conjunction coordinates its complement ("Union of Tolvik
+    Atheists and Agnostics", "Food Standards of Tolvik and Brann")."""
+    heads = _head_words(data)
+    after = end + 1
+    while after < len(doc) and _capitalised(doc[after]):
+        if doc[after].lower_ in heads:
+            return True
+        after += 1
+    run = doc[start:end]
+    return _run_type(run, data) is not None and not any(t.lower_ in links for t in run)
+
+
+def _head_words(data: dict[str, Any]) -> set[str]:
+    return {w.casefold() for words in (data.get("type_heads") or {}).values() for w in words}
 
 
 def _headed(doc: Doc, start: int, end: int, data: dict[str, Any]) -> Optional[SpacySpan]:
@@ -164,8 +221,7 @@ def _acronym_long_forms(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     spans = []
     for token in doc[1:-2]:
         acronym = doc[token.i + 1]
-        if token.text != "(" or doc[token.i + 2].text != ")" or not (acronym.is_upper and acronym.is_alpha
-                                                                      and 2 <= len(acronym) <= 6):
+        if token.text != "(" or doc[token.i + 2].text != ")" or not _acronym_shape(acronym.text):
             continue
         letters = acronym.text
         initials = ""
@@ -175,6 +231,8 @@ def _acronym_long_forms(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
                 break
             if _capitalised(word):
                 initials = word.text[0] + initials
+            elif word.is_digit:
+                initials = word.text + initials  # "Movimento 5 Stelle (M5S)"
             if len(initials) > len(letters) or not letters.endswith(initials):
                 break
             if initials == letters and word.lower_ not in ACRONYM_SKIPS:
@@ -183,6 +241,11 @@ def _acronym_long_forms(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
                 spans.append(_span(doc, token.i + 1, token.i + 2, etype))
                 break
     return spans
+
+
+def _acronym_shape(text: str) -> bool:
+    """Two to six capitals, a digit maybe among them ("DSSA", "M5S")."""
+    return 2 <= len(text) <= 6 and text.isalnum() and text.isupper() and sum(c.isalpha() for c in text) >= 2
 
 
 def _products(doc: Doc, title_case: set[int]) -> list[SpacySpan]:
@@ -282,8 +345,10 @@ def merge_candidates(ents: list[SpacySpan], candidates: list[SpacySpan]) -> list
         if any(_name_start(e) < candidate.start or e.end > candidate.end for e in overlapping):
             continue
         same = [e for e in overlapping if (e.start, e.end) == (candidate.start, candidate.end)]
-        if same and (candidate.label_ != "PRODUCT" or same[0].ent_id_ or same[0].label_ == "PRODUCT"):
-            continue  # the NER's own span; only a version number beats its type ("Webview Navigator 7")
+        if same and (candidate.label_ != "PRODUCT" or same[0].ent_id_ or same[0].label_ == "PRODUCT"
+                     or same[0].id_.startswith(CANDIDATE)):
+            continue  # the NER's own span; only a version number beats its type ("Webview Navigator 7"),
+            # not a name spelled out before its acronym ("Movimento 5 Stelle (M5S)")
         kept = [e for e in kept if e not in overlapping] + [candidate]
     return sorted(kept, key=lambda s: s.start)
 

@@ -9,6 +9,8 @@ from spacy.tokens import Token
 # Parts of speech a capitalised word of a name never has (a capitalised verb or adverb is sentence-initial).
 FUNCTION_POS = ("VERB", "AUX", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ")
 QUOTES = "\"'«»“”„‘’`"
+# Parts of speech of the small words a name never ends with ("Tolvik Museum of Art at", "Tolvik Institute and").
+LINK_POS = ("ADP", "CCONJ", "SCONJ", "DET")
 POSSESSIVES = ("'s", "’s", "'", "’")
 
 
@@ -16,12 +18,21 @@ def trim_tokens(ent: SpacySpan, data: dict[str, Any]) -> Optional[SpacySpan]:
     """`ent` without leading determiners/honorifics and surrounding quotes, punctuation, possessives."""
     strip_first = {w.lower() for w in data.get("determiners", [])} | {w.lower() for w in data.get("honorifics", [])}
     start, end = ent.start, ent.end
+    # A name never runs over a line break: a title line's last word is no part of the next line's name.
+    end = next((t.i for t in ent if t.is_space and "\n" in t.text and t.i > start), end)
+    # Nor over an opening bracket it does not close ("Tolvik Union (TU" -> "Tolvik Union").
+    opened = [t.i for t in ent.doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in ent.doc[opened[-1]:end]):
+        end = opened[-1]
     while start < end and (ent.doc[start].lower_ in strip_first or _is_edge_punct(ent.doc[start])):
         start += 1
-    while end > start and (ent.doc[end - 1].lower_ in POSSESSIVES or _is_edge_punct(ent.doc[end - 1])):
-        end -= 1
     determiners = {w.lower() for w in data.get("determiners", [])}
     links = {w.lower() for w in data.get("name_links", [])}
+    # A name ends with neither a possessive nor a link word or article the NER ran on with (« l'Énergie de l' »).
+    while end > start and (ent.doc[end - 1].lower_ in POSSESSIVES or _is_edge_punct(ent.doc[end - 1])
+                           or (ent.doc[end - 1].is_lower and (ent.doc[end - 1].lower_ in links | determiners
+                                                              or ent.doc[end - 1].pos_ in LINK_POS))):
+        end -= 1
     if ent.label_ in ("PER", "PERSON"):
         particles = {w.lower() for w in data.get("name_particles", [])}
         for inner in range(end - 2, start, -1):

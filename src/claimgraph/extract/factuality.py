@@ -104,7 +104,9 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
     # livré », with its auxiliary, still is)
     future_in_past = main.dep_ == "ccomp" and _past_report(main.head)
     for word in words:
-        if lexicon.conditional_mood and "Cnd" in word.morph.get("Mood") and not hypothetical \
+        wish = word.lemma_.lower() in lexicon.conditional_modals and \
+            lexicon.conditional_modals[word.lemma_.lower()] is None  # « il les voudrait plus lourdes »: a wish
+        if lexicon.conditional_mood and "Cnd" in word.morph.get("Mood") and not hypothetical and not wish \
                 and not (future_in_past and word.i == main.i):
             levels.append(lexicon.conditional_mood)
         if word.dep_.startswith("aux") or word.tag_ == "MD":

@@ -35,6 +35,8 @@ def _source_tokens(doc: Doc, start: int, end: int) -> list[Token]:
             break  # « une tactique qui viole selon elle le droit »: the pronoun is the whole source
         if out and out[-1].pos_ == "PROPN" and tok.pos_ == "DET" and tok.head.i > tok.i:
             break  # "According to Rathbun the property was returned": a name, then the content's subject
+        if out and _relative(tok):
+            break  # « d'après le média X qui citait Y, P »: the relative clause is about the source
         out.append(tok)
     return out
 
@@ -57,6 +59,25 @@ def _initial_source(doc: Doc, i: int, lexicon: Lexicon) -> Optional[tuple[str, .
     if not speaker_like(head, lexicon) or head.pos_ == "PRON" and "Poss" in head.morph.get("Poss"):
         return None
     return seq
+
+
+def _relative(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType") or tok.tag_ in ("WP", "WDT")
+
+
+def _relative_end(doc: Doc, phrase_end: int, sent_end: int) -> int:
+    """Where the content after a source resumes: past a relative clause on the source (« d'après le média X
+    qui citait un responsable, P », "according to X, who spoke to reporters, P"), up to its comma."""
+    start = phrase_end + 1 if phrase_end < sent_end and doc[phrase_end].text == "," else phrase_end
+    if start >= sent_end or not _relative(doc[start]):
+        return phrase_end
+    comma = next((t.i for t in doc[start:sent_end] if t.text in (",", ";")), None)
+    return comma + 1 if comma is not None else sent_end
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """« car, selon elle, P », « mais, d'après lui, P »: a conjunction and a comma right before the phrase."""
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].pos_ in ("CCONJ", "SCONJ")
 
 
 def _apposed_name(doc: Doc, tokens: list[Token]) -> list[Token]:
@@ -105,7 +126,7 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         head = _phrase_head(src_tokens)
         phrase_end = src_tokens[-1].i + 1
         before = [t for t in sent if t.i < cue_tokens[0].i]
-        after = [t for t in sent if t.i >= phrase_end]
+        after = [t for t in sent if t.i >= _relative_end(doc, phrase_end, sent.end)]
         if not any(t.is_alpha for t in after) and sent.end < len(doc) and \
                 "," in (doc[sent.end - 1].text, doc[sent.end].text):
             after = [t for t in doc[sent.end].sent]  # the parser ended the sentence at the comma after the source
@@ -116,6 +137,9 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
                 and sum(1 for t in before if t.i > comma and t.is_alpha) >= 3:
             # « X, une tactique qui viole selon elle le droit »: the phrase speaks for its own stretch
             content = content_span(doc, [t for t in sent if t.i > comma], lexicon.complementizers)
+        elif words_before >= 3 and words_after >= 3 and _opens_clause(doc, cue_tokens[0].i):
+            # « X a réclamé l'abandon des sanctions car, selon elle, P »: the phrase opens the clause after it
+            content = content_span(doc, after, lexicon.complementizers)
         elif words_before >= 3 and words_after >= 3:
             content = content_span(doc, list(sent), lexicon.complementizers)  # "X, selon Y, Z"
         elif words_after >= words_before:

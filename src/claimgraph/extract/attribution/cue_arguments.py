@@ -9,14 +9,18 @@ from typing import Optional
 from spacy.tokens import Token
 
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
-from claimgraph.extract.attribution.spans import PASSIVE_MARK_DEPS, PASSIVE_SUBJECT_DEPS
+from claimgraph.extract.attribution.spans import PASSIVE_MARK_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "X", "ADJ", "NUM"})
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_MARK_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children) or \
-        "Pass" in verb.morph.get("Voice")
+    """A passive subject with only a tense auxiliary is a misparse (« X avait pour sa part accusé Y »: the
+    French passive takes « être » as a passive auxiliary)."""
+    if any(c.dep_ in PASSIVE_MARK_DEPS for c in verb.children) or "Pass" in verb.morph.get("Voice"):
+        return True
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children) and \
+        not any(c.dep_ == "aux:tense" for c in verb.children)
 
 
 def agent_of(verb: Token, lexicon: Lexicon) -> Optional[Token]:
@@ -99,3 +103,24 @@ def relative_antecedent(verb: Token) -> Token:
             return up
         node = up
     return verb.head
+
+
+def stranded_subject(verb: Token) -> Optional[Token]:
+    """The subject of « X avait pour sa part accusé Y », « X a de son côté affirmé P »: the parser hangs the
+    participle on the aside's noun and leaves the auxiliary as the root; the auxiliary's subject speaks."""
+    if verb.dep_ not in ("acl", "acl:relcl", "nmod") or "Part" not in verb.morph.get("VerbForm") \
+            or any(c.dep_.startswith("aux") for c in verb.children):
+        return None
+    aside = verb.head
+    auxiliary = aside.head
+    if not (aside.dep_.startswith("obl") or aside.dep_ in ("obj", "nmod")) or aside.i > verb.i \
+            or not (auxiliary.pos_ == "AUX" or auxiliary.dep_.startswith("aux")) or auxiliary.i > aside.i:
+        return None  # « a de son côté dénoncé »: the auxiliary may be read as a verb with the aside as object
+    return next((c for c in aside.head.children if c.dep_ in SUBJECT_DEPS and c.i < aside.head.i), None)
+
+
+def copular_subject(verb: Token) -> Optional[Token]:
+    """The subject of "X is concerned that P", "X remains confident that P": the parser hangs it on the copula."""
+    if verb.dep_ != "acomp" or verb.head.i == verb.i:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)

@@ -38,8 +38,9 @@ def match_cue(token: Token, lexicon: Lexicon) -> Optional[tuple[CueEntry, list[T
                     ok = False
                     break
             # « a nuancé » tagged as an adjective: a participle with a tense auxiliary is a verb
-            verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD") or token.pos_ == "ADJ" and any(
-                c.dep_ in ("aux", "aux:tense") for c in token.children)
+            # "officials are concerned that P": a stance adjective after a copula reports like a verb
+            verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD") or token.pos_ == "ADJ" and (any(
+                c.dep_ in ("aux", "aux:tense") for c in token.children) or token.dep_ == "acomp")
             if ok and (verbal or entry.rest):
                 return entry, words
     return None

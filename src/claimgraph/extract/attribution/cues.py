@@ -15,15 +15,16 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution.cue_arguments import (agent_of, complement_of, inverted_subject, is_passive,
-                                                          relative_antecedent)
+                                                          copular_subject, relative_antecedent, stranded_subject)
 from claimgraph.extract.attribution.cue_words import cue_span_tokens, match_cue, mistagged_cue, stem_table
-from claimgraph.extract.attribution.incises import (clause_after_mark, clause_on_oblique, fronted_as, misread_relative,
-                                                    parenthetical, postposed_root, second_that_clause,
+from claimgraph.extract.attribution.incises import (clause_after_mark, clause_on_oblique, fronted_as, inverted_clitic,
+                                                    misread_relative, parenthetical, postposed_root, second_that_clause,
                                                     subject_infinitive)
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, impersonal_subject, speaker_like
 from claimgraph.extract.attribution.objects import object_tokens, stance_complement
-from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, clause_tokens, conjoined_to_reported_passive,
-                                                  content_span, noun_phrase, on_line_of, subject_of, tokens_span)
+from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, before_gloss, clause_tokens,
+                                                  conjoined_to_reported_passive, content_span, noun_phrase, on_line_of,
+                                                  subject_of, tokens_span)
 from claimgraph.extract.factuality import assess_tokens
 from claimgraph.model import Span
 
@@ -57,7 +58,9 @@ def _gerund(verb: Token, lexicon: Lexicon) -> bool:
     if not _present_participle(verb) or verb.i == 0 or subject_of(verb) is not None or verb.head.i == verb.i:
         return False
     before = verb.doc[verb.i - 1]
-    return before.lower_ in lexicon.gerund_marks and before.head.i == verb.i  # « tout en insistant »: any label
+    # « tout en insistant »: any label; "opened the session by calling for X": the participle hangs on "by"
+    return before.lower_ in lexicon.gerund_marks and (
+        before.head.i == verb.i or verb.head.i == before.i and verb.dep_ == "pcomp")
 
 
 def _trailing_participle(verb: Token, lexicon: Lexicon) -> bool:
@@ -124,8 +127,9 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
                 yield fallback
             continue
         entry, words = found
-        if token.head.lemma_.lower() in lexicon.idiom_heads.get(token.lemma_.lower(), ()):
-            continue  # « ce qui veut dire que P »: "means", not a report
+        if token.head.lemma_.lower() in lexicon.idiom_heads.get(token.lemma_.lower(), ()) \
+                and 0 < token.i - token.head.i <= 2:
+            continue  # « ce qui veut dire que P »: "means", not a report (« P voudrait ..., a-t-il dit » is one)
         if entry.nominal and (any(c.dep_ == "mark" and c.lower_ in lexicon.question_marks for c in token.children)
                               or token.tag_ == "VB" or "Inf" in token.morph.get("VerbForm")):
             continue  # "if it supports the scheme", "sites forced to support old browsers": no stance taken
@@ -136,6 +140,7 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
                 or _own_words(candidate, quoted):
             continue
         candidate.content = on_line_of(doc, candidate.content, token)  # a headline is not the body's first clause
+        candidate.content = _within_quote(doc, candidate.content, token, quoted, lexicon)
         if candidate.content is None:
             continue
         if _negated(token, lexicon):
@@ -189,6 +194,19 @@ def quoted_offsets(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTE_PAIR.finditer(text)]
 
 
+def _within_quote(doc: Doc, content: Optional[Span], cue: Token, quoted: list[tuple[int, int]],
+                  lexicon: Lexicon) -> Optional[Span]:
+    """A cue inside a quotation reports within it: « ... et mon bilan montre que j'en suis capable », a déclaré X
+    gives « j'en suis capable », not the incise after the closing mark."""
+    if content is None:
+        return None
+    around = next(((start, end) for start, end in quoted if start < cue.idx < end), None)
+    if around is None or content.end <= around[1] - 1 or content.start >= around[1]:
+        return content
+    inside = doc.char_span(content.start, around[1] - 1, alignment_mode="contract")
+    return content_span(doc, list(inside), lexicon.complementizers) if inside is not None and len(inside) else content
+
+
 def _own_words(candidate: Candidate, quoted: list[tuple[int, int]]) -> bool:
     """« Je promets le changement », « nous demandons ... » inside a quotation: the speaker's own verbs
     make no record of their own (ANNOTATION 1.7); the quotation is the speaker's record."""
@@ -204,7 +222,8 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
     cue = tokens_span(doc, cue_span_tokens(verb, words))
     base = dict(cue=cue, cue_certainty=entry.certainty, cue_polarity=entry.polarity, cue_token=verb)
     passive = is_passive(verb)
-    source = agent_of(verb, lexicon) if passive else subject_of(verb)
+    source = agent_of(verb, lexicon) if passive else \
+        subject_of(verb) or stranded_subject(verb) or copular_subject(verb)
     passive_subject = subject_of(verb) if passive else None  # what is reported on, never who reports
     if _gerund(verb, lexicon):
         source = subject_of(verb.head) or subject_of(verb.sent.root) or source
@@ -270,7 +289,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
     elif complement is None:
         fronted = postposed_root(verb, lexicon)  # « P, a précisé son ministre X » read with the cue as root
         if fronted is not None:
-            source = inverted_subject(verb)
+            source = inverted_subject(verb) or next((c for c in verb.children if inverted_clitic(c)), None)
         else:
             # a gerund is no reporting clause set into its host (« Tout en insistant sur X, le candidat ... »)
             fronted = (None if _gerund(verb, lexicon) else parenthetical(verb)) or clause_after_mark(verb, lexicon)
@@ -286,7 +305,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
                      and c.dep_ in ("xcomp", "ccomp", "conj", "parataxis")]
             if verbs:
                 tokens = sorted(set(tokens) | set(clause_tokens(verbs[0])), key=lambda t: t.i)
-        content = content_span(doc, _before_next_cue(tokens, verb, lexicon), lexicon.complementizers)
+        content = content_span(doc, before_gloss(_before_next_cue(tokens, verb, lexicon)), lexicon.complementizers)
     else:
         content = None
         head = verb.head

@@ -95,20 +95,35 @@ def postposed_root(verb: Token, lexicon: Lexicon) -> Optional[list[Token]]:
     """The content of « P, a précisé son ministre X » when the parser made the cue the root: the
     sentence before the comma, if the cue is followed only by its inverted subject."""
     subject = subject_of(verb)
-    if verb.dep_ != "ROOT" or subject is not None and subject.i < verb.i:
+    clitic = any(inverted_clitic(c) for c in verb.children if c.i < verb.i)
+    misread = subject is not None and subject.i < verb.i and _clause_like(subject)
+    if verb.dep_ != "ROOT" or subject is not None and subject.i < verb.i and not (clitic or misread):
         return None  # "The secretary, X, has called the ruling ...": a subject before the cue is no incise
     doc = verb.doc
     first = verb.i
-    while first > 0 and doc[first - 1].head.i == verb.i and doc[first - 1].dep_.startswith("aux"):
-        first -= 1  # the verb group right before the comma: « , a précisé »
+    while first > 0 and doc[first - 1].head.i == verb.i and (doc[first - 1].dep_.startswith("aux")
+                                                            or inverted_clitic(doc[first - 1])):
+        first -= 1  # the verb group right before the comma: « , a précisé », « , a-t-il dit »
     if first == 0 or doc[first - 1].text != "," or first - 1 <= verb.sent.start:
         return None
     after = [t for t in doc[verb.i + 1:verb.sent.end] if not t.is_punct and not t.is_space]
-    if not after or after[0].pos_ not in ("DET", "NOUN", "PROPN", "PRON"):
-        return None  # an inverted subject comes right after the verb
+    if not clitic and (not after or after[0].pos_ not in ("DET", "NOUN", "PROPN", "PRON")):
+        return None  # an inverted subject comes right after the verb (or a clitic before it)
     if any(t.pos_ in ("VERB", "AUX") or t.lower_ in lexicon.complementizers for t in after):
         return None
     return [t for t in doc[verb.sent.start:first - 1]]
+
+
+def inverted_clitic(token: Token) -> bool:
+    """« a-t-il dit », « précise-t-elle »: French writes the inverted subject pronoun with a hyphen."""
+    return token.pos_ == "PRON" and token.text.startswith("-") and token.head.pos_ in ("VERB", "AUX")
+
+
+def _clause_like(subject: Token) -> bool:
+    """« Ce club sera un forum ouvert à tous, expliquent les dirigeants »: the parser took the content
+    clause before the comma for the cue's subject; a subject with its own verb or copula is a clause."""
+    return subject.pos_ in ("VERB", "AUX") or any(c.dep_ in ("cop", "aux", "aux:tense", "aux:pass")
+                                                  for c in subject.children)
 
 
 def clause_after_mark(verb: Token, lexicon: Lexicon) -> Optional[list[Token]]:

@@ -11,7 +11,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
-from claimgraph.extract.attribution.spans import before_occasion
+from claimgraph.extract.attribution.spans import before_gloss, before_occasion
 
 
 OBJECT_DEPS = ("obj", "dobj", "obl", "obl:arg", "prep", "xcomp", "iobj", "oprd", "obl:mod", "advcl", "acomp")
@@ -51,12 +51,14 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
     if entry.nominal and (clauses or not has_object):
         return []  # « souhaite faire un rappel »: an intention, not a stance on something
     if clauses:  # "a démenti jeudi avoir livré ...": what is denied is the infinitive clause, not the day
-        parts = clauses[:1]
+        # « accusé Amnesty International de « créer ... » »: a name the parser made a clause too is the accused
+        name = next((c for c in parts if c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i < clauses[0].i), None)
+        parts = [c for c in parts if name is not None and name.i <= c.i < clauses[0].i] + clauses[:1]
     tokens = sorted((t for part in parts for t in part.subtree if t.i not in own), key=lambda t: t.i)
     stop = next((t.i for t in tokens if t.dep_ in ("acl", "advcl") and comma_clause(t, any_dep=True)), None)
     if stop is not None:  # "rejected reports that X, calling them groundless": the object ends at the comma
         tokens = [t for t in tokens if t.i < stop]
-    tokens = before_occasion(tokens, lexicon.occasion_preps, lexicon.occasion_nouns)
+    tokens = before_gloss(before_occasion(tokens, lexicon.occasion_preps, lexicon.occasion_nouns))
     if clauses:  # "avoir livré des armes, au lendemain d'informations ...": a set-off adjunct is the article's
         comma = next((t.i for t in tokens if t.text == "," and t.head.i == clauses[0].i), None)
         if comma is not None:

@@ -230,3 +230,20 @@ def on_line_of(doc: Doc, content: Span, anchor: Token) -> Optional[Span]:
 
 def sentence_tokens(token: Token) -> list[Token]:
     return list(token.sent)
+
+
+def before_gloss(tokens: list[Token]) -> list[Token]:
+    """`tokens` up to a narrator's gloss set off by a comma (ANNOTATION 1.9): « a réclamé l'abandon des sanctions,
+    un propos qualifié de ... », "denied the sale, a move critics called ...": an apposition opened by an
+    indefinite or demonstrative determiner describes the statement, it is not part of it."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.dep_ != "appos" or token.pos_ != "NOUN" or token.head.i not in inside:
+            continue
+        start = token.left_edge
+        if start.i == 0 or start.doc[start.i - 1].text != "," or start.dep_ != "det":
+            continue
+        if "Ind" in start.morph.get("Definite") or "Dem" in start.morph.get("PronType") \
+                or start.lower_ in ("a", "an", "this", "that"):
+            return [t for t in tokens if t.i < start.i - 1]
+    return tokens

@@ -33,6 +33,8 @@ from claimgraph.model.records import INPUT_HEADER
 PERSONAL_PRONOUN = "Prs"
 # spaCy labels of items that are no goods for a verb of giving: "received $1,800"
 NOT_GOODS_LABELS = frozenset({"MONEY"})
+# spaCy labels of a person (en, fr): received or sent, a person is a visitor or an envoy, not goods
+PERSON_LABELS = frozenset({"PERSON", "PER"})
 # Roles a thing fills, not an actor: their pronouns stand for products.
 THING_ROLES = frozenset({"item"})
 # A dateline opening a paragraph: "BRUSSELS -", "NEW YORK, Sept 26 (Reuters) -", "PARIS (AFP) –".
@@ -131,12 +133,18 @@ def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument]
                       and not {"agent", "recipient"} & set(arguments)):  # « la production d'électricité »: no one's act
         return False
     recipient = arguments.get("recipient")
-    if trigger.lemma in lexicon.loose_verbs and not goods and (recipient is None or recipient.entity is None) and (
+    frame = lexicon.frames.get(trigger.lemma)
+    receiving = frame is not None and frame.slots.get("subject") == "recipient"  # "X received Y"
+    if not goods and item is not None and item.head.ent_type_ in PERSON_LABELS and receiving:
+        return False  # « il a reçu à Paris le président »: a visitor, not goods
+    if trigger.lemma in lexicon.loose_verbs and not goods and (recipient is None or recipient.entity is None or receiving) and (
             item_words(doc, fillers, lexicon, lexicon.abstract_items)
             or (item is not None and not item.is_clause and (_is_someone(item.head, lexicon, named) or any(
                 t.ent_type_ in NOT_GOODS_LABELS for t in doc[item.first:item.last + 1])))
             or ("agent" in fillers and not _is_someone(fillers["agent"].head, lexicon, named))):
         return False  # "providing outstanding access", « a fourni un bilan », "these facilities provide"
+    if trigger.lemma in lexicon.handover_verbs and not {"item", "recipient"} <= set(arguments):
+        return False  # "returned home", "gave final approval": nothing goes to anyone
     owner = fillers.get("owner")
     if owner is not None and not _is_someone(owner.head, lexicon, named):
         return False  # « les observations possédant une masse »: only someone owns
@@ -263,8 +271,11 @@ def _merge_coordinated(triggers: list[Trigger], lexicon: EventLexicon) -> tuple[
     for trigger in triggers:
         head = trigger.head
         first = by_token.get(head.head.i)
-        if (head.dep_ in lexicon.dep("conj") and first is not None and first is not trigger
-                and first.type == trigger.type and any_subject(head, lexicon) is None):
+        if (head.dep_ in lexicon.dep("conj") and first is not None and first is not trigger and not trigger.is_noun
+                and first.type == trigger.type and any_subject(head, lexicon) is None
+                and not {first.lemma, trigger.lemma} & lexicon.handover_verbs):
+            # not "returned to Kyiv and gave approval to the plan": a handover keeps its own roles; nor
+            # « une interdiction de visa et un gel des avoirs »: two measures
             folded.setdefault(first.head.i, []).append(trigger)
             continue
         kept.append(trigger)

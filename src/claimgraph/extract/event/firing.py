@@ -34,6 +34,8 @@ def item_words(doc: Doc, fillers: dict[str, Filler], lexicon: EventLexicon, voca
             if not inner:
                 break
             head = inner[0]
+    if head.lemma_.lower() in lexicon.not_goods:
+        return False  # "rebuild its arms industry": what makes the goods, not goods
     modifiers = lexicon.dep("modifier") | {"compound"}  # and theirs: "riot control agents"
     words = [head] + [t for c in head.children if c.dep_ in modifiers for t in (c, *c.children) if t.dep_ in modifiers]
     return any(t.lemma_.lower() in vocabulary or t.lower_ in vocabulary for t in words)

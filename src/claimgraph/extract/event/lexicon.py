@@ -104,6 +104,17 @@ class EventLexicon:
     # unless a named recipient makes it a transfer
     loose_verbs: frozenset[str] = frozenset()
     abstract_items: frozenset[str] = frozenset()
+    # verbs of handing over said of anything ("gave approval", "returned home"): a transfer only
+    # when something goes to someone ("returned the files to the firm", "were given the jets")
+    handover_verbs: frozenset[str] = frozenset()
+    # "a recipient of the donor programme": a giver, not the thing given, after a recipient noun
+    giving_bodies: frozenset[str] = frozenset()
+    # "are subject to sanctions", « seront soumis à un gel »: the subject of these is the measure's target
+    target_governors: frozenset[str] = frozenset()
+    # "the gallery, like 189 others,": prepositions of an aside after a comma, never part of a role's phrase
+    aside_preps: frozenset[str] = frozenset()
+    # "its arms industry", « son industrie d'armement »: heads that are never goods, whatever their modifiers
+    not_goods: frozenset[str] = frozenset()
     # "banned oil imports": a ban is a SANCTION when it bars trade
     ban_verbs: frozenset[str] = frozenset()
     ban_objects: frozenset[str] = frozenset()
@@ -135,8 +146,8 @@ class EventLexicon:
         return self.deps.get(name, frozenset())
 
     def prep(self, text: str) -> str:
-        """A preposition's normal form ("du" -> "de", "To" -> "to")."""
-        low = text.lower()
+        """A preposition's normal form ("du" -> "de", "To" -> "to", « d’ » -> "de")."""
+        low = text.lower().replace("’", "'")  # the typographic apostrophe of most French newsrooms
         return self.contractions.get(low, low)
 
 
@@ -234,7 +245,9 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         measure_verbs=word_set((data.get("measures") or {}).get("verbs")),
         measure_nouns=word_set((data.get("measures") or {}).get("nouns")),
         goods_only_verbs=word_set(data.get("goods_only_verbs")), loose_verbs=word_set(data.get("loose_verbs")),
-        abstract_items=word_set(data.get("abstract_items")),
+        abstract_items=word_set(data.get("abstract_items")), handover_verbs=word_set(data.get("handover_verbs")),
+        giving_bodies=word_set(data.get("giving_bodies")), target_governors=word_set(data.get("target_governors")),
+        aside_preps=word_set(data.get("aside_preps")), not_goods=word_set(data.get("not_goods")),
         ban_verbs=word_set((data.get("bans") or {}).get("verbs")),
         ban_objects=word_set((data.get("bans") or {}).get("objects")),
         placing_verbs=word_set(data.get("placing_verbs")), quantity_nouns=word_set(data.get("quantity_nouns")),

@@ -119,7 +119,9 @@ class ParticipantWords:
         if noun.dep_ in ("attr",) and subject_of(noun.head, lex) is not None:
             subject = subject_of(noun.head, lex)
             if subject is not None and self._is_relative(subject) and noun.head.dep_ in lex.dep("relative"):
-                return noun.head.head  # "Duke, which was a recipient of ...": the noun the relative describes
+                # "Duke, which was a recipient of ...": the noun the relative describes, the whole
+                # coordination when it hangs on the last name ("Duke and the University of X, which ...")
+                return self._coordination_head(noun.head.head)
             return subject
         if noun.dep_ in lex.dep("compound") and noun.head.pos_ == "PROPN" and noun.head.i > noun.i:
             return noun.head  # "Virgin owner Richard Branson": the title before a name
@@ -135,6 +137,17 @@ class ParticipantWords:
         if j >= 1 and doc[j].text == "," and doc[j - 1].i in self.entity_tokens:
             return doc[j - 1]
         return None
+
+    def _coordination_head(self, word: Token) -> Token:
+        """The first conjunct of the coordination `word` ends ("A and the University of B": A), climbing
+        out of a name's own prepositional phrase ("of B"); `word` itself when it is in none."""
+        lex = self.lexicon
+        top = word
+        while top.dep_ in lex.dep("pobj") and top.head.dep_ in lex.dep("prep") and top.head.head.pos_ == "PROPN":
+            top = top.head.head
+        while top.dep_ in lex.dep("conj"):
+            top = top.head
+        return top if any(c.dep_ in lex.dep("conj") for c in top.children) else word
 
     def _named(self, head: Token) -> Token:
         """"un nouveau modèle de drone appelé Garpiya-3": the item is the name."""

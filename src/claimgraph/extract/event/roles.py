@@ -17,9 +17,10 @@ from spacy.tokens import Token
 from claimgraph.extract.attribution.spans import before_occasion
 from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
 from claimgraph.extract.event.firing import item_as_place, strike_roles
+from claimgraph.extract.event.measures import subjected_target
 from claimgraph.extract.event.participants import ParticipantWords, is_quantity
 from claimgraph.extract.event.syntax import (NOMINAL_POS, any_subject, children, clause_bounds, governing_chain,
-                                             is_participle_modifier, is_passive, phrase_bounds,
+                                             is_participle_modifier, is_passive, passive_subject_slot, phrase_bounds,
                                              preposition_of, prepositional_phrases, subject_of)
 from claimgraph.extract.event.triggers import Trigger
 from claimgraph.model import EVENT_ROLES
@@ -109,6 +110,7 @@ class RoleFiller(ParticipantWords):
         slots = roles.slots
         head = trigger.head
         passive = is_passive(head, lex)
+        passive_slot = passive_subject_slot(head, passive, slots, lex)
         for token in trigger.tokens:
             for child in token.children:
                 if child in trigger.tokens:
@@ -126,13 +128,15 @@ class RoleFiller(ParticipantWords):
                         if self._collective_or_named(modifier):
                             put(slots.get("subject"), modifier)
                 elif dep in lex.dep("subject"):
-                    put(slots.get("passive_subject" if passive else "subject"), target)
+                    put(slots.get(passive_slot if passive else "subject"), target)
                 elif dep in lex.dep("passive_subject"):
-                    put(slots.get("passive_subject"), target)
+                    put(slots.get(passive_slot), target)
                 elif dep in lex.dep("expletive_subject") and passive and not any(
                         c.dep_ in lex.dep("object") | lex.dep("clause") for c in head.children):
                     # "il était fabriqué en Russie": read as impersonal, but nothing else is made
                     put(slots.get("passive_subject"), target)
+                elif dep in lex.dep("object") and self._is_relative(child) and head.dep_ not in lex.dep("relative"):
+                    continue  # « le fait que la plupart proviennent de »: a conjunction read as a relative object
                 elif dep in lex.dep("object"):
                     put(slots.get("object"), head.head if self._is_relative(child) and head.dep_ in lex.dep("relative") else child)
                 elif dep in lex.dep("indirect_object"):
@@ -181,6 +185,8 @@ class RoleFiller(ParticipantWords):
             role, dep_noun = self._wrapped(prep, dep_noun, roles.noun_preps)
             if trigger.type == "OWNERSHIP" and trigger.bearer_role and role in ("owner", "owned"):
                 role = "owned" if trigger.bearer_role == "owner" else "owner"
+            if trigger.bearer_role == "recipient" and role == "item" and dep_noun.lemma_.lower() in lex.giving_bodies:
+                role = "agent"  # "a recipient of a major donor program": the programme gives
             if role == "agent" and not self._actor(dep_noun):
                 continue  # « les sanctions de la réduction de débit »: only someone is an agent
             if role in ("item", "via") or self._referential(dep_noun):
@@ -199,6 +205,7 @@ class RoleFiller(ParticipantWords):
                     put(modifier_role, child)
         self._compound_roles(noun, roles, put)
         noun = self._counted(noun)
+        subjected_target(noun, roles.slots.get("passive_subject"), self, put)
         governor = noun.head
         if noun.dep_ in lex.dep("subject") | lex.dep("passive_subject") and governor.pos_ in ("VERB", "AUX"):
             # "the deliveries were routed through Redlepus": the route hangs on the verb of the noun
@@ -317,7 +324,8 @@ class RoleFiller(ParticipantWords):
                         break
         if "object" in slots:
             # "fabriquer et déployer des drones": the first verb shares the second's object.
-            for conj in children(head, lex.dep("conj")):
+            # not a handover's: "returned to Kyiv and gave approval to the plan" returns no approval
+            for conj in [c for c in children(head, lex.dep("conj")) if not {trigger.lemma, c.lemma_.lower()} & lex.handover_verbs]:
                 for obj in children(conj, lex.dep("object")):
                     put(slots["object"], obj)
             if head.dep_ in lex.dep("conj"):

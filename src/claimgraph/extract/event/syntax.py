@@ -41,6 +41,14 @@ def is_passive(token: Token, lexicon: EventLexicon) -> bool:
     return _copula_passive(token, lexicon)
 
 
+def passive_subject_slot(head: Token, passive: bool, slots: dict[str, str], lexicon: EventLexicon) -> str:
+    """The slot a passive verb's subject fills: "the locations would be given the orbiters", "Kyiv was
+    sent rockets": a passive that keeps its object was said of the one who gets it."""
+    if passive and "indirect_object" in slots and any(c.dep_ in lexicon.dep("object") for c in head.children):
+        return "indirect_object"
+    return "passive_subject"
+
+
 def _copula_passive(token: Token, lexicon: EventLexicon) -> bool:
     """"il était fabriqué en Russie": the parser labels "était" a tense auxiliary, but a past
     participle of a transitive trigger after the passive auxiliary, with no reflexive, is passive."""
@@ -131,6 +139,9 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
                 not keep_clauses or child.dep_ in ("advcl", "parataxis")) and not _describing_participle(child) \
                 and not _restrictive_relative(child, lexicon):
             dropped |= subtree_ids(child)
+        elif child.dep_ in lexicon.dep("prep") and child.lower_ in lexicon.aside_preps and child.i > head.i \
+                and child.i > 0 and head.doc[child.i - 1].text == ",":
+            dropped |= subtree_ids(child)  # "the gallery, like 189 other museums,": a comparison, not the name
         elif child.dep_ in lexicon.dep("prep") and child.i > head.i and not keep_clauses:
             # English PPs inside the phrase stay, but not a clause hanging from them.
             for grand in child.children:

@@ -87,3 +87,34 @@ def test_a_relative_on_the_last_of_coordinated_names_speaks_for_each(nlp_en) -> 
              entity("e2", "University of Kent at Canterbury", "ORG", text, "University of Kent at Canterbury")]
     recipients = {args(e)["recipient"] for e in of_type(run(nlp_en, "en", text, names), "SUPPLY")}
     assert recipients == {"Brandt College", "University of Kent at Canterbury"}
+
+
+def test_who_is_rearmed_is_the_recipient(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    (supply,) = of_type(run(nlp_en, "en", "Officials fear Belgrade plans to rearm the militia."), "SUPPLY")
+    assert args(supply)["recipient"] == "the militia"
+
+
+def test_a_participle_after_a_sanction_names_its_target(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
+    (fr,) = of_type(run(nlp_fr, "fr", "Le Conseil a adopté des sanctions affectant le charbon norvégien."), "SANCTION")
+    assert args(fr)["target"] == "le charbon norvégien"
+    (en,) = of_type(run(nlp_en, "en", "The council adopted sanctions targeting three banks."), "SANCTION")
+    assert args(en)["target"] == "three banks"
+
+
+def test_sanctions_a_law_allows_are_no_measure_taken(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Les auteurs de ces fraudes sont passibles de lourdes sanctions prononcées par le tribunal."
+    assert of_type(run(nlp_fr, "fr", text), "SANCTION") == []
+
+
+def test_refuting_a_proposal_is_no_deny_refuting_a_claim_is(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
+    assert of_type(run(nlp_fr, "fr", "Le directeur a réfuté l'idée d'un prêt par la banque."), "DENY") == []
+    text = "The ministry dismissed the idea that the yard had sold hulls to the navy."
+    (deny,) = of_type(run(nlp_en, "en", text), "DENY")
+    assert args(deny)["agent"] == "The ministry"
+
+
+def test_a_thing_makes_nothing(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "Half of the coal used to produce steel at the plant came from Norway. The factory produces drones."
+    produced = of_type(run(nlp_en, "en", text), "PRODUCE")
+    assert all(args(p).get("agent") != "Half of the coal" for p in produced)
+    assert any(args(p).get("agent") == "The factory" for p in produced)

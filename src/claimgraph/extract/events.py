@@ -81,6 +81,10 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
         if trigger.is_noun and (trigger.type, trigger.head.i) in verb_items:
             continue  # "launched airstrikes on Kyiv": the noun is the item of the verb's event, not another
         fillers = filler.fill(trigger, time_tokens)
+        maker = fillers.get("agent")
+        if trigger.type == "PRODUCE" and maker is not None and not maker.is_clause \
+                and not _is_someone(maker.head, lexicon, named):
+            del fillers["agent"]  # "uranium used to produce electricity": a thing makes nothing
         for second in coordinated.get(trigger.head.i, []):
             # "a développé et testé un modèle avec l'aide d'experts": roles spread over both verbs
             for role, extra in filler.fill(second, time_tokens).items():
@@ -129,6 +133,7 @@ def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument]
     or a weapon ("used drones in strikes on the port", "the army used drones")."""
     item = fillers.get("item")
     goods = item_words(doc, fillers, lexicon, lexicon.goods) or (item is not None and item.head.i in products)
+    named = named - products  # "the Space Shuttle orbiters": a named product is no one
     if not goods and (trigger.lemma in lexicon.goods_only_verbs or trigger.is_noun and trigger.type in ("PRODUCE", "SUPPLY")
                       and not {"agent", "recipient"} & set(arguments)):  # « la production d'électricité »: no one's act
         return False

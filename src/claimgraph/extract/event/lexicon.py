@@ -115,6 +115,10 @@ class EventLexicon:
     aside_preps: frozenset[str] = frozenset()
     # "its arms industry", « son industrie d'armement »: heads that are never goods, whatever their modifiers
     not_goods: frozenset[str] = frozenset()
+    # "liable to sanctions", « passibles de sanctions »: what a law allows, not a measure taken
+    liability_governors: frozenset[str] = frozenset()
+    # "refuted the idea of a loan", "denied the request": a proposal turned down is no denial of a claim
+    proposal_nouns: frozenset[str] = frozenset()
     # "banned oil imports": a ban is a SANCTION when it bars trade
     ban_verbs: frozenset[str] = frozenset()
     ban_objects: frozenset[str] = frozenset()
@@ -248,6 +252,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         abstract_items=word_set(data.get("abstract_items")), handover_verbs=word_set(data.get("handover_verbs")),
         giving_bodies=word_set(data.get("giving_bodies")), target_governors=word_set(data.get("target_governors")),
         aside_preps=word_set(data.get("aside_preps")), not_goods=word_set(data.get("not_goods")),
+        liability_governors=word_set(data.get("liability_governors")), proposal_nouns=word_set(data.get("proposal_nouns")),
         ban_verbs=word_set((data.get("bans") or {}).get("verbs")),
         ban_objects=word_set((data.get("bans") or {}).get("objects")),
         placing_verbs=word_set(data.get("placing_verbs")), quantity_nouns=word_set(data.get("quantity_nouns")),

@@ -73,6 +73,17 @@ class ParticipantWords:
         return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WDT", "WP") or (
             token.pos_ == "SCONJ" and token.head.dep_ in self.lexicon.dep("relative") and token.i < token.head.i)
 
+    def _denies_a_claim(self, trigger: Trigger, item: Optional[tuple[Token, bool]]) -> bool:
+        """Whether a DENY trigger turns down something said: "rejected the accusations" (the restricted
+        verbs need a claim noun), not "rejected the proposal", nor "refuted the idea of a loan" (a proposal
+        noun with no clause saying what it holds)."""
+        lex = self.lexicon
+        if trigger.lemma in lex.deny_restricted and (
+                item is None or (not item[1] and item[0].lemma_.lower() not in lex.deny_objects)):
+            return False
+        return item is None or item[0].lemma_.lower() not in lex.proposal_nouns or any(
+            c.dep_ in lex.dep("clause") and c.pos_ in ("VERB", "AUX") for c in item[0].children)
+
     def _marked(self, clause: Token) -> bool:
         return any(c.dep_ == "mark" for c in clause.children)
 
@@ -178,4 +189,7 @@ class ParticipantWords:
                     and modifier.pos_ in ("VERB", "ADJ", "NOUN") and any_subject(modifier, lex) is None:
                 found += [(p, n, d) for p, n, d in prepositional_phrases(modifier, lex)
                           if not (d.dep_ in lex.dep("passive_agent") and p not in ("par", "by"))]
+                # « des sanctions affectant le gaz », "sanctions targeting banks": the participle itself is
+                # the preposition of the type's table (noun_preps: affectant, targeting)
+                found += [(modifier.lower_, o, modifier) for o in modifier.children if o.dep_ in lex.dep("object")]
         return found

@@ -98,10 +98,8 @@ class RoleFiller(ParticipantWords):
             self._verb_roles(trigger, roles, put)
         if trigger.type == "USE" and trigger.is_noun and trigger.lemma in lex.firing_words:
             item_as_place(heads, lex, self)
-        if trigger.type == "DENY" and trigger.lemma in lex.deny_restricted:
-            item = heads.get("item")
-            if item is None or (not item[1] and item[0].lemma_.lower() not in lex.deny_objects):
-                return {}
+        if trigger.type == "DENY" and not self._denies_a_claim(trigger, heads.get("item")):
+            return {}
         return self._spans(trigger, heads)
 
     # --- verbs -----------------------------------------------------------------------------------------------

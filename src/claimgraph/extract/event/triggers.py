@@ -192,9 +192,14 @@ def is_policy_noun(trigger: Trigger, lexicon: EventLexicon) -> bool:
     """A trade noun that a control word governs is a policy, not a happening (ANNOTATION.md 2.1):
     "it controls exports of dual-use items", "strict controls on the export of drones", "export
     controls", « contrôle strictement ses exportations de drones »."""
-    if not trigger.is_noun or trigger.type not in POLICY_TYPES or not lexicon.policy_governors:
+    if not trigger.is_noun:
         return False
     head = trigger.head
+    if trigger.type == "SANCTION":
+        # "those responsible are liable to heavy sanctions": what the law allows, not a measure taken
+        return head.head.i != head.i and head.head.lemma_.lower() in lexicon.liability_governors
+    if trigger.type not in POLICY_TYPES or not lexicon.policy_governors:
+        return False
     governors = [head.head]
     if head.dep_ in lexicon.dep("pobj") and head.head.pos_ == "ADP":
         # English hangs "the export" on "on"/"to", and that on "controls", or on the verb whose

@@ -92,6 +92,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # its item class covers; acts, things and outlets never act (graph/assertion.py, graph/sanity.py)
     ("0012_assertion_rules_2026_12_07", retake_graph),
     ("0013_article_vectors", _create_article_vectors),
+    # graph rules of 2026-12-07 (afternoon): a negated statement answers the account it contradicts, a known
+    # party's attacks within a story are one claim, a negated ability or duty answers nothing (graph/update.py)
+    ("0014_graph_grouping_2026_12_07", retake_graph),
 ]
 
 

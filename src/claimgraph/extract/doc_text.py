@@ -14,3 +14,19 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+SENTENCE_STARTS_KEY = "claimgraph.sentence_starts"
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """`token.sent.start` of every token by its index, built once per Doc: `token.sent` walks to its
+    sentence's bounds token by token on each access, which per token of a loop is quadratic in the
+    sentence's length. The parse's sentences never change once extraction starts."""
+    starts: list[int] = doc.user_data.get(SENTENCE_STARTS_KEY)
+    if starts is None:
+        starts = []
+        for sentence in doc.sents:
+            starts.extend([sentence.start] * (sentence.end - sentence.start))
+        doc.user_data[SENTENCE_STARTS_KEY] = starts
+    return starts

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from claimgraph.extract.doc_text import sentence_starts
 from claimgraph.extract.entity_context import descriptor_around, descriptor_words
 from claimgraph.extract.entity_types import ACRONYM_SKIPS, head_type, is_model_code
 
@@ -58,8 +59,9 @@ def candidate_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     spans = []
     descriptors = descriptor_words(data)
     links = {w.casefold() for w in data.get("name_links", [])}
+    sentence_of = sentence_starts(doc)
     for start, end in _capitalised_runs(doc, data):
-        if doc[start].sent.start in title_case:
+        if sentence_of[start] in title_case:
             continue
         while end - start > 1 and doc[start].text.casefold() in descriptors and doc[start + 1].lower_ not in links:
             start += 1  # "NGO Tolvik Watch", « ONG Tolvik Watch »: the descriptor is no part of the name (but "Union of")
@@ -220,8 +222,10 @@ def _acronym_long_forms(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     initials spell it (lowercase words may stand between them: "Five hundred metre ...")."""
     spans = []
     for token in doc[1:-2]:
+        if token.text != "(":
+            continue
         acronym = doc[token.i + 1]
-        if token.text != "(" or doc[token.i + 2].text != ")" or not _acronym_shape(acronym.text):
+        if doc[token.i + 2].text != ")" or not _acronym_shape(acronym.text):
             continue
         letters = acronym.text
         initials = ""
@@ -252,8 +256,9 @@ def _products(doc: Doc, title_case: set[int]) -> list[SpacySpan]:
     """Model names the NER leaves out: a model code ("M990", "Rk-45s") and a capitalised name with
     its version number ("Webview Navigator 7", « Baltic Link II »)."""
     spans = []
+    sentence_of = sentence_starts(doc)
     for token in doc:
-        if token.ent_type_ in NOT_PRODUCT_ENTS or token.sent.start in title_case:
+        if token.ent_type_ in NOT_PRODUCT_ENTS or sentence_of[token.i] in title_case:
             continue
         code = token.text[:-1] if token.text.endswith("s") and token.text[-2:-1].isdigit() else token.text
         if token.text[:1].isupper() and is_model_code(code) and "-" in code or (code[:1].isupper() and _letters_digits(code)):
@@ -296,7 +301,7 @@ def _lowercase_head_first(doc: Doc, data: dict[str, Any], title_case: set[int]) 
         end = index
         while end < len(doc) and _capitalised(doc[end]) and not doc[end].is_sent_start:
             end += 1
-        if end > index and token.sent.start not in title_case:
+        if end > index and sentence_starts(doc)[token.i] not in title_case:
             spans.append(_span(doc, token.i, end, "LOC"))
     return spans
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -18,8 +19,15 @@ WORD = re.compile(r"\w+")
 KIND_RANK = {"direct": 3, "mixed": 3, "according_to": 2, "indirect": 1}
 
 
-def _words(doc: Doc, span: Span) -> set[int]:
-    return {m.start() + span.start for m in WORD.finditer(span.text)}
+def _words(doc: Doc, span: Span) -> frozenset[int]:
+    return _word_starts(span.start, span.text)
+
+
+@lru_cache(maxsize=4096)
+def _word_starts(start: int, text: str) -> frozenset[int]:
+    """Offsets of the words of a span's text; merging compares every pair of candidates, so each
+    content's words are found once."""
+    return frozenset(m.start() + start for m in WORD.finditer(text))
 
 
 def overlap(doc: Doc, a: Span, b: Span) -> float:

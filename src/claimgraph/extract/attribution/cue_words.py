@@ -83,8 +83,8 @@ def mistagged_cue(token: Token, lexicon: Lexicon, stems: dict[str, CueEntry]) ->
     still reports a claim: the source is the noun phrase before, the content
     the clause after.
     """
-    if token.i + 1 >= len(token.doc) or token.i == 0:
-        return None
+    if token.i + 1 >= len(token.doc) or token.i == 0 or token.pos_ not in ("ADJ", "PROPN", "X", "ADV", "NOUN"):
+        return None  # the cheap test first: this runs for every token
     before = token.doc[token.i - 1]
     # "The texts state that ...": a cue read as a noun right after a plural subject
     plural_subject = before.pos_ in ("NOUN", "PROPN") and (before.tag_ in ("NNS", "NNPS") or

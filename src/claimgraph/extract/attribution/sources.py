@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
@@ -28,6 +29,12 @@ QUOTING_TYPES = ("named_person", "anonymous_person", "organization", "media")
 QUOTE_SPEAKER_SENTENCES = 2
 # Entity labels of a report's modifier that name no author ("First reports", "2019 reports").
 RANK_LABELS = frozenset({"ORDINAL", "DATE", "CARDINAL"})
+
+
+@lru_cache(maxsize=8)
+def _media_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """Any of the media names as a whole word, compiled once per lexicon (one search, not one per name)."""
+    return re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in sorted(names)) or r"(?!)")
 
 
 class SourceResolver(MentionIndex):
@@ -76,8 +83,7 @@ class SourceResolver(MentionIndex):
         return None
 
     def _is_media(self, text: str) -> bool:
-        words = text.lower()
-        return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words) for name in self.lexicon.media_names)
+        return _media_pattern(self.lexicon.media_names).search(text.lower()) is not None
 
     def resolve(self, head: Token, span_hint: Optional[Span] = None) -> Source:
         """The source whose head word is `head` (`span_hint`: the source phrase when known).

@@ -88,7 +88,7 @@ def _is_measure_verb(token: Token, lexicon: EventLexicon) -> bool:
 def is_weapon_strike(token: Token, lexicon: EventLexicon) -> bool:
     """"Seven missiles hit the port", « des missiles ont visé Odessa », "struck the depot with drones":
     a verb of hitting whose subject or instrument is a weapon is a USE."""
-    if not _is_verbal(token) or _lemma(token) not in lexicon.measure_verbs:
+    if _lemma(token) not in lexicon.measure_verbs or not _is_verbal(token):  # the cheap test first
         return False
     subjects = [c for c in token.children if c.dep_ in lexicon.dep("subject")]
     use = lexicon.roles.get("USE")

@@ -18,6 +18,7 @@ from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.nlp.components import parse_again
 from claimgraph.nlp.stand_ins import PARSE_ATTRS, ParsingHints, with_parse
 
 # The longest aside read as one ("citing company documents and two European intelligence sources").
@@ -48,9 +49,11 @@ def _aside(sentence: Span, hints: ParsingHints) -> Optional[tuple[int, int]]:
     """Token range [first comma, last comma] of a participle phrase set off right after a reporting word."""
     doc = sentence.doc
     for token in sentence[1:-2]:
+        if token.text != ",":
+            continue
         host = doc[token.i - 1]
         opener = doc[token.i + 1]
-        if token.text != "," or host.lemma_.lower() not in hints.aside_hosts or host.pos_ not in ("VERB", "NOUN"):
+        if host.lemma_.lower() not in hints.aside_hosts or host.pos_ not in ("VERB", "NOUN"):
             continue
         if opener.tag_ not in hints.participle_tags and "Part" not in opener.morph.get("VerbForm"):
             continue
@@ -67,8 +70,8 @@ def _parse_around(nlp: Language, sentence: Span, aside: tuple[int, int], rows: n
     aside's own rows hung on its host; None when the second parse tokenises otherwise."""
     first, last = aside
     kept = [t for t in sentence if not first <= t.i <= last]
-    reparsed = nlp(Doc(nlp.vocab, words=[t.text for t in kept],
-                       spaces=[bool(t.whitespace_) or t.i == first - 1 for t in kept]))
+    reparsed = parse_again(nlp, Doc(nlp.vocab, words=[t.text for t in kept],
+                                    spaces=[bool(t.whitespace_) or t.i == first - 1 for t in kept]))
     if len(reparsed) != len(kept):
         return None
     new_rows = reparsed.to_array(PARSE_ATTRS)

@@ -93,3 +93,14 @@ def add_components(nlp: Language, rules: LanguageRules) -> Language:
         nlp.add_pipe("claimgraph_paragraph_breaks", before="parser")
     add_entity_ruler(nlp, rules)
     return nlp
+
+
+# Components that only add entities (the gazetteer's ruler is named "claimgraph_gazetteer").
+ENTITY_COMPONENTS = ("claimgraph_gazetteer", "ner")
+
+
+def parse_again(nlp: Language, doc: Doc) -> Doc:
+    """`doc` through `nlp` without the entity components: a second parse of a sentence
+    (nlp/stand_ins.py, nlp/asides.py) reads only its tags, lemmas and tree and keeps the
+    article's entities, and the NER is the costliest component (its own tok2vec)."""
+    return nlp(doc, disable=[name for name in nlp.pipe_names if name in ENTITY_COMPONENTS])

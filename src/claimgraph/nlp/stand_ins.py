@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.lang import LanguageRules, word_set
+from claimgraph.nlp.components import parse_again
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 # What a finite verb cannot follow: "le juge", "un livre", "de note", "trois juges", "China's arms".
@@ -149,7 +150,7 @@ def _reparse(nlp: Language, sentence: Span, misread: set[int], stand_ins: dict[s
     """The sentence parsed with its stand-ins, or None unless each stand-in is read as a verb with a subject."""
     words = [_cased(stand_ins[t.lower_].parse_as, t) if t.i in misread else t.text for t in sentence]
     spaces = [bool(t.whitespace_) for t in sentence]
-    reparsed = nlp(Doc(nlp.vocab, words=words, spaces=spaces))
+    reparsed = parse_again(nlp, Doc(nlp.vocab, words=words, spaces=spaces))
     if len(reparsed) != len(sentence):
         return None
     stand_ins_read = [reparsed[i - sentence.start] for i in misread]

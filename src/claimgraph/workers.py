@@ -17,6 +17,9 @@ fails again is that article's rejection. The run goes on.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from itertools import islice
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,6 +44,8 @@ Result = Union[Analysis, Rejection]
 _INHERITED: Optional["PipelineCache"] = None
 # This worker process's own analyzer (one process, built once by the initializer).
 _WORKER: Optional["Analyzer"] = None
+# How often a worker checks that the process that started it is still alive (seconds).
+PARENT_CHECK_SECONDS = 1.0
 
 
 def can_use_workers() -> bool:
@@ -48,9 +53,19 @@ def can_use_workers() -> bool:
     return not multiprocessing.current_process().daemon
 
 
-def _init_worker(settings: Settings, prepare: Optional[Callable[[Analysis], None]] = None) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone. A parent killed outright (SIGKILL, the out-of-memory
+    killer) cannot stop its pool, and its workers would wait for tasks forever, each holding its
+    pipelines' memory (seen: orphaned workers of killed ingests, hundreds of MB each)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _init_worker(settings: Settings, parent: int, prepare: Optional[Callable[[Analysis], None]] = None) -> None:
     from claimgraph.pipeline import Analyzer
 
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="claimgraph-parent-watch", daemon=True).start()
     global _WORKER
     _WORKER = Analyzer(settings.with_(n_process=1))
     _WORKER.prepare = prepare
@@ -81,7 +96,7 @@ class WorkerPool:
         if self._pool is None:
             _INHERITED = self.analyzer.pipelines
             self._pool = ProcessPoolExecutor(self.processes, mp_context=_context(), initializer=_init_worker,
-                                             initargs=(self.analyzer.settings, self.analyzer.prepare))
+                                             initargs=(self.analyzer.settings, os.getpid(), self.analyzer.prepare))
         return self._pool
 
     def close(self) -> None:

@@ -83,7 +83,8 @@ def test_switch_adds_learned_candidates_only_in_hybrid(nlp_en, monkeypatch: pyte
              (CONTENT, words.index("it"), words.index("wind") + 1)]
     monkeypatch.setattr(hybrid, "load_tagger", lambda lang: object())
     monkeypatch.setattr(hybrid, "known_cue", lambda cand, lexicon: (cand.cue_token, CueEntry()))
-    monkeypatch.setattr(hybrid, "predict_tags", lambda tagger, d: token_tags(len(d), spans))
+    sure = [1.0] * len(doc)
+    monkeypatch.setattr(hybrid, "tagged", lambda tagger, d: (token_tags(len(d), spans), sure))
     rules = get_rules("en")
     monkeypatch.setenv("CLAIMGRAPH_ATTRIBUTION_MODEL", "rules")
     by_rules = {a.content.text for a in extract_attributions(doc, rules, [])}
@@ -91,6 +92,22 @@ def test_switch_adds_learned_candidates_only_in_hybrid(nlp_en, monkeypatch: pyte
     by_hybrid = {a.content.text for a in extract_attributions(doc, rules, [])}
     assert by_rules <= by_hybrid
     assert "it sways in the wind" in by_hybrid - by_rules
+    # the same addition, the tagger unsure its words are content: left out
+    unsure = [hybrid.MIN_CONTENT_CONFIDENCE / 2] * len(doc)
+    monkeypatch.setattr(hybrid, "tagged", lambda tagger, d: (token_tags(len(d), spans), unsure))
+    assert {a.content.text for a in extract_attributions(doc, rules, [])} == by_rules
+
+
+def test_inside_probability_sums_the_labels_of_a_layer(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract.learned.tagger import inside_layer, label_scores
+    tagger = load_tagger("en")
+    assert tagger is not None
+    doc = nlp_en(TEXT)
+    scores = label_scores(tagger, doc)
+    inside = inside_layer(tagger, scores, CONTENT)
+    assert scores.shape == (len(doc), len(tagger.labels))
+    assert all(0.0 <= p <= 1.0 + 1e-6 for p in inside)
+    assert predict_tags(tagger, doc) == predict_tags(tagger, doc, scores=scores)
 
 
 def test_hybrid_keeps_lexicon_cues_only(nlp_en) -> None:  # type: ignore[no-untyped-def]

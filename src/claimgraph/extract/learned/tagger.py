@@ -51,18 +51,31 @@ def load_tagger(lang: str) -> Optional[Tagger]:
     return tagger
 
 
-def predict_tags(tagger: Tagger, doc: Doc, keep_outside: tuple[float, float, float] = KEEP_OUTSIDE) -> list[str]:
+def label_scores(tagger: Tagger, doc: Doc) -> numpy.ndarray:
+    """Per token, the probability of each of the tagger's labels (rows sum to one)."""
+    logits = tagger.model.ops.to_numpy(tagger.model.predict([doc])[0])  # Tagger.v2 leaves them unnormalised
+    scores = numpy.exp(logits - logits.max(axis=1, keepdims=True))
+    return scores / scores.sum(axis=1, keepdims=True)
+
+
+def inside_layer(tagger: Tagger, scores: numpy.ndarray, which: int) -> numpy.ndarray:
+    """Per token, the probability that it lies inside layer `which` (cue, source or content)."""
+    inside = [i for i, label in enumerate(tagger.labels) if label[which] != "O"]
+    return scores[:, inside].sum(axis=1)
+
+
+def predict_tags(tagger: Tagger, doc: Doc, keep_outside: tuple[float, float, float] = KEEP_OUTSIDE,
+                 scores: Optional[numpy.ndarray] = None) -> list[str]:
     """The compound tag of each token of `doc` (labels.py), without touching the Doc.
 
-    Each layer is read on its own from the label probabilities: a word is outside a layer only
-    when the labels that put it outside weigh at least `keep_outside[layer]`, else it takes the
-    likelier of B and I.
+    Each layer is read on its own from the label probabilities (`scores`, else computed): a word is
+    outside a layer only when the labels that put it outside weigh at least `keep_outside[layer]`,
+    else it takes the likelier of B and I.
     """
     if len(doc) == 0:
         return []
-    logits = tagger.model.ops.to_numpy(tagger.model.predict([doc])[0])  # Tagger.v2 leaves them unnormalised
-    scores = numpy.exp(logits - logits.max(axis=1, keepdims=True))
-    scores /= scores.sum(axis=1, keepdims=True)
+    if scores is None:
+        scores = label_scores(tagger, doc)
     labels = tagger.labels
     letters = []
     for which in range(3):

@@ -159,3 +159,17 @@ def test_a_known_official_speaks_for_their_state_however_introduced() -> None:
     assert state_voice("Mao Ning", d.analysis) == "CN"
     d.entity("e2", "Jens Stoltenberg", "PERSON", "Jens Stoltenberg")
     assert state_voice("Jens Stoltenberg", d.analysis) is None, "an alliance's officer is no state's voice"
+
+
+def test_a_wire_s_unresolved_pronoun_names_no_origin() -> None:
+    """A copy's unnamed source becomes the wire's (one origin however many outlets relay it); when the article
+    only wrote "They said", the origin is not named "They" (a pronoun could not have known anything)."""
+    from claimgraph.graph.listed_voices import NAME, TYPE, UNNAMED_SOURCE, on_wire
+    from claimgraph.graph.origins import wire_origin
+
+    row: list = [None] * 11
+    row[NAME], row[TYPE] = "They (in Invented Courier)", "anonymous"
+    key, name, _ = on_wire("anon", "doc1", row, {"doc1": "Reuters"})
+    assert key == wire_origin("Reuters").key and name == f"{UNNAMED_SOURCE} (via Reuters)"
+    row[NAME] = "two senior officials (in Invented Courier)"
+    assert on_wire("anon", "doc1", row, {"doc1": "Reuters"})[1] == "two senior officials (via Reuters)"

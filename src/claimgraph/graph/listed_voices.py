@@ -17,9 +17,12 @@ from typing import Any, Optional, Sequence
 from sqlalchemy import Connection, bindparam, select, text
 
 from claimgraph.graph.aggregates import OWN_IN_COPY, own_in_copy, root_texts
+from claimgraph.graph.keys import is_pronoun
 from claimgraph.graph.origins import wire_origin
 from claimgraph.graph.press import PRESS_REPORT
 from claimgraph.store import tables as t
+
+UNNAMED_SOURCE = "an unnamed source"
 
 # The columns of a listed article (`claim_documents`, its copy group now), read by position.
 CLAIM, ARTICLE, DATE, LANG, SUPPORTS, DENIES, VOICES, CITED, ROOT = range(9)
@@ -134,5 +137,7 @@ def on_wire(prefix: str, root: str, v: list[Any], wires: dict[str, str]) -> Trip
         return (f"{prefix}:{root}", v[NAME], v[TYPE])
     plain = wire_origin(wire)
     if prefix == "anon":
-        return (plain.key, f"{v[NAME].split(' (in ')[0]} (via {wire})", plain.type)
+        # Whom the wire quotes, by the article's words; a pronoun it left unresolved ("They said") names no one.
+        quoted = v[NAME].split(" (in ")[0]
+        return (plain.key, f"{UNNAMED_SOURCE if is_pronoun(quoted) else quoted} (via {wire})", plain.type)
     return (plain.key, plain.name, plain.type)

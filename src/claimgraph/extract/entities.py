@@ -36,12 +36,14 @@ from spacy.tokens import Span as SpacySpan
 from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.entity_context import (add_repeated_mentions, context_types, described_name, descriptor_around,
                                                drop_eponyms)
+from claimgraph.extract.entity_documents import drop_documents
 from claimgraph.extract.entity_groups import (Group, Mention, add_acronym_mentions, add_series_mentions, add_surname_mentions,
                                              group_mentions)
 from claimgraph.extract.entity_types import after_job_title, head_type, national_body_spans, refine_type, retype_places
 from claimgraph.extract.metonymy import acts
-from claimgraph.extract.name_cuts import split_name_pairs
+from claimgraph.extract.name_cuts import join_article_names, split_name_pairs
 from claimgraph.extract.name_spans import CANDIDATE, candidate_spans, merge_candidates
+from claimgraph.extract.office_names import office_spans
 from claimgraph.extract.names import clean_name, is_not_entity, looks_like_name, place_type, trim_tokens
 from claimgraph.lang import LanguageRules, get_rules
 from claimgraph.model import Entity, Span
@@ -68,7 +70,7 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     data: dict[str, Any] = rules.data("entities") if rules.has("entities") else {}
     gazetteer = default_gazetteer()
     where = Where(doc)
-    spans = split_name_pairs(merge_candidates(list(doc.ents), candidate_spans(doc, data)), data)
+    spans = join_article_names(split_name_pairs(merge_candidates(list(doc.ents), candidate_spans(doc, data) + office_spans(doc, data)), data), data)
     mentions = [m for ent in spans if (m := make_mention(ent, data, gazetteer, where)) is not None]
     mentions = resolve_bare_institutions(mentions, gazetteer)
     mentions = add_national_bodies(doc, mentions, data, where)
@@ -80,6 +82,7 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     add_repeated_mentions(doc, groups, where.text, _repeated, data)
     context_types(doc, groups, data)
     groups = drop_eponyms(doc, groups, data)
+    groups = drop_documents(doc, groups, data)
     groups = sorted(groups, key=lambda g: g.first)
     entities = []
     for index, group in enumerate(groups, start=1):
@@ -124,7 +127,8 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer, whe
         span = where.span(ent)
         return Mention(span=span, type="ORG", name=span.text, institution=ent.ent_id_[len(BARE_INSTITUTION):],
                        sentence=where.sentence(ent))
-    entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+    # A candidate's `ent_id_` is its root token's: "Europe" of « Europe 1 » is no mention of Europe.
+    entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ and not ent.id_.startswith(CANDIDATE) else None
     if entry is not None:
         return _resolved(ent, entry, data, gazetteer, where)
     if ent.id_.startswith(CANDIDATE):
@@ -167,6 +171,8 @@ def make_mention(ent: SpacySpan, data: dict[str, Any], gazetteer: Gazetteer, whe
     if label_type is None and ent.label_ == "MISC":
         tokens, label_type = described_name(tokens, data)  # « missiles antichars Falco »: a PRODUCT
         span = where.span(tokens)
+        if label_type is None and _on_platform(tokens, data):
+            label_type = "ORG"  # « sur Tolvikbook », « via Brannchat »: an online service, a company's
     described = looks_like_name(tokens) or descriptor_around(ent.doc, tokens.start, tokens.end, data) is not None \
         or (len(tokens) > 1 and head_type(tokens.text, data) is not None and tokens[-1].text[:1].isupper())
     if label_type is None or not described or (not titled_person and is_not_entity(tokens, data)):
@@ -214,6 +220,14 @@ def _with_adjectives(tokens: SpacySpan, data: dict[str, Any]) -> SpacySpan:
             and not doc[end].ent_type_:
         end += 1
     return doc[tokens.start:end]
+
+
+def _on_platform(tokens: SpacySpan, data: dict[str, Any]) -> bool:
+    """Whether a one-word name the NER gave no type follows a preposition of online services
+    (`platform_prepositions`: « sur Tolvikbook », « via Brannchat »)."""
+    doc, start = tokens.doc, tokens.start
+    prepositions = {w.casefold() for w in data.get("platform_prepositions", [])}
+    return len(tokens) == 1 and tokens[0].pos_ == "PROPN" and start > 0 and doc[start - 1].lower_ in prepositions
 
 
 def _loc_heads(data: dict[str, Any]) -> set[str]:

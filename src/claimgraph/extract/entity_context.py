@@ -97,6 +97,7 @@ def context_types(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
     after = bool(data.get("adjective_after_noun"))
     family_types: dict[str, str] = {}
     voted: set[int] = set()
+    facilities = frozenset(w.casefold() for w in (data.get("type_heads") or {}).get("LOC", []))
     for group in groups:
         if group.entry is not None or head_type(group.name, data) is not None:
             continue  # a head word says more than the words around ("the Tolvik Institute, Indiana")
@@ -105,7 +106,7 @@ def context_types(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
         for mention in group.mentions:
             start, end = starts.get(mention.span.start), ends.get(mention.span.end)
             if start is not None and end is not None:
-                vote = _context_type(doc, start, end, descriptors, after)
+                vote = _context_type(doc, start, end, descriptors, after, facilities)
                 # A full personal name keeps its type but for its members ("the organization by Ana Ruiz").
                 if vote is not None and (not full_name or _members_before(doc, start, descriptors)):
                     votes[vote] += 1
@@ -179,7 +180,8 @@ def descriptor_around(doc: Doc, start: int, end: int, data: dict[str, Any]) -> O
     return None
 
 
-def _context_type(doc: Doc, start: int, end: int, descriptors: dict[str, str], adjective_after: bool) -> Optional[str]:
+def _context_type(doc: Doc, start: int, end: int, descriptors: dict[str, str], adjective_after: bool,
+                  facilities: frozenset[str] = frozenset()) -> Optional[str]:
     """The type the words around tokens start..end give the name there, or None."""
     for before, linked in _words_before(doc, start, adjective_after):
         word = before.lower_ if before.lower_ in descriptors else before.lemma_.casefold()
@@ -197,6 +199,8 @@ def _context_type(doc: Doc, start: int, end: int, descriptors: dict[str, str], a
     head = root.head
     if root.dep_ in MODIFIER_DEPS and head.i >= end and head.pos_ == "NOUN":
         etype = descriptors.get(head.lower_) or descriptors.get(head.lemma_.casefold())
+        if head.lower_ in facilities and etype != "LOC":
+            etype = None  # a facility noun after a name tells where it is: "the Tolvik station" is in Tolvik
         if etype is not None and etype not in ("GPE", "EVENT", MEMBERS):  # a "Tolvik mission" goes to Tolvik
             return etype
     if end + 1 < len(doc) and doc[end].text == "," and doc[start].ent_type_ not in ("PERSON", "ORG") \
@@ -220,21 +224,25 @@ def drop_eponyms(doc: Doc, groups: list[Any], data: dict[str, Any]) -> list[Any]
     nouns = {w.casefold() for w in data.get("eponym_nouns", [])}
     if not nouns:
         return groups
-    eponyms = set()
+    eponyms, terms = set(), set()
     for token in doc:
-        if token.lower_ not in nouns or not token.is_lower:
+        if token.lower_ not in nouns:
             continue
         after = token.i + 1
         if after < len(doc) and doc[after].lower_ in LINKS:
             after += 1  # « boson de Tolvik »
+        if not token.is_lower:
+            if after > token.i + 1 and after < len(doc) and doc[after].text[:1].isupper():
+                terms.add(token.idx)  # a headline's « Boson de Tolvik »: the term, capitalised
+            continue
         if after < len(doc) and doc[after].text[:1].isupper():
             eponyms.add(doc[after].idx)
         if token.i > 0 and doc[token.i - 1].text[:1].isupper() and not doc[token.i - 1].is_sent_start:
             eponyms.add(doc[token.i - 1].idx)  # "the Tolvik boson"
-    if not eponyms:
+    if not eponyms and not terms:
         return groups
     for group in groups:
-        group.mentions = [m for m in group.mentions if m.span.start not in eponyms
+        group.mentions = [m for m in group.mentions if m.span.start not in eponyms | terms
                           and not any(m.span.start < e < m.span.end for e in eponyms)]
     return [g for g in groups if g.mentions]
 
@@ -278,6 +286,9 @@ def _words_before(doc: Doc, start: int, adjective_after: bool) -> list[tuple[Any
     Eni », « missiles antichars Falco », « la ville de Tolvik », "the island of Capri")."""
     out: list[tuple[Any, bool]] = []
     index = start - 1
+    if index > 0 and doc[index].pos_ == "DET" and doc[index].is_lower and doc[index - 1].is_lower \
+            and doc[index - 1].pos_ == "NOUN":
+        index -= 1  # the name's own article after its descriptor: « le collectif la Tolvik du Net »
     if index < 0 or not doc[index].is_lower:
         return out
     word = doc[index]
@@ -285,6 +296,8 @@ def _words_before(doc: Doc, start: int, adjective_after: bool) -> list[tuple[Any
     linked = word.lower_ in LINKS
     if index > 0 and doc[index - 1].is_lower and (linked or word.pos_ == "ADJ" or (adjective_after and word.pos_ == "NOUN")):
         out.append((doc[index - 1], linked))
+        if adjective_after and word.pos_ == "NOUN" and doc[index - 1].lower_ in LINKS and index > 1 and doc[index - 2].is_lower:
+            out.append((doc[index - 2], False))  # over the noun's complement: « l'accélérateur de particules LHC »
     return out
 
 

@@ -223,6 +223,14 @@ def _long_form(short: Group, groups: list[Group]) -> Optional[Group]:
         # No person has it, one product ends with it: "Chrome" after "Tolvik Chrome" is the product.
         products = [g for g in groups if g is not short and g.type == "PRODUCT"
                     and len(match_key(g.name).split()) >= 2 and match_key(g.name).split()[-1:] == words]
+        if not products:
+            # Nor a product, but a maker's name with it the NER took for a company ("Tolvik Navigator", then
+            # "Navigator" alone): a company is not called by its last word, a maker's product is.
+            products = [g for g in groups if g is not short and g.type == "ORG" and g.entry is None
+                        and len(match_key(g.name).split()) == 2 and match_key(g.name).split()[-1:] == words]
+            for product in products[:1] if len(products) == 1 else []:
+                for mention in product.mentions:
+                    mention.type = "PRODUCT"
         if len(products) == 1:
             for mention in short.mentions:
                 mention.type = "PRODUCT"

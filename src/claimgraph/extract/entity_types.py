@@ -19,6 +19,7 @@ lang/<code>/entities.yaml:
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any, Iterable, Optional
 
@@ -131,6 +132,11 @@ def is_acronym_of(short: str, name: str) -> bool:
         return False  # "WN" is the series, not "Webview Navigator 7"
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return False
+    # The initials of every capitalised word, small words written with a capital included ("Tolvik Brann Les
+    # Verts" -> TBLV).
+    every = "".join(unicodedata.normalize("NFD", w[0])[0] for w in re.split(r"[\s\-’']+", name) if w and w[0].isupper())
+    if len(letters) >= 3 and every == letters:
+        return True
     words = [w for w in re.split(r"[\s\-’']+", name) if w and w.casefold() not in ACRONYM_SKIPS]
     initials = "".join(w[0] for w in words if w[0].isalpha()).upper()
     if len(words) < 2 or len(initials) < len(letters):

@@ -5,6 +5,9 @@ the candidates of extract/name_spans.py):
   ORG "Rassemblement populaire" + PERSON "Claire Tolvik";
 * a name run into the place it is at: "Tolvik Museum of Art at Brann University" -> two ORGs
   (a campus name, "University of Tolvik at Brann", stays whole).
+
+And two names the NER cut out of one, joined: a party named with a capitalised article inside
+(« Avenir Tolvik Les Brannistes ») as ORG + ORG.
 """
 from __future__ import annotations
 
@@ -29,6 +32,25 @@ def _campus_cut(span: SpacySpan, data: dict[str, Any]) -> Optional[int]:
     return at
 
 
+def _model_cut(span: SpacySpan, data: dict[str, Any]) -> Optional[int]:
+    """Where an NER span runs an operator into the model after it, before a product noun ("Tolvik Air
+    Force Sea Lynx helicopters", "Brann Army Kestrel drones"): after the operator's head word, when
+    capitalised words follow it."""
+    doc = span.doc
+    if span.ent_id_ or span.id_.startswith(CANDIDATE) or len(span) < 3 or span.end >= len(doc):
+        return None
+    after = doc[span.end]
+    products = {w.casefold() for w in (data.get("type_descriptors") or {}).get("PRODUCT", [])}
+    if not after.is_lower or after.lower_ not in products or after.pos_ != "NOUN":
+        return None
+    heads = {w.casefold() for w in (data.get("type_heads") or {}).get("ORG", [])}
+    for index in range(span.end - 2, span.start, -1):
+        if doc[index].lower_ in heads and _capitalised(doc[index]):
+            rest = doc[index + 1:span.end]
+            return index + 1 if all(_capitalised(t) or t.like_num or t.text in HYPHENS for t in rest) else None
+    return None
+
+
 def split_name_pairs(spans: list[SpacySpan], data: dict[str, Any]) -> list[SpacySpan]:
     """The NER's organisation spans that run into a person's name split in two: « du Rassemblement
     national Marine Tolvik » -> ORG "Rassemblement national" + PER "Marine Tolvik". The organisation
@@ -43,6 +65,11 @@ def split_name_pairs(spans: list[SpacySpan], data: dict[str, Any]) -> list[Spacy
     particles = {w.casefold() for w in data.get("name_particles", [])}
     out = []
     for span in spans:
+        model = _model_cut(span, data)
+        if model is not None:  # "the Tolvik Air Force Sea Lynx helicopters": the operator and its model
+            out.append(SpacySpan(span.doc, span.start, model, label="ORG"))
+            out.append(_span(span.doc, model, span.end, "PRODUCT"))
+            continue
         at = _campus_cut(span, data)
         if at is not None:  # "the Tolvik Museum of Art at Brann University": a museum at a university
             out.append(SpacySpan(span.doc, span.start, at, label=span.label_))
@@ -66,4 +93,30 @@ def split_name_pairs(spans: list[SpacySpan], data: dict[str, Any]) -> list[Spacy
     return out
 
 
-__all__ = ["split_name_pairs"]
+def join_article_names(spans: list[SpacySpan], data: dict[str, Any]) -> list[SpacySpan]:
+    """Two NER organisation spans side by side, the second starting with a capitalised article
+    (« Avenir Tolvik Les Brannistes » read as "Avenir Tolvik" + "Les Brannistes"): one name, as an
+    article starts no name in the middle of a sentence.
+
+    spans (list[SpacySpan]): the merged entity spans, in text order.
+    data (dict[str, Any]): the language's entities.yaml (`determiners`).
+    RETURNS (list[SpacySpan]): the spans with each such pair joined.
+    """
+    articles = {w.casefold() for w in data.get("determiners", [])}
+    out: list[SpacySpan] = []
+    for span in spans:
+        previous = out[-1] if out else None
+        if previous is not None and previous.end == span.start and _plain_org(previous) and _plain_org(span) \
+                and span[0].text[:1].isupper() and span[0].lower_ in articles and len(span) > 1 \
+                and not span[0].is_sent_start:
+            out[-1] = SpacySpan(span.doc, previous.start, span.end, label=previous.label_)
+            continue
+        out.append(span)
+    return out
+
+
+def _plain_org(span: SpacySpan) -> bool:
+    return span.label_ == "ORG" and not span.ent_id_ and not span.id_.startswith(CANDIDATE)
+
+
+__all__ = ["join_article_names", "split_name_pairs"]

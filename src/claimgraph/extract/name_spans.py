@@ -26,9 +26,9 @@ from spacy.tokens import Token
 from claimgraph.extract.doc_text import sentence_starts
 from claimgraph.extract.entity_context import descriptor_around, descriptor_words
 from claimgraph.extract.entity_types import ACRONYM_SKIPS, head_type, is_model_code
+from claimgraph.extract.name_candidates import (CANDIDATE, _span, coordinated_type, elections, lowercase_bodies,
+                                                town_after_preposition, untagged_territory)
 
-# `id_` prefix of a candidate span; the contract type is its label.
-CANDIDATE = "candidate:"
 # Title-case lines (headlines) capitalise every word: no evidence of a name there. A line is one
 # when at most this many of its long words are lowercase.
 TITLE_CASE_LOWER = 1
@@ -69,36 +69,19 @@ def candidate_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
         span = _headed(doc, start, end, data)
         if span is None and (doc[start].pos_ == "PROPN" or (doc[start].pos_ == "NOUN" and not doc[start].is_sent_start)):
             # A name the NER missed next to its descriptor ("the gas operator Brenvik", "Rilco, an energy major,").
-            etype = descriptor_around(doc, start, end, data)
+            etype = descriptor_around(doc, start, end, data) or coordinated_type(doc, start, end) \
+                or untagged_territory(doc, start, end)
             span = _span(doc, start, end, etype) if etype is not None else None
+        if span is None:
+            span = town_after_preposition(doc, start, end, data)
         if span is not None:
             spans.append(span)
     spans += _acronym_long_forms(doc, data)
     spans += _products(doc, title_case)
     if data.get("head_first"):
         spans += _lowercase_head_first(doc, data, title_case)
-    spans += _elections(doc, data)
-    return spans
-
-
-def _elections(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
-    """« l'élection présidentielle américaine de 2012 »: an election head, its kind, a nationality
-    adjective and « de <year> » maybe (`election_heads`, `election_kinds` in entities.yaml)."""
-    heads = {w.casefold() for w in data.get("election_heads", [])}
-    kinds = {w.casefold() for w in data.get("election_kinds", [])}
-    if not heads:
-        return []
-    demonyms = {f.casefold() for forms in (data.get("nationalities") or {}).values() for f in forms}
-    spans = []
-    for token in doc[:-1]:
-        if token.lower_ not in heads or doc[token.i + 1].lower_ not in kinds:
-            continue
-        end = token.i + 2
-        if end < len(doc) and doc[end].lower_ in demonyms:
-            end += 1
-        if end + 1 < len(doc) and doc[end].lower_ == "de" and doc[end + 1].like_num and len(doc[end + 1].text) == 4:
-            end += 2
-        spans.append(_span(doc, token.i, end, "EVENT"))
+    spans += elections(doc, data)
+    spans += lowercase_bodies(doc, data)
     return spans
 
 
@@ -193,13 +176,19 @@ def _headed(doc: Doc, start: int, end: int, data: dict[str, Any]) -> Optional[Sp
         return _span(doc, start, end, etype)
     if data.get("head_first"):
         return None
-    # "Carlisle railway station": a name before lowercase words ending in a facility head.
+    # "Carlisle railway station": a name before lowercase words ending in a facility head; not a
+    # nationality ("a Chinese space station") nor a town right before the head ("the Tolvik station"
+    # is a station in Tolvik).
+    if all(t.ent_type_ == "NORP" for t in doc[start:end]):
+        return None
     loc_heads = {w.casefold() for w in (data.get("type_heads") or {}).get("LOC", [])}
     for last in range(end, min(end + MAX_LOWER_BEFORE_HEAD, len(doc))):
         token = doc[last]
         if not token.is_lower or not token.is_alpha:
             return None
         if token.lower_ in loc_heads and token.pos_ == "NOUN":
+            if last == end and all(t.ent_type_ in ("GPE", "LOC") for t in doc[start:end]):
+                return None
             return _span(doc, start, last + 1, "LOC")
     return None
 
@@ -276,7 +265,9 @@ def _products(doc: Doc, title_case: set[int]) -> list[SpacySpan]:
         while end < len(doc) and doc[end].pos_ == "PROPN" and _capitalised(doc[end]):
             end += 1  # a model name around its number ("Class 390 Pendolino")
         if start < token.i and not (end < len(doc) and doc[end].like_num):
-            spans.append(_span(doc, start, end, "PRODUCT"))
+            # A known place with a number is a channel or a brand, no model (« Europe 1 », "France 24").
+            place = end == token.i + 1 and all(doc[i].ent_id_ and doc[i].ent_type_ in ("GPE", "LOC") for i in range(start, token.i))
+            spans.append(_span(doc, start, end, "ORG" if place else "PRODUCT"))
     return spans
 
 
@@ -304,10 +295,6 @@ def _lowercase_head_first(doc: Doc, data: dict[str, Any], title_case: set[int]) 
         if end > index and sentence_starts(doc)[token.i] not in title_case:
             spans.append(_span(doc, token.i, end, "LOC"))
     return spans
-
-
-def _span(doc: Doc, start: int, end: int, etype: str) -> SpacySpan:
-    return SpacySpan(doc, start, end, label=etype, span_id=CANDIDATE + etype)
 
 
 def _title_case_sentences(doc: Doc) -> set[int]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.lang import LanguageRules
 from claimgraph.model.records import INPUT_HEADER
@@ -24,7 +24,17 @@ def paragraph_break_sentences(doc: Doc) -> Doc:
         if gap.is_space and "\n" in gap.text and not token.is_space and (
                 doc[token.i - 2].text[-1:] in SENTENCE_FINAL or gap.text.count("\n") >= 2 or gap.idx == title_end):
             token.is_sent_start = True
+        elif token.is_sent_start is None and _inside_name(gap, token):
+            token.is_sent_start = False
     return doc
+
+
+def _inside_name(previous: Token, token: Token) -> bool:
+    """Whether `token` is a capitalised word after a word on the same line ("le gazoduc Tolvik Stream",
+    "Jean-Tolvik Brann, le candidat"): no sentence starts there without punctuation, though the French
+    parser cut names so (and the NER does not cross a sentence start)."""
+    return token.text[:1].isupper() and previous.whitespace_ == " " and previous.text[-1:].isalpha() \
+        and not previous.is_punct
 
 
 def _title_end(doc: Doc) -> int:

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from claimgraph.cli.app import app
 from claimgraph.graph import rebuild, select_claim_ids, summaries, sync
 from claimgraph.graph.copies import containment, shingles
-from claimgraph.graph.keys import entity_key, item_classes, state_name, unnamed_group, with_article
+from claimgraph.graph.items import item_classes
+from claimgraph.graph.keys import entity_key, state_name, unnamed_group, with_article
 from claimgraph.graph.voices import entity_origin
 from claimgraph.model import Analysis, Span
 from claimgraph.store import SqlStore
@@ -404,3 +405,19 @@ def test_a_headline_quote_leaves_the_input_header_out() -> None:
     text = " date 2024-09-25 Velmor Engines shipped gearboxes to Belarus\n\nThe body."
     start = text.index("shipped")
     assert sentence_around(text, Span(start, start + 7, "shipped")).text == "Velmor Engines shipped gearboxes to Belarus"
+
+
+def test_keys_read_country_names_from_the_territory_table() -> None:
+    """The graph's keys name countries by code through resolve.territories (the committed table), and that
+    map is rigour's: every country's name and full name ("Republic of South Sudan" keys as SS)."""
+    from rigour.territories import get_territories
+
+    from claimgraph.graph.keys import country_code, country_name, territory_name
+    from claimgraph.resolve.territories import country_names
+
+    rigours = {t.code.upper(): tuple(dict.fromkeys(n for n in (t.name, t.full_name) if n))
+               for t in get_territories() if t.is_country and len(t.code) == 2 and t.name}
+    assert country_names() == rigours
+    assert country_name("SD") == territory_name("SD") == "Sudan"
+    assert country_code("Republic of South Sudan") == "SS" and country_code("Soudan du Sud") == "SS"
+    assert territory_name("EU") is not None and country_name("ZZ") is None

@@ -18,7 +18,8 @@ from typing import Optional
 
 import yaml
 
-from claimgraph.graph.keys import item_classes, words
+from claimgraph.graph.items import item_classes
+from claimgraph.graph.keys import words
 from claimgraph.graph.sanity import ROLES
 
 # Characters that close a sentence for the question test, and those that end a clause.

@@ -17,9 +17,9 @@ from typing import Any, Optional
 import yaml
 
 from claimgraph.resolve.gazetteer import default_gazetteer
+from claimgraph.resolve.territories import country_names, get_territory
 
 DATA = Path(__file__).parent / "data" / "unnamed.yaml"
-ITEMS = Path(__file__).parent / "data" / "items.yaml"
 # Leading words that carry no identity ("le Times" is "The Times").
 DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "the", "a", "an", "some", "several",
                 "plusieurs", "certaines", "certains", "deux", "two", "ces", "cette", "these", "those", "ses", "its"}
@@ -77,16 +77,10 @@ def _kinds() -> dict[str, str]:
 
 
 def country_name(code: str) -> Optional[str]:
+    """A country's English name: the nationalities table's, else rigour's ("SD" -> "Sudan", not "SD")."""
     entry = _data()["nationalities"].get(code)
-    return str(entry["country"]) if entry else _territory_names().get(code.upper())
-
-
-@lru_cache(maxsize=1)
-def _territory_names() -> dict[str, str]:
-    """Every country's English name by ISO code (rigour's territories): "SD" -> "Sudan", not "SD"."""
-    from rigour.territories import get_territories
-
-    return {t.code.upper(): t.name for t in get_territories() if t.is_country and len(t.code) == 2 and t.name}
+    names = country_names().get(code.upper()) if entry is None else None
+    return str(entry["country"]) if entry else (names[0] if names else None)
 
 
 # Country names read with "the" ("the United Kingdom", "the Netherlands", "the Czech Republic"):
@@ -109,11 +103,8 @@ def state_name(code: str) -> str:
     return f"Government of {with_article(country)}"
 
 
-@lru_cache(maxsize=None)
 def territory_name(code: str) -> Optional[str]:
-    """A country's English name by its ISO code, from rigour's territories ("SD" -> "Sudan")."""
-    from rigour.territories import get_territory
-
+    """A territory's English name by its ISO code, rigour's (through resolve.territories): "SD" -> "Sudan"."""
     territory = get_territory(code.lower())
     return territory.name if territory is not None else None
 
@@ -314,54 +305,6 @@ def is_commentator(text: str) -> bool:
     return any(word in COMMENTATORS for word in words(text))
 
 
-@lru_cache(maxsize=1)
-def _item_terms() -> list[tuple[str, str]]:
-    """(folded term, class), longest terms first."""
-    data = dict(yaml.safe_load(ITEMS.read_text(encoding="utf-8")))
-    terms = {(" ".join(words(term)), cls) for cls, per_lang in data["classes"].items()
-             for forms in per_lang.values() for term in forms}
-    return sorted(terms, key=lambda x: -len(x[0]))
-
-
-@lru_cache(maxsize=65_536)  # a brief asks it of every denial quote once per allegation (graph/denials.py)
-def item_classes(text: Optional[str], lang: Optional[str] = None) -> frozenset[str]:
-    """The classes an item's head words fall in (graph/data/items.yaml): "des armes létales" ->
-    {weapons}; "complete drone engines" and "des moteurs de drones" -> {engines}, not drones.
-
-    Each conjunct ("machine tools, microelectronics and engines") counts by its
-    head: the last classed word before any preposition in English, the first
-    classed word in French; a conjunct whose head part holds none ("a batch of
-    military drones") counts by every classed word in it.
-    """
-    if not text:
-        return frozenset()
-    out: set[str] = set()
-    for conjunct in _CONJUNCTS.split(fold(text)):
-        out |= _head_classes(" ".join(_WORD.findall(conjunct)), lang)
-    return frozenset(out)
-
-
-_CONJUNCTS = re.compile(r",|;|\b(?:and|or|et|ou|as well as|ainsi que)\b")
-_EN_PREPOSITIONS = re.compile(r"\b(?:for|to|of|from|with|including|in|at|via|through)\b")
-
-
-def _head_classes(conjunct: str, lang: Optional[str]) -> set[str]:
-    def hits(part: str) -> list[tuple[int, str]]:
-        padded = f" {part} "
-        return sorted((padded.index(f" {term} "), cls) for term, cls in _item_terms() if f" {term} " in padded)
-
-    found = hits(conjunct)
-    if not found:
-        return set()
-    if lang == "en":
-        head_part = _EN_PREPOSITIONS.split(conjunct)[0]
-        head = hits(head_part)
-        return {head[-1][1]} if head else {cls for _, cls in found}
-    if lang == "fr":
-        return {found[0][1]}
-    return {cls for _, cls in found}
-
-
 def text_key(text: str) -> str:
     return f"txt:{name_key(text)}"
 
@@ -395,17 +338,14 @@ def country_code(name: str) -> Optional[str]:
 
 @lru_cache(maxsize=1)
 def _world_countries() -> dict[str, str]:
-    """Every country's English names (rigour's territories) and French name (Babel's CLDR data), folded ->
-    ISO code: "Sudan", "Republic of South Sudan", "Soudan du Sud". The nationalities above come first."""
+    """Every country's English names (rigour's, through resolve.territories) and French name (Babel's CLDR
+    data), folded -> ISO code: "Sudan", "Republic of South Sudan", "Soudan du Sud"."""
     from babel import Locale
-    from rigour.territories import get_territories
 
     out: dict[str, str] = {}
-    for territory in get_territories():
-        if territory.is_country and len(territory.code) == 2:
-            for name in (territory.name, territory.full_name):
-                if name:
-                    out.setdefault(fold(name), territory.code.upper())
+    for code, names in country_names().items():
+        for name in names:
+            out.setdefault(fold(name), code)
     for code, name in Locale("fr").territories.items():
         if len(code) == 2 and code.isalpha() and code.upper() in out.values():
             out.setdefault(fold(name), code.upper())

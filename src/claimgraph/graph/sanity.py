@@ -19,7 +19,8 @@ from typing import Optional
 
 import yaml
 
-from claimgraph.graph.keys import country_code, country_name, fold, item_classes, key_country, nationality, words
+from claimgraph.graph.items import item_classes
+from claimgraph.graph.keys import country_code, country_name, fold, key_country, nationality, words
 from claimgraph.model import Analysis, Span
 from claimgraph.model.claims import ChainLink, ClaimMention, Origin
 

@@ -18,7 +18,8 @@ from sqlalchemy import Connection, bindparam, select
 from claimgraph.graph.assertion import is_normative
 from claimgraph.graph.denials import day
 from claimgraph.graph.embed import from_blob, from_blobs, to_blob
-from claimgraph.graph.keys import item_classes, place_country
+from claimgraph.graph.items import item_classes
+from claimgraph.graph.keys import place_country
 from claimgraph.graph.mentions import BLOCK_ROLES, OUTLET_VOICES, open_role
 from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t

@@ -6,7 +6,8 @@ normalised territory name on first use: about 2 s of CPU in each process that ex
 entities, more than the entity stage spends on a whole article set. The words we ask about
 are single tokens, so `resolve/data/territory_words.json.gz` holds only what they can reach:
 rigour's identifiers (codes, QIDs) and its space-free normalised names, each with its
-territory's code, and per code the territory's name and whether it is a country. The file is
+territory's code, and per code the territory's name, whether it is a country and its full name
+(the graph's keys read countries' names by code: `country_names`). The file is
 made from the installed rigour by `scripts/territory_table.py`; when rigour's version differs
 from the one recorded in it, or a word normalises to several words, rigour answers itself.
 Either way the answer is rigour's.
@@ -73,12 +74,27 @@ def build_table() -> dict[str, Any]:
 
     names = {key: t.code for key, t in _get_territory_names().items() if " " not in key}
     ids = {key: t.code for key, t in _get_identifier_map().items()}
-    territories = {t.code: [t.name, bool(t.is_country)] for t in get_index().values()}
+    territories = {t.code: [t.name, bool(t.is_country), t.full_name] for t in get_index().values()}
     return {"rigour": _rigour_version(), "ids": ids, "names": names, "territories": territories}
 
 
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, tuple[str, ...]]:
+    """Every country's English names by its upper-case ISO code, rigour's: its name, then its full name when
+    that differs ("SS" -> ("South Sudan", "Republic of South Sudan")). For the graph's keys, which ask by code."""
+    table = _table()
+    if table is not None:
+        entries = [(code, entry[0], entry[1], entry[2]) for code, entry in table["territories"].items()]
+    else:
+        from rigour.territories import get_territories
+
+        entries = [(t.code, t.name, bool(t.is_country), t.full_name) for t in get_territories()]
+    return {code.upper(): tuple(dict.fromkeys(n for n in (name, full) if n))
+            for code, name, is_country, full in entries if is_country and len(code) == 2 and name}
+
+
 def _territory(code: str, table: dict[str, Any]) -> Territory:
-    name, is_country = table["territories"][code]
+    name, is_country = table["territories"][code][:2]
     return Territory(code=code, name=name, is_country=is_country)
 
 
@@ -106,4 +122,4 @@ def _rigour_version() -> str:
         return "absent"
 
 
-__all__ = ["Territory", "build_table", "get_territory", "lookup_territory"]
+__all__ = ["Territory", "build_table", "country_names", "get_territory", "lookup_territory"]

@@ -1,0 +1,62 @@
+"""Item classes: what kind of thing a claim is about, read from the head words of its item
+(graph/data/items.yaml, per language): weapons, drones, engines, components, imagery."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from claimgraph.graph.keys import fold, words
+
+ITEMS = Path(__file__).parent / "data" / "items.yaml"
+
+
+@lru_cache(maxsize=1)
+def _item_terms() -> list[tuple[str, str]]:
+    """(folded term, class), longest terms first."""
+    data = dict(yaml.safe_load(ITEMS.read_text(encoding="utf-8")))
+    terms = {(" ".join(words(term)), cls) for cls, per_lang in data["classes"].items()
+             for forms in per_lang.values() for term in forms}
+    return sorted(terms, key=lambda x: -len(x[0]))
+
+
+@lru_cache(maxsize=65_536)  # a brief asks it of every denial quote once per allegation (graph/denials.py)
+def item_classes(text: Optional[str], lang: Optional[str] = None) -> frozenset[str]:
+    """The classes an item's head words fall in (graph/data/items.yaml): "des armes létales" ->
+    {weapons}; "complete drone engines" and "des moteurs de drones" -> {engines}, not drones.
+
+    Each conjunct ("machine tools, microelectronics and engines") counts by its
+    head: the last classed word before any preposition in English, the first
+    classed word in French; a conjunct whose head part holds none ("a batch of
+    military drones") counts by every classed word in it.
+    """
+    if not text:
+        return frozenset()
+    out: set[str] = set()
+    for conjunct in _CONJUNCTS.split(fold(text)):
+        out |= _head_classes(" ".join(words(conjunct)), lang)
+    return frozenset(out)
+
+
+_CONJUNCTS = re.compile(r",|;|\b(?:and|or|et|ou|as well as|ainsi que)\b")
+_EN_PREPOSITIONS = re.compile(r"\b(?:for|to|of|from|with|including|in|at|via|through)\b")
+
+
+def _head_classes(conjunct: str, lang: Optional[str]) -> set[str]:
+    def hits(part: str) -> list[tuple[int, str]]:
+        padded = f" {part} "
+        return sorted((padded.index(f" {term} "), cls) for term, cls in _item_terms() if f" {term} " in padded)
+
+    found = hits(conjunct)
+    if not found:
+        return set()
+    if lang == "en":
+        head_part = _EN_PREPOSITIONS.split(conjunct)[0]
+        head = hits(head_part)
+        return {head[-1][1]} if head else {cls for _, cls in found}
+    if lang == "fr":
+        return {found[0][1]}
+    return {cls for _, cls in found}

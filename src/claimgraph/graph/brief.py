@@ -166,7 +166,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         e.document_id + e.record_id in used for e in d.evidence))]
     denials = denials[:max(0, limit - len(allegations))]
     return Brief(question=question, matched=_readable(keys), claims=allegations, sections=_sections(allegations),
-                 verdict=verdict(question, allegations, denials), denials=denials,
+                 verdict=verdict(question, allegations, denials, denial_claims), denials=denials,
                  details={c.id: claim_extras(c) for c in allegations})
 
 

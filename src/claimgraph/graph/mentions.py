@@ -12,8 +12,9 @@ import re
 from typing import Optional
 
 from claimgraph.graph import sanity
+from claimgraph.graph.actors import ANY, BLOCK_ROLES, mentioned_countries, open_role, resolve_unnamed
 from claimgraph.graph.assertion import answers, unasserted
-from claimgraph.graph.keys import (entity_key, fold, is_pronoun, is_state, is_universal, key_country, state_name, text_key,
+from claimgraph.graph.keys import (entity_key, fold, is_state, is_universal, key_country, state_name, text_key,
                                    unnamed_group)
 from claimgraph.graph.origins import chain_of, entity_in, origin_of, relays
 from claimgraph.graph.voices import _state_origin, entity_origin, state_voice
@@ -21,12 +22,6 @@ from claimgraph.model import Analysis, Argument, Attribution, Entity, Event, Spa
 from claimgraph.model.claims import ChainLink, ClaimMention, Origin
 from claimgraph.model.records import INPUT_HEADER
 
-# Roles that identify who does what to whom: they must be equal for two mentions to be one claim.
-BLOCK_ROLES: dict[str, tuple[str, ...]] = {
-    "SUPPLY": ("agent", "recipient"), "PRODUCE": ("agent",), "DEVELOP": ("agent",),
-    "OWNERSHIP": ("owner", "owned"), "ACCUSE": ("agent", "target"), "DENY": ("agent",),
-    "SANCTION": ("agent", "target"), "USE": ("agent",), "OTHER": ("agent",),
-}
 # Roles whose words are compared by meaning (the item a supply is about, where drones are made).
 MEANING_ROLES: dict[str, tuple[str, ...]] = {
     "SUPPLY": ("item",), "PRODUCE": ("item", "location"), "DEVELOP": ("item",), "ACCUSE": ("item",),
@@ -41,15 +36,19 @@ STATEMENT_EXTRA_WORDS = 6
 SPEECH_ACT_TYPES = ("ACCUSE", "DENY")
 # Origins that are the outlet itself: its narration, or reporting it does not name.
 OUTLET_VOICES = ("story", "press_report", "media")
-# The key of a role that names nobody in particular ("any party"): it matches every claim on that role.
-ANY = "any"
+# A story's police, named ("the New York City Police Department") or not ("officers", "cops"): one party.
+POLICE = "grp:*:police"
 
 
 def argument_key(argument: Argument, entities: dict[str, Entity], analysis: Analysis) -> tuple[str, str]:
     """`(key, readable name)` of an argument: entity, unnamed group, or its words."""
     entity = entities.get(argument.entity) if argument.entity else None
     if entity is not None:
-        return entity_key(entity.name, entity.type), entity.name
+        key = entity_key(entity.name, entity.type)
+        group = unnamed_group(entity.name) if entity.type == "ORG" and key.startswith("ent:") else None
+        if group is not None and group[0] == POLICE:
+            return POLICE, entity.name  # "the New York City Police Department" and "officers" are one party
+        return key, entity.name
     group = unnamed_group(argument.span.text)
     if group is not None:
         return group
@@ -90,7 +89,7 @@ def claim_mentions(analysis: Analysis) -> list[ClaimMention]:
     countries.update(mentioned_countries(analysis))
     # Actors are resolved before the roles are checked, so an event whose actor the parse missed or left
     # as a pronoun ("they opened fire") takes the one actor the article gives that act.
-    _resolve_unnamed([m for m, _ in raw], {k: v for k, v in organisations.items() if k.startswith("ent:")}, countries)
+    resolve_unnamed([m for m, _ in raw], {k: v for k, v in organisations.items() if k.startswith("ent:")}, countries)
     mentions = [m for m in (sanity.repair(m, analysis, spans) for m, spans in raw) if m is not None]
     for attribution in analysis.attributions:
         if _is_statement(attribution, analysis, by_attribution):
@@ -312,93 +311,5 @@ def _link_denials(mentions: list[ClaimMention], countries: dict[str, str]) -> No
         deny.denies = tuple(targets)
 
 
-__all__ = ["BLOCK_ROLES", "MEANING_ROLES", "argument_key", "claim_mentions", "entity_in", "fold"]
-
-
-def mentioned_countries(analysis: Analysis) -> dict[str, str]:
-    """Countries the article gives its organisations and people ("Chinese engine maker Xiamen
-    Limbach", "the Chinese foreign ministry spokesperson Lin Jian"): the nationality adjective
-    closest before one of their mentions, in the same sentence, within a few words."""
-    from claimgraph.graph.keys import nationality
-
-    out: dict[str, str] = {}
-    text = analysis.document.text
-    for entity in analysis.entities:
-        if entity.type not in ("ORG", "PERSON") or entity.country:
-            continue
-        for mention in entity.mentions:
-            window = text[max(0, mention.start - 40):mention.start].rsplit(".", 1)[-1]
-            code = nationality(" ".join(window.split()[-3:]))  # the adjective right before the name
-            if code and code not in ("WEST",):
-                out[entity_key(entity.name, entity.type)] = code
-                break
-    return out
-
-
-def _resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countries: dict[str, str]) -> None:
-    """Within one article, an unnamed company ("a Chinese engine maker") or a missing actor that
-    does what exactly one named organisation does in that article is that organisation.
-
-    Only identifying roles are resolved, and only when every other identifying
-    role agrees (equal, or unnamed/missing on one side), so two named actors
-    never merge, and the named one is not known to be of another nationality
-    ("Chinese suppliers" is not the Russian Almaz-Antey); the reporter's words
-    stay in the quote.
-    """
-    def open_key(key: Optional[str]) -> bool:
-        return key is None or (key.startswith("grp:") and key.endswith(":company")) or key.startswith("txt:")
-
-    named = [m for m in mentions if any(types.get(k) == "ORG" for k in m.arguments.values())]
-    for mention in mentions:
-        roles = BLOCK_ROLES.get(mention.type, ())
-        for role in roles:
-            current = mention.arguments.get(role)
-            if not open_key(current):
-                continue
-            code = current.split(":")[1] if current else None
-            candidates = set()
-            for other in named:
-                if other is mention or other.type != mention.type or types.get(other.arguments.get(role, "")) != "ORG":
-                    continue
-                known = countries.get(other.arguments[role])
-                if code and known and known != code:
-                    continue
-                if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
-                    candidates.add((other.arguments[role], other.names[role]))
-            if not candidates and (current is None or is_pronoun(mention.names.get(role, ""))):
-                candidates = _known_actors(mention, role, mentions)
-            if len(candidates) == 1:
-                (key, name), = candidates
-                mention.arguments[role], mention.names[role] = key, name
-
-
-def _known_actors(mention: ClaimMention, role: str, mentions: list[ClaimMention]) -> set[tuple[str, str]]:
-    """The actors (named, a state, an unnamed group of a known kind) the article gives `role` in the
-    other mentions of the same act whose other roles agree: "Police shot him ... They fired 11 rounds".
-
-    A pronoun refers to whoever the article names; a missing actor is the one the same voice, or the
-    article's own narration, names elsewhere ("the shooting" after "police shot him"), never one only
-    another voice alleges ("a camp was bombed" told by the article, "Sudan bombed it" by a neighbour)."""
-    roles = BLOCK_ROLES.get(mention.type, ())
-    pronoun = role in mention.arguments
-    out = set()
-    for other in mentions:
-        key = other.arguments.get(role)
-        if other is mention or other.type != mention.type or key is None or open_role(key) or key == ANY:
-            continue
-        if not pronoun and other.origin.key != mention.origin.key and other.origin.type != "story":
-            continue
-        if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
-            out.add((key, other.names[role]))
-    return out
-
-
-def open_role(key: str) -> bool:
-    """A role that does not say who: missing, universal ("any party"), or words naming nobody we know."""
-    return key in ("-", ANY) or key.startswith("txt:")
-
-
-def _compatible(a: Optional[str], b: Optional[str]) -> bool:
-    if a is None or b is None or a == b:
-        return True
-    return (a.startswith("grp:") and b.startswith("ent:")) or (b.startswith("grp:") and a.startswith("ent:"))
+__all__ = ["ANY", "BLOCK_ROLES", "MEANING_ROLES", "argument_key", "claim_mentions", "entity_in", "fold",
+           "mentioned_countries", "open_role"]

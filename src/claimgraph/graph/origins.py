@@ -14,7 +14,7 @@ from typing import Optional
 from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_commentator, is_official_act, is_pronoun,
                                    is_state, is_state_role, name_key, nationality, state_name, words)
 from claimgraph.graph.press import PRESS_REPORT, is_press_report
-from claimgraph.graph.voices import _state_origin, body_of, entity_origin, state_of_words, state_voice
+from claimgraph.graph.voices import _state_origin, body_of, entity_origin, person_body, state_of_words, state_voice
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model.claims import ChainLink, Origin
@@ -82,7 +82,8 @@ def link_of(attribution: Attribution, analysis: Analysis, entities: dict[str, En
         # "police sources", "a police spokesman": the one police force the article names speaks.
         entity = body_of(source.span, analysis)
     if entity is not None:
-        return ChainLink(source.span.text, source.type, entity.name)
+        body = person_body(entity, analysis)  # "NYPD spokesman Paul Browne": the police force speaks
+        return ChainLink(source.span.text, source.type, (body or entity).name)
     if is_press_report(source.span.text, source.type, analysis.document.lang):
         # "Media reports", "Western media": capitalised, yet naming no one.
         return ChainLink(source.span.text, source.type, None)

@@ -20,7 +20,8 @@ from typing import Optional
 import yaml
 
 from claimgraph.graph.items import item_classes
-from claimgraph.graph.keys import country_code, country_name, fold, key_country, nationality, words
+from claimgraph.graph.keys import (country_code, country_name, fold, is_state, key_country, nationality, state_name,
+                                   words)
 from claimgraph.model import Analysis, Span
 from claimgraph.model.claims import ChainLink, ClaimMention, Origin
 
@@ -41,7 +42,7 @@ def _lists() -> dict[str, frozenset[str]]:
     data = yaml.safe_load(ROLES.read_text(encoding="utf-8"))
     return {name: frozenset(fold(str(w)) for words_ in data[name].values() for w in words_)
             for name in ("fragments", "speakers", "origin_markers", "time_words", "speculation", "non_agents",
-                         "clause_words")}
+                         "clause_words", "craft")}
 
 
 def is_fragment(text: Optional[str]) -> bool:
@@ -74,10 +75,23 @@ def is_thing(text: str, item: Optional[str] = None) -> bool:
     if not tokens:
         return False
     heads = {tokens[0], tokens[-1]}
-    if heads & _lists()["non_agents"] or any(item_classes(h) for h in heads if not country_code(h)):
+    if heads & (_lists()["non_agents"] | _lists()["craft"]) or any(item_classes(h) for h in heads if not country_code(h)):
         return True
     item_words = {t for t in words(item or "") if t not in DETERMINERS}
     return len(item_words) >= 2 and len(item_words & set(tokens)) >= 0.6 * len(item_words)
+
+
+def craft_country(text: str) -> Optional[str]:
+    """The state whose craft an agent names ("military aircraft from Sudan", "Sudanese warplanes", « des
+    avions russes »: SD, SD, RU); None for craft of no named country ("a plane") and for anything else."""
+    tokens = words(text)
+    if not set(tokens) & _lists()["craft"]:
+        return None
+    code = nationality(text)
+    for i, token in enumerate(tokens):
+        if code is None and token in ("from", "of", "de", "du", "d"):
+            code = country_code(" ".join(tokens[i + 1:]))
+    return code if code is not None and is_state(code) else None
 
 
 def is_not_a_name(text: str) -> bool:
@@ -119,6 +133,10 @@ def repair(mention: ClaimMention, analysis: Analysis, spans: dict[str, Span]) ->
             continue
         # A pronoun the analysis resolved ("he" -> Lin Jian) or a spokesperson keyed on whom they speak for is kept.
         resolved = not args[role].startswith("txt:")
+        craft = craft_country(span.text) if not resolved else None
+        if craft is not None:  # a state's warplanes are that state
+            args[role], names[role] = f"state:{craft}", state_name(craft)
+            continue
         if (not resolved and (is_fragment(span.text) or is_speaker(span.text) or is_thing(span.text, mention.item)
                               or is_not_a_name(span.text))) or is_place_of_origin(span, text):
             del args[role], names[role]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 import numpy as np
 from sqlalchemy import Connection, bindparam, select
@@ -21,6 +21,7 @@ from claimgraph.graph.embed import from_blob, from_blobs, to_blob
 from claimgraph.graph.items import item_classes
 from claimgraph.graph.keys import place_country
 from claimgraph.graph.mentions import BLOCK_ROLES, OUTLET_VOICES, open_role
+from claimgraph.graph.propositions import contradicts, proposition_keys
 from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t
 
@@ -55,6 +56,10 @@ USE_THRESHOLD = 0.3
 # analyses: 01 F1 0.444 -> 0.534, 02 0.550 -> 0.621, 04 0.500 -> 0.549, our family unchanged. Outside the window a
 # party's attacks are told apart by their words, as before (a war's attacks are many claims).
 STORY_WINDOW_DAYS = 7
+# Two statements of one story asserting the same figure or act (graph/propositions.py: "12 were killed", "he
+# pointed a gun") are one claim however they are worded, if their words are at least this close (cosine): the
+# key alone would join two stories' "12 killed" in one week.
+PROPOSITION_FLOOR = 0.3
 
 class Touched:
     """What one article changes on its claims, written once at the end (counts, dates, centroids).
@@ -184,6 +189,12 @@ def stored_item_key(arguments: Optional[str]) -> Optional[str]:
 
 
 @lru_cache(maxsize=65536)
+def stored_agent(arguments: Optional[str]) -> str:
+    """The agent key of a stored claim (`claims.arguments`, JSON), "-" when it names none."""
+    return str(json.loads(arguments or "{}").get("agent", "-"))
+
+
+@lru_cache(maxsize=65536)
 def stored_place(names: str) -> Optional[str]:
     """The country of a stored claim's location (`claims.names`, JSON)."""
     return place_country(json.loads(names).get("location"))
@@ -202,22 +213,45 @@ def named_item(mention: ClaimMention) -> Optional[str]:
     return key if key is not None and key.startswith("ent:") and mention.type != "STATEMENT" else None
 
 
-def in_story(mention: ClaimMention) -> Optional[int]:
-    """The mention's day when its claim may be told in any words within a story (a known party's attack)."""
-    if mention.type != "USE" or open_role(mention.arguments.get("agent", "-")):
+class StoryScope(NamedTuple):
+    """Where a mention's claim may be told in other words: within STORY_WINDOW_DAYS of `day`, and for a statement,
+    by a claim whose words assert one of the same `propositions` (graph/propositions.py)."""
+
+    day: int
+    propositions: frozenset[str] = frozenset()
+
+
+def in_story(mention: ClaimMention) -> Optional[StoryScope]:
+    """The mention's story scope when its claim may be told in any words within a story: a known party's attack,
+    an attack that names no attacker but names the country it struck ("a refugee camp in South Sudan was bombed",
+    "four bombs fell on Yida"), or a statement of a figure or an act that others word apart ("12 were killed",
+    "he aimed a revolver at them")."""
+    mention_day = day(mention.date)
+    if mention_day is None:
         return None
-    return day(mention.date)
+    if mention.type == "STATEMENT":
+        keys = proposition_keys(mention.item)
+        return StoryScope(mention_day, keys) if keys else None
+    if mention.type != "USE":
+        return None
+    if open_role(mention.arguments.get("agent", "-")) and place_country(mention.names.get("location")) is None:
+        return None
+    return StoryScope(mention_day)
 
 
-def within_story(row: Any, mention_day: Optional[int]) -> bool:
+def within_story(row: Any, scope: StoryScope) -> bool:
     first, last = day(row.first_seen), day(row.last_seen or row.first_seen)
-    if mention_day is None or first is None or last is None:
+    if first is None or last is None:
         return False
-    return first - STORY_WINDOW_DAYS <= mention_day <= last + STORY_WINDOW_DAYS
+    if scope.propositions and not scope.propositions & proposition_keys(row.item):
+        return False  # a statement meets the statements that assert what it asserts, not the whole story
+    if not scope.propositions and open_role(stored_agent(row.arguments)) and stored_place(row.names) is None:
+        return False  # an attack by no one known, somewhere unknown: only its words can tell it is this one
+    return first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS
 
 
 def score_candidates(rows: list[Any], vector: Optional[np.ndarray], classes: frozenset[str], threshold: float, named: bool,
-            touched: "Touched", item_key: Optional[str] = None, story_day: Optional[int] = None) -> list[float]:
+            touched: "Touched", item_key: Optional[str] = None, story: Optional[StoryScope] = None) -> list[float]:
     """`_item_score` of every candidate, exact for every one that reaches `threshold`; one below it may
     get an approximate cosine (still below it), which decides nothing.
 
@@ -247,9 +281,12 @@ def score_candidates(rows: list[Any], vector: Optional[np.ndarray], classes: fro
                 scores[i] = _exact_score(rows[i], vector, threshold, named, touched)
             else:
                 scores[i] = threshold if named else cosine  # exactly so for a named block: max(cosine, threshold)
-    if story_day is not None:
-        # Item classes that differ (-1.0) still tell two acts apart.
-        scores = [threshold if -1.0 < score < threshold and within_story(row, story_day) else score
+    if story is not None:
+        # Item classes that differ (-1.0) still tell two acts apart; a statement's words must still be related,
+        # and its figures must not contradict the claim's ("ten killed" is not "twelve killed").
+        floor = PROPOSITION_FLOOR if story.propositions else -1.0
+        scores = [-1.0 if story.propositions and contradicts(story.propositions, proposition_keys(row.item))
+                  else threshold if floor < score < threshold and within_story(row, story) else score
                   for row, score in zip(rows, scores)]
     return scores
 

@@ -59,9 +59,48 @@ def _alleged(claim: ClaimSummary) -> str:
             f"{claim.first_seen or 'an unknown date'})")
 
 
-def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSummary] = ()) -> str:
+def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[ClaimSummary]) -> dict[str, str]:
+    """Deniers whose denials are fewer than the allegations they answer: denier name -> how to say it.
+
+    A statement is one DENY claim (however many articles carry it, however it is worded); a denying mention of
+    no DENY claim ("China has never provided lethal weapons", a negated act) is the statement its article's DENY
+    by the same denier makes, else its article's own. A denier counts here when fewer statements than
+    allegations answer at least two allegations."""
+    deny_of = {e.document_id + "#" + e.record_id: d for d in statements for e in d.evidence if e.stance == "supports"}
+    rows = [(claim, e) for claim in asserted for e in claim.evidence
+            if e.stance == "denies" and e.origin.key in {o.key for o in claim.denied_by}]
+    in_article = {(e.origin.key, e.document_id): deny_of[e.document_id + "#" + e.record_id].id
+                  for _, e in rows if e.document_id + "#" + e.record_id in deny_of}
+    answered: dict[str, dict[str, set[str]]] = {}  # denier key -> statement -> allegations it answers
+    names, labels = {}, {d.id: d.label for d in statements}
+    for claim, e in rows:
+        row = e.document_id + "#" + e.record_id
+        statement = deny_of[row].id if row in deny_of else in_article.get((e.origin.key, e.document_id),
+                                                                           "doc:" + e.document_id)
+        answered.setdefault(e.origin.key, {}).setdefault(statement, set()).add(claim.id)
+        names.setdefault(e.origin.key, next(o.name for o in claim.denied_by if o.key == e.origin.key))
+    out = {}
+    for key, by_statement in answered.items():
+        claims = set().union(*by_statement.values())
+        if len(claims) < 2 or len(by_statement) >= len(claims):
+            continue
+        broadest, covered = max(by_statement.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        total = f"{_count(len(by_statement), 'denial statement')} in all, not {len(claims)} separate denials"
+        label = labels.get(broadest, "")
+        if len(covered) >= 2 and " denies " in label:
+            said = (f"mostly one general denial, that {label.split(' denies ', 1)[1]}, which answers {len(covered)} of "
+                    f"the {_count(len(asserted), 'allegation')} ({total})")
+        else:
+            said = f"{len(claims)} allegations answered by {total}"
+        out[names[key]] = said
+    return out
+
+
+def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSummary] = (),
+            statements: Sequence[ClaimSummary] = ()) -> str:
     """One paragraph answering `question` from `claims` (allegations, ranked best first) and
-    `denials` (DENY claims and claims only denied, listed apart)."""
+    `denials` (DENY claims and claims only denied, listed apart); `statements`: every DENY claim the
+    allegations' denials come from (default: `denials`), to tell one general denial from many."""
     asserted = [c for c in claims if c.origins and c.certainty not in SPECULATIVE]
     speculative = [c for c in claims if c not in asserted]
     deniers = _names([o for c in asserted for o in c.denied_by] + [o for c in denials for o in c.origins]
@@ -89,7 +128,16 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
         sentences.append(f"No origin asserts what “{question}” asks" + (
             f"; on record: {_listed([c.label for c in denials])}." if denials else "."))
     answered = [c for c in asserted if c.denied_by]
-    if deniers:
+    general = _general_denials(asserted, list(statements) or list(denials))
+    if deniers and general:
+        # One broad denial ("China has never supplied lethal weapons to any party") answering every allegation is
+        # one statement, not as many denials as there are allegations.
+        sentences.append("Denied by " + "; ".join(f"{name}: {said}" for name, said in general.items()) + "; "
+                         f"{len(answered)} of the {_count(len(asserted), 'allegation')} answered.")
+        others = [d for d in deniers if d not in general]
+        if others:
+            sentences.append(f"Also denied by {_listed(others)}.")
+    elif deniers:
         sentences.append(f"Denied by {_listed(deniers)}" + (
             f" ({len(answered)} of the {_count(len(asserted), 'allegation')} answered)." if asserted else "."))
     elif asserted:

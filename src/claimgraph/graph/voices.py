@@ -88,3 +88,26 @@ def _holds_kind(name: str, kind: str) -> bool:
     group = unnamed_group(name)
     return group is not None and group[0].endswith(f":{kind}") or any(
         (unnamed_group(word) or ("", ""))[0].endswith(f":{kind}") for word in words(name))
+
+
+def person_body(entity: Entity, analysis: Analysis) -> Optional[Entity]:
+    """The police force a person speaks for when the article introduces them with a role of it ("Police
+    Commissioner Raymond Kelly", "NYPD spokesman Paul Browne"): a city's police are one voice, like a state's
+    bodies (its commissioner, spokesman and "police sources" are one origin). None for anyone else."""
+    if entity.type != "PERSON":
+        return None
+    text = analysis.document.text
+    forces = [e for e in analysis.entities if e.type == "ORG" and _holds_kind(e.name, "police")]
+    for mention in entity.mentions:
+        start = max(0, mention.start - ROLE_WINDOW)
+        before = re.split(r"[.!?\n,;(]", text[start:mention.start])[-1]
+        if not is_state_role(before):
+            continue
+        body = body_of(Span(0, len(before), before), analysis)  # "Police Commissioner"
+        named = [f for f in forces if any(mention.start - len(before) <= m.start and m.end <= mention.start
+                                          for m in f.mentions)]  # "NYPD spokesman"
+        if body is None and len(named) == 1:
+            body = named[0]
+        if body is not None:
+            return body
+    return None

@@ -95,6 +95,10 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # graph rules of 2026-12-07 (afternoon): a negated statement answers the account it contradicts, a known
     # party's attacks within a story are one claim, a negated ability or duty answers nothing (graph/update.py)
     ("0014_graph_grouping_2026_12_07", retake_graph),
+    # graph rules of 2026-12-07 (evening): statements asserting one figure or act are one claim within a story,
+    # an attack naming no attacker is one act where it struck, craft are no agent (a state's are the state), a
+    # police department and "officers" are one party, a police force's spokesman or commissioner is the force
+    ("0015_graph_propositions_2026_12_07", retake_graph),
 ]
 
 

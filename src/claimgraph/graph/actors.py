@@ -1,0 +1,105 @@
+"""Who acts, within one article: the keys of roles that identify a claim, and the actors an article leaves
+unnamed or missing, resolved from what the same article says (graph.mentions calls `resolve_unnamed`)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from claimgraph.graph.keys import entity_key, is_pronoun, nationality
+from claimgraph.model import Analysis
+from claimgraph.model.claims import ClaimMention
+
+# Roles that identify who does what to whom: they must be equal for two mentions to be one claim.
+BLOCK_ROLES: dict[str, tuple[str, ...]] = {
+    "SUPPLY": ("agent", "recipient"), "PRODUCE": ("agent",), "DEVELOP": ("agent",),
+    "OWNERSHIP": ("owner", "owned"), "ACCUSE": ("agent", "target"), "DENY": ("agent",),
+    "SANCTION": ("agent", "target"), "USE": ("agent",), "OTHER": ("agent",),
+}
+# The key of a role that names nobody in particular ("any party"): it matches every claim on that role.
+ANY = "any"
+
+
+def mentioned_countries(analysis: Analysis) -> dict[str, str]:
+    """Countries the article gives its organisations and people ("Chinese engine maker Xiamen
+    Limbach", "the Chinese foreign ministry spokesperson Lin Jian"): the nationality adjective
+    closest before one of their mentions, in the same sentence, within a few words."""
+    out: dict[str, str] = {}
+    text = analysis.document.text
+    for entity in analysis.entities:
+        if entity.type not in ("ORG", "PERSON") or entity.country:
+            continue
+        for mention in entity.mentions:
+            window = text[max(0, mention.start - 40):mention.start].rsplit(".", 1)[-1]
+            code = nationality(" ".join(window.split()[-3:]))  # the adjective right before the name
+            if code and code not in ("WEST",):
+                out[entity_key(entity.name, entity.type)] = code
+                break
+    return out
+
+
+def resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countries: dict[str, str]) -> None:
+    """Within one article, an unnamed company ("a Chinese engine maker") or a missing actor that
+    does what exactly one named organisation does in that article is that organisation.
+
+    Only identifying roles are resolved, and only when every other identifying
+    role agrees (equal, or unnamed/missing on one side), so two named actors
+    never merge, and the named one is not known to be of another nationality
+    ("Chinese suppliers" is not the Russian Almaz-Antey); the reporter's words
+    stay in the quote.
+    """
+    def open_key(key: Optional[str]) -> bool:
+        return key is None or (key.startswith("grp:") and key.endswith(":company")) or key.startswith("txt:")
+
+    named = [m for m in mentions if any(types.get(k) == "ORG" for k in m.arguments.values())]
+    for mention in mentions:
+        roles = BLOCK_ROLES.get(mention.type, ())
+        for role in roles:
+            current = mention.arguments.get(role)
+            if not open_key(current):
+                continue
+            code = current.split(":")[1] if current else None
+            candidates = set()
+            for other in named:
+                if other is mention or other.type != mention.type or types.get(other.arguments.get(role, "")) != "ORG":
+                    continue
+                known = countries.get(other.arguments[role])
+                if code and known and known != code:
+                    continue
+                if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
+                    candidates.add((other.arguments[role], other.names[role]))
+            if not candidates and (current is None or is_pronoun(mention.names.get(role, ""))):
+                candidates = _known_actors(mention, role, mentions)
+            if len(candidates) == 1:
+                (key, name), = candidates
+                mention.arguments[role], mention.names[role] = key, name
+
+
+def _known_actors(mention: ClaimMention, role: str, mentions: list[ClaimMention]) -> set[tuple[str, str]]:
+    """The actors (named, a state, an unnamed group of a known kind) the article gives `role` in the
+    other mentions of the same act whose other roles agree: "Police shot him ... They fired 11 rounds".
+
+    A pronoun refers to whoever the article names; a missing actor is the one the same voice, or the
+    article's own narration, names elsewhere ("the shooting" after "police shot him"), never one only
+    another voice alleges ("a camp was bombed" told by the article, "Sudan bombed it" by a neighbour)."""
+    roles = BLOCK_ROLES.get(mention.type, ())
+    pronoun = role in mention.arguments
+    out = set()
+    for other in mentions:
+        key = other.arguments.get(role)
+        if other is mention or other.type != mention.type or key is None or open_role(key) or key == ANY:
+            continue
+        if not pronoun and other.origin.key != mention.origin.key and other.origin.type != "story":
+            continue
+        if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
+            out.add((key, other.names[role]))
+    return out
+
+
+def open_role(key: str) -> bool:
+    """A role that does not say who: missing, universal ("any party"), or words naming nobody we know."""
+    return key in ("-", ANY) or key.startswith("txt:")
+
+
+def _compatible(a: Optional[str], b: Optional[str]) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return (a.startswith("grp:") and b.startswith("ent:")) or (b.startswith("grp:") and a.startswith("ent:"))

@@ -1,0 +1,89 @@
+"""What a statement asserts, as keys that survive rewording: "12 people had been killed" and "12 were killed
+and 20 wounded in Thursday's bombing" share `kill:12`; "he pointed a gun at officers", "he aimed a .357 revolver
+at them" and "he did not point the gun" share `threaten:weapon` (words in graph/data/propositions.yaml).
+
+Embedding similarity alone does not tell the same account worded apart from another claim of the same story
+(docs/graph.md); two statements of one story that share such a key are one claim when their words are at least
+loosely related (graph/scoring.py)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from claimgraph.graph.keys import fold
+
+DATA = Path(__file__).parent / "data" / "propositions.yaml"
+_TOKEN = re.compile(r"[\w\-\.']+", re.UNICODE)
+# How far from a count's word its figure may stand (words before, words after), and an act's object.
+BEFORE, AFTER, OBJECT_WINDOW = 6, 4, 4
+# Words after which a figure belongs to the next clause ("killed and 20 wounded").
+LINKS = frozenset({"and", "et", "while", "but", "alors", "mais", "as"})
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    data = dict(yaml.safe_load(DATA.read_text(encoding="utf-8")))
+
+    def table(section: str) -> dict[str, str]:
+        return {fold(w): name for name, per_lang in data[section].items() for forms in per_lang.values() for w in forms}
+
+    numbers = {fold(str(w)): str(v) for per_lang in data["numbers"].values() for w, v in per_lang.items()}
+    return {"counts": table("counts"), "acts": table("acts"), "objects": table("objects"), "numbers": numbers}
+
+
+def _number(token: str) -> Optional[str]:
+    plain = token.replace(",", "").rstrip(".")
+    if plain.isdigit():
+        return str(int(plain))
+    return _data()["numbers"].get(token)
+
+
+def _figure(tokens: list[str], i: int) -> Optional[str]:
+    """The figure of the count word at `i`: the nearer of the last number before it ("12 people were killed")
+    and the first after it, up to the next link word or count ("killed 12 people and injured 20")."""
+    data = _data()
+    before = [(i - j, n) for j in range(max(0, i - BEFORE), i) if (n := _number(tokens[j]))]
+    after = []
+    for j in range(i + 1, min(len(tokens), i + 1 + AFTER)):
+        if tokens[j] in LINKS or tokens[j] in data["counts"]:
+            break
+        if (n := _number(tokens[j])) is not None:
+            after.append((j - i, n))
+            break
+    near = ([min(before)] if before else []) + after
+    return min(near)[1] if near else None
+
+
+@lru_cache(maxsize=65_536)
+def proposition_keys(text: Optional[str]) -> frozenset[str]:
+    """The keys of what `text` asserts: `<count>:<figure>` for each count it gives a figure to, and
+    `<act>:<object>` for each act it names with its object; empty when it says none of these."""
+    if not text:
+        return frozenset()
+    tokens = _TOKEN.findall(fold(text))
+    data, out = _data(), set()
+    for i, token in enumerate(tokens):
+        count = data["counts"].get(token)
+        if count is not None:
+            figure = _figure(tokens, i)
+            if figure is not None:
+                out.add(f"{count}:{figure}")
+        act = data["acts"].get(token)
+        if act is not None:
+            around = tokens[max(0, i - OBJECT_WINDOW):i] + tokens[i + 1:i + 1 + OBJECT_WINDOW]
+            out |= {f"{act}:{data['objects'][t]}" for t in around if t in data["objects"]}
+    return frozenset(out)
+
+
+def contradicts(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two statements' keys give the same count different figures and share none ("ten were killed" against
+    "twelve were killed"): a changing toll is a claim per figure, however close the words."""
+    if a & b:
+        return False
+    counts_a = {k.split(":")[0] for k in a if k.split(":")[1].isdigit()}
+    counts_b = {k.split(":")[0] for k in b if k.split(":")[1].isdigit()}
+    return bool(counts_a & counts_b)

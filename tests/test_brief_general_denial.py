@@ -1,0 +1,45 @@
+"""One broad denial answering every allegation is one general denial in the verdict, not as many denials as
+there are allegations (invented claims)."""
+from __future__ import annotations
+
+from claimgraph.graph.verdict import verdict
+from claimgraph.model import Span
+from claimgraph.model.claims import ClaimSummary, Evidence, Origin
+
+STATE = Origin("state:RU", "Government of Ruritania", "organization")
+
+
+def row(claim_id: str, doc: str, record: str, stance: str, origin: Origin) -> Evidence:
+    return Evidence(claim_id=claim_id, document_id=doc, record_id=record, stance=stance, certainty="certain",
+                    polarity="positive", quote=Span(0, 5, "words"), chain=(), origin=origin, date="2025-01-10")
+
+
+def allegation(claim_id: str, label: str, denials: list[tuple[str, str]]) -> ClaimSummary:
+    paper = Origin(f"src:{claim_id}", f"Paper {claim_id}", "media")
+    return ClaimSummary(id=claim_id, type="SUPPLY", label=label, arguments={}, origins=[paper],
+                        denied_by=[STATE] if denials else [], articles=[claim_id], languages=["en"],
+                        first_seen="2025-01", evidence=[row(claim_id, claim_id, "v1", "supports", paper)]
+                        + [row(claim_id, doc, record, "denies", STATE) for doc, record in denials])
+
+
+def deny_claim(rows: list[tuple[str, str]]) -> ClaimSummary:
+    return ClaimSummary(id="d1", type="DENY", label="Government of Ruritania denies «any arms»", arguments={}, origins=[STATE],
+                        evidence=[row("d1", doc, record, "supports", STATE) for doc, record in rows])
+
+
+def test_one_broad_denial_answering_every_allegation_reads_as_one_general_denial() -> None:
+    broad = [("ministry", "v9"), ("wire", "v4")]  # one statement, carried by two articles
+    claims = [allegation(f"c{i}", f"Ruritania supplies item {i} to Osterlich", broad) for i in range(4)]
+    text = verdict("Is Ruritania involved?", claims, [deny_claim(broad)])
+    assert "Denied by Government of Ruritania: mostly one general denial, that «any arms», which answers 4 of the 4 " \
+           "allegations (1 denial statement in all, not 4 separate denials)" in text, text
+
+
+def test_denials_one_per_allegation_are_counted_as_before() -> None:
+    claims = [allegation(f"c{i}", f"Ruritania supplies item {i} to Osterlich", [(f"doc{i}", "v9")]) for i in range(3)]
+    denials = [deny_claim([(f"doc{i}", "v9")]) for i in range(3)]
+    for i, d in enumerate(denials):
+        d.id = f"d{i}"
+    text = verdict("Is Ruritania involved?", claims, denials)
+    assert "Denied by Government of Ruritania (3 of the 3 allegations answered)." in text, text
+    assert "general denial" not in text

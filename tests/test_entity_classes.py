@@ -104,3 +104,16 @@ def test_a_place_with_a_number_is_a_channel_and_a_nationality_before_a_facility_
     assert mentions["Europe 1"] == ("Europe 1", "ORG")
     mentions = found(analyzer, "China plans a robotic mission and a Chinese space station by 2030.", "en")
     assert "Chinese space station" not in mentions
+
+
+def test_a_descriptor_over_a_french_names_adjectives_and_a_hyphenated_compound_before_a_name() -> None:
+    from claimgraph.extract.entity_context import _context_type, descriptor_words
+
+    doc = Doc(spacy.blank("fr").vocab, words=["le", "gazoduc", "germano", "-", "russe", "controversé", "Tolvik", "Stream"],
+              pos=["DET", "NOUN", "ADJ", "PROPN", "ADJ", "VERB", "PROPN", "PROPN"],
+              morphs=["", "", "", "", "", "VerbForm=Part", "", ""])
+    assert _context_type(doc, 6, 8, descriptor_words(FR), True) == "LOC"
+    doc = Doc(spacy.blank("en").vocab, words=["as", "Russian", "state", "-", "run", "Tolvikgaz", "cut", "supplies"],
+              spaces=[True, True, False, False, True, True, True, False],
+              pos=["SCONJ", "ADJ", "NOUN", "PUNCT", "VERB", "PROPN", "VERB", "NOUN"])
+    assert _context_type(doc, 5, 6, descriptor_words(EN), False) == "ORG"

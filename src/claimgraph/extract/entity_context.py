@@ -32,6 +32,8 @@ MODIFIER_DEPS = ("compound", "nmod", "amod", "npadvmod", "appos")
 LINKS = ("of", "de", "d'", "d’")
 # A numbered code: capitals, maybe a hyphen, digits ("STS-133", "M777"). Codes of one family share a type.
 CODE = re.compile(r"^([A-Z]{1,5})-?\d{1,4}$")
+# How many adjectives, participles and hyphens may stand between a French descriptor and its name.
+MAX_ADJECTIVES_AFTER = 5
 # Descriptor kind for the people of a group ("members of", « militants de »): an ORG after a link word.
 MEMBERS = "MEMBERS"
 
@@ -183,6 +185,9 @@ def descriptor_around(doc: Doc, start: int, end: int, data: dict[str, Any]) -> O
 def _context_type(doc: Doc, start: int, end: int, descriptors: dict[str, str], adjective_after: bool,
                   facilities: frozenset[str] = frozenset()) -> Optional[str]:
     """The type the words around tokens start..end give the name there, or None."""
+    compound = _compound_before(doc, start)
+    if compound is not None and descriptors.get(compound) not in (None, "GPE", MEMBERS):
+        return descriptors[compound]  # "state-run Tolvikgaz"
     for before, linked in _words_before(doc, start, adjective_after):
         word = before.lower_ if before.lower_ in descriptors else before.lemma_.casefold()
         etype = descriptors.get(word)
@@ -279,6 +284,18 @@ def _members_before(doc: Doc, start: int, descriptors: dict[str, str]) -> bool:
     return start > 1 and doc[start - 1].lower_ in LINKS and descriptors.get(doc[start - 2].lower_) == MEMBERS
 
 
+def _adjective_like(token: Any) -> bool:
+    return token.is_lower and (token.pos_ == "ADJ" or (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")))
+
+
+def _compound_before(doc: Doc, start: int) -> Optional[str]:
+    """The hyphenated lowercase compound right before a name ("state-run" of "state-run Tolvikgaz"), or None."""
+    if start < 3 or doc[start - 2].text not in ("-", "–") or doc[start - 3].whitespace_ or doc[start - 2].whitespace_:
+        return None
+    first, last = doc[start - 3], doc[start - 1]
+    return f"{first.lower_}-{last.lower_}" if first.is_lower and last.is_lower else None
+
+
 def _words_before(doc: Doc, start: int, adjective_after: bool) -> list[tuple[Any, bool]]:
     """The lowercase words that may describe a name, each with whether a link word stands between:
     the word right before it ("the operator Eugas", "energy major Rilco") and, over an adjective
@@ -289,6 +306,13 @@ def _words_before(doc: Doc, start: int, adjective_after: bool) -> list[tuple[Any
     if index > 0 and doc[index].pos_ == "DET" and doc[index].is_lower and doc[index - 1].is_lower \
             and doc[index - 1].pos_ == "NOUN":
         index -= 1  # the name's own article after its descriptor: « le collectif la Tolvik du Net »
+    elif adjective_after:
+        # Over the adjectives and participles after the descriptor: « le gazoduc germano-russe controversé X ».
+        back = index
+        while back > 0 and start - back <= MAX_ADJECTIVES_AFTER and (_adjective_like(doc[back]) or doc[back].text == "-"):
+            back -= 1
+        if back < index - 1 and doc[back].pos_ == "NOUN" and doc[back].is_lower:
+            return [(doc[back], False)]  # (over one adjective, below)
     if index < 0 or not doc[index].is_lower:
         return out
     word = doc[index]

@@ -117,3 +117,12 @@ def test_a_descriptor_over_a_french_names_adjectives_and_a_hyphenated_compound_b
               spaces=[True, True, False, False, True, True, True, False],
               pos=["SCONJ", "ADJ", "NOUN", "PUNCT", "VERB", "PROPN", "VERB", "NOUN"])
     assert _context_type(doc, 5, 6, descriptor_words(EN), False) == "ORG"
+
+
+def test_a_countrys_own_forces_and_the_maker_of_goods(analyzer) -> None:  # type: ignore[no-untyped-def]
+    mentions = found(analyzer, "Ukraine's forces have held the line, and the officials said Ukraine's existing air "
+                     "force will stay in the air. Produced by Tolvikon, the missiles have a long range.", "en")
+    assert mentions["forces"] == ("Ukrainian Armed Forces", "ORG")
+    assert mentions["air force"] == ("Ukrainian Air Force", "ORG")
+    assert mentions["Ukraine"][1] == "GPE"
+    assert mentions["Tolvikon"][1] == "ORG"

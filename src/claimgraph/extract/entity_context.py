@@ -100,6 +100,7 @@ def context_types(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
     family_types: dict[str, str] = {}
     voted: set[int] = set()
     facilities = frozenset(w.casefold() for w in (data.get("type_heads") or {}).get("LOC", []))
+    makers = frozenset(w.casefold() for w in data.get("maker_verbs", []))
     for group in groups:
         if group.entry is not None or head_type(group.name, data) is not None:
             continue  # a head word says more than the words around ("the Tolvik Institute, Indiana")
@@ -108,7 +109,7 @@ def context_types(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
         for mention in group.mentions:
             start, end = starts.get(mention.span.start), ends.get(mention.span.end)
             if start is not None and end is not None:
-                vote = _context_type(doc, start, end, descriptors, after, facilities)
+                vote = _context_type(doc, start, end, descriptors, after, facilities) or _maker(doc, start, makers)
                 # A full personal name keeps its type but for its members ("the organization by Ana Ruiz").
                 if vote is not None and (not full_name or _members_before(doc, start, descriptors)):
                     votes[vote] += 1
@@ -286,6 +287,15 @@ def _members_before(doc: Doc, start: int, descriptors: dict[str, str]) -> bool:
 
 def _adjective_like(token: Any) -> bool:
     return token.is_lower and (token.pos_ == "ADJ" or (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")))
+
+
+def _maker(doc: Doc, start: int, makers: frozenset[str]) -> Optional[str]:
+    """ORG for the agent of a passive verb of manufacture ("produced by Tolvik", « fabriqué par Tolvik »):
+    goods are made by companies (a person's full name keeps its type, see context_types)."""
+    if start < 2 or doc[start - 1].lower_ not in ("by", "par"):
+        return None
+    verb = doc[start - 2]
+    return "ORG" if verb.pos_ in ("VERB", "AUX") and verb.lemma_.casefold() in makers else None
 
 
 def _compound_before(doc: Doc, start: int) -> Optional[str]:

@@ -23,7 +23,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Iterable, Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.model import Span
@@ -241,10 +241,13 @@ def national_body_spans(doc: Doc, data: dict[str, Any], english: dict[str, Any],
         adjective = doc[index + length] if after and index + length < len(doc) else (
             doc[index - 1] if not after and index > 0 else None)
         code = _country_of(adjective.text, adjectives) if adjective is not None else None
+        possessor = None if after or code is not None else _possessor_before(doc, index)
+        if possessor is not None:  # "Ukraine's forces": the country is its own mention, the noun the body
+            code = _country_of(possessor.text, {})
         if code is None:
             index += length
             continue
-        start, end = (index, index + length + 1) if after else (index - 1, index + length)
+        start, end = (index, index + length + 1) if after else (index - (possessor is None), index + length)
         span = Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         adjective_en = english_adjectives.get(code)
         if "{adjective}" in kind and adjective_en is None:
@@ -254,6 +257,17 @@ def national_body_spans(doc: Doc, data: dict[str, Any], english: dict[str, Any],
         found.append((span, name))
         index = end
     return found
+
+
+def _possessor_before(doc: Doc, index: int) -> Optional[Token]:
+    """The one-word country that owns the noun at `index` ("Tolvikia's forces", "Tolvikia's existing air
+    force"), or None."""
+    at = index - 1
+    if at > 0 and doc[at].pos_ in ("ADJ", "VERB") and doc[at].is_lower and doc[at].lower_ not in ("'s", "’s"):
+        at -= 1  # one adjective between
+    if at < 1 or doc[at].lower_ not in ("'s", "’s") or doc[at - 1].ent_type_ != "GPE":
+        return None
+    return doc[at - 1]
 
 
 def _noun_at(doc: Doc, index: int, nouns: Iterable[tuple[tuple[str, ...], str]]) -> Optional[tuple[int, str]]:

@@ -9,8 +9,9 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.attribution.lexicon import Lexicon, speaker_like
-from claimgraph.extract.attribution.spans import Candidate, content_span, noun_phrase, tokens_span
+from claimgraph.extract.attribution.spans import QUOTE_PAIR, Candidate, content_span, noun_phrase, tokens_span
 
 BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "."})
 
@@ -130,6 +131,11 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         if not any(t.is_alpha for t in after) and sent.end < len(doc) and \
                 "," in (doc[sent.end - 1].text, doc[sent.end].text):
             after = [t for t in doc[sent.end].sent]  # the parser ended the sentence at the comma after the source
+        quoted = _before_quotation(after)
+        if len(quoted) < len(after) and sum(1 for t in quoted if t.is_alpha) < 3:
+            after = _whole_quotation(doc, after[len(quoted) + 1:])  # « Pour l'association X, l'April : « Q » »
+        else:
+            after = quoted
         words_before = sum(1 for t in before if t.is_alpha)
         words_after = sum(1 for t in after if t.is_alpha)
         comma = next((t.i for t in reversed(before) if t.text in (",", ";")), None)
@@ -159,6 +165,24 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
                         cue_token=cue_tokens[0], source_span=hint)
         for conj in conjuncts:  # "according to documents and two intelligence sources": one record each
             yield Candidate(content=content, source_head=conj, cue=tokens_span(doc, cue_tokens), kind="according_to")
+
+
+def _whole_quotation(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """The quotation that `tokens` open, to its closing mark even past the sentence's end."""
+    if not tokens:
+        return tokens
+    match = QUOTE_PAIR.match(doc_text(doc), tokens[0].idx)
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand") if match else None
+    return list(span) if span is not None else tokens
+
+
+def _before_quotation(tokens: list[Token]) -> list[Token]:
+    """`tokens` up to a colon that opens a quotation: « Selon X, P : « Q » » gives P to X; the quotation is a
+    record of its own (ANNOTATION 1.5)."""
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.text == ":" and tokens[k + 1].text[:1] in "«“\"":
+            return tokens[:k]
+    return tokens
 
 
 def _stray_cosources(head: Token, phrase_end: int, lexicon: Lexicon) -> list[Token]:

@@ -59,6 +59,26 @@ def _part_of(kept: Candidate, cand: Candidate) -> bool:
         kept.content.start <= cand.content.start and cand.content.end <= kept.content.end
 
 
+def _embeds(outer: Candidate, inner: Candidate, lexicon: Lexicon) -> bool:
+    """A bare quotation that holds another report, cue and all ("“Our data indicates that P,”" after "Ana Ruiz
+    said ..."): two records, the quote's and the one inside it (ANNOTATION 1.7), not two readings of one."""
+    return outer.cue_token is None and outer.source_head is None and inner.cue_token is not None \
+        and outer.content.start <= inner.cue_token.idx < outer.content.end \
+        and outer.content.start < inner.content.start and inner.content.end <= outer.content.end \
+        and inner.source_head is not None and outer.content.start <= inner.source_head.idx < inner.cue_token.idx \
+        and _after_complementizer(inner, lexicon)
+
+
+def _after_complementizer(cand: Candidate, lexicon: Lexicon) -> bool:
+    """The content opens right after "that" / « que »: reported speech, not a stance ("are concerned about X")."""
+    doc = cand.cue_token.doc if cand.cue_token is not None else None
+    if doc is None:
+        return False
+    first = doc.char_span(cand.content.start, cand.content.start + 1, alignment_mode="expand")
+    return first is not None and len(first) > 0 and first[0].i > 0 \
+        and doc[first[0].i - 1].lower_ in lexicon.complementizers
+
+
 def merge_duplicates(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """Keep one candidate per content read twice (a quote and its cue verb, "selon" and "il est rapporté")."""
     kept: list[Candidate] = []
@@ -71,7 +91,8 @@ def merge_duplicates(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list
             kept.append(cand)
             continue
         clash = next((k for k in kept if not k.relays and (overlap(doc, k.content, cand.content) >= 0.5
-                      and _same_reading(k, cand, lexicon) or _part_of(k, cand))), None)
+                      and _same_reading(k, cand, lexicon) and not _embeds(k, cand, lexicon) and not _embeds(cand, k, lexicon)
+                      or _part_of(k, cand))), None)
         if clash is None:
             kept.append(cand)
     return sorted(kept, key=lambda c: (c.content.start if not c.relays else c.cue.start if c.cue else 0))
@@ -217,6 +238,29 @@ def _stretch_subject(doc: Doc, start: int, cue: Token) -> Optional[Token]:
     return None
 
 
+# Words that may stand between a subject and its verb: determiners, adjectives, auxiliaries, clitics, adverbs.
+SUBJECT_GAP_POS = frozenset({"DET", "ADJ", "AUX", "ADV", "PRON", "NUM"})
+
+
+def _subject_after_comma(doc: Doc, head: Token, cue: Token) -> Optional[Token]:
+    """The noun right before the cue after a comma, when the parser took a noun of the clause before the
+    comma as the subject (« La Syrie n'ayant pas ratifié la convention, l'ONG a demandé »: not the
+    convention). Only a bare noun phrase may stand between the comma and the cue."""
+    if head.i >= cue.i or head.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass") or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    commas = [t.i for t in doc[head.i + 1:cue.i] if t.text == ","]
+    if not commas:
+        return None
+    gap = doc[commas[-1] + 1:cue.i]
+    nouns = [t for t in gap if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or any(t.pos_ not in SUBJECT_GAP_POS and t.pos_ not in ("NOUN", "PROPN") for t in gap) \
+            or any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and t.head.i != cue.i for t in gap):
+        return None
+    if any(t.pos_ in ("AUX",) for t in gap if t.i < nouns[0].i):
+        return None
+    return nouns[0] if nouns[0].head.i not in range(gap.start, gap.end) else None
+
+
 def settled_head(doc: Doc, cand: Candidate) -> Optional[Token]:
     """The source head of a candidate, mended where the parse misleads the cue readers: an inverted clitic
     is the subject of its verb and of a gerund hung on it (« », a-t-elle affirmé, ajoutant que « »); a head
@@ -238,6 +282,9 @@ def settled_head(doc: Doc, cand: Candidate) -> Optional[Token]:
     if head.head.i == cue.i and head.dep_ in ("dobj", "obj") and head.i > cue.i and cue.dep_ in ("advcl", "xcomp") \
             and "Inf" in cue.morph.get("VerbForm"):
         return subject_of(cue.head) or head  # "Ana Ruiz travelled to Oslo to warn officials that": not the officials
+    cut_off = _subject_after_comma(doc, head, cue)
+    if cut_off is not None:
+        return cut_off
     between = doc[min(head.i, cue.i):max(head.i, cue.i)]
     breaks = [t.i for t in between if "\n" in t.text or t.text in LINE_BREAKS]
     if not (head.is_punct or breaks):

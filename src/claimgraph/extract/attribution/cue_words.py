@@ -53,6 +53,21 @@ def _repaired(token: Token, lexicon: Lexicon) -> list[str]:
     return [token.lower_[:-len(end)] + new for end, new in lexicon.lemma_repairs.items() if token.lower_.endswith(end)]
 
 
+def noun_read_cue(token: Token, lexicon: Lexicon) -> Optional[tuple[CueEntry, list[Token]]]:
+    """A one-word cue verb the tagger read as a noun or adjective right before a determiner, as in an
+    inverted incise after a quotation (« ... », juge le ministère; « ... », note le rapport): its form
+    is a verb form of a lexicon lemma (`lemma_repairs`)."""
+    if token.pos_ not in ("NOUN", "ADJ", "PROPN") or token.i + 1 >= len(token.doc) \
+            or token.doc[token.i + 1].pos_ != "DET":
+        return None
+    for lemma in (token.lower_[:-len(end)] + new for end, new in lexicon.lemma_repairs.items()
+                  if token.lower_.endswith(end)):
+        entry = next((e for e in lexicon.verbs.get(lemma, []) if not e.rest and not e.reflexive), None)
+        if entry is not None:
+            return entry, [token]
+    return None
+
+
 def cue_span_tokens(verb: Token, words: list[Token]) -> list[Token]:
     """The cue's words with the tense auxiliaries before the verb ("a affirmé", "has learned")."""
     # an auxiliary across a comma belongs to another clause the parser hung here (« P a fourni ..., a précisé X »)

@@ -22,7 +22,7 @@ from claimgraph.extract.attribution.incises import (clause_after_mark, clause_on
                                                     subject_infinitive)
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, impersonal_subject, speaker_like
 from claimgraph.extract.attribution.objects import object_tokens, stance_complement
-from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, before_gloss, clause_tokens,
+from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, before_gloss, clause_tokens, to_closing_mark,
                                                   conjoined_to_reported_passive, content_span, noun_phrase, on_line_of,
                                                   subject_of, tokens_span)
 from claimgraph.extract.factuality import assess_tokens
@@ -109,6 +109,34 @@ def _reduced_passive(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional
     return (content, agent) if agent is not None and content is not None else None
 
 
+def _before_occasion_clause(doc: Doc, content: Span, lexicon: Lexicon) -> Span:
+    """"said he would rush weapons to the front as he signed the aid bill": a past clause opened by an
+    `occasion_marks` word, with a pronoun subject, after a content in the future of the past is when the words
+    were said (ANNOTATION 1.9: the time of the statement is left out)."""
+    if not lexicon.occasion_marks:
+        return content
+    span = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if span is None:
+        return content
+    for tok in span:
+        if tok.dep_ != "advcl" or tok.tag_ != "VBD" or tok.head.i not in range(span.start, span.end) \
+                or not any(c.dep_ == "mark" and c.lower_ in lexicon.occasion_marks for c in tok.children) \
+                or not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tok.children) \
+                or not any(c.lower_ in lexicon.future_auxiliaries for c in tok.head.children if c.dep_ == "aux"):
+            continue
+        kept = [t for t in span if t.i < tok.left_edge.i]
+        return content_span(doc, kept, lexicon.complementizers) or content
+    return content
+
+
+def _opens_colon(verb: Token) -> bool:
+    """"X a déclaré : « ... »": the words after the colon are the statement, not the clause before the cue."""
+    nxt = verb.i + 1
+    while nxt < len(verb.doc) and verb.doc[nxt].is_space:
+        nxt += 1
+    return nxt < len(verb.doc) and verb.doc[nxt].text == ":"
+
+
 def _subordinated(verb: Token, lexicon: Lexicon) -> bool:
     """« tandis que la gauche dénonce X », "while officials criticised X": a cue in a clause of its own
     (not "as X said") reports its own object, not the clause before it."""
@@ -143,6 +171,7 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         candidate.content = _within_quote(doc, candidate.content, token, quoted, lexicon)
         if candidate.content is None:
             continue
+        candidate.content = to_closing_mark(doc, _before_occasion_clause(doc, candidate.content, lexicon))
         if _negated(token, lexicon):
             if _open_question(candidate, doc, lexicon):
                 continue  # "officials did not say why ...": nothing is reported
@@ -319,6 +348,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             comma_before = False
         if head.i != verb.i and verb.dep_ in INCISE_DEPS and head.i < verb.i and (comma_before or mark is not None) \
                 and not _trailing_participle(verb, lexicon) and not _subordinated(verb, lexicon) \
+                and not _opens_colon(verb) \
                 and not _reports_own_object(verb, source, entry, words, lexicon):
             # ", calling the accusations groundless" reports its object
             # incise after the content: "..., a ajouté l'officiel", "..., comme le montrent les documents"

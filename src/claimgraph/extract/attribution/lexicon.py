@@ -83,11 +83,14 @@ class Lexicon:
     claim_anaphors: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()  # "denies X after a report": the denial's occasion
     occasion_nouns: frozenset[str] = frozenset()
+    occasion_marks: frozenset[str] = frozenset()  # "said he would X as he signed Y": when the words were said
+    future_auxiliaries: frozenset[str] = frozenset()
     object_preps: frozenset[str] = frozenset()  # prepositions that belong to an object content ("accused X of Y")
     after_object_preps: frozenset[str] = frozenset()  # the same, only after a direct object ("sent X to Y")
     agent_marks: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     infinitive_content: bool = False
+    zero_complementizer: bool = False  # "rejected claims it leaked data": a report noun's clause without "that"
     lemma_repairs: dict[str, str] = field(default_factory=dict)  # « réclame » -> « réclamer »  # « a affirmé avoir livré »: a speech verb's infinitive is its content
     conditional_mood: Optional[str] = None
     modals: dict[str, Optional[str]] = field(default_factory=dict)
@@ -186,10 +189,12 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         cleft_heads=word_set(cues.get("cleft_heads")), cleft_objects=word_set(cues.get("cleft_objects")),
         claim_anaphors=word_set(cues.get("claim_anaphors")), agent_marks=word_set(cues.get("agent_marks")),
         occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
+        occasion_marks=word_set(cues.get("occasion_marks")), future_auxiliaries=word_set(cues.get("future_auxiliaries")),
         object_preps=word_set(cues.get("object_preps")),
         after_object_preps=word_set(cues.get("after_object_preps")),
         complementizers=word_set(cues.get("complementizers")),
         infinitive_content=bool(cues.get("infinitive_content")),
+        zero_complementizer=bool(cues.get("zero_complementizer")),
         lemma_repairs={str(k): str(v) for k, v in (cues.get("lemma_repairs") or {}).items()},
         conditional_mood=hedges.get("conditional_mood"),
         modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},

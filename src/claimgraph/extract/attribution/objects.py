@@ -59,6 +59,15 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
     if stop is not None:  # "rejected reports that X, calling them groundless": the object ends at the comma
         tokens = [t for t in tokens if t.i < stop]
     tokens = before_gloss(before_occasion(tokens, lexicon.occasion_preps, lexicon.occasion_nouns))
+    adjunct = next((t.i for t in tokens if t.dep_ == "advcl" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text
+                    == "," and any(c.dep_ == "mark" and c.lower_ not in lexicon.complementizers for c in t.children)),
+                   None)
+    if adjunct is not None:  # "accused X of Y, after the NGO had said Z": a set-off adverbial clause is not the charge
+        tokens = [t for t in tokens if t.i < tokens[0].doc[adjunct].left_edge.i]
+    days = {t.i for p in parts if _bare_adjunct(p) for t in _bare_chain(p)}
+    while tokens and (tokens[0].ent_type_ in ("DATE", "TIME") or _day_word(tokens[0], days) or tokens[0].pos_ == "DET"
+                      and tokens[0].i + 1 < len(verb.doc) and _day_word(verb.doc[tokens[0].i + 1], days)):
+        tokens = tokens[1:]  # « a accusé jeudi soir 4 août X de ... », « ont accusé ce mardi X »: the day
     if clauses:  # "avoir livré des armes, au lendemain d'informations ...": a set-off adjunct is the article's
         comma = next((t.i for t in tokens if t.text == "," and t.head.i == clauses[0].i), None)
         if comma is not None:
@@ -67,9 +76,35 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
     for tok in tokens:  # contiguous from the first object on
         if run and tok.i != run[-1].i + 1 and not all(verb.doc[j].is_punct or verb.doc[j].is_space
                                                        for j in range(run[-1].i + 1, tok.i)):
-            break
+            if not _name_rest(verb, run[-1], tok):
+                break
+            run.extend(verb.doc[run[-1].i + 1:tok.i])
         run.append(tok)
     return run
+
+
+def _bare_chain(head: Token) -> list[Token]:
+    """A bare adjunct with the bare words hung on it (« jeudi soir 4 »), not a noun phrase the parser hung
+    there (« jeudi [la découverte] »)."""
+    out, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.pos_ in ("NOUN", "NUM") and c.i > tok.i
+                     and not any(g.dep_ in ("det", "case") for g in c.children))
+    return out
+
+
+def _day_word(token: Token, days: set[int]) -> bool:
+    return token.i in days and (token.is_lower or token.is_digit) and token.pos_ in ("NOUN", "NUM")
+
+
+def _name_rest(verb: Token, last: Token, nxt: Token) -> bool:
+    """The rest of a name the parser hung on the verb between two parts of its object: « accuse Amnesty
+    International de ... » (International read as an adverb of « accuse »)."""
+    gap = verb.doc[last.i + 1:nxt.i]
+    return last.pos_ == "PROPN" and len(gap) <= 2 and all(
+        t.text[:1].isupper() and t.head.i in (verb.i, last.i) and t.pos_ in ("PROPN", "ADJ", "NOUN") for t in gap)
 
 
 def stance_complement(verb: Token, lexicon: Lexicon) -> Optional[tuple[Token, Token, list[Token]]]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.attribution.cue_arguments import inverted_subject
-from claimgraph.extract.attribution.cue_words import cue_span_tokens, match_cue
+from claimgraph.extract.attribution.cue_words import cue_span_tokens, match_cue, noun_read_cue
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.spans import QUOTE_PAIR, Candidate, span_of, subject_of, tokens_span
 from claimgraph.model import Span
@@ -71,12 +71,28 @@ def _verb_first(following: list[Token]) -> bool:
         words[0].morph.get("VerbForm") or ["Fin"]) and not words[0].morph.get("Person") == ["1"]
 
 
-def _speaker(verb: Token, after_quote: bool) -> Optional[Token]:
+def _speaker(verb: Token, after_quote: bool, lexicon: Lexicon) -> Optional[Token]:
     subject = subject_of(verb)
     if subject is not None and not (after_quote and subject.i < verb.i and subject.is_punct):
         # a subject inside the quotation is the quote's own subject, not the speaker
         return subject
-    return inverted_subject(verb)
+    return inverted_subject(verb) or (_first_bare_noun(verb, lexicon) if after_quote else None)
+
+
+def _first_bare_noun(verb: Token, lexicon: Lexicon) -> Optional[Token]:
+    """The speaker after an incise verb the parser hung elsewhere, before the next comma: a person's name
+    or a person noun first (« ... » a écrit sur sa chaîne Telegram le gouverneur), else the first noun no
+    preposition introduces (« ... » déclare à l'AFP Ana Ruiz: the parser hung the name on the addressee)."""
+    words = []
+    for tok in verb.doc[verb.i + 1:verb.i + WINDOW]:
+        if tok.is_punct or "\n" in tok.text:
+            break
+        if tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "case" for c in tok.children) \
+                and not (tok.dep_ in ("flat", "flat:name", "compound") and tok.head.i < tok.i):
+            words.append(tok)
+    person = next((t for t in words if t.ent_type_ in ("PER", "PERSON") or t.pos_ == "NOUN" and (
+        t.lemma_.lower() in lexicon.person_nouns or t.lower_ in lexicon.person_nouns)), None)
+    return person or next(iter(words), None)
 
 
 def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -94,8 +110,11 @@ def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         inside = doc.char_span(start, end, alignment_mode="expand")
         if inside is None:
             continue
-        following = [t for t in doc[inside.end:inside.end + WINDOW] if not t.is_space]
-        cut = next((k for k, t in enumerate(following) if t.text in ".!?\n" or t.text[:1] in "«“\""), len(following))
+        window = list(doc[inside.end:inside.end + WINDOW])
+        cut = next((k for k, t in enumerate(window) if "\n" in t.text), len(window))  # a report stays on its line
+        following = [t for t in window[:cut] if not t.is_space]
+        next_words = [t for t in window if not t.is_space]
+        cut = next((k for k, t in enumerate(following) if t.text in ".!?" or t.text[:1] in "«“\""), len(following))
         following = following[:cut]
         preceding = [t for t in doc[max(inside.start - WINDOW, 0):inside.start]]
         cut = max((k + 1 for k, t in enumerate(preceding) if t.text in ".!?»”" or "\n" in t.text), default=0)
@@ -111,16 +130,20 @@ def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         if found is None and content.text.rstrip()[-1:] in ",?!" and following:
             found = _cue_near(following, lexicon)  # "Nous ne céderons pas", a-t-il dit
             after = found is not None
+        if found is None and len(following) > 2 and following[0].text == ",":
+            read = noun_read_cue(following[1], lexicon)  # « ... », juge le ministère: the verb read as a noun
+            found = (following[1], read[1]) if read is not None else None
+            after = found is not None
         if found is None and _verb_first(following):
             found = _cue_near(following[:4], lexicon)  # « ... » a ensuite précisé le ministre (no comma)
             after = found is not None
         if found is None:
-            if following and following[0].pos_ in ("ADP", "DET") and prev[-1:] == "\n":
+            if next_words and next_words[0].pos_ in ("ADP", "DET") and prev[-1:] == "\n":
                 continue  # « Rôle dans l'atteinte » de l'Ukraine: a quoted phrase in a title line, not speech
             yield Candidate(content=_strip_inner(content), kind="direct")  # bare: speaker from context
             continue
         verb, words = found
-        speaker = _speaker(verb, after)
+        speaker = _speaker(verb, after, lexicon)
         if speaker is not None and inside.start <= speaker.i < inside.end:
             speaker = inverted_subject(verb)
         yield Candidate(content=_strip_inner(content), source_head=speaker, kind="direct",

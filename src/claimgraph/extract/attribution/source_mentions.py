@@ -89,6 +89,9 @@ class MentionIndex:
                 return found
         last = max(t.i for t in phrase)
         after = last + 1
+        bracketed = after < len(doc) and doc[after].text == "(" and ")" in [t.text for t in doc[after:after + 6]]
+        if bracketed:  # « le gouverneur de la région (est), Ana Ruiz, »
+            after = next(t.i for t in doc[after:after + 6] if t.text == ")") + 1
         while after < len(doc) and doc[after].text == ",":
             after += 1
         if after > last + 1 and after < len(doc) and doc[after].head.i != head.i:
@@ -97,7 +100,74 @@ class MentionIndex:
                 root = doc.char_span(found[0].start, found[0].end, alignment_mode="expand")
                 if root is not None and root.root.head.i == head.head.i and root.root.dep_ == head.dep_:
                     return found
+                if root is not None and bracketed and root.end < len(doc) and doc[root.end].text in ",.":
+                    return found  # set off by commas on both sides: an apposition whatever the parse
+            elif bracketed:
+                names = []
+                for tok in doc[after:after + 4]:
+                    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in NOT_PERSON_LABELS:
+                        break
+                    names.append(tok)
+                end = after + len(names)
+                if len(names) >= 2 and end < len(doc) and doc[end].text in ",.":
+                    return tokens_span(doc, names), None  # type: ignore[return-value]
         return None
+
+    def _person_at(self, token: Token) -> bool:
+        entity = self.entity_at(token.idx, token.idx + len(token.text))
+        return entity is not None and entity.type == "PERSON"
+
+    def _name_before(self, head: Token, span: Span,
+                     relative: bool = False) -> Optional[tuple[Span, Optional[Entity]]]:
+        """The person a description set off after their name speaks for: « Ana Ruiz, la candidate du parti,
+        avait appelé », « déclare à l'AFP Ana Ruiz, la porte-parole du parti », « avec Ana Ruiz, la
+        ministre, qui a rétorqué ». The name opens its clause or is apposed to a noun, not after a preposition
+        (« Selon Ana Ruiz, le ministre a dit » is two people); a relative clause on the description speaks for
+        the name wherever it stands."""
+        lex, doc = self.lexicon, self.doc
+        if head.pos_ != "NOUN" or self._plural(head) or not (
+                relative or head.lemma_.lower() in lex.person_nouns or head.lower_ in lex.person_nouns):
+            return None
+        text = doc_text(doc)
+        before = text[:span.start].rstrip(" ")
+        if not before.endswith(","):
+            return None
+        comma = len(before) - 1
+        lo = bisect.bisect_left(self.starts, comma - 80)
+        found = None
+        for m_start, m_end, entity in self.mentions[lo:]:
+            if m_start >= comma:
+                break
+            if entity.type == "PERSON" and not text[m_end:comma].strip():
+                found = (m_start, m_end, entity)
+        if found is None:
+            found = self._unlinked_name(comma)
+        if found is None:
+            return None
+        mention = doc.char_span(found[0], found[1], alignment_mode="expand")
+        if mention is None:
+            return None
+        first = mention[0]
+        prev = doc[first.i - 1] if first.i > 0 else None
+        opens = prev is None or first.is_sent_start or "\n" in prev.text or prev.text in ".;:«“\"(" \
+            or mention.root.dep_ in ("appos", "nsubj", "nsubj:pass", "nsubjpass")
+        if not relative and (not opens or prev is not None and prev.pos_ == "ADP"):
+            return None
+        return Span(found[0], found[1], text[found[0]:found[1]]), found[2]
+
+    def _unlinked_name(self, end: int) -> Optional[tuple[int, int, Optional[Entity]]]:
+        """A first and a last name the entity layer missed, ending at character `end`."""
+        token = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if token is None or not len(token):
+            return None
+        names: list[Token] = []
+        for tok in reversed(self.doc[max(0, token[0].i - 3):token[0].i + 1]):
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in NOT_PERSON_LABELS:
+                break
+            names.insert(0, tok)
+        if len(names) < 2:
+            return None
+        return names[0].idx, names[-1].idx + len(names[-1].text), None
 
     def _mention_from(self, start: int, limit: int) -> Optional[tuple[Span, Entity]]:
         """The PERSON mention starting in [start, limit]."""

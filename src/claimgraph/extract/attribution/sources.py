@@ -117,11 +117,13 @@ class SourceResolver(MentionIndex):
             head = doc[head.i + 1]  # "a-t-il ajouté": the euphonic t is not the subject
             span_hint = None
         self._pending_plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS")
+        relative = False
         if ("Rel" in head.morph.get("PronType") or head.lower_ in lex.relative_speakers) \
                 and head.head.dep_ in ("acl:relcl", "relcl") \
                 and head.head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head.head  # « Bernard Bonnet, qui avait rétorqué »: the antecedent speaks
             span_hint = None
+            relative = True
         phrase = noun_phrase(head)
         appos = [c for c in head.children if c.dep_ in ("appos", "flat:name") and c.pos_ == "PROPN"]
         titled = [[g for g in c.children if g.dep_ in ("flat:name", "appos", "nmod") and g.pos_ == "PROPN"]
@@ -134,6 +136,16 @@ class SourceResolver(MentionIndex):
             appos = [t for t in head.subtree if t.dep_ in ("appos", "nmod") and t.pos_ == "PROPN" and t.i > head.i
                      and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","][-1:]
         own = self.entity_at(head.idx, head.idx + len(head.text))
+        group = [t for t in appos[0].subtree if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN" and t.i > appos[0].i
+                 and any(c.dep_ == "cc" for c in (*t.children, *t.head.children))] if appos else []
+        if group and head.pos_ == "NOUN" and self._person_at(appos[0]):
+            # « par les physiciens Ana Ruiz, Paul Roux et Eva Lind »: the group of named people is one source
+            # (ANNOTATION 1.6), typed by its last conjunct
+            end = max(t.idx + len(t.text) for t in noun_phrase(group[-1]))
+            start = min(t.idx for t in noun_phrase(head))
+            source = self.remember(Source(Span(start, end, doc_text(doc)[start:end]), "named_person"))
+            self.plural[id(source)] = True
+            return source
         if appos and (head.pos_ == "NOUN" or own is None or own.type != "PERSON"):
             # "le secrétaire général de l'OTAN, Jens Stoltenberg", "Malaysia's Prime Minister, Ana Ruiz,"
             named = self.entity_at(appos[0].idx, appos[0].idx + len(appos[0].text))
@@ -148,6 +160,10 @@ class SourceResolver(MentionIndex):
                 span_hint = None
         span = span_hint or tokens_span(doc, phrase) or Span(head.idx, head.idx + len(head.text), head.text)
         if head.pos_ != "PRON":
+            named_before = self._name_before(head, span, relative)
+            if named_before is not None:  # "Ana Ruiz, the party's candidate, said": the name (ANNOTATION 1.10)
+                entity_id = named_before[1].id if named_before[1] is not None else None
+                return self.remember(Source(named_before[0], "named_person", entity_id))
             holder = self._office_holder(head, phrase, span, hinted=span_hint is not None)
             if holder is not None:  # « le président Obama à X », "the party's leader, Ana Ruiz, said": the name
                 return self.remember(Source(holder[0], "named_person", holder[1].id if holder[1] else None))

@@ -123,6 +123,36 @@ def content_span(doc: Doc, tokens: list[Token], strip_words: frozenset[str] = fr
     return span
 
 
+# How far past a content the closing mark of a quotation it opens may stand (characters).
+QUOTE_REACH = 1200
+
+
+def to_closing_mark(doc: Doc, content: Span) -> Span:
+    """A content that opens a quotation goes on to its closing mark when the parser ended the sentence inside
+    it: « a dénoncé un « Incident grave ! Malgré un vote annoncé, ... ! » » (the « ! » split the sentence)."""
+    text = content.text
+    full = doc_text(doc)
+    if text.count('"') % 2 == 1 and full[content.end:content.end + 1] == '"':
+        return span_of(doc, content.start, content.end + 1)  # 'de "pratiques qui faussent X"': the closing mark
+    for opening, closing in (("«", "»"), ("“", "”")):
+        depth = text.count(opening) - text.count(closing)
+        if depth <= 0:
+            continue
+        if not re.search(r"\w", text[text.rfind(opening):]):
+            return content  # 'said: “' : a quotation that starts after the content is not part of it
+        limit = min(len(full), content.end + QUOTE_REACH)
+        i = content.end
+        while i < limit and full[i] != "\n":
+            if full[i] == opening:
+                depth += 1
+            elif full[i] == closing:
+                depth -= 1
+                if depth == 0:
+                    return span_of(doc, content.start, i + 1)
+            i += 1
+    return content
+
+
 QUOTE_PARTNERS = {"«": "»", "»": "«", "“": "”", "”": "“", "‹": "›", "›": "‹", "„": "“"}
 
 

@@ -16,6 +16,9 @@ def test_proposition_keys_read_figures_and_acts() -> None:
     assert proposition_keys("Twelve people were killed and 70 others were injured") == {"kill:12", "injure:70"}
     assert proposition_keys("the quake injured more than 200 people and damaged 300 houses") == {"injure:200", "damage:300"}
     assert proposition_keys("he aimed a .357 caliber revolver at them") == {"threaten:weapon"}
+    assert proposition_keys("The magnitude-6.1 quake struck at a depth of just 10 kilometres") == {"magnitude:6.1", "depth:10"}
+    assert proposition_keys("about 1,500 houses were damaged") == {"damage:1500"}
+    assert proposition_keys("Sixteen-year-old Kimani Gray was shot and killed") == frozenset()
     assert proposition_keys("The gun was found at the scene") == {"find:weapon"}
     assert proposition_keys("Beijing pointed to its neutrality") == frozenset()
     assert proposition_keys("Dozens were injured") == frozenset(), "no figure, no key"
@@ -75,3 +78,4 @@ def test_a_police_department_and_officers_are_one_party(tmp_path: Path) -> None:
     unnamed.event("v1", "USE", "shot", agent=("Two officers", None))
     store = store_with(tmp_path, [named.analysis, unnamed.analysis], "police.db")
     assert len([c for c in claims_of(store).values() if c.type == "USE"]) == 1
+

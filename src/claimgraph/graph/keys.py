@@ -177,6 +177,8 @@ STATE_KINDS = ("government", "force", "police")
 # Kinds whose unnamed members are one actor even with no nationality ("police", "officers", "cops";
 # "protesters", "rioters"): a story's police, or its crowd, are one party however the reporter words them.
 KINDS_WITHOUT_NATIONALITY = ("police", "protester")
+# A story's police, named ("the New York City Police Department") or not ("officers", "cops"): one party, one voice.
+POLICE = "grp:*:police"
 
 
 def unnamed_group(text: str) -> Optional[tuple[str, str]]:

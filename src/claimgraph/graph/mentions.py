@@ -14,7 +14,7 @@ from typing import Optional
 from claimgraph.graph import sanity
 from claimgraph.graph.actors import ANY, BLOCK_ROLES, mentioned_countries, open_role, resolve_unnamed
 from claimgraph.graph.assertion import answers, unasserted
-from claimgraph.graph.keys import (entity_key, fold, is_state, is_universal, key_country, state_name, text_key,
+from claimgraph.graph.keys import (POLICE, entity_key, fold, is_state, is_universal, key_country, state_name, text_key,
                                    unnamed_group)
 from claimgraph.graph.origins import chain_of, entity_in, origin_of, relays
 from claimgraph.graph.voices import _state_origin, entity_origin, state_voice
@@ -36,8 +36,6 @@ STATEMENT_EXTRA_WORDS = 6
 SPEECH_ACT_TYPES = ("ACCUSE", "DENY")
 # Origins that are the outlet itself: its narration, or reporting it does not name.
 OUTLET_VOICES = ("story", "press_report", "media")
-# A story's police, named ("the New York City Police Department") or not ("officers", "cops"): one party.
-POLICE = "grp:*:police"
 
 
 def argument_key(argument: Argument, entities: dict[str, Entity], analysis: Analysis) -> tuple[str, str]:

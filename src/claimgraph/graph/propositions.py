@@ -17,7 +17,8 @@ import yaml
 from claimgraph.graph.keys import fold
 
 DATA = Path(__file__).parent / "data" / "propositions.yaml"
-_TOKEN = re.compile(r"[\w\-\.']+", re.UNICODE)
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[\w\-\.']+", re.UNICODE)  # "1,500" is one figure
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 # How far from a count's word its figure may stand (words before, words after), and an act's object.
 BEFORE, AFTER, OBJECT_WINDOW = 6, 4, 4
 # Words after which a figure belongs to the next clause ("killed and 20 wounded").
@@ -37,8 +38,8 @@ def _data() -> dict[str, Any]:
 
 def _number(token: str) -> Optional[str]:
     plain = token.replace(",", "").rstrip(".")
-    if plain.isdigit():
-        return str(int(plain))
+    if _FIGURE.fullmatch(plain):
+        return plain.lstrip("0") or "0"  # "12", "6.1"
     return _data()["numbers"].get(token)
 
 
@@ -64,8 +65,11 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
     `<act>:<object>` for each act it names with its object; empty when it says none of these."""
     if not text:
         return frozenset()
-    tokens = _TOKEN.findall(fold(text))
     data, out = _data(), set()
+    tokens = []
+    for token in _TOKEN.findall(fold(text)):  # "6.1-magnitude", "magnitude-6.1": a figure run into its count word
+        parts = token.split("-")
+        tokens += parts if len(parts) > 1 and any(p in data["counts"] for p in parts) else [token]
     for i, token in enumerate(tokens):
         count = data["counts"].get(token)
         if count is not None:

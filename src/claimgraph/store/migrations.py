@@ -99,6 +99,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an attack naming no attacker is one act where it struck, craft are no agent (a state's are the state), a
     # police department and "officers" are one party, a police force's spokesman or commissioner is the force
     ("0015_graph_propositions_2026_12_07", retake_graph),
+    # a quake's magnitude and depth are figures statements share (graph/propositions.py), "1,500" one figure
+    ("0016_graph_figures_2026_12_07", retake_graph),
 ]
 
 

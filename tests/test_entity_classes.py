@@ -126,3 +126,14 @@ def test_a_countrys_own_forces_and_the_maker_of_goods(analyzer) -> None:  # type
     assert mentions["air force"] == ("Ukrainian Air Force", "ORG")
     assert mentions["Ukraine"][1] == "GPE"
     assert mentions["Tolvikon"][1] == "ORG"
+
+
+def test_french_bodies_with_their_country_regions_by_the_compass_and_portfolios(analyzer) -> None:  # type: ignore[no-untyped-def]
+    mentions = found(analyzer, "Le groupe est aidé par des amis qui servent dans les forces armées de l’Ukraine. Les "
+                     "documents viennent du ministère de la Défense de l’Ukraine. Plusieurs pays d'Europe de l'Est "
+                     "s'inquiètent. Les ministres de l’Énergie se sont accordés mardi.", "fr")
+    assert mentions["forces armées de l’Ukraine"] == ("Ukrainian Armed Forces", "ORG")
+    assert mentions["ministère de la Défense de l’Ukraine"] == ("Ministry of Defence of Ukraine", "ORG")
+    assert "Ukraine" not in mentions
+    assert mentions["Europe de l'Est"][1] == "LOC"
+    assert "Énergie" not in mentions

@@ -200,10 +200,16 @@ def _portfolio(tokens: SpacySpan, data: dict[str, Any]) -> bool:
     Education", "Secretary of State"): the office's portfolio, no organisation of its own."""
     doc, start = tokens.doc, tokens.start
     links = {w.casefold() for w in data.get("portfolio_links", [])}
-    if len(tokens) != 1 or tokens[0].is_upper or start < 2 or doc[start - 1].lower_ not in links:
+    link = start - 1
+    if link > 1 and doc[link].lower_ in ("l'", "l’", "la", "le", "the"):
+        link -= 1  # « ministres de l’Énergie »
+    if len(tokens) != 1 or tokens[0].is_upper or link < 1 or doc[link].lower_ not in links:
         return False
-    title = doc[start - 2]  # an office's title is capitalised ("Minister of", not "a director of")
-    return title.text[:1].isupper() and title.lower_ in {w.casefold() for w in data.get("job_titles", [])}
+    # An office's title is capitalised ("Minister of", not "a director of"); French writes it lowercase.
+    title = doc[link - 1]
+    titles = {w.casefold() for w in data.get("job_titles", [])}
+    return (title.text[:1].isupper() or bool(data.get("head_first"))) \
+        and (title.lower_ in titles or title.lower_.rstrip("s") in titles)
 
 
 def _with_adjectives(tokens: SpacySpan, data: dict[str, Any]) -> SpacySpan:

@@ -235,7 +235,7 @@ def national_body_spans(doc: Doc, data: dict[str, Any], english: dict[str, Any],
             index += 1
             continue
         length, kind = match
-        if doc[index + length - 1].pos_ not in ("NOUN", "PROPN"):
+        if doc[index if after else index + length - 1].pos_ not in ("NOUN", "PROPN"):  # the head noun
             index += length  # "Chinese military drones": the adjective, not the forces
             continue
         adjective = doc[index + length] if after and index + length < len(doc) else (
@@ -244,10 +244,15 @@ def national_body_spans(doc: Doc, data: dict[str, Any], english: dict[str, Any],
         possessor = None if after or code is not None else _possessor_before(doc, index)
         if possessor is not None:  # "Ukraine's forces": the country is its own mention, the noun the body
             code = _country_of(possessor.text, {})
+        complement = _country_after(doc, index + length) if after and code is None else None
+        if complement is not None:  # « les forces armées de l'Ukraine »: one name with its country
+            code = _country_of(doc[complement - 1].text, {})
         if code is None:
             index += length
             continue
         start, end = (index, index + length + 1) if after else (index - (possessor is None), index + length)
+        if complement is not None:
+            end = complement
         span = Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         adjective_en = english_adjectives.get(code)
         if "{adjective}" in kind and adjective_en is None:
@@ -257,6 +262,24 @@ def national_body_spans(doc: Doc, data: dict[str, Any], english: dict[str, Any],
         found.append((span, name))
         index = end
     return found
+
+
+# Link words and articles between a French body and its country (« de l'Ukraine », « de la Russie », « du Mali »).
+COUNTRY_LINKS = ("de", "du", "des", "d'", "d’")
+COUNTRY_ARTICLES = ("la", "l'", "l’")
+
+
+def _country_after(doc: Doc, index: int) -> Optional[int]:
+    """The end of a one-word country linked after a body (« forces armées de l’Tolvikie »), or None."""
+    if index >= len(doc) or doc[index].lower_ not in COUNTRY_LINKS:
+        return None
+    at = index + 1
+    if at < len(doc) and doc[at].lower_ in COUNTRY_ARTICLES:
+        at += 1
+    if at >= len(doc) or doc[at].ent_type_ not in ("GPE", "LOC") or (at + 1 < len(doc) and doc[at + 1].ent_iob_ == "I"):
+        return None
+    territory = lookup_territory(doc[at].text)
+    return at + 1 if territory is not None and territory.is_country else None
 
 
 def _possessor_before(doc: Doc, index: int) -> Optional[Token]:

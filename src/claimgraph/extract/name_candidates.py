@@ -7,6 +7,7 @@ extract/name_spans.py gathers them and merges them with the NER's entities. Foun
 * a proper noun the NER left out that rigour knows as a country or region;
 * a French town after « à » (`town_prepositions` in entities.yaml), with its capitalised article;
 * French elections named by their kind (« l'élection présidentielle américaine de 2012 »);
+* a known place's part named by a point of the compass (« l'Europe de l'Est »);
 * state services written in lowercase (`lowercase_bodies` in entities.yaml): a service head with an
   adjective of rank (« la police fédérale ») or with its function and that function's adjective (« la
   direction des renseignements militaires », « le service de la sécurité intérieure »).
@@ -96,6 +97,29 @@ def elections(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     return spans
 
 
+def compass_regions(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
+    """LOC candidates for a known place's part named by a point of the compass (« l'Europe de l'Est »,
+    « l'Afrique du Nord »; `compass_points` in entities.yaml): one region, not the place."""
+    points = set(data.get("compass_points", []))
+    if not points:
+        return []
+    spans = []
+    for token in doc[:-2]:
+        if token.ent_type_ not in ("GPE", "LOC") or not token.ent_id_ or token.ent_iob_ != "B":
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        at = end
+        if at < len(doc) and doc[at].lower_ in ("de", "du", "d'", "d’"):
+            at += 1
+            if at < len(doc) and doc[at].lower_ in ("l'", "l’"):
+                at += 1
+            if at < len(doc) and doc[at].text in points:
+                spans.append(_span(doc, token.i, at + 1, "LOC"))
+    return spans
+
+
 def lowercase_bodies(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     """ORG candidates for state services written in lowercase (see the module's docstring)."""
     table = data.get("lowercase_bodies") or {}
@@ -132,4 +156,4 @@ def _span(doc: Doc, start: int, end: int, etype: str) -> SpacySpan:
     return SpacySpan(doc, start, end, label=etype, span_id=CANDIDATE + etype)
 
 
-__all__ = ["CANDIDATE", "coordinated_type", "elections", "lowercase_bodies", "town_after_preposition", "untagged_territory"]
+__all__ = ["CANDIDATE", "compass_regions", "coordinated_type", "elections", "lowercase_bodies", "town_after_preposition", "untagged_territory"]

@@ -26,8 +26,8 @@ from spacy.tokens import Token
 from claimgraph.extract.doc_text import sentence_starts
 from claimgraph.extract.entity_context import descriptor_around, descriptor_words
 from claimgraph.extract.entity_types import ACRONYM_SKIPS, head_type, is_model_code
-from claimgraph.extract.name_candidates import (CANDIDATE, _span, coordinated_type, elections, lowercase_bodies,
-                                                town_after_preposition, untagged_territory)
+from claimgraph.extract.name_candidates import (CANDIDATE, _span, compass_regions, coordinated_type, elections,
+                                                lowercase_bodies, town_after_preposition, untagged_territory)
 
 # Title-case lines (headlines) capitalise every word: no evidence of a name there. A line is one
 # when at most this many of its long words are lowercase.
@@ -82,6 +82,7 @@ def candidate_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
         spans += _lowercase_head_first(doc, data, title_case)
     spans += elections(doc, data)
     spans += lowercase_bodies(doc, data)
+    spans += compass_regions(doc, data)
     return spans
 
 

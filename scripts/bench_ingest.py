@@ -85,9 +85,9 @@ def phase_spacy(corpus: Path, lang: str, batch_size: int, n_process: int) -> dic
 
     texts = [r["text"] for r in _records(corpus, lang)]
     nlp = spacy.load(get_language(lang).spacy_package)
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu = time.perf_counter(), _cpu()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
-    return {"seconds": time.perf_counter() - started, "articles": len(texts), "tokens": tokens}
+    return {"seconds": time.perf_counter() - started, "articles": len(texts), "tokens": tokens, "cpu": _cpu() - cpu}
 
 
 def phase_analyze(corpus: Path, lang: str, batch_size: int) -> dict:
@@ -97,9 +97,11 @@ def phase_analyze(corpus: Path, lang: str, batch_size: int) -> dict:
     analyzer = Analyzer(load_settings(batch_size=batch_size))
     analyzer.pipelines.get(lang)  # load outside the timing, as bare spaCy does
     documents = _documents(_records(corpus, lang))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     count = sum(1 for _ in analyzer.analyze(iter(documents)))
-    return {"seconds": time.perf_counter() - started, "articles": count}
+    seconds = time.perf_counter() - started
+    analyzer.close()  # the workers' CPU counts once they have ended
+    return {"seconds": seconds, "articles": count, "cpu": _cpu() - cpu}
 
 
 def phase_ingest(corpus: Path, batch_size: int) -> dict:
@@ -115,14 +117,25 @@ def phase_ingest(corpus: Path, batch_size: int) -> dict:
         analyzer.pipelines.get(lang)
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.db")
+        cpu = _cpu()
         report = ingest_paths([corpus], db=db, settings=settings, analyzer=analyzer)
-        started = time.perf_counter()
+        analyzer.close()
+        started, sync_cpu = time.perf_counter(), _cpu()
         store = SqlStore(db)
         synced = sync(store)
         store.close()
         sync_seconds = time.perf_counter() - started
+        ended = _cpu()
     return {"seconds": report.seconds + sync_seconds, "ingest_seconds": report.seconds, "sync_seconds": sync_seconds,
-            "articles": report.new, "synced": synced, "rejected": len(report.rejected)}
+            "articles": report.new, "synced": synced, "rejected": len(report.rejected), "cpu": ended - cpu,
+            "sync_cpu": ended - sync_cpu}
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its ended children (worker processes), user + system: under a
+    shared machine's load these move less than wall time."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def stage_of(filename: str) -> str | None:
@@ -225,17 +238,23 @@ def main() -> None:
     bare_both = sum(r["articles"] for r in bare.values()) / sum(r["seconds"] for r in bare.values())
     print(f"{sum(r['articles'] for r in bare.values())} articles ({', '.join(LANGS)}), batch {args.batch_size}; "
           f"load avg before {' '.join(load_before)}, after {' '.join(load_after)}")
-    print(f"| {'run':<40} | {'articles':>8} | {'seconds':>8} | {'art/s':>6} | {'x bare spaCy':>12} | {'peak MB':>7} |")
-    print(f"|{'-' * 42}|{'-' * 10}|{'-' * 10}|{'-' * 8}|{'-' * 14}|{'-' * 9}|")
+    print(f"| {'run':<40} | {'articles':>8} | {'seconds':>8} | {'art/s':>6} | {'x bare spaCy':>12} | {'peak MB':>7} "
+          f"| {'CPU s':>6} | {'x CPU':>6} |")
+    print(f"|{'-' * 42}|{'-' * 10}|{'-' * 10}|{'-' * 8}|{'-' * 14}|{'-' * 9}|{'-' * 8}|{'-' * 8}|")
     for name, r in results.items():
         rate = r["articles"] / r["seconds"]
         lang = next((code for code in LANGS if f" {code}" in name and "fr+en" not in name), None)
         ratio = rate / (bare[lang]["articles"] / bare[lang]["seconds"]) if lang else rate / bare_both
+        # the same ratio in CPU seconds per article (parent and workers): what the load moves least
+        bare_cpu = (bare[lang]["cpu"] / bare[lang]["articles"] if lang else
+                    sum(b["cpu"] for b in bare.values()) / sum(b["articles"] for b in bare.values()))
+        cpu_ratio = bare_cpu / (r["cpu"] / r["articles"])
         print(f"| {name:<40} | {r['articles']:>8} | {r['seconds']:>8.1f} | {rate:>6.2f} | {ratio:>11.2f}x | "
-              f"{r['peak_rss_mb']:>7.0f} |")
+              f"{r['peak_rss_mb']:>7.0f} | {r['cpu']:>6.1f} | {cpu_ratio:>5.2f}x |")
     ingest = results.get("claimgraph ingest fr+en (store + graph)")
     if ingest:
-        print(f"ingest: store {ingest['ingest_seconds']:.1f} s + graph sync {ingest['sync_seconds']:.1f} s")
+        print(f"ingest: store {ingest['ingest_seconds']:.1f} s + graph sync {ingest['sync_seconds']:.1f} s "
+              f"(sync CPU {ingest['sync_cpu']:.1f} s)")
     if profile is not None:
         print(f"\nprofile: analyze + store + graph sync of {profile['articles']} articles in one process, "
               f"{profile['total_seconds']:.1f} s under cProfile (stages inclusive; second parses also inside parse)")

@@ -79,3 +79,17 @@ def test_a_police_department_and_officers_are_one_party(tmp_path: Path) -> None:
     store = store_with(tmp_path, [named.analysis, unnamed.analysis], "police.db")
     assert len([c for c in claims_of(store).values() if c.type == "USE"]) == 1
 
+
+
+def test_the_same_charge_within_a_story_is_one_claim_unless_it_names_other_parties(tmp_path: Path) -> None:
+    assert proposition_keys("the firebombing was a raw murderous act") == {"judge:murder"}
+    first = told("m1", "2025-05-06", "The prime minister", "a protest is one thing and murder is quite another")
+    second = told("m2", "2025-05-07", "The prime minister", "the arson was a raw murderous act")
+    assert len(statements(tmp_path, [first, second], "charge.db")) == 1
+    named = []
+    for doc_id, party in (("n1", "Ruritania"), ("n2", "Osterlich")):
+        d = Doc(doc_id, f"The envoy said {party} committed murder in the valley.", "en", "2025-05-06", f"Outlet {doc_id}")
+        d.entity("e1", party, "GPE", party)
+        d.attribution("a1", "The envoy", "named_person", f"{party} committed murder in the valley")
+        named.append(d.analysis)
+    assert len(statements(tmp_path, named, "parties.db")) == 2

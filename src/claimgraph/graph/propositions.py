@@ -33,7 +33,8 @@ def _data() -> dict[str, Any]:
         return {fold(w): name for name, per_lang in data[section].items() for forms in per_lang.values() for w in forms}
 
     numbers = {fold(str(w)): str(v) for per_lang in data["numbers"].values() for w, v in per_lang.items()}
-    return {"counts": table("counts"), "acts": table("acts"), "objects": table("objects"), "numbers": numbers}
+    return {"counts": table("counts"), "acts": table("acts"), "objects": table("objects"), "numbers": numbers,
+            "judgements": table("judgements")}
 
 
 def _number(token: str) -> Optional[str]:
@@ -76,6 +77,9 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
             figure = _figure(tokens, i)
             if figure is not None:
                 out.add(f"{count}:{figure}")
+        judgement = data["judgements"].get(token) or data["judgements"].get(" ".join(tokens[i:i + 2]))
+        if judgement is not None:
+            out.add(f"judge:{judgement}")
         act = data["acts"].get(token)
         if act is not None:
             around = tokens[max(0, i - OBJECT_WINDOW):i] + tokens[i + 1:i + 1 + OBJECT_WINDOW]

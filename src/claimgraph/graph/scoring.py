@@ -219,6 +219,7 @@ class StoryScope(NamedTuple):
 
     day: int
     propositions: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()  # what a statement names (its argument keys)
 
 
 def in_story(mention: ClaimMention) -> Optional[StoryScope]:
@@ -231,7 +232,7 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
         return None
     if mention.type == "STATEMENT":
         keys = proposition_keys(mention.item)
-        return StoryScope(mention_day, keys) if keys else None
+        return StoryScope(mention_day, keys, frozenset(mention.arguments.values())) if keys else None
     if mention.type != "USE":
         return None
     if open_role(mention.arguments.get("agent", "-")) and place_country(mention.names.get("location")) is None:
@@ -243,8 +244,12 @@ def within_story(row: Any, scope: StoryScope) -> bool:
     first, last = day(row.first_seen), day(row.last_seen or row.first_seen)
     if first is None or last is None:
         return False
-    if scope.propositions and not scope.propositions & proposition_keys(row.item):
+    shared = scope.propositions & proposition_keys(row.item)
+    if scope.propositions and not shared:
         return False  # a statement meets the statements that assert what it asserts, not the whole story
+    actors = frozenset(json.loads(row.arguments or "{}").values())
+    if shared and all(k.startswith("judge:") for k in shared) and scope.actors and actors and not scope.actors & actors:
+        return False  # "murder" said of one party is not "murder" said of another
     if not scope.propositions and open_role(stored_agent(row.arguments)) and stored_place(row.names) is None:
         return False  # an attack by no one known, somewhere unknown: only its words can tell it is this one
     return first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS

@@ -101,6 +101,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0015_graph_propositions_2026_12_07", retake_graph),
     # a quake's magnitude and depth are figures statements share (graph/propositions.py), "1,500" one figure
     ("0016_graph_figures_2026_12_07", retake_graph),
+    # the charge a speaker makes of an act ("murder", "massacre") is what statements share within a story
+    ("0017_graph_charges_2026_12_07", retake_graph),
 ]
 
 

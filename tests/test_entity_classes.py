@@ -137,3 +137,16 @@ def test_french_bodies_with_their_country_regions_by_the_compass_and_portfolios(
     assert "Ukraine" not in mentions
     assert mentions["Europe de l'Est"][1] == "LOC"
     assert "Énergie" not in mentions
+
+
+def test_an_acronyms_long_form_in_brackets_and_a_name_before_its_staff(analyzer) -> None:  # type: ignore[no-untyped-def]
+    mentions = found(analyzer, "The secretary of TCE (Tolvik Conference Episcopal), Ana Ruiz, called the ruling "
+                     "dangerous.", "en")
+    assert mentions["Tolvik Conference Episcopal"] == ("Tolvik Conference Episcopal", "ORG")
+    assert mentions["TCE"] == ("Tolvik Conference Episcopal", "ORG")
+    from claimgraph.extract.name_candidates import staff_of
+
+    doc = Doc(spacy.blank("en").vocab, words=["Brannpost", "reporters", "attended"], pos=["PROPN", "NOUN", "VERB"])
+    assert staff_of(doc, 0, 1, EN) == "ORG"
+    doc = Doc(spacy.blank("en").vocab, words=["Brannpost", "reporters"], pos=["PROPN", "NOUN"], ents=["B-PERSON", "O"])
+    assert staff_of(doc, 0, 1, EN) is None  # tagged already

@@ -38,7 +38,7 @@ from claimgraph.extract.entity_context import (add_repeated_mentions, context_ty
                                                drop_eponyms)
 from claimgraph.extract.entity_documents import drop_documents
 from claimgraph.extract.entity_groups import (Group, Mention, add_acronym_mentions, add_series_mentions, add_surname_mentions,
-                                             group_mentions)
+                                             group_mentions, join_bracketed)
 from claimgraph.extract.entity_types import after_job_title, head_type, national_body_spans, refine_type, retype_places
 from claimgraph.extract.metonymy import acts
 from claimgraph.extract.name_cuts import join_article_names, split_name_pairs
@@ -74,7 +74,7 @@ def extract_entities(doc: Doc, rules: LanguageRules) -> list[Entity]:
     mentions = [m for ent in spans if (m := make_mention(ent, data, gazetteer, where)) is not None]
     mentions = resolve_bare_institutions(mentions, gazetteer)
     mentions = add_national_bodies(doc, mentions, data, where)
-    groups = group_mentions(mentions)
+    groups = join_bracketed(group_mentions(mentions), where.text)
     retype_places(doc, groups, data)
     add_series_mentions(doc, groups, where.text)
     add_surname_mentions(doc, groups, where.text)

@@ -169,6 +169,33 @@ def add_series_mentions(doc: Doc, groups: list[Group], text: str) -> None:
         groups[:] = [g for g in groups if g.mentions]
 
 
+def join_bracketed(groups: list[Group], text: str) -> list[Group]:
+    """One group for a name and the other form written in brackets right after it ("the TEC (Tolvik
+    Episcopal Conference)", "Tolvik Watch (TW)"), when the gazetteer knows neither and both are organisations
+    or products and one of the two is an acronym: an article spells an acronym out where its letters need not
+    match (another language's order)."""
+    starts = {m.span.start: g for g in groups for m in g.mentions}
+    for group in list(groups):
+        if group not in groups or group.entry is not None or group.type not in ("ORG", "PRODUCT"):
+            continue
+        for mention in list(group.mentions):
+            end = mention.span.end
+            other = starts.get(end + 2) if text[end:end + 2] == " (" else None
+            if other is None or other is group or other not in groups or other.entry is not None \
+                    or other.type not in ("ORG", "PRODUCT"):
+                continue
+            if not any(text[m.span.end:m.span.end + 1] == ")" for m in other.mentions if m.span.start == end + 2):
+                continue
+            if not (ACRONYM.match(mention.span.text) or any(ACRONYM.match(m.span.text) for m in other.mentions)):
+                continue  # "Tolvikgram (Brannco)": a company's product and its owner, two names
+            for moved in other.mentions:
+                moved.type = group.type
+            group.mentions.extend(other.mentions)
+            groups.remove(other)
+            starts.update({m.span.start: group for m in other.mentions})
+    return groups
+
+
 def _singular_of(plural: Group, groups: list[Group]) -> Optional[Group]:
     """The group named by `plural`'s name without its plural "s", when that name is an acronym or a model code."""
     name = plural.name
@@ -248,5 +275,5 @@ def _is_edge_part(words: list[str], longer: list[str]) -> bool:
     return n < len(longer) and (longer[:n] == words or longer[-n:] == words)
 
 
-__all__ = ["Group", "Mention", "SHORT_FORM_TARGETS", "add_acronym_mentions", "add_series_mentions", "add_surname_mentions",
-           "group_mentions"]
+__all__ = ["Group", "Mention", "SHORT_FORM_TARGETS", "add_acronym_mentions", "join_bracketed",
+           "add_series_mentions", "add_surname_mentions", "group_mentions"]

@@ -7,6 +7,7 @@ extract/name_spans.py gathers them and merges them with the NER's entities. Foun
 * a proper noun the NER left out that rigour knows as a country or region;
 * a French town after « à » (`town_prepositions` in entities.yaml), with its capitalised article;
 * French elections named by their kind (« l'élection présidentielle américaine de 2012 »);
+* an acronym's long form in brackets after it, and a proper noun before a noun of its staff;
 * a known place's part named by a point of the compass (« l'Europe de l'Est »);
 * state services written in lowercase (`lowercase_bodies` in entities.yaml): a service head with an
   adjective of rank (« la police fédérale ») or with its function and that function's adjective (« la
@@ -23,6 +24,8 @@ from claimgraph.resolve.territories import lookup_territory
 
 # `id_` prefix of a candidate span; the contract type is its label.
 CANDIDATE = "candidate:"
+# Small words inside a bracketed long form ("(Tolvik Council of the Arts)").
+BRACKET_LINKS = ("of", "for", "the", "and", "de", "du", "des", "la", "et", "pour", "d'", "l'", "d’", "l’")
 # Capitalised articles that start some towns' names (« à Des Moines », « à La Rochelle »).
 TOWN_ARTICLES = ("Des", "La", "Le", "Les", "L'", "L’")
 
@@ -97,6 +100,39 @@ def elections(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     return spans
 
 
+def staff_of(doc: Doc, start: int, end: int, data: dict[str, Any]) -> Optional[str]:
+    """ORG for a proper noun the NER left out before a noun of its staff ("Tolvikpost reporters attended",
+    "Brannco employees"; `staff_nouns` in entities.yaml): people work for organisations."""
+    nouns = {w.casefold() for w in data.get("staff_nouns", [])}
+    tokens = doc[start:end]
+    if end >= len(doc) or doc[end].lower_ not in nouns or not doc[end].is_lower:
+        return None
+    if any(t.ent_type_ for t in tokens) or any(t.pos_ != "PROPN" for t in tokens):
+        return None
+    return "ORG"
+
+
+def bracketed_long_forms(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
+    """An acronym's long form in brackets after it ("the TEC (Tolvik Episcopal Conference)"): the
+    capitalised words inside, typed as the acronym (letters in another language's order need not match)."""
+    spans = []
+    for token in doc[1:-3]:
+        acronym = doc[token.i - 1]
+        if token.text != "(" or not (acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 6) \
+                or acronym.ent_type_ not in ("ORG", "PRODUCT"):
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].text != ")" and end - token.i <= 10:
+            end += 1
+        inside = doc[token.i + 1:end]
+        if end >= len(doc) or doc[end].text != ")" or len(inside) < 2 or not inside[0].text[:1].isupper() \
+                or any(t.ent_type_ for t in inside) \
+                or not all(t.text[:1].isupper() or t.lower_ in BRACKET_LINKS for t in inside):
+            continue
+        spans.append(_span(doc, token.i + 1, end, acronym.ent_type_))
+    return spans
+
+
 def compass_regions(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     """LOC candidates for a known place's part named by a point of the compass (« l'Europe de l'Est »,
     « l'Afrique du Nord »; `compass_points` in entities.yaml): one region, not the place."""
@@ -156,4 +192,5 @@ def _span(doc: Doc, start: int, end: int, etype: str) -> SpacySpan:
     return SpacySpan(doc, start, end, label=etype, span_id=CANDIDATE + etype)
 
 
-__all__ = ["CANDIDATE", "compass_regions", "coordinated_type", "elections", "lowercase_bodies", "town_after_preposition", "untagged_territory"]
+__all__ = ["CANDIDATE", "bracketed_long_forms", "compass_regions", "coordinated_type", "elections",
+           "lowercase_bodies", "staff_of", "town_after_preposition", "untagged_territory"]

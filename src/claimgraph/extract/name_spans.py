@@ -26,8 +26,9 @@ from spacy.tokens import Token
 from claimgraph.extract.doc_text import sentence_starts
 from claimgraph.extract.entity_context import descriptor_around, descriptor_words
 from claimgraph.extract.entity_types import ACRONYM_SKIPS, head_type, is_model_code
-from claimgraph.extract.name_candidates import (CANDIDATE, _span, compass_regions, coordinated_type, elections,
-                                                lowercase_bodies, town_after_preposition, untagged_territory)
+from claimgraph.extract.name_candidates import (CANDIDATE, _span, bracketed_long_forms, compass_regions, coordinated_type,
+                                                elections, lowercase_bodies, staff_of, town_after_preposition,
+                                                untagged_territory)
 
 # Title-case lines (headlines) capitalise every word: no evidence of a name there. A line is one
 # when at most this many of its long words are lowercase.
@@ -70,7 +71,7 @@ def candidate_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
         if span is None and (doc[start].pos_ == "PROPN" or (doc[start].pos_ == "NOUN" and not doc[start].is_sent_start)):
             # A name the NER missed next to its descriptor ("the gas operator Brenvik", "Rilco, an energy major,").
             etype = descriptor_around(doc, start, end, data) or coordinated_type(doc, start, end) \
-                or untagged_territory(doc, start, end)
+                or untagged_territory(doc, start, end) or staff_of(doc, start, end, data)
             span = _span(doc, start, end, etype) if etype is not None else None
         if span is None:
             span = town_after_preposition(doc, start, end, data)
@@ -83,6 +84,7 @@ def candidate_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     spans += elections(doc, data)
     spans += lowercase_bodies(doc, data)
     spans += compass_regions(doc, data)
+    spans += bracketed_long_forms(doc, data)
     return spans
 
 

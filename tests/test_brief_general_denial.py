@@ -31,7 +31,7 @@ def test_one_broad_denial_answering_every_allegation_reads_as_one_general_denial
     broad = [("ministry", "v9"), ("wire", "v4")]  # one statement, carried by two articles
     claims = [allegation(f"c{i}", f"Ruritania supplies item {i} to Osterlich", broad) for i in range(4)]
     text = verdict("Is Ruritania involved?", claims, [deny_claim(broad)])
-    assert "Denied by Government of Ruritania: mostly one general denial, that «any arms», which answers 4 of the 4 " \
+    assert "Denied by Government of Ruritania: mostly one general denial, denying «any arms», which answers 4 of the 4 " \
            "allegations (1 denial statement in all, not 4 separate denials)" in text, text
 
 

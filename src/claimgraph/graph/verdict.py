@@ -88,7 +88,7 @@ def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[Clai
         total = f"{_count(len(by_statement), 'denial statement')} in all, not {len(claims)} separate denials"
         label = labels.get(broadest, "")
         if len(covered) >= 2 and " denies " in label:
-            said = (f"mostly one general denial, that {label.split(' denies ', 1)[1]}, which answers {len(covered)} of "
+            said = (f"mostly one general denial, denying {label.split(' denies ', 1)[1]}, which answers {len(covered)} of "
                     f"the {_count(len(asserted), 'allegation')} ({total})")
         else:
             said = f"{len(claims)} allegations answered by {total}"

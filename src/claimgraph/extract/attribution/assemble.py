@@ -156,7 +156,8 @@ QUOTED_FRAGMENT = re.compile(r"[«“\"][^«“\"»”]*\w[^«“\"»”]*[»”
 OPEN_MARKS, CLOSE_MARKS = "«“\"", "»”\""
 
 
-def speech_kind(text: str, kind: str, content: Span, complementizers: frozenset[str] = frozenset()) -> str:
+def speech_kind(text: str, kind: str, content: Span, complementizers: frozenset[str] = frozenset(),
+                infinitive: bool = False) -> str:
     """Indirect speech that quotes the speaker's words is `mixed`; a content that is a whole quotation is `direct`.
 
     The content span may stop just before the closing mark of a quoted fragment
@@ -173,10 +174,13 @@ def speech_kind(text: str, kind: str, content: Span, complementizers: frozenset[
     split = after.lstrip()[:1] == ","  # « A, a déclaré X, B »: the quotation goes on after the incise
     lead = WORD.findall(text[max(0, content.start - 12):content.start])
     after_that = bool(lead) and lead[-1].lower() in {c.strip("'’") for c in complementizers} and kind == "indirect"
+    prefix = text[:content.start].rstrip()
+    # « qui affirme « agir au nom de Dieu » »: a quoted infinitive right after its verb is mixed, not direct
+    after_verb = infinitive and prefix[-1:] in OPEN_MARKS and prefix[:-1].rstrip()[-1:].isalpha() and kind == "indirect"
     if opened and (closed or split) and not re.search(r"[«»“”]", inner) and inner.count('"') == 0 \
-            and not after_that:
+            and not after_that and not after_verb:
         return "direct"
-    if opened and closed and after_that:
+    if opened and closed and (after_that or after_verb):
         return "mixed"  # « a affirmé que « ... » »: a que-clause wholly in quotes stays mixed (ANNOTATION 1.8)  # the whole content is the quotation: « La Chine n'a jamais ... », a déclaré X
     if kind == "according_to":
         return kind  # a quoted fragment after "selon X" stays according_to (ANNOTATION 1.8)
@@ -233,7 +237,8 @@ def _stretch_subject(doc: Doc, start: int, cue: Token) -> Optional[Token]:
     inside = range(start, cue.i)
     for tok in doc[start:cue.i]:
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i not in inside and "Yes" not in tok.morph.get("Reflex") \
-                and tok.dep_ not in ("obj", "iobj", "dobj", "expl:comp", "expl:pv"):
+                and (tok.dep_ not in ("obj", "iobj", "dobj", "expl:comp", "expl:pv") or tok.head.i < start):
+            # an object of a verb on the line before is the parser joining a subheading to this line
             return tok
     return None
 
@@ -332,7 +337,9 @@ def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
         certainty = weakest(certainty, cand.cue_certainty, cue_context(cand.cue_token, lexicon))
         if cand.cue_polarity == "negative" and not _cue_already_counted(cand, span):
             polarity = "negative" if polarity == "positive" else "positive"
-        kind = speech_kind(doc_text(doc), cand.kind, cand.content, lexicon.complementizers)
+        infinitive = span is not None and len(span) > 0 and "Inf" in next(
+            (t for t in span if not t.is_punct), span[0]).morph.get("VerbForm")
+        kind = speech_kind(doc_text(doc), cand.kind, cand.content, lexicon.complementizers, infinitive)
         parent = ids.get(id(cand.parent_ref)) if cand.parent_ref is not None else None
         result.append(Attribution(id=ids[id(cand)], source=sources[id(cand)], cue=cand.cue, content=cand.content,
                                   kind=kind, certainty=certainty, polarity=polarity, parent=parent))

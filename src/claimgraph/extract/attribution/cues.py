@@ -129,6 +129,14 @@ def _before_occasion_clause(doc: Doc, content: Span, lexicon: Lexicon) -> Span:
     return content
 
 
+def _relative_speaker(verb: Token, source: Optional[Token], lexicon: Lexicon) -> bool:
+    """« l'organisation, qui affirme « agir au nom de Dieu » »: a relative clause whose pronoun speaks reports
+    its own complement, not the clause it hangs on."""
+    return verb.dep_ in ("acl:relcl", "relcl") and source is not None and any(
+        c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < verb.i and (
+            c.lower_ in lexicon.relative_speakers or "Rel" in c.morph.get("PronType")) for c in verb.children)
+
+
 def _opens_colon(verb: Token) -> bool:
     """"X a déclaré : « ... »": the words after the colon are the statement, not the clause before the cue."""
     nxt = verb.i + 1
@@ -271,7 +279,10 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             base["cue"] = base["source_span"] = tokens_span(doc, list(doc[first:verb.i + 1]))  # ANNOTATION 1.3
     if source is not None and verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and (
             "Rel" in source.morph.get("PronType") or source.lower_ in lexicon.relative_pronouns):
+        pronoun = source
         source = relative_antecedent(verb)  # "des documents, qui affirment que ...": the antecedent speaks
+        if source is not None and pronoun.i > source.i and not entry.takes_object:  # « un accord qui prévoit que P »
+            base["source_span"] = tokens_span(doc, [t for t in noun_phrase(source) if t.i < pronoun.i])
     # a cleft relay: "C'est ce qu'affirme le Times", "That's what the minister said"
     cleft = (verb.head.lower_ in lexicon.cleft_heads and verb.dep_ in ("acl:relcl", "relcl", "acl")) or any(
         c.lower_ in lexicon.cleft_objects and c.dep_ in ("dobj", "obj") for c in verb.children)
@@ -348,7 +359,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             comma_before = False
         if head.i != verb.i and verb.dep_ in INCISE_DEPS and head.i < verb.i and (comma_before or mark is not None) \
                 and not _trailing_participle(verb, lexicon) and not _subordinated(verb, lexicon) \
-                and not _opens_colon(verb) \
+                and not _opens_colon(verb) and not _relative_speaker(verb, source, lexicon) \
                 and not _reports_own_object(verb, source, entry, words, lexicon):
             # ", calling the accusations groundless" reports its object
             # incise after the content: "..., a ajouté l'officiel", "..., comme le montrent les documents"

@@ -27,6 +27,8 @@ class CueEntry:
     nominal (bool): only a noun phrase is content (`object: noun`): « souhaitent une sortie du
         nucléaire » states a stance, « souhaite faire un rappel » an intention.
     reflexive (bool): the cue only with a reflexive pronoun (« s'inquiéter de X »).
+    clause_only (bool): only a complement clause is content (`clause: only`): « l'accord prévoit que P »
+        reports, « prévoit de supprimer des emplois » plans.
     predicative (bool): the object reading needs more than a bare object ("called China an
         enabler", "called for sanctions", not "called the company").
     kind (Optional[str]): the kind the cue gives its record when it is not plain reported
@@ -44,6 +46,7 @@ class CueEntry:
     needs_speaker: bool = False
     nominal: bool = False
     reflexive: bool = False
+    clause_only: bool = False
 
 
 def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
@@ -52,7 +55,7 @@ def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
                     role=raw.get("role", "speech"), takes_object=bool(raw.get("object")), rest=rest,
                     kind=raw.get("kind"), predicative=bool(raw.get("predicative")),
                     needs_speaker=bool(raw.get("speaker")), nominal=raw.get("object") == "noun",
-                    reflexive=bool(raw.get("reflexive")))
+                    reflexive=bool(raw.get("reflexive")), clause_only=raw.get("clause") == "only")
 
 
 def occasion_words(cues: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:

@@ -27,9 +27,15 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
     governed = [c for w in words[1:] if w.i != verb.i for c in w.children if c.i > w.i and c.i not in own
                 and c.dep_ in OBJECT_DEPS + ("pobj", "acl") and not comma_clause(c)]  # "readiness to sign X"
     parts = sorted(parts + governed, key=lambda t: t.i)
+    if entry.clause_only:
+        return []
     if not entry.takes_object:
         # « a affirmé avoir visé un dépôt », « disent vouloir coopérer »: the infinitive is what is said
-        parts = [c for c in parts if lexicon.infinitive_content and c.dep_ == "xcomp" and _infinitive(c)][:1]
+        infinitives = [c for c in parts if lexicon.infinitive_content and c.dep_ == "xcomp" and _infinitive(c)]
+        # « a affirmé pour sa part avoir visé »: the parser hung the infinitive on the adverbial before it
+        infinitives += [g for c in parts if lexicon.infinitive_content and c.dep_ in ("obl:mod", "obl", "obl:arg") for g in c.children
+                        if g.dep_ in ("acl", "xcomp") and g.i > c.i and _infinitive(g) and not comma_clause(g, any_dep=True)]
+        parts = sorted(infinitives, key=lambda t: t.i)[:1]
         if not parts:
             return []
     if len(parts) > 1 or parts and _bare_adjunct(parts[0]):
@@ -48,8 +54,9 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
         parts = [c for c in parts if c.dep_ != "prep" or c.lower_ in lexicon.object_preps or c in governed
                  or has_object and c.lower_ in lexicon.after_object_preps]  # "the attachment of a panel to the dish"
     clauses = [c for c in parts if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")] if not has_object else []
-    if entry.nominal and (clauses or not has_object):
-        return []  # « souhaite faire un rappel »: an intention, not a stance on something
+    if entry.nominal and (clauses or not has_object or any(c.dep_ == "xcomp" or c.left_edge.pos_ == "ADP" and c.dep_
+                                                          in ("obj", "dobj") for c in parts)):
+        return []  # « souhaite faire un rappel », « refuse de Révéler X » (a verb read as a noun): an intention
     if clauses:  # "a démenti jeudi avoir livré ...": what is denied is the infinitive clause, not the day
         # « accusé Amnesty International de « créer ... » »: a name the parser made a clause too is the accused
         name = next((c for c in parts if c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i < clauses[0].i), None)
@@ -119,7 +126,7 @@ def stance_complement(verb: Token, lexicon: Lexicon) -> Optional[tuple[Token, To
         return None
     # « s'était dit « indigné » par X »: the parser may hang the adjective's complement on the verb
     heads = [c for c in adjective.children if c.i > adjective.i and c.dep_ != "punct"] + [
-        c for c in verb.children if c.i > adjective.i and c.dep_ in ("obl", "obl:arg", "obl:mod", "ccomp")
+        c for c in verb.children if c.i > adjective.i and c.dep_ in ("obl", "obl:arg", "obl:mod", "ccomp", "advcl")
         and any(g.dep_ in ("case", "mark") and g.i < c.i for g in c.children)]
     tokens = sorted((t for c in heads for t in c.subtree), key=lambda t: t.i)
     while tokens and tokens[0].dep_ in ("case", "mark") and tokens[0].lower_ not in lexicon.complementizers:

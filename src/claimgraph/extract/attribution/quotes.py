@@ -20,7 +20,7 @@ from claimgraph.model import Span
 MIN_QUOTE_WORDS = 4
 # How many tokens around the quote the speaker's clause may take.
 WINDOW = 10
-STANDALONE_BEFORE = frozenset(".!?:;\n—–")  # a semicolon opens a clause of its own
+STANDALONE_BEFORE = frozenset(".!?:;\n—–»”")  # a semicolon opens a clause of its own; « A » « B »: B too
 
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:

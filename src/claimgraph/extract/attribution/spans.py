@@ -138,8 +138,8 @@ def to_closing_mark(doc: Doc, content: Span) -> Span:
         depth = text.count(opening) - text.count(closing)
         if depth <= 0:
             continue
-        if not re.search(r"\w", text[text.rfind(opening):]):
-            return content  # 'said: “' : a quotation that starts after the content is not part of it
+        if not re.search(r"\w", text[text.rfind(opening):]) and ":" in text[text.rfind(opening) - 3:]:
+            return content  # 'said: “' : a quotation opened after a colon is a statement of its own
         limit = min(len(full), content.end + QUOTE_REACH)
         i = content.end
         while i < limit and full[i] != "\n":

@@ -126,3 +126,17 @@ def test_a_quotation_right_after_another_stands_alone(analyse) -> None:  # type:
     atts = analyse("« Nous ne céderons pas. » « Il y a là une volonté de bloquer le débat qui est absolument "
                    "scandaleuse ! », a-t-il affirmé sous les applaudissements.")
     assert record(atts, "volonté de bloquer")["kind"] == "direct"
+
+
+def test_an_impersonal_passive_cue_written_in_a_document(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("« Quand la police s'est installée dans des écoles, elle a bloqué les rues voisines », est-il "
+                   "notamment écrit dans le rapport.")
+    source = record(atts, "police s'est installée")["source"]
+    assert source["text"] == "le rapport" and source["type"] == "document"
+
+
+def test_a_name_set_off_after_a_title_the_entity_layer_missed(analyse) -> None:  # type: ignore[no-untyped-def]
+    atts = analyse("Plus tôt dans la journée, le chef de la diplomatie lettone, Janis Ozolins, s'était dit « indigné » "
+                   "par les accusations « injustes » de l'ONG.")
+    source = record(atts, "accusations")["source"]
+    assert source["text"] == "Janis Ozolins" and source["type"] == "named_person"

@@ -266,7 +266,17 @@ def _subject_after_comma(doc: Doc, head: Token, cue: Token) -> Optional[Token]:
     return nouns[0] if nouns[0].head.i not in range(gap.start, gap.end) else None
 
 
-def settled_head(doc: Doc, cand: Candidate) -> Optional[Token]:
+def _written_in(cue: Token, lexicon: Lexicon) -> Optional[Token]:
+    """« « P », est-il écrit dans le rapport »: an impersonal passive cue whose place is a document has the
+    document as its source (ANNOTATION 1.10), not the expletive « il »."""
+    if not any(c.dep_ in ("aux:pass", "auxpass") or c.lemma_ in ("être", "be") for c in cue.children if c.i < cue.i + 2):
+        return None
+    return next((c for c in cue.children if c.i > cue.i and c.pos_ == "NOUN" and c.dep_.startswith("obl")
+                 and c.lemma_.lower() in lexicon.document_nouns
+                 and any(g.dep_ == "case" and g.lower_ in lexicon.place_preps for g in c.children)), None)
+
+
+def settled_head(doc: Doc, cand: Candidate, lexicon: Lexicon) -> Optional[Token]:
     """The source head of a candidate, mended where the parse misleads the cue readers: an inverted clitic
     is the subject of its verb and of a gerund hung on it (« », a-t-elle affirmé, ajoutant que « »); a head
     that is punctuation or sits on another line than its cue (a subheading) gives way to the noun phrase
@@ -278,7 +288,7 @@ def settled_head(doc: Doc, cand: Candidate) -> Optional[Token]:
     if clitic is None and cue.dep_ == "advcl" and "Part" in cue.morph.get("VerbForm") and cue.head.i < cue.i:
         clitic = inverted_clitic(cue.head)
     if clitic is not None:
-        return clitic
+        return _written_in(cue, lexicon) or clitic
     if head is None:
         return head
     after = [c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i and c.pos_ in ("PROPN", "NOUN")]
@@ -309,7 +319,7 @@ def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
     resolver = SourceResolver(doc, lexicon, entities)
     ordered = sorted(found, key=reading_order)
     sources: dict[int, Source] = {}
-    heads = {id(c): settled_head(doc, c) for c in ordered}
+    heads = {id(c): settled_head(doc, c, lexicon) for c in ordered}
     for cand in sorted(ordered, key=lambda c: (h.idx if (h := heads[id(c)]) is not None else c.content.start)):
         head = heads[id(cand)]
         if cand.source_type is not None and cand.source_span is not None:

@@ -93,6 +93,7 @@ class Lexicon:
     agent_marks: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     infinitive_content: bool = False
+    place_preps: frozenset[str] = frozenset()  # « est-il écrit dans le rapport »: where the words are written
     zero_complementizer: bool = False  # "rejected claims it leaked data": a report noun's clause without "that"
     lemma_repairs: dict[str, str] = field(default_factory=dict)  # « réclame » -> « réclamer »  # « a affirmé avoir livré »: a speech verb's infinitive is its content
     conditional_mood: Optional[str] = None
@@ -197,7 +198,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         after_object_preps=word_set(cues.get("after_object_preps")),
         complementizers=word_set(cues.get("complementizers")),
         infinitive_content=bool(cues.get("infinitive_content")),
-        zero_complementizer=bool(cues.get("zero_complementizer")),
+        zero_complementizer=bool(cues.get("zero_complementizer")), place_preps=word_set(cues.get("place_preps")),
         lemma_repairs={str(k): str(v) for k, v in (cues.get("lemma_repairs") or {}).items()},
         conditional_mood=hedges.get("conditional_mood"),
         modals={str(k).lower(): v for k, v in (hedges.get("modals") or {}).items()},

@@ -82,11 +82,16 @@ class MentionIndex:
         if name_span is not None:  # a first and a last name the entity layer missed
             return name_span, None
         named = [t for t in head.subtree if t.dep_ in ("appos", "conj") and t.i > head.i
-                 and doc[t.left_edge.i - 1].text == ","]  # the parser may coordinate the name it sets off
+                 and "," in (doc[t.left_edge.i - 1].text, t.left_edge.text)]  # the parser may coordinate the name
         for tok in named:  # "The secretary general of the party (...), Ana Ruiz,"
             found = self._mention_from(tok.left_edge.idx, tok.left_edge.idx + 1)
             if found is not None:
                 return found
+            words = [t for t in doc[tok.i:tok.i + 4] if t.i == tok.i or t.head.i == tok.i and t.dep_.startswith("flat")]
+            end = tok.i + len(words)
+            if len(words) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in
+                                       NOT_PERSON_LABELS for t in words) and end < len(doc) and doc[end].text == ",":
+                return tokens_span(doc, words), None  # type: ignore[return-value]  # a name the entity layer missed
         last = max(t.i for t in phrase)
         after = last + 1
         bracketed = after < len(doc) and doc[after].text == "(" and ")" in [t.text for t in doc[after:after + 6]]
@@ -102,14 +107,14 @@ class MentionIndex:
                     return found
                 if root is not None and bracketed and root.end < len(doc) and doc[root.end].text in ",.":
                     return found  # set off by commas on both sides: an apposition whatever the parse
-            elif bracketed:
+            else:  # a first and a last name the entity layer missed, set off by commas on both sides
                 names = []
                 for tok in doc[after:after + 4]:
                     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in NOT_PERSON_LABELS:
                         break
                     names.append(tok)
                 end = after + len(names)
-                if len(names) >= 2 and end < len(doc) and doc[end].text in ",.":
+                if len(names) >= 2 and end < len(doc) and (doc[end].text == "," or bracketed and doc[end].text == "."):
                     return tokens_span(doc, names), None  # type: ignore[return-value]
         return None
 

@@ -46,6 +46,19 @@ def _possessed(noun: Token) -> bool:
     return any(c.dep_ in ("poss", "det:poss") or "Yes" in c.morph.get("Poss") for c in noun.children)
 
 
+def _substantive(word: Token) -> bool:
+    """« à un industriel russe », "to the wounded": an adjective with its own article stands for a noun."""
+    return any(c.dep_ == "det" and c.i < word.i for c in word.children)
+
+
+def _shares_object(head: Token, conj: Token) -> bool:
+    """"fabriquer et déployer des drones", "designed and produced engines": a verb shares the object of
+    the verb coordinated right after it; not when its own complements come between them (« livré à un
+    industriel des moteurs, a rapporté l'agence »: the second verb's object is no part of the first act)."""
+    between = head.doc[head.i + 1:conj.i]
+    return all(t.is_punct or t.is_space or t.pos_ == "CCONJ" or conj in t.ancestors for t in between)
+
+
 def _paragraph_break_between(a: Token, b: Token) -> bool:
     first, last = sorted((a.i, b.i))
     return any(t.is_space and t.text.count("\n") >= 2 for t in a.doc[first:last])
@@ -85,7 +98,8 @@ class RoleFiller(ParticipantWords):
             if role and role in allowed and role not in heads and head.i not in time_tokens:
                 if role == "location" and is_quantity(head):
                     return  # « de 75 % à 50 % »: an amount is never a place
-                if is_clause or head.pos_ in NOMINAL_POS or (head.pos_ == "ADJ" and head.dep_ in lex.dep("modifier")):
+                if is_clause or head.pos_ in NOMINAL_POS or (head.pos_ == "ADJ" and (
+                        head.dep_ in lex.dep("modifier") or _substantive(head))):
                     heads[role] = (head, is_clause)
 
         preps_here = {p for t in trigger.tokens for p, _, _ in prepositional_phrases(t, lex)}
@@ -169,9 +183,9 @@ class RoleFiller(ParticipantWords):
                 self._describes_item(noun)
         if is_participle_modifier(head, lex):
             put(slots.get("passive_subject"), head.head)
+        self._partitive_object(trigger, slots, put)  # its own object before one shared with another verb
         self._inherit(trigger, slots, put)
         self._displaced(trigger, roles.preps, put)
-        self._partitive_object(trigger, slots, put)
 
     def _noun_roles(self, trigger: Trigger, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
         lex = self.lexicon
@@ -323,7 +337,8 @@ class RoleFiller(ParticipantWords):
         if "object" in slots:
             # "fabriquer et déployer des drones": the first verb shares the second's object.
             # not a handover's: "returned to Kyiv and gave approval to the plan" returns no approval
-            for conj in [c for c in children(head, lex.dep("conj")) if not {trigger.lemma, c.lemma_.lower()} & lex.handover_verbs]:
+            for conj in [c for c in children(head, lex.dep("conj")) if _shares_object(head, c)
+                         and not {trigger.lemma, c.lemma_.lower()} & lex.handover_verbs]:
                 for obj in children(conj, lex.dep("object")):
                     put(slots["object"], obj)
             if head.dep_ in lex.dep("conj"):
@@ -364,7 +379,8 @@ class RoleFiller(ParticipantWords):
                 continue
             for inner in dependent.subtree:
                 article = next((c for c in inner.children if c.dep_ in lex.dep("case") and c.i < inner.i), None)
-                if inner.i > dependent.i and inner.pos_ in NOMINAL_POS and inner.head.pos_ in NOMINAL_POS \
+                if inner.i > dependent.i and inner.pos_ in NOMINAL_POS \
+                        and (inner.head.pos_ in NOMINAL_POS or _substantive(inner.head)) \
                         and article is not None and article.lower_ in lex.partitives and inner.i not in self.entity_tokens:
                     put(object_role, inner)
                     return

@@ -123,7 +123,9 @@ def _is_someone(head: Token, lexicon: EventLexicon, named: set[int]) -> bool:
     people or organisations ("the ministry", « l'armée »); "these facilities", "the yields" cannot."""
     if head.i in named or head.pos_ in ("PROPN", "PRON") or head.lemma_.lower() in lexicon.actor_nouns:
         return True
-    return any(c.ent_type_ in ("NORP", "GPE") or c.i in named for c in head.children)
+    # "the Russian company", "Kupol's staff"; not the recipient the parser hung on the goods ("des obusiers à l'Ukraine")
+    return any((c.ent_type_ in ("NORP", "GPE") or c.i in named) and not any(g.dep_ == "case" for g in c.children)
+               for c in head.children)
 
 
 def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument], fillers: dict[str, Filler],

@@ -18,6 +18,7 @@ from claimgraph.extract.attribution.spans import before_occasion
 from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
 from claimgraph.extract.event.firing import item_as_place, strike_roles
 from claimgraph.extract.event.measures import subjected_target
+from claimgraph.extract.event.partitives import over_time_word, partitive_object, shares_object, substantive
 from claimgraph.extract.event.participants import ParticipantWords, is_quantity
 from claimgraph.extract.event.syntax import (NOMINAL_POS, any_subject, children, clause_bounds, governing_chain,
                                              is_participle_modifier, is_passive, passive_subject_slot, phrase_bounds,
@@ -44,19 +45,6 @@ class Filler:
 def _possessed(noun: Token) -> bool:
     """ "ses actions", "its war": a noun with a possessive determiner."""
     return any(c.dep_ in ("poss", "det:poss") or "Yes" in c.morph.get("Poss") for c in noun.children)
-
-
-def _substantive(word: Token) -> bool:
-    """« à un industriel russe », "to the wounded": an adjective with its own article stands for a noun."""
-    return any(c.dep_ == "det" and c.i < word.i for c in word.children)
-
-
-def _shares_object(head: Token, conj: Token) -> bool:
-    """"fabriquer et déployer des drones", "designed and produced engines": a verb shares the object of
-    the verb coordinated right after it; not when its own complements come between them (« livré à un
-    industriel des moteurs, a rapporté l'agence »: the second verb's object is no part of the first act)."""
-    between = head.doc[head.i + 1:conj.i]
-    return all(t.is_punct or t.is_space or t.pos_ == "CCONJ" or conj in t.ancestors for t in between)
 
 
 def _paragraph_break_between(a: Token, b: Token) -> bool:
@@ -99,7 +87,7 @@ class RoleFiller(ParticipantWords):
                 if role == "location" and is_quantity(head):
                     return  # « de 75 % à 50 % »: an amount is never a place
                 if is_clause or head.pos_ in NOMINAL_POS or (head.pos_ == "ADJ" and (
-                        head.dep_ in lex.dep("modifier") or _substantive(head))):
+                        head.dep_ in lex.dep("modifier") or substantive(head))):
                     heads[role] = (head, is_clause)
 
         preps_here = {p for t in trigger.tokens for p, _, _ in prepositional_phrases(t, lex)}
@@ -218,7 +206,7 @@ class RoleFiller(ParticipantWords):
         self._compound_roles(noun, roles, put)
         noun = self._counted(noun)
         subjected_target(noun, roles.slots.get("passive_subject"), self, put)
-        governor = noun.head
+        governor = over_time_word(noun, lex, self._time_tokens)
         if noun.dep_ in lex.dep("subject") | lex.dep("passive_subject") and governor.pos_ in ("VERB", "AUX"):
             # "the deliveries were routed through Redlepus": the route hangs on the verb of the noun
             for prep, other, _ in prepositional_phrases(governor, lex):
@@ -337,7 +325,7 @@ class RoleFiller(ParticipantWords):
         if "object" in slots:
             # "fabriquer et déployer des drones": the first verb shares the second's object.
             # not a handover's: "returned to Kyiv and gave approval to the plan" returns no approval
-            for conj in [c for c in children(head, lex.dep("conj")) if _shares_object(head, c)
+            for conj in [c for c in children(head, lex.dep("conj")) if shares_object(head, c)
                          and not {trigger.lemma, c.lemma_.lower()} & lex.handover_verbs]:
                 for obj in children(conj, lex.dep("object")):
                     put(slots["object"], obj)
@@ -368,22 +356,11 @@ class RoleFiller(ParticipantWords):
                         put("item", clause, True)
 
     def _partitive_object(self, trigger: Trigger, slots: dict[str, str], put) -> None:  # type: ignore[no-untyped-def]
-        """"fournir à la Russie des machines-outils": the parser may read the partitive
-        article as "de les" and hang the object on the recipient."""
-        lex = self.lexicon
-        object_role = slots.get("object")
-        if object_role is None or not lex.partitives:
-            return
-        for dependent in trigger.head.children:
-            if preposition_of(dependent, lex) not in ("à", "to") or dependent.i < trigger.head.i:
-                continue
-            for inner in dependent.subtree:
-                article = next((c for c in inner.children if c.dep_ in lex.dep("case") and c.i < inner.i), None)
-                if inner.i > dependent.i and inner.pos_ in NOMINAL_POS \
-                        and (inner.head.pos_ in NOMINAL_POS or _substantive(inner.head)) \
-                        and article is not None and article.lower_ in lex.partitives and inner.i not in self.entity_tokens:
-                    put(object_role, inner)
-                    return
+        """« fournir à la Russie des machines-outils », « a livré mardi des obusiers » (event/partitives.py)."""
+        if slots.get("object") is not None:
+            found = partitive_object(trigger.head, self.lexicon, self._time_tokens, self.entity_tokens)
+            if found is not None:
+                put(slots["object"], found)
 
     def _spans(self, trigger: Trigger, heads: dict[str, tuple[Token, bool]]) -> dict[str, Filler]:
         trigger_ids = {t.i for t in trigger.tokens}

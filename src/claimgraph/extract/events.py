@@ -75,7 +75,12 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     built: list[tuple[Trigger, Event]] = []
     verb_items = {(t.type, c.i) for t in triggers if not t.is_noun for c in t.head.children
                   if c.dep_ in lexicon.dep("object")}
+    # "banned Russian oil imports", "barring imports of uranium": the trade is what the ban bars, not a SUPPLY of its own
+    banned = {c.i for t in triggers if not t.is_noun and t.type == "SANCTION" and t.lemma in lexicon.ban_verbs
+              for c in t.head.children if c.dep_ in lexicon.dep("object")}
     for trigger in triggers:
+        if trigger.is_noun and trigger.head.i in banned:
+            continue
         if trigger.head.i in blocked or _is_purpose_blocked(trigger, lexicon) or is_policy_noun(trigger, lexicon):
             continue
         if trigger.is_noun and (trigger.type, trigger.head.i) in verb_items:

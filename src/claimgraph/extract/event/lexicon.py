@@ -72,6 +72,8 @@ class EventLexicon:
     bare_participle_tags: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
     approximators: frozenset[str] = frozenset()
+    # plural ending -> singular ending, to read a capitalised first word the tagger took for a name
+    plural_endings: tuple[tuple[str, str], ...] = ()
     required_roles: Optional[dict[str, tuple[str, ...]]] = None
     purpose_marks: frozenset[str] = frozenset()
     purpose_blocked: frozenset[str] = frozenset()
@@ -235,6 +237,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         passive_auxiliaries=word_set(data.get("passive_auxiliaries")), reflexives=word_set(data.get("reflexives")),
         bare_participle_tags=frozenset(data.get("bare_participle_tags") or []),
         partitives=word_set(data.get("partitive_articles")), approximators=word_set(data.get("approximators")),
+        plural_endings=tuple((str(k), str(v or "")) for k, v in (data.get("plural_endings") or {}).items()),
         required_roles={t: tuple(r) for t, r in (data.get("required_roles") or {}).items()},
         purpose_marks=word_set(data.get("purpose_marks")), purpose_blocked=frozenset(data.get("purpose_blocked") or []),
         purpose_governors=word_set(data.get("purpose_governors")),

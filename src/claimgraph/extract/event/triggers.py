@@ -142,6 +142,22 @@ def _is_rebuttal(token: Token, lexicon: EventLexicon) -> bool:
                for t in token.subtree if t.i > token.i and t.pos_ in ("ADJ", "NOUN", "VERB"))
 
 
+def _is_capitalised_first_noun(token: Token) -> bool:
+    """"Deliveries of gas ... ceased": a sentence's first word the tagger took for a name (no entity, a
+    lowercase rest), kept as the lemma it was given."""
+    first = token.is_sent_start or token.i == 0 or token.nbor(-1).is_space
+    return first and token.pos_ == "PROPN" and not token.ent_type_ and token.text[1:].islower() \
+        and token.lemma_ == token.text
+
+
+def _singular(word: str, lexicon: EventLexicon) -> str:
+    """The singular of a plural noun by the language's endings ("deliveries" -> "delivery"), else `word`."""
+    for plural, singular in lexicon.plural_endings:
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            return word[:-len(plural)] + singular
+    return word
+
+
 def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
     """Every trigger of `doc`, multi-word phrases first, in text order.
 
@@ -173,6 +189,11 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
             taken.update(t.i for t in disclaimer.tokens)
             found[disclaimer.tokens[0].i] = disclaimer
             continue
+        if _is_capitalised_first_noun(token):
+            form = _singular(token.lower_, lexicon)
+            if form in lexicon.nouns:
+                found[token.i] = Trigger(lexicon.nouns[form], token, (token,), True, lexicon.bearer_roles.get(form))
+                continue
         for form in (_lemma(token), token.lower_):
             if form in lexicon.verbs and _is_verbal(token):
                 found[token.i] = Trigger(lexicon.verbs[form], token, (token,), False)

@@ -26,3 +26,13 @@ def test_plural_endings_give_the_singular() -> None:
     assert [_singular(w, english) for w in ("deliveries", "shipments", "sanctions", "gas")] == \
         ["delivery", "shipment", "sanction", "gas"]
     assert _singular("livraisons", french) == "livraison"
+
+
+def test_deliveries_that_ceased_had_happened(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    (supply,) = of_type(run(nlp_en, "en", TEXT), "SUPPLY")
+    assert supply.polarity == "positive"
+
+
+def test_stopping_deliveries_is_still_negative(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    (supply,) = of_type(run(nlp_en, "en", "The broker stopped supplying drone engines to the yard."), "SUPPLY")
+    assert supply.polarity == "negative"

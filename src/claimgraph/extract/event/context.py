@@ -58,13 +58,17 @@ def clause_factuality(trigger: Trigger, lexicon: EventLexicon) -> tuple[str, str
                 certainty = weakest(certainty, "probable")
     # "ne ... pas" is one negation spoken in two words.
     negated = negations > 0
+    below = trigger.head
     for governor in governing_chain(trigger.head, lexicon):
         lemma = governor.lemma_.lower()
+        # "Deliveries of gas ... ceased in May": what stopped had been happening; "stopped supplying" did not
+        stopped_itself = below.dep_ in lexicon.dep("subject") | lexicon.dep("passive_subject")
+        below = governor
         mods = _modifier_words(governor)
         words.append(governor)
         words.extend(mods)
         governor_negated = any(m.lower_ in lexicon.negation_words or m.dep_ in lexicon.dep("negation") for m in mods)
-        if lemma in lexicon.governors.get("negative", ()):
+        if lemma in lexicon.governors.get("negative", ()) and not stopped_itself:
             negated = negated != (not governor_negated)
         elif governor_negated and governor.pos_ in ("VERB", "AUX"):
             negated = not negated

@@ -14,15 +14,15 @@ import math
 from collections import defaultdict
 from typing import Optional
 
-import numpy as np
 from sqlalchemy import Connection, select
 
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
-from claimgraph.graph.embed import Embedder, from_blob
+from claimgraph.graph.embed import Embedder, from_blobs
 from claimgraph.graph.keys import country_code, country_name, nationality, words
 from claimgraph.graph.names import unknown_names
-from claimgraph.graph.query import claim_ids_for_keys, keys_in_question, summaries
+from claimgraph.graph.lookup import ranked_keys
+from claimgraph.graph.query import keys_in_question, summaries
 from claimgraph.graph.verdict import merge_duplicates, no_evidence, verdict
 from claimgraph.model.claims import Brief, ClaimSummary
 from claimgraph.store import tables as t
@@ -65,19 +65,23 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         return Brief(question=question, matched=_readable(keys), unknown=unknown,
                      verdict=no_evidence(question, unknown))
     c = t.claims
+    claim_keys: dict[str, set[str]] = defaultdict(set)
     if keys:
-        ids = claim_ids_for_keys(connection, keys, CANDIDATES)
+        # The candidates and every key they hold in one statement (graph.lookup.ranked_keys).
+        claim_keys.update(ranked_keys(connection, keys, CANDIDATES))
+        ids = list(claim_keys)
     else:
         ids = list(connection.execute(select(c.c.id).order_by(c.c.n_evidence.desc(), c.c.seq.desc()).limit(CANDIDATES)).scalars())
     if not ids:
         return Brief(question=question, matched=_readable(keys), verdict=no_evidence(question, []))
     rows = list(connection.execute(select(c.c.id, c.c.type, c.c.label_vector, c.c.names, c.c.arguments, c.c.item,
-                                          c.c.n_evidence).where(c.c.id.in_(ids))))
-    claim_keys: dict[str, set[str]] = defaultdict(set)
-    for r in connection.execute(select(t.claim_keys.c.claim_id, t.claim_keys.c.key).where(t.claim_keys.c.claim_id.in_(ids))):
-        claim_keys[r.claim_id].add(r.key)
+                                          c.c.n_evidence).where(c.c.id.in_(ids))).fetchall())
+    if not keys:
+        for r in connection.execute(select(t.claim_keys.c.claim_id, t.claim_keys.c.key).where(t.claim_keys.c.claim_id.in_(ids))):
+            claim_keys[r.claim_id].add(r.key)
     question_vector = embedder.encode([question])[0]
-    cosines = np.stack([from_blob(r.label_vector) for r in rows]) @ question_vector
+    # Every candidate's vector decoded in one call (the same matrix as one vector per row, so the same cosines).
+    cosines = (from_blobs([r.label_vector for r in rows]) @ question_vector).tolist()
     countries = keys - named
     floor = MIN_SCORE if keys else MEANING_MIN_SCORE
     scored = []
@@ -85,47 +89,54 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     evidence: dict[str, int] = {}
     items: dict[str, str] = {}
     roles: dict[str, dict[str, str]] = {}
+    direct: set[str] = set()
+    # Who acts in a claim (its readable names) is only read for the few claims a section is made of.
+    names = {row.id: row.names for row in rows}
+    actor = _Actors(names)
     for row, cosine in zip(rows, cosines):
         shared = claim_keys[row.id]
-        score = (float(cosine) + KEY_BONUS * len(shared & named) + COUNTRY_BONUS * min(1, len(shared & countries))
-                 + EVIDENCE_BONUS * math.log1p(row.n_evidence)
-                 + ROLE_BONUS * bool(named & _actor_keys(json.loads(row.arguments), row.type)))
-        scored.append((score, row.id, _actor(json.loads(row.names))))
+        arguments = json.loads(row.arguments)
+        acts = bool(named & _actor_keys(arguments, row.type))
+        score = (cosine + KEY_BONUS * len(shared & named) + COUNTRY_BONUS * min(1, len(shared & countries))
+                 + EVIDENCE_BONUS * math.log1p(row.n_evidence) + ROLE_BONUS * acts)
+        scored.append((score, row.id))
         kinds[row.id] = row.type
         evidence[row.id] = row.n_evidence
         items[row.id] = row.item or ""
-        roles[row.id] = json.loads(row.arguments)
+        roles[row.id] = arguments
+        if acts:
+            direct.add(row.id)
     scored.sort(key=lambda x: (-x[0], x[1]))
-    direct = {claim_id for claim_id, arguments in roles.items() if named & _actor_keys(arguments, kinds[claim_id])}
     # The claims that answer the question (a denial answers the allegations below, it is not one more of
     # them; a claim about a company or person the question names answers it however it is worded) ...
-    pool = [(score, claim_id, actor) for score, claim_id, actor in scored if kinds[claim_id] != "DENY" and (
+    pool = [(score, claim_id) for score, claim_id in scored if kinds[claim_id] != "DENY" and (
         score >= floor or any(k.startswith("ent:") for k in claim_keys[claim_id] & named))][:max(POOL, 3 * limit)]
     # ... chosen where the actor the question names acts first, then by evidence: a short brief keeps the
     # best-evidenced allegations, not the best-worded ones.
     pool.sort(key=lambda x: (x[1] not in direct or kinds[x[1]] == "STATEMENT", -evidence[x[1]], -x[0], x[1]))
     chosen: list[str] = []
     per_actor: dict[str, int] = defaultdict(int)
-    for score, claim_id, actor in pool:
+    for score, claim_id in pool:
         if len(chosen) >= limit:
             break
         # Several actors answer a question better than one actor's many claims; the actor the question
         # names gets more room.
-        if per_actor[actor] < (max(PER_ACTOR, limit // 2) if claim_id in direct else PER_ACTOR):
+        if per_actor[actor(claim_id)] < (max(PER_ACTOR, limit // 2) if claim_id in direct else PER_ACTOR):
             chosen.append(claim_id)
-            per_actor[actor] += 1
+            per_actor[actor(claim_id)] += 1
     # Then the best claim of every other actor the question's countries cover ("China ..." also asks
     # about Chinese companies), so that each alleged actor gets its own section.
-    shown = {actor for _, claim_id, actor in scored if claim_id in chosen}
+    shown = {actor(claim_id) for claim_id in chosen}
     # Actors of the country the question names first: its subject ("China supplies ... to Russia").
     first = _first_country(question)
     acting = {f"actor:{first}"} if first else {"actor:" + k.split(":", 1)[1] for k in countries}
     best_of_actor: dict[str, tuple[int, float, str]] = {}
-    for score, claim_id, actor in scored:
-        if (actor not in shown and score >= ACTOR_MIN_SCORE and kinds[claim_id] in ALLEGATIONS
-                and claim_keys[claim_id] & acting):
+    for score, claim_id in scored:
+        if (score >= ACTOR_MIN_SCORE and kinds[claim_id] in ALLEGATIONS and claim_keys[claim_id] & acting
+                and actor(claim_id) not in shown):
             # Within an actor, its most evidenced claim (the wire story, not a one-off).
-            best_of_actor[actor] = max(best_of_actor.get(actor, (-1, 0.0, "")), (evidence[claim_id], score, claim_id))
+            who = actor(claim_id)
+            best_of_actor[who] = max(best_of_actor.get(who, (-1, 0.0, "")), (evidence[claim_id], score, claim_id))
     extras = [claim_id for _, _, claim_id in sorted(best_of_actor.values(), key=lambda v: (-v[0], -v[1], v[2]))]
     # `limit` bounds the whole brief: the other actors' best claims take at most a third of it.
     n_extra = min(len(extras), EXTRA_ACTORS, limit // 3)
@@ -133,19 +144,19 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     # relevant such claims keep a little room, so that the verdict can say what is only speculation.
     unasserted: list[str] = []
     if limit >= 3:
-        pooled = {claim_id for _, claim_id, _ in pool}
-        spare = [claim_id for _, claim_id, _ in scored if claim_id in pooled and claim_id not in chosen
+        pooled = {claim_id for _, claim_id in pool}
+        spare = [claim_id for _, claim_id in scored if claim_id in pooled and claim_id not in chosen
                  and claim_id not in extras[:n_extra]][:SPARE_READ]
         unasserted = [s.id for s in summaries(connection, spare, with_evidence=False) if not s.origins]
         unasserted = unasserted[:SPECULATION_SHOWN]
     chosen = chosen[:max(0, limit - n_extra - len(unasserted))] + extras[:n_extra] + unasserted
     # The denials by the actors in question: DENY claims, linked to each allegation they answer across
     # articles and languages (graph.denials), and listed on their own.
-    deny_ids = [claim_id for score, claim_id, _ in scored if kinds[claim_id] == "DENY"
+    deny_ids = [claim_id for score, claim_id in scored if kinds[claim_id] == "DENY"
                 and (score >= floor or claim_id in direct)][:DENIALS_READ]
     if not chosen and not deny_ids:
         return Brief(question=question, matched=_readable(keys), verdict=no_evidence(question, []))
-    relevance = {claim_id: score for score, claim_id, _ in scored}
+    relevance = {claim_id: score for score, claim_id in scored}
     claims = merge_duplicates(summaries(connection, chosen, evidence_limit=EVIDENCE_SHOWN))
     denial_claims = summaries(connection, deny_ids, evidence_limit=EVIDENCE_SHOWN)
     link(claims, denial_claims, roles, claim_keys, items)
@@ -196,6 +207,20 @@ def _first_country(question: str) -> Optional[str]:
 def actor_of(claim: ClaimSummary) -> str:
     """Who a claim says acts: its agent/owner, or for a statement the entities it is about."""
     return _actor(claim.arguments)
+
+
+class _Actors:
+    """`_actor` of a candidate's stored names (JSON), decoded on first use and kept."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self.known: dict[str, str] = {}
+
+    def __call__(self, claim_id: str) -> str:
+        found = self.known.get(claim_id)
+        if found is None:
+            found = self.known[claim_id] = _actor(json.loads(self.names[claim_id]))
+        return found
 
 
 def _actor(names: dict[str, str]) -> str:

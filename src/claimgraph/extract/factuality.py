@@ -157,12 +157,15 @@ def polarity_of(main: Token, lexicon: Lexicon) -> str:
             negations += 1  # « il ne pourra plus y avoir »: « plus » negates with « ne »
     if any(w.lower_ in lexicon.weak_negators for w in words) and not negations:
         # « Personne ne viendra », « ne servent à rien », « ne peut ni ne doit »: the second part of the
-        # negation is a pronoun argument or the "ni" of a coordinated predicate
+        # negation is a pronoun argument, the "ni" of a coordinated predicate, or the determiner of an
+        # adjunct (« ne justifient en aucun cas »)
         for pred in chain:
             if any(c.lower_ in lexicon.negators and c.dep_ in EMBEDDED_DEPS and c.pos_ in ("PRON", "NOUN")
                    and not any(g.dep_ == "det" for g in c.children) for c in pred.children) \
                     or any(c.dep_ == "conj" and any(g.dep_ == "cc" and g.lower_ in lexicon.negators for g in c.children)
-                           for c in pred.children):
+                           for c in pred.children) \
+                    or any(c.dep_ in ("obl", "obl:mod") and any(g.dep_ == "det" and g.lower_ in lexicon.negators
+                                                                for g in c.children) for c in pred.children):
                 negations += 1
                 break
     for pred in chain:

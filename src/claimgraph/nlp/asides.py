@@ -8,6 +8,13 @@ becomes the content. Without the aside the same sentence parses cleanly
 words take that tree, and the aside keeps its own inner tree, hung on the
 reporting word it interrupts (where "citing documents" is read as the
 reporter's cited source).
+
+An adverbial between an auxiliary and its participle ("X a de son côté dénoncé
+...", "a toutefois, dans son rapport, insisté sur ...") can break a French parse
+the same way: the participle hangs on "côté" or "rapport" and loses its subject.
+Where it does, the sentence is parsed again without the adverbials; the new tree
+is kept when the participle heads the clause with its subject, and each adverbial
+hangs on the participle.
 """
 from __future__ import annotations
 
@@ -23,16 +30,18 @@ from claimgraph.nlp.stand_ins import PARSE_ATTRS, ParsingHints, with_parse
 
 # The longest aside read as one ("citing company documents and two European intelligence sources").
 MAX_ASIDE_TOKENS = 14
+FINAL_PUNCTUATION = frozenset({".", "!", "?", "…", "»", '"', "”", ":", ";"})
 HEAD_COLUMN, DEP_COLUMN = PARSE_ATTRS.index(HEAD), PARSE_ATTRS.index(DEP)
 
 
 def without_asides(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
-    """`doc`, or a copy whose sentences with a participle aside after a reporting word are parsed without it."""
-    if not hints.aside_hosts:
+    """`doc`, or a copy whose sentences with a participle aside after a reporting word, or with adverbials
+    that break an auxiliary from its participle, are parsed without them."""
+    if not hints.aside_hosts and not hints.adverbials:
         return doc
     parse: Optional[numpy.ndarray] = None
-    repaired = False
-    for sentence in doc.sents:
+    repaired: set[int] = set()
+    for sentence in doc.sents if hints.aside_hosts else ():
         aside = _aside(sentence, hints)
         if aside is None:
             continue
@@ -41,8 +50,32 @@ def without_asides(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
         rows = _parse_around(nlp, sentence, aside, parse[sentence.start:sentence.end].copy())
         if rows is not None:
             parse[sentence.start:sentence.end] = rows
-            repaired = True
+            repaired.add(sentence.start)
+    for span in _run_on_sentences(doc) if hints.adverbials else ():
+        found = _adverbials(span, hints)
+        if found is None or any(span.start <= start < span.end for start in repaired):
+            continue
+        if parse is None:
+            parse = doc.to_array(PARSE_ATTRS)
+        rows = _parse_without_adverbials(nlp, span, found, parse[span.start:span.end].copy())
+        if rows is not None:
+            parse[span.start:span.end] = rows
+            repaired.add(span.start)
     return with_parse(doc, parse) if parse is not None and repaired else doc
+
+
+def _run_on_sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, one the parser cut off mid-line (not after final punctuation or a line
+    break: "Amnesty a toutefois" | ", dans son rapport, insisté ...") joined to the next."""
+    spans: list[Span] = []
+    for sentence in doc.sents:
+        previous = spans[-1] if spans else None
+        last = previous[-1] if previous is not None else None
+        if last is not None and last.text not in FINAL_PUNCTUATION and "\n" not in last.text_with_ws:
+            spans[-1] = doc[previous.start:sentence.end]  # type: ignore[union-attr]
+        else:
+            spans.append(sentence)
+    return spans
 
 
 def _aside(sentence: Span, hints: ParsingHints) -> Optional[tuple[int, int]]:
@@ -90,6 +123,99 @@ def _parse_around(nlp: Language, sentence: Span, aside: tuple[int, int], rows: n
         row = rows[token.i - sentence.start]
         row[HEAD_COLUMN] = _offset(target.i - token.i)
         row[DEP_COLUMN] = strings.add(label)
+    return rows
+
+
+def _adverbials(sentence: Span, hints: ParsingHints) -> Optional[tuple[Token, list[tuple[int, int]], Token]]:
+    """An auxiliary, the adverbial segments [start, end) right after it (listed phrases or a phrase set off
+    by commas) and the past participle they part it from, where the parse does not make that participle
+    the head of its clause with a subject; None when the sentence has none."""
+    doc = sentence.doc
+    for aux in sentence[1:-2]:
+        if aux.lemma_.lower() not in hints.auxiliary_lemmas or aux.pos_ not in ("AUX", "VERB"):
+            continue
+        segments: list[tuple[int, int]] = []
+        i = aux.i + 1
+        while (end := _adverbial_end(doc, i, sentence.end, hints)) is not None:
+            segments.append((i, end))
+            i = end
+        while i < sentence.end - 1 and doc[i].lemma_.lower() in hints.auxiliary_lemmas and _is_participle(doc[i]):
+            i += 1  # "a par ailleurs été condamné"
+        if segments and i < sentence.end and _is_participle(doc[i]) and not _heads_clause(aux, doc[i]):
+            return aux, segments, doc[i]
+    return None
+
+
+def _adverbial_end(doc: Doc, start: int, limit: int, hints: ParsingHints) -> Optional[int]:
+    """End (exclusive) of a listed adverbial or of a comma-delimited phrase starting at `start`, or None."""
+    if start >= limit:
+        return None
+    if doc[start].text == ",":
+        for end in range(start + 2, min(start + MAX_ASIDE_TOKENS + 2, limit)):
+            if doc[end].text == ",":
+                return end + 1
+            if doc[end].is_punct and doc[end].text not in ("-", "–", "'", "’"):
+                return None
+        return None
+    words = ""
+    for end in range(start, min(start + 4, limit)):
+        words += doc[end].lower_.replace("’", "'") + doc[end].whitespace_
+        if words.strip() in hints.adverbials:
+            longest = end + 1  # the longest listed phrase wins ("elle aussi" over "elle")
+            for longer in range(end + 1, min(start + 4, limit)):
+                words += doc[longer].lower_.replace("’", "'") + doc[longer].whitespace_
+                if words.strip() in hints.adverbials:
+                    longest = longer + 1
+            return longest
+    return None
+
+
+def _is_participle(token: Token) -> bool:
+    return "Part" in token.morph.get("VerbForm") and "Pres" not in token.morph.get("Tense")
+
+
+def _heads_clause(aux: Token, participle: Token) -> bool:
+    """Whether the auxiliary hangs on the participle and the participle has a subject."""
+    return aux.head.i == participle.i and any(c.dep_.startswith("nsubj") for c in participle.children)
+
+
+def _parse_without_adverbials(nlp: Language, sentence: Span,
+                              found: tuple[Token, list[tuple[int, int]], Token],
+                              rows: numpy.ndarray) -> Optional[numpy.ndarray]:
+    """The sentence's parse `rows` rewritten: its words as parsed without the adverbials, each adverbial's
+    own tree hung on the participle; None unless that parse makes the participle head its clause with a
+    subject (or the second parse tokenises otherwise)."""
+    aux, segments, participle = found
+    removed = {i for start, end in segments for i in range(start, end)}
+    kept = [t for t in sentence if t.i not in removed]
+    reparsed = parse_again(nlp, Doc(nlp.vocab, words=[t.text for t in kept],
+                                    spaces=[bool(t.whitespace_) or t.i == aux.i for t in kept]))
+    if len(reparsed) != len(kept):
+        return None
+    position = {token.i: n for n, token in enumerate(kept)}
+    if not _heads_clause(reparsed[position[aux.i]], reparsed[position[participle.i]]):
+        return None
+    new_rows = reparsed.to_array(PARSE_ATTRS)
+    for n, token in enumerate(kept):
+        row = rows[token.i - sentence.start]
+        row[:] = new_rows[n]
+        row[HEAD_COLUMN] = _offset(kept[reparsed[n].head.i].i - token.i)
+    strings = sentence.doc.vocab.strings
+    for start, end in segments:
+        segment = sentence.doc[start:end]
+        # a word keeps its head inside the segment unless that head is a comma; the segment's roots hang on
+        # the participle, its commas on its first root
+        roots = [t for t in segment if t.is_punct or not (start <= t.head.i < end) or t.head.i == t.i
+                 or t.head.is_punct]
+        words = [t for t in roots if not t.is_punct]
+        for token in roots:
+            if token.is_punct:
+                target, label = (words[0], "punct") if words else (participle, "punct")
+            else:
+                target, label = participle, "advmod" if token.pos_ == "ADV" else "obl:mod"
+            row = rows[token.i - sentence.start]
+            row[HEAD_COLUMN] = _offset(target.i - token.i)
+            row[DEP_COLUMN] = strings.add(label)
     return rows
 
 

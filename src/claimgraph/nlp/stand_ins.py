@@ -54,6 +54,9 @@ class ParsingHints:
     # nlp.asides: the reporting words an aside may interrupt, and the tags of a participle opening one
     aside_hosts: frozenset[str] = frozenset()
     participle_tags: frozenset[str] = frozenset()
+    # nlp.asides: auxiliaries and the adverbials that may stand between one and its participle (longest first)
+    auxiliary_lemmas: frozenset[str] = frozenset()
+    adverbials: tuple[str, ...] = ()
 
 
 def load_parsing_hints(rules: LanguageRules) -> ParsingHints:
@@ -66,7 +69,9 @@ def load_parsing_hints(rules: LanguageRules) -> ParsingHints:
         stand_ins={form.lower(): StandIn(str(spec["parse_as"]), str(spec["lemma"])) for form, spec in table.items()},
         clitics=word_set(data.get("verb_clitics")), perfect_auxiliaries=word_set(data.get("perfect_auxiliaries")),
         aside_hosts=_reporting_words(rules) if data.get("asides") else frozenset(),
-        participle_tags=frozenset(str(tag) for tag in (data.get("asides") or {}).get("participle_tags") or ()))
+        participle_tags=frozenset(str(tag) for tag in (data.get("asides") or {}).get("participle_tags") or ()),
+        auxiliary_lemmas=word_set((data.get("aux_adverbials") or {}).get("auxiliaries")),
+        adverbials=tuple(sorted(word_set((data.get("aux_adverbials") or {}).get("phrases")), key=len, reverse=True)))
 
 
 def _reporting_words(rules: LanguageRules) -> frozenset[str]:

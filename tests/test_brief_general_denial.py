@@ -22,8 +22,8 @@ def allegation(claim_id: str, label: str, denials: list[tuple[str, str]]) -> Cla
                         + [row(claim_id, doc, record, "denies", STATE) for doc, record in denials])
 
 
-def deny_claim(rows: list[tuple[str, str]]) -> ClaimSummary:
-    return ClaimSummary(id="d1", type="DENY", label="Government of Ruritania denies «any arms»", arguments={}, origins=[STATE],
+def deny_claim(rows: list[tuple[str, str]], denied: str = "any arms to anyone") -> ClaimSummary:
+    return ClaimSummary(id="d1", type="DENY", label=f"Government of Ruritania denies «{denied}»", arguments={}, origins=[STATE],
                         evidence=[row("d1", doc, record, "supports", STATE) for doc, record in rows])
 
 
@@ -31,7 +31,7 @@ def test_one_broad_denial_answering_every_allegation_reads_as_one_general_denial
     broad = [("ministry", "v9"), ("wire", "v4")]  # one statement, carried by two articles
     claims = [allegation(f"c{i}", f"Ruritania supplies item {i} to Osterlich", broad) for i in range(4)]
     text = verdict("Is Ruritania involved?", claims, [deny_claim(broad)])
-    assert "Denied by Government of Ruritania: mostly one general denial, denying «any arms», which answers 4 of the 4 " \
+    assert "Denied by Government of Ruritania: mostly one general denial, denying «any arms to anyone», which answers 4 of the 4 " \
            "allegations (1 denial statement in all, not 4 separate denials)" in text, text
 
 
@@ -43,3 +43,14 @@ def test_denials_one_per_allegation_are_counted_as_before() -> None:
     text = verdict("Is Ruritania involved?", claims, denials)
     assert "Denied by Government of Ruritania (3 of the 3 allegations answered)." in text, text
     assert "general denial" not in text
+
+
+def test_a_general_denial_too_short_to_stand_alone_is_shown_with_its_sentence() -> None:
+    broad = [("ministry", "v9"), ("wire", "v4")]
+    claims = [allegation(f"c{i}", f"Ruritania supplies item {i} to Osterlich", broad) for i in range(3)]
+    deny = deny_claim(broad, denied="the case")
+    deny.evidence[0].quote = Span(0, 60, "The ministry spokesman said he was not aware of the case.")
+    text = verdict("Is Ruritania involved?", claims, [deny])
+    assert "mostly one general denial, in the words «The ministry spokesman said he was not aware of the case.», " \
+           "which answers 3 of the 3 allegations" in text, text
+    assert "denying «the case»" not in text

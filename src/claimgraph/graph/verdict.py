@@ -19,6 +19,9 @@ SPECULATIVE = ("possible", "underspecified")
 NAMED = 3
 # Allegations named after the best one.
 ALSO = 2
+# A general denial's own words shorter than this are shown with their sentence instead, cut at this many
+# characters.
+SHORT_DENIAL_WORDS, QUOTE_CHARS = 3, 200
 
 
 def _names(origins: Iterable[Origin]) -> list[str]:
@@ -59,6 +62,22 @@ def _alleged(claim: ClaimSummary) -> str:
             f"{claim.first_seen or 'an unknown date'})")
 
 
+def _fullest(quotes: list[str]) -> str | None:
+    """The most telling of a statement's sentences: the longest that fits the verdict, else the first."""
+    fitting = [q for q in quotes if len(q) <= QUOTE_CHARS]
+    return max(fitting, key=len) if fitting else (quotes[0] if quotes else None)
+
+
+def _denied_words(label: str, quote: str | None) -> str:
+    """What a general denial denies, as the verdict says it: the DENY's own words, unless they are too short to
+    stand alone ("denies «the case»", a knowledge denial's object), then the sentence that carries it."""
+    denied = label.split(" denies ", 1)[1]
+    if quote and len(denied.strip("«»").split()) < SHORT_DENIAL_WORDS:
+        shown = quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+        return f"in the words «{shown}»"
+    return f"denying {denied}"
+
+
 def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[ClaimSummary]) -> dict[str, str]:
     """Deniers whose denials are fewer than the allegations they answer: denier name -> how to say it.
 
@@ -73,6 +92,7 @@ def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[Clai
                   for _, e in rows if e.document_id + "#" + e.record_id in deny_of}
     answered: dict[str, dict[str, set[str]]] = {}  # denier key -> statement -> allegations it answers
     names, labels = {}, {d.id: d.label for d in statements}
+    quotes = {d.id: _fullest([e.quote.text for e in d.evidence if e.stance == "supports"]) for d in statements}
     for claim, e in rows:
         row = e.document_id + "#" + e.record_id
         statement = deny_of[row].id if row in deny_of else in_article.get((e.origin.key, e.document_id),
@@ -88,8 +108,8 @@ def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[Clai
         total = f"{_count(len(by_statement), 'denial statement')} in all, not {len(claims)} separate denials"
         label = labels.get(broadest, "")
         if len(covered) >= 2 and " denies " in label:
-            said = (f"mostly one general denial, denying {label.split(' denies ', 1)[1]}, which answers {len(covered)} of "
-                    f"the {_count(len(asserted), 'allegation')} ({total})")
+            said = (f"mostly one general denial, {_denied_words(label, quotes.get(broadest))}, which answers "
+                    f"{len(covered)} of the {_count(len(asserted), 'allegation')} ({total})")
         else:
             said = f"{len(claims)} allegations answered by {total}"
         out[names[key]] = said

@@ -15,33 +15,28 @@ from claimgraph.extract.name_candidates import coordinated_type, town_after_prep
 from claimgraph.extract.name_cuts import join_article_names, split_name_pairs
 from claimgraph.lang import get_rules
 from claimgraph.nlp.components import paragraph_break_sentences
+from entity_checks import entities_of
 
 EN = get_rules("en").data("entities")
 FR = get_rules("fr").data("entities")
 
 
-def found(analyzer, text: str, lang: str) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """mention text -> (canonical name, type)."""
-    analysis = analyzer.analyze_text(text, lang=lang)
-    return {m.text: (e.name, e.type) for e in analysis.entities for m in e.mentions}
-
-
 def test_a_treaty_and_its_acronym_are_no_entities(analyzer) -> None:  # type: ignore[no-untyped-def]
-    mentions = found(analyzer, "The use of the gas is banned under the Tolvik Weapons Convention (TWC), the Brann "
+    mentions = entities_of(analyzer, "The use of the gas is banned under the Tolvik Weapons Convention (TWC), the Brann "
                      "Institute said. The TWC has 90 members.", "en")
     assert "TWC" not in mentions and "Tolvik Weapons Convention" not in mentions
     assert mentions.get("Brann Institute", ("", ""))[1] == "ORG"
 
 
 def test_a_named_project_is_no_entity_in_french(analyzer) -> None:  # type: ignore[no-untyped-def]
-    mentions = found(analyzer, "Le Parlement européen a rejeté le projet TVKA mercredi. Le rejet de TVKA est une "
+    mentions = entities_of(analyzer, "Le Parlement européen a rejeté le projet TVKA mercredi. Le rejet de TVKA est une "
                      "victoire, selon Marc Dufresne.", "fr")
     assert "TVKA" not in mentions
     assert mentions["Marc Dufresne"][1] == "PERSON"
 
 
 def test_a_headline_term_named_after_a_person_is_no_entity(analyzer) -> None:  # type: ignore[no-untyped-def]
-    mentions = found(analyzer, "Science : découverte du Boson de Tolvik\nLe laboratoire a annoncé la découverte.", "fr")
+    mentions = entities_of(analyzer, "Science : découverte du Boson de Tolvik\nLe laboratoire a annoncé la découverte.", "fr")
     assert not any("Boson" in text for text in mentions)
 
 
@@ -93,16 +88,16 @@ def test_no_sentence_starts_inside_a_run_of_capitalised_words() -> None:
 
 
 def test_bodies_named_after_a_leader_or_an_office(analyzer) -> None:  # type: ignore[no-untyped-def]
-    mentions = found(analyzer, "The tax was changed by the Tolvik government in 2014. A spokesman for the Brannford "
+    mentions = entities_of(analyzer, "The tax was changed by the Tolvik government in 2014. A spokesman for the Brannford "
                      "County Sheriff's office declined to comment.", "en")
     assert mentions["Tolvik government"][1] == "ORG"
     assert mentions["Brannford County Sheriff's office"][1] == "ORG"
 
 
 def test_a_place_with_a_number_is_a_channel_and_a_nationality_before_a_facility_no_name(analyzer) -> None:  # type: ignore[no-untyped-def]
-    mentions = found(analyzer, "Le ministre a parlé ce matin sur Europe 1 de la réforme.", "fr")
+    mentions = entities_of(analyzer, "Le ministre a parlé ce matin sur Europe 1 de la réforme.", "fr")
     assert mentions["Europe 1"] == ("Europe 1", "ORG")
-    mentions = found(analyzer, "China plans a robotic mission and a Chinese space station by 2030.", "en")
+    mentions = entities_of(analyzer, "China plans a robotic mission and a Chinese space station by 2030.", "en")
     assert "Chinese space station" not in mentions
 
 
@@ -120,7 +115,7 @@ def test_a_descriptor_over_a_french_names_adjectives_and_a_hyphenated_compound_b
 
 
 def test_a_countrys_own_forces_and_the_maker_of_goods(analyzer) -> None:  # type: ignore[no-untyped-def]
-    mentions = found(analyzer, "Ukraine's forces have held the line, and the officials said Ukraine's existing air "
+    mentions = entities_of(analyzer, "Ukraine's forces have held the line, and the officials said Ukraine's existing air "
                      "force will stay in the air. Produced by Tolvikon, the missiles have a long range.", "en")
     assert mentions["forces"] == ("Ukrainian Armed Forces", "ORG")
     assert mentions["air force"] == ("Ukrainian Air Force", "ORG")
@@ -129,7 +124,7 @@ def test_a_countrys_own_forces_and_the_maker_of_goods(analyzer) -> None:  # type
 
 
 def test_french_bodies_with_their_country_regions_by_the_compass_and_portfolios(analyzer) -> None:  # type: ignore[no-untyped-def]
-    mentions = found(analyzer, "Le groupe est aidé par des amis qui servent dans les forces armées de l’Ukraine. Les "
+    mentions = entities_of(analyzer, "Le groupe est aidé par des amis qui servent dans les forces armées de l’Ukraine. Les "
                      "documents viennent du ministère de la Défense de l’Ukraine. Plusieurs pays d'Europe de l'Est "
                      "s'inquiètent. Les ministres de l’Énergie se sont accordés mardi.", "fr")
     assert mentions["forces armées de l’Ukraine"] == ("Ukrainian Armed Forces", "ORG")
@@ -140,7 +135,7 @@ def test_french_bodies_with_their_country_regions_by_the_compass_and_portfolios(
 
 
 def test_an_acronyms_long_form_in_brackets_and_a_name_before_its_staff(analyzer) -> None:  # type: ignore[no-untyped-def]
-    mentions = found(analyzer, "The secretary of TCE (Tolvik Conference Episcopal), Ana Ruiz, called the ruling "
+    mentions = entities_of(analyzer, "The secretary of TCE (Tolvik Conference Episcopal), Ana Ruiz, called the ruling "
                      "dangerous.", "en")
     assert mentions["Tolvik Conference Episcopal"] == ("Tolvik Conference Episcopal", "ORG")
     assert mentions["TCE"] == ("Tolvik Conference Episcopal", "ORG")

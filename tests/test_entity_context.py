@@ -3,12 +3,7 @@ extract/entity_context.py). Every sentence here is invented for the tests."""
 from __future__ import annotations
 
 from claimgraph.extract.entity_types import is_acronym_of
-
-
-def entities_of(analyzer, text: str, lang: str) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """mention text -> (canonical name, type)."""
-    analysis = analyzer.analyze_text(text, lang=lang)
-    return {m.text: (e.name, e.type) for e in analysis.entities for m in e.mentions}
+from entity_checks import entities_of
 
 
 def test_a_run_of_capitalised_words_with_a_head_word_is_one_name(analyzer) -> None:  # type: ignore[no-untyped-def]

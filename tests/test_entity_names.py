@@ -14,15 +14,10 @@ from claimgraph.extract.name_cuts import split_name_pairs
 from claimgraph.extract.names import trim_tokens
 from claimgraph.lang import get_rules
 from claimgraph.model import Span
+from entity_checks import entities_of
 
 EN = get_rules("en").data("entities")
 FR = get_rules("fr").data("entities")
-
-
-def found(analyzer, text: str, lang: str) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """mention text -> (canonical name, type)."""
-    analysis = analyzer.analyze_text(text, lang=lang)
-    return {m.text: (e.name, e.type) for e in analysis.entities for m in e.mentions}
 
 
 def doc_of(words: list[str], pos: list[str], ents: list[str], spaces: list[bool] = None) -> Doc:  # type: ignore[assignment]
@@ -78,38 +73,38 @@ def test_a_numbered_products_series_is_a_product_of_its_own_with_its_acronym() -
 
 
 def test_names_newsrooms_write(analyzer) -> None:  # type: ignore[no-untyped-def]
-    en = found(analyzer, "Researchers from the Tolvik Institute of Technology and Brann State University "
+    en = entities_of(analyzer, "Researchers from the Tolvik Institute of Technology and Brann State University "
                          "published the study on Monday.", "en")
     assert en.get("Tolvik Institute of Technology") == ("Tolvik Institute of Technology", "ORG")
     assert en.get("Brann State University") == ("Brann State University", "ORG")
-    en = found(analyzer, "The Union of Tolvik Farmers and Fishers (UTFF) launched a petition on Monday.", "en")
+    en = entities_of(analyzer, "The Union of Tolvik Farmers and Fishers (UTFF) launched a petition on Monday.", "en")
     assert en.get("Union of Tolvik Farmers and Fishers", ("", ""))[1] == "ORG"
-    en = found(analyzer, "Deputies of Partito 5 Lune (P5L) asked the council to act.", "en")
+    en = entities_of(analyzer, "Deputies of Partito 5 Lune (P5L) asked the council to act.", "en")
     assert en.get("Partito 5 Lune") == ("Partito 5 Lune", "ORG") and en.get("P5L") == ("Partito 5 Lune", "ORG")
-    en = found(analyzer, "The minister told The Brannock Post that the plan was dead.", "en")
+    en = entities_of(analyzer, "The minister told The Brannock Post that the plan was dead.", "en")
     assert "The Brannock Post" in en
-    en = found(analyzer, "Professor Ana Ruiz, Chairman of the Tolvik Centre for Rail Safety, said the line was safe.", "en")
+    en = entities_of(analyzer, "Professor Ana Ruiz, Chairman of the Tolvik Centre for Rail Safety, said the line was safe.", "en")
     assert "Tolvik Centre for Rail Safety" in en
 
 
 def test_words_around_a_name_type_it(analyzer) -> None:  # type: ignore[no-untyped-def]
-    en = found(analyzer, "The crew flew on TX-1, the first crewed mission. TX-4 will launch next month, and TX-5 in May.", "en")
+    en = entities_of(analyzer, "The crew flew on TX-1, the first crewed mission. TX-4 will launch next month, and TX-5 in May.", "en")
     assert {en.get(code, ("", ""))[1] for code in ("TX-1", "TX-4", "TX-5")} == {"EVENT"}
-    fr = found(analyzer, "Le gouverneur a écrit sur sa chaîne Vokalo que l'eau était coupée.", "fr")
+    fr = entities_of(analyzer, "Le gouverneur a écrit sur sa chaîne Vokalo que l'eau était coupée.", "fr")
     assert fr.get("Vokalo") == ("Vokalo", "ORG")
-    fr = found(analyzer, "Emmanuel Macron multiplie les rencontres avec les dirigeants des pays du Golfe.", "fr")
+    fr = entities_of(analyzer, "Emmanuel Macron multiplie les rencontres avec les dirigeants des pays du Golfe.", "fr")
     assert fr.get("Golfe", ("", ""))[1] == "LOC"
 
 
 def test_a_capital_addressed_or_sanctioned_acts_and_a_capital_one_arrives_in_is_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
-    fr = found(analyzer, "Les sanctions que les Européens imposent à Moscou depuis février ont un coût.", "fr")
+    fr = entities_of(analyzer, "Les sanctions que les Européens imposent à Moscou depuis février ont un coût.", "fr")
     assert fr.get("Moscou") == ("Government of Russia", "ORG")
-    en = found(analyzer, "The delegation arrived in Washington D.C. after a long flight.", "en")
+    en = entities_of(analyzer, "The delegation arrived in Washington D.C. after a long flight.", "en")
     assert en.get("Washington D.C.") == ("Washington", "GPE")
 
 
 def test_a_described_war_is_no_event_its_country_is_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
-    en = found(analyzer, "Sanctions were tightened after the invasion of Ukraine in February.", "en")
+    en = entities_of(analyzer, "Sanctions were tightened after the invasion of Ukraine in February.", "en")
     assert en.get("Ukraine") == ("Ukraine", "GPE") and "invasion of Ukraine" not in en
 
 
@@ -123,15 +118,15 @@ def test_a_one_word_name_after_an_office_title_is_its_portfolio() -> None:
 
 
 def test_elections_institutions_and_campuses_newsrooms_write(analyzer) -> None:  # type: ignore[no-untyped-def]
-    fr = found(analyzer, "Le candidat a perdu l'élection présidentielle américaine de 2012 face au sortant.", "fr")
+    fr = entities_of(analyzer, "Le candidat a perdu l'élection présidentielle américaine de 2012 face au sortant.", "fr")
     assert fr.get("élection présidentielle américaine de 2012", ("", ""))[1] == "EVENT"
-    fr = found(analyzer, "Le Parquet fédéral annonce que des pirates ont volé trois millions d'euros.", "fr")
+    fr = entities_of(analyzer, "Le Parquet fédéral annonce que des pirates ont volé trois millions d'euros.", "fr")
     assert fr.get("Parquet fédéral") == ("Parquet fédéral", "ORG")
-    en = found(analyzer, "The Afghan Ambassador to the United States Farid Tolvani praised the team.", "en")
+    en = entities_of(analyzer, "The Afghan Ambassador to the United States Farid Tolvani praised the team.", "en")
     assert en.get("United States") == ("United States", "GPE")
-    en = found(analyzer, "The prints went to the Tolvik Museum of Art at Brannock University last year.", "en")
+    en = entities_of(analyzer, "The prints went to the Tolvik Museum of Art at Brannock University last year.", "en")
     assert "Tolvik Museum of Art" in en and en.get("Brannock University") == ("Brannock University", "ORG")
-    en = found(analyzer, "The school in Livorno, Tolvania, was asked to pay the tax.", "en")
+    en = entities_of(analyzer, "The school in Livorno, Tolvania, was asked to pay the tax.", "en")
     assert en.get("Tolvania", ("", ""))[1] == "GPE"
-    en = found(analyzer, "NASA showed the hangar known as Orbiter Assembly Facility-2 to reporters.", "en")
+    en = entities_of(analyzer, "NASA showed the hangar known as Orbiter Assembly Facility-2 to reporters.", "en")
     assert en.get("Orbiter Assembly Facility-2", ("", ""))[1] == "LOC"

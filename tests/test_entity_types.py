@@ -9,15 +9,10 @@ from claimgraph.extract.entity_types import (head_type, is_acronym_of, is_model_
                                              same_person)
 from claimgraph.lang import get_rules
 from claimgraph.model import Span
+from entity_checks import entities_of
 
 EN = get_rules("en").data("entities")
 FR = get_rules("fr").data("entities")
-
-
-def entities_of(analyzer, text: str, lang: str) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """mention text -> (canonical name, type)."""
-    analysis = analyzer.analyze_text(text, lang=lang)
-    return {m.text: (e.name, e.type) for e in analysis.entities for m in e.mentions}
 
 
 def test_generic_armed_forces_are_one_org_per_country_in_both_languages(analyzer) -> None:  # type: ignore[no-untyped-def]

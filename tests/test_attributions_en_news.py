@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from attribution_checks import only_record
 
 
 @pytest.fixture(scope="module")
@@ -12,12 +13,6 @@ def analyse(analyzer):  # type: ignore[no-untyped-def]
     def run(text: str) -> list[dict[str, Any]]:
         return [a.to_dict() for a in analyzer.analyze_text(text, lang="en").attributions]
     return run
-
-
-def only(atts: list[dict[str, Any]], words: str) -> dict[str, Any]:
-    hits = [a for a in atts if words in a["content"]["text"]]
-    assert len(hits) == 1, f"{words!r}: {[(a['source']['text'], a['content']['text']) for a in atts]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize("text,source,content,certainty,kind", [
@@ -32,7 +27,7 @@ def only(atts: list[dict[str, Any]], words: str) -> dict[str, Any]:
 ])
 def test_agentless_reports(analyse, text: str, source: str, content: str, certainty: str,  # type: ignore[no-untyped-def]
                            kind: str) -> None:
-    att = only(analyse(text), content)
+    att = only_record(analyse(text), content)
     assert att["content"]["text"] == content
     assert att["source"]["text"] == source and att["source"]["type"] == "unspecified"
     assert att["cue"]["text"] == source
@@ -40,7 +35,7 @@ def test_agentless_reports(analyse, text: str, source: str, content: str, certai
 
 
 def test_named_source_wins_over_agentless_form(analyse) -> None:  # type: ignore[no-untyped-def]
-    att = only(analyse("The spokeswoman said the wagons are said to have left the rails."), "wagons")
+    att = only_record(analyse("The spokeswoman said the wagons are said to have left the rails."), "wagons")
     assert att["source"]["text"] == "The spokeswoman"
     assert att["certainty"] == "probable"
 
@@ -61,7 +56,7 @@ def test_named_source_wins_over_agentless_form(analyse) -> None:  # type: ignore
     ("Officials said the port moved more cargo but has not cleared the backlog.", "backlog", ("certain", "positive")),
 ])
 def test_certainty_and_polarity(analyse, text: str, words: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
-    att = only(analyse(text), words)
+    att = only_record(analyse(text), words)
     assert (att["certainty"], att["polarity"]) == expected
 
 
@@ -70,7 +65,7 @@ def test_negated_cue_with_an_open_question_reports_nothing(analyse) -> None:  # 
 
 
 def test_negated_cue_negates_its_content(analyse) -> None:  # type: ignore[no-untyped-def]
-    att = only(analyse("The company did not say that the mine was closed."), "mine")
+    att = only_record(analyse("The company did not say that the mine was closed."), "mine")
     assert att["polarity"] == "negative"
 
 
@@ -80,7 +75,7 @@ def test_negated_cue_negates_its_content(analyse) -> None:  # type: ignore[no-un
     ("The mayor said “two people were hurt” in the fire.", "“two people were hurt” in the fire"),
 ])
 def test_quote_fragment_makes_mixed(analyse, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    att = only(analyse(text), "hurt" if "hurt" in text else "drones")
+    att = only_record(analyse(text), "hurt" if "hurt" in text else "drones")
     assert att["content"]["text"].startswith(content[:12])
     assert att["kind"] == "mixed"
 
@@ -100,7 +95,7 @@ def test_quote_fragment_makes_mixed(analyse, text: str, content: str) -> None:  
 ])
 def test_reporting_clauses_in_odd_places(analyse, text: str, source: str, content: str,  # type: ignore[no-untyped-def]
                                          kind: str) -> None:
-    att = only(analyse(text), content.split()[1])
+    att = only_record(analyse(text), content.split()[1])
     assert (att["source"]["text"], att["content"]["text"], att["kind"]) == (source, content, kind)
 
 
@@ -114,7 +109,7 @@ def test_reporting_clauses_in_odd_places(analyse, text: str, source: str, conten
     ("Rebels claim to have destroyed two tanks near the airport", "to have destroyed two tanks near the airport"),
 ])
 def test_directives_pledges_and_stances_take_their_object(analyse, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    assert only(analyse(text), content.split()[1])["content"]["text"] == content
+    assert only_record(analyse(text), content.split()[1])["content"]["text"] == content
 
 
 def test_a_call_without_complement_is_no_report(analyse) -> None:  # type: ignore[no-untyped-def]
@@ -139,12 +134,12 @@ def test_two_that_clauses_alike_are_one_record(analyse) -> None:  # type: ignore
 
 def test_report_stays_on_its_line(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("Harbour reopens after storm\nOn Sunday the port authority announced the reopening of two docks.")
-    att = only(atts, "docks")
+    att = only_record(atts, "docks")
     assert "\n" not in att["content"]["text"] and "storm" not in att["content"]["text"]
 
 
 def test_calling_a_report_false_denies_it(analyse) -> None:  # type: ignore[no-untyped-def]
-    att = only(analyse("The ministry rejected the story, calling the reports false."), "reports false")
+    att = only_record(analyse("The ministry rejected the story, calling the reports false."), "reports false")
     assert att["polarity"] == "negative"
 
 
@@ -182,7 +177,7 @@ def test_speaker_hedges_in_any_main_clause(analyse, text: str, expected: tuple[s
     ("The senator has railed against the new toll charges.", "The senator", "the new toll charges"),
 ])
 def test_stance_verbs_with_a_noun_phrase(analyse, text, source, content) -> None:  # type: ignore[no-untyped-def]
-    att = only(analyse(text), content)
+    att = only_record(analyse(text), content)
     assert att["source"]["text"] == source and att["content"]["text"] == content
 
 
@@ -192,7 +187,7 @@ def test_a_stance_needs_a_speaker_and_a_noun(analyse) -> None:  # type: ignore[n
 
 
 def test_expressed_interest_takes_what_follows_the_noun(analyse) -> None:  # type: ignore[no-untyped-def]
-    att = only(analyse("The museum director expressed interest in further loans from the collector."), "loans")
+    att = only_record(analyse("The museum director expressed interest in further loans from the collector."), "loans")
     assert att["cue"]["text"] == "expressed interest"
     assert att["content"]["text"].endswith("further loans from the collector")
 
@@ -204,7 +199,7 @@ def test_name_after_a_described_speaker(analyse) -> None:  # type: ignore[no-unt
 
 
 def test_subject_before_a_root_cue_is_no_incise(analyse) -> None:  # type: ignore[no-untyped-def]
-    att = only(analyse("The head of the port authority, Mara Quint, has called the ruling \"reckless\"."), "ruling")
+    att = only_record(analyse("The head of the port authority, Mara Quint, has called the ruling \"reckless\"."), "ruling")
     assert "Quint" not in att["content"]["text"]
 
 
@@ -220,7 +215,7 @@ def test_no_stance_in_an_infinitive_or_a_passive_of_funding(analyse) -> None:  #
 
 
 def test_reduced_passive_with_an_agent(analyse) -> None:  # type: ignore[no-untyped-def]
-    att = only(analyse("Officials met to discuss the claims rejected by the ministry last week."), "claims")
+    att = only_record(analyse("Officials met to discuss the claims rejected by the ministry last week."), "claims")
     assert att["content"]["text"] == "the claims" and att["source"]["text"] == "the ministry"
     assert analyse("The bridge built by the engineers collapsed.") == []
 
@@ -234,7 +229,7 @@ def test_second_reporting_verb_hung_on_a_passive_report(analyse) -> None:  # typ
     # the parser hangs "cautioned" on "be delayed"; the harbour master speaks both times
     atts = analyse("Harbour master Ilse Varga said the ferry crossings should not be delayed and cautioned "
                    "that the port would close if the storm grew.")
-    first = only(atts, "ferry crossings")
+    first = only_record(atts, "ferry crossings")
     assert first["source"]["text"].endswith("Ilse Varga") and first["content"]["text"].endswith("should not be delayed")
-    second = only(atts, "the port would close")
+    second = only_record(atts, "the port would close")
     assert second["source"]["text"] == first["source"]["text"] and second["cue"]["text"] == "cautioned"

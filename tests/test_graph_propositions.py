@@ -15,7 +15,7 @@ def test_proposition_keys_read_figures_and_acts() -> None:
     assert proposition_keys("at least 12 people had been killed and 20 wounded") == {"kill:12", "injure:20"}
     assert proposition_keys("Twelve people were killed and 70 others were injured") == {"kill:12", "injure:70"}
     assert proposition_keys("the quake injured more than 200 people and damaged 300 houses") == {"injure:200", "damage:300"}
-    assert proposition_keys("he aimed a .357 caliber revolver at them") == {"threaten:weapon"}
+    assert proposition_keys("he aimed a .357 caliber revolver at them") == {"threaten:weapon", "carry:weapon"}
     assert proposition_keys("The magnitude-6.1 quake struck at a depth of just 10 kilometres") == {"magnitude:6.1", "depth:10"}
     assert proposition_keys("about 1,500 houses were damaged") == {"damage:1500"}
     assert proposition_keys("Sixteen-year-old Kimani Gray was shot and killed") == frozenset()

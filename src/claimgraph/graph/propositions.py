@@ -23,6 +23,8 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 BEFORE, AFTER, OBJECT_WINDOW = 6, 4, 4
 # Words after which a figure belongs to the next clause ("killed and 20 wounded").
 LINKS = frozenset({"and", "et", "while", "but", "alors", "mais", "as"})
+# The figure of a count said to be nought ("no one was killed", "there were no casualties").
+ZERO = "0"
 
 
 @lru_cache(maxsize=1)
@@ -33,8 +35,15 @@ def _data() -> dict[str, Any]:
         return {fold(w): name for name, per_lang in data[section].items() for forms in per_lang.values() for w in forms}
 
     numbers = {fold(str(w)): str(v) for per_lang in data["numbers"].values() for w, v in per_lang.items()}
+    zero = {fold(w) for per_lang in data["zero_words"].values() for w in per_lang}
     return {"counts": table("counts"), "acts": table("acts"), "objects": table("objects"), "numbers": numbers,
-            "judgements": table("judgements")}
+            "judgements": table("judgements"), "zero": zero, "covers": dict(data["covers"]),
+            "implies": dict(data["implies"])}
+
+
+def _zero(token: str) -> bool:
+    """A word that makes the count after it nought ("no", "not", "didn't", «aucun»)."""
+    return token in _data()["zero"] or token.endswith("n't")
 
 
 def _number(token: str) -> Optional[str]:
@@ -48,7 +57,14 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
     """The figure of the count word at `i`: the nearer of the last number before it ("12 people were killed")
     and the first after it, up to the next link word or count ("killed 12 people and injured 20")."""
     data = _data()
-    before = [(i - j, n) for j in range(max(0, i - BEFORE), i) if (n := _number(tokens[j]))]
+    before = []
+    for j in range(i - 1, max(0, i - BEFORE) - 1, -1):  # nearest first: "12 killed and no injuries", "no one was killed"
+        if _zero(tokens[j]):
+            before.append((i - j, ZERO))
+            break
+        if (n := _number(tokens[j])) is not None:
+            before.append((i - j, ZERO if j > 0 and _zero(tokens[j - 1]) else n))
+            break
     after = []
     for j in range(i + 1, min(len(tokens), i + 1 + AFTER)):
         if tokens[j] in LINKS or tokens[j] in data["counts"]:
@@ -56,7 +72,7 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
         if (n := _number(tokens[j])) is not None:
             after.append((j - i, n))
             break
-    near = ([min(before)] if before else []) + after
+    near = before + after
     return min(near)[1] if near else None
 
 
@@ -77,21 +93,39 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
             figure = _figure(tokens, i)
             if figure is not None:
                 out.add(f"{count}:{figure}")
+                if figure == ZERO:  # "no casualties": no one killed, no one hurt
+                    out |= {f"{covered}:{ZERO}" for covered in data["covers"].get(count, ())}
         judgement = data["judgements"].get(token) or data["judgements"].get(" ".join(tokens[i:i + 2]))
         if judgement is not None:
             out.add(f"judge:{judgement}")
         act = data["acts"].get(token)
         if act is not None:
             around = tokens[max(0, i - OBJECT_WINDOW):i] + tokens[i + 1:i + 1 + OBJECT_WINDOW]
-            out |= {f"{act}:{data['objects'][t]}" for t in around if t in data["objects"]}
+            for thing in {data["objects"][t] for t in around if t in data["objects"]}:
+                out |= {f"{a}:{thing}" for a in (act, *data["implies"].get(act, ()))}
+    return frozenset(out)
+
+
+def _figures(keys: frozenset[str]) -> set[str]:
+    """The counts `keys` give a figure other than nought."""
+    return {k.split(":")[0] for k in keys if k.split(":")[1].replace(".", "", 1).isdigit() and k.split(":")[1] != ZERO}
+
+
+def shared_keys(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """What two statements assert in common: the keys they share, and a count one side says was nought ("no
+    casualties", "no one was injured") that the other gives a figure ("12 killed and 20 wounded"): the nought
+    answers the figure, it is the same question told the other way."""
+    out = set(a & b)
+    for one, other in ((a, b), (b, a)):
+        noughts = {k.split(":")[0] for k in one if k.endswith(f":{ZERO}")}
+        out |= {k for k in other if k.split(":")[0] in noughts}
     return frozenset(out)
 
 
 def contradicts(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two statements' keys give the same count different figures and share none ("ten were killed" against
-    "twelve were killed"): a changing toll is a claim per figure, however close the words."""
+    "twelve were killed"): a changing toll is a claim per figure, however close the words. A nought is no
+    figure: it answers them all."""
     if a & b:
         return False
-    counts_a = {k.split(":")[0] for k in a if k.split(":")[1].isdigit()}
-    counts_b = {k.split(":")[0] for k in b if k.split(":")[1].isdigit()}
-    return bool(counts_a & counts_b)
+    return bool(_figures(a) & _figures(b))

@@ -21,7 +21,7 @@ from claimgraph.graph.embed import from_blob, from_blobs, to_blob
 from claimgraph.graph.items import item_classes
 from claimgraph.graph.keys import place_country
 from claimgraph.graph.mentions import BLOCK_ROLES, OUTLET_VOICES, open_role
-from claimgraph.graph.propositions import contradicts, proposition_keys
+from claimgraph.graph.propositions import contradicts, proposition_keys, shared_keys
 from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t
 
@@ -220,6 +220,17 @@ class StoryScope(NamedTuple):
     day: int
     propositions: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()  # what a statement names (its argument keys)
+    # What each candidate claim asserts, over all its mentions (graph/update.py keeps them as `prop:` keys); a
+    # claim missing here asserts what its first mention's words do.
+    claims: Optional[dict[str, frozenset[str]]] = None
+    # Whether a nought the statement gives answers the story's figures ("no casualties" against "12 killed"): not
+    # when an outlet says it in its own voice ("no injuries were reported"), which reports, it does not answer.
+    answers: bool = True
+
+
+def claim_propositions(row: Any, scope: StoryScope) -> frozenset[str]:
+    known = scope.claims.get(row.id) if scope.claims else None
+    return known if known is not None else proposition_keys(row.item)
 
 
 def in_story(mention: ClaimMention) -> Optional[StoryScope]:
@@ -244,7 +255,8 @@ def within_story(row: Any, scope: StoryScope) -> bool:
     first, last = day(row.first_seen), day(row.last_seen or row.first_seen)
     if first is None or last is None:
         return False
-    shared = scope.propositions & proposition_keys(row.item)
+    asserted = claim_propositions(row, scope)
+    shared = shared_keys(scope.propositions, asserted) if scope.answers else scope.propositions & asserted
     if scope.propositions and not shared:
         return False  # a statement meets the statements that assert what it asserts, not the whole story
     actors = frozenset(json.loads(row.arguments or "{}").values())
@@ -290,7 +302,7 @@ def score_candidates(rows: list[Any], vector: Optional[np.ndarray], classes: fro
         # Item classes that differ (-1.0) still tell two acts apart; a statement's words must still be related,
         # and its figures must not contradict the claim's ("ten killed" is not "twelve killed").
         floor = PROPOSITION_FLOOR if story.propositions else -1.0
-        scores = [-1.0 if story.propositions and contradicts(story.propositions, proposition_keys(row.item))
+        scores = [-1.0 if story.propositions and contradicts(story.propositions, claim_propositions(row, story))
                   else threshold if floor < score < threshold and within_story(row, story) else score
                   for row, score in zip(rows, scores)]
     return scores

@@ -26,6 +26,8 @@ from claimgraph.graph.scoring import (NEGATED_MARGIN, Touched, best_candidate, c
                                       is_negated_statement, mention_classes, named_item, score_candidates, stored_place,
                                       threshold_of)
 from claimgraph.graph.origins import STORY_PREFIXES, wire_of
+from claimgraph.graph.propositions import proposition_keys
+from claimgraph.graph.stances import asserted, asserts, outlet_negation, stance_in
 from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t
@@ -72,7 +74,7 @@ def claim_id_for(document_id: str, record_id: str) -> str:
 # The statements an update runs for every mention, built once: SQLAlchemy builds and keys a statement
 # made anew on each call, which was about a third of a sync's CPU on the bench corpus.
 _COLUMNS = (t.claims.c.id, t.claims.c.vector, t.claims.c.item, t.claims.c.names, t.claims.c.n_evidence,
-            t.claims.c.arguments, t.claims.c.first_seen, t.claims.c.last_seen)
+            t.claims.c.arguments, t.claims.c.first_seen, t.claims.c.last_seen, t.claims.c.seq)
 _KEYED = (select(t.claim_keys.c.claim_id).where(t.claim_keys.c.key == bindparam("key"),
                                                 t.claim_keys.c.type == bindparam("type"))
           .order_by(t.claim_keys.c.seq.desc()).limit(BLOCK_CAP // 2))
@@ -81,8 +83,10 @@ _IN_BLOCK = select(*_COLUMNS).where(t.claims.c.block == bindparam("block")).orde
 _IN_STEM = (select(*_COLUMNS, t.claims.c.block).where(t.claims.c.stem == bindparam("stem"))
             .order_by(t.claims.c.seq.desc()).limit(BLOCK_CAP))
 _NEXT_SEQ = select(func.coalesce(func.max(t.claims.c.seq), 0))
-_FOUNDER = (select(t.evidence.c.polarity).where(t.evidence.c.claim_id == bindparam("claim_id"))
-            .order_by(t.evidence.c.id).limit(1))
+# What a statement claim asserts over all its mentions (graph/propositions.py), kept as `prop:<key>` rows.
+PROPOSITION = "prop:"
+_PROPOSITIONS = select(t.claim_keys.c.claim_id, t.claim_keys.c.key).where(
+    t.claim_keys.c.claim_id.in_(bindparam("ids", expanding=True)), t.claim_keys.c.key.startswith(PROPOSITION))
 
 
 class GraphUpdater:
@@ -91,6 +95,10 @@ class GraphUpdater:
     def __init__(self, embedder: Embedder) -> None:
         self.embedder = embedder
         self._countries: dict[str, str] = {}  # the current article's actors' countries
+        # What the current article's statements assert, per claim they joined (written as `prop:` keys), and the
+        # seq of those claims.
+        self._propositions: dict[str, set[str]] = {}
+        self._seqs: dict[str, int] = {}
 
     # -- copies and origins -------------------------------------------------
 
@@ -188,13 +196,30 @@ class GraphUpdater:
         claim_of: dict[str, str] = {}
         evidence_rows = []
         founders: dict[str, str] = {}  # polarity of the first mention of each claim this article created
+        answered: dict[str, list[tuple[dict[str, Any], ClaimMention]]] = {}  # negations that opened their claim
+        self._propositions, self._seqs = {}, {}
         for mention in mentions:
             vector = vectors.get(mention.item) if mention.item else None
             claim_id = self._claim_for(connection, mention, vector, touched, vectors)
+            if mention.type == "STATEMENT" and (keys := proposition_keys(mention.item)):
+                self._propositions.setdefault(claim_id, set()).update(keys)
             claim_of.setdefault(mention.record_id, claim_id)
             if claim_id in touched.created:
                 founders.setdefault(claim_id, mention.polarity)
-            evidence_rows.append(_evidence_row(claim_id, mention, _stance_in(connection, claim_id, mention, founders), root))
+            stance = stance_in(connection, claim_id, mention, founders)
+            if outlet_negation(mention) and asserted(connection, claim_id, founders) == "positive":
+                # An outlet's own "no injuries were reported" against an account someone asserts: like the
+                # article's own negation of an act (graph.mentions), it neither supports nor denies: not stored.
+                continue
+            if founders.get(claim_id, "negative") == "negative" and asserts(mention):
+                # The account this article's negations answered comes after them ("no injuries to police", then
+                # "three people were injured"): they deny it, as they would had it come first.
+                founders[claim_id] = "positive"
+                for row, negated in answered.pop(claim_id, []):
+                    row["stance"] = "denies"
+            evidence_rows.append(_evidence_row(claim_id, mention, stance, root))
+            if stance == "supports" and is_negated_statement(mention):
+                answered.setdefault(claim_id, []).append((evidence_rows[-1], mention))
             touched.add(claim_id, mention.date, vector)
         denied: set[tuple[str, str]] = set()
         for deny in mentions:
@@ -204,10 +229,33 @@ class GraphUpdater:
                     denied.add((claim_of[target], deny.record_id))
                     evidence_rows.append(_evidence_row(claim_of[target], deny, "denies", root))
                     touched.add(claim_of[target], deny.date, None)
-        connection.execute(t.evidence.insert(), evidence_rows)
+        if evidence_rows:
+            connection.execute(t.evidence.insert(), evidence_rows)
+        self._write_propositions(connection)
         aggregates.add_article(connection, analysis.document.id)  # what listings read (graph.aggregates)
         touched.write(connection)
         self._add_names(connection, analysis, mentions)
+
+    def _write_propositions(self, connection: Connection) -> None:
+        """What this article's statements assert, added to the claims they joined: a claim is found later by any of
+        its mentions' figures and acts, not only its first mention's (`prop:` keys in `claim_keys`)."""
+        if not self._propositions:
+            return
+        ids = sorted(self._propositions)
+        stored = {(r.claim_id, r.key) for r in connection.execute(_PROPOSITIONS, {"ids": ids})}
+        rows = [{"claim_id": c, "key": PROPOSITION + k, "type": "STATEMENT", "seq": self._seqs[c]}
+                for c in ids for k in sorted(self._propositions[c]) if (c, PROPOSITION + k) not in stored]
+        if rows:
+            connection.execute(t.claim_keys.insert(), rows)
+
+    def _claim_propositions(self, connection: Connection, rows: list[Any]) -> dict[str, frozenset[str]]:
+        """What each candidate statement claim asserts: its first mention's words, every `prop:` key its later
+        mentions added, and what this article's mentions have added so far."""
+        out = {row.id: set(proposition_keys(row.item)) | self._propositions.get(row.id, set()) for row in rows}
+        if rows:
+            for r in connection.execute(_PROPOSITIONS, {"ids": sorted(out)}):
+                out[r.claim_id].add(r.key[len(PROPOSITION):])
+        return {claim_id: frozenset(keys) for claim_id, keys in out.items()}
 
     def _candidates(self, connection: Connection, mention: ClaimMention, block: str) -> list[Any]:
         """The newest claims a mention may join, straight off an index (bounded by BLOCK_CAP)."""
@@ -215,7 +263,8 @@ class GraphUpdater:
             # Contents name their actors loosely ("China" here, "China, Russia, Ukraine" there, "he" elsewhere):
             # compare with the newest statements sharing one of them, and with the newest statements of all.
             ids: set[str] = set()
-            for key in sorted(set(mention.arguments.values()) | {ANY_STATEMENT}):
+            asserted = {PROPOSITION + k for k in proposition_keys(mention.item)}
+            for key in sorted(set(mention.arguments.values()) | {ANY_STATEMENT} | asserted):
                 ids.update(connection.execute(_KEYED, {"key": key, "type": "STATEMENT"}).scalars())
             return list(connection.execute(_BY_ID, {"ids": sorted(ids)})) if ids else []
         exact = list(connection.execute(_IN_BLOCK, {"block": block}))
@@ -250,13 +299,18 @@ class GraphUpdater:
             rows = [row for row in rows if stored_place(row.names) == place
                     or (mention.type in OPEN_PLACE_TYPES and None in (place, stored_place(row.names)))]
         classes = mention_classes(mention.item, mention.lang) if mention.type != "STATEMENT" else frozenset()
-        scores = score_candidates(rows, vector, classes, threshold, named, touched, named_item(mention), in_story(mention))
+        story = in_story(mention)
+        if story is not None and story.propositions:
+            outlet_negation = mention.polarity == "negative" and not is_negated_statement(mention)
+            story = story._replace(claims=self._claim_propositions(connection, rows), answers=not outlet_negation)
+        scores = score_candidates(rows, vector, classes, threshold, named, touched, named_item(mention), story)
         best = best_candidate(rows, scores, threshold, touched, NEGATED_MARGIN if is_negated_statement(mention) else 0.0)
         if best is None:
             return self._new_claim(connection, mention, block, vector, touched, vectors)
         # Its centroid takes this mention in (`Touched.add`) once its stored vector is loaded, which
         # scoring no longer does for every candidate.
         touched.vector(best.id, best.vector, best.n_evidence)
+        self._seqs[str(best.id)] = int(best.seq)
         return str(best.id)
 
     def _new_claim(self, connection: Connection, mention: ClaimMention, block: str, vector: Optional[np.ndarray],
@@ -264,6 +318,7 @@ class GraphUpdater:
         claim_id = claim_id_for(mention.document_id, mention.record_id)
         label = claim_label(mention)
         seq = int(connection.execute(_NEXT_SEQ).scalar_one()) + 1
+        self._seqs[claim_id] = seq
         connection.execute(t.claims.insert(), [dict(
             id=claim_id, seq=seq, type=mention.type, block=block, stem=block_stem(block), label=label,
             arguments=json.dumps(mention.arguments, ensure_ascii=False), names=json.dumps(mention.names, ensure_ascii=False),
@@ -303,17 +358,6 @@ class GraphUpdater:
         new = sorted(rows - known)
         if new:
             connection.execute(n.insert(), [{"name": name, "key": key} for name, key in new])
-
-
-def _stance_in(connection: Connection, claim_id: str, mention: ClaimMention, founders: dict[str, str]) -> str:
-    """A negated content that joined an account asserted positively ("he did not have a gun" in the claim "he
-    pointed a gun at the officers") denies it; one that opened its claim asserts its own words."""
-    if not is_negated_statement(mention) or mention.stance != "supports":
-        return mention.stance
-    founder = founders.get(claim_id)
-    if founder is None:
-        founder = connection.execute(_FOUNDER, {"claim_id": claim_id}).scalar()
-    return "denies" if founder is not None and founder != "negative" else "supports"
 
 
 def _evidence_row(claim_id: str, mention: ClaimMention, stance: str, root: str) -> dict[str, Any]:

@@ -103,6 +103,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0016_graph_figures_2026_12_07", retake_graph),
     # the charge a speaker makes of an act ("murder", "massacre") is what statements share within a story
     ("0017_graph_charges_2026_12_07", retake_graph),
+    # a count said to be nought answers the story's figure of it ("no casualties" / "12 killed"), a statement claim is
+    # found by what any of its mentions asserts (`prop:` keys), pointing a gun is having one (graph/propositions.py)
+    ("0018_graph_noughts_2026_12_08", retake_graph),
 ]
 
 

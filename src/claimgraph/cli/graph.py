@@ -40,7 +40,7 @@ def claims_cli(
 ) -> None:
     """Claims across articles: independent origins, articles, languages, first/last seen, who denies them."""
     from claimgraph.graph import select_claim_ids, summaries
-    from claimgraph.graph.render import claims_table
+    from claimgraph.graph.render import claims_view
     from claimgraph.model import CLAIM_TYPES
 
     if format not in ("table", "json"):
@@ -58,7 +58,8 @@ def claims_cli(
         sys.stdout.write(json.dumps({"claims": [c.to_dict(with_evidence=evidence) for c in found]},
                                     ensure_ascii=False, indent=1) + "\n")
     else:
-        Console().print(claims_table(found))
+        console = Console()
+        console.print(claims_view(found, console.width))
 
 
 def brief_cli(

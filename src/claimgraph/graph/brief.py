@@ -12,17 +12,20 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
-from typing import Optional
+from typing import Any, Optional
 
 from sqlalchemy import Connection, select
 
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
 from claimgraph.graph.embed import Embedder, from_blobs
+from claimgraph.graph.assertion import is_normative
+from claimgraph.graph.firmness import demand, first_sentence, firmness
 from claimgraph.graph.keys import country_code, country_name, nationality, words
 from claimgraph.graph.names import unknown_names
 from claimgraph.graph.lookup import ranked_keys
 from claimgraph.graph.query import keys_in_question, summaries
+from claimgraph.graph.reader import reader_label
 from claimgraph.graph.verdict import merge_duplicates, no_evidence, verdict
 from claimgraph.model.claims import Brief, ClaimSummary
 from claimgraph.store import tables as t
@@ -45,8 +48,7 @@ ACTOR_MIN_SCORE = 0.25
 ROLE_BONUS = 0.1
 # The most relevant claims a brief chooses from (at least; three times its limit when larger).
 POOL = 30
-# Claims read for, and shown of, what is only asked, supposed or speculated.
-SPARE_READ = 20
+# Claims shown of what is only asked, supposed or speculated.
 SPECULATION_SHOWN = 2
 # Denial claims read to link against the allegations (the most relevant first).
 DENIALS_READ = 10
@@ -92,7 +94,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     direct: set[str] = set()
     # Who acts in a claim (its readable names) is only read for the few claims a section is made of.
     names = {row.id: row.names for row in rows}
-    actor = _Actors(names)
+    actor = _Actors(names, kinds)
     for row, cosine in zip(rows, cosines):
         shared = claim_keys[row.id]
         arguments = json.loads(row.arguments)
@@ -109,8 +111,16 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     scored.sort(key=lambda x: (-x[0], x[1]))
     # The claims that answer the question (a denial answers the allegations below, it is not one more of
     # them; a claim about a company or person the question names answers it however it is worded) ...
-    pool = [(score, claim_id) for score, claim_id in scored if kinds[claim_id] != "DENY" and (
-        score >= floor or any(k.startswith("ent:") for k in claim_keys[claim_id] & named))][:max(POOL, 3 * limit)]
+    # A statement that asks someone to act or says what someone cannot or must not do ("expected Beijing to stop
+    # such transfers", "China cannot fuel the war") alleges nothing, and takes no room.
+    pool = [(score, claim_id) for score, claim_id in scored if kinds[claim_id] != "DENY" and not _asks(
+        kinds[claim_id], items[claim_id]) and (score >= floor or any(k.startswith("ent:") for k in
+                                                                     claim_keys[claim_id] & named))][:max(POOL, 3 * limit)]
+    # Whether some independent origin asserts each (graph summaries, no evidence read): what none asserts is
+    # only asked, supposed or speculated, and gets its own small room below, not an allegation's.
+    asserted = {summary.id: bool(summary.origins)
+                for summary in summaries(connection, [claim_id for _, claim_id in pool], with_evidence=False)}
+    by_score = [claim_id for _, claim_id in pool]
     # ... chosen where the actor the question names acts first, then by evidence: a short brief keeps the
     # best-evidenced allegations, not the best-worded ones.
     pool.sort(key=lambda x: (x[1] not in direct or kinds[x[1]] == "STATEMENT", -evidence[x[1]], -x[0], x[1]))
@@ -121,7 +131,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
             break
         # Several actors answer a question better than one actor's many claims; the actor the question
         # names gets more room.
-        if per_actor[actor(claim_id)] < (max(PER_ACTOR, limit // 2) if claim_id in direct else PER_ACTOR):
+        if asserted.get(claim_id) and per_actor[actor(claim_id)] < (
+                max(PER_ACTOR, limit // 2) if claim_id in direct else PER_ACTOR):
             chosen.append(claim_id)
             per_actor[actor(claim_id)] += 1
     # Then the best claim of every other actor the question's countries cover ("China ..." also asks
@@ -144,11 +155,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     # relevant such claims keep a little room, so that the verdict can say what is only speculation.
     unasserted: list[str] = []
     if limit >= 3:
-        pooled = {claim_id for _, claim_id in pool}
-        spare = [claim_id for _, claim_id in scored if claim_id in pooled and claim_id not in chosen
-                 and claim_id not in extras[:n_extra]][:SPARE_READ]
-        unasserted = [s.id for s in summaries(connection, spare, with_evidence=False) if not s.origins]
-        unasserted = unasserted[:SPECULATION_SHOWN]
+        unasserted = [claim_id for claim_id in by_score if not asserted.get(claim_id, True)
+                      and claim_id not in extras[:n_extra]][:SPECULATION_SHOWN]
     chosen = chosen[:max(0, limit - n_extra - len(unasserted))] + extras[:n_extra] + unasserted
     # The denials by the actors in question: DENY claims, linked to each allegation they answer across
     # articles and languages (graph.denials), and listed on their own.
@@ -164,21 +172,38 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         claim.evidence.sort(key=lambda e: (e.stance != "supports", e.date or "", e.document_id))
     # A claim only denied ("China is not a party to the conflict", said by Beijing), or asserted only by
     # the party the question asks about ("China firmly opposes the listings"), is that party's answer.
+    firm = {c.id: firmness(c) for c in claims}
+    # A statement that asks someone to act ("the Alliance expected Beijing to stop such transfers") alleges nothing.
+    asks = {c.id for c in claims if _asks(c.type, c.label)}
     allegations = [c for c in claims if (c.origins or any(e.stance == "supports" for e in c.evidence))
-                   and not (c.origins and all(o.key in named for o in c.origins)) and not _own_words(c, roles, named)]
-    answered = [c for c in claims if c not in allegations]
-    # Ranked by evidence (independent origins, then articles), those where the actor the question names
-    # acts first, then by how well the claim matches the question.
-    allegations.sort(key=lambda s: (s.id not in direct or s.type == "STATEMENT", -len(s.origins), -len(s.articles),
-                                    -relevance.get(s.id, 0.0), s.id))
+                   and not (c.origins and all(o.key in named for o in c.origins)) and not _own_words(c, roles, named)
+                   and c.id not in asks]
+    answered = [c for c in claims if c not in allegations and c.id not in asks]
+    # Ranked by evidence: what some origin asserts before what is only a headline, a possibility or a question;
+    # then those where the actor the question names acts, by independent origins, then articles, then by how
+    # well the claim matches the question.
+    allegations.sort(key=lambda s: (not firm[s.id].asserted, s.id not in direct or s.type == "STATEMENT",
+                                    -len(s.origins), -len(s.articles), -relevance.get(s.id, 0.0), s.id))
     used = {d.document_id + d.record_id for c in allegations for d in c.evidence if d.stance == "denies"}
     # A denial is listed when it answers a listed allegation, or when the actor the question names denies.
     denials = answered + [d for d in denial_claims if d.origins and (d.id in direct or any(
         e.document_id + e.record_id in used for e in d.evidence))]
     denials = denials[:max(0, limit - len(allegations))]
+    details: dict[str, Any] = {c.id: {**claim_extras(c), "firmness": firm[c.id].to_dict()} for c in allegations}
+    # Labels in the reader's language where the store knows it (graph.reader); the stored label is kept aside.
+    for claim in {id(c): c for c in [*allegations, *denials, *denial_claims]}.values():
+        label = reader_label(claim)
+        if label != claim.label:
+            details.setdefault(claim.id, {})["stored_label"] = claim.label
+            claim.label = label
     return Brief(question=question, matched=_readable(keys), claims=allegations, sections=_sections(allegations),
-                 verdict=verdict(question, allegations, denials, denial_claims), denials=denials,
-                 details={c.id: claim_extras(c) for c in allegations})
+                 verdict=verdict(question, allegations, denials, denial_claims, firm), denials=denials,
+                 details=details)
+
+
+def _asks(claim_type: str, words: str) -> bool:
+    """A statement that demands or forbids (graph.firmness.demand, graph.assertion.is_normative): no allegation."""
+    return claim_type == "STATEMENT" and (demand(words) or is_normative(first_sentence(words)))
 
 
 def _own_words(claim: ClaimSummary, roles: dict[str, dict[str, str]], named: set[str]) -> bool:
@@ -206,25 +231,27 @@ def _first_country(question: str) -> Optional[str]:
 
 def actor_of(claim: ClaimSummary) -> str:
     """Who a claim says acts: its agent/owner, or for a statement the entities it is about."""
-    return _actor(claim.arguments)
+    return _actor(claim.arguments, claim.type)
 
 
 class _Actors:
     """`_actor` of a candidate's stored names (JSON), decoded on first use and kept."""
 
-    def __init__(self, names: dict[str, str]) -> None:
+    def __init__(self, names: dict[str, str], kinds: dict[str, str]) -> None:
         self.names = names
+        self.kinds = kinds
         self.known: dict[str, str] = {}
 
     def __call__(self, claim_id: str) -> str:
         found = self.known.get(claim_id)
         if found is None:
-            found = self.known[claim_id] = _actor(json.loads(self.names[claim_id]))
+            found = self.known[claim_id] = _actor(json.loads(self.names[claim_id]), self.kinds.get(claim_id, ""))
         return found
 
 
-def _actor(names: dict[str, str]) -> str:
-    for role in ("agent", "owner"):
+def _actor(names: dict[str, str], claim_type: str = "") -> str:
+    # An accusation alleges that its target acts: "the US accuses China of ..." is about China.
+    for role in (("target",) if claim_type == "ACCUSE" else ()) + ("agent", "owner"):
         if role in names:
             return names[role]
     about = [v for k, v in sorted(names.items()) if k.startswith("about")]

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
-from claimgraph.display import cell, md, md_link
+from claimgraph.display import cell, md, md_link, plain
 from claimgraph.graph.denials import ASSERTED
+from claimgraph.graph.firmness import SAID, SHORT, is_headline, row_level
 from claimgraph.graph.press import PRESS_REPORT
 from claimgraph.model.claims import Brief, ClaimSummary, Evidence
 
@@ -16,6 +20,26 @@ ORIGINS_NOTE = ("Origins count independent sources: relays of one wire story, co
                 "an unnamed source counts as the outlet that quotes it; an unidentified press report "
                 "(\"media reports\", \"selon la presse\") counts only when no named origin carried the claim "
                 "on or before its date. Firm = at least one supporting mention states it as certain.")
+
+
+# Narrower than this, the claims table's ten columns would be cut to a few letters each: claims are listed
+# one block each instead.
+TABLE_MIN_WIDTH = 110
+
+
+def claims_view(claims: list[ClaimSummary], width: int) -> Any:
+    """`claims_table`, or in a narrow terminal one block of lines per claim (nothing cut to a few letters)."""
+    if width >= TABLE_MIN_WIDTH:
+        return claims_table(claims)
+    blocks: list[Any] = [Text(f"{len(claims)} claims", style="bold")]
+    for c in claims:
+        lines = [f"{c.id} · {c.type} · {c.status}", f"origins: {'; '.join(o.name for o in c.origins) or 'none'}"]
+        if c.denied_by:
+            lines.append(f"denied by: {'; '.join(o.name for o in c.denied_by)}")
+        lines.append(f"{len(c.articles)} article(s) in {', '.join(c.languages)}, {c.first_seen or '?'} to "
+                     f"{c.last_seen or '?'}")
+        blocks += [Text(plain(c.label), style="bold"), Padding(Text(plain("\n".join(lines))), (0, 0, 0, 2), expand=False)]
+    return Group(*blocks)
 
 
 def claims_table(claims: list[ClaimSummary]) -> Table:
@@ -41,12 +65,18 @@ def _where(evidence: Evidence) -> str:
             f"{md(evidence.record_id or '')} chars {evidence.quote.start}-{evidence.quote.end}")
 
 
-def _not_counted(evidence: Evidence) -> str:
+def _not_counted(evidence: Evidence, statement: bool = False) -> str:
     """Why a shown row counts for nothing: it asks or supposes, or it only hedges a denial."""
     if evidence.stance == "supports" and evidence.certainty == "underspecified":
         return " (asked, supposed or speculation: not counted)"
     if evidence.stance != "supports" and evidence.certainty not in ASSERTED:
         return " (hedged: not counted as a denial)"
+    if evidence.stance == "supports" and evidence.certainty in ("certain", "probable"):
+        level = row_level(evidence, statement)
+        if level == "possible":
+            return " (conditional wording: not stated as fact)"
+        if level == "headline" or (level == "certain" and is_headline(evidence)):
+            return " (the outlet's own headline: not stated as fact by itself)"
     return ""
 
 
@@ -95,9 +125,25 @@ def _uncounted(evidence: Evidence, claim: ClaimSummary) -> str:
     return " (unidentified press report: not counted, a named origin carried the claim first)"
 
 
+def brief_status(claim: ClaimSummary, details: Optional[dict[str, Any]]) -> str:
+    """The claim's status, its firmness as the brief reads it (graph.firmness) when it has one."""
+    level = ((details or {}).get("firmness") or {}).get("level")
+    if level not in SAID:
+        return claim.status
+    n = len(claim.origins)
+    denied = f", denied by {len(claim.denied_by)}" if claim.denied_by else ""
+    return (f"asserted by {n} independent origin{'s' if n != 1 else ''}{denied}; {SAID[level]}"
+            f"{', single-sourced' if claim.single_sourced else ''}")
+
+
+def brief_firmness(claim: ClaimSummary, details: Optional[dict[str, Any]]) -> str:
+    level = ((details or {}).get("firmness") or {}).get("level")
+    return SHORT.get(level, "hedged" if claim.hedged else "firm") if level else ("hedged" if claim.hedged else "firm")
+
+
 def claim_markdown(claim: ClaimSummary, details: Optional[dict[str, Any]] = None) -> list[str]:
     lines = [f"### {md(claim.label)}", "",
-             f"`{claim.id}` · {claim.type} · **{claim.status}** · first seen {claim.first_seen or '?'}, "
+             f"`{claim.id}` · {claim.type} · **{brief_status(claim, details)}** · first seen {claim.first_seen or '?'}, "
              f"last seen {claim.last_seen or '?'} · {len(claim.articles)} article(s) in {', '.join(claim.languages)}", ""]
     lines.append("**Independent origins:** " + ("; ".join(md(o.name) for o in claim.origins) or "none"))
     if claim.denied_by:
@@ -112,7 +158,7 @@ def claim_markdown(claim: ClaimSummary, details: Optional[dict[str, Any]] = None
         lines.append(f"{title}:")
         lines.append("")
         for e in items:
-            origin = md(e.origin.name) + _uncounted(e, claim) + _not_counted(e)
+            origin = md(e.origin.name) + _uncounted(e, claim) + _not_counted(e, claim.type == "STATEMENT")
             lines.append(f"- {e.date or 'undated'} · *{e.certainty}* · {origin} — “{_quote(e)}”  ")
             lines.append(f"  chain: {_chain(e)} · {_where(e)}")
         lines.append("")
@@ -140,7 +186,7 @@ def brief_markdown(brief: Brief) -> str:
     lines.append("|---|---|---|---|---|---|---|")
     for c in brief.claims:
         lines.append(f"| {md(c.label)} | {len(c.origins)} | {len(c.denied_by)} | {len(c.articles)} | "
-                     f"{', '.join(c.languages)} | {c.first_seen or '?'} | {'hedged' if c.hedged else 'firm'}"
+                     f"{', '.join(c.languages)} | {c.first_seen or '?'} | {brief_firmness(c, brief.details.get(c.id))}"
                      f"{' (single source)' if c.single_sourced else ''} |")
     lines.append("")
     for actor, ids in brief.sections:

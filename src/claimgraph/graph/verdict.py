@@ -8,9 +8,11 @@ confirmed, questions: certainty `possible` or `underspecified`).
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
-from claimgraph.model.claims import ClaimSummary, Origin
+from claimgraph.graph.firmness import SAID, Firmness
+from claimgraph.graph.reader import LANGUAGE_NAMES, READER
+from claimgraph.model.claims import ClaimSummary, Evidence, Origin
 
 NO_EVIDENCE = "No evidence found"
 # Claims whose best supporting certainty is one of these say no more than that something may be so.
@@ -46,6 +48,27 @@ def _firmness(claim: ClaimSummary) -> str:
     return "only as a possibility"
 
 
+def _level(claim: ClaimSummary, firm: Mapping[str, Firmness]) -> str:
+    if claim.id in firm:
+        return firm[claim.id].level
+    return claim.certainty if claim.certainty in SAID else "underspecified"
+
+
+def _noted(label: str, note: str) -> str:
+    """ "label (note)", or "label (in French; note)" when the label already ends with a note."""
+    if label.endswith(")") and " (" in label:
+        head, _, last = label.rpartition(" (")
+        return f"{head} ({last[:-1]}; {note})"
+    return f"{label} ({note})"
+
+
+def _unasserted(claim: ClaimSummary, firm: Mapping[str, Firmness]) -> str:
+    level = _level(claim, firm)
+    if not claim.origins and level in ("certain", "probable"):
+        return "no counted origin"
+    return SAID[level]
+
+
 def no_evidence(question: str, unknown: list[str]) -> str:
     why = f": the store knows no actor named {', '.join(repr(u) for u in unknown)}" if unknown else ""
     return f"{NO_EVIDENCE} for “{question}”{why}. No stored claim answers it."
@@ -55,26 +78,50 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
-def _alleged(claim: ClaimSummary) -> str:
+def _alleged(claim: ClaimSummary, firm: Optional[Firmness]) -> str:
     origins = _names(claim.origins)
-    return (f"{claim.label} ({_count(len(origins), 'independent origin')}: {_listed(origins)}; {_firmness(claim)}; "
+    how = firm.said({o.key: o.name for o in claim.origins}) if firm else _firmness(claim)
+    return (f"{claim.label} ({_count(len(origins), 'independent origin')}: {_listed(origins)}; {how}; "
             f"{_count(len(claim.articles), 'article')} in {', '.join(claim.languages)} since "
             f"{claim.first_seen or 'an unknown date'})")
 
 
-def _fullest(quotes: list[str]) -> str | None:
+def _briefly(claim: ClaimSummary) -> str:
+    """ "label (2 origins: A; B)" """
+    names = _names(claim.origins)
+    return f"{claim.label} ({_count(len(names), 'origin')}: {_listed(names)})"
+
+
+def _who(claim: ClaimSummary) -> str | None:
+    """Who a claim alleges acts: an accusation's target, an act's agent or owner; none for a statement."""
+    roles = ("target",) if claim.type == "ACCUSE" else ("agent", "owner") if claim.type != "STATEMENT" else ()
+    return next((claim.arguments[r] for r in roles if claim.arguments.get(r)), None)
+
+
+def _other_actor(who: str | None, actor: str | None) -> bool:
+    """Another actor than `actor` ("Chinese companies (unnamed)" is not "China"; "Government of China" is)."""
+    if who is None or actor is None:
+        return False
+    a, b = who.lower(), actor.lower()
+    return not (a in b or b in a)
+
+
+def _fullest(rows: list[Evidence]) -> Evidence | None:
     """The most telling of a statement's sentences: the longest that fits the verdict, else the first."""
-    fitting = [q for q in quotes if len(q) <= QUOTE_CHARS]
-    return max(fitting, key=len) if fitting else (quotes[0] if quotes else None)
+    fitting = [e for e in rows if len(e.quote.text) <= QUOTE_CHARS]
+    return max(fitting, key=lambda e: len(e.quote.text)) if fitting else (rows[0] if rows else None)
 
 
-def _denied_words(label: str, quote: str | None) -> str:
+def _denied_words(label: str, row: Evidence | None) -> str:
     """What a general denial denies, as the verdict says it: the DENY's own words, unless they are too short to
-    stand alone ("denies «the case»", a knowledge denial's object), then the sentence that carries it."""
+    stand alone ("denies «the case»", a knowledge denial's object), then the sentence that carries it (a quote in
+    another language than the brief's says which: "(in French)")."""
     denied = label.split(" denies ", 1)[1]
-    if quote and len(denied.strip("«»").split()) < SHORT_DENIAL_WORDS:
+    if row is not None and len(denied.strip("«»").split()) < SHORT_DENIAL_WORDS:
+        quote = row.quote.text
         shown = quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
-        return f"in the words «{shown}»"
+        foreign = f" (in {LANGUAGE_NAMES[row.lang]})" if row.lang != READER and row.lang in LANGUAGE_NAMES else ""
+        return f"in the words «{shown}»{foreign}"
     return f"denying {denied}"
 
 
@@ -91,8 +138,9 @@ def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[Clai
     in_article = {(e.origin.key, e.document_id): deny_of[e.document_id + "#" + e.record_id].id
                   for _, e in rows if e.document_id + "#" + e.record_id in deny_of}
     answered: dict[str, dict[str, set[str]]] = {}  # denier key -> statement -> allegations it answers
-    names, labels = {}, {d.id: d.label for d in statements}
-    quotes = {d.id: _fullest([e.quote.text for e in d.evidence if e.stance == "supports"]) for d in statements}
+    names: dict[str, str] = {}
+    labels = {d.id: d.label for d in statements}
+    quotes = {d.id: _fullest([e for e in d.evidence if e.stance == "supports"]) for d in statements}
     for claim, e in rows:
         row = e.document_id + "#" + e.record_id
         statement = deny_of[row].id if row in deny_of else in_article.get((e.origin.key, e.document_id),
@@ -117,11 +165,15 @@ def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[Clai
 
 
 def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSummary] = (),
-            statements: Sequence[ClaimSummary] = ()) -> str:
+            statements: Sequence[ClaimSummary] = (), firmness: Optional[Mapping[str, Firmness]] = None) -> str:
     """One paragraph answering `question` from `claims` (allegations, ranked best first) and
     `denials` (DENY claims and claims only denied, listed apart); `statements`: every DENY claim the
-    allegations' denials come from (default: `denials`), to tell one general denial from many."""
-    asserted = [c for c in claims if c.origins and c.certainty not in SPECULATIVE]
+    allegations' denials come from (default: `denials`), to tell one general denial from many;
+    `firmness`: how firmly the brief may say each claim is asserted (graph.firmness; default: the stored
+    certainty)."""
+    firm = dict(firmness or {})
+    asserted = [c for c in claims if c.origins and (firm[c.id].asserted if c.id in firm
+                                                    else c.certainty not in SPECULATIVE)]
     speculative = [c for c in claims if c not in asserted]
     deniers = _names([o for c in asserted for o in c.denied_by] + [o for c in denials for o in c.origins]
                      + [o for c in denials for o in c.denied_by])
@@ -130,18 +182,28 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
     sentences = []
     if asserted:
         top = asserted[0]
-        sentences.append(f"Alleged: {_alleged(top)}.")
-        others = asserted[1:1 + ALSO]
-        if others:
-            sentences.append("Also alleged: " + "; ".join(
-                f"{c.label} ({_count(len(c.origins), 'origin')})" for c in others) + ".")
+        sentences.append(f"Alleged: {_alleged(top, firm.get(top.id))}.")
+        actor = _who(top)
+        elsewhere = [c for c in asserted[1:] if _other_actor(_who(c), actor)]
+        also = [c for c in asserted[1:] if c not in elsewhere][:ALSO]
+        if also:
+            sentences.append("Also alleged: " + "; ".join(_briefly(c) for c in also) + ".")
+        # What is alleged of other actors ("Chinese companies", a named firm) is not what is alleged of the
+        # question's first actor: said apart, the best-evidenced claim of each.
+        firsts: dict[str | None, ClaimSummary] = {}
+        for c in elsewhere:
+            firsts.setdefault(_who(c), c)
+        if firsts:
+            sentences.append("Alleged of other actors: " + "; ".join(_briefly(c) for c in list(firsts.values())[:ALSO])
+                             + ".")
         if len(asserted) > 1:
             everyone = _names(o for c in asserted for o in c.origins)
-            firm = sum(1 for c in asserted if c.certainty == "certain")
+            stated = sum(1 for c in asserted if _level(c, firm) == "certain")
             single = sum(1 for c in asserted if c.single_sourced)
             sentences.append(
                 f"In all, {_count(len(asserted), 'allegation')} from {_count(len(everyone), 'distinct independent origin')}"
-                f"; {firm} stated as fact, {len(asserted) - firm} hedged; {single} rest on a single origin.")
+                f"; {stated} stated as fact by at least one origin, {len(asserted) - stated} only hedged"
+                f"; {single} rest on a single origin.")
         elif top.single_sourced:
             sentences.append("It rests on a single origin.")
     else:
@@ -163,8 +225,8 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
     elif asserted:
         sentences.append("No denial is on record.")
     if speculative:
-        sentences.append("Only speculated, asked or supposed, never asserted (speculation, questions, conditions, "
-                         f"\"if confirmed\"): {_listed([c.label for c in speculative])}.")
+        sentences.append("Never asserted by any origin: " + _listed([_noted(c.label, _unasserted(c, firm))
+                                                                      for c in speculative]) + ".")
     return " ".join(sentences)
 
 

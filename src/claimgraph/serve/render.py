@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from claimgraph.graph.render import ORIGINS_NOTE
+from claimgraph.graph.render import ORIGINS_NOTE, brief_firmness, brief_status
 from claimgraph.model.claims import Brief
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -90,5 +90,8 @@ def brief_page(brief: Brief, standalone: bool = True, **context: Any) -> str:
     to the articles' own URLs), from the same template."""
     css = (STATIC / "style.css").read_text(encoding="utf-8") if standalone else ""
     context.setdefault("json_url", None)
+    # How firmly each claim is said, as the brief reads its sources (graph.firmness), in the table and per claim.
+    firmness = {c.id: brief_firmness(c, brief.details.get(c.id)) for c in brief.claims}
+    status = {c.id: brief_status(c, brief.details.get(c.id)) for c in brief.claims}
     return render("brief.html", brief=brief, by_id={c.id: c for c in brief.claims}, standalone=standalone,
-                  css=css, title=f"Evidence brief: {brief.question}", origins_note=ORIGINS_NOTE, **context)
+                  firmness=firmness, status=status, css=css, title=f"Evidence brief: {brief.question}", origins_note=ORIGINS_NOTE, **context)

@@ -177,9 +177,19 @@ class BriefSection(Shape):
     claims: list[str]
 
 
+class FirmnessOut(Shape):
+    level: str = Field(description="certain | probable | headline | possible | underspecified: how firmly the claim's "
+                                   "firmest counted origin says it, read from its own words")
+    said: str = Field(description="the level as the brief says it (\"only in a headline\")")
+    by_origin: dict[str, str] = Field(description="origin key -> its level")
+
+
 class ClaimExtrasOut(Shape):
-    relay_trees: list[RelayNodeOut]
-    timeline: list[MonthOut]
+    relay_trees: list[RelayNodeOut] = Field(default_factory=list)
+    timeline: list[MonthOut] = Field(default_factory=list)
+    firmness: Optional[FirmnessOut] = None
+    stored_label: Optional[str] = Field(None, description="the stored label, when the brief shows it in the "
+                                                          "reader's language")
 
 
 class BriefOut(Shape):

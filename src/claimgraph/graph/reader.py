@@ -1,0 +1,94 @@
+"""A claim's label in the brief reader's language (the prose is English), where the store knows it.
+
+A label is built from a claim's first mention, so an English brief may show "China supplies
+«technologies à double usage» to Russia". The quote stays (it is the source's words), and the
+brief says what it is in English: for a statement, one of the claim's own English quotes when it
+has one; for an item, its class in the store's item classes (`graph/data/items.yaml`: weapons,
+drones, components ...). What the store does not know in English is left as quoted, marked
+as French.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+import yaml
+
+from claimgraph.graph.firmness import first_sentence, firmness, row_level
+from claimgraph.graph.items import item_classes
+from claimgraph.lang import LANG_DIR
+from claimgraph.model.claims import ClaimSummary
+
+READER = "en"
+ASSERTED = ("certain", "probable")
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+# An English quote standing for a statement's label is cut at this many characters.
+LABEL_CHARS = 200
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_QUOTED = re.compile(r"«([^»]*)»")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    out = {}
+    for path in sorted(LANG_DIR.glob("*/brief.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        out[path.parent.name] = frozenset(str(w).lower() for w in data.get("function_words") or [])
+    return out
+
+
+def language_of(text: str) -> Optional[str]:
+    """The language whose function words `text` holds most of; None when no language leads."""
+    tokens = [t.lower() for t in _WORD.findall(text)]
+    hits = sorted(((sum(t in words for t in tokens), lang) for lang, words in _function_words().items()), reverse=True)
+    if not hits or hits[0][0] == 0 or (len(hits) > 1 and hits[0][0] == hits[1][0]):
+        return None
+    return hits[0][1]
+
+
+def _foreign(text: str) -> bool:
+    lang = language_of(text)
+    return lang is not None and lang != READER
+
+
+def _gloss(quoted: str) -> str:
+    """What a foreign item is, in English: its item classes ("weapons", "drones, components")."""
+    classes = sorted(item_classes(quoted, language_of(quoted)))
+    lang = LANGUAGE_NAMES.get(language_of(quoted) or "", "another language")
+    return f" ({', '.join(classes)})" if classes else f" (in {lang})"
+
+
+def _english_quote(claim: ClaimSummary) -> Optional[str]:
+    """The first English quote of the claim's counted origins that says it as firmly as the claim is said (a
+    conditional English row does not stand for a claim another row states as fact; a hedged one may)."""
+    counted = {o.key for o in claim.origins}
+    level = firmness(claim).level
+    fits = ASSERTED if level in ASSERTED else (level,)
+    for e in claim.evidence:
+        if (e.stance == "supports" and e.lang == READER and e.quote.text.strip() and (not counted or e.origin.key in counted)
+                and row_level(e, claim.type == "STATEMENT") in fits):
+            text = first_sentence(e.quote.text).strip()
+            return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rsplit(" ", 1)[0] + " …"
+    return None
+
+
+def reader_label(claim: ClaimSummary) -> str:
+    """`claim.label`, with what its foreign words are said in English where the store knows it."""
+    label = claim.label
+    quoted = _QUOTED.findall(label)
+    if quoted:
+        # An act's item, an accusation's words: keep the quote, say its classes after it.
+        for text in quoted:
+            if _foreign(text):
+                label = label.replace(f"«{text}»", f"«{text}»{_gloss(text)}", 1)
+        return label
+    if not _foreign(label):
+        return label
+    english = _english_quote(claim)
+    if english:
+        return english
+    return f"{label} (in {LANGUAGE_NAMES.get(language_of(label) or '', 'another language')})"
+
+
+__all__ = ["READER", "language_of", "reader_label"]

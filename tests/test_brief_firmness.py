@@ -1,0 +1,181 @@
+"""A brief never says more than its sources: conditional wording, a bare headline and a demand are not
+allegations stated as fact; labels say in English what foreign words are; --limit bounds every section
+(invented articles, our own sentences)."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimgraph.cli.app import app
+from claimgraph.graph.firmness import conditional, demand, firmness, is_headline
+from claimgraph.graph.reader import language_of, reader_label
+from claimgraph.graph.verdict import NO_EVIDENCE
+from claimgraph.model import Span
+from claimgraph.model.claims import ChainLink, ClaimSummary, Evidence, Origin
+
+from graph_docs import Doc, store_with
+
+runner = CliRunner()
+HEADLINE = "Portugal supplies drones to Chile"
+
+
+def headline_only():
+    """A headline stating as fact what the body only reports from others."""
+    text = f"{HEADLINE}\nA local paper reported that a firm near Braga had sent two drones, citing a diplomat."
+    d = Doc("portugal-head", text, "en", "2025-03-02", "Tagus Evening")
+    d.analysis.document = replace(d.analysis.document, title=HEADLINE)
+    d.entity("e1", "Portugal", "GPE", "Portugal")
+    d.entity("e2", "Chile", "GPE", "Chile")
+    d.event("v1", "SUPPLY", "supplies", agent=("Portugal", "e1"), recipient=("Chile", "e2"), item=("drones", None))
+    return d.analysis
+
+
+def firm_supply():
+    d = Doc("portugal-firm", "Portugal shipped artillery shells to Chile in February, the Chilean defence minister Ana Vidal "
+            "said.", "en", "2025-03-03", "Andes Wire")
+    d.entity("e1", "Portugal", "GPE", "Portugal")
+    d.entity("e2", "Chile", "GPE", "Chile")
+    d.entity("e3", "Ana Vidal", "PERSON", "Ana Vidal")
+    d.attribution("a1", "the Chilean defence minister Ana Vidal", "named_person",
+                  "Portugal shipped artillery shells to Chile in February", entity="e3")
+    d.event("v1", "SUPPLY", "shipped", "a1", agent=("Portugal", "e1"), recipient=("Chile", "e2"),
+            item=("artillery shells", None))
+    return d.analysis
+
+
+def conditional_statement():
+    d = Doc("portugal-cond", "The Portuguese government may not want to admit it, but its support for Chile keeps growing, "
+            "an official in Lima said.", "en", "2025-03-04", "Pacific Note")
+    d.entity("e1", "Government of Portugal", "ORG", "The Portuguese government")
+    d.entity("e2", "Chile", "GPE", "Chile")
+    d.attribution("a1", "an official in Lima", "anonymous_person",
+                  "The Portuguese government may not want to admit it, but its support for Chile keeps growing")
+    return d.analysis
+
+
+def demand_statement():
+    d = Doc("portugal-ask", "The ministers expected the Portuguese government to halt such transfers at once, a "
+            "spokesperson for the council said.", "en", "2025-03-05", "Council Digest")
+    d.entity("e1", "Government of Portugal", "ORG", "the Portuguese government")
+    d.attribution("a1", "a spokesperson for the council", "anonymous_person",
+                  "The ministers expected the Portuguese government to halt such transfers at once")
+    return d.analysis
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> str:
+    store = store_with(tmp_path, [headline_only(), firm_supply(), conditional_statement(), demand_statement()],
+                       "firm.db")
+    store.close()
+    return str(tmp_path / "firm.db")
+
+
+def brief(db: str, *args: str) -> dict:
+    result = runner.invoke(app, ["brief", *args, "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_headline_or_a_conditional_is_never_stated_as_fact(db: str) -> None:
+    answer = brief(db, "Is the Portuguese government involved?")
+    levels = {c["label"]: answer["details"][c["id"]]["firmness"]["level"] for c in answer["claims"]}
+    assert levels.get("Portugal supplies «drones» to Chile") == "headline", levels
+    conditional_label = next(label for label in levels if "may not want to admit it" in label)
+    assert levels[conditional_label] == "possible", "its reporting verb is firm, its words are conditional"
+    assert levels.get("Portugal supplies «artillery shells» to Chile") == "certain", levels
+    text = answer["verdict"]
+    assert text.startswith("Alleged: Portugal supplies «artillery shells» to Chile"), text
+    assert "1 stated as fact" not in text.split("Never asserted")[0].replace("stated as fact by", ""), text
+    never = text.split("Never asserted by any origin:")[1]
+    assert "Portugal supplies «drones» to Chile (only in a headline)" in never
+    assert "may not want to admit it" in never and "(only as a possibility)" in never
+
+
+def test_a_demand_put_on_the_actor_is_no_allegation(db: str) -> None:
+    answer = brief(db, "Is the Portuguese government involved?")
+    assert not any("halt such transfers" in c["label"] for c in answer["claims"] + answer["denials"])
+    assert "halt such transfers" not in answer["verdict"]
+
+
+def test_the_markdown_brief_shows_the_firmness_and_no_colour_codes(db: str) -> None:
+    result = runner.invoke(app, ["brief", "Is the Portuguese government involved?", "--db", db])
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| Portugal supplies")]
+    assert any(row.endswith("| headline only (single source) |") for row in rows), rows
+    assert "(the outlet's own headline: not stated as fact by itself)" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_limit_bounds_every_section(db: str) -> None:
+    for limit in (1, 2, 3):
+        answer = brief(db, "Is the Portuguese government involved?", "--limit", str(limit))
+        assert 1 <= len(answer["claims"]) + len(answer["denials"]) <= limit
+        assert sum(len(s["claims"]) for s in answer["sections"]) <= limit
+
+
+def test_an_unanswered_question_finds_no_evidence_and_exits_0(db: str) -> None:
+    result = runner.invoke(app, ["brief", "Who owns the Vantor Ostrakis shipyard?", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert NO_EVIDENCE in result.stdout and "Allegations at a glance" not in result.stdout
+
+
+def row(quote: str, certainty: str = "certain", lang: str = "en", chain: tuple = (), title: str = "A title",
+        origin: str = "k:paper") -> Evidence:
+    return Evidence(claim_id="c1", document_id="d1", record_id="v1", stance="supports", certainty=certainty,
+                    polarity="positive", quote=Span(0, len(quote), quote), chain=chain,
+                    origin=Origin(origin, origin, "media"), lang=lang, title=title)
+
+
+def statement(label: str, *rows: Evidence) -> ClaimSummary:
+    return ClaimSummary(id="c1", type="STATEMENT", label=label, arguments={},
+                        origins=list({e.origin.key: e.origin for e in rows}.values()), evidence=list(rows))
+
+
+def test_conditional_words_are_read_in_the_first_sentence_only() -> None:
+    assert conditional("Le gouvernement pourrait ne pas vouloir l'admettre, mais il aura du mal à le cacher.")
+    assert conditional("It may not want to admit it.")
+    assert not conditional("The deliveries began in May, the ministry said.")
+    assert not conditional("Portugal became a key supplier. It could not go on without consequences.")
+    assert demand("The ministers expected Portugal to halt the transfers")
+    assert not demand("Portugal shipped shells to Chile")
+
+
+def test_a_headline_is_the_outlets_own_title_only() -> None:
+    assert is_headline(row(HEADLINE + ".", title=HEADLINE))
+    assert not is_headline(row(HEADLINE, title=HEADLINE, chain=(ChainLink("the minister", "named_person"),)))
+    assert not is_headline(row("Portugal shipped shells", title=HEADLINE))
+
+
+def test_a_claim_is_as_firm_as_its_firmest_origin() -> None:
+    claim = statement("Portugal helps Chile", row("Portugal may help Chile", origin="k:a"),
+                      row("Portugal helps Chile", origin="k:b", certainty="probable"))
+    found = firmness(claim)
+    assert found.level == "probable" and found.by_origin == {"k:a": "possible", "k:b": "probable"}
+    assert found.said({"k:a": "A", "k:b": "B"}) == "hedged, as reported or alleged by 1, only as a possibility by 1"
+
+
+def test_a_french_label_says_in_english_what_the_store_knows() -> None:
+    assert language_of("Le gouvernement chinois pourrait ne pas vouloir l'admettre") == "fr"
+    assert language_of("The Portuguese government may not want to admit it") == "en"
+    claim = statement("Le gouvernement portugais pourrait ne pas vouloir l'admettre",
+                      row("Le gouvernement portugais pourrait ne pas vouloir l'admettre", lang="fr"),
+                      row("The Portuguese government may not want to admit it", lang="en"))
+    assert reader_label(claim) == "The Portuguese government may not want to admit it"
+    only_french = statement("si les autorités portugaisnes étaient informées", row("si les autorités", lang="fr"))
+    assert reader_label(only_french) == "si les autorités portugaisnes étaient informées (in French)"
+    supply = ClaimSummary(id="c2", type="SUPPLY", label="Portugal supplies «des armes» to Chile", arguments={})
+    assert reader_label(supply) == "Portugal supplies «des armes» (weapons) to Chile"
+
+
+def test_claims_in_a_narrow_terminal_are_listed_whole(db: str) -> None:
+    result = runner.invoke(app, ["claims", "--db", db], env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    assert "┃" not in result.stdout and "\x1b[" not in result.stdout, "no table cut to a few letters, no colour"
+    assert "Portugal supplies «artillery shells» to Chile" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
+    wide = runner.invoke(app, ["claims", "--db", db], env={"COLUMNS": "160"})
+    assert "┃" in wide.stdout, "a wide terminal keeps the table"

@@ -179,3 +179,42 @@ def test_claims_in_a_narrow_terminal_are_listed_whole(db: str) -> None:
     assert max(len(line) for line in result.stdout.splitlines()) <= 60
     wide = runner.invoke(app, ["claims", "--db", db], env={"COLUMNS": "160"})
     assert "┃" in wide.stdout, "a wide terminal keeps the table"
+
+
+def chile_builds(doc_id: str, speaker: str) -> object:
+    d = Doc(doc_id, f"Chile built a drone factory near Valparaíso last year, {speaker} said.", "en", "2025-03-06",
+            f"Coast Post {doc_id}")
+    d.entity("e1", "Chile", "GPE", "Chile")
+    d.entity("e2", speaker, "PERSON", speaker)
+    d.attribution("a1", speaker, "named_person", "Chile built a drone factory near Valparaíso last year", entity="e2")
+    d.event("v1", "PRODUCE", "built", "a1", agent=("Chile", "e1"), item=("a drone factory", None))
+    return d.analysis
+
+
+def test_the_country_a_question_names_first_is_its_subject(tmp_path: Path) -> None:
+    store = store_with(tmp_path, [firm_supply(), chile_builds("c1", "Rosa Ibarra"), chile_builds("c2", "Tomas Lira")],
+                       "subject.db")
+    store.close()
+    for question in ("Le Portugal fournit-il des obus au Chili ?", "Does Portugal supply shells to Chile?"):
+        answer = brief(str(tmp_path / "subject.db"), question)
+        labels = [c["label"] for c in answer["claims"]]
+        assert labels[0].startswith("Portugal supplies"), (question, labels)
+        assert answer["verdict"].startswith("Alleged: Portugal supplies"), answer["verdict"]
+
+
+def test_an_act_missing_its_party_is_no_allegation() -> None:
+    from claimgraph.graph.brief import _asks
+
+    assert _asks("STATEMENT", "The ministers expected Portugal to halt the transfers")
+    assert not _asks("SUPPLY", "Portugal supplies «shells» to Chile")
+
+
+def test_a_person_known_only_as_a_source_gets_what_it_says(db: str) -> None:
+    answer = brief(db, "Ana Vidal")
+    assert answer["matched"][0].startswith("Ana Vidal") and answer["matched"][0].endswith(", as a source")
+    assert "is a source in the store, not an actor of any claim" in answer["verdict"]
+    assert any("artillery shells" in c["label"] for c in answer["claims"])
+    assert all("Ana Vidal" in e["origin"]["name"] for c in answer["claims"] for e in c["evidence"]), "its own words"
+    assert len(brief(db, "Ana Vidal", "--limit", "1")["claims"]) == 1
+    result = runner.invoke(app, ["brief", "Ana Vidal", "--db", db])
+    assert "## Said by Ana Vidal" in result.stdout and "Alleged actor" not in result.stdout

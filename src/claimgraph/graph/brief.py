@@ -26,6 +26,7 @@ from claimgraph.graph.names import unknown_names
 from claimgraph.graph.lookup import ranked_keys
 from claimgraph.graph.query import keys_in_question, summaries
 from claimgraph.graph.reader import reader_label
+from claimgraph.graph.speakers import speaker_brief
 from claimgraph.graph.verdict import merge_duplicates, no_evidence, verdict
 from claimgraph.model.claims import Brief, ClaimSummary
 from claimgraph.store import tables as t
@@ -63,6 +64,10 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     unknown = unknown_names(connection, question, keys)  # adds the keys of names given in part ("Limbach")
     named = {k for k in keys if not k.startswith("cc:")}
     if unknown:
+        # A spokesperson is no actor of any claim but a source of many: what it says and denies answers it.
+        spoken = speaker_brief(connection, question, unknown, _readable(keys), limit)
+        if spoken is not None:
+            return spoken
         # "Is Acme supplying drones to Russia?": claims about Russia's drones do not answer it.
         return Brief(question=question, matched=_readable(keys), unknown=unknown,
                      verdict=no_evidence(question, unknown))
@@ -95,6 +100,10 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     # Who acts in a claim (its readable names) is only read for the few claims a section is made of.
     names = {row.id: row.names for row in rows}
     actor = _Actors(names, kinds)
+    # The country the question names first is its subject ("La Chine fournit-elle des armes à la Russie ?"):
+    # claims where it, its state or its companies act rank before those where the other country acts.
+    first = _first_country(question)
+    subject: set[str] = set()
     for row, cosine in zip(rows, cosines):
         shared = claim_keys[row.id]
         arguments = json.loads(row.arguments)
@@ -108,6 +117,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         roles[row.id] = arguments
         if acts:
             direct.add(row.id)
+        if first and (f"actor:{first}" in shared or f"state:{first}" in _actor_keys(arguments, row.type)):
+            subject.add(row.id)
     scored.sort(key=lambda x: (-x[0], x[1]))
     # The claims that answer the question (a denial answers the allegations below, it is not one more of
     # them; a claim about a company or person the question names answers it however it is worded) ...
@@ -123,7 +134,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     by_score = [claim_id for _, claim_id in pool]
     # ... chosen where the actor the question names acts first, then by evidence: a short brief keeps the
     # best-evidenced allegations, not the best-worded ones.
-    pool.sort(key=lambda x: (x[1] not in direct or kinds[x[1]] == "STATEMENT", -evidence[x[1]], -x[0], x[1]))
+    pool.sort(key=lambda x: (bool(subject) and x[1] not in subject, x[1] not in direct or kinds[x[1]] == "STATEMENT",
+                             -evidence[x[1]], -x[0], x[1]))
     chosen: list[str] = []
     per_actor: dict[str, int] = defaultdict(int)
     for score, claim_id in pool:
@@ -139,7 +151,6 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     # about Chinese companies), so that each alleged actor gets its own section.
     shown = {actor(claim_id) for claim_id in chosen}
     # Actors of the country the question names first: its subject ("China supplies ... to Russia").
-    first = _first_country(question)
     acting = {f"actor:{first}"} if first else {"actor:" + k.split(":", 1)[1] for k in countries}
     best_of_actor: dict[str, tuple[int, float, str]] = {}
     for score, claim_id in scored:
@@ -170,19 +181,24 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     link(claims, denial_claims, roles, claim_keys, items)
     for claim in claims:
         claim.evidence.sort(key=lambda e: (e.stance != "supports", e.date or "", e.document_id))
-    # A claim only denied ("China is not a party to the conflict", said by Beijing), or asserted only by
-    # the party the question asks about ("China firmly opposes the listings"), is that party's answer.
     firm = {c.id: firmness(c) for c in claims}
-    # A statement that asks someone to act ("the Alliance expected Beijing to stop such transfers") alleges nothing.
-    asks = {c.id for c in claims if _asks(c.type, c.label)}
+    # A statement that asks, and an act missing the party it needs ("Russia sanctions ?"), allege nothing.
+    asks = {c.id for c in claims if _asks(c.type, c.label) or (c.type != "STATEMENT" and " ? " in f" {c.label} ")}
+    # A claim only denied ("China is not a party to the conflict", said by Beijing), or asserted only by the
+    # party the question names and the claim says acts ("China firmly opposes the listings", said by China), is
+    # that party's answer; what another party the question names says of the actor (Chile's minister on what
+    # Portugal shipped to Chile) is an allegation.
     allegations = [c for c in claims if (c.origins or any(e.stance == "supports" for e in c.evidence))
-                   and not (c.origins and all(o.key in named for o in c.origins)) and not _own_words(c, roles, named)
+                   and not (c.origins and all(o.key in named & _actor_keys(roles.get(c.id, {}), c.type)
+                                              for o in c.origins))
+                   and not _own_words(c, roles, named)
                    and c.id not in asks]
     answered = [c for c in claims if c not in allegations and c.id not in asks]
     # Ranked by evidence: what some origin asserts before what is only a headline, a possibility or a question;
     # then those where the actor the question names acts, by independent origins, then articles, then by how
     # well the claim matches the question.
-    allegations.sort(key=lambda s: (not firm[s.id].asserted, s.id not in direct or s.type == "STATEMENT",
+    allegations.sort(key=lambda s: (not firm[s.id].asserted, bool(subject) and s.id not in subject,
+                                    s.id not in direct or s.type == "STATEMENT",
                                     -len(s.origins), -len(s.articles), -relevance.get(s.id, 0.0), s.id))
     used = {d.document_id + d.record_id for c in allegations for d in c.evidence if d.stance == "denies"}
     # A denial is listed when it answers a listed allegation, or when the actor the question names denies.

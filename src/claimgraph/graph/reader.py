@@ -76,7 +76,7 @@ def _english_quote(claim: ClaimSummary) -> Optional[str]:
 def reader_label(claim: ClaimSummary) -> str:
     """`claim.label`, with what its foreign words are said in English where the store knows it."""
     label = claim.label
-    quoted = _QUOTED.findall(label)
+    quoted = _QUOTED.findall(label) if claim.type != "STATEMENT" else []
     if quoted:
         # An act's item, an accusation's words: keep the quote, say its classes after it.
         for text in quoted:

@@ -12,6 +12,7 @@ from claimgraph.display import cell, md, md_link, plain
 from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.firmness import SAID, SHORT, is_headline, row_level
 from claimgraph.graph.press import PRESS_REPORT
+from claimgraph.graph.speakers import AS_SOURCE
 from claimgraph.model.claims import Brief, ClaimSummary, Evidence
 
 QUOTE_MAX = 300
@@ -169,6 +170,11 @@ def claim_markdown(claim: ClaimSummary, details: Optional[dict[str, Any]] = None
     return lines
 
 
+def is_speaker_brief(brief: Brief) -> bool:
+    """A brief for a source the store knows only as a speaker (graph.speakers): what it says and denies."""
+    return bool(brief.matched) and brief.matched[0].endswith(AS_SOURCE)
+
+
 def brief_markdown(brief: Brief) -> str:
     by_id = {c.id: c for c in brief.claims}
     lines = [f"# Evidence brief: {md(brief.question)}", ""]
@@ -176,25 +182,31 @@ def brief_markdown(brief: Brief) -> str:
     lines.append("")
     if brief.verdict:
         lines += ["## Verdict", "", brief.verdict, ""]
-    if not brief.claims:
+    speaker = is_speaker_brief(brief)
+    if not brief.claims and not brief.denials:
         if not brief.verdict:
             lines.append("No evidence found: no stored claim answers this question.")
         return "\n".join(lines) + "\n"
-    lines.append("## Allegations at a glance, most evidenced first")
-    lines.append("")
-    lines.append("| claim | origins | denied by | articles | languages | first seen | firmness |")
-    lines.append("|---|---|---|---|---|---|---|")
-    for c in brief.claims:
-        lines.append(f"| {md(c.label)} | {len(c.origins)} | {len(c.denied_by)} | {len(c.articles)} | "
-                     f"{', '.join(c.languages)} | {c.first_seen or '?'} | {brief_firmness(c, brief.details.get(c.id))}"
-                     f"{' (single source)' if c.single_sourced else ''} |")
-    lines.append("")
+    if brief.claims:
+        lines.append(f"## {'Claims' if speaker else 'Allegations'} at a glance, most evidenced first")
+        lines.append("")
+        lines.append("| claim | origins | denied by | articles | languages | first seen | firmness |")
+        lines.append("|---|---|---|---|---|---|---|")
+        for c in brief.claims:
+            lines.append(f"| {md(c.label)} | {len(c.origins)} | {len(c.denied_by)} | {len(c.articles)} | "
+                         f"{', '.join(c.languages)} | {c.first_seen or '?'} | "
+                         f"{brief_firmness(c, brief.details.get(c.id))}{' (single source)' if c.single_sourced else ''} |")
+        lines.append("")
     for actor, ids in brief.sections:
-        lines.append(f"## Alleged actor: {md(actor)}")
+        lines.append(f"## {md(actor)}" if speaker else f"## Alleged actor: {md(actor)}")
         lines.append("")
         for claim_id in ids:
             lines += claim_markdown(by_id[claim_id], brief.details.get(claim_id))
-    if brief.denials:
+    if brief.denials and speaker:
+        lines += ["## What it denies", "", "Claims of others it answers, with its own words against them.", ""]
+        for claim in brief.denials:
+            lines += claim_markdown(claim, brief.details.get(claim.id))
+    elif brief.denials:
         lines.append("## Denials")
         lines.append("")
         lines.append("What the parties in question say: their denials and their own statements, in their words "

@@ -54,3 +54,15 @@ def test_a_general_denial_too_short_to_stand_alone_is_shown_with_its_sentence() 
     assert "mostly one general denial, in the words «The ministry spokesman said he was not aware of the case.», " \
            "which answers 3 of the 3 allegations" in text, text
     assert "denying «the case»" not in text
+
+
+def test_a_denial_repeated_in_several_articles_says_when_and_quotes_one_dated_wording() -> None:
+    broad = [("ministry", "v9"), ("wire", "v4")]
+    claims = [allegation(f"c{i}", f"Ruritania supplies item {i} to Osterlich", broad) for i in range(3)]
+    deny = deny_claim(broad, denied="the case")
+    deny.articles, deny.first_seen, deny.last_seen = ["ministry", "wire"], "2025-01-10", "2025-02-02"
+    deny.evidence[0].quote = Span(0, 52, "Le ministère a dit ne pas avoir connaissance du cas.")
+    deny.evidence[0].lang = "fr"
+    text = verdict("Is Ruritania involved?", claims, [deny])
+    assert ("mostly one general denial, repeated in 2 articles from 2025-01-10 to 2025-02-02, in words such as "
+            "«Le ministère a dit ne pas avoir connaissance du cas.» (2025-01-10, in French), which answers 3") in text, text

@@ -112,17 +112,23 @@ def _fullest(rows: list[Evidence]) -> Evidence | None:
     return max(fitting, key=lambda e: len(e.quote.text)) if fitting else (rows[0] if rows else None)
 
 
-def _denied_words(label: str, row: Evidence | None) -> str:
+def _denied_words(statement: ClaimSummary, row: Evidence | None) -> str:
     """What a general denial denies, as the verdict says it: the DENY's own words, unless they are too short to
     stand alone ("denies «the case»", a knowledge denial's object), then the sentence that carries it (a quote in
-    another language than the brief's says which: "(in French)")."""
-    denied = label.split(" denies ", 1)[1]
+    another language than the brief's says which: "(in French)"). A denial repeated in several articles says over
+    which dates, and its quote is one of its wordings ("in words such as"), dated."""
+    denied = statement.label.split(" denies ", 1)[1]
+    repeated = len(statement.articles) > 1
+    span = (f"repeated in {len(statement.articles)} articles from {statement.first_seen or '?'} to "
+            f"{statement.last_seen or '?'}, " if repeated else "")
     if row is not None and len(denied.strip("«»").split()) < SHORT_DENIAL_WORDS:
         quote = row.quote.text
         shown = quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
-        foreign = f" (in {LANGUAGE_NAMES[row.lang]})" if row.lang != READER and row.lang in LANGUAGE_NAMES else ""
-        return f"in the words «{shown}»{foreign}"
-    return f"denying {denied}"
+        notes = [n for n in (row.date if repeated else None, f"in {LANGUAGE_NAMES[row.lang]}"
+                             if row.lang != READER and row.lang in LANGUAGE_NAMES else None) if n]
+        return (f"{span}in {'words such as' if repeated else 'the words'} «{shown}»"
+                + (f" ({', '.join(notes)})" if notes else ""))
+    return f"{span}denying {denied}"
 
 
 def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[ClaimSummary]) -> dict[str, str]:
@@ -139,7 +145,7 @@ def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[Clai
                   for _, e in rows if e.document_id + "#" + e.record_id in deny_of}
     answered: dict[str, dict[str, set[str]]] = {}  # denier key -> statement -> allegations it answers
     names: dict[str, str] = {}
-    labels = {d.id: d.label for d in statements}
+    by_id = {d.id: d for d in statements}
     quotes = {d.id: _fullest([e for e in d.evidence if e.stance == "supports"]) for d in statements}
     for claim, e in rows:
         row = e.document_id + "#" + e.record_id
@@ -154,9 +160,9 @@ def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[Clai
             continue
         broadest, covered = max(by_statement.items(), key=lambda kv: (len(kv[1]), kv[0]))
         total = f"{_count(len(by_statement), 'denial statement')} in all, not {len(claims)} separate denials"
-        label = labels.get(broadest, "")
-        if len(covered) >= 2 and " denies " in label:
-            said = (f"mostly one general denial, {_denied_words(label, quotes.get(broadest))}, which answers "
+        statement = by_id.get(broadest)
+        if len(covered) >= 2 and statement is not None and " denies " in statement.label:
+            said = (f"mostly one general denial, {_denied_words(statement, quotes.get(broadest))}, which answers "
                     f"{len(covered)} of the {_count(len(asserted), 'allegation')} ({total})")
         else:
             said = f"{len(claims)} allegations answered by {total}"

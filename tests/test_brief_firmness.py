@@ -218,3 +218,38 @@ def test_a_person_known_only_as_a_source_gets_what_it_says(db: str) -> None:
     assert len(brief(db, "Ana Vidal", "--limit", "1")["claims"]) == 1
     result = runner.invoke(app, ["brief", "Ana Vidal", "--db", db])
     assert "## Said by Ana Vidal" in result.stdout and "Alleged actor" not in result.stdout
+
+
+ITEMS = ["rifles", "radars", "trucks", "helmets", "boats", "tents", "cables"]
+
+
+def many_supplies() -> list:
+    out = []
+    for i, item in enumerate(ITEMS):
+        speaker = f"Minister Luis Ortega{i}"
+        d = Doc(f"many-{i}", f"Portugal shipped {item} to Chile, {speaker} said.", "en", f"2025-03-1{i}",
+                f"Harbour Note {i}")
+        d.entity("e1", "Portugal", "GPE", "Portugal")
+        d.entity("e2", "Chile", "GPE", "Chile")
+        d.entity("e3", speaker, "PERSON", speaker)
+        d.attribution("a1", speaker, "named_person", f"Portugal shipped {item} to Chile", entity="e3")
+        d.event("v1", "SUPPLY", "shipped", "a1", agent=("Portugal", "e1"), recipient=("Chile", "e2"), item=(item, None))
+        out.append(d.analysis)
+    d = Doc("many-deny", "Lisbon denied the reports. Portugal has never supplied military goods to Chile, Rui Sá said.",
+            "en", "2025-03-20", "Harbour Note")
+    d.entity("e1", "Government of Portugal", "ORG", "Lisbon")
+    d.entity("e2", "Portugal", "GPE", "Portugal")
+    d.entity("e3", "Rui Sá", "PERSON", "Rui Sá")
+    d.attribution("a1", "Rui Sá", "named_person", "Portugal has never supplied military goods to Chile", entity="e3",
+                  polarity="negative")
+    d.event("v1", "DENY", "denied", agent=("Lisbon", "e1"), item=("the reports", None))
+    d.event("v2", "SUPPLY", "supplied", "a1", polarity="negative", agent=("Portugal", "e2"), recipient=("Chile", None),
+            item=("military goods", None))
+    return out + [d.analysis]
+
+
+def test_the_denials_keep_room_within_the_limit(tmp_path: Path) -> None:
+    store_with(tmp_path, many_supplies(), "many.db").close()
+    answer = brief(str(tmp_path / "many.db"), "Does Portugal supply Chile?", "--limit", "6")
+    assert answer["denials"], [c["label"] for c in answer["claims"]]
+    assert len(answer["claims"]) + len(answer["denials"]) <= 6

@@ -91,3 +91,4 @@ def test_duplicates_under_one_label_are_merged() -> None:
     (merged,) = merge_duplicates([a, b])
     assert [o.name for o in merged.origins] == ["Daily Lantern", "Harbour Wire"]
     assert [o.name for o in merged.denied_by] == ["Ruritania"] and merged.articles == ["c1", "c2"]
+

@@ -51,8 +51,10 @@ ROLE_BONUS = 0.1
 POOL = 30
 # Claims shown of what is only asked, supposed or speculated.
 SPECULATION_SHOWN = 2
-# Denial claims read to link against the allegations (the most relevant first).
+# Denial claims read to link against the allegations (the most relevant first), and kept room in the
+# brief's `limit` for the denials section (when the limit leaves room for allegations too).
 DENIALS_READ = 10
+DENIALS_KEPT = 2
 # Quoted evidence a brief shows per claim and stance (the first, in date order); the rest is counted.
 EVIDENCE_SHOWN = 30
 
@@ -168,11 +170,12 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     if limit >= 3:
         unasserted = [claim_id for claim_id in by_score if not asserted.get(claim_id, True)
                       and claim_id not in extras[:n_extra]][:SPECULATION_SHOWN]
-    chosen = chosen[:max(0, limit - n_extra - len(unasserted))] + extras[:n_extra] + unasserted
     # The denials by the actors in question: DENY claims, linked to each allegation they answer across
-    # articles and languages (graph.denials), and listed on their own.
+    # articles and languages (graph.denials), and listed on their own, with a little room kept for them.
     deny_ids = [claim_id for score, claim_id in scored if kinds[claim_id] == "DENY"
                 and (score >= floor or claim_id in direct)][:DENIALS_READ]
+    kept = min(DENIALS_KEPT, len(deny_ids)) if limit >= 2 * DENIALS_KEPT + 2 else 0
+    chosen = chosen[:max(0, limit - n_extra - len(unasserted) - kept)] + extras[:n_extra] + unasserted
     if not chosen and not deny_ids:
         return Brief(question=question, matched=_readable(keys), verdict=no_evidence(question, []))
     relevance = {claim_id: score for score, claim_id in scored}

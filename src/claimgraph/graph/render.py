@@ -118,6 +118,13 @@ def _chain(evidence: Evidence) -> str:
                       for link in evidence.chain) or "the article itself"
 
 
+def evidence_note(evidence: Evidence, claim: ClaimSummary) -> str:
+    """Why a shown row counts for less than it seems ("(the outlet's own headline: ...)"), or "" (Markdown and
+    the HTML pages alike). A denial's own rows are not read for firmness: it is answered, not alleged."""
+    note = _not_counted(evidence, claim.type == "STATEMENT") if claim.type != "DENY" else ""
+    return (_uncounted(evidence, claim) + note).strip()
+
+
 def _uncounted(evidence: Evidence, claim: ClaimSummary) -> str:
     """A note on a press report the claim's origins leave out (a named origin carried the claim first)."""
     counted = {o.key for o in (claim.origins if evidence.stance == "supports" else claim.denied_by)}

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from claimgraph.graph.render import ORIGINS_NOTE, brief_firmness, brief_status, is_speaker_brief
+from claimgraph.graph.render import ORIGINS_NOTE, brief_firmness, brief_status, evidence_note, is_speaker_brief
 from claimgraph.model.claims import Brief
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -76,7 +76,8 @@ def neighbourhood(center: str, neighbours: list[dict[str, Any]]) -> dict[str, An
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(safe_url=safe_url, article_href=article_href, bars=bars, neighbourhood=neighbourhood)
+    env.globals.update(safe_url=safe_url, article_href=article_href, bars=bars, neighbourhood=neighbourhood,
+                       evidence_note=evidence_note)
     return env
 
 

@@ -161,6 +161,7 @@ def test_a_claim_is_as_firm_as_its_firmest_origin() -> None:
 def test_a_french_label_says_in_english_what_the_store_knows() -> None:
     assert language_of("Le gouvernement chinois pourrait ne pas vouloir l'admettre") == "fr"
     assert language_of("The Portuguese government may not want to admit it") == "en"
+    assert language_of("L550E") is None and language_of("l'exportation") == "fr"
     claim = statement("Le gouvernement portugais pourrait ne pas vouloir l'admettre",
                       row("Le gouvernement portugais pourrait ne pas vouloir l'admettre", lang="fr"),
                       row("The Portuguese government may not want to admit it", lang="en"))
@@ -212,7 +213,8 @@ def test_an_act_missing_its_party_is_no_allegation() -> None:
 def test_a_person_known_only_as_a_source_gets_what_it_says(db: str) -> None:
     answer = brief(db, "Ana Vidal")
     assert answer["matched"][0].startswith("Ana Vidal") and answer["matched"][0].endswith(", as a source")
-    assert "is a source in the store, not an actor of any claim" in answer["verdict"]
+    assert answer["verdict"].startswith("Ana Vidal"), answer["verdict"]
+    assert "is a source in the store, not an actor of any claim. In Ana Vidal" in answer["verdict"]
     assert any("artillery shells" in c["label"] for c in answer["claims"])
     assert all("Ana Vidal" in e["origin"]["name"] for c in answer["claims"] for e in c["evidence"]), "its own words"
     assert len(brief(db, "Ana Vidal", "--limit", "1")["claims"]) == 1

@@ -22,7 +22,7 @@ from claimgraph.graph.embed import Embedder, from_blobs
 from claimgraph.graph.assertion import is_normative
 from claimgraph.graph.firmness import demand, first_sentence, firmness
 from claimgraph.graph.keys import country_code, country_name, nationality, words
-from claimgraph.graph.names import unknown_names
+from claimgraph.graph.names import name_runs, unknown_names
 from claimgraph.graph.lookup import ranked_keys
 from claimgraph.graph.query import keys_in_question, summaries
 from claimgraph.graph.reader import reader_label
@@ -67,7 +67,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     named = {k for k in keys if not k.startswith("cc:")}
     if unknown:
         # A spokesperson is no actor of any claim but a source of many: what it says and denies answers it.
-        spoken = speaker_brief(connection, question, unknown, _readable(keys), limit)
+        spoken = speaker_brief(connection, question, unknown, limit)
         if spoken is not None:
             return spoken
         # "Is Acme supplying drones to Russia?": claims about Russia's drones do not answer it.
@@ -82,7 +82,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     else:
         ids = list(connection.execute(select(c.c.id).order_by(c.c.n_evidence.desc(), c.c.seq.desc()).limit(CANDIDATES)).scalars())
     if not ids:
-        return Brief(question=question, matched=_readable(keys), verdict=no_evidence(question, []))
+        return _unanswered(connection, question, keys, limit)
     rows = list(connection.execute(select(c.c.id, c.c.type, c.c.label_vector, c.c.names, c.c.arguments, c.c.item,
                                           c.c.n_evidence).where(c.c.id.in_(ids))).fetchall())
     if not keys:
@@ -177,7 +177,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     kept = min(DENIALS_KEPT, len(deny_ids)) if limit >= 2 * DENIALS_KEPT + 2 else 0
     chosen = chosen[:max(0, limit - n_extra - len(unasserted) - kept)] + extras[:n_extra] + unasserted
     if not chosen and not deny_ids:
-        return Brief(question=question, matched=_readable(keys), verdict=no_evidence(question, []))
+        return _unanswered(connection, question, keys, limit)
     relevance = {claim_id: score for score, claim_id in scored}
     claims = merge_duplicates(summaries(connection, chosen, evidence_limit=EVIDENCE_SHOWN))
     denial_claims = summaries(connection, deny_ids, evidence_limit=EVIDENCE_SHOWN)
@@ -218,6 +218,13 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     return Brief(question=question, matched=_readable(keys), claims=allegations, sections=_sections(allegations),
                  verdict=verdict(question, allegations, denials, denial_claims, firm), denials=denials,
                  details=details)
+
+
+def _unanswered(connection: Connection, question: str, keys: set[str], limit: int) -> Brief:
+    """No claim names what the question names: a name that only speaks (a person quoted, never acting) gets what
+    it says and denies (graph.speakers), else "no evidence found"."""
+    spoken = speaker_brief(connection, question, name_runs(question), limit)
+    return spoken or Brief(question=question, matched=_readable(keys), verdict=no_evidence(question, []))
 
 
 def _asks(claim_type: str, words: str) -> bool:

@@ -26,6 +26,7 @@ LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 # An English quote standing for a statement's label is cut at this many characters.
 LABEL_CHARS = 200
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ELISION = re.compile(r"\b[dlj]['’](?=\w)", re.IGNORECASE)
 _QUOTED = re.compile(r"«([^»]*)»")
 
 
@@ -39,8 +40,10 @@ def _function_words() -> dict[str, frozenset[str]]:
 
 
 def language_of(text: str) -> Optional[str]:
-    """The language whose function words `text` holds most of; None when no language leads."""
-    tokens = [t.lower() for t in _WORD.findall(text)]
+    """The language whose function words `text` holds most of; None when no language leads. One letter is a word
+    only as "a", "à" or an elision ("l'", "d'"): the letters of "L550E" are none."""
+    tokens = [t.lower() for t in _WORD.findall(text) if len(t) > 1 or t.lower() in ("a", "à")]
+    tokens += [m.lower()[0] for m in _ELISION.findall(text)]
     hits = sorted(((sum(t in words for t in tokens), lang) for lang, words in _function_words().items()), reverse=True)
     if not hits or hits[0][0] == 0 or (len(hits) > 1 and hits[0][0] == hits[1][0]):
         return None

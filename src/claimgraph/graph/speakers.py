@@ -42,8 +42,7 @@ def _own(claim: ClaimSummary, name: str) -> ClaimSummary:
     return claim
 
 
-def speaker_brief(connection: Connection, question: str, names: list[str], matched: list[str],
-                  limit: int) -> Optional[Brief]:
+def speaker_brief(connection: Connection, question: str, names: list[str], limit: int) -> Optional[Brief]:
     """The brief of the first of `names` that speaks in the store, or None when none does."""
     for name in names:
         rows = _spoken(connection, name)
@@ -63,11 +62,11 @@ def speaker_brief(connection: Connection, question: str, names: list[str], match
             if label != claim.label:
                 details.setdefault(claim.id, {})["stored_label"] = claim.label
                 claim.label = label
-        verdict = (f"{who} is a source in the store, not an actor of any claim: in its own words, it "
+        verdict = (f"{who} is a source in the store, not an actor of any claim. In {who}'s own words: "
                    + "; ".join(part for part in (
                        f"denies {_listed([c.label for c in denials])}" if denials else "",
                        f"says {_listed([c.label for c in claims])}" if claims else "") if part) + ".")
-        return Brief(question=question, matched=[who + AS_SOURCE, *matched], claims=claims, verdict=verdict, denials=denials,
+        return Brief(question=question, matched=[who + AS_SOURCE], claims=claims, verdict=verdict, denials=denials,
                      sections=[(f"Said by {who}", [c.id for c in claims])] if claims else [], details=details)
     return None
 

@@ -15,6 +15,7 @@ from claimgraph.extract.learned import hybrid
 from claimgraph.extract.learned.decode import learned_candidates, runs
 from claimgraph.extract.learned.labels import CONTENT, CUE, SOURCE, layer, token_tags
 from claimgraph.extract.learned.tagger import load_tagger, predict_tags
+from claimgraph.extract.learned.windows import FullTags
 
 
 def test_nested_contents_keep_the_inner_start() -> None:
@@ -84,7 +85,7 @@ def test_switch_adds_learned_candidates_only_in_hybrid(nlp_en, monkeypatch: pyte
     monkeypatch.setattr(hybrid, "load_tagger", lambda lang: object())
     monkeypatch.setattr(hybrid, "known_cue", lambda cand, lexicon: (cand.cue_token, CueEntry()))
     sure = [1.0] * len(doc)
-    monkeypatch.setattr(hybrid, "tagged", lambda tagger, d: (token_tags(len(d), spans), sure))
+    monkeypatch.setattr(hybrid, "tag_reader", lambda tagger, d: FullTags(token_tags(len(d), spans), sure))
     rules = get_rules("en")
     monkeypatch.setenv("CLAIMGRAPH_ATTRIBUTION_MODEL", "rules")
     by_rules = {a.content.text for a in extract_attributions(doc, rules, [])}
@@ -94,7 +95,7 @@ def test_switch_adds_learned_candidates_only_in_hybrid(nlp_en, monkeypatch: pyte
     assert "it sways in the wind" in by_hybrid - by_rules
     # the same addition, the tagger unsure its words are content: left out
     unsure = [hybrid.MIN_CONTENT_CONFIDENCE / 2] * len(doc)
-    monkeypatch.setattr(hybrid, "tagged", lambda tagger, d: (token_tags(len(d), spans), unsure))
+    monkeypatch.setattr(hybrid, "tag_reader", lambda tagger, d: FullTags(token_tags(len(d), spans), unsure))
     assert {a.content.text for a in extract_attributions(doc, rules, [])} == by_rules
 
 

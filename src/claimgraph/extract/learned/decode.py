@@ -7,13 +7,15 @@ own B, inner B's included ("said that B claimed that X" -> "B claimed that X").
 """
 from __future__ import annotations
 
-from typing import Iterator, Optional, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attribution.spans import Candidate, content_span, tokens_span
 from claimgraph.extract.learned.labels import CONTENT, CUE, SOURCE, layer
+from claimgraph.extract.learned.windows import FullTags, Layer, runs_touching
+from claimgraph.model import Span
 
 GAP_AFTER_CUE = 4  # "said on Tuesday that ...": words between a cue and its content
 GAP_BEFORE_CUE = 6  # '"...," the minister said': the source and punctuation between content and cue
@@ -99,20 +101,37 @@ def _head(doc: Doc, start: int, end: int) -> Token:
 
 def learned_candidates(doc: Doc, tags: Sequence[str]) -> Iterator[Candidate]:
     """One candidate per predicted cue that has a content and a source."""
-    content = layer(tags, CONTENT)
-    sources = runs(layer(tags, SOURCE))
+    reader = FullTags(tags, ())
     for cue in runs(layer(tags, CUE)):
-        sent = doc[cue[0]].sent
-        found = _content_after(content, sent, cue[1]) or _content_before(content, sent, cue[0])
-        if found is None:
-            continue
-        source = _source_near(sources, sent, cue, found)
-        if source is None and REQUIRE_SOURCE:
-            continue
-        span = content_span(doc, [t for t in doc[found[0]:found[1]]])
-        if span is None:
-            continue
-        cue_token = _head(doc, *cue)
-        yield Candidate(content=span, source_head=_head(doc, *source) if source else None,
-                        source_span=tokens_span(doc, [t for t in doc[source[0]:source[1]] if not t.is_space]) if source else None,
-                        cue=tokens_span(doc, doc[cue[0]:cue[1]]), cue_token=cue_token, kind="indirect")
+        candidate = candidate_at(doc, reader, cue)
+        if candidate is not None:
+            yield candidate
+
+
+def candidate_at(doc: Doc, reader: Any, cue: tuple[int, int]) -> Optional[Candidate]:
+    """The candidate of the cue run `cue` read from `reader` (windows.py), or None without a content or
+    a source. Only the runs that can be its source are read: those with a word within SOURCE_REACH + 1
+    of the cue in its sentence (farther ones are never the nearest)."""
+    content = Layer(reader, CONTENT)
+    sent = doc[cue[0]].sent
+    found = _content_after(content, sent, cue[1]) or _content_before(content, sent, cue[0])
+    if found is None:
+        return None
+    sources = runs_touching(Layer(reader, SOURCE), max(sent.start, cue[0] - SOURCE_REACH - 1),
+                            min(sent.end, cue[1] + SOURCE_REACH + 1))
+    source = _source_near(sources, sent, cue, found)
+    if source is None and REQUIRE_SOURCE:
+        return None
+    span = content_span(doc, [t for t in doc[found[0]:found[1]]])
+    if span is None:
+        return None
+    cue_token = _head(doc, *cue)
+    return Candidate(content=span, source_head=_head(doc, *source) if source else None,
+                     source_span=tokens_span(doc, [t for t in doc[source[0]:source[1]] if not t.is_space]) if source else None,
+                     cue=tokens_span(doc, doc[cue[0]:cue[1]]), cue_token=cue_token, kind="indirect")
+
+
+def cue_probe(doc: Doc, cue: tuple[int, int]) -> Candidate:
+    """The cue words of a run and its head word, before its content is read (what `known_cue` looks at)."""
+    cue_span = tokens_span(doc, doc[cue[0]:cue[1]])
+    return Candidate(content=cue_span or Span(0, 0, ""), cue=cue_span, cue_token=_head(doc, *cue))

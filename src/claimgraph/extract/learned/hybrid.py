@@ -18,9 +18,10 @@ from claimgraph.errors import ConfigError
 from claimgraph.extract.attribution.assemble import overlap
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
 from claimgraph.extract.attribution.spans import Candidate
-from claimgraph.extract.learned.decode import learned_candidates
+from claimgraph.extract.learned.decode import candidate_at, cue_probe, learned_candidates
 from claimgraph.extract.learned.labels import CONTENT
-from claimgraph.extract.learned.tagger import inside_layer, label_scores, load_tagger, predict_tags
+from claimgraph.extract.learned.tagger import inside_layer, label_scores, load_tagger, predict_tags, receptive_reach
+from claimgraph.extract.learned.windows import FullTags, TagWindows
 
 MODES = ("rules", "hybrid", "learned")  # learned: the tagger's candidates alone, to measure it
 DEFAULT_MODE = "hybrid"
@@ -79,12 +80,13 @@ def tagged(tagger: Any, doc: Doc) -> tuple[list[str], Sequence[float]]:
     return predict_tags(tagger, doc, scores=scores), list(inside_layer(tagger, scores, CONTENT))
 
 
-def _confidence(doc: Doc, cand: Candidate, content_inside: Sequence[float]) -> float:
+def _confidence(doc: Doc, cand: Candidate, reader: Any) -> float:
     """The mean probability, over the candidate's content words, that they are content."""
     span = doc.char_span(cand.content.start, cand.content.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0.0
-    return sum(content_inside[span.start:span.end]) / len(span)
+    reader.need([(span.start, span.end)])
+    return sum(reader.inside(i) for i in range(span.start, span.end)) / len(span)
 
 
 def _already_read(doc: Doc, cand: Candidate, found: list[Candidate]) -> bool:
@@ -96,6 +98,31 @@ def _already_read(doc: Doc, cand: Candidate, found: list[Candidate]) -> bool:
     return False
 
 
+def cue_words(doc: Doc, lexicon: Lexicon) -> list[int]:
+    """The tokens `known_cue` can find in a cue: a cue verb or noun of the lexicon (by lemma or form) or the
+    first word of an according-to phrase written out in full from it. A learned cue without one is never
+    kept, so only the runs through these words need the tagger."""
+    found = []
+    for token in doc:
+        lower = token.lower_
+        if any(key in lexicon.nouns or any(not e.rest for e in lexicon.verbs.get(key, ()))
+               for key in (token.lemma_.lower(), lower)) or any(
+                [t.lower_ for t in doc[token.i:token.i + len(phrase)]] == list(phrase)
+                for phrase in lexicon.according_to_by_first.get(lower, ())):
+            found.append(token.i)
+    return found
+
+
+def tag_reader(tagger: Any, doc: Doc) -> Any:
+    """The tagger's tags of `doc`, computed where they are read (windows.py), or all at once when the
+    network also reads the parser's vectors."""
+    reach = receptive_reach(doc.lang_)
+    if reach is None:
+        tags, content_inside = tagged(tagger, doc)
+        return FullTags(tags, content_inside)
+    return TagWindows(tagger, doc, reach)
+
+
 def with_learned(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """`found` plus the learned candidates the rules did not read (unchanged in `rules` mode)."""
     mode = attribution_mode()
@@ -104,21 +131,33 @@ def with_learned(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list[Can
     tagger = load_tagger(doc.lang_)
     if tagger is None:
         return found
-    kept = list(found) if mode == "hybrid" else []
-    tags, content_inside = tagged(tagger, doc)
-    for cand in learned_candidates(doc, tags):
-        # PolNeAR reads more as attribution than our conventions do ("mocked X", "did not respond
-        # to requests for comment", "did not say why"): the hybrid keeps only clauses under the
-        # lexicon's cue words
-        if mode == "hybrid":
-            known = known_cue(cand, lexicon)
-            if known is None or not _claim_clause(doc, cand, lexicon) \
-                    or _confidence(doc, cand, content_inside) < MIN_CONTENT_CONFIDENCE:
-                continue
-            # the lexicon's word is the cue, with what it says of its content ("suggested": probable)
-            cand.cue_token, entry = known
-            cand.cue_certainty, cand.cue_polarity = entry.certainty, entry.polarity
-            cand.kind = entry.kind or "indirect"
+    if mode == "learned":
+        kept: list[Candidate] = []
+        for cand in learned_candidates(doc, tagged(tagger, doc)[0]):
+            if not _already_read(doc, cand, kept):
+                kept.append(cand)
+        return kept
+    # PolNeAR reads more as attribution than our conventions do ("mocked X", "did not respond to
+    # requests for comment", "did not say why"): the hybrid keeps only clauses under the lexicon's
+    # cue words, and a cue word a rule read already adds nothing (_already_read), so neither is decoded
+    kept = list(found)
+    ruled = {c.cue_token.i for c in found if c.cue_token is not None}
+    reader = tag_reader(tagger, doc)
+    # a run whose cue words a rule read already is dropped whichever of them `known_cue` picks
+    for run in reader.cue_runs([i for i in cue_words(doc, lexicon) if i not in ruled]):
+        probe = known_cue(cue_probe(doc, run), lexicon)
+        if probe is None or probe[0].i in ruled:
+            continue
+        cand = candidate_at(doc, reader, run)
+        if cand is None:
+            continue
+        known = known_cue(cand, lexicon)
+        if known is None or not _claim_clause(doc, cand, lexicon) or _confidence(doc, cand, reader) < MIN_CONTENT_CONFIDENCE:
+            continue
+        # the lexicon's word is the cue, with what it says of its content ("suggested": probable)
+        cand.cue_token, entry = known
+        cand.cue_certainty, cand.cue_polarity = entry.certainty, entry.polarity
+        cand.kind = entry.kind or "indirect"
         if not _already_read(doc, cand, kept):
             kept.append(cand)
     return kept

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 import numpy
 import spacy
@@ -29,6 +29,7 @@ KEEP_OUTSIDE = (0.8, 0.95, 0.9)
 # The network's shape; the training writes the one it used next to the weights (architecture.json).
 ARCHITECTURE: dict[str, Any] = {"width": 64, "depth": 6, "parser_vectors": 0}
 ATTRS = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP"]
+WINDOW_SIZE = 1  # words on each side each encoder layer reads
 ROWS = [4000, 800, 2000, 800, 100, 100]
 
 
@@ -48,7 +49,7 @@ def model_config(width: int = 64, depth: int = 6, parser_vectors: int = 0) -> di
             "@architectures": "spacy.Tok2Vec.v2",
             "embed": embed,
             "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": width, "depth": depth,
-                       "window_size": 1, "maxout_pieces": 3},
+                       "window_size": WINDOW_SIZE, "maxout_pieces": 3},
         },
     }
 
@@ -74,15 +75,31 @@ def parser_vectors_embed(width: int, attrs: list[str], rows: list[int], tensor_w
     return chain(concatenate(hashed, vectors), with_array(mix))
 
 
+def _shape(weights: Path) -> dict[str, Any]:
+    shape = dict(ARCHITECTURE)
+    if (weights / "architecture.json").exists():
+        shape.update(json.loads((weights / "architecture.json").read_text()))
+    return shape
+
+
+@lru_cache(maxsize=4)
+def receptive_reach(lang: str) -> Optional[int]:
+    """How many words on each side of a word its scores depend on (depth x window), or None when they
+    also depend on the parser's token vectors, which only a whole Doc carries."""
+    weights = WEIGHTS.get(lang)
+    if weights is None:
+        return None
+    shape = _shape(weights)
+    return None if shape.get("parser_vectors") else int(shape["depth"]) * WINDOW_SIZE
+
+
 @lru_cache(maxsize=4)
 def load_tagger(lang: str) -> Optional[Tagger]:
     """The trained tagger for `lang`, or None when no weights were trained for it."""
     weights = WEIGHTS.get(lang)
     if weights is None or not (weights / "model").exists():
         return None
-    shape = dict(ARCHITECTURE)
-    if (weights / "architecture.json").exists():
-        shape.update(json.loads((weights / "architecture.json").read_text()))
+    shape = _shape(weights)
     nlp = spacy.blank("en")
     tagger = nlp.add_pipe("tagger", config={"model": model_config(**shape)})
     assert isinstance(tagger, Tagger)
@@ -92,7 +109,11 @@ def load_tagger(lang: str) -> Optional[Tagger]:
 
 def label_scores(tagger: Tagger, doc: Doc) -> numpy.ndarray:
     """Per token, the probability of each of the tagger's labels (rows sum to one)."""
-    logits = tagger.model.ops.to_numpy(tagger.model.predict([doc])[0])  # Tagger.v2 leaves them unnormalised
+    return softmax(tagger.model.ops.to_numpy(tagger.model.predict([doc])[0]))  # Tagger.v2 leaves them unnormalised
+
+
+def softmax(logits: numpy.ndarray) -> numpy.ndarray:
+    """Each row's label probabilities (row by row: a row's values do not depend on the others)."""
     scores = numpy.exp(logits - logits.max(axis=1, keepdims=True))
     return scores / scores.sum(axis=1, keepdims=True)
 
@@ -115,11 +136,16 @@ def predict_tags(tagger: Tagger, doc: Doc, keep_outside: tuple[float, float, flo
         return []
     if scores is None:
         scores = label_scores(tagger, doc)
-    labels = tagger.labels
+    return ["".join(parts) for parts in zip(*layer_letters(tagger.labels, scores, keep_outside))]
+
+
+def layer_letters(labels: Sequence[str], scores: numpy.ndarray,
+                  keep_outside: tuple[float, float, float] = KEEP_OUTSIDE) -> list[list[str]]:
+    """Per layer (cue, source, content), the B, I or O of each row of `scores` (row by row)."""
     letters = []
     for which in range(3):
         weight = {letter: [i for i, label in enumerate(labels) if label[which] == letter] for letter in "BIO"}
         p = {letter: scores[:, idx].sum(axis=1) if idx else scores[:, 0] * 0 for letter, idx in weight.items()}
         letters.append(["O" if o >= keep_outside[which] else "B" if b >= i else "I"
                         for b, i, o in zip(p["B"], p["I"], p["O"])])
-    return ["".join(parts) for parts in zip(*letters)]
+    return letters

@@ -1,7 +1,7 @@
 """The text of a parsed Doc, built once: spaCy's `Doc.text` joins every token again on each access."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 TEXT_KEY = "claimgraph.text"
 
@@ -30,3 +30,31 @@ def sentence_starts(doc: Doc) -> list[int]:
             starts.extend([sentence.start] * (sentence.end - sentence.start))
         doc.user_data[SENTENCE_STARTS_KEY] = starts
     return starts
+
+
+SENTENCE_ENDS_KEY = "claimgraph.sentence_ends"
+
+
+def sentence_of(token: Token) -> Span:
+    """`token.sent` from the sentence bounds built once per Doc: `token.sent` walks from the token to
+    both ends of its sentence on each access (the same Span: its start, end and root)."""
+    doc = token.doc
+    ends: list[int] = doc.user_data.get(SENTENCE_ENDS_KEY)
+    if ends is None:
+        ends = []
+        for sentence in doc.sents:
+            ends.extend([sentence.end] * (sentence.end - sentence.start))
+        doc.user_data[SENTENCE_ENDS_KEY] = ends
+    return doc[sentence_starts(doc)[token.i]:ends[token.i]]
+
+
+WORDS_KEY = "claimgraph.words"
+
+
+def words_of(doc: Doc) -> tuple[list[str], list[str]]:
+    """(lowercased lemma, lowercased form) of every token by its index, read once per Doc: the extractors'
+    cheap first tests, run for every word, look a word up without making a Token each time."""
+    words: tuple[list[str], list[str]] = doc.user_data.get(WORDS_KEY)
+    if words is None:
+        words = doc.user_data[WORDS_KEY] = ([t.lemma_.lower() for t in doc], [t.lower_ for t in doc])
+    return words

@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import sentence_of
 from claimgraph.extract.attribution.lexicon import Lexicon, get_lexicon, modal_level
 from claimgraph.lang import LanguageRules
 
@@ -38,7 +39,8 @@ def main_predicate(tokens: list[Token]) -> Optional[Token]:
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     content_roots = [t for t in roots if not t.is_punct and not t.is_space] or roots
-    main = max(content_roots, key=lambda t: (sum(1 for d in t.subtree if d.i in inside), -t.i))
+    main = content_roots[0] if len(content_roots) == 1 else \
+        max(content_roots, key=lambda t: (sum(1 for d in t.subtree if d.i in inside), -t.i))
     if main.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM"):
         # « le nombre ... est probablement plus élevé » parsed as a noun phrase: its copula shows the predicate
         copula = next((t for t in tokens if t.dep_ == "cop" and t.head.i in inside), None)
@@ -115,8 +117,9 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
         if word.dep_ == "mark" and word.lower_ in lexicon.question_marks and word.head in chain \
                 and word.head.dep_ != "advcl":  # "consequences if it supports ...": a condition, not a question
             levels.append("underspecified")
-    phrase = " ".join(w.lower_ for w in sorted(words, key=lambda t: t.i))
-    levels.extend(lvl for key, lvl in lexicon.hedge_words.items() if " " in key and key in phrase)
+    if lexicon.multiword_hedges:
+        phrase = " ".join(w.lower_ for w in sorted(words, key=lambda t: t.i))
+        levels.extend(lvl for key, lvl in lexicon.multiword_hedges if key in phrase)
     top = chain[-1]
     if top.dep_ in ("acl", "ccomp", "advcl") and top.head.lemma_.lower() in lexicon.hedge_nouns:
         levels.append(lexicon.hedge_nouns[top.head.lemma_.lower()])  # "la possibilité que ..."
@@ -221,10 +224,10 @@ def negative_adjuncts(chain: list[Token], lexicon: Lexicon) -> int:
 
 def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
     """(certainty, polarity) of the stretch made of `tokens`."""
-    if tokens and tokens[-1].sent.start != tokens[0].sent.start:
+    if tokens and sentence_of(tokens[-1]).start != sentence_of(tokens[0]).start:
         # a content of several sentences is as firm as its first one, which states the claim (unless
         # the parser cut a verbless subject off its clause: « Personne, ni X, ni Y, | n'a le droit »)
-        first = tokens[0].sent
+        first = sentence_of(tokens[0])
         head = [t for t in tokens if t.i < first.end]
         tokens = head if any(t.pos_ in ("VERB", "AUX") for t in head) else tokens
     main = main_predicate(tokens)

@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.doc_text import doc_text
+from claimgraph.extract.doc_text import doc_text, sentence_of, words_of
 from claimgraph.extract.attribution.lexicon import Lexicon, speaker_like
 from claimgraph.extract.attribution.spans import QUOTE_PAIR, Candidate, content_span, noun_phrase, tokens_span
 
@@ -44,7 +44,7 @@ def _source_tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
     """At the start of a sentence, or after a headline's topic and colon (« France : pour X, P »)."""
-    return all(t.is_space or t.is_punct for t in doc[doc[i].sent.start:i]) or i > 0 and doc[i - 1].text == ":"
+    return all(t.is_space or t.is_punct for t in doc[sentence_of(doc[i]).start:i]) or i > 0 and doc[i - 1].text == ":"
 
 
 def _initial_source(doc: Doc, i: int, lexicon: Lexicon) -> Optional[tuple[str, ...]]:
@@ -53,7 +53,7 @@ def _initial_source(doc: Doc, i: int, lexicon: Lexicon) -> Optional[tuple[str, .
     seq = next((s for s in lexicon.according_to_initial_by_first.get(doc[i].lower_, ()) if _matches(doc, i, s)), None)
     if seq is None or not _opens_sentence(doc, i):
         return None
-    tokens = _source_tokens(doc, i + len(seq), doc[i].sent.end)
+    tokens = _source_tokens(doc, i + len(seq), sentence_of(doc[i]).end)
     if not tokens or tokens[-1].i + 1 >= len(doc) or doc[tokens[-1].i + 1].text != ",":
         return None
     head = _phrase_head(tokens)
@@ -103,15 +103,20 @@ def _phrase_head(tokens: list[Token]) -> Token:
 
 def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """Candidates for every according-to phrase of `doc`."""
+    lowers = words_of(doc)[1]
+    firsts = lexicon.according_to_by_first.keys() | lexicon.according_to_initial_by_first.keys()
     i = 0
     while i < len(doc):
+        if lowers[i] not in firsts:
+            i += 1  # no phrase starts with this word (the cheap test: it runs for every word)
+            continue
         seq = next((s for s in lexicon.according_to_by_first.get(doc[i].lower_, ()) if _matches(doc, i, s)), None) \
             or _initial_source(doc, i, lexicon)
         if seq is None:
             i += 1
             continue
         cue_tokens = list(doc[i:i + len(seq)])
-        sent = doc[i].sent
+        sent = sentence_of(doc[i])
         i += len(seq)
         if i < len(doc) and doc[i].lower_ in lexicon.relative_pronouns:
             relative = _relative_according(doc, cue_tokens, doc[i], lexicon)
@@ -130,7 +135,7 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         after = [t for t in sent if t.i >= _relative_end(doc, phrase_end, sent.end)]
         if not any(t.is_alpha for t in after) and sent.end < len(doc) and \
                 "," in (doc[sent.end - 1].text, doc[sent.end].text):
-            after = [t for t in doc[sent.end].sent]  # the parser ended the sentence at the comma after the source
+            after = [t for t in sentence_of(doc[sent.end])]  # the parser ended the sentence at the comma after the source
         quoted = _before_quotation(after)
         if len(quoted) < len(after) and sum(1 for t in quoted if t.is_alpha) < 3:
             after = _whole_quotation(doc, after[len(quoted) + 1:])  # « Pour l'association X, l'April : « Q » »
@@ -210,7 +215,7 @@ def _relative_according(doc: Doc, cue_tokens: list[Token], relative: Token, lexi
     before = [t for t in doc[max(cue_tokens[0].i - 4, 0):cue_tokens[0].i] if t.pos_ in ("NOUN", "PROPN")]
     if not before:
         return None
-    sent_end = relative.sent.end
+    sent_end = sentence_of(relative).end
     content = content_span(doc, list(doc[relative.i + 1:sent_end]), lexicon.complementizers)
     if content is None:
         return None

@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimgraph.extract.doc_text import sentence_of
 from claimgraph.extract.attribution.lexicon import Lexicon, impersonal_subject, modal_level
 from claimgraph.extract.attribution.sources import SourceResolver
 from claimgraph.extract.attribution.spans import Candidate, content_span, doc_text, subject_of
@@ -104,10 +105,10 @@ def link_chains(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in ordered:
         if cand.relays == "previous" and cand.cue_token is not None:
-            sent = cand.cue_token.sent
-            prev = doc[sent.start - 1].sent if sent.start > 0 else None
+            sent = sentence_of(cand.cue_token)
+            prev = sentence_of(doc[sent.start - 1]) if sent.start > 0 else None
             while prev is not None and not prev.text.strip() and prev.start > 0:
-                prev = doc[prev.start - 1].sent
+                prev = sentence_of(doc[prev.start - 1])
             if prev is None:
                 continue
             content = content_span(doc, list(prev))
@@ -308,7 +309,7 @@ def settled_head(doc: Doc, cand: Candidate, lexicon: Lexicon) -> Optional[Token]
     while anchor.dep_ == "conj" and anchor.head.i < anchor.i and anchor.head.i > (breaks[-1] if breaks else head.i):
         anchor = anchor.head  # « Les puissances ont exhorté ... et s'engagent »: the first verb's subject
     start = breaks[-1] + 1 if breaks and head.i < cue.i else anchor.i
-    while not breaks and start > anchor.sent.start and not doc[start - 1].is_sent_end:
+    while not breaks and start > sentence_of(anchor).start and not doc[start - 1].is_sent_end:
         start -= 1
     return _stretch_subject(doc, start, anchor) or head
 

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import sentence_of
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.spans import Candidate, content_span, tokens_span
 
@@ -34,7 +35,7 @@ def colon_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         if start >= len(doc):
             continue
         # the parser may start a new sentence at the colon: the content runs to the end of the next one
-        rest = [t for t in doc[start:doc[start].sent.end] if "\n" not in t.text or not t.is_space]
+        rest = [t for t in doc[start:sentence_of(doc[start]).end] if "\n" not in t.text or not t.is_space]
         content = content_span(doc, rest)
         if content is None or len(rest) < 3:
             continue

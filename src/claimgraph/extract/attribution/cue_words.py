@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from claimgraph.extract.doc_text import sentence_of
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
 from claimgraph.extract.attribution.spans import Candidate, content_span, noun_phrase, tokens_span
 
@@ -80,8 +81,26 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii")
 
 
+_STEMS: dict[int, tuple[Lexicon, dict[str, CueEntry]]] = {}
+
+
 def stem_table(lexicon: Lexicon) -> dict[str, CueEntry]:
-    """Accent-folded stems of the one-word cue verbs ("suggér" -> "sugger"), for tokens the tagger missed."""
+    """Accent-folded stems of the one-word cue verbs ("suggér" -> "sugger"), for tokens the tagger missed
+    (built once per lexicon)."""
+    cached = _STEMS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = _STEMS[id(lexicon)] = (lexicon, _stem_table(lexicon))
+    return cached[1]
+
+
+def may_match_cue(lemma: str, lower: str, lexicon: Lexicon) -> bool:
+    """Whether `match_cue` can find a cue at a word of this lemma and form (the cheap test before it):
+    one of them is a cue verb, or the form ends as a lemma the lemmatiser may have left inflected."""
+    return lemma in lexicon.verbs or lower in lexicon.verbs or (
+        lemma == lower and any(lower.endswith(end) for end in lexicon.lemma_repairs))
+
+
+def _stem_table(lexicon: Lexicon) -> dict[str, CueEntry]:
     table: dict[str, CueEntry] = {}
     for lemma, entries in lexicon.verbs.items():
         stem = _fold(re.sub(r"(er|ir|re|oir|e)$", "", lemma))
@@ -113,7 +132,7 @@ def mistagged_cue(token: Token, lexicon: Lexicon, stems: dict[str, CueEntry]) ->
     entry = next((e for stem, e in stems.items() if folded.startswith(stem) and len(folded) - len(stem) <= 4), None)
     if entry is None:
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     content = content_span(token.doc, [t for t in sent if t.i > mark.i], lexicon.complementizers)
     nominals = [t for t in sent if t.i < token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
     if content is None or not nominals:

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution.cue_arguments import (agent_of, complement_of, inverted_subject, is_passive,
                                                           copular_subject, relative_antecedent, stranded_subject)
-from claimgraph.extract.attribution.cue_words import cue_span_tokens, match_cue, mistagged_cue, stem_table
+from claimgraph.extract.doc_text import doc_text, sentence_of, words_of
+from claimgraph.extract.attribution.cue_words import cue_span_tokens, match_cue, may_match_cue, mistagged_cue, stem_table
 from claimgraph.extract.attribution.incises import (clause_after_mark, clause_on_oblique, fronted_as, inverted_clitic,
                                                     misread_relative, parenthetical, postposed_root, second_that_clause,
                                                     subject_infinitive)
@@ -69,7 +70,7 @@ def _trailing_participle(verb: Token, lexicon: Lexicon) -> bool:
         return True
     if not _present_participle(verb) or verb.i == 0 or subject_of(verb) is not None:
         return False
-    return verb.dep_ in ("advcl", "xcomp", "acl") and verb.doc[verb.i - 1].text == "," and verb.sent.root.i < verb.i
+    return verb.dep_ in ("advcl", "xcomp", "acl") and verb.doc[verb.i - 1].text == "," and sentence_of(verb).root.i < verb.i
 
 
 def _participle_noun(verb: Token) -> Optional[Token]:
@@ -154,8 +155,13 @@ def _subordinated(verb: Token, lexicon: Lexicon) -> bool:
 def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """Candidates around every cue verb of `doc`."""
     stems = stem_table(lexicon)
-    quoted = quoted_offsets(doc.text)
+    quoted = quoted_offsets(doc_text(doc))
+    lemmas, lowers = words_of(doc)
+    last = len(doc) - 1
     for token in doc:
+        i = token.i
+        if not may_match_cue(lemmas[i], lowers[i], lexicon) and (i == last or lowers[i + 1] not in lexicon.complementizers):
+            continue  # neither a cue word nor a word right before a complementiser (mistagged_cue's first need)
         found = match_cue(token, lexicon)
         if found is None:
             fallback = mistagged_cue(token, lexicon, stems)
@@ -263,11 +269,11 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         subject_of(verb) or stranded_subject(verb) or copular_subject(verb)
     passive_subject = subject_of(verb) if passive else None  # what is reported on, never who reports
     if _gerund(verb, lexicon):
-        source = subject_of(verb.head) or subject_of(verb.sent.root) or source
+        source = subject_of(verb.head) or subject_of(sentence_of(verb).root) or source
     elif _trailing_participle(verb, lexicon):
         # "X rejected reports that Y had supplied engines, calling the accusations groundless": a
         # participle set off at the end speaks for the sentence's subject, wherever the parser hung it
-        source = subject_of(verb.sent.root) or source
+        source = subject_of(sentence_of(verb).root) or source
     if passive and source is None:
         subject = subject_of(verb)
         if subject is not None and (subject.dep_.startswith("expl") or impersonal_subject(subject)):

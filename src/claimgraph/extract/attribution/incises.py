@@ -17,6 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from claimgraph.extract.doc_text import sentence_of
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.spans import clause_tokens, subject_of
 
@@ -29,7 +30,7 @@ def fronted_as(verb: Token, lexicon: Lexicon) -> Optional[list[Token]]:
         return None
     if not any(c.dep_ == "mark" and c.lower_ in lexicon.as_marks and c.i < verb.i for c in verb.children):
         return None
-    sent = verb.sent
+    sent = sentence_of(verb)
     comma = next((t for t in verb.doc[verb.i + 1:sent.end] if t.text == ","), None)
     if comma is None or comma.i >= verb.head.i + 1 and verb.head.i > comma.i + 40:
         return None
@@ -104,14 +105,14 @@ def postposed_root(verb: Token, lexicon: Lexicon) -> Optional[list[Token]]:
     while first > 0 and doc[first - 1].head.i == verb.i and (doc[first - 1].dep_.startswith("aux")
                                                             or inverted_clitic(doc[first - 1])):
         first -= 1  # the verb group right before the comma: « , a précisé », « , a-t-il dit »
-    if first == 0 or doc[first - 1].text != "," or first - 1 <= verb.sent.start:
+    if first == 0 or doc[first - 1].text != "," or first - 1 <= sentence_of(verb).start:
         return None
-    after = [t for t in doc[verb.i + 1:verb.sent.end] if not t.is_punct and not t.is_space]
+    after = [t for t in doc[verb.i + 1:sentence_of(verb).end] if not t.is_punct and not t.is_space]
     if not clitic and (not after or after[0].pos_ not in ("DET", "NOUN", "PROPN", "PRON")):
         return None  # an inverted subject comes right after the verb (or a clitic before it)
     if any(t.pos_ in ("VERB", "AUX") or t.lower_ in lexicon.complementizers for t in after):
         return None
-    return [t for t in doc[verb.sent.start:first - 1]]
+    return [t for t in doc[sentence_of(verb).start:first - 1]]
 
 
 def inverted_clitic(token: Token) -> bool:
@@ -135,7 +136,7 @@ def clause_after_mark(verb: Token, lexicon: Lexicon) -> Optional[list[Token]]:
         mark += 1
     if mark >= len(doc) or doc[mark].lower_ not in lexicon.complementizers or doc[mark].pos_ != "SCONJ":
         return None
-    return [t for t in doc[mark + 1:verb.sent.end]]
+    return [t for t in doc[mark + 1:sentence_of(verb).end]]
 
 
 def second_that_clause(tokens: list[Token], lexicon: Lexicon) -> Optional[tuple[list[Token], list[Token]]]:

@@ -109,6 +109,7 @@ class Lexicon:
     agentless_adverbs: dict[str, str] = field(default_factory=dict)  # "reportedly" -> certainty
     passive_accusations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "accused" -> (of, certain)
     hedge_words: dict[str, str] = field(default_factory=dict)
+    multiword_hedges: tuple[tuple[str, str], ...] = ()  # the hedge_words of several words, in their order
     hedge_nouns: dict[str, str] = field(default_factory=dict)
     boosters: frozenset[str] = frozenset()
     question_marks: frozenset[str] = frozenset()
@@ -214,7 +215,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         agentless_adverbs={str(k).lower(): v for k, v in ((cues.get("agentless") or {}).get("adverbs") or {}).items()},
         passive_accusations={str(k).lower(): (str(v["prep"]).lower(), v.get("certainty", "certain")) for k, v in
                              ((cues.get("agentless") or {}).get("accusations") or {}).items()},
-        hedge_words=hedge_words,
+        hedge_words=hedge_words, multiword_hedges=tuple((k, v) for k, v in hedge_words.items() if " " in k),
         hedge_nouns={str(k).lower(): v for k, v in (hedges.get("nouns") or {}).items()},
         boosters=word_set(hedges.get("boosters")), question_marks=word_set(hedges.get("question_marks")),
         negators=word_set(negation.get("particles")), weak_negators=word_set(negation.get("weak_particles")),

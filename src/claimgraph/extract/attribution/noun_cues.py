@@ -5,6 +5,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import sentence_of
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.objects import comma_clause
 from claimgraph.extract.attribution.spans import (PASSIVE_SUBJECT_DEPS, Candidate, clause_tokens, content_span,
@@ -18,7 +19,7 @@ def noun_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.nouns:
             continue
         entry = lexicon.nouns[token.lemma_.lower()]
-        sent_end = token.sent.end
+        sent_end = sentence_of(token).end
         complementized = False
         for nxt in doc[token.i + 1:min(token.i + 12, sent_end)]:
             if nxt.lower_ in lexicon.complementizers and (nxt.dep_ == "mark" or _misread_relative(nxt)) \

@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.doc_text import doc_text
+from claimgraph.extract.doc_text import doc_text, sentence_of
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.spans import tokens_span
 from claimgraph.model import Entity, Span
@@ -189,11 +189,11 @@ class MentionIndex:
         token = self.doc.char_span(at, at + 1, alignment_mode="expand")
         if token is None or not len(token):
             return at
-        sent = token[0].sent
+        sent = sentence_of(token[0])
         for _ in range(count):
             if sent.start == 0:
                 break
-            sent = self.doc[sent.start - 1].sent
+            sent = sentence_of(self.doc[sent.start - 1])
         return int(sent.start_char)
 
     def _in_main_clause(self, start: int, end: int) -> bool:

@@ -7,7 +7,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.doc_text import doc_text
+from claimgraph.extract.doc_text import doc_text, sentence_of
 from claimgraph.model import Span
 
 OPENING_QUOTES = "«“\"„‹"
@@ -259,7 +259,7 @@ def on_line_of(doc: Doc, content: Span, anchor: Token) -> Optional[Span]:
 
 
 def sentence_tokens(token: Token) -> list[Token]:
-    return list(token.sent)
+    return list(sentence_of(token))
 
 
 def before_gloss(tokens: list[Token]) -> list[Token]:

@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.doc_text import doc_text
+from claimgraph.extract.doc_text import doc_text, sentence_of
 from claimgraph.extract.event.lexicon import EventLexicon
 from claimgraph.extract.event.syntax import subject_of
 from claimgraph.model import Entity, Span
@@ -53,11 +53,11 @@ class MentionIndex:
 
 def sentences_back(token: Token, count: int) -> Token:
     """The first token of the sentence `count` sentences before `token`'s (or of the first one)."""
-    start = token.sent.start
+    start = sentence_of(token).start
     for _ in range(count):
         if start == 0:
             break
-        start = token.doc[start - 1].sent.start
+        start = sentence_of(token.doc[start - 1]).start
     return token.doc[start]
 
 

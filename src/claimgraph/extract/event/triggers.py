@@ -6,6 +6,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import words_of
 from claimgraph.extract.event.lexicon import EventLexicon
 from claimgraph.extract.event.syntax import prepositional_phrases
 
@@ -65,8 +66,13 @@ def _phrase_window(words: list[Token], i: int, lemmas: tuple[str, ...]) -> Optio
 
 def _phrase_triggers(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
     words = [t for t in doc if not t.is_space]
+    index = lexicon.phrase_index or {}
+    lemmas, lowers = words_of(doc)
     for i in range(len(words)):
-        for phrase in lexicon.phrases_starting(_lemma(words[i]), words[i].lower_):
+        lemma, lower = lemmas[words[i].i], lowers[words[i].i]
+        if lemma not in index and lower not in index:
+            continue  # no phrase starts with this word (the cheap test: it runs for every word)
+        for phrase in lexicon.phrases_starting(lemma, lower):
             matched = _phrase_window(words, i, phrase.lemmas)
             if matched is None:
                 continue
@@ -158,6 +164,19 @@ def _singular(word: str, lexicon: EventLexicon) -> str:
     return word
 
 
+_SINGLE_WORDS: dict[int, tuple[EventLexicon, frozenset[str]]] = {}
+
+
+def _single_words(lexicon: EventLexicon) -> frozenset[str]:
+    """Every word (lemma or form) a one-word trigger test of `find_triggers` starts from, built once per lexicon."""
+    cached = _SINGLE_WORDS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        words = frozenset(lexicon.verbs) | frozenset(lexicon.nouns) | lexicon.measure_verbs | lexicon.ban_verbs \
+            | lexicon.rebuttal_verbs | lexicon.unknowing | lexicon.negated_knowing
+        cached = _SINGLE_WORDS[id(lexicon)] = (lexicon, words)
+    return cached[1]
+
+
 def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
     """Every trigger of `doc`, multi-word phrases first, in text order.
 
@@ -172,9 +191,13 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
             continue
         taken.update(t.i for t in trigger.tokens)
         found[trigger.tokens[0].i] = trigger
+    gate = _single_words(lexicon)
+    lemmas, lowers = words_of(doc)
     for token in doc:
         if token.i in taken:
             continue
+        if lemmas[token.i] not in gate and lowers[token.i] not in gate and token.pos_ != "PROPN":
+            continue  # none of the tests below can take it (each needs one of these words, or a name)
         if is_weapon_strike(token, lexicon):
             found[token.i] = Trigger("USE", token, (token,), False)
             continue

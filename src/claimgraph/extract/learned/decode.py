@@ -12,6 +12,7 @@ from typing import Any, Iterator, Optional, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimgraph.extract.doc_text import sentence_of
 from claimgraph.extract.attribution.spans import Candidate, content_span, tokens_span
 from claimgraph.extract.learned.labels import CONTENT, CUE, SOURCE, layer
 from claimgraph.extract.learned.windows import FullTags, Layer, runs_touching
@@ -113,7 +114,7 @@ def candidate_at(doc: Doc, reader: Any, cue: tuple[int, int]) -> Optional[Candid
     a source. Only the runs that can be its source are read: those with a word within SOURCE_REACH + 1
     of the cue in its sentence (farther ones are never the nearest)."""
     content = Layer(reader, CONTENT)
-    sent = doc[cue[0]].sent
+    sent = sentence_of(doc[cue[0]])
     found = _content_after(content, sent, cue[1]) or _content_before(content, sent, cue[0])
     if found is None:
         return None

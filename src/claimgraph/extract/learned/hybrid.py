@@ -18,6 +18,7 @@ from claimgraph.errors import ConfigError
 from claimgraph.extract.attribution.assemble import overlap
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
 from claimgraph.extract.attribution.spans import Candidate
+from claimgraph.extract.doc_text import words_of
 from claimgraph.extract.learned.decode import candidate_at, cue_probe, learned_candidates
 from claimgraph.extract.learned.labels import CONTENT
 from claimgraph.extract.learned.tagger import inside_layer, label_scores, load_tagger, predict_tags, receptive_reach
@@ -103,13 +104,11 @@ def cue_words(doc: Doc, lexicon: Lexicon) -> list[int]:
     first word of an according-to phrase written out in full from it. A learned cue without one is never
     kept, so only the runs through these words need the tagger."""
     found = []
-    for token in doc:
-        lower = token.lower_
-        if any(key in lexicon.nouns or any(not e.rest for e in lexicon.verbs.get(key, ()))
-               for key in (token.lemma_.lower(), lower)) or any(
-                [t.lower_ for t in doc[token.i:token.i + len(phrase)]] == list(phrase)
-                for phrase in lexicon.according_to_by_first.get(lower, ())):
-            found.append(token.i)
+    lemmas, lowers = words_of(doc)
+    for i, (lemma, lower) in enumerate(zip(lemmas, lowers)):
+        if any(key in lexicon.nouns or any(not e.rest for e in lexicon.verbs.get(key, ())) for key in (lemma, lower)) \
+                or any(lowers[i:i + len(phrase)] == list(phrase) for phrase in lexicon.according_to_by_first.get(lower, ())):
+            found.append(i)
     return found
 
 

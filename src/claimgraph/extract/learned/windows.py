@@ -18,6 +18,7 @@ from typing import Any, Iterable, Optional, Sequence
 import numpy
 from spacy.tokens import Doc
 
+from claimgraph.extract.doc_text import sentence_of
 from claimgraph.extract.learned.labels import CONTENT, CUE
 from claimgraph.extract.learned.tagger import KEEP_OUTSIDE, inside_layer, layer_letters, softmax
 
@@ -105,7 +106,7 @@ class TagWindows:
         one call, a run that goes on beyond them as it is followed."""
         # their sentences at once: a call of the network costs about as much as 40 words more in it,
         # and a cue the rules did not read is most often decoded, which reads around it in its sentence
-        self.need([(sent.start, sent.end) for sent in {self.doc[a].sent for a in anchors}])
+        self.need([(sent.start, sent.end) for sent in {sentence_of(self.doc[a]) for a in anchors}])
         cue = Layer(self, CUE)
         found = {run for a in anchors if (run := run_at(cue, a)) is not None}
         return sorted(found)

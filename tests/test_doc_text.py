@@ -1,0 +1,26 @@
+"""The per-Doc tables of extract/doc_text.py read what spaCy's own accessors read, built once.
+
+Sentences are invented.
+"""
+from __future__ import annotations
+
+from claimgraph.extract.doc_text import doc_text, sentence_of, words_of
+
+TEXT = ("Le ministère a démenti jeudi toute livraison d'armes. « Nous n'avons rien envoyé », a déclaré son porte-parole.\n\n"
+        "Selon un rapport publié lundi, des pièces auraient transité par un pays tiers.\n")
+
+
+def test_sentence_of_is_token_sent(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp_fr(TEXT)
+    assert len(list(doc.sents)) >= 3
+    for token in doc:
+        mine, theirs = sentence_of(token), token.sent
+        assert (mine.start, mine.end, mine.root.i) == (theirs.start, theirs.end, theirs.root.i)
+
+
+def test_words_and_text_are_read_once(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp_fr(TEXT)
+    lemmas, lowers = words_of(doc)
+    assert lemmas == [t.lemma_.lower() for t in doc] and lowers == [t.lower_ for t in doc]
+    assert words_of(doc) is words_of(doc)  # kept on the Doc
+    assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)

@@ -1,9 +1,12 @@
 """A long text is parsed in pieces and joined into one Doc with the article's own offsets (nlp/chunks.py)."""
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 import claimgraph.nlp.pipeline
+from claimgraph.extract.doc_text import doc_text, token_bounds
 from claimgraph.model import Document
 from claimgraph.nlp.chunks import parse_in_pieces, pieces
 
@@ -37,8 +40,12 @@ def test_a_short_text_is_one_piece() -> None:
 
 def test_joined_doc_keeps_the_whole_texts_tokens_and_offsets(nlp_en) -> None:  # type: ignore[no-untyped-def]
     whole = nlp_en(TEXT)
-    joined = parse_in_pieces(nlp_en, TEXT, 300)
-    assert joined.text == TEXT
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no piece's user data (its own text) is carried into the joined Doc
+        joined = parse_in_pieces(nlp_en, TEXT, 300)
+    assert joined.text == TEXT and doc_text(joined) == TEXT
+    assert doc_text(whole) == TEXT and token_bounds(whole)[0] == {t.idx: t.i for t in whole}
+    assert token_bounds(whole)[1] == {t.idx + len(t.text): t.i + 1 for t in whole}
     assert [(t.idx, t.text) for t in joined] == [(t.idx, t.text) for t in whole]
     starts = {s for s, _ in pieces(TEXT, 300)}
     sentence_starts = {s.start_char for s in joined.sents}

@@ -137,3 +137,12 @@ def test_french_common_nouns_and_names_around_them(analyzer) -> None:  # type: i
 def test_a_regnal_number_is_no_version(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = entities_of(analyzer, "The summit opened with a dinner hosted by King Carlos IV of Verania.", "en")
     assert not any(etype == "PRODUCT" for _, etype in found.values())
+
+
+def test_a_repeated_form_is_found_as_a_whole_word_only() -> None:
+    from claimgraph.extract.entity_context import _word_occurrences
+
+    text = "Brann et Brannville; (Brann) Brann_2 Brann2 l'Brann ²Brann Brann."
+    form = "Brann"
+    assert list(_word_occurrences(text, form)) == [0, 22, 46, 59]
+    assert list(_word_occurrences("aa aaa a", "a")) == [7]

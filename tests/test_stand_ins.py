@@ -54,3 +54,19 @@ def test_english_headline_verbs_read_as_nouns(analyzer) -> None:  # type: ignore
 def test_english_nouns_stay_nouns(nlp_en) -> None:  # type: ignore[no-untyped-def]
     doc = with_stand_ins(nlp_en, nlp_en("The ships carried small arms to the port."), load_parsing_hints(get_rules("en")))
     assert [t.pos_ for t in doc if t.text in ("ships", "arms")] == ["NOUN", "NOUN"]
+
+
+def test_sentences_parsed_again_together_are_parsed_as_alone(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    from spacy.attrs import DEP, HEAD, LEMMA, POS
+
+    from claimgraph.nlp.components import parse_again
+
+    texts = ["Moscou nie toute livraison de missiles.", "Le ministre a de son côté dénoncé la vente.",
+             "Un livre sur la guerre des drones"]
+    def fresh():  # type: ignore[no-untyped-def]
+        return [nlp_fr.make_doc(text) for text in texts]
+    alone = [parse_again(nlp_fr, [doc])[0] for doc in fresh()]
+    together = parse_again(nlp_fr, fresh())
+    assert [d.to_array([POS, LEMMA, HEAD, DEP]).tolist() for d in together] == \
+           [d.to_array([POS, LEMMA, HEAD, DEP]).tolist() for d in alone]
+    assert all(not d.ents for d in together) and parse_again(nlp_fr, []) == []

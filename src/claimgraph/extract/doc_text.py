@@ -1,6 +1,7 @@
 """The text of a parsed Doc, built once: spaCy's `Doc.text` joins every token again on each access."""
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 TEXT_KEY = "claimgraph.text"
@@ -58,3 +59,19 @@ def words_of(doc: Doc) -> tuple[list[str], list[str]]:
     if words is None:
         words = doc.user_data[WORDS_KEY] = ([t.lemma_.lower() for t in doc], [t.lower_ for t in doc])
     return words
+
+
+BOUNDS_KEY = "claimgraph.token_bounds"
+
+
+def token_bounds(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
+    """Token index by character offset, built once per Doc: where each token starts ({t.idx: t.i}) and
+    where each ends ({t.idx + len(t.text): t.i + 1}, the end of a token range). Several entity stages
+    map character spans back to tokens; each built both maps by walking every token."""
+    bounds: tuple[dict[int, int], dict[int, int]] = doc.user_data.get(BOUNDS_KEY)
+    if bounds is None:
+        columns = doc.to_array([IDX, LENGTH]).tolist()
+        starts = {start: i for i, (start, _) in enumerate(columns)}
+        ends = {start + length: i + 1 for i, (start, length) in enumerate(columns)}
+        bounds = doc.user_data[BOUNDS_KEY] = (starts, ends)
+    return bounds

@@ -33,7 +33,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.extract.doc_text import doc_text
+from claimgraph.extract.doc_text import doc_text, token_bounds
 from claimgraph.extract.entity_context import (add_repeated_mentions, context_types, described_name, descriptor_around,
                                                drop_eponyms)
 from claimgraph.extract.entity_documents import drop_documents
@@ -256,7 +256,7 @@ def add_national_bodies(doc: Doc, mentions: list[Mention], data: dict[str, Any],
         return mentions
     spans = [span for span, _ in found]
     kept = [m for m in mentions if not any(m.span.start < s.end and s.start < m.span.end for s in spans)]
-    token_index = {t.idx: t.i for t in doc}
+    token_index = token_bounds(doc)[0]
     added = [Mention(span=span, type="ORG", name=name,
                      sentence=max(bisect_right(where.sentence_starts, token_index.get(span.start, 0)) - 1, 0))
              for span, name in found]

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from claimgraph.extract.doc_text import token_bounds
 from claimgraph.extract.entity_types import head_type
 from claimgraph.model import Span
 
@@ -57,11 +58,10 @@ def add_repeated_mentions(doc: Doc, groups: list[Any], text: str, make: Any, dat
         for form in {m.span.text for m in group.mentions}:
             if _repeatable(form) and form.casefold() not in adjectives and group not in owners.setdefault(form, []):
                 owners[form].append(group)
-    starts = {t.idx: t.i for t in doc}
-    ends = {t.idx + len(t.text): t.i + 1 for t in doc}
+    starts, ends = token_bounds(doc)
     for form in sorted((f for f, g in owners.items() if len(g) == 1), key=len, reverse=True):
-        for found in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
-            start, end = found.start(), found.end()
+        for start in _word_occurrences(text, form):
+            end = start + len(form)
             if start not in starts or end not in ends or any(taken[start:end]):
                 continue
             if _inside_longer_name(doc, starts[start], ends[end]):
@@ -69,6 +69,24 @@ def add_repeated_mentions(doc: Doc, groups: list[Any], text: str, make: Any, dat
             group = owners[form][0]
             group.mentions.append(make(Span.of(text, start, end), group))
             taken[start:end] = b"\x01" * (end - start)
+
+
+def _word_occurrences(text: str, form: str) -> Iterator[int]:
+    r"""Where `form` stands in `text` as a whole word, in order: the starts of
+    `re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text)` (`\w` is a letter, digit or "_"),
+    without compiling a pattern for every form of every article."""
+    start = text.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
+            yield start
+            start = text.find(form, end)
+        else:
+            start = text.find(form, start + 1)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _repeatable(form: str) -> bool:
@@ -94,8 +112,7 @@ def context_types(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
     descriptors = _descriptors(data)
     if not descriptors:
         return
-    starts = {t.idx: t.i for t in doc}
-    ends = {t.idx + len(t.text): t.i + 1 for t in doc}
+    starts, ends = token_bounds(doc)
     after = bool(data.get("adjective_after_noun"))
     family_types: dict[str, str] = {}
     voted: set[int] = set()

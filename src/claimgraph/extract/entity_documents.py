@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from claimgraph.extract.doc_text import token_bounds
 from claimgraph.extract.entity_types import is_acronym_of
 
 CONVENTION = ("convention",)
@@ -38,8 +39,7 @@ def drop_documents(doc: Doc, groups: list[Any], data: dict[str, Any]) -> list[An
     if not heads and not descriptors:
         return groups
     head_first = bool(data.get("head_first"))
-    starts = {t.idx: t.i for t in doc}
-    ends = {t.idx + len(t.text): t.i for t in doc}
+    starts, ends = token_bounds(doc)
     dropped = [g for g in groups if g.entry is None and g.type != "PERSON"
                and (_headed(g.name, heads, head_first) or _described(doc, g, starts, ends, descriptors))]
     if not dropped:
@@ -65,10 +65,10 @@ def _headed(name: str, heads: set[str], head_first: bool) -> bool:
 
 def _described(doc: Doc, group: Any, starts: dict[int, int], ends: dict[int, int], descriptors: set[str]) -> bool:
     for mention in group.mentions:
-        first, last = starts.get(mention.span.start), ends.get(mention.span.end)
+        first, end = starts.get(mention.span.start), ends.get(mention.span.end)
         if first is not None and first > 0 and _document_word(doc[first - 1], descriptors):
             return True
-        if last is not None and last + 1 < len(doc) and _document_word(doc[last + 1], descriptors):
+        if end is not None and end < len(doc) and _document_word(doc[end], descriptors):
             return True
     return False
 

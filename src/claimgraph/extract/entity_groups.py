@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from claimgraph.extract.doc_text import token_bounds
 from claimgraph.extract.entity_types import ACRONYM, is_acronym_of, is_model_code, same_person
 from claimgraph.model import Span
 from claimgraph.resolve.gazetteer import GazetteerEntry
@@ -141,7 +142,7 @@ def add_series_mentions(doc: Doc, groups: list[Group], text: str) -> None:
     groups (list[Group]): the article's groups, extended in place.
     text (str): the Doc's text.
     """
-    starts = {t.idx for t in doc}
+    starts = token_bounds(doc)[0]
     for numbered in [g for g in groups if g.type == "PRODUCT" and g.entry is None]:
         words = numbered.name.split()
         if len(words) < 3 or not words[-1].isdigit():

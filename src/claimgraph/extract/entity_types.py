@@ -26,6 +26,7 @@ from typing import Any, Iterable, Optional
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimgraph.extract.doc_text import token_bounds
 from claimgraph.model import Span
 from claimgraph.resolve.territories import get_territory, lookup_territory
 
@@ -182,7 +183,7 @@ def retype_places(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
     groups (list[Group]): the article's mention groups (extract/entities.py), retyped in place.
     """
     locatives = {w.casefold() for w in data.get("locative_prepositions", [])}
-    starts = {t.idx: t.i for t in doc}
+    starts = token_bounds(doc)[0]
     for group in groups:
         if group.entry is not None:
             continue

@@ -41,23 +41,28 @@ def without_asides(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
         return doc
     parse: Optional[numpy.ndarray] = None
     repaired: set[int] = set()
-    for sentence in doc.sents if hints.aside_hosts else ():
-        aside = _aside(sentence, hints)
-        if aside is None:
-            continue
+    # Each kind's sentences are parsed again in one batch (nlp/components.py, `parse_again`).
+    asides = [(sentence, aside) for sentence in (doc.sents if hints.aside_hosts else ())
+              if (aside := _aside(sentence, hints)) is not None]
+    kept = [_kept(sentence, set(range(first, last + 1))) for sentence, (first, last) in asides]
+    second = parse_again(nlp, [_kept_doc(nlp, words, first - 1) for words, (_, (first, _)) in zip(kept, asides)])
+    for (sentence, aside), words, reparsed in zip(asides, kept, second):
         if parse is None:
             parse = doc.to_array(PARSE_ATTRS)
-        rows = _parse_around(nlp, sentence, aside, parse[sentence.start:sentence.end].copy())
+        rows = _parse_around(sentence, aside, words, reparsed, parse[sentence.start:sentence.end].copy())
         if rows is not None:
             parse[sentence.start:sentence.end] = rows
             repaired.add(sentence.start)
-    for span in _run_on_sentences(doc) if hints.adverbials else ():
-        found = _adverbials(span, hints)
-        if found is None or any(span.start <= start < span.end for start in repaired):
-            continue
+    # A span holding a sentence repaired above stays as it is (spans are whole sentences, in order).
+    adverbials = [(span, found) for span in (_run_on_sentences(doc) if hints.adverbials else ())
+                  if (found := _adverbials(span, hints)) is not None
+                  and not any(span.start <= start < span.end for start in repaired)]
+    kept = [_kept(span, {i for start, end in found[1] for i in range(start, end)}) for span, found in adverbials]
+    second = parse_again(nlp, [_kept_doc(nlp, words, found[0].i) for words, (_, found) in zip(kept, adverbials)])
+    for (span, found), words, reparsed in zip(adverbials, kept, second):
         if parse is None:
             parse = doc.to_array(PARSE_ATTRS)
-        rows = _parse_without_adverbials(nlp, span, found, parse[span.start:span.end].copy())
+        rows = _parse_without_adverbials(span, found, words, reparsed, parse[span.start:span.end].copy())
         if rows is not None:
             parse[span.start:span.end] = rows
             repaired.add(span.start)
@@ -98,12 +103,12 @@ def _aside(sentence: Span, hints: ParsingHints) -> Optional[tuple[int, int]]:
     return None
 
 
-def _parse_around(nlp: Language, sentence: Span, aside: tuple[int, int], rows: numpy.ndarray) -> Optional[numpy.ndarray]:
-    """The sentence's parse `rows` (as first parsed) rewritten: its words as parsed without the aside, the
-    aside's own rows hung on its host; None when the second parse tokenises otherwise."""
+def _parse_around(sentence: Span, aside: tuple[int, int], kept: list[Token], reparsed: Doc,
+                  rows: numpy.ndarray) -> Optional[numpy.ndarray]:
+    """The sentence's parse `rows` (as first parsed) rewritten: its `kept` words as `reparsed` without the
+    aside, the aside's own rows hung on its host; None when the second parse tokenises otherwise."""
     first, last = aside
-    kept = [t for t in sentence if not first <= t.i <= last]
-    if _parse_kept(nlp, sentence, kept, first - 1, rows) is None:
+    if _write_kept(sentence, kept, reparsed, rows) is None:
         return None
     host, opener = sentence.doc[first - 1], sentence.doc[first + 1]
     strings = sentence.doc.vocab.strings
@@ -119,13 +124,20 @@ def _parse_around(nlp: Language, sentence: Span, aside: tuple[int, int], rows: n
     return rows
 
 
-def _parse_kept(nlp: Language, sentence: Span, kept: list[Token], joined: int,
-                rows: numpy.ndarray) -> Optional[Doc]:
-    """Parse the `kept` words of `sentence` alone (the word at index `joined` takes a space after it, where the
-    removed words were) and write their rows into `rows`, heads mapped back to the sentence's words; the
-    second parse, or None when it tokenises otherwise."""
-    reparsed = parse_again(nlp, Doc(nlp.vocab, words=[t.text for t in kept],
-                                    spaces=[bool(t.whitespace_) or t.i == joined for t in kept]))
+def _kept(sentence: Span, removed: set[int]) -> list[Token]:
+    """The words of `sentence` but those at the indexes `removed`."""
+    return [t for t in sentence if t.i not in removed]
+
+
+def _kept_doc(nlp: Language, kept: list[Token], joined: int) -> Doc:
+    """The `kept` words of a sentence as a Doc of their own, to parse alone (the word at index `joined`
+    takes a space after it, where the removed words were)."""
+    return Doc(nlp.vocab, words=[t.text for t in kept], spaces=[bool(t.whitespace_) or t.i == joined for t in kept])
+
+
+def _write_kept(sentence: Span, kept: list[Token], reparsed: Doc, rows: numpy.ndarray) -> Optional[Doc]:
+    """Write the rows of the `kept` words of `sentence`, as `reparsed` alone, into `rows`, heads mapped back
+    to the sentence's words; the second parse, or None when it tokenises otherwise."""
     if len(reparsed) != len(kept):
         return None
     new_rows = reparsed.to_array(PARSE_ATTRS)
@@ -189,16 +201,13 @@ def _heads_clause(aux: Token, participle: Token) -> bool:
     return aux.head.i == participle.i and any(c.dep_.startswith("nsubj") for c in participle.children)
 
 
-def _parse_without_adverbials(nlp: Language, sentence: Span,
-                              found: tuple[Token, list[tuple[int, int]], Token],
-                              rows: numpy.ndarray) -> Optional[numpy.ndarray]:
-    """The sentence's parse `rows` rewritten: its words as parsed without the adverbials, each adverbial's
-    own tree hung on the participle; None unless that parse makes the participle head its clause with a
-    subject (or the second parse tokenises otherwise)."""
+def _parse_without_adverbials(sentence: Span, found: tuple[Token, list[tuple[int, int]], Token],
+                              kept: list[Token], reparsed: Doc, rows: numpy.ndarray) -> Optional[numpy.ndarray]:
+    """The sentence's parse `rows` rewritten: its `kept` words as `reparsed` without the adverbials, each
+    adverbial's own tree hung on the participle; None unless that parse makes the participle head its clause
+    with a subject (or the second parse tokenises otherwise)."""
     aux, segments, participle = found
-    removed = {i for start, end in segments for i in range(start, end)}
-    kept = [t for t in sentence if t.i not in removed]
-    reparsed = _parse_kept(nlp, sentence, kept, aux.i, rows)
+    reparsed = _write_kept(sentence, kept, reparsed, rows)
     position = {token.i: n for n, token in enumerate(kept)}
     if reparsed is None or not _heads_clause(reparsed[position[aux.i]], reparsed[position[participle.i]]):
         return None  # `rows` is the caller's copy: left half-written, it is dropped

@@ -59,7 +59,8 @@ def parse_in_pieces(nlp: Language, text: str, size: int = CHUNK_CHARS) -> Doc:
     if len(spans) == 1:
         return nlp(text)
     docs = [nlp(text[start:end]) for start, end in spans]
-    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    # without user_data: each piece keeps its own text there (nlp/components.py), no key from_docs can shift
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
     if joined.text != text:  # never expected: offsets would be wrong, so say so rather than mislead
         raise ValueError("pieces of a long text did not join back into the same text")
     return joined

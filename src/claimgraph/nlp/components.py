@@ -41,7 +41,7 @@ def _title_end(doc: Doc) -> int:
     """Where the article's first line ends when it is a headline (short, several words): the
     parser otherwise reads "China completes telescope / On Sunday, China announced ..." as one
     sentence and hangs the body's first report on the headline."""
-    text = doc.text
+    text = _text(doc)
     start = len(text) - len(text.lstrip())
     header = INPUT_HEADER.match(text)
     if header is not None:
@@ -55,10 +55,10 @@ def _title_end(doc: Doc) -> int:
 def header_sentence(doc: Doc) -> Doc:
     """The input header is a sentence of its own, and the headline after it is one sentence:
     parsed together, the parser makes "date" the headline's subject."""
-    text = doc.text  # joined from every token on each access: once here
+    text = _text(doc)
     header = INPUT_HEADER.match(text)
     if header is None:
-        return _title_line(doc)
+        return _title_line(doc, text)
     line_end = text.find("\n", header.end())
     line_end = len(text) if line_end < 0 else line_end
     first = True
@@ -72,15 +72,23 @@ def header_sentence(doc: Doc) -> Doc:
     return doc
 
 
+def _text(doc: Doc) -> str:
+    """`doc.text`, joined from every token on each access: built once and kept on the Doc for the
+    components after this one and for extraction (extract/doc_text.py; no component changes tokens)."""
+    from claimgraph.extract.doc_text import doc_text  # here: claimgraph.extract imports claimgraph.nlp
+
+    return doc_text(doc)
+
+
 # A first line longer than this is a paragraph, not a title.
 TITLE_MAX_CHARS = 250
 
 
-def _title_line(doc: Doc) -> Doc:
+def _title_line(doc: Doc, text: str) -> Doc:
     """A text's first line, when it is a short title, is one sentence: run into the lede that follows,
     its content swallowed the lede's first clause ("X dénonce Y" + "L'ONG a publié ...")."""
-    line_end = doc.text.find("\n")
-    if line_end <= 0 or line_end > TITLE_MAX_CHARS or doc.text[:line_end].rstrip()[-1:] in SENTENCE_FINAL:
+    line_end = text.find("\n")
+    if line_end <= 0 or line_end > TITLE_MAX_CHARS or text[:line_end].rstrip()[-1:] in SENTENCE_FINAL:
         return doc
     for token in doc:
         if token.idx >= line_end:
@@ -109,8 +117,12 @@ def add_components(nlp: Language, rules: LanguageRules) -> Language:
 ENTITY_COMPONENTS = ("claimgraph_gazetteer", "ner")
 
 
-def parse_again(nlp: Language, doc: Doc) -> Doc:
-    """`doc` through `nlp` without the entity components: a second parse of a sentence
+def parse_again(nlp: Language, docs: list[Doc]) -> list[Doc]:
+    """`docs` through `nlp` without the entity components: a second parse of a sentence
     (nlp/stand_ins.py, nlp/asides.py) reads only its tags, lemmas and tree and keeps the
-    article's entities, and the NER is the costliest component (its own tok2vec)."""
-    return nlp(doc, disable=[name for name in nlp.pipe_names if name in ENTITY_COMPONENTS])
+    article's entities, and the NER is the costliest component (its own tok2vec). One batch
+    for all of an article's sentences: a call per sentence cost about twice as much per token,
+    for the same parse (each Doc's parse does not depend on the others of its batch)."""
+    if not docs:
+        return []
+    return list(nlp.pipe(docs, disable=[name for name in nlp.pipe_names if name in ENTITY_COMPONENTS]))

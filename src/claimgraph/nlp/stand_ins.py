@@ -24,6 +24,7 @@ from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.doc_text import TEXT_KEY
 from claimgraph.lang import LanguageRules, word_set
 from claimgraph.nlp.components import parse_again
 
@@ -90,8 +91,9 @@ def with_stand_ins(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
         return doc
     parse = doc.to_array(PARSE_ATTRS)
     repaired = False
-    for sentence, misread in repairs:
-        reparsed = _reparse(nlp, sentence, misread, stand_ins)
+    second = parse_again(nlp, [_stand_in_doc(nlp, sentence, misread, stand_ins) for sentence, misread in repairs])
+    for (sentence, misread), parsed in zip(repairs, second):
+        reparsed = _verbs_read(sentence, misread, parsed)
         if reparsed is None:
             continue
         parse[sentence.start:sentence.end] = reparsed.to_array(PARSE_ATTRS)
@@ -105,6 +107,8 @@ def with_parse(doc: Doc, parse: numpy.ndarray) -> Doc:
     """A copy of `doc` (same words, spaces, entities) carrying `parse` (rows of PARSE_ATTRS)."""
     copy = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     copy.from_array(PARSE_ATTRS + KEPT_ATTRS, numpy.concatenate([parse, doc.to_array(KEPT_ATTRS)], axis=1))
+    if TEXT_KEY in doc.user_data:  # the same words and spaces: the same text, already joined
+        copy.user_data[TEXT_KEY] = doc.user_data[TEXT_KEY]
     return copy
 
 
@@ -151,11 +155,14 @@ def _misread_verbs(sentence: Span, hints: ParsingHints) -> set[int]:
     return found
 
 
-def _reparse(nlp: Language, sentence: Span, misread: set[int], stand_ins: dict[str, StandIn]) -> Optional[Doc]:
-    """The sentence parsed with its stand-ins, or None unless each stand-in is read as a verb with a subject."""
+def _stand_in_doc(nlp: Language, sentence: Span, misread: set[int], stand_ins: dict[str, StandIn]) -> Doc:
+    """The sentence's words, with its stand-ins, as a Doc to parse again."""
     words = [_cased(stand_ins[t.lower_].parse_as, t) if t.i in misread else t.text for t in sentence]
-    spaces = [bool(t.whitespace_) for t in sentence]
-    reparsed = parse_again(nlp, Doc(nlp.vocab, words=words, spaces=spaces))
+    return Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sentence])
+
+
+def _verbs_read(sentence: Span, misread: set[int], reparsed: Doc) -> Optional[Doc]:
+    """The sentence parsed with its stand-ins, or None unless each stand-in is read as a verb with a subject."""
     if len(reparsed) != len(sentence):
         return None
     stand_ins_read = [reparsed[i - sentence.start] for i in misread]

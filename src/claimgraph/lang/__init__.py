@@ -13,9 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
-
 from claimgraph.errors import ConfigError
+from claimgraph.yaml_words import load_yaml_file
 
 LANG_DIR = Path(__file__).parent
 
@@ -51,15 +50,14 @@ def available_languages() -> list[str]:
 
 @lru_cache(maxsize=None)
 def _load_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+    data = load_yaml_file(path) or {}
     _reject_boolean_words(data, path)
     return data
 
 
 def _reject_boolean_words(node: Any, path: Path) -> None:
-    """YAML reads a bare `no`, `on`, `yes` or `off` as a boolean: in a word list or as a key that
-    silently drops the word (English "no" stopped negating, French "on" stopped being a pronoun)."""
+    """A boolean in a word list or as a key is a mistake: the loader reads `no`, `on`, `yes` and `off` as
+    words (claimgraph.yaml_words), so only a bare `true` / `false` gets here, and it is no word either."""
     items = list(node) if isinstance(node, (list, dict)) else []
     for item in items:
         if isinstance(item, bool):

@@ -35,10 +35,10 @@ def test_sync_takes_in_an_article_older_than_the_graph(analyzer, tmp_path: Path,
     folder = tmp_path / "in"
     write_articles(folder)
     db = store_url
-    ingest_paths([folder / "a0.txt", folder / "a1.txt"], db=db, analyzer=analyzer)
+    ingest_paths([folder / "a0.txt", folder / "a1.txt"], db=db, analyzer=analyzer, graph=False)
     store = SqlStore(db)
     assert sync(store) == 2
-    ingest_paths([folder / "a2.txt"], db=db, analyzer=analyzer)
+    ingest_paths([folder / "a2.txt"], db=db, analyzer=analyzer, graph=False)
     with store.engine.begin() as connection:  # a clock set back: ingested "before" the others
         connection.execute(t.documents.update().where(t.documents.c.path.like("%a2.txt"))
                            .values(ingested_at=datetime(2001, 1, 1, tzinfo=timezone.utc)))

@@ -1,4 +1,4 @@
-"""Batch runs: ingest paths into a store, one transaction per article, resumable."""
+"""Batch runs: ingest paths into a store, one transaction per article, resumable; the graph follows."""
 from __future__ import annotations
 
 import time
@@ -17,6 +17,7 @@ from claimgraph.errors import StoreError, StoreFull
 # The graph's migration steps (store/derived.py): a store this run creates is complete, graph tables included.
 from claimgraph.graph import store_hooks  # noqa: F401
 from claimgraph.graph.article_vectors import prepare as prepare_graph_vectors
+from claimgraph.graph.sync import Follower
 from claimgraph.model import Analysis, Document, Rejection, Skipped
 from claimgraph.pipeline import Analyzer
 from claimgraph.store import SqlStore
@@ -54,7 +55,7 @@ class RateColumn(ProgressColumn):
 
 def ingest_paths(paths: Iterable[Union[str, Path]], db: str = "claimgraph.db", settings: Optional[Settings] = None,
                  lang: Optional[str] = None, console: Optional[Console] = None,
-                 analyzer: Optional[Analyzer] = None) -> IngestReport:
+                 analyzer: Optional[Analyzer] = None, graph: bool = True) -> IngestReport:
     """Read, analyse and store every article under `paths`, streaming (memory does not grow with the corpus).
 
     Articles whose id is already stored are skipped before any parsing, so a
@@ -62,6 +63,11 @@ def ingest_paths(paths: Iterable[Union[str, Path]], db: str = "claimgraph.db", s
     anywhere (reading, parsing, extraction, storing) becomes a rejection with
     its path and reason and the run goes on; a full disk ends the run, with
     the report of what was done.
+
+    With `graph` (the default), the evidence graph follows the ingest: each
+    stored article is taken into it in this process while the worker processes
+    analyse the next ones (graph/sync.py `Follower`), so the first `claims`
+    has nothing left to take in.
     """
     settings = settings or load_settings()
     store = SqlStore(db)
@@ -85,15 +91,17 @@ def ingest_paths(paths: Iterable[Union[str, Path]], db: str = "claimgraph.db", s
     if analyzer.prepare is None:  # the graph's sentence vectors, encoded with each analysis (in the workers)
         analyzer.prepare = prepare_graph_vectors
     try:
+        follower = Follower(store) if graph else None
         with _progress(console) as progress:
             task = progress.add_task("ingest", total=None) if progress else None
             for item in analyzer.analyze_all(pending()):
                 if isinstance(item, Rejection):
                     report.rejected.append(item)
                 else:
-                    store_one(store, item, report)
+                    store_one(store, item, report, follower)
                 if progress and task is not None:
                     progress.advance(task)
+        finish_graph(follower, report)
     except StoreFull as exc:
         report.stopped = exc.message
     finally:
@@ -102,8 +110,18 @@ def ingest_paths(paths: Iterable[Union[str, Path]], db: str = "claimgraph.db", s
     return report
 
 
-def store_one(store: SqlStore, analysis: Analysis, report: IngestReport) -> None:
-    """Store one analysis and count it; a failed write is that article's rejection (StoreFull goes up)."""
+def finish_graph(follower: Optional[Follower], report: IngestReport) -> None:
+    """The graph's summaries after an ingest it followed; a graph that stopped following is a warning."""
+    if follower is None:
+        return
+    follower.finish()
+    if follower.stopped is not None:
+        report.warnings.append(f"graph: {follower.stopped}")
+
+
+def store_one(store: SqlStore, analysis: Analysis, report: IngestReport, follower: Optional[Follower] = None) -> None:
+    """Store one analysis and count it, and take it into the graph when `follower` keeps the graph in step; a
+    failed write is that article's rejection (StoreFull goes up)."""
     document = analysis.document
     try:
         stored = store.put_analysis(analysis)
@@ -115,6 +133,8 @@ def store_one(store: SqlStore, analysis: Analysis, report: IngestReport) -> None
     if stored:
         report.new += 1
         report.words += len(document.text.split())
+        if follower is not None:
+            follower.stored(document.id)
     else:
         report.known += 1
     report.warnings += [f"{document.path}: {w}" for w in analysis.warnings]

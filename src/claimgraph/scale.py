@@ -22,7 +22,8 @@ from claimgraph.config import Settings, load_settings
 from claimgraph.errors import ConfigError, StoreFull
 from claimgraph.ingest.walk import iter_files, read_path
 from claimgraph.model import Analysis, Document, Rejection, Skipped
-from claimgraph.run import IngestReport, _progress, store_one
+from claimgraph.graph.sync import Follower
+from claimgraph.run import IngestReport, _progress, finish_graph, store_one
 from claimgraph.store import SqlStore
 
 FILES_PER_TASK = 8
@@ -101,6 +102,7 @@ def ingest_distributed(paths: Iterable[Union[str, Path]], db: str = "claimgraph.
                                dashboard_address=None, silence_logs=40)
     client = Client(scheduler or cluster)
     try:
+        follower = Follower(store)  # the graph follows, as in a single-process ingest (run.py)
         limit = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1)) * TASKS_IN_FLIGHT_PER_WORKER
         in_flight: deque = deque()
         with _progress(console) as progress:
@@ -108,9 +110,10 @@ def ingest_distributed(paths: Iterable[Union[str, Path]], db: str = "claimgraph.
             for chunk in _chunks(paths, report):
                 in_flight.append(client.submit(analyse_files, chunk, db, settings, lang, pure=False))
                 while len(in_flight) >= limit:
-                    _store_results(store, in_flight.popleft().result(), report, progress, task)
+                    _store_results(store, in_flight.popleft().result(), report, progress, task, follower)
             while in_flight:
-                _store_results(store, in_flight.popleft().result(), report, progress, task)
+                _store_results(store, in_flight.popleft().result(), report, progress, task, follower)
+        finish_graph(follower, report)
     except StoreFull as exc:
         report.stopped = exc.message
     finally:
@@ -122,13 +125,14 @@ def ingest_distributed(paths: Iterable[Union[str, Path]], db: str = "claimgraph.
     return report
 
 
-def _store_results(store: SqlStore, results: list[Any], report: IngestReport, progress: Any, task: Any) -> None:
+def _store_results(store: SqlStore, results: list[Any], report: IngestReport, progress: Any, task: Any,
+                   follower: Optional[Follower] = None) -> None:
     for item in results:
         if isinstance(item, Rejection):
             report.rejected.append(item)
             continue
         if isinstance(item, Analysis):
-            store_one(store, item, report)
+            store_one(store, item, report, follower)
         else:
             report.known += 1
         if progress and task is not None:

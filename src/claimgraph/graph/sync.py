@@ -9,10 +9,11 @@ next `sync` replays them: the same rows again as a rebuild.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
-from sqlalchemy import Connection, exists, func, select, text
+from sqlalchemy import Connection, bindparam, exists, func, select, text
 
+from claimgraph.errors import StoreFull
 from claimgraph.graph import article_vectors
 from claimgraph.graph.embed import Embedder, default_embedder
 from claimgraph.graph.keys import entity_key, fold
@@ -21,7 +22,7 @@ from claimgraph.graph.update import GraphUpdater
 from claimgraph.model import Analysis
 from claimgraph.store import SqlStore
 from claimgraph.store.migrations import migrate
-from claimgraph.store.sql import merge_root
+from claimgraph.store.sql import is_disk_full, merge_root
 from claimgraph.store import tables as t
 
 GRAPH_TABLES = (t.graph_names, t.evidence, t.claim_keys, t.claims, t.graph_copies, t.graph_bands, t.graph_documents)
@@ -44,12 +45,12 @@ class LazyCanonical(dict):  # type: ignore[type-arg]
     def __init__(self, connection: Connection) -> None:
         super().__init__()
         self.connection = connection
+        self._rows: dict[int, Any] = {}  # entity rows read ahead (`prefetch`)
 
     def __missing__(self, entity_id: int) -> tuple[int, str, str, Optional[str], Optional[str]]:
-        e = t.entities
         current, seen = entity_id, set()
         while True:
-            row = self.connection.execute(select(e).where(e.c.id == current)).one()
+            row = self._rows.get(current) or self.connection.execute(_ENTITY, {"entity_id": current}).one()
             if row.merged_into is None or row.id in seen:
                 break
             seen.add(row.id)
@@ -57,6 +58,19 @@ class LazyCanonical(dict):  # type: ignore[type-arg]
         value = (row.id, row.name, row.type, row.wikidata, row.country)
         self[entity_id] = value
         return value
+
+    def prefetch(self, entity_ids: Iterable[int]) -> None:
+        """Read `entity_ids`' rows, and those they were merged into, in one statement per step of merges
+        (an article's entities: one statement, instead of one per entity)."""
+        wanted = {i for i in entity_ids if i not in self and i not in self._rows}
+        while wanted:
+            found = {r.id: r for r in self.connection.execute(_ENTITIES, {"entity_ids": sorted(wanted)})}
+            self._rows.update(found)
+            wanted = {r.merged_into for r in found.values() if r.merged_into is not None} - set(self._rows)
+
+
+_ENTITY = select(t.entities).where(t.entities.c.id == bindparam("entity_id"))
+_ENTITIES = select(t.entities).where(t.entities.c.id.in_(bindparam("entity_ids", expanding=True)))
 
 
 def pending_ids(connection: Connection) -> list[str]:
@@ -95,16 +109,38 @@ def sync(store: SqlStore, embedder: Optional[Embedder] = None,
         ids = pending_ids(connection)
     for done, document_id in enumerate(ids, 1):
         with store.engine.begin() as connection:
-            analysis = load_analysis(store, connection, document_id)
-            if analysis is not None:
-                updater.embedder = article_vectors.vectors_for(connection, document_id, base)  # encoded ahead
-                updater.add(connection, analysis)
-            article_vectors.drop(connection, document_id)
+            lock_graph(connection)
+            if not is_taken(connection, document_id):  # an ingest that follows the graph may have taken it meanwhile
+                take(store, connection, updater, base, document_id)
         if progress:
             progress(done, len(ids))
     refresh_all(store.engine)  # the summaries listings read, of the claims these articles changed
     refresh_statistics(store, len(ids))
     return len(ids)
+
+
+def lock_graph(connection: Connection) -> None:
+    """Take the write lock before reading what the graph holds, so that two processes taking articles in (a sync
+    and an ingest that follows the graph, two ingests) never take one article twice or out of order.
+    SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7200113)")
+
+
+def is_taken(connection: Connection, document_id: str) -> bool:
+    g = t.graph_documents
+    return connection.execute(select(g.c.document_id).where(g.c.document_id == document_id)).first() is not None
+
+
+def take(store: SqlStore, connection: Connection, updater: GraphUpdater, base: Embedder, document_id: str) -> None:
+    """Take one stored article into the graph, in the caller's transaction (its vectors read, then dropped)."""
+    analysis = load_analysis(store, connection, document_id)
+    if analysis is not None:
+        updater.embedder = article_vectors.vectors_for(connection, document_id, base)  # encoded ahead
+        updater.add(connection, analysis)
+    article_vectors.drop(connection, document_id)
 
 
 def refresh_statistics(store: SqlStore, taken: int) -> bool:
@@ -212,3 +248,78 @@ def _truncate(connection: Connection, start: int, keys: set[str]) -> int:
     connection.execute(names)
     connection.execute(g.delete().where(g.c.position >= start))
     return count
+
+
+# An ingest follows the graph only when the graph is at most this many articles behind when it starts; a graph
+# further behind (emptied by a migration that changed its rules) is rebuilt by the next `claims` or `graph sync`.
+FOLLOW_BACKLOG = 1000
+
+
+class Follower:
+    """The graph kept in step with an ingest: each stored article is taken in right after it (`stored`), in the
+    ingest's process, while the worker processes analyse the next ones; the summaries at the end (`finish`).
+
+    Articles are taken in the order they were stored, which is the order a later `sync` would take them in
+    (ingest order), so the graph is the one that sync would build. Each article is taken in its own
+    transaction, after the one that stored it: a run killed between the two leaves it to the next sync. A graph
+    error does not stop the ingest: the graph stops following (`stopped` says why) and the next sync takes the
+    remaining articles in (and meets the error there).
+    """
+
+    def __init__(self, store: SqlStore, embedder: Optional[Embedder] = None) -> None:
+        self.store = store
+        self.base = embedder or default_embedder()
+        self.updater = GraphUpdater(self.base)
+        self.taken = 0
+        self.stopped: Optional[str] = None
+        with store.engine.begin() as connection:
+            migrate(connection)
+            d, g = t.documents, t.graph_documents
+            behind = (connection.execute(select(func.count()).select_from(d)).scalar_one()
+                      - connection.execute(select(func.count()).select_from(g)).scalar_one())
+        if behind > FOLLOW_BACKLOG:
+            self.stopped = f"the graph is {behind} articles behind the store: the next `claims` takes them in"
+
+    def stored(self, document_id: Optional[str] = None) -> None:
+        """Take in the article just stored (and any stored before it that the graph has not taken in)."""
+        if self.stopped is not None:
+            return
+        try:
+            with self.store.engine.begin() as connection:
+                lock_graph(connection)
+                for pending in self._pending(connection, document_id):
+                    take(self.store, connection, self.updater, self.base, pending)
+                    self.taken += 1
+        except Exception as exc:  # noqa: BLE001  (the articles are stored: the graph is derived, the next sync retries)
+            self._stop(exc)
+
+    def _stop(self, exc: Exception) -> None:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if is_disk_full(exc):
+            raise StoreFull(f"the store cannot be written (disk full?): {first}") from exc
+        self.stopped = f"the graph stopped following this ingest ({first}): the next `claims` takes the rest in"
+
+    def _pending(self, connection: Connection, document_id: Optional[str]) -> list[str]:
+        """The articles to take in now, in ingest order: the one just stored when it is the only one pending
+        (two counts and a key lookup), else every pending one (another writer stored some, or a run was killed)."""
+        d, g = t.documents, t.graph_documents
+        stored = connection.execute(select(func.count()).select_from(d)).scalar_one()
+        taken = connection.execute(select(func.count()).select_from(g)).scalar_one()
+        if stored == taken:
+            return []
+        if stored == taken + 1 and document_id is not None and not is_taken(connection, document_id):
+            return [document_id]
+        return pending_ids(connection)
+
+    def finish(self) -> int:
+        """Take in what is left and compute the summaries of the claims the articles changed. RETURNS (int): the
+        articles this ingest took into the graph."""
+        if self.stopped is None:
+            self.stored(None)
+        if self.taken:
+            try:
+                refresh_all(self.store.engine)
+                refresh_statistics(self.store, self.taken)
+            except Exception as exc:  # noqa: BLE001  (the next sync computes what is left)
+                self._stop(exc)
+        return self.taken

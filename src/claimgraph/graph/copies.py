@@ -14,6 +14,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Optional
 
 import numpy as np
@@ -52,6 +53,12 @@ class Fingerprint:
     vector: Optional[np.ndarray]
 
 
+# Texts whose shingles are kept: a copy's candidates are the recent articles it shares a band with, whose
+# shingles the graph computed when it took them in (re-shingling them was 17% of a sync of relays).
+SHINGLES_KEPT = 256
+
+
+@lru_cache(maxsize=SHINGLES_KEPT)
 def shingles(text: str) -> frozenset[int]:
     tokens = _TOKEN.findall(fold(text))
     if len(tokens) < SHINGLE:

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -311,15 +311,18 @@ class SqlStore:
 
     def _load(self, connection: Connection, document_id: str,
               canonical: dict[int, tuple[int, str, str, Optional[str], Optional[str]]]) -> Optional[Analysis]:
-        doc = connection.execute(select(t.documents).where(t.documents.c.id == document_id)).first()
+        doc = connection.execute(_DOCUMENT, {"document_id": document_id}).first()
         if doc is None:
             return None
         document = Document(id=doc.id, text=doc.text, title=doc.title, date=doc.date, lang=doc.lang,
                             source=doc.source, url=doc.url, path=doc.path, record_id=doc.record_id)
         local_to_global: dict[str, str] = {}
         entities: dict[str, Entity] = {}
-        for m in connection.execute(select(t.mentions).where(t.mentions.c.document_id == document_id)
-                                    .order_by(t.mentions.c.start)):
+        mentions = list(connection.execute(_MENTIONS, {"document_id": document_id}))
+        prefetch = getattr(canonical, "prefetch", None)
+        if prefetch is not None:  # a lazy lookup (graph.sync): every entity of the article in one statement
+            prefetch({m.entity_id for m in mentions})
+        for m in mentions:
             top_id, name, etype, qid, country = canonical[m.entity_id]
             gid = f"e{top_id}"
             local_to_global[m.local_id] = gid
@@ -334,13 +337,11 @@ class SqlStore:
             cue=Span(a.cue_start, a.cue_end, a.cue_text) if a.cue_start is not None else None,
             content=Span(a.content_start, a.content_end, a.content_text),
             kind=a.kind, certainty=a.certainty, polarity=a.polarity, parent=a.parent)
-            for a in connection.execute(select(t.attributions).where(t.attributions.c.document_id == document_id)
-                                        .order_by(t.attributions.c.id))]
-        event_rows = list(connection.execute(select(t.events).where(t.events.c.document_id == document_id)
-                                             .order_by(t.events.c.id)))
+            for a in connection.execute(_ATTRIBUTIONS, {"document_id": document_id})]
+        event_rows = list(connection.execute(_EVENTS, {"document_id": document_id}))
         args_by_event: dict[int, dict[str, Argument]] = defaultdict(dict)
         if event_rows:
-            for arg in connection.execute(select(t.arguments).where(t.arguments.c.event_id.in_([e.id for e in event_rows]))):
+            for arg in connection.execute(_ARGUMENTS, {"event_ids": [e.id for e in event_rows]}):
                 args_by_event[arg.event_id][arg.role] = Argument(
                     Span(arg.start, arg.end, arg.text), local_to_global.get(arg.entity_local) if arg.entity_local else None)
         events = [Event(
@@ -352,6 +353,15 @@ class SqlStore:
         warnings = json.loads(doc.warnings) if doc.warnings else []
         return Analysis(document=document, entities=list(entities.values()), attributions=attributions,
                         events=events, warnings=warnings)
+
+
+# What `_load` reads, built once (SQLAlchemy builds and keys a statement made anew on every call).
+_DOCUMENT = select(t.documents).where(t.documents.c.id == bindparam("document_id"))
+_MENTIONS = select(t.mentions).where(t.mentions.c.document_id == bindparam("document_id")).order_by(t.mentions.c.start)
+_ATTRIBUTIONS = (select(t.attributions).where(t.attributions.c.document_id == bindparam("document_id"))
+                 .order_by(t.attributions.c.id))
+_EVENTS = select(t.events).where(t.events.c.document_id == bindparam("document_id")).order_by(t.events.c.id)
+_ARGUMENTS = select(t.arguments).where(t.arguments.c.event_id.in_(bindparam("event_ids", expanding=True)))
 
 
 def _attribution_row(document_id: str, a: Attribution) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """A count said to be nought ("no one was killed", "there were no casualties") answers the story's figure of that
-count; a claim is found by what any of its statements asserts, not only its first; pointing a gun is having one."""
+count; a claim is found by what any of its statements asserts, not only its first; pointing a gun is having one;
+an article's narration of an undisputed act takes the actor its source gives."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -80,3 +81,22 @@ def test_carrying_a_weapon_joins_the_account_of_pointing_it(tmp_path: Path) -> N
               if c.type == "STATEMENT"]
     assert len(claims) == 1 and [o.name for o in claims[0].denied_by] == ["His brother"]
 
+
+def _firebombing(disputed: bool) -> Analysis:
+    text = "A depot in Lindos was firebombed on Monday. Police said rioters threw petrol bombs at the depot."
+    if disputed:
+        text += " The rioters denied it."
+    d = Doc("f1", text, "en", "2025-05-05", "Outlet f1")
+    d.event("v1", "USE", "firebombed", location=("A depot in Lindos", None))
+    d.attribution("a1", "Police", "organization", "rioters threw petrol bombs at the depot")
+    d.event("v2", "USE", "threw", "a1", agent=("rioters", None), item=("petrol bombs", None))
+    if disputed:
+        d.event("v3", "DENY", "denied", agent=("The rioters", None))
+    return d.analysis
+
+
+def test_the_narration_of_an_undisputed_act_takes_the_actor_its_source_gives(tmp_path: Path) -> None:
+    undisputed = claims_of(store_with(tmp_path, [_firebombing(False)], "undisputed.db"))
+    assert len([c for c in undisputed.values() if c.type == "USE"]) == 1
+    disputed = claims_of(store_with(tmp_path, [_firebombing(True)], "disputed.db"))
+    assert len([c for c in disputed.values() if c.type == "USE"]) == 2, "who did it is what a denial disputes"

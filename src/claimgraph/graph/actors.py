@@ -50,6 +50,7 @@ def resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countri
         return key is None or (key.startswith("grp:") and key.endswith(":company")) or key.startswith("txt:")
 
     named = [m for m in mentions if any(types.get(k) == "ORG" for k in m.arguments.values())]
+    borrowed: set[int] = set()  # narrations that took their actor from a quoted voice: no voice takes it from them
     for mention in mentions:
         roles = BLOCK_ROLES.get(mention.type, ())
         for role in roles:
@@ -67,31 +68,51 @@ def resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countri
                 if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
                     candidates.add((other.arguments[role], other.names[role]))
             if not candidates and (current is None or is_pronoun(mention.names.get(role, ""))):
-                candidates = _known_actors(mention, role, mentions)
+                candidates = _known_actors(mention, role, mentions, borrowed)
             if len(candidates) == 1:
                 (key, name), = candidates
                 mention.arguments[role], mention.names[role] = key, name
 
 
-def _known_actors(mention: ClaimMention, role: str, mentions: list[ClaimMention]) -> set[tuple[str, str]]:
+def _known_actors(mention: ClaimMention, role: str, mentions: list[ClaimMention],
+                  borrowed: set[int]) -> set[tuple[str, str]]:
     """The actors (named, a state, an unnamed group of a known kind) the article gives `role` in the
     other mentions of the same act whose other roles agree: "Police shot him ... They fired 11 rounds".
 
     A pronoun refers to whoever the article names; a missing actor is the one the same voice, or the
-    article's own narration, names elsewhere ("the shooting" after "police shot him"), never one only
-    another voice alleges ("a camp was bombed" told by the article, "Sudan bombed it" by a neighbour)."""
+    article's own narration, names elsewhere ("the shooting" after "police shot him"). The article's own
+    narration of an act with no actor also takes the one actor a quoted voice gives it, when nothing in the article
+    disputes the act (`_contested`): a lead tells the act and the body says who, on its source's word ("a bank was
+    firebombed" ... "police said protesters threw petrol bombs"). Where someone disputes it, never one only another
+    voice alleges ("a camp was bombed" told by the article, "Sudan bombed it" by a neighbour); a quoted voice's own
+    telling with no actor stays its own ("aid workers said four bombs fell")."""
     roles = BLOCK_ROLES.get(mention.type, ())
     pronoun = role in mention.arguments
-    out = set()
+    out: set[tuple[str, str]] = set()
+    others: set[tuple[str, str]] = set()
     for other in mentions:
         key = other.arguments.get(role)
         if other is mention or other.type != mention.type or key is None or open_role(key) or key == ANY:
             continue
-        if not pronoun and other.origin.key != mention.origin.key and other.origin.type != "story":
+        if id(other) in borrowed:
             continue
         if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
-            out.add((key, other.names[role]))
-    return out
+            own = pronoun or other.origin.key == mention.origin.key or other.origin.type == "story"
+            (out if own else others).add((key, other.names[role]))
+    if out or pronoun or mention.origin.type != "story" or _contested(mention.type, mentions):
+        return out
+    if len(others) == 1:
+        borrowed.add(id(mention))
+    return others
+
+
+def _contested(kind: str, mentions: list[ClaimMention]) -> bool:
+    """Whether the article tells someone disputing an act of this kind (a denial, a negated telling of it): then
+    who did it is what the story disputes, and the article's narration of the act with no actor takes no
+    actor only another voice names ("a camp was bombed" told by the article, "Sudan bombed it" by a neighbour,
+    "Sudan denied it"). Undisputed, the article tells one act, naming its actor where a voice does ("police
+    said protesters threw petrol bombs", "the bank was firebombed")."""
+    return any(m.type == "DENY" or (m.type == kind and m.polarity == "negative") for m in mentions)
 
 
 def open_role(key: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claimgraph.graph.keys import entity_key, is_pronoun, nationality
+from claimgraph.graph.keys import entity_key, is_pronoun, nationality, place_country, words
 from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
 
@@ -104,6 +104,36 @@ def _known_actors(mention: ClaimMention, role: str, mentions: list[ClaimMention]
     if len(others) == 1:
         borrowed.add(id(mention))
     return others
+
+
+# Place words too common to say two place phrases name one place ("the camp", "a town in ...").
+_MIN_PLACE_WORD = 4
+
+
+def resolve_places(mentions: list[ClaimMention]) -> None:
+    """Within one article, an attack by no one named told without a place we can put in a country ("four bombs
+    were dropped", "the bombing of Yida refugee camp") is where the article's other tellings of an attack by no one
+    named are, if they are all in one country, and it names no place or the same place in other words (a word of
+    its place phrase in theirs: "Yida refugee camp" / "a refugee camp in South Sudan"). A place of its own it does
+    not share ("Guffa in Upper Nile state") keeps it apart. Only the place's country is lent (`names`), which is
+    what tells agentless attacks of one story together (graph/scoring.py `in_story`)."""
+    placed: dict[str, list[tuple[str, str]]] = {}
+    for m in mentions:
+        if m.type == "USE" and open_role(m.arguments.get("agent", "-")):
+            code = place_country(m.names.get("location"))
+            if code:
+                placed.setdefault(code, []).append((m.names["location"], m.arguments.get("location", "")))
+    if len(placed) != 1:
+        return
+    ((code, places),) = placed.items()
+    known = {w for name, _ in places for w in words(name) if len(w) >= _MIN_PLACE_WORD}
+    for m in mentions:
+        if m.type != "USE" or not open_role(m.arguments.get("agent", "-")):
+            continue
+        own = m.names.get("location")
+        if own and (place_country(own) or not known & {w for w in words(own) if len(w) >= _MIN_PLACE_WORD}):
+            continue
+        m.names["location"] = places[0][0] if not own else f"{own} ({places[0][0]})"
 
 
 def _contested(kind: str, mentions: list[ClaimMention]) -> bool:

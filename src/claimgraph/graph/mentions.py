@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from claimgraph.graph import sanity
-from claimgraph.graph.actors import ANY, BLOCK_ROLES, mentioned_countries, open_role, resolve_unnamed
+from claimgraph.graph.actors import ANY, BLOCK_ROLES, mentioned_countries, open_role, resolve_places, resolve_unnamed
 from claimgraph.graph.assertion import answers, unasserted
 from claimgraph.graph.keys import (POLICE, entity_key, fold, is_state, is_universal, key_country, state_name, text_key,
                                    unnamed_group)
@@ -88,6 +88,7 @@ def claim_mentions(analysis: Analysis) -> list[ClaimMention]:
     # Actors are resolved before the roles are checked, so an event whose actor the parse missed or left
     # as a pronoun ("they opened fire") takes the one actor the article gives that act.
     resolve_unnamed([m for m, _ in raw], {k: v for k, v in organisations.items() if k.startswith("ent:")}, countries)
+    resolve_places([m for m, _ in raw])
     mentions = [m for m in (sanity.repair(m, analysis, spans) for m, spans in raw) if m is not None]
     for attribution in analysis.attributions:
         if _is_statement(attribution, analysis, by_attribution):

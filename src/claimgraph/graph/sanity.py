@@ -140,6 +140,8 @@ def repair(mention: ClaimMention, analysis: Analysis, spans: dict[str, Span]) ->
         if (not resolved and (is_fragment(span.text) or is_speaker(span.text) or is_thing(span.text, mention.item)
                               or is_not_a_name(span.text))) or is_place_of_origin(span, text):
             del args[role], names[role]
+        elif mention.type in ACTS and is_outlet_name(names.get(role, span.text)):
+            del args[role], names[role]  # "the Daily News ... shot": an outlet reports an act, it does not do it
     for role in ("location",):
         if args.get(role, "").startswith("state:"):  # "in Ukraine": the place, not its government
             names[role] = country_name(args[role].split(":", 1)[1]) or names[role]

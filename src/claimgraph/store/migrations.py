@@ -106,6 +106,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a count said to be nought answers the story's figure of it ("no casualties" / "12 killed"), a statement claim is
     # found by what any of its mentions asserts (`prop:` keys), pointing a gun is having one (graph/propositions.py)
     ("0018_graph_noughts_2026_12_08", retake_graph),
+    # the narration of an undisputed act takes its quoted source's actor, an agentless attack with no country takes
+    # its article's place, an outlet is never an agent (graph/actors.py, graph/sanity.py)
+    ("0019_graph_narration_2026_12_08", retake_graph),
 ]
 
 

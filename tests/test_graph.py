@@ -218,6 +218,13 @@ def test_item_classes_read_the_head_word_in_both_languages() -> None:
     assert item_classes("the Garpiya-3", "en") == frozenset()
 
 
+def test_a_relative_clause_describes_the_item_and_gives_it_no_class() -> None:
+    assert item_classes("des pièces qui servent à fabriquer des missiles et des obus", "fr") == {"components"}
+    assert item_classes("engines, which end up in attack drones", "en") == {"engines"}
+    assert item_classes("microchips that guide missiles", None) == {"components"}
+    assert item_classes("that ammunition", "en") == {"weapons"}, "a leading 'that' is a determiner"
+
+
 def test_weapons_join_across_wordings_and_stay_apart_from_dual_use(tmp_path: Path) -> None:
     store = store_with(tmp_path, [
         state_supply("w-fr", "fr", "Pékin livre des armes à la Russie depuis des mois.", "Pékin", "des armes"),

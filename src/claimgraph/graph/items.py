@@ -15,9 +15,14 @@ ITEMS = Path(__file__).parent / "data" / "items.yaml"
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return dict(yaml.safe_load(ITEMS.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
 def _item_terms() -> list[tuple[str, str]]:
     """(folded term, class), longest terms first."""
-    data = dict(yaml.safe_load(ITEMS.read_text(encoding="utf-8")))
+    data = _data()
     terms = {(" ".join(words(term)), cls) for cls, per_lang in data["classes"].items()
              for forms in per_lang.values() for term in forms}
     return sorted(terms, key=lambda x: -len(x[0]))
@@ -28,7 +33,9 @@ def item_classes(text: Optional[str], lang: Optional[str] = None) -> frozenset[s
     """The classes an item's head words fall in (graph/data/items.yaml): "des armes létales" ->
     {weapons}; "complete drone engines" and "des moteurs de drones" -> {engines}, not drones.
 
-    Each conjunct ("machine tools, microelectronics and engines") counts by its
+    A relative clause describes the item and is not read ("des composants qui alimentent
+    sa production de drones et de missiles" -> {components}). Each conjunct ("machine
+    tools, microelectronics and engines") counts by its
     head: the last classed word before any preposition in English, the first
     classed word in French; a conjunct whose head part holds none ("a batch of
     military drones") counts by every classed word in it.
@@ -36,9 +43,21 @@ def item_classes(text: Optional[str], lang: Optional[str] = None) -> frozenset[s
     if not text:
         return frozenset()
     out: set[str] = set()
-    for conjunct in _CONJUNCTS.split(fold(text)):
+    folded = fold(text)
+    relative = _relative_clause(lang).search(folded)
+    if relative:
+        folded = folded[:relative.start()]
+    for conjunct in _CONJUNCTS.split(folded):
         out |= _head_classes(" ".join(words(conjunct)), lang)
     return frozenset(out)
+
+
+@lru_cache(maxsize=4)
+def _relative_clause(lang: Optional[str]) -> re.Pattern[str]:
+    """Where a relative clause starts: a relative word after at least one word (a leading "that" is a determiner)."""
+    per_lang = _data()["relative_words"]
+    wanted = per_lang.get(lang) if lang in per_lang else [w for forms in per_lang.values() for w in forms]
+    return re.compile(r"(?<=\w)[\s,]+(?:" + "|".join(re.escape(w) for w in wanted) + r")\b")
 
 
 _CONJUNCTS = re.compile(r",|;|\b(?:and|or|et|ou|as well as|ainsi que)\b")

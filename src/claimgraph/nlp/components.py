@@ -102,8 +102,12 @@ def _title_line(doc: Doc, text: str) -> Doc:
 
 def add_components(nlp: Language, rules: LanguageRules) -> Language:
     """Add claimgraph's components to a freshly loaded pipeline: paragraph-break sentence
-    starts before the parser, and the gazetteer's entity ruler."""
+    starts before the parser, and the gazetteer's entity ruler; the model's attribute ruler
+    finds its matches by table lookups (nlp/attribute_matches.py, the same matches)."""
+    from claimgraph.nlp.attribute_matches import speed_up_attribute_ruler
     from claimgraph.nlp.entity_ruler import add_entity_ruler
+
+    speed_up_attribute_ruler(nlp)
 
     if "claimgraph_header_sentence" not in nlp.pipe_names:
         nlp.add_pipe("claimgraph_header_sentence", before="parser")

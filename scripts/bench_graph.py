@@ -37,6 +37,7 @@ import time
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable, Optional
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
@@ -44,6 +45,7 @@ sys.path.insert(0, str(REPO / "src"))
 from claimgraph.graph import GraphUpdater, HashEmbedder, UseEmbedder, answer, default_embedder, select_claim_ids, summaries, sync  # noqa: E402
 from claimgraph.model import Analysis, Attribution, Entity, Event, Source, Span  # noqa: E402
 from claimgraph.graph.precomputed import refresh_all  # noqa: E402
+from claimgraph.graph.sync import refresh_statistics  # noqa: E402
 from claimgraph.graph.update import block_stem  # noqa: E402
 from claimgraph.store import SqlStore  # noqa: E402
 from claimgraph.store import tables as t  # noqa: E402
@@ -137,12 +139,14 @@ def base_rows(store: SqlStore) -> dict[str, list[dict]]:
         return {name: [dict(r._mapping) for r in connection.execute(select(t.metadata.tables[name]))] for name in GRAPH_ROWS}
 
 
-def replicate(store: SqlStore, replicas: range, base: dict[str, list[dict]]) -> None:
+def replicate(store: SqlStore, replicas: range, base: dict[str, list[dict]],
+              progress: Optional[Callable[[int], None]] = None) -> None:
     """Copy the base articles' rows once per replica, as if as many more articles had been taken in:
     fresh document and claim ids, organisations/people renamed (`ent:` keys), bands and document
     vectors that do not collide with the originals; shared actors (states, wires) stay shared. The
     replica's own stories and unnamed sources (`story:`/`anon:` origins) are its own articles', and its
-    listing aggregates (claim_documents, claim_origins) name its own evidence rows."""
+    listing aggregates (claim_documents, claim_origins) name its own evidence rows.
+    `progress(r)` is called after each replica's transaction."""
     import numpy as np
 
     from claimgraph.graph.embed import from_blob, to_blob
@@ -211,6 +215,8 @@ def replicate(store: SqlStore, replicas: range, base: dict[str, list[dict]]) -> 
             for name in (*GRAPH_ROWS, "claim_summaries_stale"):
                 if rows[name]:
                     connection.execute(t.metadata.tables[name].insert(), rows[name])
+        if progress:
+            progress(r)
 
 
 def timed_additions(store: SqlStore, count: int, offset: int, bases: list[Analysis], embedder) -> list[float]:  # type: ignore[no-untyped-def]
@@ -277,12 +283,19 @@ def main() -> None:
         for checkpoint in checkpoints:
             began = time.perf_counter()
             wanted = max(0, checkpoint // args.base - 1)
-            replicate(store, range(replicas_done + 1, wanted + 1), base)
+
+            def progress(r: int, wanted: int = wanted, began: float = began) -> None:
+                print(f"{time.strftime('%H:%M:%S')} replica {r}/{wanted} ({(r + 1) * args.base} articles) "
+                      f"{time.perf_counter() - began:.0f} s load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
+
+            replicate(store, range(replicas_done + 1, wanted + 1), base, progress)
             replicas_done = max(replicas_done, wanted)
             seconds = time.perf_counter() - began
             began = time.perf_counter()
             refresh_all(store.engine)  # what sync does after its articles: the replicas' claim summaries
             summary_seconds = time.perf_counter() - began
+            refresh_statistics(store, checkpoint)  # what sync does on PostgreSQL after many articles (ANALYZE)
+            print(f"{time.strftime('%H:%M:%S')} summaries {summary_seconds:.0f} s", file=sys.stderr, flush=True)
             load_before = os.getloadavg()[0]  # the machine is shared: a busy one slows every figure
             graph_only, times = [0.0], [0.0]
             if args.samples:

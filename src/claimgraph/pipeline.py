@@ -38,7 +38,9 @@ class Analyzer:
             yield from self._analyze_here(documents)
             return
         stream = iter(documents)
-        head = list(islice(stream, self.settings.batch_size + 1))
+        # Languages detected here first (an article without one is 'und' until parsed): otherwise the parent
+        # loads no pipeline for them and every worker loads its own copy (about 700 MB each, not shared).
+        head = [self.pipelines.with_language(d) for d in islice(stream, self.settings.batch_size + 1)]
         if len(head) <= self.settings.batch_size:  # one batch: not worth starting workers
             yield from self._analyze_here(head)
             return

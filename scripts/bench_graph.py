@@ -4,6 +4,10 @@
     .venv/bin/python scripts/bench_graph.py --max 10000      # quicker
     .venv/bin/python scripts/bench_graph.py --checkpoints 100000 --samples 0 --db build/bench100k.db
                                                              # the 100k store of bench_serve.py, queries timed
+    .venv/bin/python scripts/bench_graph.py --db build/bench100k.db --time-only 20
+                                                             # only time the queries on that store
+    .venv/bin/python scripts/bench_graph.py --db build/copy.db --copy-from postgresql://...
+                                                             # the same store on the other backend
 
 Synthetic articles are derived from the gold analyses of the bundled examples
 (real v1 shapes: their entities, attributions, events and spans) with the
@@ -236,7 +240,14 @@ def timed_additions(store: SqlStore, count: int, offset: int, bases: list[Analys
     return times
 
 
-def query_times(store: SqlStore, repeats: int = 5) -> dict[str, float]:
+def _percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1)
+
+
+def query_times(store: SqlStore, repeats: int = 5, warm: int = 0, detail: Optional[dict] = None) -> dict[str, float]:
+    """Median wall milliseconds per query, after `warm` unmeasured runs; `detail` (when given) gets each query's
+    p50 / p95 of wall time and of this process's CPU time (the client's share; the server's is not in it)."""
     embedder = default_embedder()
     embedder.encode(["warm up"])
     out = {}
@@ -248,13 +259,59 @@ def query_times(store: SqlStore, repeats: int = 5) -> dict[str, float]:
             "brief 'China supplies weapons to Russia'": lambda: answer(connection, "China supplies weapons to Russia", embedder),
             "brief 'Is the Chinese government involved?'": lambda: answer(connection, "Is the Chinese government involved?", embedder),
         }.items():
-            samples = []
-            for _ in range(repeats):
-                began = time.perf_counter()
+            for _ in range(warm):
                 run()
-                samples.append((time.perf_counter() - began) * 1000)
-            out[name] = round(statistics.median(samples), 1)
+            walls, cpus = [], []
+            for _ in range(repeats):
+                began, cpu = time.perf_counter(), time.process_time()
+                run()
+                walls.append((time.perf_counter() - began) * 1000)
+                cpus.append((time.process_time() - cpu) * 1000)
+            out[name] = round(statistics.median(walls), 1)
+            if detail is not None:
+                detail[name] = {"wall_p50": _percentile(walls, 0.5), "wall_p95": _percentile(walls, 0.95),
+                                "cpu_p50": _percentile(cpus, 0.5), "cpu_p95": _percentile(cpus, 0.95)}
     return out
+
+
+def copy_store(source: str, target: str, chunk: int = 20_000) -> None:
+    """Copy every row of the store at `source` (built by this script, e.g. on PostgreSQL) into a new store at `target`:
+    the same articles, claims and kept summaries on the other backend, in minutes instead of a second build."""
+    reader, writer = SqlStore(source, create=False), SqlStore(target)
+    began = time.perf_counter()
+    with reader.engine.connect() as connection:
+        for table in t.metadata.sorted_tables:  # parents before children
+            if table.name == "schema_migrations":
+                continue
+            copied = 0
+            with writer.engine.begin() as out:
+                out.execute(table.delete())  # a new store's own rows (the summaries' rule version): the source's win
+            result = connection.execution_options(yield_per=chunk).execute(select(table))
+            for part in result.partitions():
+                with writer.engine.begin() as out:
+                    out.execute(table.insert(), [dict(row._mapping) for row in part])
+                copied += len(part)
+            print(f"{time.strftime('%H:%M:%S')} {table.name}: {copied} rows, {time.perf_counter() - began:.0f} s "
+                  f"load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
+    reader.close()
+    writer.close()
+
+
+def time_store(db: str, repeats: int) -> None:
+    """Only time the queries on an existing store (and the no-op sync every CLI `claims`/`brief` runs first)."""
+    store = SqlStore(db, create=False)
+    syncs = []
+    for _ in range(5):
+        began = time.perf_counter()
+        sync(store, HashEmbedder())
+        syncs.append((time.perf_counter() - began) * 1000)
+    detail: dict = {}
+    load = os.getloadavg()
+    query_times(store, repeats=repeats, warm=2, detail=detail)
+    print(json.dumps({"articles": store.counts()["documents"], "noop_sync_ms_p50": _percentile(syncs, 0.5),
+                      "queries": detail, "runs": repeats, "load": [[round(x, 2) for x in load],
+                                                                   [round(x, 2) for x in os.getloadavg()]]}))
+    store.close()
 
 
 def main() -> None:
@@ -266,7 +323,16 @@ def main() -> None:
     parser.add_argument("--base", type=int, default=500, help="articles taken in for real before replication")
     parser.add_argument("--db", help="store path (default: a temporary file)")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--time-only", type=int, metavar="RUNS", default=0,
+                        help="build nothing: time the queries RUNS times on the existing --db (p50 / p95, wall and CPU)")
+    parser.add_argument("--copy-from", metavar="URL", help="build nothing: copy the store at URL into --db")
     args = parser.parse_args()
+    if args.copy_from:
+        copy_store(args.copy_from, args.db)
+        return
+    if args.time_only:
+        time_store(args.db, args.time_only)
+        return
     checkpoints = sorted(c for c in (int(x) for x in args.checkpoints.split(",")) if c <= args.max)
     rng = random.Random(5)
     bases = templates()

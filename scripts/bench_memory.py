@@ -106,6 +106,7 @@ class TreeSampler:
         except psutil.NoSuchProcess:
             return
         rss_sum = pss_sum = 0
+        each = []
         for process in tree:
             try:
                 info = process.memory_full_info()  # rss and pss (reads /proc/PID/smaps_rollup)
@@ -114,6 +115,7 @@ class TreeSampler:
                 continue
             rss_sum += info.rss
             pss_sum += info.pss
+            each.append(f"{info.rss / 2**20:.0f}/{info.pss / 2**20:.0f}")
             seen = self.per_process.setdefault(process.pid, {"pid": process.pid, "cmd": name, "peak_rss_mb": 0,
                                                              "peak_pss_mb": 0})
             seen["peak_rss_mb"] = max(seen["peak_rss_mb"], round(info.rss / 2**20))
@@ -125,7 +127,7 @@ class TreeSampler:
         with self.log.open("a", encoding="utf-8") as handle:
             handle.write(f"{time.strftime('%H:%M:%S')} {self.label} {elapsed:7.0f} s  processes {len(tree)}  "
                          f"rss sum {rss_sum / 2**20:6.0f} MB  pss sum {pss_sum / 2**20:6.0f} MB  "
-                         f"load {os.getloadavg()[0]:.2f}\n")
+                         f"load {os.getloadavg()[0]:.2f}  rss/pss MB {' '.join(each)}\n")
 
     def result(self) -> dict:
         return {"peak_rss_sum_mb": round(self.peak_rss_sum / 2**20), "peak_pss_sum_mb": round(self.peak_pss_sum / 2**20),
@@ -157,11 +159,12 @@ def run(command: str, corpus: Path, work: Path, interval: float) -> dict:
         returncode = child.wait()
         sampler.stop()
     seconds = time.perf_counter() - started
-    if returncode not in (0, 1):
-        raise SystemExit(f"{command} failed ({returncode}): " + (work / f"{command}.stderr").read_text()[-2000:])
     result = {"command": " ".join(line[2:]), "seconds": round(seconds, 1), "returncode": returncode,
               "load_before": [round(x, 2) for x in load], "load_after": [round(x, 2) for x in os.getloadavg()],
               **sampler.result()}
+    if returncode not in (0, 1):  # failed or stopped by hand: the memory seen until then is still reported
+        result["error"] = (work / f"{command}.stderr").read_text()[-500:]
+        return result
     if command == "ingest":
         report = json.loads((work / "ingest.stdout").read_text())
         result.update(new=report["new"], known=report["known"], rejected=len(report["rejected"]))

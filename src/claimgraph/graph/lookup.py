@@ -73,8 +73,17 @@ def _ranked(connection: Connection, keys: Iterable[str], type: Optional[str], si
     sql, params = _ranked_sql(connection, keys, type, since)
     if not sql:
         return []
+    _without_jit(connection)
     return list(connection.execute(text(sql + " LIMIT :limit OFFSET :offset"),
                                    {**params, "limit": limit, "offset": offset}).scalars())
+
+
+def _without_jit(connection: Connection) -> None:
+    """No JIT compilation for the rest of this transaction on PostgreSQL. It compiles any statement estimated above
+    `jit_above_cost` (100,000), which the ranking reaches at about 50,000 articles: 21-25 ms of compiling in a
+    statement that then runs in 80-110 ms (EXPLAIN ANALYZE, docs/performance.md). The rows are the same."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SET LOCAL jit = off"))
 
 
 def _ranked_sql(connection: Connection, keys: Iterable[str], type: Optional[str],
@@ -110,6 +119,7 @@ def ranked_keys(connection: Connection, keys: Iterable[str], limit: int) -> dict
     out: dict[str, set[str]] = {}
     if not sql:
         return out
+    _without_jit(connection)
     joined = (f"SELECT r.id, k.key FROM ({sql} LIMIT :limit) AS r LEFT JOIN claim_keys AS k"
               " ON k.claim_id = r.id")
     # Fetched in one call: iterating the result asks the driver row by row (12,000 rows: about 20 ms of CPU).

@@ -61,7 +61,7 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     companies = _company_ids(entities, rules)
     header = INPUT_HEADER.match(doc_text(doc))
     header_end = header.end() if header else 0
-    blocked = {t.i for t in doc if t.idx < header_end} | _dateline_tokens(doc)
+    blocked = {t.i for t in doc[:header_end] if t.idx < header_end} | _dateline_tokens(doc)  # a token is at least a character
     products = index.token_ids(doc, THING_TYPES)
     named = index.token_ids(doc)
     filler = RoleFiller(lexicon, named, blocked, thing_tokens=products)

@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.doc_text import sentence_of
+from claimgraph.extract.doc_text import sentence_of, words_of
 from claimgraph.extract.attribution.lexicon import Lexicon, get_lexicon, modal_level
 from claimgraph.lang import LanguageRules
 
@@ -319,8 +319,12 @@ def _first_person(pred: Token) -> bool:
 def speaker_hedge(main: Token, lexicon: Lexicon) -> Optional[tuple[str, Token]]:
     """(level, claim) when the content's main clause is the speaker's own hedge: "I think P", "we
     believe that P", "it's our understanding that P", "in my view, P" (ANNOTATION 1.7, 1.11)."""
-    for token in main.subtree:  # a main clause of the content: reached from `main` through clauses only
-        level = lexicon.belief_levels.get(token.lemma_.lower())
+    lemmas = words_of(main.doc)[0]
+    beliefs = lexicon.belief_levels
+    # the subtree lies between its edges: without a belief word there, none of it is one (the cheap test)
+    believing = any(lemmas[i] in beliefs for i in range(main.left_edge.i, main.right_edge.i + 1))
+    for token in main.subtree if believing else ():  # a main clause of the content: reached from `main` through clauses only
+        level = beliefs.get(lemmas[token.i])
         if level and _first_person(token) and _main_clause_of(token, main):
             return level, next((c for c in token.children if c.dep_ == "ccomp"), main)
     for pred in [main] + [c for c in main.children if c.dep_ == "conj" and c.i > main.i]:

@@ -43,7 +43,7 @@ class MentionIndex:
                 continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                ids.update(t.i for t in span)
+                ids.update(range(span.start, span.end))
         return ids
 
     def before(self, position: int, floor: int) -> list[tuple[int, int, str, str]]:

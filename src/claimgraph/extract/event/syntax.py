@@ -147,17 +147,18 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
             for grand in child.children:
                 if grand.dep_ == "pcomp" and grand.pos_ in ("VERB", "AUX"):
                     dropped |= subtree_ids(child)
+    subtree = list(head.subtree)  # read once: spaCy walks the tree again on each access
     if not keep_clauses:
         # relative and marked clauses deeper in the phrase ("les composants, les microprocesseurs que ...")
-        for token in head.subtree:
+        for token in subtree:
             if token.i != head.i and token.dep_ in lexicon.dep("clause") and token.pos_ in ("VERB", "AUX") and (
                     token.dep_ in lexicon.dep("relative")
                     or any(c.dep_ in ("mark", *lexicon.dep("subject")) for c in token.children)) \
                     and not (token.head.i == head.i and _restrictive_relative(token, lexicon)):
                 dropped |= subtree_ids(token)
-    ids = {t.i for t in head.subtree} - dropped
+    ids = {t.i for t in subtree} - dropped
     # a phrase never runs over a line break (headline into dateline, paragraph into paragraph)
-    ids -= {t.i for t in head.subtree if "\n" in t.text}
+    ids -= {t.i for t in subtree if "\n" in t.text}
     ids.add(head.i)
     first = last = head.i
     while first - 1 in ids:

@@ -138,7 +138,7 @@ class SqlStore:
 
     def has_document(self, document_id: str) -> bool:
         with self.engine.connect() as connection:
-            return connection.execute(select(t.documents.c.id).where(t.documents.c.id == document_id)).first() is not None
+            return connection.execute(_HAS_DOCUMENT, {"document_id": document_id}).first() is not None
 
     def put_analysis(self, analysis: Analysis) -> bool:
         """Store one article and its analysis in a single transaction.
@@ -171,9 +171,9 @@ class SqlStore:
     def _put_analysis(self, analysis: Analysis) -> bool:
         with self.engine.begin() as connection:
             doc = analysis.document
-            if connection.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
+            if connection.execute(_HAS_DOCUMENT, {"document_id": doc.id}).first():
                 return False
-            connection.execute(t.documents.insert().values(
+            connection.execute(t.documents.insert(), dict(
                 id=doc.id, title=doc.title, date=doc.date, lang=doc.lang, source=doc.source, url=doc.url,
                 text=doc.text, path=doc.path, record_id=doc.record_id,
                 warnings=json.dumps(analysis.warnings, ensure_ascii=False) if analysis.warnings else None,
@@ -185,25 +185,31 @@ class SqlStore:
         doc = analysis.document
         vectors = analysis.prepared.get("vectors")  # (encoder name, texts, float32 rows): graph/article_vectors.py
         if vectors:
-            connection.execute(t.article_vectors.delete().where(t.article_vectors.c.document_id == doc.id))
-            connection.execute(t.article_vectors.insert().values(
+            connection.execute(_DROP_VECTORS, {"document_id": doc.id})
+            connection.execute(t.article_vectors.insert(), dict(
                 document_id=doc.id, embedder=vectors[0], texts=json.dumps(vectors[1], ensure_ascii=False),
                 vectors=vectors[2]))
+        # Rows of one table in one statement each (executemany), in the order they were written one entity or
+        # event at a time before, so their ids are the same; statements built once (see `_DOCUMENT`).
+        mentions = []
         for entity in analysis.entities:
             if not entity.mentions:
                 continue  # an entity joins an article only through its mentions (gold may list none)
             global_id = self._resolve_entity(connection, entity)
-            connection.execute(t.mentions.insert(), [
-                {"document_id": doc.id, "entity_id": global_id, "local_id": entity.id, "local_name": entity.name,
-                 "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions])
+            mentions += [{"document_id": doc.id, "entity_id": global_id, "local_id": entity.id,
+                          "local_name": entity.name, "start": m.start, "end": m.end, "text": m.text}
+                         for m in entity.mentions]
+        if mentions:
+            connection.execute(t.mentions.insert(), mentions)
         if analysis.attributions:
             connection.execute(t.attributions.insert(), [_attribution_row(doc.id, a) for a in analysis.attributions])
+        arguments = []
         for ev in analysis.events:
-            event_id = connection.execute(t.events.insert().values(**_event_row(doc.id, ev))).inserted_primary_key[0]
-            if ev.arguments:
-                connection.execute(t.arguments.insert(), [
-                    {"event_id": event_id, "role": role, "start": arg.span.start, "end": arg.span.end,
-                     "text": arg.span.text, "entity_local": arg.entity} for role, arg in ev.arguments.items()])
+            event_id = connection.execute(t.events.insert(), _event_row(doc.id, ev)).inserted_primary_key[0]
+            arguments += [{"event_id": event_id, "role": role, "start": arg.span.start, "end": arg.span.end,
+                           "text": arg.span.text, "entity_local": arg.entity} for role, arg in ev.arguments.items()]
+        if arguments:
+            connection.execute(t.arguments.insert(), arguments)
 
     def replace_analysis(self, analysis: Analysis) -> None:
         """Put a new analysis of an already stored article in place of its old one (one transaction):
@@ -223,8 +229,7 @@ class SqlStore:
         """The global id for `entity`: same key and type, else a new row (merged into a
         similar existing entity when the matcher is confident, recorded in entity_merges)."""
         key = match_key(entity.name, entity.type)
-        row = connection.execute(select(t.entities.c.id, t.entities.c.aliases, t.entities.c.wikidata)
-                                 .where(t.entities.c.match_key == key, t.entities.c.type == entity.type)).first()
+        row = connection.execute(_ENTITY_BY_KEY, {"key": key, "type": entity.type}).first()
         if row is not None:
             aliases = set(json.loads(row.aliases or "[]"))
             new_aliases = set(entity.aliases) | {m.text for m in entity.mentions}
@@ -233,7 +238,7 @@ class SqlStore:
                     aliases=json.dumps(sorted(aliases | new_aliases), ensure_ascii=False),
                     wikidata=row.wikidata or entity.wikidata))
             return int(row.id)
-        new_id = int(connection.execute(t.entities.insert().values(
+        new_id = int(connection.execute(t.entities.insert(), dict(
             name=entity.name, type=entity.type, match_key=key, wikidata=entity.wikidata, country=entity.country,
             aliases=json.dumps(sorted(set(entity.aliases) | {m.text for m in entity.mentions}), ensure_ascii=False),
         )).inserted_primary_key[0])
@@ -247,14 +252,13 @@ class SqlStore:
 
     def _merge_candidate(self, connection: Connection, entity: Entity, key: str,
                          new_id: int) -> tuple[Optional[int], str, Optional[str]]:
-        candidates = select(t.entities.c.id, t.entities.c.name, t.entities.c.wikidata).where(
-            t.entities.c.type == entity.type, t.entities.c.id != new_id, t.entities.c.merged_into.is_(None))
+        params = {"type": entity.type, "new_id": new_id}
         if entity.wikidata:
-            same_qid = connection.execute(candidates.where(t.entities.c.wikidata == entity.wikidata)).first()
+            same_qid = connection.execute(_SAME_QID, {**params, "wikidata": entity.wikidata}).first()
             if same_qid is not None:
                 return int(same_qid.id), "same wikidata id", entity.wikidata
         # Block on the key's first letter so the scan stays small as the store grows.
-        for row in connection.execute(candidates.where(t.entities.c.match_key.startswith(key[:1]))):
+        for row in connection.execute(_SAME_INITIAL, {**params, "initial": key[:1]}):
             score = similarity(entity.name, row.name)
             if score >= MERGE_THRESHOLD:
                 return int(row.id), "similar name", f"{score:.3f}"
@@ -356,6 +360,14 @@ class SqlStore:
 
 
 # What `_load` reads, built once (SQLAlchemy builds and keys a statement made anew on every call).
+_HAS_DOCUMENT = select(t.documents.c.id).where(t.documents.c.id == bindparam("document_id"))
+_DROP_VECTORS = t.article_vectors.delete().where(t.article_vectors.c.document_id == bindparam("document_id"))
+_ENTITY_BY_KEY = select(t.entities.c.id, t.entities.c.aliases, t.entities.c.wikidata).where(
+    t.entities.c.match_key == bindparam("key"), t.entities.c.type == bindparam("type"))
+_CANDIDATES = select(t.entities.c.id, t.entities.c.name, t.entities.c.wikidata).where(
+    t.entities.c.type == bindparam("type"), t.entities.c.id != bindparam("new_id"), t.entities.c.merged_into.is_(None))
+_SAME_QID = _CANDIDATES.where(t.entities.c.wikidata == bindparam("wikidata"))
+_SAME_INITIAL = _CANDIDATES.where(t.entities.c.match_key.startswith(bindparam("initial")))
 _DOCUMENT = select(t.documents).where(t.documents.c.id == bindparam("document_id"))
 _MENTIONS = select(t.mentions).where(t.mentions.c.document_id == bindparam("document_id")).order_by(t.mentions.c.start)
 _ATTRIBUTIONS = (select(t.attributions).where(t.attributions.c.document_id == bindparam("document_id"))

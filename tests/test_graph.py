@@ -37,6 +37,13 @@ def test_unnamed_groups_key_the_same_in_both_languages() -> None:
         "no state called the West has a government"
 
 
+def test_a_ministry_named_by_its_country_adjective_is_that_state() -> None:
+    """All bodies of one state are one voice: the named department speaks as its government does."""
+    assert entity_key("US Department of State", "ORG") == entity_key("United States", "GPE") == "state:US"
+    assert entity_key("Le département d'État américain", "ORG") == "state:US"
+    assert entity_key("Norwegian Air Shuttle", "ORG").startswith("ent:"), "a company named by a country is no state body"
+
+
 def test_a_state_is_named_as_the_gazetteer_names_its_government() -> None:
     assert state_name("US") == "Government of the United States" == unnamed_group("the American government")[1]
     assert state_name("GB") == "Government of the United Kingdom" == unnamed_group("le gouvernement britannique")[1]

@@ -230,6 +230,10 @@ def entity_key(name: str, entity_type: Optional[str] = None) -> str:
         body = state_body_country(folded) if entity_type != "GPE" else None
         if body:
             return f"state:{body}"
+        if entity_type == "ORG":  # a body named by its country's adjective ("US Department of State")
+            group = unnamed_group(name)
+            if group is not None and group[0].startswith("state:"):
+                return group[0]
     return f"ent:{folded}"
 
 

@@ -172,6 +172,17 @@ def test_a_french_label_says_in_english_what_the_store_knows() -> None:
     assert reader_label(supply) == "Portugal supplies «des armes» (weapons) to Chile"
 
 
+def test_a_denial_of_the_case_is_labelled_by_what_was_said() -> None:
+    said = "The ministry said it was not aware of the case."
+    denial = ClaimSummary(id="c3", type="DENY", label="Government of Portugal denies «the case»", arguments={},
+                          origins=[Origin("k:paper", "k:paper", "media")],
+                          evidence=[row("Lisbon rejected the charge."), row(said)])
+    assert reader_label(denial) == f"Government of Portugal denies «the case»: “{said}”"
+    weapons = ClaimSummary(id="c4", type="DENY", label="Government of Portugal denies «arms deliveries»", arguments={},
+                           origins=[Origin("k:paper", "k:paper", "media")], evidence=[row("Lisbon denied arms deliveries.")])
+    assert reader_label(weapons) == "Government of Portugal denies «arms deliveries»", "a denied item needs no gloss"
+
+
 def test_claims_in_a_narrow_terminal_are_listed_whole(db: str) -> None:
     result = runner.invoke(app, ["claims", "--db", db], env={"COLUMNS": "60"})
     assert result.exit_code == 0, result.output

@@ -15,6 +15,7 @@ from typing import Optional
 
 import yaml
 
+from claimgraph.graph.assertion import is_anaphoric
 from claimgraph.graph.firmness import first_sentence, firmness, row_level
 from claimgraph.graph.items import item_classes
 from claimgraph.lang import LANG_DIR
@@ -76,10 +77,23 @@ def _english_quote(claim: ClaimSummary) -> Optional[str]:
     return None
 
 
+def _words_with(claim: ClaimSummary, item: str) -> Optional[str]:
+    """The first sentence of the claim's first English row that says `item` ("not aware of the case")."""
+    for e in claim.evidence:
+        text = first_sentence(e.quote.text).strip()
+        if e.stance == "supports" and e.lang == READER and item.lower() in text.lower():
+            return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rsplit(" ", 1)[0] + " …"
+    return None
+
+
 def reader_label(claim: ClaimSummary) -> str:
     """`claim.label`, with what its foreign words are said in English where the store knows it."""
     label = claim.label
     quoted = _QUOTED.findall(label) if claim.type != "STATEMENT" else []
+    if claim.type == "DENY" and len(quoted) == 1 and is_anaphoric(quoted[0]):
+        # «the case», «the matter»: what is denied, and how (rejected, or "not aware of"), is in the words said.
+        said = _words_with(claim, quoted[0]) or _english_quote(claim)
+        return f"{label}: “{said}”" if said else label
     if quoted:
         # An act's item, an accusation's words: keep the quote, say its classes after it.
         for text in quoted:

@@ -14,7 +14,8 @@ samples the whole process tree (the CLI and its analysis workers) every
 the sum of RSS over the tree (pages shared copy-on-write by forked workers
 counted once per process: an upper bound) and the peak of the sum of PSS
 (shared pages divided among the processes that map them: what the tree takes
-from the machine). Each sample is also appended to --work/samples.log, with
+from the machine), and each process's VmHWM (its exact peak RSS, which a
+sample can miss). Each sample is also appended to --work/samples.log, with
 the load average, so a long run can be watched.
 """
 from __future__ import annotations
@@ -120,6 +121,7 @@ class TreeSampler:
                                                              "peak_pss_mb": 0})
             seen["peak_rss_mb"] = max(seen["peak_rss_mb"], round(info.rss / 2**20))
             seen["peak_pss_mb"] = max(seen["peak_pss_mb"], round(info.pss / 2**20))
+            seen["vmhwm_mb"] = max(seen.get("vmhwm_mb", 0), _high_water_mb(process.pid))
         self.peak_rss_sum = max(self.peak_rss_sum, rss_sum)
         self.peak_pss_sum = max(self.peak_pss_sum, pss_sum)
         self.peak_processes = max(self.peak_processes, len(tree))
@@ -133,6 +135,17 @@ class TreeSampler:
         return {"peak_rss_sum_mb": round(self.peak_rss_sum / 2**20), "peak_pss_sum_mb": round(self.peak_pss_sum / 2**20),
                 "processes": self.peak_processes, "samples": self.samples,
                 "per_process": sorted(self.per_process.values(), key=lambda p: -p["peak_rss_mb"])}
+
+
+def _high_water_mb(pid: int) -> int:
+    """The process's own peak RSS so far (VmHWM): exact, where sampling misses a peak shorter than --interval."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
+    return 0
 
 
 def command_line(command: str, corpus: Path, db: Path, out: Path) -> list[str]:

@@ -266,3 +266,19 @@ def test_the_denials_keep_room_within_the_limit(tmp_path: Path) -> None:
     answer = brief(str(tmp_path / "many.db"), "Does Portugal supply Chile?", "--limit", "6")
     assert answer["denials"], [c["label"] for c in answer["claims"]]
     assert len(answer["claims"]) + len(answer["denials"]) <= 6
+
+
+def test_a_title_or_initials_do_not_end_the_first_sentence() -> None:
+    assert conditional("U.S. officials may widen the sanctions. They met on Monday.")
+    assert conditional("Mr. Duarte could sign the order. He left.")
+    assert conditional("M. Duarte pourrait signer le décret. Il est parti.")
+    assert not conditional("The talks began in May. They could last a year.")
+
+
+def test_a_speaker_is_found_by_whole_words_whatever_the_backend_lowercases(tmp_path: Path) -> None:
+    store = store_with(tmp_path, [chile_builds("c1", "Élodie Suárez")], "speaker.db")
+    store.close()
+    db = str(tmp_path / "speaker.db")
+    answer = brief(db, "Élodie Suárez")
+    assert answer["matched"] and answer["matched"][0].startswith("Élodie Suárez"), answer["matched"]
+    assert not brief(db, "Lodi")["matched"], "a part of a word is no speaker"

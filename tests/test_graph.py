@@ -230,6 +230,8 @@ def test_a_relative_clause_describes_the_item_and_gives_it_no_class() -> None:
     assert item_classes("engines, which end up in attack drones", "en") == {"engines"}
     assert item_classes("microchips that guide missiles", None) == {"components"}
     assert item_classes("that ammunition", "en") == {"weapons"}, "a leading 'that' is a determiner"
+    assert item_classes("des drones ainsi que des missiles", "fr") == {"drones", "weapons"}, "«ainsi que» joins"
+    assert item_classes("des composants de même que des obus", "fr") == {"components", "weapons"}
 
 
 def test_weapons_join_across_wordings_and_stay_apart_from_dual_use(tmp_path: Path) -> None:

@@ -100,3 +100,11 @@ def test_the_narration_of_an_undisputed_act_takes_the_actor_its_source_gives(tmp
     assert len([c for c in undisputed.values() if c.type == "USE"]) == 1
     disputed = claims_of(store_with(tmp_path, [_firebombing(True)], "disputed.db"))
     assert len([c for c in disputed.values() if c.type == "USE"]) == 2, "who did it is what a denial disputes"
+
+
+def test_a_counted_person_and_a_far_negation_are_no_nought() -> None:
+    """«une personne» is one, not «personne» (nobody); a "not" inside an aside does not negate the toll."""
+    assert proposition_keys("Une personne a été tuée dans l'explosion.") == {"kill:1"}
+    assert proposition_keys("Personne n'a été tué dans l'explosion.") == {"kill:0"}
+    assert proposition_keys("9 people, not including guards, were killed.") == {"kill:9"}
+    assert proposition_keys("The guards were not injured.") == {"injure:0"}

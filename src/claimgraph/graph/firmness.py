@@ -46,8 +46,29 @@ def _lexicon() -> dict[str, tuple[str, ...]]:
     return {name: tuple(sorted(words)) for name, words in out.items()}
 
 
+# A period that ends initials ("U.S.", "John F."), not a sentence; titles ("Mr.", "Mme.") are in lang/*/brief.yaml.
+_INITIALS = re.compile(r"\b(?:[A-Z]\.)+$")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(str(w) for path in sorted(LANG_DIR.glob("*/brief.yaml"))
+                     for w in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("abbreviations") or [])
+
+
+def _abbreviation_before(text: str) -> bool:
+    """Whether `text` (up to a period and a space) ends with initials or a title, not a sentence."""
+    last = text.rsplit(" ", 1)[-1]
+    return bool(_INITIALS.search(last)) or last.rstrip(".") in _titles()
+
+
 def first_sentence(text: str) -> str:
-    return _SENTENCE_END.split(" ".join(text.split()), 1)[0]
+    """The text up to its first sentence end; "U.S. President Biden may ..." is one sentence."""
+    flat = " ".join(text.split())
+    for end in _SENTENCE_END.finditer(flat):
+        if not _abbreviation_before(flat[:end.start()]):
+            return flat[:end.start()]
+    return flat
 
 
 def _holds(phrases: Iterable[str], text: str, lowercase_only: bool = False) -> bool:

@@ -57,10 +57,11 @@ def _relative_clause(lang: Optional[str]) -> re.Pattern[str]:
     """Where a relative clause starts: a relative word after at least one word (a leading "that" is a determiner)."""
     per_lang = _data()["relative_words"]
     wanted = per_lang.get(lang) if lang in per_lang else [w for forms in per_lang.values() for w in forms]
-    return re.compile(r"(?<=\w)[\s,]+(?:" + "|".join(re.escape(w) for w in wanted) + r")\b")
+    heads = "".join(f"(?<!\\b{re.escape(fold(w))})" for forms in _data().get("conjunction_heads", {}).values() for w in forms)
+    return re.compile(r"(?<=\w)" + heads + r"[\s,]+(?:" + "|".join(re.escape(w) for w in wanted) + r")\b")
 
 
-_CONJUNCTS = re.compile(r",|;|\b(?:and|or|et|ou|as well as|ainsi que)\b")
+_CONJUNCTS = re.compile(r",|;|\b(?:and|or|et|ou|as well as|ainsi que|de meme que)\b")
 _EN_PREPOSITIONS = re.compile(r"\b(?:for|to|of|from|with|including|in|at|via|through)\b")
 
 

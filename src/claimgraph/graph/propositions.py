@@ -25,6 +25,8 @@ BEFORE, AFTER, OBJECT_WINDOW = 6, 4, 4
 LINKS = frozenset({"and", "et", "while", "but", "alors", "mais", "as"})
 # The figure of a count said to be nought ("no one was killed", "there were no casualties").
 ZERO = "0"
+# How far before a count word a negation still makes it nought ("he did not see any casualties").
+NEGATION_REACH = 3
 
 
 @lru_cache(maxsize=1)
@@ -35,15 +37,31 @@ def _data() -> dict[str, Any]:
         return {fold(w): name for name, per_lang in data[section].items() for forms in per_lang.values() for w in forms}
 
     numbers = {fold(str(w)): str(v) for per_lang in data["numbers"].values() for w, v in per_lang.items()}
-    zero = {fold(w) for per_lang in data["zero_words"].values() for w in per_lang}
+    def word_list(section: str) -> set[str]:
+        return {fold(w) for per_lang in data[section].values() for w in per_lang}
+
     return {"counts": table("counts"), "acts": table("acts"), "objects": table("objects"), "numbers": numbers,
-            "judgements": table("judgements"), "zero": zero, "covers": dict(data["covers"]),
+            "judgements": table("judgements"), "zero": word_list("zero_words"), "negations": word_list("negations"),
+            "counting": word_list("counting_words"), "covers": dict(data["covers"]),
             "implies": dict(data["implies"])}
+
+
+def _negation(token: str) -> bool:
+    return token in _data()["negations"] or token.endswith("n't")
 
 
 def _zero(token: str) -> bool:
     """A word that makes the count after it nought ("no", "not", "didn't", «aucun»)."""
-    return token in _data()["zero"] or token.endswith("n't")
+    return token in _data()["zero"] or _negation(token)
+
+
+def _zero_before(tokens: list[str], j: int, i: int) -> bool:
+    """Whether the word at `j` makes the count word at `i` nought: a quantifier not itself counted ("no one",
+    «aucun»; not «une personne»), or a negation close before it ("were not killed", «n'a pas fait de morts»)."""
+    token = tokens[j]
+    if token in _data()["zero"]:
+        return not (j > 0 and (tokens[j - 1] in _data()["counting"] or _number(tokens[j - 1]) is not None))
+    return _negation(token) and i - j <= NEGATION_REACH
 
 
 def _number(token: str) -> Optional[str]:
@@ -59,7 +77,7 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
     data = _data()
     before = []
     for j in range(i - 1, max(0, i - BEFORE) - 1, -1):  # nearest first: "12 killed and no injuries", "no one was killed"
-        if _zero(tokens[j]):
+        if _zero_before(tokens, j, i):
             before.append((i - j, ZERO))
             break
         if (n := _number(tokens[j])) is not None:
@@ -85,6 +103,8 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
     data, out = _data(), set()
     tokens = []
     for token in _TOKEN.findall(fold(text)):  # "6.1-magnitude", "magnitude-6.1": a figure run into its count word
+        if token.endswith(".") and "." not in token[:-1]:  # "were killed." ends a sentence; "u.s." stays
+            token = token[:-1]
         parts = token.split("-")
         tokens += parts if len(parts) > 1 and any(p in data["counts"] for p in parts) else [token]
     for i, token in enumerate(tokens):

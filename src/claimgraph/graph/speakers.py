@@ -7,9 +7,10 @@ the brief lists what it asserts and what it denies, in its own words only (its e
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, or_, select
 
 from claimgraph.graph.detail import claim_extras
 from claimgraph.graph.firmness import firmness
@@ -23,21 +24,40 @@ AS_SOURCE = ", as a source"
 # Origin rows read for one name (most evidenced claims first), and quotes kept per claim.
 ROWS_READ = 200
 EVIDENCE_SHOWN = 30
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def names_speaker(origin_name: str, name: str) -> bool:
+    """Whether `origin_name` holds `name` as whole words ("Lin Jian (Government of China)" holds "lin jian";
+    "Government of Mali" does not hold "Ali"); an empty name holds nothing."""
+    want, have = _words(name), _words(origin_name)
+    return bool(want) and any(have[i:i + len(want)] == want for i in range(len(have) - len(want) + 1))
 
 
 def _spoken(connection: Connection, name: str) -> list[tuple[str, str, str]]:
     """(claim id, stance, origin name) of the claims `name` speaks in, most evidenced first."""
     o, c = t.claim_origins, t.claims
-    pattern = "%" + name.lower().replace("%", "").replace("_", "") + "%"
+    plain = name.replace("%", "").replace("_", "").strip()
+    if not _words(plain):
+        return []
+    # SQLite's lower() folds ASCII only ("Élisabeth"): the name is also looked for as given and capitalised;
+    # whole words are checked here, after the database's coarse substring match.
+    forms = {plain, plain.lower(), plain.title()}
     query = (select(o.c.claim_id, o.c.stance, o.c.origin_name).join(c, c.c.id == o.c.claim_id)
-             .where(func.lower(o.c.origin_name).like(pattern)).order_by(c.c.n_evidence.desc(), c.c.id)
-             .limit(ROWS_READ))
-    return [(r.claim_id, r.stance, r.origin_name) for r in connection.execute(query)]
+             .where(or_(*(o.c.origin_name.like(f"%{f}%") for f in forms),
+                        func.lower(o.c.origin_name).like(f"%{plain.lower()}%")))
+             .order_by(c.c.n_evidence.desc(), c.c.id).limit(ROWS_READ))
+    return [(r.claim_id, r.stance, r.origin_name) for r in connection.execute(query)
+            if names_speaker(r.origin_name, plain)]
 
 
 def _own(claim: ClaimSummary, name: str) -> ClaimSummary:
     """`claim` with only the evidence its speaker `name` gives."""
-    claim.evidence = [e for e in claim.evidence if name.lower() in e.origin.name.lower()]
+    claim.evidence = [e for e in claim.evidence if names_speaker(e.origin.name, name)]
     claim.more_evidence = 0
     return claim
 

@@ -109,6 +109,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # the narration of an undisputed act takes its quoted source's actor, an agentless attack with no country takes
     # its article's place, an outlet is never an agent (graph/actors.py, graph/sanity.py)
     ("0019_graph_narration_2026_12_08", retake_graph),
+    # an item's relative clause gives it no class (graph/items.py), a body named by its country's words is that state
+    # (graph/keys.py), «une personne» is one and a far "not" no nought, "were killed." ends a sentence (propositions)
+    ("0020_graph_items_states_noughts_2026_12_08", retake_graph),
 ]
 
 

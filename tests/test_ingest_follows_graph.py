@@ -74,3 +74,32 @@ def test_a_graph_far_behind_is_left_to_the_next_sync(tmp_path: Path, monkeypatch
     follower.stored("d2")
     assert follower.finish() == 0 and "3 articles behind" in (follower.stopped or "")
     assert sync(store, HashEmbedder()) == 3
+
+
+def test_a_backlog_is_taken_in_one_article_at_a_time(analyzer, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An error on one pending article keeps the ones taken before it (each has its own transaction), and only
+    articles really taken in are counted; the next sync takes the rest."""
+    graph_sync = sys.modules["claimgraph.graph.sync"]  # the module (claimgraph.graph exports a function of its name)
+
+    write_articles(tmp_path / "in", 3)
+    analyses = list(analyzer.analyze_paths([tmp_path / "in"]))
+    store = SqlStore(str(tmp_path / "s.db"))
+    follower = Follower(store, HashEmbedder())
+    for analysis in analyses:
+        store.put_analysis(analysis)  # three pending before the follower sees any
+    real_take, seen = graph_sync.take, []
+
+    def take_two_then_fail(store_, connection, updater, base, document_id):  # type: ignore[no-untyped-def]
+        seen.append(document_id)
+        if len(seen) == 3:
+            raise RuntimeError("simulated graph error")
+        real_take(store_, connection, updater, base, document_id)
+
+    monkeypatch.setattr(graph_sync, "take", take_two_then_fail)
+    follower.stored(analyses[-1].document.id)
+    assert follower.taken == 2 and follower.stopped and "simulated graph error" in follower.stopped
+    with store.engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(t.graph_documents)).scalar_one() == 2
+    monkeypatch.setattr(graph_sync, "take", real_take)
+    assert sync(store, HashEmbedder()) == 1
+    store.close()

@@ -98,7 +98,7 @@ def sync(store: SqlStore, embedder: Optional[Embedder] = None,
          progress: Optional[Callable[[int, int], None]] = None) -> int:
     """Add every stored article the graph has not taken in yet.
 
-    RETURNS (int): the number of articles added.
+    RETURNS (int): the number of articles this call took in (not those a concurrent ingest took meanwhile).
     """
     if getattr(store, "read_only", False):  # a read-only store is read as it was last synced
         return 0
@@ -107,16 +107,18 @@ def sync(store: SqlStore, embedder: Optional[Embedder] = None,
     with store.engine.begin() as connection:
         migrate(connection)  # the graph's own steps, if the store was opened before the graph was loaded
         ids = pending_ids(connection)
+    taken = 0
     for done, document_id in enumerate(ids, 1):
         with store.engine.begin() as connection:
             lock_graph(connection)
             if not is_taken(connection, document_id):  # an ingest that follows the graph may have taken it meanwhile
                 take(store, connection, updater, base, document_id)
+                taken += 1
         if progress:
             progress(done, len(ids))
     refresh_all(store.engine)  # the summaries listings read, of the claims these articles changed
-    refresh_statistics(store, len(ids))
-    return len(ids)
+    refresh_statistics(store, taken)
+    return taken
 
 
 def lock_graph(connection: Connection) -> None:
@@ -286,10 +288,14 @@ class Follower:
             return
         try:
             with self.store.engine.begin() as connection:
-                lock_graph(connection)
-                for pending in self._pending(connection, document_id):
-                    take(self.store, connection, self.updater, self.base, pending)
-                    self.taken += 1
+                pending = self._pending(connection, document_id)
+            for pending_id in pending:  # one transaction each, as `sync`: a backlog never holds the lock for long
+                with self.store.engine.begin() as connection:
+                    lock_graph(connection)
+                    if is_taken(connection, pending_id):  # a concurrent sync took it meanwhile
+                        continue
+                    take(self.store, connection, self.updater, self.base, pending_id)
+                self.taken += 1  # counted once committed
         except Exception as exc:  # noqa: BLE001  (the articles are stored: the graph is derived, the next sync retries)
             self._stop(exc)
 

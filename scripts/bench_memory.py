@@ -14,8 +14,9 @@ samples the whole process tree (the CLI and its analysis workers) every
 the sum of RSS over the tree (pages shared copy-on-write by forked workers
 counted once per process: an upper bound) and the peak of the sum of PSS
 (shared pages divided among the processes that map them: what the tree takes
-from the machine), and each process's VmHWM (its exact peak RSS, which a
-sample can miss). Each sample is also appended to --work/samples.log, with
+from the machine), and each process's VmHWM (the kernel's record of its peak RSS, read at each sample:
+exact for a process alive at the last sample; a worker that ends between samples
+keeps only the peak read before). Each sample is also appended to --work/samples.log, with
 the load average, so a long run can be watched.
 """
 from __future__ import annotations
@@ -138,7 +139,7 @@ class TreeSampler:
 
 
 def _high_water_mb(pid: int) -> int:
-    """The process's own peak RSS so far (VmHWM): exact, where sampling misses a peak shorter than --interval."""
+    """The process's own peak RSS so far (VmHWM): the kernel's record, so a peak shorter than --interval still counts."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):

@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-import yaml
-
 from claimgraph.lang import LANG_DIR
 from claimgraph.model.claims import ClaimSummary, Evidence
+from claimgraph.yaml_words import load_yaml_file
 
 # Best first. `headline`: only a title says it; `possible`: only in conditional wording.
 LEVELS = ("certain", "probable", "headline", "possible", "underspecified")
@@ -37,10 +36,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"“])")
 
 
 @lru_cache(maxsize=1)
+def brief_data() -> dict[str, dict]:
+    """Each language's `lang/<code>/brief.yaml` (how a brief reads words), read once, by language code."""
+    return {path.parent.name: load_yaml_file(path) or {} for path in sorted(LANG_DIR.glob("*/brief.yaml"))}
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> dict[str, tuple[str, ...]]:
     out: dict[str, set[str]] = {"possibility": set(), "demands": set()}
-    for path in sorted(LANG_DIR.glob("*/brief.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for data in brief_data().values():
         for name in out:
             out[name].update(" ".join(_WORD.findall(str(w).lower())) for w in data.get(name) or [])
     return {name: tuple(sorted(words)) for name, words in out.items()}
@@ -52,8 +56,7 @@ _INITIALS = re.compile(r"\b(?:[A-Z]\.)+$")
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    return frozenset(str(w) for path in sorted(LANG_DIR.glob("*/brief.yaml"))
-                     for w in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("abbreviations") or [])
+    return frozenset(str(w) for data in brief_data().values() for w in data.get("abbreviations") or [])
 
 
 def _abbreviation_before(text: str) -> bool:

@@ -13,12 +13,9 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-import yaml
-
 from claimgraph.graph.assertion import is_anaphoric
-from claimgraph.graph.firmness import first_sentence, firmness, row_level
+from claimgraph.graph.firmness import brief_data, first_sentence, firmness, row_level
 from claimgraph.graph.items import item_classes
-from claimgraph.lang import LANG_DIR
 from claimgraph.model.claims import ClaimSummary
 
 READER = "en"
@@ -33,11 +30,8 @@ _QUOTED = re.compile(r"«([^»]*)»")
 
 @lru_cache(maxsize=1)
 def _function_words() -> dict[str, frozenset[str]]:
-    out = {}
-    for path in sorted(LANG_DIR.glob("*/brief.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        out[path.parent.name] = frozenset(str(w).lower() for w in data.get("function_words") or [])
-    return out
+    return {lang: frozenset(str(w).lower() for w in data.get("function_words") or [])
+            for lang, data in brief_data().items()}
 
 
 def language_of(text: str) -> Optional[str]:
@@ -72,9 +66,13 @@ def _english_quote(claim: ClaimSummary) -> Optional[str]:
     for e in claim.evidence:
         if (e.stance == "supports" and e.lang == READER and e.quote.text.strip() and (not counted or e.origin.key in counted)
                 and row_level(e, claim.type == "STATEMENT") in fits):
-            text = first_sentence(e.quote.text).strip()
-            return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rsplit(" ", 1)[0] + " …"
+            return _label_cut(first_sentence(e.quote.text).strip())
     return None
+
+
+def _label_cut(text: str) -> str:
+    """`text` cut at a word to at most LABEL_CHARS characters, marked when cut."""
+    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def _words_with(claim: ClaimSummary, item: str) -> Optional[str]:
@@ -82,7 +80,7 @@ def _words_with(claim: ClaimSummary, item: str) -> Optional[str]:
     for e in claim.evidence:
         text = first_sentence(e.quote.text).strip()
         if e.stance == "supports" and e.lang == READER and item.lower() in text.lower():
-            return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rsplit(" ", 1)[0] + " …"
+            return _label_cut(text)
     return None
 
 

@@ -139,9 +139,10 @@ def _event_mentions(event: Event, analysis: Analysis,
         if chain and chain[-1].type == "author" and arguments.get("agent") == entity_key(chain[-1].name or "", "ORG"):
             chain = chain[:-1]  # an institution's own act read in its texts: the article reports the act itself
         origin = origin_of(chain, analysis)
-        if event.type in SPEECH_ACT_TYPES and (not chain or origin.type == "media"):
+        if event.type in SPEECH_ACT_TYPES and (not chain or origin.type == "media" or event.type == "DENY"):
             # The one who denies or accuses, not the outlet that reports it ("Khartoum denied it, Reuters said";
-            # "South Sudan accused Khartoum of ...").
+            # "South Sudan accused Khartoum of ..."); a denial is its denier's whoever reports it ("an aid group's
+            # head said Sudan's government denied any bombing").
             origin = _speaker_origin(event, arguments, names, analysis, entities) or origin
         elif event.polarity == "negative" and (not chain or origin.type == "media"):
             # "Beijing denied it had ever sent drones": the denied act's denier is the denial's agent.

@@ -60,6 +60,10 @@ STORY_WINDOW_DAYS = 7
 # pointed a gun") are one claim however they are worded, if their words are at least this close (cosine): the
 # key alone would join two stories' "12 killed" in one week.
 PROPOSITION_FLOOR = 0.3
+# Speech acts of a known party told within a story in any words: one party's denials ("denied carrying out the
+# strike", "denied striking the South's territory") and one party's accusations of one target ("accuses it of an air
+# strike", "accused it of carrying out the attack") are one claim each, unless their item classes differ.
+STORY_SPEECH_ACTS = ("DENY",)
 
 class Touched:
     """What one article changes on its claims, written once at the end (counts, dates, centroids).
@@ -235,7 +239,7 @@ def claim_propositions(row: Any, scope: StoryScope) -> frozenset[str]:
 
 def in_story(mention: ClaimMention) -> Optional[StoryScope]:
     """The mention's story scope when its claim may be told in any words within a story: a known party's attack,
-    an attack that names no attacker but names the country it struck ("a refugee camp in South Sudan was bombed",
+    denial or accusation, an attack that names no attacker but names the country it struck ("a refugee camp in South Sudan was bombed",
     "four bombs fell on Yida"), or a statement of a figure or an act that others word apart ("12 were killed",
     "he aimed a revolver at them")."""
     mention_day = day(mention.date)
@@ -244,6 +248,8 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
     if mention.type == "STATEMENT":
         keys = proposition_keys(mention.item)
         return StoryScope(mention_day, keys, frozenset(mention.arguments.values())) if keys else None
+    if mention.type in STORY_SPEECH_ACTS:
+        return None if open_role(mention.arguments.get("agent", "-")) else StoryScope(mention_day)
     if mention.type != "USE":
         return None
     if open_role(mention.arguments.get("agent", "-")) and place_country(mention.names.get("location")) is None:

@@ -112,6 +112,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an item's relative clause gives it no class (graph/items.py), a body named by its country's words is that state
     # (graph/keys.py), «une personne» is one and a far "not" no nought, "were killed." ends a sentence (propositions)
     ("0020_graph_items_states_noughts_2026_12_08", retake_graph),
+    # one party's denials within a story are one claim, a denial's origin is its denier whoever reports it
+    ("0021_graph_story_denials_2026_12_08", retake_graph),
 ]
 
 

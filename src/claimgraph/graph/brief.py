@@ -16,11 +16,12 @@ from typing import Any, Optional
 
 from sqlalchemy import Connection, select
 
+from claimgraph.graph.brief_tidy import tidy
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
 from claimgraph.graph.embed import Embedder, from_blobs
 from claimgraph.graph.assertion import is_normative
-from claimgraph.graph.firmness import demand, first_sentence, firmness
+from claimgraph.graph.firmness import UNASSERTED, demand, first_sentence, firmness
 from claimgraph.graph.keys import country_code, country_name, nationality, words
 from claimgraph.graph.names import name_runs, unknown_names
 from claimgraph.graph.lookup import ranked_keys
@@ -200,23 +201,37 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     # Ranked by evidence: what some origin asserts before what is only a headline, a possibility or a question;
     # then those where the actor the question names acts, by independent origins, then articles, then by how
     # well the claim matches the question.
+    # What no origin asserts comes last, the most relevant to the question first ("whether Beijing knew").
     allegations.sort(key=lambda s: (not firm[s.id].asserted, bool(subject) and s.id not in subject,
                                     s.id not in direct or s.type == "STATEMENT",
+                                    -relevance.get(s.id, 0.0) if not firm[s.id].asserted else 0,
                                     -len(s.origins), -len(s.articles), -relevance.get(s.id, 0.0), s.id))
     used = {d.document_id + d.record_id for c in allegations for d in c.evidence if d.stance == "denies"}
     # A denial is listed when it answers a listed allegation, or when the actor the question names denies.
     denials = answered + [d for d in denial_claims if d.origins and (d.id in direct or any(
         e.document_id + e.record_id in used for e in d.evidence))]
     denials = denials[:max(0, limit - len(allegations))]
-    details: dict[str, Any] = {c.id: {**claim_extras(c), "firmness": firm[c.id].to_dict()} for c in allegations}
     # Labels in the reader's language where the store knows it (graph.reader); the stored label is kept aside.
+    stored: dict[str, str] = {}
     for claim in {id(c): c for c in [*allegations, *denials, *denial_claims]}.values():
         label = reader_label(claim)
         if label != claim.label:
-            details.setdefault(claim.id, {})["stored_label"] = claim.label
+            stored[claim.id] = claim.label
             claim.label = label
-    return Brief(question=question, matched=_readable(keys), claims=allegations, sections=_sections(allegations),
-                 verdict=verdict(question, allegations, denials, denial_claims, firm), denials=denials,
+    # Counted from every row; shown with one row per passage and origin names cut at a word (graph.brief_tidy).
+    sections = _sections([c for c in allegations if firm[c.id].asserted], roles, keys)
+    unsure = [c.id for c in allegations if not firm[c.id].asserted]
+    if unsure:
+        # What no origin asserts is no allegation of any actor: listed apart, after them.
+        sections.append((UNASSERTED, unsure))
+    said = verdict(question, allegations, denials, denial_claims, firm,
+                   {claim_id: actor for actor, ids in sections for claim_id in ids})
+    tidy({id(c): c for c in [*allegations, *denials, *denial_claims]}.values())
+    details: dict[str, Any] = {c.id: {**claim_extras(c), "firmness": firm[c.id].to_dict()} for c in allegations}
+    for claim_id, label in stored.items():
+        details.setdefault(claim_id, {})["stored_label"] = label
+    return Brief(question=question, matched=_readable(keys), claims=allegations, sections=sections,
+                 verdict=said, denials=denials,
                  details=details)
 
 
@@ -284,11 +299,24 @@ def _actor(names: dict[str, str], claim_type: str = "") -> str:
     return "Statements about " + ", ".join(about) if about else "Other statements"
 
 
-def _sections(claims: list[ClaimSummary]) -> list[tuple[str, list[str]]]:
+def _sections(claims: list[ClaimSummary], roles: dict[str, dict[str, str]], keys: set[str]) -> list[tuple[str, list[str]]]:
     sections: dict[str, list[str]] = {}
     for claim in claims:
-        sections.setdefault(actor_of(claim), []).append(claim.id)
+        sections.setdefault(_heading(claim, roles.get(claim.id, {}), keys), []).append(claim.id)
     return list(sections.items())
+
+
+def _heading(claim: ClaimSummary, keys_of: dict[str, str], asked: set[str]) -> str:
+    """A section's actor: an act's agent or owner; for a statement, the one thing it is about that the question
+    names (else the first), never the list of all it mentions ("Statements about Europe, World War II, ...")."""
+    who = actor_of(claim)
+    about = [(role, name) for role, name in sorted(claim.arguments.items()) if role.startswith("about")]
+    if not about or not who.startswith("Statements about "):
+        return who
+    codes = {k.split(":", 1)[1] for k in asked if k.startswith("cc:")}
+    named = [name for role, name in about if keys_of.get(role) in asked
+             or keys_of.get(role, "").split(":", 1)[-1] in codes]
+    return "Statements about " + (named or [about[0][1]])[0]
 
 
 def _readable(keys: set[str]) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 from sqlalchemy import Connection, and_, exists, select
 
+from claimgraph.graph.keys import is_pronoun
 from claimgraph.graph.query import (claim_ids_for_keys, keys_for_name, keys_in_question, recent_claim_ids,
                                     select_claim_ids, summaries)
 from claimgraph.model.claims import ClaimSummary, Evidence
@@ -35,6 +36,7 @@ class RelayNode:
     quote_start: Optional[int] = None
     quote_end: Optional[int] = None
     stance: Optional[str] = None
+    speaker: Optional[str] = None  # an article's own words for the origin ("l'officiel"), when not its name
     children: list["RelayNode"] = field(default_factory=list)
 
     def child(self, label: str, kind: str) -> "RelayNode":
@@ -50,6 +52,8 @@ class RelayNode:
         if self.kind == "article":
             out.update(document_id=self.document_id, date=self.date, stance=self.stance,
                        quote={"start": self.quote_start, "end": self.quote_end})
+            if self.speaker:
+                out["speaker"] = self.speaker
         out["children"] = [c.to_dict() for c in self.children]
         return out
 
@@ -66,21 +70,45 @@ class ClaimDetail:
 
 
 def relay_trees(evidence: list[Evidence]) -> list[RelayNode]:
-    """Per origin, the chains its words travelled: origin -> relaying sources (innermost first) -> article."""
+    """Per origin, the chains its words travelled: origin -> relaying sources (innermost first) -> article.
+
+    A chain's first link is who speaks: the origin itself ("he", "l'officiel", "spokesperson Lin Jian"), never a
+    relay; it is shown on the article as the words the article names the origin by. A relay is a later link that
+    names someone else: an unnamed pronoun or common noun ("il", "des spéculations") relays nothing."""
     roots: dict[str, RelayNode] = {}
     for e in evidence:
         root = roots.setdefault(e.origin.key, RelayNode(e.origin.name, "origin"))
         node = root
-        for link in e.chain:
-            label = link.name or link.text
-            if label == root.label or label == node.label:
+        seen = {_fold(root.label), _fold(_head(root.label))}
+        speaking = {_fold(e.chain[0].text), _fold(e.chain[0].name or "")} if e.chain else set()
+        for link in e.chain[1:]:
+            if not link.name and (is_pronoun(link.text) or not link.text[:1].isupper()):
                 continue
+            label = link.name or link.text
+            if _fold(label) in seen | speaking or _fold(_head(label)) in seen:
+                continue
+            seen.add(_fold(label))
             node = node.child(label, "relay")
         if any(c.kind == "article" and c.document_id == e.document_id for c in node.children):
             continue  # one leaf per article and path: its first quote (in date order) is the one linked
+        speaker = e.chain[0].text if e.chain else None
+        named = e.chain[0].name if e.chain else None
+        if speaker and (is_pronoun(speaker) or _fold(speaker) in seen or (named and _fold(named) in seen)
+                        or _fold(_head(root.label)).endswith(_fold(speaker))):
+            speaker = None
         node.children.append(RelayNode(e.outlet or e.title or e.document_id[:12], "article", document_id=e.document_id,
-                                       date=e.date, quote_start=e.quote.start, quote_end=e.quote.end, stance=e.stance))
+                                       date=e.date, quote_start=e.quote.start, quote_end=e.quote.end, stance=e.stance,
+                                       speaker=speaker))
     return list(roots.values())
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").strip(' "«»“”.,').split())
+
+
+def _head(label: str) -> str:
+    """An origin's name without its note: "Lin Jian (Government of China)" -> "Lin Jian"."""
+    return label.split(" (", 1)[0]
 
 
 def claim_timeline(connection: Connection, claim_id: str) -> list[tuple[str, int, int]]:

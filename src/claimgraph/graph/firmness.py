@@ -31,6 +31,8 @@ SAID = {"certain": "stated as fact", "probable": "hedged, as reported or alleged
         "possible": "only as a possibility", "underspecified": "only asked or supposed"}
 SHORT = {"certain": "firm", "probable": "hedged", "headline": "headline only", "possible": "conditional",
          "underspecified": "asked or supposed"}
+# The brief's section of what no origin asserts (asked, supposed, speculated, conditional or only a headline).
+UNASSERTED = "Only asked, supposed, speculated or headlined: no origin asserts these"
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"“])")
 
@@ -160,4 +162,4 @@ def firmness(claim: ClaimSummary) -> Firmness:
     return Firmness(best, levels)
 
 
-__all__ = ["Firmness", "LEVELS", "SAID", "SHORT", "conditional", "demand", "firmness", "is_headline", "row_level"]
+__all__ = ["Firmness", "LEVELS", "SAID", "SHORT", "UNASSERTED", "conditional", "demand", "firmness", "is_headline", "row_level"]

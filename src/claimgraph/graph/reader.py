@@ -75,6 +75,18 @@ def _label_cut(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS].rsplit(" ", 1)[0] + " …"
 
 
+def whole_label(label: str) -> str:
+    """A statement's label cut mid-word by the graph ("... Le gouvernement chinois est res…"): its first sentence
+    when that ends before the cut, else cut at the last whole word and marked."""
+    if not label.endswith("…"):
+        return label
+    body = label[:-1].rstrip()
+    first = first_sentence(body)
+    if first != body and len(first) >= 40:
+        return first
+    return body.rsplit(" ", 1)[0].rstrip(" ,;:") + " …" if " " in body else label
+
+
 def _words_with(claim: ClaimSummary, item: str) -> Optional[str]:
     """The first sentence of the claim's first English row that says `item` ("not aware of the case")."""
     for e in claim.evidence:
@@ -86,7 +98,7 @@ def _words_with(claim: ClaimSummary, item: str) -> Optional[str]:
 
 def reader_label(claim: ClaimSummary) -> str:
     """`claim.label`, with what its foreign words are said in English where the store knows it."""
-    label = claim.label
+    label = claim.label if claim.type != "STATEMENT" else whole_label(claim.label)
     quoted = _QUOTED.findall(label) if claim.type != "STATEMENT" else []
     if claim.type == "DENY" and len(quoted) == 1 and is_anaphoric(quoted[0]):
         # «the case», «the matter»: what is denied, and how (rejected, or "not aware of"), is in the words said.
@@ -106,4 +118,4 @@ def reader_label(claim: ClaimSummary) -> str:
     return f"{label} (in {LANGUAGE_NAMES.get(language_of(label) or '', 'another language')})"
 
 
-__all__ = ["READER", "language_of", "reader_label"]
+__all__ = ["READER", "language_of", "reader_label", "whole_label"]

@@ -10,9 +10,10 @@ from rich.text import Text
 
 from claimgraph.display import cell, md, md_link, plain
 from claimgraph.graph.denials import ASSERTED
-from claimgraph.graph.firmness import SAID, SHORT, is_headline, row_level
+from claimgraph.graph.firmness import SAID, SHORT, UNASSERTED, is_headline, row_level
 from claimgraph.graph.press import PRESS_REPORT
 from claimgraph.graph.speakers import AS_SOURCE
+
 from claimgraph.model.claims import Brief, ClaimSummary, Evidence
 
 QUOTE_MAX = 300
@@ -85,8 +86,10 @@ def _tree_lines(node: dict[str, Any], depth: int) -> list[str]:
     pad = "  " * depth
     if node["kind"] == "article":
         quote = node.get("quote") or {}
+        speaker = f", as «{md(node['speaker'])}»" if node.get("speaker") else ""
         line = (f"{pad}- article `{(node.get('document_id') or '')[:12]}` {md(node['label'])}, "
-                f"{md(node.get('date') or 'undated')}, {node.get('stance')}, chars {quote.get('start')}-{quote.get('end')}")
+                f"{md(node.get('date') or 'undated')}, {node.get('stance')}{speaker}, "
+                f"chars {quote.get('start')}-{quote.get('end')}")
     else:
         line = f"{pad}- {md(node['label'])}" + (" (relay)" if node["kind"] == "relay" else "")
     out = [line]
@@ -205,7 +208,7 @@ def brief_markdown(brief: Brief) -> str:
                          f"{brief_firmness(c, brief.details.get(c.id))}{' (single source)' if c.single_sourced else ''} |")
         lines.append("")
     for actor, ids in brief.sections:
-        lines.append(f"## {md(actor)}" if speaker else f"## Alleged actor: {md(actor)}")
+        lines.append(f"## {md(actor)}" if speaker or actor == UNASSERTED else f"## Alleged actor: {md(actor)}")
         lines.append("")
         for claim_id in ids:
             lines += claim_markdown(by_id[claim_id], brief.details.get(claim_id))

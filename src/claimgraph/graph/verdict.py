@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Optional, Sequence
 
 from claimgraph.graph.firmness import SAID, Firmness
-from claimgraph.graph.reader import LANGUAGE_NAMES, READER
+from claimgraph.graph.reader import LANGUAGE_NAMES, READER, language_of
 from claimgraph.model.claims import ClaimSummary, Evidence, Origin
 
 NO_EVIDENCE = "No evidence found"
@@ -128,7 +128,13 @@ def _denied_words(statement: ClaimSummary, row: Evidence | None) -> str:
                              if row.lang != READER and row.lang in LANGUAGE_NAMES else None) if n]
         return (f"{span}in {'words such as' if repeated else 'the words'} «{shown}»"
                 + (f" ({', '.join(notes)})" if notes else ""))
-    return f"{span}denying {denied}"
+    return f"{span}denying {'that ' if _clause(denied) else ''}{denied}"
+
+
+def _clause(denied: str) -> bool:
+    """Denied words that are a clause with its own subject ("«Beijing had ever provided weapons»"): "denying that"."""
+    words = denied.strip("«»").split()
+    return len(words) >= 4 and words[0][:1].isupper()
 
 
 def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[ClaimSummary]) -> dict[str, str]:
@@ -170,13 +176,39 @@ def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[Clai
     return out
 
 
+def _unanswered(asserted: Sequence[ClaimSummary]) -> str:
+    """ "; none answers X" : the allegations no denial answers, named (the first few), when some are answered."""
+    open_ = [c.label for c in asserted if not c.denied_by]
+    if not open_ or len(open_) == len(asserted):
+        return ""
+    return f"; no denial answers {_listed(open_)}"
+
+
+def _actors(asserted: Sequence[ClaimSummary], actors: Optional[Mapping[str, str]] = None) -> str:
+    """ " against China (4), Chinese companies (unnamed) (2)": who the allegations say acts, most alleged first."""
+    counts: dict[str, int] = {}
+    for c in asserted:
+        who = _who(c) or (actors or {}).get(c.id, "").removeprefix("Statements about ") or None
+        if who:
+            counts[who] = counts.get(who, 0) + 1
+    if len(counts) < 2:
+        return ""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    return " against " + ", ".join(f"{who} ({n})" for who, n in ranked[:4]) + (
+        f" and {len(ranked) - 4} more actors" if len(ranked) > 4 else "")
+
+
+
+
 def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSummary] = (),
-            statements: Sequence[ClaimSummary] = (), firmness: Optional[Mapping[str, Firmness]] = None) -> str:
+            statements: Sequence[ClaimSummary] = (), firmness: Optional[Mapping[str, Firmness]] = None,
+            actors: Optional[Mapping[str, str]] = None) -> str:
     """One paragraph answering `question` from `claims` (allegations, ranked best first) and
     `denials` (DENY claims and claims only denied, listed apart); `statements`: every DENY claim the
     allegations' denials come from (default: `denials`), to tell one general denial from many;
     `firmness`: how firmly the brief may say each claim is asserted (graph.firmness; default: the stored
-    certainty)."""
+    certainty); `actors`: the brief's section of each claim ("Statements about China"), to count a statement's
+    subject among the alleged actors."""
     firm = dict(firmness or {})
     asserted = [c for c in claims if c.origins and (firm[c.id].asserted if c.id in firm
                                                     else c.certainty not in SPECULATIVE)]
@@ -207,7 +239,8 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
             stated = sum(1 for c in asserted if _level(c, firm) == "certain")
             single = sum(1 for c in asserted if c.single_sourced)
             sentences.append(
-                f"In all, {_count(len(asserted), 'allegation')} from {_count(len(everyone), 'distinct independent origin')}"
+                f"In all, {_count(len(asserted), 'allegation')}{_actors(asserted, actors)}, from "
+                f"{_count(len(everyone), 'distinct independent origin')}"
                 f"; {stated} stated as fact by at least one origin, {len(asserted) - stated} only hedged"
                 f"; {single} rest on a single origin.")
         elif top.single_sourced:
@@ -221,13 +254,15 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
         # One broad denial ("China has never supplied lethal weapons to any party") answering every allegation is
         # one statement, not as many denials as there are allegations.
         sentences.append("Denied by " + "; ".join(f"{name}: {said}" for name, said in general.items()) + "; "
-                         f"{len(answered)} of the {_count(len(asserted), 'allegation')} answered.")
+                         f"{len(answered)} of the {_count(len(asserted), 'allegation')} answered"
+                         f"{_unanswered(asserted)}.")
         others = [d for d in deniers if d not in general]
         if others:
             sentences.append(f"Also denied by {_listed(others)}.")
     elif deniers:
         sentences.append(f"Denied by {_listed(deniers)}" + (
-            f" ({len(answered)} of the {_count(len(asserted), 'allegation')} answered)." if asserted else "."))
+            f" ({len(answered)} of the {_count(len(asserted), 'allegation')} answered{_unanswered(asserted)})."
+            if asserted else "."))
     elif asserted:
         sentences.append("No denial is on record.")
     if speculative:
@@ -239,18 +274,37 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
 __all__ = ["NO_EVIDENCE", "merge_duplicates", "no_evidence", "verdict"]
 
 
+def _one_accusation(claim: ClaimSummary) -> list[tuple[str, ...]]:
+    """An accusation's identity apart from its words: the same origins accusing the same target on the same day
+    ("the State Department accuses Beijing of «helping Moscow rebuild its arms industry»" and, in another
+    outlet, «fournir à Moscou des composants»: one accusation, two wordings)."""
+    target = claim.arguments.get("target")
+    day = claim.first_seen or ""
+    if claim.type != "ACCUSE" or not target or not claim.origins or len(day) < 10:
+        return []
+    return [("ACCUSE", target.lower(), day, *sorted({o.key for o in claim.origins}))]
+
+
+def _in_reader(label: str) -> bool:
+    return language_of(label) in (None, READER)
+
+
 def merge_duplicates(claims: list[ClaimSummary]) -> list[ClaimSummary]:
     """Claims the brief would show twice under one label (same type, roles and item words, kept
-    apart by the graph) read as one: origins, deniers, articles and evidence together."""
-    kept: dict[tuple[str, str], ClaimSummary] = {}
+    apart by the graph), and one accusation reported in two wordings (`_one_accusation`), read as one:
+    origins, deniers, articles and evidence together."""
+    kept: dict[tuple[str, ...], ClaimSummary] = {}
     out: list[ClaimSummary] = []
     for claim in claims:
-        key = (claim.type, " ".join(claim.label.lower().split()))
-        first = kept.get(key)
+        keys = [(claim.type, " ".join(claim.label.lower().split())), *_one_accusation(claim)]
+        first = next((kept[k] for k in keys if k in kept), None)
         if first is None:
-            kept[key] = claim
+            kept.update((k, claim) for k in keys)
             out.append(claim)
             continue
+        if (len(claim.articles), _in_reader(claim.label)) > (len(first.articles), _in_reader(first.label)):
+            # The wording more articles carry names the merged claim (its id, label and roles).
+            first.id, first.label, first.arguments = claim.id, claim.label, claim.arguments
         first.origins += [o for o in claim.origins if o.key not in {x.key for x in first.origins}]
         first.denied_by += [o for o in claim.denied_by if o.key not in {x.key for x in first.denied_by}]
         first.articles += [a for a in claim.articles if a not in first.articles]

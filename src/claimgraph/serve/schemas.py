@@ -88,6 +88,7 @@ class RelayNodeOut(Shape):
     date: Optional[str] = None
     stance: Optional[str] = None
     quote: Optional[QuoteRef] = None
+    speaker: Optional[str] = Field(None, description="an article's own words for the origin, when not its name")
     children: list["RelayNodeOut"] = []
 
 

@@ -1,0 +1,73 @@
+"""What a brief shows once, and whole: one row per passage, origin names cut at a word.
+
+The graph keeps every mention it read, so one sentence can be evidence twice ("China has
+repeatedly denied sending weapons to either side." as the article's own DENY, and "sending weapons
+to either side" as what China denies). A brief shows such rows of one article, one stance and
+overlapping characters as one row: the widest quote (its offsets, so the reader sees the whole
+sentence), said by the most telling of their sources (a counted certainty first, then a named
+speaker). Counting is done before: the verdict and the origins are read from every row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable
+
+from claimgraph.model.claims import ClaimSummary, Evidence, Origin
+
+ASSERTED = ("certain", "probable")
+# An origin named after its article's title carries the first 50 characters of it (graph.origins).
+_TITLE = re.compile(r"«([^»]{50})»")
+
+
+def merge_overlapping(rows: list[Evidence]) -> list[Evidence]:
+    """`rows` with the rows of one article and stance whose quotes overlap shown as one (order kept)."""
+    out: list[Evidence] = []
+    for row in rows:
+        for i, kept in enumerate(out):
+            if _overlap(kept, row):
+                out[i] = _merged(kept, row)
+                break
+        else:
+            out.append(row)
+    return out
+
+
+def _overlap(a: Evidence, b: Evidence) -> bool:
+    return (a.document_id == b.document_id and a.stance == b.stance
+            and a.quote.start < b.quote.end and b.quote.start < a.quote.end)
+
+
+def _rank(row: Evidence) -> tuple[bool, bool]:
+    return row.certainty in ASSERTED, bool(row.chain and row.chain[0].name)
+
+
+def _merged(a: Evidence, b: Evidence) -> Evidence:
+    wide = a if len(a.quote.text) >= len(b.quote.text) else b
+    said = a if _rank(a) >= _rank(b) else b
+    return replace(wide, certainty=said.certainty, polarity=said.polarity, chain=said.chain, origin=said.origin)
+
+
+def whole_title(name: str) -> str:
+    """An origin's name whose article title was cut mid-word ("article «La Chine fournit des équipements de dr»"),
+    cut at the last whole word and marked ("article «La Chine fournit des équipements de …»")."""
+    def cut(match: re.Match[str]) -> str:
+        text = match.group(1)
+        return f"«{text.rsplit(' ', 1)[0].rstrip(' ,;:')} …»" if " " in text else match.group(0)
+    return _TITLE.sub(cut, name)
+
+
+def _origin(origin: Origin) -> Origin:
+    name = whole_title(origin.name)
+    return origin if name == origin.name else replace(origin, name=name)
+
+
+def tidy(claims: Iterable[ClaimSummary]) -> None:
+    """Each claim's rows merged where they overlap, and its origins' names whole (in place)."""
+    for claim in claims:
+        claim.origins = [_origin(o) for o in claim.origins]
+        claim.denied_by = [_origin(o) for o in claim.denied_by]
+        claim.evidence = [replace(e, origin=_origin(e.origin)) for e in merge_overlapping(claim.evidence)]
+
+
+__all__ = ["merge_overlapping", "tidy", "whole_title"]

@@ -1,0 +1,89 @@
+"""What a brief shows: relay trees without the speaker or a pronoun as a relay, one row per passage, one
+accusation reported in two wordings as one, section headings naming one actor, titles and labels cut at a word
+(invented sentences and claims)."""
+from __future__ import annotations
+
+from claimgraph.graph.brief import UNASSERTED, _heading
+from claimgraph.graph.brief_tidy import merge_overlapping, whole_title
+from claimgraph.graph.detail import relay_trees
+from claimgraph.graph.reader import whole_label
+from claimgraph.graph.verdict import merge_duplicates, verdict
+from claimgraph.model import Span
+from claimgraph.model.claims import ChainLink, ClaimSummary, Evidence, Origin
+
+STATE = Origin("state:RU", "Government of Ruritania", "organization")
+OFFICIAL = Origin("anon:x", "an official (via The Lantern)", "anonymous")
+
+
+def row(doc: str, start: int, text: str, origin: Origin, chain: tuple = (), stance: str = "supports",
+        certainty: str = "certain", record: str = "v1") -> Evidence:
+    return Evidence(claim_id="c1", document_id=doc, record_id=record, stance=stance, certainty=certainty,
+                    polarity="positive", quote=Span(start, start + len(text), text), chain=chain, origin=origin,
+                    date="2025-03-02", outlet=f"Outlet {doc}")
+
+
+def test_the_speaker_and_pronouns_are_never_relays() -> None:
+    spoken = (ChainLink("il", "person", None), ChainLink("The Lantern", "media", "The Lantern"))
+    repeated = (ChainLink("spokesman Ivo Brask", "person", "Ivo Brask"), ChainLink("he", "person", "Ivo Brask"),
+                ChainLink("des rumeurs", "other", None))
+    trees = relay_trees([row("a", 0, "Shells went east.", OFFICIAL, spoken),
+                         row("b", 10, "No shells went east.", STATE, repeated, stance="denies")])
+    lantern, ivo = (t.to_dict() for t in trees)
+    assert [c["label"] for c in lantern["children"]] == ["The Lantern"], "the relay is the outlet, not «il»"
+    assert lantern["children"][0]["children"][0]["kind"] == "article"
+    assert [c["kind"] for c in ivo["children"]] == ["article"], "the spokesman, 'he' and «des rumeurs» relay nothing"
+    assert ivo["children"][0]["speaker"] == "spokesman Ivo Brask", "the article's words for the origin are kept"
+
+
+def test_overlapping_rows_of_one_article_are_one_row_said_by_the_named_speaker() -> None:
+    sentence = "Ruritania has repeatedly denied sending shells to either side."
+    inner = row("a", 16, "denied sending shells to either side", STATE,
+                (ChainLink("Ruritania", "organization", "Ruritania"),), stance="denies", certainty="possible")
+    outer = row("a", 0, sentence, STATE, stance="denies", record="v9")
+    other = row("b", 0, sentence, STATE, stance="denies")
+    merged = merge_overlapping([outer, inner, other])
+    assert len(merged) == 2 and merged[0].quote.text == sentence and merged[0].certainty == "certain"
+    assert merge_overlapping([outer, row("a", 200, "Another sentence.", STATE, stance="denies")]) != [outer]
+
+
+def accusation(claim_id: str, item: str, articles: list[str], day: str = "2025-03-02") -> ClaimSummary:
+    return ClaimSummary(id=claim_id, type="ACCUSE", label=f"Osterlich accuses Government of Ruritania of «{item}»",
+                        arguments={"agent": "Osterlich", "target": "Government of Ruritania"},
+                        origins=[Origin("state:OS", "Government of Osterlich", "organization")], articles=articles,
+                        languages=["en"], first_seen=day)
+
+
+def test_one_accusation_in_two_wordings_on_one_day_is_one_claim_in_the_reader_language() -> None:
+    merged = merge_duplicates([accusation("c1", "livrer des obus à l'ennemi", ["fr1"]),
+                               accusation("c2", "arming the enemy", ["en1"])])
+    assert len(merged) == 1 and merged[0].label.endswith("«arming the enemy»") and merged[0].articles == ["fr1", "en1"]
+    assert len(merge_duplicates([accusation("c1", "arming the enemy", ["a"]),
+                                 accusation("c2", "hacking", ["b"], day="2025-04-09")])) == 2
+
+
+def test_a_statement_section_names_the_one_thing_the_question_asks_about() -> None:
+    claim = ClaimSummary(id="s1", type="STATEMENT", label="Ruritania fuels the largest war in Europe since 1945",
+                         arguments={"about0": "Europe", "about1": "Ruritania", "about2": "World War II"})
+    keys = {"about0": "ent:europe", "about1": "state:RU", "about2": "ent:ww2"}
+    assert _heading(claim, keys, {"cc:RU"}) == "Statements about Ruritania"
+    assert _heading(claim, keys, set()) == "Statements about Europe"
+    assert "Statements about" not in UNASSERTED
+
+
+def test_titles_and_labels_are_cut_at_a_word() -> None:
+    title = "Ruritanian shells reach the front lines, say officials in Moravia"[:50]  # as graph.origins names it
+    assert whole_title(f"article «{title}»") == "article «Ruritanian shells reach the front lines, say …»"
+    assert whole_title("Reuters") == "Reuters"
+    label = "Ruritania has become a key enabler of the war. Its government is responsible for what its firms sel…"
+    assert whole_label(label) == "Ruritania has become a key enabler of the war."
+    assert whole_label("Ruritania ships shells and grenades and mortar rou…") == "Ruritania ships shells and grenades and mortar …"
+
+
+def test_the_verdict_counts_allegations_by_actor_and_says_denying_that() -> None:
+    def alleged(claim_id: str, agent: str) -> ClaimSummary:
+        return ClaimSummary(id=claim_id, type="SUPPLY", label=f"{agent} supplies shells to Osterlich",
+                            arguments={"agent": agent}, origins=[Origin(f"src:{claim_id}", f"Paper {claim_id}", "media")],
+                            articles=[claim_id], languages=["en"], first_seen="2025-03")
+    claims = [alleged("c1", "Ruritania"), alleged("c2", "Ruritania"), alleged("c3", "Ruritanian companies (unnamed)")]
+    text = verdict("Is Ruritania involved?", claims)
+    assert "In all, 3 allegations against Ruritania (2), Ruritanian companies (unnamed) (1), from 3" in text, text

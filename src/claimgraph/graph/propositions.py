@@ -43,6 +43,8 @@ def _data() -> dict[str, Any]:
     return {"counts": table("counts"), "acts": table("acts"), "objects": table("objects"), "numbers": numbers,
             "judgements": table("judgements"), "zero": word_list("zero_words"), "negations": word_list("negations"),
             "counting": word_list("counting_words"), "covers": dict(data["covers"]),
+            "phrases": {tuple(_TOKEN.findall(fold(w))): key for key, per_lang in data.get("phrases", {}).items()
+                        for forms in per_lang.values() for w in forms},
             "implies": dict(data["implies"])}
 
 
@@ -107,6 +109,9 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
             token = token[:-1]
         parts = token.split("-")
         tokens += parts if len(parts) > 1 and any(p in data["counts"] for p in parts) else [token]
+    for phrase, key in data["phrases"].items():  # "he was unarmed", "nothing in his hands"
+        if any(tuple(tokens[i:i + len(phrase)]) == phrase for i in range(len(tokens) - len(phrase) + 1)):
+            out.add(key)
     for i, token in enumerate(tokens):
         count = data["counts"].get(token)
         if count is not None:

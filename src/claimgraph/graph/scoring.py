@@ -60,6 +60,10 @@ STORY_WINDOW_DAYS = 7
 # pointed a gun") are one claim however they are worded, if their words are at least this close (cosine): the
 # key alone would join two stories' "12 killed" in one week.
 PROPOSITION_FLOOR = 0.3
+# A negated statement answering the account ("he didn't have anything in his hands" against "he pointed a gun at
+# officers") words it apart from every telling of it: its cosine with the account's centroid is lower (0.2-0.3 on
+# the real story clusters), so it meets a claim asserting its key from this one.
+NEGATED_PROPOSITION_FLOOR = 0.2
 # Speech acts of a known party told within a story in any words: one party's denials ("denied carrying out the
 # strike", "denied striking the South's territory") and one party's accusations of one target ("accuses it of an air
 # strike", "accused it of carrying out the attack") are one claim each, unless their item classes differ.
@@ -230,6 +234,8 @@ class StoryScope(NamedTuple):
     # Whether a nought the statement gives answers the story's figures ("no casualties" against "12 killed"): not
     # when an outlet says it in its own voice ("no injuries were reported"), which reports, it does not answer.
     answers: bool = True
+    # How related its words must be to a claim sharing a key (PROPOSITION_FLOOR, lower for a negation).
+    floor: float = PROPOSITION_FLOOR
 
 
 def claim_propositions(row: Any, scope: StoryScope) -> frozenset[str]:
@@ -247,7 +253,8 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
         return None
     if mention.type == "STATEMENT":
         keys = proposition_keys(mention.item)
-        return StoryScope(mention_day, keys, frozenset(mention.arguments.values())) if keys else None
+        floor = NEGATED_PROPOSITION_FLOOR if is_negated_statement(mention) else PROPOSITION_FLOOR
+        return StoryScope(mention_day, keys, frozenset(mention.arguments.values()), floor=floor) if keys else None
     if mention.type in STORY_SPEECH_ACTS:
         return None if open_role(mention.arguments.get("agent", "-")) else StoryScope(mention_day)
     if mention.type != "USE":
@@ -307,7 +314,7 @@ def score_candidates(rows: list[Any], vector: Optional[np.ndarray], classes: fro
     if story is not None:
         # Item classes that differ (-1.0) still tell two acts apart; a statement's words must still be related,
         # and its figures must not contradict the claim's ("ten killed" is not "twelve killed").
-        floor = PROPOSITION_FLOOR if story.propositions else -1.0
+        floor = story.floor if story.propositions else -1.0
         scores = [-1.0 if story.propositions and contradicts(story.propositions, claim_propositions(row, story))
                   else threshold if floor < score < threshold and within_story(row, story) else score
                   for row, score in zip(rows, scores)]

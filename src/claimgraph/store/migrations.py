@@ -114,6 +114,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0020_graph_items_states_noughts_2026_12_08", retake_graph),
     # one party's denials within a story are one claim, a denial's origin is its denier whoever reports it
     ("0021_graph_story_denials_2026_12_08", retake_graph),
+    # having nothing in one's hands is having no weapon, a negation meets the account it answers at a lower cosine
+    ("0022_graph_accounts_2026_12_08", retake_graph),
 ]
 
 

@@ -1,0 +1,36 @@
+"""A negation worded apart from the account it answers ("she is sure he had nothing in his hands" against "he pointed
+a pistol at the officers") is that account's denial (issue 12, fourth round)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimgraph.graph.propositions import proposition_keys
+from claimgraph.model import Analysis
+
+from graph_docs import Doc, claims_of, store_with
+
+
+def test_having_nothing_in_ones_hands_is_having_no_weapon() -> None:
+    assert proposition_keys("the driver was unarmed when they stopped him") == {"carry:weapon"}
+    assert proposition_keys("she is sure he didn't have anything in his hands") == {"carry:weapon"}
+    assert proposition_keys("il avait les mains vides") == {"carry:weapon"}
+    assert proposition_keys("he had a phone in his hands") == frozenset()
+
+
+def told(doc_id: str, date: str, source: str, source_type: str, content: str, polarity: str = "positive") -> Analysis:
+    d = Doc(doc_id, f"{source} said {content}.", "en", date, f"Outlet {doc_id}")
+    d.attribution("a1", source, source_type, content, polarity=polarity)
+    return d.analysis
+
+
+def test_a_negation_worded_apart_answers_the_account_it_denies(tmp_path: Path) -> None:
+    account = told("k1", "2025-03-10", "The police department", "organization",
+                   "the teenager pointed a pistol at the two officers before they fired")
+    again = told("k2", "2025-03-10", "The police department", "organization",
+                 "the boy aimed a revolver at the officers, who then opened fire")
+    witness = told("k3", "2025-03-11", "A neighbour, Dora Quint", "named_person",
+                   "she is certain the boy didn't have anything in his hands", polarity="negative")
+    claims = [c for c in claims_of(store_with(tmp_path, [account, again, witness], "account.db")).values()
+              if c.type == "STATEMENT"]
+    assert len(claims) == 1
+    assert [o.name for o in claims[0].denied_by] == ["A neighbour, Dora Quint"]

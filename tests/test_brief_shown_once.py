@@ -86,4 +86,47 @@ def test_the_verdict_counts_allegations_by_actor_and_says_denying_that() -> None
                             articles=[claim_id], languages=["en"], first_seen="2025-03")
     claims = [alleged("c1", "Ruritania"), alleged("c2", "Ruritania"), alleged("c3", "Ruritanian companies (unnamed)")]
     text = verdict("Is Ruritania involved?", claims)
-    assert "In all, 3 allegations against Ruritania (2), Ruritanian companies (unnamed) (1), from 3" in text, text
+    assert "In all, 3 allegations, about Ruritania (2), Ruritanian companies (unnamed) (1), from 3" in text, text
+
+
+def test_a_repeated_general_denial_is_quoted_where_it_says_what_is_denied() -> None:
+    from claimgraph.graph.render import brief_markdown
+    from claimgraph.model.claims import Brief
+
+    def allegation(claim_id: str) -> ClaimSummary:
+        paper = Origin(f"src:{claim_id}", f"Paper {claim_id}", "media")
+        return ClaimSummary(id=claim_id, type="SUPPLY", label=f"Ruritania supplies item {claim_id} to Osterlich",
+                            arguments={"agent": "Ruritania"}, origins=[paper], denied_by=[STATE], articles=[claim_id],
+                            languages=["en"], first_seen="2025-03", evidence=[
+                                row(claim_id, 0, "Shells went east.", paper),
+                                row("m", 0, "Ruritania rejected the reports on Monday, calling them groundless.", STATE,
+                                    stance="denies", record="v9")])
+    narration = row("m", 0, "Ruritania rejected the reports on Monday, calling them groundless.", STATE, record="v9")
+    said = row("n", 0, "The minister denied that Ruritania had ever sent shells.", STATE, record="v2")
+    deny = ClaimSummary(id="d1", type="DENY", label="Government of Ruritania denies «the case»", arguments={},
+                        origins=[STATE], articles=["m", "n"], first_seen="2025-03-01", last_seen="2025-03-09",
+                        evidence=[narration, said])
+    claims = [allegation("c1"), allegation("c2")]
+    text = verdict("Is Ruritania involved?", claims, [deny])
+    assert "in words such as «The minister denied that Ruritania had ever sent shells.»" in text, text
+    assert len(text.split("\n")) >= 3, "one sentence a line"
+    markdown = brief_markdown(Brief(question="Is Ruritania involved?", verdict=text))
+    assert "\n- Alleged: Ruritania supplies" in markdown and "\n- Denied by Government of Ruritania" in markdown
+
+
+def test_a_lowercase_common_word_of_the_question_names_no_state(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.graph.brief_keys import common_word_keys
+    from claimgraph.store import SqlStore
+    from claimgraph.store import tables as t
+
+    store = SqlStore(str(tmp_path / "names.db"))
+    with store.engine.begin() as connection:
+        connection.execute(t.graph_names.insert(), [{"name": "government", "key": "state:OS"},
+                                                    {"name": "ruritanian government", "key": "state:RU"},
+                                                    {"name": "government", "key": "state:RU"}])
+    with store.engine.connect() as connection:
+        keys = {"state:OS", "state:RU", "cc:RU"}
+        assert common_word_keys(connection, "Is the Ruritanian government involved?", keys) == {"state:OS"}
+        assert common_word_keys(connection, "Is the Government involved?", keys) == set(), "a capital names it"
+        assert common_word_keys(connection, "is the government involved?", keys) == set(), "all lowercase: kept"
+    store.close()

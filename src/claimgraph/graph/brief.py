@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from sqlalchemy import Connection, select
 
+from claimgraph.graph.brief_keys import common_word_keys
 from claimgraph.graph.brief_tidy import tidy
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
@@ -64,6 +65,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     """The brief for `question`: its best claims with evidence, grouped by alleged actor, and the
     denials that answer them (`limit` bounds the claims listed, allegations and denials together)."""
     keys = keys_in_question(connection, question)
+    keys -= common_word_keys(connection, question, keys)  # "the government" is no name of Sudan's state
     unknown = unknown_names(connection, question, keys)  # adds the keys of names given in part ("Limbach")
     named = {k for k in keys if not k.startswith("cc:")}
     if unknown:
@@ -205,6 +207,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     allegations.sort(key=lambda s: (not firm[s.id].asserted, bool(subject) and s.id not in subject,
                                     s.id not in direct or s.type == "STATEMENT",
                                     -relevance.get(s.id, 0.0) if not firm[s.id].asserted else 0,
+                                    # "G7 leaders accuse China of (unspecified)" says less than any named act
+                                    s.type == "ACCUSE" and "(unspecified)" in s.label,
                                     -len(s.origins), -len(s.articles), -relevance.get(s.id, 0.0), s.id))
     used = {d.document_id + d.record_id for c in allegations for d in c.evidence if d.stance == "denies"}
     # A denial is listed when it answers a listed allegation, or when the actor the question names denies.

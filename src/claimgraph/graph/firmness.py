@@ -45,7 +45,7 @@ def brief_data() -> dict[str, dict]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, tuple[str, ...]]:
-    out: dict[str, set[str]] = {"possibility": set(), "demands": set()}
+    out: dict[str, set[str]] = {"possibility": set(), "demands": set(), "denial_words": set()}
     for data in brief_data().values():
         for name in out:
             out[name].update(" ".join(_WORD.findall(str(w).lower())) for w in data.get(name) or [])
@@ -93,6 +93,11 @@ def conditional(text: str) -> bool:
 def demand(text: str) -> bool:
     """Whether the first sentence of `text` asks someone to act ("expected Beijing to stop such transfers")."""
     return _holds(_lexicon()["demands"], first_sentence(text))
+
+
+def says_denial(text: str) -> bool:
+    """Whether `text` says outright that something is denied ("He denied that ...", «n'a jamais fourni»)."""
+    return _holds(_lexicon()["denial_words"], text)
 
 
 def is_headline(evidence: Evidence) -> bool:
@@ -162,4 +167,4 @@ def firmness(claim: ClaimSummary) -> Firmness:
     return Firmness(best, levels)
 
 
-__all__ = ["Firmness", "LEVELS", "SAID", "SHORT", "UNASSERTED", "conditional", "demand", "firmness", "is_headline", "row_level"]
+__all__ = ["Firmness", "LEVELS", "SAID", "SHORT", "UNASSERTED", "conditional", "demand", "firmness", "is_headline", "row_level", "says_denial"]

@@ -191,7 +191,9 @@ def brief_markdown(brief: Brief) -> str:
     lines.append("Read as about: " + (", ".join(map(md, brief.matched)) or "nothing named; matched by meaning") + ".")
     lines.append("")
     if brief.verdict:
-        lines += ["## Verdict", "", brief.verdict, ""]
+        sentences = brief.verdict.split("\n")
+        shown = [f"- {line}" for line in sentences] if len(sentences) > 1 else sentences
+        lines += ["## Verdict", "", *shown, ""]
     speaker = is_speaker_brief(brief)
     if not brief.claims and not brief.denials:
         if not brief.verdict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Optional, Sequence
 
-from claimgraph.graph.firmness import SAID, Firmness
+from claimgraph.graph.firmness import SAID, Firmness, says_denial
 from claimgraph.graph.reader import LANGUAGE_NAMES, READER, language_of
 from claimgraph.model.claims import ClaimSummary, Evidence, Origin
 
@@ -109,7 +109,11 @@ def _other_actor(who: str | None, actor: str | None) -> bool:
 def _fullest(rows: list[Evidence]) -> Evidence | None:
     """The most telling of a statement's sentences: the longest that fits the verdict, else the first."""
     fitting = [e for e in rows if len(e.quote.text) <= QUOTE_CHARS]
-    return max(fitting, key=lambda e: len(e.quote.text)) if fitting else (rows[0] if rows else None)
+    # A named speaker's own words in the reader's language first ("China has never provided lethal weapons ...",
+    # said by its spokesman), before an outlet's narration of the denial.
+    return max(fitting, key=lambda e: (e.lang == READER, says_denial(e.quote.text), bool(e.chain and e.chain[0].name),
+                                       len(e.quote.text))) \
+        if fitting else (rows[0] if rows else None)
 
 
 def _denied_words(statement: ClaimSummary, row: Evidence | None) -> str:
@@ -118,13 +122,16 @@ def _denied_words(statement: ClaimSummary, row: Evidence | None) -> str:
     another language than the brief's says which: "(in French)"). A denial repeated in several articles says over
     which dates, and its quote is one of its wordings ("in words such as"), dated."""
     denied = statement.label.split(" denies ", 1)[1]
+    if denied.startswith("«") and "»" in denied:
+        denied = denied[:denied.index("»") + 1]  # the DENY's words, without the reader's gloss after them
     repeated = len(statement.articles) > 1
     span = (f"repeated in {len(statement.articles)} articles from {statement.first_seen or '?'} to "
             f"{statement.last_seen or '?'}, " if repeated else "")
-    if row is not None and len(denied.strip("«»").split()) < SHORT_DENIAL_WORDS:
-        quote = row.quote.text
+    if row is not None and (repeated or len(denied.strip("«»").split()) < SHORT_DENIAL_WORDS):
+        quote = " ".join(row.quote.text.split())
         shown = quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
-        notes = [n for n in (row.date if repeated else None, f"in {LANGUAGE_NAMES[row.lang]}"
+        speaker = row.chain[0].name if row.chain and row.chain[0].name else None
+        notes = [n for n in (speaker, row.date if repeated else None, f"in {LANGUAGE_NAMES[row.lang]}"
                              if row.lang != READER and row.lang in LANGUAGE_NAMES else None) if n]
         return (f"{span}in {'words such as' if repeated else 'the words'} «{shown}»"
                 + (f" ({', '.join(notes)})" if notes else ""))
@@ -179,13 +186,14 @@ def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[Clai
 def _unanswered(asserted: Sequence[ClaimSummary]) -> str:
     """ "; none answers X" : the allegations no denial answers, named (the first few), when some are answered."""
     open_ = [c.label for c in asserted if not c.denied_by]
-    if not open_ or len(open_) == len(asserted):
-        return ""
+    if not open_ or len(open_) == len(asserted) or len(open_) > ALSO:
+        return ""  # none answered, or too many to name: the count says it
     return f"; no denial answers {_listed(open_)}"
 
 
 def _actors(asserted: Sequence[ClaimSummary], actors: Optional[Mapping[str, str]] = None) -> str:
-    """ " against China (4), Chinese companies (unnamed) (2)": who the allegations say acts, most alleged first."""
+    """ ", about China (4), Chinese companies (unnamed) (2)": who the allegations say acts (a statement: whom it is
+    about), most alleged first."""
     counts: dict[str, int] = {}
     for c in asserted:
         who = _who(c) or (actors or {}).get(c.id, "").removeprefix("Statements about ") or None
@@ -194,7 +202,7 @@ def _actors(asserted: Sequence[ClaimSummary], actors: Optional[Mapping[str, str]
     if len(counts) < 2:
         return ""
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    return " against " + ", ".join(f"{who} ({n})" for who, n in ranked[:4]) + (
+    return ", about " + ", ".join(f"{who} ({n})" for who, n in ranked[:4]) + (
         f" and {len(ranked) - 4} more actors" if len(ranked) > 4 else "")
 
 
@@ -268,7 +276,8 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
     if speculative:
         sentences.append("Never asserted by any origin: " + _listed([_noted(c.label, _unasserted(c, firm))
                                                                       for c in speculative]) + ".")
-    return " ".join(sentences)
+    # One sentence a line: the Markdown and the page show them as a list, the JSON keeps one string.
+    return "\n".join(sentences)
 
 
 __all__ = ["NO_EVIDENCE", "merge_duplicates", "no_evidence", "verdict"]

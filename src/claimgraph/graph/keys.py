@@ -374,7 +374,19 @@ def place_country(text: Optional[str]) -> Optional[str]:
     for code, entry in _data()["nationalities"].items():
         if f" {fold(str(entry['country']))} " in folded:
             return str(code)
-    return next((c for name, c in _FRENCH_COUNTRIES.items() if f" {name} " in folded), None)
+    found = next((c for name, c in _FRENCH_COUNTRIES.items() if f" {name} " in folded), None)
+    return found or _named_country(words(text))
+
+
+def _named_country(tokens: list[str]) -> Optional[str]:
+    """Any country a place phrase names, the longest name first ("a refugee camp in South Sudan" -> SS, not SD)."""
+    countries = _world_countries()
+    for n in (4, 3, 2, 1):
+        for i in range(len(tokens) - n + 1):
+            code = countries.get(" ".join(tokens[i:i + n]))
+            if code:
+                return code
+    return None
 
 
 def is_universal(text: str) -> bool:

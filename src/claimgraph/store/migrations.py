@@ -116,6 +116,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0021_graph_story_denials_2026_12_08", retake_graph),
     # having nothing in one's hands is having no weapon, a negation meets the account it answers at a lower cosine
     ("0022_graph_accounts_2026_12_08", retake_graph),
+    # a place phrase is in any country it names ("a refugee camp in South Sudan"; graph/keys.py `place_country`)
+    ("0023_graph_place_countries_2026_12_08", retake_graph),
 ]
 
 

@@ -34,3 +34,15 @@ def test_a_negation_worded_apart_answers_the_account_it_denies(tmp_path: Path) -
               if c.type == "STATEMENT"]
     assert len(claims) == 1
     assert [o.name for o in claims[0].denied_by] == ["A neighbour, Dora Quint"]
+
+
+def test_negations_stored_before_the_account_deny_it_once_it_is_told(tmp_path: Path) -> None:
+    first = told("n1", "2025-05-02", "Farid Osei, a nurse", "named_person",
+                 "there were no casualties in the village", polarity="negative")
+    account = told("n2", "2025-05-03", "The provincial governor", "named_person",
+                   "12 people were killed in the village and 30 wounded")
+    claims = [c for c in claims_of(store_with(tmp_path, [first, account], "earlier.db")).values()
+              if c.type == "STATEMENT"]
+    assert len(claims) == 1
+    assert [o.name.split(" (")[0] for o in claims[0].origins] == ["The provincial governor"]
+    assert [o.name.split(" (")[0] for o in claims[0].denied_by] == ["Farid Osei, a nurse"]

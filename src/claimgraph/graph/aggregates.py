@@ -242,8 +242,7 @@ def backfill(connection: Connection, batch: int = BACKFILL_BATCH) -> int:
 
     RETURNS (int): the number of claims filled.
     """
-    c, e, cd = t.claims, t.evidence, t.claim_documents
-    dialect = connection.dialect.name
+    c, cd = t.claims, t.claim_documents
     done = 0
     last = None
     while True:
@@ -253,23 +252,37 @@ def backfill(connection: Connection, batch: int = BACKFILL_BATCH) -> int:
         claims = list(connection.execute(query.order_by(c.c.seq).limit(batch)))
         if not claims:
             return done
-        ids = [r.id for r in claims]
-        rows = list(connection.execute(select(*_evidence_columns()).where(e.c.claim_id.in_(ids))))
-        relaying = sorted({r.document_id for r in rows if is_story(r.origin_key)})
-        cited: dict[str, set[str]] = defaultdict(set)
-        for start in range(0, len(relaying), 5000):
-            for r in connection.execute(select(e.c.document_id, e.c.origin_key)
-                                        .where(e.c.document_id.in_(relaying[start:start + 5000])).distinct()):
-                if not is_story(r.origin_key):
-                    cited[r.document_id].add(r.origin_key)
-        roots = root_texts(connection, {r for r in map(_voice_root, rows) if r is not None})
-        documents, origins = aggregate(rows, cited, roots, dialect)
-        if documents:
-            connection.execute(cd.insert(), documents)
-        if origins:
-            connection.execute(t.claim_origins.insert(), list(origins.values()))
+        documents = _fill(connection, [r.id for r in claims])
         done += len(claims)
         if not documents:  # claims without evidence: nothing to fill, move past them
             last = claims[-1].seq + 1
         else:
             last = claims[-1].seq
+
+
+def _fill(connection: Connection, ids: list[str]) -> list[dict[str, Any]]:
+    """Write the aggregate rows of claims `ids` from their evidence; RETURNS the `claim_documents` rows."""
+    e = t.evidence
+    rows = list(connection.execute(select(*_evidence_columns()).where(e.c.claim_id.in_(ids))))
+    relaying = sorted({r.document_id for r in rows if is_story(r.origin_key)})
+    cited: dict[str, set[str]] = defaultdict(set)
+    for start in range(0, len(relaying), 5000):
+        for r in connection.execute(select(e.c.document_id, e.c.origin_key)
+                                    .where(e.c.document_id.in_(relaying[start:start + 5000])).distinct()):
+            if not is_story(r.origin_key):
+                cited[r.document_id].add(r.origin_key)
+    roots = root_texts(connection, {r for r in map(_voice_root, rows) if r is not None})
+    documents, origins = aggregate(rows, cited, roots, connection.dialect.name)
+    if documents:
+        connection.execute(t.claim_documents.insert(), documents)
+    if origins:
+        connection.execute(t.claim_origins.insert(), list(origins.values()))
+    return documents
+
+
+def refill(connection: Connection, claim_id: str) -> None:
+    """Write a claim's aggregates anew from its evidence, after stored rows of it changed stance
+    (graph/stances.py `answer_earlier`)."""
+    connection.execute(t.claim_documents.delete().where(t.claim_documents.c.claim_id == claim_id))
+    connection.execute(t.claim_origins.delete().where(t.claim_origins.c.claim_id == claim_id))
+    _fill(connection, [claim_id])

@@ -6,6 +6,7 @@ from typing import Optional
 
 from sqlalchemy import Connection, bindparam, select
 
+from claimgraph.graph import aggregates
 from claimgraph.graph.mentions import OUTLET_VOICES
 from claimgraph.graph.scoring import is_negated_statement
 from claimgraph.model.claims import ClaimMention
@@ -34,6 +35,28 @@ def stance_in(connection: Connection, claim_id: str, mention: ClaimMention, foun
     if not is_negated_statement(mention) or mention.stance != "supports":
         return mention.stance
     return "denies" if asserted(connection, claim_id, founders) == "positive" else "supports"
+
+
+_NEGATIONS = (select(t.evidence.c.id).where(t.evidence.c.claim_id == bindparam("claim_id"),
+                                            t.evidence.c.stance == "supports", t.evidence.c.polarity == "negative",
+                                            t.evidence.c.origin_type.not_in(OUTLET_VOICES)))
+
+
+def answer_earlier(connection: Connection, claim_id: str, mention: ClaimMention, founders: dict[str, str],
+                   created: set[str]) -> bool:
+    """The first positive telling of an account whose stored mentions so far all negate it ("there were no
+    casualties" in earlier articles, then "12 people were killed"): those negations answer it, so their stored rows
+    deny it now, as they would had the account come first (a negation never supports what it negates). Outlets' own
+    negations stay as written (an outlet does not deny). RETURNS whether rows were rewritten."""
+    if claim_id in created or not asserts(mention) or asserted(connection, claim_id, founders) != "negative":
+        return False
+    ids = list(connection.execute(_NEGATIONS, {"claim_id": claim_id}).scalars())
+    founders[claim_id] = "positive"
+    if not ids:
+        return False
+    connection.execute(t.evidence.update().where(t.evidence.c.id.in_(ids)).values(stance="denies"))
+    aggregates.refill(connection, claim_id)
+    return True
 
 
 def asserted(connection: Connection, claim_id: str, founders: dict[str, str]) -> Optional[str]:

@@ -27,7 +27,7 @@ from claimgraph.graph.scoring import (NEGATED_MARGIN, Touched, best_candidate, c
                                       threshold_of)
 from claimgraph.graph.origins import STORY_PREFIXES, wire_of
 from claimgraph.graph.propositions import proposition_keys
-from claimgraph.graph.stances import asserted, asserts, outlet_negation, stance_in
+from claimgraph.graph.stances import answer_earlier, asserted, asserts, outlet_negation, stance_in
 from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t
@@ -211,6 +211,7 @@ class GraphUpdater:
                 # An outlet's own "no injuries were reported" against an account someone asserts: like the
                 # article's own negation of an act (graph.mentions), it neither supports nor denies: not stored.
                 continue
+            answer_earlier(connection, claim_id, mention, founders, touched.created)  # graph/stances.py
             if founders.get(claim_id, "negative") == "negative" and asserts(mention):
                 # The account this article's negations answered comes after them ("no injuries to police", then
                 # "three people were injured"): they deny it, as they would had it come first.

@@ -118,6 +118,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0022_graph_accounts_2026_12_08", retake_graph),
     # a place phrase is in any country it names ("a refugee camp in South Sudan"; graph/keys.py `place_country`)
     ("0023_graph_place_countries_2026_12_08", retake_graph),
+    # negations stored before the account they answer deny it once it is told (graph/stances.py `answer_earlier`)
+    ("0024_graph_earlier_negations_2026_12_08", retake_graph),
 ]
 
 

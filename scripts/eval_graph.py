@@ -14,6 +14,7 @@ origin-count accuracy over the annotated claims (docs/graph.md), and the role-sa
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import re
@@ -85,15 +86,29 @@ def load_gold() -> dict[str, Analysis]:
 
 
 _ANALYZER = None
+# --engine-cache DIR: engine analyses kept as JSON, keyed by the article file's sha256 (graph-only changes are
+# measured on the same analyses, and in seconds). Empty the folder when extraction changes.
+ENGINE_CACHE: Optional[Path] = None
 
 
 def engine_analyses(stems: list[str], folder: Path = EXAMPLES) -> dict[str, Analysis]:
     global _ANALYZER
-    from claimgraph.pipeline import Analyzer
-
-    _ANALYZER = _ANALYZER or Analyzer()
     paths = [folder / f"{stem}.txt" for stem in stems]
-    return {path.stem: analysis for path, analysis in zip(paths, _ANALYZER.analyze_paths(paths))}
+    out: dict[str, Analysis] = {}
+    cached = {p: ENGINE_CACHE / f"{hashlib.sha256(p.read_bytes()).hexdigest()}.json" for p in paths} if ENGINE_CACHE else {}
+    for path, file in cached.items():
+        if file.exists():
+            out[path.stem] = Analysis.from_dict(json.loads(file.read_text(encoding="utf-8")))
+    todo = [p for p in paths if p.stem not in out]
+    if todo:
+        from claimgraph.pipeline import Analyzer
+
+        _ANALYZER = _ANALYZER or Analyzer()
+        for path, analysis in zip(todo, _ANALYZER.analyze_paths(todo)):
+            out[path.stem] = analysis
+            if path in cached:
+                cached[path].write_text(json.dumps(analysis.to_dict(), ensure_ascii=False), encoding="utf-8")
+    return {p.stem: out[p.stem] for p in paths}
 
 
 def story_sets() -> list[str]:
@@ -146,7 +161,7 @@ def claim_of_records(store: SqlStore) -> dict[tuple[str, str], str]:
     return out
 
 
-def evaluate(mode: str, name: str = "family") -> dict[str, object]:
+def evaluate(mode: str, name: str = "family", explain: bool = False) -> dict[str, object]:
     gold, spec, folder = load_set(name)
     system = gold if mode == "gold" else engine_analyses(sorted(gold), folder)
     with tempfile.TemporaryDirectory() as tmp:
@@ -154,12 +169,14 @@ def evaluate(mode: str, name: str = "family") -> dict[str, object]:
         records = claim_of_records(store)
         gold_cluster: dict[str, str] = {}
         sys_cluster: dict[str, str] = {}
+        located: dict[str, tuple[str, str]] = {}
         for claim in spec["claims"]:
             for mention in claim["mentions"]:
                 stem, record = mention.split("#")
                 gold_cluster[mention] = claim["id"]
                 mapping = {record: record} if mode == "gold" else align(gold[stem], system[stem])
                 found = records.get((system[stem].document.id, mapping.get(record, "")))
+                located[mention] = (system[stem].document.id, mapping.get(record, ""))
                 sys_cluster[mention] = found or f"unmatched:{mention}"
         tp = fp = fn = 0
         for a, b in itertools.combinations(sorted(gold_cluster), 2):
@@ -171,6 +188,7 @@ def evaluate(mode: str, name: str = "family") -> dict[str, object]:
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         origin_rows, mention_rows = [], []
+        explained: list[dict[str, object]] = []
         with store.engine.connect() as connection:
             for claim in spec["claims"]:
                 if claim["origins"] is None:
@@ -181,6 +199,9 @@ def evaluate(mode: str, name: str = "family") -> dict[str, object]:
                     continue
                 (summary,) = summaries(connection, [votes.most_common(1)[0][0]], with_evidence=False)
                 origin_rows.append((claim["id"], len(claim["origins"]), len(summary.origins)))
+                if explain and len(claim["origins"]) != len(summary.origins):
+                    explained.append(_explain(connection, claim, votes.most_common(1)[0][0], located,
+                                              {a.document.id: stem for stem, a in system.items()}))
                 mention_rows.append((claim["id"], len(claim["origins"]),
                                      _annotated_origins(connection, claim, votes, system, gold, mode)))
             sanity = sanity_report(connection)
@@ -197,7 +218,27 @@ def evaluate(mode: str, name: str = "family") -> dict[str, object]:
             "origin_count_accuracy_annotated": round(correct_mentions / len(mention_rows), 3) if mention_rows else None,
             "role_sanity": sanity,
             "origin_counts_annotated": [{"claim": c, "gold": g, "system": s} for c, g, s in mention_rows],
-            "origin_counts": [{"claim": c, "gold": g, "system": s} for c, g, s in origin_rows]}
+            "origin_counts": [{"claim": c, "gold": g, "system": s} for c, g, s in origin_rows],
+            **({"origin_diffs": explained} if explain else {})}
+
+
+def _explain(connection, claim: dict, claim_id: str, located: dict[str, tuple[str, str]],  # type: ignore[no-untyped-def]
+             stems: dict[str, str]) -> dict[str, object]:
+    """A claim whose origin count is wrong: the gold's origins, the system's, and each system origin's
+    asserting rows (article#record, chain innermost first, "[not gold]" when the gold does not list the row in
+    this claim)."""
+    (summary,) = summaries(connection, [claim_id])
+    annotated = {located[m] for m in claim["mentions"]}
+    rows: dict[str, list[str]] = {}
+    for e in summary.evidence:
+        if e.stance != "supports" or e.certainty == "underspecified":
+            continue
+        chain = " < ".join(link.text for link in e.chain) or "(narration)"
+        record = e.record_id.split("@")[0]
+        mark = "" if (e.document_id, record) in annotated else " [not gold]"
+        rows.setdefault(f"{e.origin.name} [{e.origin.key}]", []).append(
+            f"{stems.get(e.document_id, e.document_id[:10])}#{e.record_id} {chain}{mark}")
+    return {"claim": claim["id"], "gold": claim["origins"], "system": [o.name for o in summary.origins], "rows": rows}
 
 
 def _annotated_origins(connection, claim: dict, votes: Counter, system: dict[str, Analysis],  # type: ignore[no-untyped-def]
@@ -249,7 +290,7 @@ def pair_cosines() -> dict[str, object]:
 
 def _brief_row(report: dict) -> dict:
     """A set's figures without the per-claim lists."""
-    row = {k: v for k, v in report.items() if not k.startswith("origin_counts")}
+    row = {k: v for k, v in report.items() if not k.startswith("origin_counts") and k != "origin_diffs"}
     row["role_sanity"] = {k: v for k, v in report["role_sanity"].items() if k != "examples"}
     return row
 
@@ -261,15 +302,25 @@ def main() -> None:
     parser.add_argument("--pairs", action="store_true", help="also report item cosine for same/different-claim pairs")
     parser.add_argument("--json", type=Path, help="write every figure here")
     parser.add_argument("--full", action="store_true", help="also print per-claim origin counts and examples")
+    parser.add_argument("--explain", action="store_true",
+                        help="also print, per claim whose origin count is wrong, the gold and system origins and the "
+                             "rows behind each system origin")
+    parser.add_argument("--engine-cache", type=Path, help="keep engine analyses here (JSON by file sha256) and reuse them")
     args = parser.parse_args()
+    global ENGINE_CACHE
+    if args.engine_cache:
+        args.engine_cache.mkdir(parents=True, exist_ok=True)
+        ENGINE_CACHE = args.engine_cache
     names = {"all": ["family", *story_sets()], "stories": story_sets()}.get(args.set, [args.set])
-    reports = [evaluate(args.input, name) for name in names if name != "homenews"]
+    reports = [evaluate(args.input, name, args.explain) for name in names if name != "homenews"]
     if args.set in ("all", "homenews") and args.input == "engine" and HOMENEWS.exists():
         reports.append(homenews_sanity())
     report: dict[str, object] = {"input": args.input, "sets": reports}
     if args.pairs:
         report["item_cosine"] = pair_cosines()
     shown = report if args.full else {"input": args.input, "sets": [_brief_row(r) for r in reports]}
+    if args.explain and not args.full:
+        shown["origin_diffs"] = {r["set"]: r.get("origin_diffs", []) for r in reports}
     print(json.dumps(shown, indent=1, ensure_ascii=False))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -23,6 +23,10 @@ from claimgraph.model.claims import ClaimSummary, Origin
 FIRMNESS = {c: i for i, c in enumerate(CERTAINTIES)}  # certain=0 ... underspecified=3
 UNASSERTED = "underspecified"
 ASSERTED = ("certain", "probable")
+# What an outlet's own telling of a claim can relay: another outlet's report ("Reuters reported ..."; the outlet
+# retells a text). A party it also quotes (police, an official, a charity) does not make the outlet's own
+# narration theirs: the outlet asserts it in its own voice (tests/graph_gold/stories/README.md, "Origins").
+RELAYED_TYPES = ("media", "document")
 
 # (order, stored origin, voice or None, certainty, date): a named origin's first row, or a voice's article.
 Item = tuple[Any, Triple, Optional[list[Any]], str, Optional[str]]
@@ -107,8 +111,8 @@ class _Rules:
         pair = (stance, document_id)
         if pair not in self.relays:
             if stance not in self.relayable:  # (a key is kept or left out whole: filtering first lists the same)
-                origins = _distinct((i[1] for i in self.rows[stance] if not i[1][0].startswith(STORY_PREFIXES)),
-                                    self.listing)
+                origins = _distinct((i[1] for i in self.rows[stance] if not i[1][0].startswith(STORY_PREFIXES)
+                                     and (stance == "denies" or i[1][2] in RELAYED_TYPES)), self.listing)
                 self.relayable[stance] = (origins, {o[0]: n for n, o in enumerate(origins)})
             origins, rank = self.relayable[stance]
             first = min((rank[k] for k in self.cited[document_id] if k in rank), default=None)

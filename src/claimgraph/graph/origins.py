@@ -14,7 +14,8 @@ from typing import Optional
 from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_commentator, is_official_act, is_pronoun,
                                    is_state, is_state_role, name_key, nationality, state_name, words)
 from claimgraph.graph.press import PRESS_REPORT, is_press_report
-from claimgraph.graph.voices import _state_origin, body_of, entity_origin, person_body, state_of_words, state_voice
+from claimgraph.graph.voices import (_state_origin, body_kind, body_of, body_origin, entity_origin, person_body,
+                                     state_of_words, state_voice, title_body)
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model.claims import ChainLink, Origin
@@ -336,6 +337,9 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
     code = state_of_words(chain[0].text) if chain else None
     if code is not None:
         return _state_origin(code, chain[0].text)  # "the Sudanese government", "Greek police"
+    body = _body_voice(chain, analysis)
+    if body is not None:
+        return body
     for i, link in enumerate(chain):
         if link.name:
             inner = chain[0] if i > 0 else None
@@ -347,7 +351,7 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
             kind = "organization" if link.type == "author" else link.type
             return Origin(key=f"src:{name_key(key)}", name=name if inner else key, type=kind)
     document = analysis.document
-    outlet = document.source or (f"article «{document.title[:50]}»" if document.title else f"article {document.id[:12]}")
+    outlet = _outlet(analysis)
     name = f"{chain[0].text} (in {outlet})" if chain else outlet
     if any(is_press_report(link.text, link.type, document.lang) for link in chain):
         # "Media reports said ...", or sources they quote: the article's story, citing reporting found elsewhere.
@@ -356,6 +360,39 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
         # The outlet's unnamed officials: one origin per story, apart from its narration.
         return Origin(key=f"anon:{document.id}", name=name, type="anonymous")
     return Origin(key=f"story:{document.id}", name=name, type="story")
+
+
+def _outlet(analysis: Analysis) -> str:
+    document = analysis.document
+    return document.source or (f"article «{document.title[:50]}»" if document.title else f"article {document.id[:12]}")
+
+
+# Source types whose unnamed words may name a body ("police sources", "the officers involved", "the autopsy").
+BODY_WORD_TYPES = ("anonymous_person", "unspecified", "organization", "document")
+
+
+def _body_voice(chain: tuple[ChainLink, ...], analysis: Analysis) -> Optional[Origin]:
+    """A voice of a body a story has one of (its police, its medical examiner; graph/data/voices.yaml): the body
+    named, a person titled with it, its unnamed people and documents, whichever outlet quotes them, are one
+    origin ("police (in Essence)", "the officers involved (in RT)", "Police Commissioner Raymond Kelly" and the
+    "New York City Police Department" are the police; "the autopsy" in three outlets is the medical examiner)."""
+    if not chain:
+        return None
+    first = chain[0]
+    # Quoted through another outlet ("police (via The New York Times)"), the words are that outlet's report.
+    if not first.name and first.type in BODY_WORD_TYPES and not any(link.name for link in chain):
+        kind = body_kind(first.text)
+        if kind is not None:
+            return body_origin(kind, f"{first.text} (in {_outlet(analysis)})", named=False)
+    link = next((link for link in chain if link.name), None)
+    if link is None or link.type == "media" or link.type == "author":
+        return None
+    entity = next((e for e in analysis.entities if e.name == link.name), None)
+    if entity is not None and entity.type == "PERSON":
+        kind = title_body(entity, analysis)
+        return body_origin(kind, f"{entity.name} ({kind})") if kind else None
+    kind = body_kind(link.name, whole=True)
+    return body_origin(kind, link.name) if kind else None
 
 
 def wire_origin(wire: str) -> Origin:

@@ -7,7 +7,11 @@ person who speaks for it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Optional
+
+import yaml
 
 from claimgraph.graph.keys import (entity_key, is_state, is_state_role, name_key, nationality, state_name, unnamed_group,
                                    words)
@@ -17,6 +21,10 @@ from claimgraph.resolve.gazetteer import default_gazetteer
 
 # How far around a person's name a state role is looked for ("Foreign ministry spokesperson Lin Jian").
 ROLE_WINDOW = 60
+# Bodies a story has one of (police, the medical examiner): graph/data/voices.yaml.
+VOICES = Path(__file__).parent / "data" / "voices.yaml"
+# How many words before a person's name may hold the title of the body they speak for ("Police Commissioner").
+TITLE_WORDS = 3
 
 
 def _state_origin(code: str, speaker: str) -> Origin:
@@ -110,4 +118,50 @@ def person_body(entity: Entity, analysis: Analysis) -> Optional[Entity]:
             body = named[0]
         if body is not None:
             return body
+    return None
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> tuple[int, tuple[tuple[str, frozenset[str], frozenset[str]], ...]]:
+    data = yaml.safe_load(VOICES.read_text(encoding="utf-8"))
+    out = []
+    for name, entry in data["bodies"].items():
+        phrases = frozenset(" ".join(words(p)) for lang, listed in entry.items() if lang != "not_with" for p in listed)
+        excluded = frozenset(" ".join(words(w)) for w in entry.get("not_with") or ())
+        out.append((str(name), phrases, excluded))
+    return int(data["head_words"]), tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def body_kind(text: str, whole: bool = False) -> Optional[str]:
+    """The body a source's words name ("police sources", "the officers involved", "the autopsy" -> "police",
+    "medical examiner"), read in its first words (every word of a name with `whole`); None for none, or with a
+    word that makes it another body ("an intelligence officer")."""
+    limit, bodies = _bodies()
+    tokens = words(text)
+    joined = f" {' '.join(tokens if whole else tokens[:limit])} "
+    for name, phrases, excluded in bodies:
+        if any(f" {p} " in joined for p in phrases) and not any(f" {w} " in joined for w in excluded):
+            return name
+    return None
+
+
+def body_origin(kind: str, name: str, named: bool = True) -> Origin:
+    """One origin for every voice of a body a story has one of: its named self, its people, its documents
+    (`named` False: its unnamed people or documents, type `anonymous`, named "police (in <outlet>)")."""
+    return Origin(key=f"src:{name_key(kind)}", name=name, type="organization" if named else "anonymous")
+
+
+def title_body(entity: Entity, analysis: Analysis) -> Optional[str]:
+    """The body a person speaks for by the title right before their name ("Police Commissioner Raymond Kelly",
+    "coroner Jane Doe"), when the article names no force of it (`person_body` takes the one it names)."""
+    if entity.type != "PERSON":
+        return None
+    text = analysis.document.text
+    for mention in entity.mentions:
+        before = re.split(r"[.!?\n,;(]", text[max(0, mention.start - ROLE_WINDOW):mention.start])[-1]
+        title = " ".join(words(before)[-TITLE_WORDS:])
+        kind = body_kind(title) if title else None
+        if kind is not None:
+            return kind
     return None

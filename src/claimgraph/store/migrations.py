@@ -120,6 +120,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0023_graph_place_countries_2026_12_08", retake_graph),
     # negations stored before the account they answer deny it once it is told (graph/stances.py `answer_earlier`)
     ("0024_graph_earlier_negations_2026_12_08", retake_graph),
+    # a story's police and medical examiner are one origin each (graph/voices.py, data/voices.yaml); an outlet's own
+    # telling relays another outlet's report or a published text, not a party it quotes (graph/origin_rules.py)
+    ("0025_graph_bodies_narration_2026_12_08", retake_graph),
 ]
 
 

@@ -1,0 +1,113 @@
+"""Origins (issue 12, item 1): a body a story has one of is one origin however it speaks and whoever quotes it,
+and an outlet's own telling of a claim relays another outlet's report, not a party it quotes.
+
+Invented articles about an invented clash in a town "Keldra"; outlets "The Lantern", "Harbour Gazette",
+"Daily Post"; a police force "Varn City Police Department"; an aid group "Helping Hands".
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from claimgraph.graph import claim_mentions
+from graph_docs import Doc, claims_of, store_with
+
+KNIFE = "the man had a knife"
+
+
+def test_body_words_name_police_and_the_medical_examiner_not_other_officers() -> None:
+    from claimgraph.graph.voices import body_kind
+
+    for words in ("police sources", "the officers involved in the shooting", "Police", "les policiers",
+                  "a police spokesman"):
+        assert body_kind(words) == "police", words
+    for words in ("the autopsy", "an autopsy report", "the city's medical examiner", "le médecin légiste"):
+        assert body_kind(words) == "medical examiner", words
+    for words in ("an intelligence officer", "a chief executive officer", "witnesses", "the family"):
+        assert body_kind(words) is None, words
+
+
+def _knife(doc_id: str, outlet: str, source: str, source_type: str, force: bool = False) -> Doc:
+    text = f"{source} said {KNIFE}." + (" The Varn City Police Department has opened an inquiry." if force else "")
+    d = Doc(doc_id, text, "en", "2025-03-07", outlet)
+    if force:
+        d.entity("e1", "Varn City Police Department", "ORG", "Varn City Police Department")
+    name = source.split()[-2:]
+    if source_type == "named_person":
+        d.entity("p1", " ".join(name), "PERSON", " ".join(name))
+        d.attribution("a1", source, source_type, KNIFE, entity="p1")
+    else:
+        d.attribution("a1", source, source_type, KNIFE)
+    return d
+
+
+def test_every_voice_of_a_story_police_is_one_origin_whichever_outlet_quotes_it(tmp_path: Path) -> None:
+    docs = [_knife("d1", "The Lantern", "Police sources", "anonymous_person", force=True),
+            _knife("d2", "Harbour Gazette", "The officers involved", "anonymous_person"),
+            _knife("d3", "Daily Post", "Police Commissioner Anna Brell", "named_person")]
+    origins = {d.analysis.document.id: claim_mentions(d.analysis)[0].origin for d in docs}
+    assert {o.key for o in origins.values()} == {"src:police"}, origins
+    store = store_with(tmp_path, [d.analysis for d in docs])
+    (claim,) = claims_of(store).values()
+    assert [o.name for o in claim.origins] == ["Varn City Police Department"], \
+        "one origin, named as the force the first article names (was three: two outlets' sources and a person)"
+
+
+def test_the_same_autopsy_told_by_three_outlets_is_the_medical_examiner(tmp_path: Path) -> None:
+    finding = "he was hit seven times"
+    docs = []
+    for doc_id, outlet, source, kind in (("d1", "The Lantern", "An autopsy", "document"),
+                                         ("d2", "Harbour Gazette", "the autopsy report", "document"),
+                                         ("d3", "Daily Post", "The Varn City Office of the Chief Medical Examiner",
+                                          "organization")):
+        d = Doc(doc_id, f"{source} found that {finding}.", "en", "2025-03-08", outlet)
+        entity = None
+        if kind == "organization":
+            entity = d.entity("e1", "Varn City Office of the Chief Medical Examiner", "ORG",
+                              "Varn City Office of the Chief Medical Examiner")
+        d.attribution("a1", source, kind, finding, entity=entity)
+        docs.append(d.analysis)
+    store = store_with(tmp_path, docs)
+    (claim,) = claims_of(store).values()
+    assert [o.key for o in claim.origins] == ["src:medical examiner"], claim.origins
+
+
+def test_police_quoted_through_another_outlet_stay_that_outlets_report() -> None:
+    text = f"Police told the Harbour Gazette that {KNIFE}."
+    d = Doc("d1", text, "en", "2025-03-07", "The Lantern")
+    d.entity("e1", "Harbour Gazette", "ORG", "Harbour Gazette")
+    d.attribution("a1", "Harbour Gazette", "media", KNIFE, entity="e1")
+    d.attribution("a2", "Police", "anonymous_person", KNIFE, parent="a1")
+    (mention,) = [m for m in claim_mentions(d.analysis) if m.record_id == "a2"]
+    assert mention.origin.key == "src:harbour gazette", mention.origin
+
+
+def _firebombing(doc_id: str, outlet: str, source: str, source_type: str, entity: Optional[str] = None) -> Doc:
+    text = f"Protesters firebombed a bank in Keldra on Monday. {source} said protesters firebombed the bank."
+    d = Doc(doc_id, text, "en", "2025-05-05", outlet)
+    d.entity("g1", "Keldra", "GPE", "Keldra")
+    local = d.entity("o1", entity, "ORG", entity) if entity else None
+    d.attribution("a1", source, source_type, "protesters firebombed the bank", entity=local)
+    d.event("v1", "USE", "firebombed", agent=("Protesters", None), item=("a bank", None), location=("Keldra", "g1"))
+    d.event("v2", "USE", ("firebombed", "said"), "a1", agent=("protesters", None, "said"), item=("the bank", None))
+    return d
+
+
+def test_an_outlets_narration_is_its_own_beside_a_party_it_quotes(tmp_path: Path) -> None:
+    store = store_with(tmp_path, [_firebombing("d1", "The Lantern", "Police", "anonymous_person").analysis])
+    (claim,) = [c for c in claims_of(store).values() if c.type == "USE"]
+    assert sorted(o.name for o in claim.origins) == ["Police (in The Lantern)", "The Lantern"], \
+        "the outlet tells the attack in its own words, the police say it too: two origins (was one, the police)"
+
+
+def test_an_outlets_narration_relays_another_outlets_report(tmp_path: Path) -> None:
+    store = store_with(tmp_path, [_firebombing("d1", "The Lantern", "the Harbour Gazette", "media", entity="Harbour Gazette").analysis])
+    (claim,) = [c for c in claims_of(store).values() if c.type == "USE"]
+    assert [o.name for o in claim.origins] == ["Harbour Gazette"], "retelling another outlet's report is a relay"
+
+
+def test_an_outlets_narration_relays_a_press_release_it_rewrites(tmp_path: Path) -> None:
+    d = _firebombing("d1", "The Lantern", "a Helping Hands press release", "document", entity="Helping Hands")
+    store = store_with(tmp_path, [d.analysis])
+    (claim,) = [c for c in claims_of(store).values() if c.type == "USE"]
+    assert [o.key for o in claim.origins] == ["src:helping hands"], "a published text the outlet rewrites is relayed"

@@ -19,6 +19,7 @@ import numpy
 from spacy.tokens import Doc
 
 from claimgraph.extract.doc_text import sentence_of
+from claimgraph.extract.learned.forward import lean_network
 from claimgraph.extract.learned.labels import CONTENT, CUE
 from claimgraph.extract.learned.tagger import KEEP_OUTSIDE, inside_layer, layer_letters, softmax
 
@@ -88,11 +89,9 @@ class TagWindows:
                 i += 1
         if not stretches:
             return
-        rows = [_Rows(self._features, max(0, a - self.reach), min(self.n, b + self.reach)) for a, b in stretches]
-        outputs = self.tagger.model.predict(rows)
         labels = self.tagger.labels
-        for (a, b), row, logits in zip(stretches, rows, outputs):
-            scores = softmax(self.tagger.model.ops.to_numpy(logits))[a - row.start:b - row.start]
+        for (a, b), logits in zip(stretches, self._logits(stretches)):
+            scores = softmax(logits)
             letters = layer_letters(labels, scores, self.keep_outside)
             inside = inside_layer(self.tagger, scores, CONTENT)
             for k in range(b - a):
@@ -100,6 +99,17 @@ class TagWindows:
                     self._letters[which][a + k] = letters[which][k]
                 self._inside[a + k] = inside[k]  # numpy float32, summed as the whole-Doc list was
                 self._done[a + k] = 1
+
+    def _logits(self, stretches: list[tuple[int, int]]) -> list[numpy.ndarray]:
+        """The network's values for the rows of each stretch: from its weights (forward.py), trimming
+        the margins layer by layer, or through thinc's `Model.predict` for a network of another shape."""
+        network = lean_network(self.tagger)
+        if network is not None and network.reach == self.reach:
+            return network.logits([(self._features, a, b) for a, b in stretches])
+        rows = [_Rows(self._features, max(0, a - self.reach), min(self.n, b + self.reach)) for a, b in stretches]
+        outputs = self.tagger.model.predict(rows)
+        return [self.tagger.model.ops.to_numpy(logits)[a - row.start:b - row.start]
+                for (a, b), row, logits in zip(stretches, rows, outputs)]
 
     def cue_runs(self, anchors: Sequence[int]) -> list[tuple[int, int]]:
         """The cue runs that hold one of the tokens `anchors`, in text order: their sentences are tagged in

@@ -130,3 +130,27 @@ def test_a_lowercase_common_word_of_the_question_names_no_state(tmp_path) -> Non
         assert common_word_keys(connection, "Is the Government involved?", keys) == set(), "a capital names it"
         assert common_word_keys(connection, "is the government involved?", keys) == set(), "all lowercase: kept"
     store.close()
+
+
+def test_a_state_origin_is_named_once_and_each_voice_on_its_article() -> None:
+    state = Origin("state:OS", "Minister Adla Varn (Government of Osterlich)", "organization")
+    ministry = Origin("state:OS", "Foreign Ministry of Osterlich (Government of Osterlich)", "organization")
+    (tree,) = relay_trees([row("a", 0, "Shells went east.", state), row("b", 0, "Shells went east.", ministry)],
+                          {"state:OS": "Government of Osterlich"})
+    data = tree.to_dict()
+    assert data["label"] == "Government of Osterlich"
+    assert [c.get("speaker") for c in data["children"]] == ["Minister Adla Varn", "Foreign Ministry of Osterlich"]
+
+
+def test_a_denial_in_many_wordings_is_labelled_by_the_one_that_says_what_is_denied() -> None:
+    from claimgraph.graph.reader import reader_label
+
+    rows = [row("a", 0, "The ministry said it was not aware of the case.", STATE, record="v1"),
+            row("b", 0, "He denied that Ruritania had ever sent shells to anyone.", STATE, record="v2"),
+            row("c", 0, "Ruritania denied it.", STATE, record="v3")]
+    for e in rows:
+        e.lang = "en"
+    deny = ClaimSummary(id="d1", type="DENY", label="Government of Ruritania denies «the case»", arguments={},
+                        origins=[STATE], evidence=rows)
+    assert reader_label(deny) == ("Government of Ruritania denies «the case»: "
+                                  "“He denied that Ruritania had ever sent shells to anyone.”")

@@ -69,15 +69,17 @@ class ClaimDetail:
                 "timeline": [{"month": m, "supports": s, "denies": d} for m, s, d in self.timeline]}
 
 
-def relay_trees(evidence: list[Evidence]) -> list[RelayNode]:
+def relay_trees(evidence: list[Evidence], names: Optional[dict[str, str]] = None) -> list[RelayNode]:
     """Per origin, the chains its words travelled: origin -> relaying sources (innermost first) -> article.
 
     A chain's first link is who speaks: the origin itself ("he", "l'officiel", "spokesperson Lin Jian"), never a
     relay; it is shown on the article as the words the article names the origin by. A relay is a later link that
-    names someone else: an unnamed pronoun or common noun ("il", "des spéculations") relays nothing."""
+    names someone else: an unnamed pronoun or common noun ("il", "des spéculations") relays nothing. `names`: the
+    claim's own name of each origin (origin key -> name: "Government of the United States", whoever of its voices
+    speaks first); a row whose voice has another name shows it on its article ("as «Matthew Miller»")."""
     roots: dict[str, RelayNode] = {}
     for e in evidence:
-        root = roots.setdefault(e.origin.key, RelayNode(e.origin.name, "origin"))
+        root = roots.setdefault(e.origin.key, RelayNode((names or {}).get(e.origin.key, e.origin.name), "origin"))
         node = root
         seen = {_fold(root.label), _fold(_head(root.label))}
         speaking = {_fold(e.chain[0].text), _fold(e.chain[0].name or "")} if e.chain else set()
@@ -91,7 +93,7 @@ def relay_trees(evidence: list[Evidence]) -> list[RelayNode]:
             node = node.child(label, "relay")
         if any(c.kind == "article" and c.document_id == e.document_id for c in node.children):
             continue  # one leaf per article and path: its first quote (in date order) is the one linked
-        speaker = e.chain[0].text if e.chain else None
+        speaker = e.chain[0].text if e.chain else (_head(e.origin.name) if e.origin.name != root.label else None)
         named = e.chain[0].name if e.chain else None
         if speaker and (is_pronoun(speaker) or _fold(speaker) in seen or (named and _fold(named) in seen)
                         or _fold(_head(root.label)).endswith(_fold(speaker))):
@@ -134,7 +136,8 @@ def evidence_timeline(evidence: list[Evidence]) -> list[tuple[str, int, int]]:
 
 def claim_extras(claim: ClaimSummary) -> dict[str, Any]:
     """What a brief shows of a claim beyond its summary: relay trees and timeline (JSON-ready)."""
-    return {"relay_trees": [r.to_dict() for r in relay_trees(claim.evidence)],
+    names = {o.key: o.name for o in [*claim.origins, *claim.denied_by]}
+    return {"relay_trees": [r.to_dict() for r in relay_trees(claim.evidence, names)],
             "timeline": [{"month": m, "supports": s, "denies": d} for m, s, d in evidence_timeline(claim.evidence)]}
 
 
@@ -143,7 +146,8 @@ def claim_detail(connection: Connection, claim_id: str, evidence_limit: int = EV
     if not found:
         return None
     claim = found[0]
-    return ClaimDetail(claim, relay_trees(claim.evidence), claim_timeline(connection, claim_id))
+    names = {o.key: o.name for o in [*claim.origins, *claim.denied_by]}
+    return ClaimDetail(claim, relay_trees(claim.evidence, names), claim_timeline(connection, claim_id))
 
 
 def contested_claim_ids(connection: Connection, limit: int = 10) -> list[str]:

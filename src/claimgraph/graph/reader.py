@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from claimgraph.graph.assertion import is_anaphoric
-from claimgraph.graph.firmness import brief_data, first_sentence, firmness, row_level
+from claimgraph.graph.firmness import brief_data, first_sentence, firmness, row_level, says_denial
 from claimgraph.graph.items import item_classes
 from claimgraph.model.claims import ClaimSummary
 
@@ -87,6 +87,16 @@ def whole_label(label: str) -> str:
     return body.rsplit(" ", 1)[0].rstrip(" ,;:") + " …" if " " in body else label
 
 
+def _denying_words(claim: ClaimSummary) -> Optional[str]:
+    """The first English sentence of a denial that says outright what is denied ("He denied that Beijing had ever
+    provided ..."), a named speaker's first, then the fullest: one denial carried in several wordings reads as its
+    firmest."""
+    rows = [e for e in claim.evidence if e.stance == "supports" and e.lang == READER
+            and says_denial(first_sentence(e.quote.text))]
+    rows.sort(key=lambda e: (not (e.chain and e.chain[0].name), -len(first_sentence(e.quote.text))))
+    return _label_cut(first_sentence(rows[0].quote.text).strip()) if rows else None
+
+
 def _words_with(claim: ClaimSummary, item: str) -> Optional[str]:
     """The first sentence of the claim's first English row that says `item` ("not aware of the case")."""
     for e in claim.evidence:
@@ -102,7 +112,7 @@ def reader_label(claim: ClaimSummary) -> str:
     quoted = _QUOTED.findall(label) if claim.type != "STATEMENT" else []
     if claim.type == "DENY" and len(quoted) == 1 and is_anaphoric(quoted[0]):
         # «the case», «the matter»: what is denied, and how (rejected, or "not aware of"), is in the words said.
-        said = _words_with(claim, quoted[0]) or _english_quote(claim)
+        said = _denying_words(claim) or _words_with(claim, quoted[0]) or _english_quote(claim)
         return f"{label}: “{said}”" if said else label
     if quoted:
         # An act's item, an accusation's words: keep the quote, say its classes after it.

@@ -143,7 +143,8 @@ def brief_status(claim: ClaimSummary, details: Optional[dict[str, Any]]) -> str:
         return claim.status
     n = len(claim.origins)
     denied = f", denied by {len(claim.denied_by)}" if claim.denied_by else ""
-    return (f"asserted by {n} independent origin{'s' if n != 1 else ''}{denied}; {SAID[level]}"
+    asserted = f"asserted by {n} independent origin{'s' if n != 1 else ''}" if n else "no independent origin asserts it"
+    return (f"{asserted}{denied}; {SAID[level]}"
             f"{', single-sourced' if claim.single_sourced else ''}")
 
 

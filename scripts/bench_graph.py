@@ -52,9 +52,12 @@ from claimgraph.graph.precomputed import refresh_all  # noqa: E402
 from claimgraph.graph.sync import refresh_statistics  # noqa: E402
 from claimgraph.graph.update import block_stem  # noqa: E402
 from claimgraph.store import SqlStore  # noqa: E402
+from claimgraph.store.migrations import mark_synthetic_graph  # noqa: E402
 from claimgraph.store import tables as t  # noqa: E402
 from claimgraph.versioning import analysis_version  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
+
+from bench_graph_stores import copy_store, protect, time_store  # noqa: E402
 
 KEEP = set(" \n.,;:'\"«»()-–—") | set(string.digits)
 
@@ -274,46 +277,6 @@ def query_times(store: SqlStore, repeats: int = 5, warm: int = 0, detail: Option
     return out
 
 
-def copy_store(source: str, target: str, chunk: int = 20_000) -> None:
-    """Copy every row of the store at `source` (built by this script, e.g. on PostgreSQL) into a new store at `target`:
-    the same articles, claims and kept summaries on the other backend, in minutes instead of a second build."""
-    reader, writer = SqlStore(source, create=False), SqlStore(target)
-    began = time.perf_counter()
-    with reader.engine.connect() as connection:
-        for table in t.metadata.sorted_tables:  # parents before children
-            if table.name == "schema_migrations":
-                continue
-            copied = 0
-            with writer.engine.begin() as out:
-                out.execute(table.delete())  # a new store's own rows (the summaries' rule version): the source's win
-            result = connection.execution_options(yield_per=chunk).execute(select(table))
-            for part in result.partitions():
-                with writer.engine.begin() as out:
-                    out.execute(table.insert(), [dict(row._mapping) for row in part])
-                copied += len(part)
-            print(f"{time.strftime('%H:%M:%S')} {table.name}: {copied} rows, {time.perf_counter() - began:.0f} s "
-                  f"load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
-    reader.close()
-    writer.close()
-
-
-def time_store(db: str, repeats: int) -> None:
-    """Only time the queries on an existing store (and the no-op sync every CLI `claims`/`brief` runs first)."""
-    store = SqlStore(db, create=False)
-    syncs = []
-    for _ in range(5):
-        began = time.perf_counter()
-        sync(store, HashEmbedder())
-        syncs.append((time.perf_counter() - began) * 1000)
-    detail: dict = {}
-    load = os.getloadavg()
-    query_times(store, repeats=repeats, warm=2, detail=detail)
-    print(json.dumps({"articles": store.counts()["documents"], "noop_sync_ms_p50": _percentile(syncs, 0.5),
-                      "queries": detail, "runs": repeats, "load": [[round(x, 2) for x in load],
-                                                                   [round(x, 2) for x in os.getloadavg()]]}))
-    store.close()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--max", type=int, default=100_000)
@@ -338,7 +301,11 @@ def main() -> None:
     bases = templates()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.db or str(Path(tmp) / "bench.db"))
-        store = SqlStore(args.db if args.db and "://" in args.db else str(path))  # a file, or a PostgreSQL URL
+        target = args.db if args.db and "://" in args.db else str(path)  # a file, or a PostgreSQL URL
+        protect(target)  # a store this script built before: its graph is kept (see `protect`)
+        store = SqlStore(target)
+        with store.engine.begin() as connection:  # a graph with no analyses behind it: never retaken
+            mark_synthetic_graph(connection)
         made: list[Analysis] = []
         rows: list[dict] = []
         base_seconds = fill(store, 0, args.base, rng, bases, made)

@@ -61,10 +61,35 @@ def _create_article_vectors(connection: Connection) -> None:
     tables.article_vectors.create(connection, checkfirst=True)
 
 
+# The mark of a store whose graph was not taken from stored analyses: scripts/bench_graph.py writes graph rows
+# straight from synthetic analyses it keeps in memory and replicates them (a 100k-article store in minutes), so
+# its documents have no analysis to take in again. Emptying that graph (`retake_graph`) would leave an empty graph
+# that no sync can fill: a marked store keeps its graph, written by the rules of the day it was built. Recorded as a
+# row of `schema_migrations` (no schema change; "0000" sorts before every real step, so `current_version` is not it).
+SYNTHETIC_GRAPH = "0000_synthetic_graph"
+
+
+def mark_synthetic_graph(connection: Connection) -> None:
+    """Mark the store as holding a graph that cannot be retaken from its analyses (a benchmark's store)."""
+    tables.schema_migrations.create(connection, checkfirst=True)
+    if not has_synthetic_graph(connection):
+        connection.execute(tables.schema_migrations.insert().values(version=SYNTHETIC_GRAPH,
+                                                                    applied_at=datetime.now(timezone.utc)))
+
+
+def has_synthetic_graph(connection: Connection) -> bool:
+    """Whether `mark_synthetic_graph` marked this store."""
+    versions = tables.schema_migrations.c.version
+    return connection.execute(select(versions).where(versions == SYNTHETIC_GRAPH)).first() is not None
+
+
 def retake_graph(connection: Connection) -> None:
     """Empty the evidence graph, which is derived from the stored analyses, when the rules that write it
     change what it stores; the next sync (`ingest`, `claims`, `brief` run one) takes every article in
-    again, in ingest order. The analyses themselves are kept."""
+    again, in ingest order. The analyses themselves are kept. A store marked by `mark_synthetic_graph`
+    (a benchmark's graph, with no analyses to take in again) keeps its graph."""
+    if has_synthetic_graph(connection):
+        return
     derived = [tables.graph_names, tables.evidence, tables.claim_keys, tables.claims, tables.graph_copies,
                tables.graph_bands, tables.graph_documents]
     for table in derived:  # claims cascade to their aggregates (claim_documents, claim_origins)

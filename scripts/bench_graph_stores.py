@@ -1,0 +1,91 @@
+"""The 100k-article benchmark store's own tools (scripts/bench_graph.py): keep its graph, copy it, time its queries.
+
+A store built by bench_graph.py holds graph rows written from synthetic analyses kept in memory, and no stored
+analysis: a migration that retakes the graph (store/migrations.py `retake_graph`) would empty it for good. Every
+store this script builds or opens is marked first (`protect`), and a marked store keeps its graph.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from sqlalchemy import create_engine, inspect, select  # noqa: E402
+
+from claimgraph.graph import HashEmbedder, sync  # noqa: E402
+from claimgraph.store import SqlStore  # noqa: E402
+from claimgraph.store import tables as t  # noqa: E402
+from claimgraph.store.migrations import has_synthetic_graph, mark_synthetic_graph  # noqa: E402
+from claimgraph.store.sql import database_url  # noqa: E402
+
+
+def protect(db: str) -> bool:
+    """Mark an existing store built by this script (documents, but no stored analysis: no mention, attribution or
+    event row) before anything opens it through `SqlStore`, whose migrations would empty a graph that no sync can
+    take in again (store/migrations.py `SYNTHETIC_GRAPH`). RETURNS (bool): whether the store is (now) marked."""
+    engine = create_engine(database_url(db))
+    try:
+        with engine.begin() as connection:
+            names = set(inspect(connection).get_table_names())
+            if "schema_migrations" not in names or "documents" not in names:
+                return False  # a new store: `main` marks it once created
+            if has_synthetic_graph(connection):
+                return True
+            analysed = any(connection.execute(select(t.metadata.tables[n]).limit(1)).first() is not None
+                           for n in ("mentions", "attributions", "events") if n in names)
+            if analysed or connection.execute(select(t.documents.c.id).limit(1)).first() is None:
+                return False
+            mark_synthetic_graph(connection)
+            return True
+    finally:
+        engine.dispose()
+
+
+def copy_store(source: str, target: str, chunk: int = 20_000) -> None:
+    """Copy every row of the store at `source` (built by this script, e.g. on PostgreSQL) into a new store at `target`:
+    the same articles, claims and kept summaries on the other backend, in minutes instead of a second build."""
+    protect(source)
+    reader, writer = SqlStore(source, create=False), SqlStore(target)
+    with writer.engine.begin() as connection:
+        mark_synthetic_graph(connection)
+    began = time.perf_counter()
+    with reader.engine.connect() as connection:
+        for table in t.metadata.sorted_tables:  # parents before children
+            if table.name == "schema_migrations":  # the target's own steps (marked above)
+                continue
+            copied = 0
+            with writer.engine.begin() as out:
+                out.execute(table.delete())  # a new store's own rows (the summaries' rule version): the source's win
+            result = connection.execution_options(yield_per=chunk).execute(select(table))
+            for part in result.partitions():
+                with writer.engine.begin() as out:
+                    out.execute(table.insert(), [dict(row._mapping) for row in part])
+                copied += len(part)
+            print(f"{time.strftime('%H:%M:%S')} {table.name}: {copied} rows, {time.perf_counter() - began:.0f} s "
+                  f"load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
+    reader.close()
+    writer.close()
+
+
+def time_store(db: str, repeats: int) -> None:
+    """Only time the queries on an existing store (and the no-op sync every CLI `claims`/`brief` runs first)."""
+    from bench_graph import _percentile, query_times  # (imported here: bench_graph imports this module)
+
+    protect(db)
+    store = SqlStore(db, create=False)
+    syncs = []
+    for _ in range(5):
+        began = time.perf_counter()
+        sync(store, HashEmbedder())
+        syncs.append((time.perf_counter() - began) * 1000)
+    detail: dict = {}
+    load = os.getloadavg()
+    query_times(store, repeats=repeats, warm=2, detail=detail)
+    print(json.dumps({"articles": store.counts()["documents"], "noop_sync_ms_p50": _percentile(syncs, 0.5),
+                      "queries": detail, "runs": repeats, "load": [[round(x, 2) for x in load],
+                                                                   [round(x, 2) for x in os.getloadavg()]]}))
+    store.close()

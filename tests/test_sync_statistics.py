@@ -50,3 +50,17 @@ def test_sqlite_gets_no_statistics(tmp_path: Path) -> None:
     with store.engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar_one() == 0
     store.close()
+
+
+def _vacuums(store: SqlStore, table: str) -> int:
+    with store.engine.connect() as connection:
+        return int(connection.execute(text("SELECT vacuum_count FROM pg_stat_user_tables WHERE relid = to_regclass(:t)"),
+                                      {"t": table}).scalar_one())
+
+
+def test_a_large_sync_vacuums_the_graph_tables(pg_store: SqlStore) -> None:
+    """VACUUM as well: the visibility map lets the listings' index-only scans skip the table (docs/performance.md)."""
+    assert _vacuums(pg_store, "claims") == 0
+    assert refresh_statistics(pg_store, ANALYZE_AFTER)
+    assert _vacuums(pg_store, "claims") == 1
+    assert _vacuums(pg_store, "evidence") == 1

@@ -146,12 +146,16 @@ def take(store: SqlStore, connection: Connection, updater: GraphUpdater, base: E
 
 
 def refresh_statistics(store: SqlStore, taken: int) -> bool:
-    """ANALYZE the graph's tables on PostgreSQL after a sync of `taken` >= ANALYZE_AFTER articles (True if it did).
-    Not on SQLite: its planner has no statistics unless asked, and the queries are written (and hinted) for that."""
+    """VACUUM ANALYZE the graph's tables on PostgreSQL after a sync of `taken` >= ANALYZE_AFTER articles (True if it
+    did). ANALYZE gathers the planner's statistics; VACUUM sets the visibility map, without which an index-only scan
+    fetches every row from the table all the same (a brief's ranking read on a 50k store filled in bulk: `Heap
+    Fetches: 5860`). VACUUM runs outside a transaction and blocks no reader or writer; on tables only appended to, it
+    reads the pages written since the last one. Not on SQLite: its planner has no statistics unless asked, and the
+    queries are written (and hinted) for that."""
     if taken < ANALYZE_AFTER or store.engine.dialect.name != "postgresql":
         return False
-    with store.engine.begin() as connection:
-        connection.execute(text("ANALYZE " + ", ".join(table.name for table in STATISTICS_TABLES)))
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("VACUUM (ANALYZE) " + ", ".join(table.name for table in STATISTICS_TABLES)))
     return True
 
 

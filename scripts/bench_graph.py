@@ -45,6 +45,7 @@ from typing import Callable, Optional
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "scripts"))  # bench_graph_stores, when loaded by path
 
 from claimgraph.graph import GraphUpdater, HashEmbedder, UseEmbedder, answer, default_embedder, select_claim_ids, summaries, sync  # noqa: E402
 from claimgraph.model import Analysis, Attribution, Entity, Event, Source, Span  # noqa: E402

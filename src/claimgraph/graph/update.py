@@ -99,6 +99,8 @@ class GraphUpdater:
         # seq of those claims.
         self._propositions: dict[str, set[str]] = {}
         self._seqs: dict[str, int] = {}
+        # The candidate reads of the current article (`_read`), until it writes a claim.
+        self._reads: dict[tuple[int, tuple[Any, ...]], list[Any]] = {}
 
     # -- copies and origins -------------------------------------------------
 
@@ -197,7 +199,7 @@ class GraphUpdater:
         evidence_rows = []
         founders: dict[str, str] = {}  # polarity of the first mention of each claim this article created
         answered: dict[str, list[tuple[dict[str, Any], ClaimMention]]] = {}  # negations that opened their claim
-        self._propositions, self._seqs = {}, {}
+        self._propositions, self._seqs, self._reads = {}, {}, {}
         for mention in mentions:
             vector = vectors.get(mention.item) if mention.item else None
             claim_id = self._claim_for(connection, mention, vector, touched, vectors)
@@ -258,6 +260,17 @@ class GraphUpdater:
                 out[r.claim_id].add(r.key[len(PROPOSITION):])
         return {claim_id: frozenset(keys) for claim_id, keys in out.items()}
 
+    def _read(self, connection: Connection, statement: Any, params: dict[str, Any]) -> list[Any]:
+        """The rows of one candidate read, read once per article until the article writes a claim (`_new_claim`):
+        an article's mentions ask for the same blocks and keys again and again (every statement asks for the newest
+        statements of all), and nothing else in the mention loop writes what these reads read (evidence, counts
+        and `prop:` keys are written after it). The caller must not change the list."""
+        key = (id(statement), tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())))
+        rows = self._reads.get(key)
+        if rows is None:
+            rows = self._reads[key] = list(connection.execute(statement, params))
+        return rows
+
     def _candidates(self, connection: Connection, mention: ClaimMention, block: str) -> list[Any]:
         """The newest claims a mention may join, straight off an index (bounded by BLOCK_CAP)."""
         if mention.type == "STATEMENT":
@@ -266,18 +279,18 @@ class GraphUpdater:
             ids: set[str] = set()
             asserted = {PROPOSITION + k for k in proposition_keys(mention.item)}
             for key in sorted(set(mention.arguments.values()) | {ANY_STATEMENT} | asserted):
-                ids.update(connection.execute(_KEYED, {"key": key, "type": "STATEMENT"}).scalars())
-            return list(connection.execute(_BY_ID, {"ids": sorted(ids)})) if ids else []
-        exact = list(connection.execute(_IN_BLOCK, {"block": block}))
+                ids.update(row[0] for row in self._read(connection, _KEYED, {"key": key, "type": "STATEMENT"}))
+            return list(self._read(connection, _BY_ID, {"ids": sorted(ids)})) if ids else []
+        exact = list(self._read(connection, _IN_BLOCK, {"block": block}))
         item_key = named_item(mention)
         first = BLOCK_ROLES.get(mention.type, ("agent",))[0]
         if item_key is not None and open_role(mention.arguments.get(first, "-")):
             # A named item anchors a mention that does not say who ("the Garpiya-3 was developed in China"):
             # the newest claims of its type about that item, whoever they name.
-            anchored = set(connection.execute(_KEYED, {"key": item_key, "type": mention.type}).scalars())
+            anchored = {row[0] for row in self._read(connection, _KEYED, {"key": item_key, "type": mention.type})}
             known = {row.id for row in exact}
             if anchored - known:
-                exact += list(connection.execute(_BY_ID, {"ids": sorted(anchored - known)}))
+                exact += self._read(connection, _BY_ID, {"ids": sorted(anchored - known)})
         if block.count("|") < 2:
             return exact
         # Claims that agree on the first role and whose other roles are compatible: one side
@@ -286,7 +299,7 @@ class GraphUpdater:
         # Read off ix_claims_stem (stem, seq): the newest BLOCK_CAP claims sharing the first role, without
         # reading and sorting every claim of a prefix range (30-47 ms per article at 50k articles).
         seen = {row.id for row in exact}
-        wider = connection.execute(_IN_STEM, {"stem": block_stem(block)})
+        wider = self._read(connection, _IN_STEM, {"stem": block_stem(block)})
         return exact + [row for row in wider if row.id not in seen and compatible_blocks(block, row.block)]
 
     def _claim_for(self, connection: Connection, mention: ClaimMention, vector: Optional[np.ndarray],
@@ -318,6 +331,7 @@ class GraphUpdater:
                    touched: "Touched", vectors: dict[str, np.ndarray]) -> str:
         claim_id = claim_id_for(mention.document_id, mention.record_id)
         label = claim_label(mention)
+        self._reads.clear()  # a new claim and its keys: the candidate reads change
         seq = int(connection.execute(_NEXT_SEQ).scalar_one()) + 1
         self._seqs[claim_id] = seq
         connection.execute(t.claims.insert(), [dict(

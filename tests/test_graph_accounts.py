@@ -46,3 +46,16 @@ def test_negations_stored_before_the_account_deny_it_once_it_is_told(tmp_path: P
     assert len(claims) == 1
     assert [o.name.split(" (")[0] for o in claims[0].origins] == ["The provincial governor"]
     assert [o.name.split(" (")[0] for o in claims[0].denied_by] == ["Farid Osei, a nurse"]
+
+
+def test_statements_repeating_seven_words_are_one_statement_within_a_story(tmp_path: Path) -> None:
+    quoted = told("w1", "2025-02-10", "The finance minister", "organization",
+                  "our republic now stands at the very edge of the abyss, and we must act")
+    paraphrased = told("w2", "2025-02-11", "Opposition deputies", "organization",
+                       "a budget vote was delayed after the warning that the republic stands at the very edge of the abyss")
+    shorter = told("w3", "2025-02-11", "Opposition deputies", "organization",
+                   "a budget vote was delayed after the warning about the edge of the abyss")
+    assert len([c for c in claims_of(store_with(tmp_path, [quoted, paraphrased], "runs.db")).values()
+                if c.type == "STATEMENT"]) == 1
+    assert len([c for c in claims_of(store_with(tmp_path, [quoted, shorter], "short.db")).values()
+                if c.type == "STATEMENT"]) == 2

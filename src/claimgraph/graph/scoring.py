@@ -9,6 +9,7 @@ pairs (docs/graph.md). Candidates are scored together in one matrix product
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import Any, NamedTuple, Optional
 
@@ -19,7 +20,7 @@ from claimgraph.graph.assertion import is_normative
 from claimgraph.graph.denials import day
 from claimgraph.graph.embed import from_blob, from_blobs, to_blob
 from claimgraph.graph.items import item_classes
-from claimgraph.graph.keys import place_country
+from claimgraph.graph.keys import fold, place_country
 from claimgraph.graph.mentions import BLOCK_ROLES, OUTLET_VOICES, open_role
 from claimgraph.graph.propositions import contradicts, proposition_keys, shared_keys
 from claimgraph.model.claims import ClaimMention
@@ -64,6 +65,9 @@ PROPOSITION_FLOOR = 0.3
 # officers") words it apart from every telling of it: its cosine with the account's centroid is lower (0.2-0.3 on
 # the real story clusters), so it meets a claim asserting its key from this one.
 NEGATED_PROPOSITION_FLOOR = 0.2
+# Two statements of one story that share a run of this many words ("the edge of the abyss", "pending invasion of
+# the south") tell one statement, quoted or paraphrased around it, however far their other words are.
+WORDING_RUN = 7
 # Speech acts of a known party told within a story in any words: one party's denials ("denied carrying out the
 # strike", "denied striking the South's territory") and one party's accusations of one target ("accuses it of an air
 # strike", "accused it of carrying out the attack") are one claim each, unless their item classes differ.
@@ -236,6 +240,8 @@ class StoryScope(NamedTuple):
     answers: bool = True
     # How related its words must be to a claim sharing a key (PROPOSITION_FLOOR, lower for a negation).
     floor: float = PROPOSITION_FLOOR
+    # A statement's runs of WORDING_RUN words, which the statements of its story that share one repeat.
+    wording: frozenset[tuple[str, ...]] = frozenset()
 
 
 def claim_propositions(row: Any, scope: StoryScope) -> frozenset[str]:
@@ -252,9 +258,10 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
     if mention_day is None:
         return None
     if mention.type == "STATEMENT":
-        keys = proposition_keys(mention.item)
+        keys, wording = proposition_keys(mention.item), word_runs(mention.item)
         floor = NEGATED_PROPOSITION_FLOOR if is_negated_statement(mention) else PROPOSITION_FLOOR
-        return StoryScope(mention_day, keys, frozenset(mention.arguments.values()), floor=floor) if keys else None
+        return StoryScope(mention_day, keys, frozenset(mention.arguments.values()), floor=floor,
+                          wording=wording) if keys or wording else None
     if mention.type in STORY_SPEECH_ACTS:
         return None if open_role(mention.arguments.get("agent", "-")) else StoryScope(mention_day)
     if mention.type != "USE":
@@ -262,6 +269,21 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
     if open_role(mention.arguments.get("agent", "-")) and place_country(mention.names.get("location")) is None:
         return None
     return StoryScope(mention_day)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def word_runs(text: Optional[str]) -> frozenset[tuple[str, ...]]:
+    """Every run of WORDING_RUN words of a text, folded."""
+    tokens = _WORD.findall(fold(text or ""))
+    return frozenset(tuple(tokens[i:i + WORDING_RUN]) for i in range(len(tokens) - WORDING_RUN + 1))
+
+
+def in_window(row: Any, scope: StoryScope) -> bool:
+    first, last = day(row.first_seen), day(row.last_seen or row.first_seen)
+    return first is not None and last is not None and first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS
 
 
 def within_story(row: Any, scope: StoryScope) -> bool:
@@ -318,6 +340,12 @@ def score_candidates(rows: list[Any], vector: Optional[np.ndarray], classes: fro
         scores = [-1.0 if story.propositions and contradicts(story.propositions, claim_propositions(row, story))
                   else threshold if floor < score < threshold and within_story(row, story) else score
                   for row, score in zip(rows, scores)]
+        if story.wording:
+            # The same words repeated in another article: one statement quoted or paraphrased around them (within one
+            # article, contents that share words are more often one span read twice than one statement).
+            scores = [threshold if -1.0 < score < threshold and row.id not in touched.created
+                      and story.wording & word_runs(row.item) and in_window(row, story) else score
+                      for row, score in zip(rows, scores)]
     return scores
 
 

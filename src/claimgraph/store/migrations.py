@@ -148,6 +148,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a story's police and medical examiner are one origin each (graph/voices.py, data/voices.yaml); an outlet's own
     # telling relays another outlet's report or a published text, not a party it quotes (graph/origin_rules.py)
     ("0025_graph_bodies_narration_2026_12_08", retake_graph),
+    # statements of one story in two articles repeating seven words are one statement (graph/scoring.py WORDING_RUN)
+    ("0026_graph_wording_2026_12_08", retake_graph),
 ]
 
 

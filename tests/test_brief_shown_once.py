@@ -154,3 +154,23 @@ def test_a_denial_in_many_wordings_is_labelled_by_the_one_that_says_what_is_deni
                         origins=[STATE], evidence=rows)
     assert reader_label(deny) == ("Government of Ruritania denies «the case»: "
                                   "“He denied that Ruritania had ever sent shells to anyone.”")
+
+
+def test_the_verdict_says_when_no_denial_names_what_the_best_allegation_is_about() -> None:
+    from claimgraph.graph.verdict_scope import denials_miss
+
+    def alleging(item: str, denials: list[str]) -> ClaimSummary:
+        paper = Origin("src:p", "Paper", "media")
+        return ClaimSummary(id="c1", type="SUPPLY", label=f"Ruritania supplies «{item}» to Osterlich",
+                            arguments={}, origins=[paper], denied_by=[STATE], evidence=[
+                                row("a", 0, "Shells went east.", paper),
+                                *(row(f"d{i}", 0, text, STATE, stance="denies") for i, text in enumerate(denials))])
+    for e in (claim := alleging("dual-use components", ["Ruritania never sent lethal weapons to anyone.",
+                                                       "The ministry rejected the charge."])).evidence:
+        e.lang = "en"
+    text = denials_miss(claim)
+    assert text == ("No denial names components, what «dual-use components» is: they name weapons, or reject the "
+                    "charge in general («The ministry rejected the charge.»)."), text
+    named = alleging("dual-use components", ["Ruritania never sold microelectronics to Osterlich."])
+    named.evidence[1].lang = "en"
+    assert denials_miss(named) is None, "a denial naming components answers it"

@@ -17,7 +17,7 @@ from typing import Any, Optional
 from sqlalchemy import Connection, select
 
 from claimgraph.graph.brief_keys import common_word_keys
-from claimgraph.graph.brief_tidy import tidy
+from claimgraph.graph.brief_tidy import tidy, whole_names
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
 from claimgraph.graph.embed import Embedder, from_blobs
@@ -217,7 +217,9 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     denials = denials[:max(0, limit - len(allegations))]
     # Labels in the reader's language where the store knows it (graph.reader); the stored label is kept aside.
     stored: dict[str, str] = {}
-    for claim in {id(c): c for c in [*allegations, *denials, *denial_claims]}.values():
+    listed = list({id(c): c for c in [*allegations, *denials, *denial_claims]}.values())
+    whole_names(listed)
+    for claim in listed:
         label = reader_label(claim)
         if label != claim.label:
             stored[claim.id] = claim.label
@@ -230,7 +232,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         sections.append((UNASSERTED, unsure))
     said = verdict(question, allegations, denials, denial_claims, firm,
                    {claim_id: actor for actor, ids in sections for claim_id in ids})
-    tidy({id(c): c for c in [*allegations, *denials, *denial_claims]}.values())
+    tidy(listed)
     details: dict[str, Any] = {c.id: {**claim_extras(c), "firmness": firm[c.id].to_dict()} for c in allegations}
     for claim_id, label in stored.items():
         details.setdefault(claim_id, {})["stored_label"] = label

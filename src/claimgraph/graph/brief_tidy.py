@@ -62,12 +62,18 @@ def _origin(origin: Origin) -> Origin:
     return origin if name == origin.name else replace(origin, name=name)
 
 
-def tidy(claims: Iterable[ClaimSummary]) -> None:
-    """Each claim's rows merged where they overlap, and its origins' names whole (in place)."""
+def whole_names(claims: Iterable[ClaimSummary]) -> None:
+    """Each claim's origins' names whole, in its origins, deniers and rows (in place)."""
     for claim in claims:
         claim.origins = [_origin(o) for o in claim.origins]
         claim.denied_by = [_origin(o) for o in claim.denied_by]
-        claim.evidence = [replace(e, origin=_origin(e.origin)) for e in merge_overlapping(claim.evidence)]
+        claim.evidence = [replace(e, origin=_origin(e.origin)) for e in claim.evidence]
 
 
-__all__ = ["merge_overlapping", "tidy", "whole_title"]
+def tidy(claims: Iterable[ClaimSummary]) -> None:
+    """Each claim's rows merged where they overlap (in place; after every count is made)."""
+    for claim in claims:
+        claim.evidence = merge_overlapping(claim.evidence)
+
+
+__all__ = ["merge_overlapping", "tidy", "whole_names", "whole_title"]

@@ -12,6 +12,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from claimgraph.graph.firmness import SAID, Firmness, says_denial
 from claimgraph.graph.reader import LANGUAGE_NAMES, READER, language_of
+from claimgraph.graph.verdict_scope import denials_miss
 from claimgraph.model.claims import ClaimSummary, Evidence, Origin
 
 NO_EVIDENCE = "No evidence found"
@@ -261,9 +262,12 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
     if deniers and general:
         # One broad denial ("China has never supplied lethal weapons to any party") answering every allegation is
         # one statement, not as many denials as there are allegations.
-        sentences.append("Denied by " + "; ".join(f"{name}: {said}" for name, said in general.items()) + "; "
-                         f"{len(answered)} of the {_count(len(asserted), 'allegation')} answered"
-                         f"{_unanswered(asserted)}.")
+        # "...which answers 8 of the 8 allegations ...; 8 of the 8 allegations answered" says it twice.
+        said_all = len(general) == 1 and len(answered) == len(asserted) and any(
+            f"answers {len(asserted)} of the " in said for said in general.values())
+        sentences.append("Denied by " + "; ".join(f"{name}: {said}" for name, said in general.items()) + (
+            "." if said_all else f"; {len(answered)} of the {_count(len(asserted), 'allegation')} answered"
+                                 f"{_unanswered(asserted)}."))
         others = [d for d in deniers if d not in general]
         if others:
             sentences.append(f"Also denied by {_listed(others)}.")
@@ -273,6 +277,10 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
             if asserted else "."))
     elif asserted:
         sentences.append("No denial is on record.")
+    missed = denials_miss(asserted[0]) if asserted and asserted[0].denied_by else None
+    if missed:
+        # "Denied" must not read as "the components were denied" when the denials name only weapons.
+        sentences.append(missed)
     if speculative:
         sentences.append("Never asserted by any origin: " + _listed([_noted(c.label, _unasserted(c, firm))
                                                                       for c in speculative]) + ".")

@@ -111,3 +111,25 @@ def test_an_outlets_narration_relays_a_press_release_it_rewrites(tmp_path: Path)
     store = store_with(tmp_path, [d.analysis])
     (claim,) = [c for c in claims_of(store).values() if c.type == "USE"]
     assert [o.key for o in claim.origins] == ["src:helping hands"], "a published text the outlet rewrites is relayed"
+
+
+def test_unnamed_officials_are_the_state_the_article_quotes_by_name_on_the_claim(tmp_path: Path) -> None:
+    toll = "24 people died in the quake"
+    first = Doc("d1", f"Officials said {toll}. Norway said {toll}. The Lantern's reporter saw cracked walls in the "
+                      "harbour district and long queues at the only open clinic.", "en", "2025-06-01", "The Lantern")
+    first.entity("n1", "Norway", "GPE", ("Norway", "said"))
+    first.attribution("a1", "Officials", "anonymous_person", toll)
+    first.attribution("a2", ("Norway", "said"), "organization", (toll, "Norway"), entity="n1")
+    second = Doc("d2", f"Officials said {toll}. Trains to the northern valleys stopped for a day while engineers "
+                       "checked bridges, and schools in three towns stayed shut.", "en", "2025-06-01", "Daily Post")
+    second.attribution("a1", "Officials", "anonymous_person", toll)
+    western = Doc("d3", f"Western officials said {toll}. Norway said {toll}. Ferries kept sailing, though harbour "
+                        "cranes were idle until the evening inspection.", "en", "2025-06-01", "Harbour Gazette")
+    western.entity("n1", "Norway", "GPE", ("Norway", "said"))
+    western.attribution("a1", "Western officials", "anonymous_person", toll)
+    western.attribution("a2", ("Norway", "said"), "organization", (toll, "Norway"), entity="n1")
+    store = store_with(tmp_path, [first.analysis, second.analysis, western.analysis])
+    (claim,) = claims_of(store).values()
+    assert sorted(o.key for o in claim.origins) == ["anon:d2", "anon:d3", "state:NO"], \
+        "The Lantern's officials are Norway's (was their own origin); the Daily Post cites no state, and Western " \
+        "officials are of another nationality: both stay the outlets' sources"

@@ -153,7 +153,8 @@ def aggregate(rows: list[Any], cited: dict[str, set[str]], roots: dict[str, tupl
                 flags = 0  # an outlet's quoted source, which the article's own unnamed sources may be
             noun = head_noun(x.chain) if x.origin_key.startswith("anon:") or quoted_by_outlet(x.stance, x.origin_name) else ""
             voices.append([x.id, x.stance, x.certainty, x.origin_key, x.origin_name, x.origin_type, noun, flags])
-        relays = any(x.origin_key.startswith("story:") or x.stance == "denies" for x in story)
+        # The named origins an article cites: what its narration relays, whom its unnamed officials are.
+        relays = any(x.origin_key.startswith("story:") or x.stance == "denies" for x in story) or unnamed
         documents.append(dict(claim_id=claim_id, document_id=document_id, date=first.date, lang=first.lang,
                               first_id=first.id, supports=sum(x.stance == "supports" for x in items),
                               denies=sum(x.stance != "supports" for x in items),

@@ -13,6 +13,7 @@ import json
 from typing import Any, Iterable, Optional, Sequence
 
 from claimgraph.graph.aggregates import COMMENTATOR
+from claimgraph.graph.keys import nationality
 from claimgraph.graph.listed_voices import (ARTICLE, CERTAINTY, DATE, DOC, FLAGS, ID, KEY, LANG, NAME, NOUN, ORIGIN,
                                             STANCE, STORED, TYPE, Triple)
 from claimgraph.graph.origins import STORY_PREFIXES
@@ -27,6 +28,9 @@ ASSERTED = ("certain", "probable")
 # retells a text). A party it also quotes (police, an official, a charity) does not make the outlet's own
 # narration theirs: the outlet asserts it in its own voice (tests/graph_gold/stories/README.md, "Origins").
 RELAYED_TYPES = ("media", "document")
+# Head nouns (singular, folded: graph.aggregates.head_noun) of an article's unnamed officials.
+OFFICIAL_NOUNS = frozenset({"official", "officials", "authoritie", "authority", "spokesman", "spokesperson",
+                            "spokeswoman", "responsable", "officiel", "autorite", "porte-parole"})
 
 # (order, stored origin, voice or None, certainty, date): a named origin's first row, or a voice's article.
 Item = tuple[Any, Triple, Optional[list[Any]], str, Optional[str]]
@@ -119,6 +123,17 @@ class _Rules:
             self.relays[pair] = None if first is None else origins[first]
         return self.relays[pair]
 
+    def official(self, document_id: str, name: str) -> Optional[Triple]:
+        """The one state among the claim's named origins that an article also quotes by name, for its unnamed
+        officials of no other nationality: "officials said 24 people died" in an article whose disaster agency
+        spokesman gives the toll is that state's voice (tests/graph_gold/stories/README.md, "Origins")."""
+        if document_id not in self.cited or nationality(name.split(" (in ")[0]):
+            return None
+        cited = set(self.cited[document_id])
+        states = {i[1] for i in self.rows["supports"] if i[2] is None and i[1][0].startswith("state:") and i[1][0] in cited}
+        keys = {o[0] for o in states}
+        return min(states) if len(keys) == 1 else None
+
     def origin(self, v: list[Any]) -> Triple:
         if v[ORIGIN] is None:
             v[ORIGIN] = self._origin(v)
@@ -141,6 +156,10 @@ class _Rules:
                 same = [o for noun, o in self.quoted[document_id] if noun == v[NOUN]]
                 if v[NOUN] and same:
                     return same[0]
+            if unnamed and v[NOUN] in OFFICIAL_NOUNS:
+                found = self.official(document_id, v[NAME])
+                if found is not None:
+                    return found
             if not unnamed and v[TYPE] != PRESS_REPORT and document_id in self.own_sources:
                 # An article telling a claim it also puts in its own unnamed sources' mouths is one origin.
                 return self.origin(self.own_sources[document_id])

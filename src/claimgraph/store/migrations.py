@@ -150,6 +150,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0025_graph_bodies_narration_2026_12_08", retake_graph),
     # statements of one story in two articles repeating seven words are one statement (graph/scoring.py WORDING_RUN)
     ("0026_graph_wording_2026_12_08", retake_graph),
+    # an article's unnamed officials are the one state it quotes by name on the claim (graph/origin_rules.py); the
+    # named origins an article cites are kept for its unnamed sources too (graph/aggregates.py)
+    ("0027_graph_officials_2026_12_08", retake_graph),
 ]
 
 

@@ -59,3 +59,16 @@ def test_statements_repeating_seven_words_are_one_statement_within_a_story(tmp_p
                 if c.type == "STATEMENT"]) == 1
     assert len([c for c in claims_of(store_with(tmp_path, [quoted, shorter], "short.db")).values()
                 if c.type == "STATEMENT"]) == 2
+
+
+def test_the_scorer_reads_an_outer_relay_as_the_inner_record_it_holds() -> None:
+    """scripts/eval_graph.py --relays: "A clerk said the guards reported that the man drew a knife" is one evidence
+    row (the inner content, the clerk in its chain); the outer record scores as the claim of the inner one."""
+    from load_script import load_script
+
+    d = Doc("r1", "A clerk said the guards reported that the man drew a knife.", "en", "2025-01-05", "Outlet r1")
+    d.attribution("a1", "A clerk", "anonymous_person", "the guards reported that the man drew a knife")
+    d.attribution("a2", "the guards", "anonymous_person", "the man drew a knife", parent="a1")
+    relayed = load_script("eval_graph").relayed_record
+    assert relayed(d.analysis, "a1") == "a2"
+    assert relayed(d.analysis, "a2") is None

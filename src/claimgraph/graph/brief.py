@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
+from itertools import islice
 from typing import Any, Optional
 
 from sqlalchemy import Connection, select
@@ -129,9 +130,11 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     # them; a claim about a company or person the question names answers it however it is worded) ...
     # A statement that asks someone to act or says what someone cannot or must not do ("expected Beijing to stop
     # such transfers", "China cannot fuel the war") alleges nothing, and takes no room.
-    pool = [(score, claim_id) for score, claim_id in scored if kinds[claim_id] != "DENY" and not _asks(
+    # Taken lazily (islice): the demand test reads every phrase of the lexicon, and only the first few candidates
+    # are kept (about 40% of a brief's CPU went to testing all 2,000).
+    pool = list(islice(((score, claim_id) for score, claim_id in scored if kinds[claim_id] != "DENY" and not _asks(
         kinds[claim_id], items[claim_id]) and (score >= floor or any(k.startswith("ent:") for k in
-                                                                     claim_keys[claim_id] & named))][:max(POOL, 3 * limit)]
+                                                                     claim_keys[claim_id] & named))), max(POOL, 3 * limit)))
     # Whether some independent origin asserts each (graph summaries, no evidence read): what none asserts is
     # only asked, supposed or speculated, and gets its own small room below, not an allegation's.
     asserted = {summary.id: bool(summary.origins)

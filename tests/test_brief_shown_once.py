@@ -174,3 +174,13 @@ def test_the_verdict_says_when_no_denial_names_what_the_best_allegation_is_about
     named = alleging("dual-use components", ["Ruritania never sold microelectronics to Osterlich."])
     named.evidence[1].lang = "en"
     assert denials_miss(named) is None, "a denial naming components answers it"
+
+
+def test_a_short_brief_keeps_a_third_of_its_room_for_the_allegations_asked_about() -> None:
+    from claimgraph.graph.brief import _rooms
+
+    extra, unasserted, denials = _rooms(6, main=5, extra=2, unasserted=2, denials=2)
+    assert 6 - extra - unasserted - denials >= 2 and denials >= 1 and unasserted >= 1
+    assert _rooms(15, main=10, extra=5, unasserted=2, denials=2) == (5, 2, 2), "a long brief keeps every room"
+    assert _rooms(1, main=1, extra=0, unasserted=0, denials=0) == (0, 0, 0)
+    assert _rooms(3, main=0, extra=1, unasserted=2, denials=0) == (1, 2, 0), "nothing asked about: rooms stay"

@@ -181,7 +181,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     deny_ids = [claim_id for score, claim_id in scored if kinds[claim_id] == "DENY"
                 and (score >= floor or claim_id in direct)][:DENIALS_READ]
     kept = min(DENIALS_KEPT, len(deny_ids)) if limit >= 2 * DENIALS_KEPT + 2 else 0
-    chosen = chosen[:max(0, limit - n_extra - len(unasserted) - kept)] + extras[:n_extra] + unasserted
+    n_extra, n_unasserted, kept = _rooms(limit, len(chosen), n_extra, len(unasserted), kept)
+    chosen = chosen[:max(0, limit - n_extra - n_unasserted - kept)] + extras[:n_extra] + unasserted[:n_unasserted]
     if not chosen and not deny_ids:
         return _unanswered(connection, question, keys, limit)
     relevance = {claim_id: score for score, claim_id in scored}
@@ -242,6 +243,29 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     return Brief(question=question, matched=_readable(keys), claims=allegations, sections=sections,
                  verdict=said, denials=denials,
                  details=details)
+
+
+def _rooms(limit: int, main: int, extra: int, unasserted: int, denials: int) -> tuple[int, int, int]:
+    """How many other actors' claims, unasserted claims and denials a brief of `limit` claims keeps, so that the
+    allegations the question asks about keep at least a third of it (a short brief was all reserved rooms:
+    `--limit 6` listed other actors, speculation and denials, and not the best-evidenced allegation)."""
+    want = min(main, max(1, (limit + 2) // 3))
+    while extra + unasserted + denials > limit - want:
+        if unasserted > 1:
+            unasserted -= 1
+        elif extra > 1:
+            extra -= 1
+        elif denials > 1:
+            denials -= 1
+        elif unasserted:
+            unasserted -= 1
+        elif extra:
+            extra -= 1
+        elif denials:
+            denials -= 1
+        else:
+            break
+    return extra, unasserted, denials
 
 
 def _unanswered(connection: Connection, question: str, keys: set[str], limit: int) -> Brief:

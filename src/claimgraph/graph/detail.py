@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 from sqlalchemy import Connection, and_, exists, select
 
+from claimgraph.graph.brief_tidy import whole_names
 from claimgraph.graph.keys import is_pronoun
 from claimgraph.graph.query import (claim_ids_for_keys, keys_for_name, keys_in_question, recent_claim_ids,
                                     select_claim_ids, summaries)
@@ -146,6 +147,7 @@ def claim_detail(connection: Connection, claim_id: str, evidence_limit: int = EV
     if not found:
         return None
     claim = found[0]
+    whole_names([claim])  # "article «... ce que l'on sait »": a cut title cut at a word
     names = {o.key: o.name for o in [*claim.origins, *claim.denied_by]}
     return ClaimDetail(claim, relay_trees(claim.evidence, names), claim_timeline(connection, claim_id))
 

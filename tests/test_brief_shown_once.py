@@ -184,3 +184,16 @@ def test_a_short_brief_keeps_a_third_of_its_room_for_the_allegations_asked_about
     assert _rooms(15, main=10, extra=5, unasserted=2, denials=2) == (5, 2, 2), "a long brief keeps every room"
     assert _rooms(1, main=1, extra=0, unasserted=0, denials=0) == (0, 0, 0)
     assert _rooms(3, main=0, extra=1, unasserted=2, denials=0) == (1, 2, 0), "nothing asked about: rooms stay"
+
+
+def test_a_denial_whose_item_is_a_party_is_labelled_by_its_words() -> None:
+    from claimgraph.graph.reader import reader_label
+
+    said = row("a", 0, "Quillsoft rejected claims it leaked positions to Osterlich.", STATE)
+    said.lang = "en"
+    deny = ClaimSummary(id="d1", type="DENY", label="Quillsoft denies «Government of Osterlich»",
+                        arguments={"agent": "Quillsoft", "about0": "Government of Osterlich"}, evidence=[said])
+    assert reader_label(deny).endswith(": “Quillsoft rejected claims it leaked positions to Osterlich.”")
+    text = verdict("Quillsoft", [], [ClaimSummary(id="d1", type="DENY", label=reader_label(deny), arguments={},
+                                                  origins=[Origin("ent:q", "Quillsoft", "organization")])])
+    assert "Denied by" not in text, "the denial on record already says who denies"

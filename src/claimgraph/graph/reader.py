@@ -110,7 +110,8 @@ def reader_label(claim: ClaimSummary) -> str:
     """`claim.label`, with what its foreign words are said in English where the store knows it."""
     label = claim.label if claim.type != "STATEMENT" else whole_label(claim.label)
     quoted = _QUOTED.findall(label) if claim.type != "STATEMENT" else []
-    if claim.type == "DENY" and len(quoted) == 1 and is_anaphoric(quoted[0]):
+    # «the case», or a party's name where the denied act should be («Government of Ukraine»): the words say it.
+    if claim.type == "DENY" and len(quoted) == 1 and (is_anaphoric(quoted[0]) or quoted[0] in claim.arguments.values()):
         # «the case», «the matter»: what is denied, and how (rejected, or "not aware of"), is in the words said.
         said = _denying_words(claim) or _words_with(claim, quoted[0]) or _english_quote(claim)
         return f"{label}: “{said}”" if said else label

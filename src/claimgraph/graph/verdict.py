@@ -271,7 +271,8 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
         others = [d for d in deniers if d not in general]
         if others:
             sentences.append(f"Also denied by {_listed(others)}.")
-    elif deniers:
+    elif deniers and (asserted or not all(d in " ".join(c.label for c in denials) for d in deniers)):
+        # (With nothing asserted, the denials on record already name who denies: "DJI denies ...".)
         sentences.append(f"Denied by {_listed(deniers)}" + (
             f" ({len(answered)} of the {_count(len(asserted), 'allegation')} answered{_unanswered(asserted)})."
             if asserted else "."))

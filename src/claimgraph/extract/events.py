@@ -16,7 +16,7 @@ from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.event.conjuncts import split_named_conjuncts
 from claimgraph.extract.event.context import (enclosing_attributions, event_factuality, statement_time, time_of,
                                               timex_head)
-from claimgraph.extract.event.firing import is_weapon_use, item_words
+from claimgraph.extract.event.firing import is_firing, is_weapon_use, item_words
 from claimgraph.extract.event.lexicon import EventLexicon, load_lexicon
 from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, THING_TYPES, MentionIndex, resolve_description,
                                                resolve_pronoun, sentences_back, snap_to_mention)
@@ -108,8 +108,8 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
             holding = [] if background or trigger.type in NARRATED_TYPES else \
                 enclosing_attributions(attributions, trigger.start_char, trigger.end_char)
             certainty, polarity = event_factuality(doc, trigger, lexicon, rules, holding)
-            if trigger.disclaimer:
-                polarity = "positive"  # "not aware": the negation is the disclaimer's own word
+            if trigger.disclaimer or (trigger.type == "DENY" and trigger.head.lemma_.lower() in lexicon.false_words):
+                polarity = "positive"  # "not aware", "the claims were false": the negation is the denial's own word
             timex = time_of(trigger, timexes, cue_tokens) or statement_time(trigger, timexes, cue_tokens)
             event = Event(id="", type=trigger.type, trigger=Span.of(doc_text(doc), trigger.start_char, trigger.end_char),
                           arguments=arguments, time=_time_ref(timex), attribution=holding[0].id if holding else None,
@@ -168,11 +168,11 @@ def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument]
     if len(arguments) >= lexicon.min_arguments:
         return True
     if len(arguments) != 1:  # "he was shot": a firing verb is a use with no other participant
-        return not arguments and not trigger.is_noun and trigger.lemma in lexicon.firing_words
+        return not arguments and not trigger.is_noun and is_firing(trigger, lexicon)
     role = next(iter(arguments))
     if role not in (lexicon.single_roles or {}).get(trigger.type, ()):
         return False
-    if role == "agent" and not (trigger.is_noun or trigger.lemma in lexicon.firing_words):
+    if role == "agent" and not (trigger.is_noun or is_firing(trigger, lexicon)):
         return False  # "donations from the foundation", "Ils bombardent": a lone doer for nouns and firing only
     return role != "item" or goods
 
@@ -213,8 +213,8 @@ def _is_purpose_blocked(trigger: Trigger, lexicon: EventLexicon) -> bool:
     if trigger.type not in lexicon.purpose_blocked:
         return False
     head = trigger.head
-    if is_participle_modifier(head, lexicon):
-        return True  # "les bombes utilisées en Ukraine": a description of the bombs, not a report of use
+    if is_participle_modifier(head, lexicon) and trigger.lemma not in lexicon.hurling_verbs:
+        return True  # "les bombes utilisées en Ukraine": a description; "a bomb hurled at the bank" is the act
     if any(a.lemma_.lower() in lexicon.purpose_governors for a in list(head.ancestors)[:2]):
         return True  # "Cela permettrait aux armes d'être utilisées en Ukraine": what it would allow
     marks = {c.lower_ for c in head.children if c.dep_ in ("mark", "aux") or c.lower_ in lexicon.purpose_marks}

@@ -70,6 +70,15 @@ def _embeds(outer: Candidate, inner: Candidate, lexicon: Lexicon) -> bool:
         and _after_complementizer(inner, lexicon)
 
 
+def _reported_inside(outer: Candidate, inner: Candidate) -> bool:
+    """"officials are trying to establish whether P, one of the sources said": a report whose cue lies inside
+    another's content is embedded in it (ANNOTATION 1.7), two records, whatever their sources."""
+    return outer.cue_token is not None and inner.cue_token is not None and outer.cue_token.i != inner.cue_token.i \
+        and inner.source_head is not None and outer.content.start <= inner.source_head.idx < outer.content.end \
+        and outer.content.start <= inner.cue_token.idx < outer.content.end \
+        and not inner.content.start <= outer.cue_token.idx < inner.content.end
+
+
 def _after_complementizer(cand: Candidate, lexicon: Lexicon) -> bool:
     """The content opens right after "that" / « que »: reported speech, not a stance ("are concerned about X")."""
     doc = cand.cue_token.doc if cand.cue_token is not None else None
@@ -93,7 +102,7 @@ def merge_duplicates(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list
             continue
         clash = next((k for k in kept if not k.relays and (overlap(doc, k.content, cand.content) >= 0.5
                       and _same_reading(k, cand, lexicon) and not _embeds(k, cand, lexicon) and not _embeds(cand, k, lexicon)
-                      or _part_of(k, cand))), None)
+                      and not _reported_inside(k, cand) and not _reported_inside(cand, k) or _part_of(k, cand))), None)
         if clash is None:
             kept.append(cand)
     return sorted(kept, key=lambda c: (c.content.start if not c.relays else c.cue.start if c.cue else 0))

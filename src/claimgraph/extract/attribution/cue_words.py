@@ -47,6 +47,17 @@ def match_cue(token: Token, lexicon: Lexicon) -> Optional[tuple[CueEntry, list[T
     return None
 
 
+INQUIRY = CueEntry(certainty="underspecified", question_only=True)
+
+
+def inquiry_cue(token: Token, lexicon: Lexicon) -> Optional[tuple[CueEntry, list[Token]]]:
+    """"trying to establish whether P", « cherchent à savoir si P »: an inquiry verb is a cue (its content is
+    kept only when it is an open question); not in `lexicon.verbs`, so no other reader takes it for a cue."""
+    if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in lexicon.inquiries or token.lower_ in lexicon.inquiries):
+        return INQUIRY, [token]
+    return None
+
+
 def _repaired(token: Token, lexicon: Lexicon) -> list[str]:
     """Lemmas for a verb the lemmatiser left inflected (« réclame »), from `lemma_repairs`."""
     if token.lemma_.lower() != token.lower_ or token.pos_ != "VERB":
@@ -96,7 +107,7 @@ def stem_table(lexicon: Lexicon) -> dict[str, CueEntry]:
 def may_match_cue(lemma: str, lower: str, lexicon: Lexicon) -> bool:
     """Whether `match_cue` can find a cue at a word of this lemma and form (the cheap test before it):
     one of them is a cue verb, or the form ends as a lemma the lemmatiser may have left inflected."""
-    return lemma in lexicon.verbs or lower in lexicon.verbs or (
+    return lemma in lexicon.verbs or lower in lexicon.verbs or lemma in lexicon.inquiries or (
         lemma == lower and any(lower.endswith(end) for end in lexicon.lemma_repairs))
 
 

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.attribution.cue_arguments import (agent_of, complement_of, inverted_subject, is_passive,
                                                           copular_subject, relative_antecedent, stranded_subject)
 from claimgraph.extract.doc_text import doc_text, sentence_of, words_of
-from claimgraph.extract.attribution.cue_words import cue_span_tokens, match_cue, may_match_cue, mistagged_cue, stem_table
+from claimgraph.extract.attribution.cue_words import (cue_span_tokens, inquiry_cue, match_cue, may_match_cue, mistagged_cue,
+                                                      stem_table)
 from claimgraph.extract.attribution.incises import (clause_after_mark, clause_on_oblique, fronted_as, inverted_clitic,
                                                     misread_relative, parenthetical, postposed_root, second_that_clause,
                                                     subject_infinitive)
@@ -25,7 +26,7 @@ from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, impersonal
 from claimgraph.extract.attribution.objects import object_tokens, stance_complement
 from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, before_gloss, clause_tokens, to_closing_mark,
                                                   conjoined_to_reported_passive, content_span, noun_phrase, on_line_of,
-                                                  subject_of, tokens_span)
+                                                  open_question, question_content, subject_of, tokens_span)
 from claimgraph.extract.factuality import assess_tokens
 from claimgraph.model import Span
 
@@ -162,7 +163,7 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         i = token.i
         if not may_match_cue(lemmas[i], lowers[i], lexicon) and (i == last or lowers[i + 1] not in lexicon.complementizers):
             continue  # neither a cue word nor a word right before a complementiser (mistagged_cue's first need)
-        found = match_cue(token, lexicon)
+        found = match_cue(token, lexicon) or inquiry_cue(token, lexicon)
         if found is None:
             fallback = mistagged_cue(token, lexicon, stems)
             if fallback is not None:
@@ -181,15 +182,20 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         if candidate is None or _speaker_hedge(candidate, entry) or _own_voice(candidate) \
                 or _own_words(candidate, quoted):
             continue
+        if entry.question_only and (candidate.source_head is None or not speaker_like(candidate.source_head, lexicon)
+                                    or question_content(doc, candidate.content, lexicon.question_marks) is candidate.content):
+            continue  # "established that P" asks nothing; « la question est de savoir si » is the narrator's
         candidate.content = on_line_of(doc, candidate.content, token)  # a headline is not the body's first clause
         candidate.content = _within_quote(doc, candidate.content, token, quoted, lexicon)
         if candidate.content is None:
             continue
         candidate.content = to_closing_mark(doc, _before_occasion_clause(doc, candidate.content, lexicon))
         if _negated(token, lexicon):
-            if _open_question(candidate, doc, lexicon):
+            if open_question(doc, candidate.content, lexicon.question_marks):
                 continue  # "officials did not say why ...": nothing is reported
             candidate.cue_polarity = None if candidate.cue_polarity == "negative" else "negative"
+        candidate.content = question_content(doc, candidate.content, lexicon.question_marks if entry.certainty
+                                             == "underspecified" else lexicon.question_openers)  # "asked whether P": P
         yield from split_that_clauses(doc, candidate, lexicon)
 
 
@@ -208,12 +214,6 @@ def split_that_clauses(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Iter
 
 def _negated(verb: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in lexicon.negators for c in verb.children)
-
-
-def _open_question(candidate: Candidate, doc: Doc, lexicon: Lexicon) -> bool:
-    first = doc.char_span(candidate.content.start, candidate.content.end, alignment_mode="expand")
-    return first is not None and len(first) > 0 and (
-        first[0].lower_ in lexicon.question_marks or first[0].tag_ in ("WRB", "WP", "WDT"))
 
 
 def _own_voice(candidate: Candidate) -> bool:

@@ -47,6 +47,9 @@ class CueEntry:
     nominal: bool = False
     reflexive: bool = False
     clause_only: bool = False
+    # only an open question is content (`clause: question`): "trying to establish whether P", « cherchent
+    # à savoir si P »; "established that P" is no such cue
+    question_only: bool = False
 
 
 def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
@@ -55,7 +58,8 @@ def _entry(raw: Any, rest: tuple[str, ...] = ()) -> CueEntry:
                     role=raw.get("role", "speech"), takes_object=bool(raw.get("object")), rest=rest,
                     kind=raw.get("kind"), predicative=bool(raw.get("predicative")),
                     needs_speaker=bool(raw.get("speaker")), nominal=raw.get("object") == "noun",
-                    reflexive=bool(raw.get("reflexive")), clause_only=raw.get("clause") == "only")
+                    reflexive=bool(raw.get("reflexive")), clause_only=raw.get("clause") == "only",
+                    question_only=raw.get("clause") == "question")
 
 
 def occasion_words(cues: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
@@ -69,6 +73,10 @@ class Lexicon:
     """Lookup tables of one language (see the YAML files for what each one means)."""
 
     verbs: dict[str, list[CueEntry]] = field(default_factory=dict)
+    # inquiries ("trying to establish whether P"): cues only before an open question, left underspecified
+    inquiries: frozenset[str] = frozenset()
+    # marks that open only a question ("asked whether P", « demandent si P »): not part of the content
+    question_openers: frozenset[str] = frozenset()
     nouns: dict[str, CueEntry] = field(default_factory=dict)
     according_to: tuple[tuple[str, ...], ...] = ()
     according_to_initial: tuple[tuple[str, ...], ...] = ()  # « Pour le procureur, ... »: only opening a sentence
@@ -180,7 +188,8 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
     according_to = tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to") or [])
     according_to_initial = tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to_initial") or [])
     lexicon = Lexicon(
-        verbs=verbs,
+        verbs=verbs, inquiries=word_set(cues.get("inquiries")),
+        question_openers=word_set(cues.get("question_openers")),
         nouns={str(k).lower(): _entry(v) for k, v in (cues.get("nouns") or {}).items()},
         according_to=according_to, according_to_initial=according_to_initial,
         according_to_by_first=by_first_word(according_to),

@@ -277,3 +277,17 @@ def before_gloss(tokens: list[Token]) -> list[Token]:
                 or start.lower_ in ("a", "an", "this", "that"):
             return [t for t in tokens if t.i < start.i - 1]
     return tokens
+
+
+def question_content(doc: Doc, content: Span, marks: frozenset[str]) -> Span:
+    """"examine whether P", « se demandent si P »: the content is P, after the question's mark (ANNOTATION 1.9)."""
+    span = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[0].lower_ not in marks:
+        return content
+    return Span.of(doc_text(doc), span[1].idx, content.end)
+
+
+def open_question(doc: Doc, content: Span, marks: frozenset[str]) -> bool:
+    """Whether `content` opens with a question's mark or word ("why ...", "whether ...")."""
+    first = doc.char_span(content.start, content.end, alignment_mode="expand")
+    return first is not None and len(first) > 0 and (first[0].lower_ in marks or first[0].tag_ in ("WRB", "WP", "WDT"))

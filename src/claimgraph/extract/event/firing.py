@@ -41,12 +41,18 @@ def item_words(doc: Doc, fillers: dict[str, Filler], lexicon: EventLexicon, voca
     return any(t.lemma_.lower() in vocabulary or t.lower_ in vocabulary for t in words)
 
 
+def is_firing(trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether `trigger` is itself the firing of a weapon ("shelled", « frappes », "an air attack")."""
+    return trigger.lemma in lexicon.firing_words or (
+        trigger.is_noun and trigger.type == "USE" and trigger.head.lemma_.lower() in lexicon.attack_nouns)
+
+
 def is_weapon_use(doc: Doc, trigger: Trigger, arguments: dict[str, Argument], fillers: dict[str, Filler],
                    lexicon: EventLexicon, products: set[int]) -> bool:
     """USE is weapons used in an operation (ANNOTATION 2.2): "shelled the town", or a weapon, a named
     product or a pronoun for one as the item of "used", "launched"; "deployed" also needs a place."""
     item = fillers.get("item")
-    if trigger.lemma in lexicon.firing_words:
+    if is_firing(trigger, lexicon):
         # "fired missiles", "shelled the town"; but « tirer des conséquences » fires nothing
         return item is None or item.is_clause or item_words(doc, fillers, lexicon, lexicon.weapons)
     if trigger.lemma in lexicon.placing_verbs and "location" not in arguments:

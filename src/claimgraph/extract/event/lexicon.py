@@ -94,6 +94,12 @@ class EventLexicon:
     # words that are themselves the firing of a weapon ("shelled", « frappes »): a USE with any participant;
     # any other USE trigger ("used", "launched") is one only with a weapon as its item
     firing_words: frozenset[str] = frozenset()
+    # "an air attack", "a petrol bomb attack", "drone strikes": these nouns are a firing when a weapon
+    # (or one of `attack_modifiers`) modifies them
+    attack_nouns: frozenset[str] = frozenset()
+    # "a petrol bomb hurled at the bank": after its noun, the participle of these still reports the act
+    hurling_verbs: frozenset[str] = frozenset()
+    attack_modifiers: frozenset[str] = frozenset()
     # adjectives that name a group of states as an actor ("Western sanctions", "sanctions occidentales")
     collective_actors: frozenset[str] = frozenset()
     # "the new measures target X", « les sanctions frappent X »: a verb that is a SANCTION only when
@@ -248,6 +254,9 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         single_roles={t: tuple(r) for t, r in (data.get("single_roles") or {}).items()},
         goods=word_set(data.get("weapons")) | word_set(data.get("goods")), weapons=word_set(data.get("weapons")),
         firing_words=word_set(data.get("firing_words")),
+        attack_nouns=word_set((data.get("weapon_attacks") or {}).get("nouns")),
+        hurling_verbs=word_set(data.get("hurling_verbs")),
+        attack_modifiers=word_set((data.get("weapon_attacks") or {}).get("modifiers")) | word_set(data.get("weapons")),
         collective_actors=word_set(data.get("collective_actors")) | _nationality_adjectives(rules),
         measure_verbs=word_set((data.get("measures") or {}).get("verbs")),
         measure_nouns=word_set((data.get("measures") or {}).get("nouns")),

@@ -28,6 +28,12 @@ def is_quantity(word: Token) -> bool:
         word.pos_ == "NUM" and not any(c.pos_ in ("NOUN", "PROPN") for c in word.children))
 
 
+def _in_headline(token: Token) -> bool:
+    """Whether `token` is in a headline: a sentence that ends with no punctuation."""
+    words = [t for t in token.sent if not t.is_space]
+    return bool(words) and not words[-1].is_punct
+
+
 class ParticipantWords:
     """Word tests over one document's entities, shared by the role filler."""
 
@@ -66,6 +72,9 @@ class ParticipantWords:
             return True
         if any(c.ent_type_ in NATIONALITY_LABELS and c.i < noun.i for c in noun.subtree):
             return True  # headline style, no article: "to Russian drone maker"
+        if (noun.lemma_.lower() in self.lexicon.actor_nouns or any(
+                c.dep_ in self.lexicon.dep("compound") and c.i < noun.i for c in noun.children)) and _in_headline(noun):
+            return True  # a headline drops articles: "air attack on refugee camp", "sold rifles to militia"
         return "Plur" in noun.morph.get("Number", []) or noun.tag_ in ("NNS", "NNPS")
 
     def _is_relative(self, token: Token) -> bool:

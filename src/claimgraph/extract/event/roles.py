@@ -16,10 +16,11 @@ from spacy.tokens import Token
 
 from claimgraph.extract.attribution.spans import before_occasion
 from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
-from claimgraph.extract.event.firing import item_as_place, strike_roles
+from claimgraph.extract.event.firing import is_firing, item_as_place, strike_roles
 from claimgraph.extract.event.measures import subjected_target
 from claimgraph.extract.event.partitives import over_time_word, partitive_object, shares_object, substantive
 from claimgraph.extract.event.participants import ParticipantWords, is_quantity
+from claimgraph.extract.event.rebuttals import is_predicate_rebuttal, rebuttal_heads
 from claimgraph.extract.event.syntax import (NOMINAL_POS, any_subject, children, clause_bounds, governing_chain,
                                              is_participle_modifier, is_passive, passive_subject_slot, phrase_bounds,
                                              preposition_of, prepositional_phrases, subject_of)
@@ -90,6 +91,10 @@ class RoleFiller(ParticipantWords):
                         head.dep_ in lex.dep("modifier") or substantive(head))):
                     heads[role] = (head, is_clause)
 
+        if trigger.type == "DENY" and is_predicate_rebuttal(trigger.head, lex):  # "he said the claims were false"
+            for role, word in rebuttal_heads(trigger.head, lex).items():
+                put(role, word)
+            return self._spans(trigger, heads)
         preps_here = {p for t in trigger.tokens for p, _, _ in prepositional_phrases(t, lex)}
         roles = base.merged(lex.frames.get(trigger.lemma), preps_here)
         if trigger.type == "USE" and trigger.lemma in lex.measure_verbs:
@@ -98,7 +103,7 @@ class RoleFiller(ParticipantWords):
             self._noun_roles(trigger, roles, put)
         else:
             self._verb_roles(trigger, roles, put)
-        if trigger.type == "USE" and trigger.is_noun and trigger.lemma in lex.firing_words:
+        if trigger.type == "USE" and trigger.is_noun and is_firing(trigger, lex):
             item_as_place(heads, lex, self)
         if trigger.type == "DENY" and not self._denies_a_claim(trigger, heads.get("item")):
             return {}
@@ -203,7 +208,7 @@ class RoleFiller(ParticipantWords):
                     # a modifier with a preposition (« contre la Russie ») is a phrase of its own
                     # "EU sanctions", "European sanctions", "Western sanctions", "sanctions occidentales"
                     put(modifier_role, child)
-        self._compound_roles(noun, roles, put)
+        self._compound_roles(noun, roles, put, {t.i for t in trigger.tokens})
         noun = self._counted(noun)
         subjected_target(noun, roles.slots.get("passive_subject"), self, put)
         governor = over_time_word(noun, lex, self._time_tokens)
@@ -247,14 +252,15 @@ class RoleFiller(ParticipantWords):
             if child.i < item.i and child.dep_ in self.lexicon.dep("possessive") and self._actor(child):
                 put(role, child)
 
-    def _compound_roles(self, noun: Token, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
+    def _compound_roles(self, noun: Token, roles: RoleMap, put,  # type: ignore[no-untyped-def]
+                        own: frozenset[int] | set[int] = frozenset()) -> None:
         """"arms deliveries", "its drone and missile deliveries", « sa production »: a noun before the
         trigger names the item, a possessive the agent (for the types whose table says so); before an
         ownership noun, the other party ("Virgin owner Richard Branson")."""
         opposite = {"owner": "owned", "owned": "owner"}
         for child in noun.children:
-            if child.i > noun.i:
-                continue
+            if child.i > noun.i or child.i in own:
+                continue  # "a rocket attack": the weapon is part of the trigger
             if child.dep_ in self.lexicon.dep("compound") and (child.pos_ == "PROPN" or child.i in self.entity_tokens) \
                     and self._actor(child):
                 put(opposite.get(self.lexicon.bearer_roles.get(noun.lemma_.lower(), "")), child)
@@ -380,6 +386,8 @@ class RoleFiller(ParticipantWords):
                 if head not in other.subtree:
                     exclude |= {t.i for t in other.subtree}
             bounds = clause_bounds(head, self.lexicon, exclude) if is_clause else phrase_bounds(head, self.lexicon, exclude)
+            if head.pos_ == "ADJ" and head.dep_ in self.lexicon.dep("modifier") and role in ACTOR_ROLES:
+                bounds = (head.i, head.i)  # « frappes russes près du village »: the nationality, not what hangs on it
             if role == "item":
                 bounds = self._with_purpose(bounds, exclude)
                 if trigger.type == "DENY":

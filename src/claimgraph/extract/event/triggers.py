@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.doc_text import words_of
 from claimgraph.extract.event.lexicon import EventLexicon
+from claimgraph.extract.event.rebuttals import is_predicate_rebuttal
 from claimgraph.extract.event.syntax import prepositional_phrases
 
 VERB_POS = frozenset({"VERB"})
@@ -81,6 +82,22 @@ def _phrase_triggers(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
             # the trigger's words run from the first to the last, the adverbs between included
             window = tuple(doc[matched[0].i:matched[-1].i + 1])
             yield Trigger(phrase.type, head, window, head.pos_ in NOUN_POS, lexicon.bearer_roles.get(key))
+
+
+def _weapon_attacks(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
+    """"an air attack", "a petrol bomb attack", "drone strikes", "bombing raids": an attack noun that a
+    weapon modifies is a USE; its words run from the outermost modifier to the noun."""
+    if not lexicon.attack_nouns:
+        return
+    modifiers = lexicon.dep("compound") | lexicon.dep("modifier")
+    for token in doc:
+        if token.pos_ not in NOUN_POS or _lemma(token) not in lexicon.attack_nouns:
+            continue
+        weapons = [c for c in token.children if c.dep_ in modifiers and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+                   and (_lemma(c) in lexicon.attack_modifiers or c.lower_ in lexicon.attack_modifiers)]
+        if weapons:
+            words = [token.i] + [t.i for w in weapons for t in w.subtree]
+            yield Trigger("USE", token, tuple(doc[min(words):max(words) + 1]), True)
 
 
 def _is_measure_verb(token: Token, lexicon: EventLexicon) -> bool:
@@ -172,7 +189,7 @@ def _single_words(lexicon: EventLexicon) -> frozenset[str]:
     cached = _SINGLE_WORDS.get(id(lexicon))
     if cached is None or cached[0] is not lexicon:
         words = frozenset(lexicon.verbs) | frozenset(lexicon.nouns) | lexicon.measure_verbs | lexicon.ban_verbs \
-            | lexicon.rebuttal_verbs | lexicon.unknowing | lexicon.negated_knowing
+            | lexicon.rebuttal_verbs | lexicon.unknowing | lexicon.negated_knowing | lexicon.false_words
         cached = _SINGLE_WORDS[id(lexicon)] = (lexicon, words)
     return cached[1]
 
@@ -191,6 +208,11 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
             continue
         taken.update(t.i for t in trigger.tokens)
         found[trigger.tokens[0].i] = trigger
+    for trigger in _weapon_attacks(doc, lexicon):
+        if any(t.i in taken for t in trigger.tokens):
+            continue
+        taken.update(t.i for t in trigger.tokens)
+        found[trigger.tokens[0].i] = trigger
     gate = _single_words(lexicon)
     lemmas, lowers = words_of(doc)
     for token in doc:
@@ -204,7 +226,7 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
         if _is_measure_verb(token, lexicon) or _is_trade_ban(token, lexicon):
             found[token.i] = Trigger("SANCTION", token, (token,), False)
             continue
-        if _is_rebuttal(token, lexicon):
+        if _is_rebuttal(token, lexicon) or is_predicate_rebuttal(token, lexicon):
             found[token.i] = Trigger("DENY", token, (token,), False)
             continue
         disclaimer = _disclaimer(token, lexicon)

@@ -33,6 +33,8 @@ SHORT = {"certain": "firm", "probable": "hedged", "headline": "headline only", "
          "underspecified": "asked or supposed"}
 # The brief's section of what no origin asserts (asked, supposed, speculated, conditional or only a headline).
 UNASSERTED = "Only asked, supposed, speculated or headlined: no origin asserts these"
+# Sections of statements (graph.brief): a subject, not an alleged actor ("Statements about China").
+STATEMENT_SECTIONS = ("Statements about ", "Other statements")
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«\"“])")
 
@@ -167,4 +169,4 @@ def firmness(claim: ClaimSummary) -> Firmness:
     return Firmness(best, levels)
 
 
-__all__ = ["Firmness", "LEVELS", "SAID", "SHORT", "UNASSERTED", "conditional", "demand", "firmness", "is_headline", "row_level", "says_denial"]
+__all__ = ["Firmness", "LEVELS", "SAID", "SHORT", "STATEMENT_SECTIONS", "UNASSERTED", "conditional", "demand", "firmness", "is_headline", "row_level", "says_denial"]

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from claimgraph.display import cell, md, md_link, plain
 from claimgraph.graph.denials import ASSERTED
-from claimgraph.graph.firmness import SAID, SHORT, UNASSERTED, is_headline, row_level
+from claimgraph.graph.firmness import SAID, SHORT, STATEMENT_SECTIONS, UNASSERTED, is_headline, row_level
 from claimgraph.graph.press import PRESS_REPORT
 from claimgraph.graph.speakers import AS_SOURCE
 
@@ -211,7 +211,8 @@ def brief_markdown(brief: Brief) -> str:
                          f"{brief_firmness(c, brief.details.get(c.id))}{' (single source)' if c.single_sourced else ''} |")
         lines.append("")
     for actor, ids in brief.sections:
-        lines.append(f"## {md(actor)}" if speaker or actor == UNASSERTED else f"## Alleged actor: {md(actor)}")
+        plain_heading = speaker or actor == UNASSERTED or actor.startswith(STATEMENT_SECTIONS)
+        lines.append(f"## {md(actor)}" if plain_heading else f"## Alleged actor: {md(actor)}")
         lines.append("")
         for claim_id in ids:
             lines += claim_markdown(by_id[claim_id], brief.details.get(claim_id))

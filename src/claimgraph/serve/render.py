@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from claimgraph.graph.firmness import UNASSERTED
+from claimgraph.graph.firmness import STATEMENT_SECTIONS, UNASSERTED
 from claimgraph.graph.render import ORIGINS_NOTE, brief_firmness, brief_status, evidence_note, is_speaker_brief
 from claimgraph.model.claims import Brief
 
@@ -96,4 +96,4 @@ def brief_page(brief: Brief, standalone: bool = True, **context: Any) -> str:
     firmness = {c.id: brief_firmness(c, brief.details.get(c.id)) for c in brief.claims}
     status = {c.id: brief_status(c, brief.details.get(c.id)) for c in brief.claims}
     return render("brief.html", brief=brief, by_id={c.id: c for c in brief.claims}, standalone=standalone,
-                  firmness=firmness, status=status, speaker=is_speaker_brief(brief), unasserted=UNASSERTED, css=css, title=f"Evidence brief: {brief.question}", origins_note=ORIGINS_NOTE, **context)
+                  firmness=firmness, status=status, speaker=is_speaker_brief(brief), unasserted=UNASSERTED, statement_sections=STATEMENT_SECTIONS, css=css, title=f"Evidence brief: {brief.question}", origins_note=ORIGINS_NOTE, **context)

@@ -72,3 +72,15 @@ def test_the_scorer_reads_an_outer_relay_as_the_inner_record_it_holds() -> None:
     relayed = load_script("eval_graph").relayed_record
     assert relayed(d.analysis, "a1") == "a2"
     assert relayed(d.analysis, "a2") is None
+
+
+def test_having_a_weapon_negated_is_a_key_and_said_positively_is_none() -> None:
+    assert proposition_keys("the courier did not have a knife on him") == {"carry:weapon"}
+    assert proposition_keys("the courier didn’t have a knife on him") == {"carry:weapon"}
+    assert proposition_keys("le coursier n'avait pas d'arme") == {"carry:weapon"}
+    assert proposition_keys("the courier had the knife to open boxes") == frozenset()
+
+
+def test_a_contracted_negation_makes_a_count_nought() -> None:
+    assert proposition_keys("the doctor said she didn't treat any casualties") >= {"kill:0", "injure:0"}
+    assert proposition_keys("there weren’t any casualties in the depot") >= {"kill:0", "injure:0"}

@@ -19,6 +19,7 @@ from claimgraph.graph.keys import fold
 DATA = Path(__file__).parent / "data" / "propositions.yaml"
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[\w\-\.']+", re.UNICODE)  # "1,500" is one figure
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_NOT = re.compile(r"n['\u2019]t\b", re.IGNORECASE)  # "didn't", "didn’t": folding would cut them into "didn", "t"
 # How far from a count's word its figure may stand (words before, words after), and an act's object.
 BEFORE, AFTER, OBJECT_WINDOW = 6, 4, 4
 # Words after which a figure belongs to the next clause ("killed and 20 wounded").
@@ -43,6 +44,7 @@ def _data() -> dict[str, Any]:
     return {"counts": table("counts"), "acts": table("acts"), "objects": table("objects"), "numbers": numbers,
             "judgements": table("judgements"), "zero": word_list("zero_words"), "negations": word_list("negations"),
             "counting": word_list("counting_words"), "covers": dict(data["covers"]),
+            "negated_acts": table("negated_acts"),
             "phrases": {tuple(_TOKEN.findall(fold(w))): key for key, per_lang in data.get("phrases", {}).items()
                         for forms in per_lang.values() for w in forms},
             "implies": dict(data["implies"])}
@@ -104,7 +106,7 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
         return frozenset()
     data, out = _data(), set()
     tokens = []
-    for token in _TOKEN.findall(fold(text)):  # "6.1-magnitude", "magnitude-6.1": a figure run into its count word
+    for token in _TOKEN.findall(fold(_NOT.sub(" not", text))):  # "6.1-magnitude", "magnitude-6.1": a figure run into its count word
         if token.endswith(".") and "." not in token[:-1]:  # "were killed." ends a sentence; "u.s." stays
             token = token[:-1]
         parts = token.split("-")
@@ -124,6 +126,8 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
         if judgement is not None:
             out.add(f"judge:{judgement}")
         act = data["acts"].get(token)
+        if act is None and token in data["negated_acts"] and any(_negation(t) for t in tokens[max(0, i - 2):i]):
+            act = data["negated_acts"][token]  # "did not have a gun", «n'avait pas d'arme»
         if act is not None:
             around = tokens[max(0, i - OBJECT_WINDOW):i] + tokens[i + 1:i + 1 + OBJECT_WINDOW]
             for thing in {data["objects"][t] for t in around if t in data["objects"]}:

@@ -153,6 +153,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an article's unnamed officials are the one state it quotes by name on the claim (graph/origin_rules.py); the
     # named origins an article cites are kept for its unnamed sources too (graph/aggregates.py)
     ("0027_graph_officials_2026_12_08", retake_graph),
+    # negated having is having no weapon ("did not have a gun"), a contracted "n't" is a negation (graph/propositions.py)
+    ("0028_graph_negated_having_2026_12_08", retake_graph),
 ]
 
 

@@ -1,7 +1,7 @@
 """The text of a parsed Doc, built once: spaCy's `Doc.text` joins every token again on each access."""
 from __future__ import annotations
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc, Span, Token
 
 TEXT_KEY = "claimgraph.text"
@@ -57,7 +57,10 @@ def words_of(doc: Doc) -> tuple[list[str], list[str]]:
     cheap first tests, run for every word, look a word up without making a Token each time."""
     words: tuple[list[str], list[str]] = doc.user_data.get(WORDS_KEY)
     if words is None:
-        words = doc.user_data[WORDS_KEY] = ([t.lemma_.lower() for t in doc], [t.lower_ for t in doc])
+        # `token.lemma_` and `token.lower_` are these strings of the vocabulary, read without making each Token
+        strings = doc.vocab.strings
+        lemmas, lowers = (doc.to_array([LEMMA, LOWER]).T.tolist() if len(doc) else ([], []))
+        words = doc.user_data[WORDS_KEY] = ([strings[h].lower() for h in lemmas], [strings[h] for h in lowers])
     return words
 
 

@@ -24,8 +24,9 @@ import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
-from claimgraph.nlp.components import parse_again
+from claimgraph.nlp.components import ParseSteps, parsed_alone
 from claimgraph.nlp.stand_ins import PARSE_ATTRS, ParsingHints, with_parse
 
 # The longest aside read as one ("citing company documents and two European intelligence sources").
@@ -37,15 +38,21 @@ HEAD_COLUMN, DEP_COLUMN = PARSE_ATTRS.index(HEAD), PARSE_ATTRS.index(DEP)
 def without_asides(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
     """`doc`, or a copy whose sentences with a participle aside after a reporting word, or with adverbials
     that break an auxiliary from its participle, are parsed without them."""
+    return parsed_alone(nlp, aside_steps(doc, hints))
+
+
+def aside_steps(doc: Doc, hints: ParsingHints) -> ParseSteps:
+    """`without_asides` in steps (nlp/components.py, `ParseSteps`): yields the sentences to parse again."""
     if not hints.aside_hosts and not hints.adverbials:
         return doc
     parse: Optional[numpy.ndarray] = None
     repaired: set[int] = set()
-    # Each kind's sentences are parsed again in one batch (nlp/components.py, `parse_again`).
+    # Each kind's sentences are parsed again in one batch (nlp/components.py, `parse_again`), with those of
+    # the other articles of the parse's batch when the steps run together (`parsed_together`).
     asides = [(sentence, aside) for sentence in (doc.sents if hints.aside_hosts else ())
               if (aside := _aside(sentence, hints)) is not None]
     kept = [_kept(sentence, set(range(first, last + 1))) for sentence, (first, last) in asides]
-    second = parse_again(nlp, [_kept_doc(nlp, words, first - 1) for words, (_, (first, _)) in zip(kept, asides)])
+    second = yield [_kept_doc(doc.vocab, words, first - 1) for words, (_, (first, _)) in zip(kept, asides)]
     for (sentence, aside), words, reparsed in zip(asides, kept, second):
         if parse is None:
             parse = doc.to_array(PARSE_ATTRS)
@@ -58,7 +65,7 @@ def without_asides(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
                   if (found := _adverbials(span, hints)) is not None
                   and not any(span.start <= start < span.end for start in repaired)]
     kept = [_kept(span, {i for start, end in found[1] for i in range(start, end)}) for span, found in adverbials]
-    second = parse_again(nlp, [_kept_doc(nlp, words, found[0].i) for words, (_, found) in zip(kept, adverbials)])
+    second = yield [_kept_doc(doc.vocab, words, found[0].i) for words, (_, found) in zip(kept, adverbials)]
     for (span, found), words, reparsed in zip(adverbials, kept, second):
         if parse is None:
             parse = doc.to_array(PARSE_ATTRS)
@@ -129,10 +136,10 @@ def _kept(sentence: Span, removed: set[int]) -> list[Token]:
     return [t for t in sentence if t.i not in removed]
 
 
-def _kept_doc(nlp: Language, kept: list[Token], joined: int) -> Doc:
+def _kept_doc(vocab: Vocab, kept: list[Token], joined: int) -> Doc:
     """The `kept` words of a sentence as a Doc of their own, to parse alone (the word at index `joined`
     takes a space after it, where the removed words were)."""
-    return Doc(nlp.vocab, words=[t.text for t in kept], spaces=[bool(t.whitespace_) or t.i == joined for t in kept])
+    return Doc(vocab, words=[t.text for t in kept], spaces=[bool(t.whitespace_) or t.i == joined for t in kept])
 
 
 def _write_kept(sentence: Span, kept: list[Token], reparsed: Doc, rows: numpy.ndarray) -> Optional[Doc]:

@@ -1,6 +1,8 @@
 """claimgraph's own spaCy components, added to each language's pipeline once at load time."""
 from __future__ import annotations
 
+from typing import Generator, Optional, Sequence, Union
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -130,3 +132,40 @@ def parse_again(nlp: Language, docs: list[Doc]) -> list[Doc]:
     if not docs:
         return []
     return list(nlp.pipe(docs, disable=[name for name in nlp.pipe_names if name in ENTITY_COMPONENTS]))
+
+
+# A second-parse stage written as steps: it yields the Docs it needs parsed again (`parse_again`), is sent
+# their parses in the same order, and returns its Doc. Run alone (`parsed_alone`) or with the stages of the
+# other articles of a batch (`parsed_together`), which share each `nlp.pipe` call: one call per article
+# cost about twice as much as one per batch for the same parses.
+ParseSteps = Generator[list[Doc], list[Doc], Doc]
+
+
+def parsed_alone(nlp: Language, steps: ParseSteps) -> Doc:
+    """The Doc `steps` return, each of its requests parsed as it comes (what it raises is raised)."""
+    result = parsed_together(nlp, [steps])[0]
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def parsed_together(nlp: Language, stages: Sequence[ParseSteps]) -> list[Union[Doc, Exception]]:
+    """The Doc each of `stages` returns, their requests of each round parsed in one `parse_again` (a Doc's
+    parse does not depend on the others of its batch), or the exception a stage raised: it stops there and
+    the others go on. An error of the shared parse itself is raised."""
+    results: list[Union[Doc, Exception]] = [Exception("not run")] * len(stages)
+    sending: dict[int, Optional[list[Doc]]] = {i: None for i in range(len(stages))}
+    while sending:
+        asked: dict[int, list[Doc]] = {}
+        for i, answer in sending.items():
+            try:
+                asked[i] = stages[i].send(answer)  # type: ignore[arg-type]
+            except StopIteration as done:
+                results[i] = done.value
+            except Exception as exc:  # noqa: BLE001  (one article's failure: its caller rejects it)
+                results[i] = exc
+        parsed = parse_again(nlp, [doc for docs in asked.values() for doc in docs])
+        sending, start = {}, 0
+        for i, docs in asked.items():
+            sending[i], start = parsed[start:start + len(docs)], start + len(docs)
+    return results

@@ -13,10 +13,10 @@ from spacy.tokens import Doc
 from claimgraph.config import Settings
 from claimgraph.lang import get_language, get_rules
 from claimgraph.model import Document, Rejection
-from claimgraph.nlp.components import add_components
-from claimgraph.nlp.asides import without_asides
+from claimgraph.nlp.components import ParseSteps, add_components, parsed_together
+from claimgraph.nlp.asides import aside_steps, without_asides
 from claimgraph.nlp.chunks import CHUNK_CHARS, parse_in_pieces
-from claimgraph.nlp.stand_ins import ParsingHints, load_parsing_hints, with_stand_ins
+from claimgraph.nlp.stand_ins import ParsingHints, load_parsing_hints, stand_in_steps, with_stand_ins
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,12 @@ DETECT_CHARS = 3000
 
 # What `parse` yields for one document: its parse, None (no pipeline for its language), or why it failed.
 Parsed = Union[Doc, None, Rejection]
+
+
+def repair_steps(doc: Doc, hints: ParsingHints) -> ParseSteps:
+    """The second parses of an article in steps (nlp/components.py): its stand-in verbs, then its asides."""
+    doc = yield from stand_in_steps(doc, hints)
+    return (yield from aside_steps(doc, hints))
 
 
 def failure(document: Document, reason: str, exc: BaseException) -> Rejection:
@@ -127,8 +133,13 @@ class PipelineCache:
             docs = list(nlp.pipe((d.text for _, d in fitting), batch_size=self.settings.batch_size))
         except Exception:  # noqa: BLE001  (one bad text fails the whole pipe: parse the batch one by one)
             docs = [self._parse_one(nlp, document) for _, document in fitting]
+        ready = []
         for (i, document), doc in zip(fitting, docs):
-            parsed[i] = doc if isinstance(doc, Rejection) else self._reparsed(nlp, lang, document, doc)
+            if isinstance(doc, Rejection):
+                parsed[i] = doc
+            else:
+                ready.append((i, document, doc))
+        parsed.update(self._reparsed_together(nlp, lang, ready))
         return parsed
 
     def _parse_long(self, nlp: Language, lang: str, document: Document) -> Union[Doc, Rejection]:
@@ -143,6 +154,17 @@ class PipelineCache:
             return nlp(document.text)
         except Exception as exc:  # noqa: BLE001
             return failure(document, "parse failed", exc)
+
+    def _reparsed_together(self, nlp: Language, lang: str,
+                           ready: list[tuple[int, Document, Doc]]) -> dict[int, Union[Doc, Rejection]]:
+        """`_reparsed` of each article of a batch, their second parses sharing `nlp.pipe` calls (the same parses)."""
+        hints = self._hints[lang]
+        try:
+            results = parsed_together(nlp, [repair_steps(doc, hints) for _, _, doc in ready])
+        except Exception:  # noqa: BLE001  (the shared parse failed: each article alone, as they came)
+            return {i: self._reparsed(nlp, lang, document, doc) for i, document, doc in ready}
+        return {i: failure(document, "parse failed", result) if isinstance(result, Exception) else result
+                for (i, document, _), result in zip(ready, results)}
 
     def _reparsed(self, nlp: Language, lang: str, document: Document, doc: Doc) -> Union[Doc, Rejection]:
         try:

@@ -23,10 +23,11 @@ import numpy
 from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from claimgraph.extract.doc_text import TEXT_KEY
 from claimgraph.lang import LanguageRules, word_set
-from claimgraph.nlp.components import parse_again
+from claimgraph.nlp.components import ParseSteps, parsed_alone
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 # What a finite verb cannot follow: "le juge", "un livre", "de note", "trois juges", "China's arms".
@@ -83,6 +84,11 @@ def _reporting_words(rules: LanguageRules) -> frozenset[str]:
 
 def with_stand_ins(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
     """`doc`, or a copy of it whose sentences with a misread verb carry the parse of their stand-in version."""
+    return parsed_alone(nlp, stand_in_steps(doc, hints))
+
+
+def stand_in_steps(doc: Doc, hints: ParsingHints) -> ParseSteps:
+    """`with_stand_ins` in steps (nlp/components.py, `ParseSteps`): yields the sentences to parse again."""
     if not hints.stand_ins:
         return doc
     stand_ins = hints.stand_ins
@@ -91,7 +97,7 @@ def with_stand_ins(nlp: Language, doc: Doc, hints: ParsingHints) -> Doc:
         return doc
     parse = doc.to_array(PARSE_ATTRS)
     repaired = False
-    second = parse_again(nlp, [_stand_in_doc(nlp, sentence, misread, stand_ins) for sentence, misread in repairs])
+    second = yield [_stand_in_doc(doc.vocab, sentence, misread, stand_ins) for sentence, misread in repairs]
     for (sentence, misread), parsed in zip(repairs, second):
         reparsed = _verbs_read(sentence, misread, parsed)
         if reparsed is None:
@@ -155,10 +161,10 @@ def _misread_verbs(sentence: Span, hints: ParsingHints) -> set[int]:
     return found
 
 
-def _stand_in_doc(nlp: Language, sentence: Span, misread: set[int], stand_ins: dict[str, StandIn]) -> Doc:
+def _stand_in_doc(vocab: Vocab, sentence: Span, misread: set[int], stand_ins: dict[str, StandIn]) -> Doc:
     """The sentence's words, with its stand-ins, as a Doc to parse again."""
     words = [_cased(stand_ins[t.lower_].parse_as, t) if t.i in misread else t.text for t in sentence]
-    return Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sentence])
+    return Doc(vocab, words=words, spaces=[bool(t.whitespace_) for t in sentence])
 
 
 def _verbs_read(sentence: Span, misread: set[int], reparsed: Doc) -> Optional[Doc]:

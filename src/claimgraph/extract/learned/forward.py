@@ -40,10 +40,15 @@ class _Dense:
         Y = self.ops.gemm(X, self.W, trans2=True)
         Y += self.b
         best, _ = self.ops.maxout(self.ops.reshape3f(Y, Y.shape[0], self.n_out, self.pieces))
-        # thinc/layers/layernorm.py forward and _get_moments
-        mu = best.mean(axis=1, keepdims=True)
-        var = best.var(axis=1, keepdims=True) + 1e-08
-        normed = (best - mu) * var ** (-1.0 / 2.0)
+        # thinc/layers/layernorm.py forward and _get_moments (`X.mean`, `X.var`), with numpy's own steps
+        # (numpy/_core/_methods.py _mean, _var): the variance's mean and deviations are the norm's
+        count = numpy.intp(best.shape[1])
+        total = numpy.add.reduce(best, axis=1, keepdims=True)
+        mu = numpy.true_divide(total, count, out=total, casting="unsafe")
+        deviation = best - mu
+        squares = numpy.add.reduce(numpy.square(deviation), axis=1, keepdims=True)
+        var = numpy.true_divide(squares, count, out=squares, casting="unsafe") + 1e-08
+        normed = deviation * var ** (-1.0 / 2.0)
         out = normed * self.G
         out += self.shift
         return out

@@ -101,3 +101,10 @@ def test_calling_a_claim_false_in_a_predicate_is_a_denial(nlp_en, nlp_fr, lang: 
 
 def test_a_false_word_said_of_no_claim_is_no_denial(nlp_en) -> None:  # type: ignore[no-untyped-def]
     assert not of_type(run(nlp_en, "en", "The minister said the weather forecast was false."), "DENY")
+
+
+def test_reported_injured_is_an_agentless_report(analyse) -> None:  # type: ignore[no-untyped-def]
+    record = only_record(analyse("Dozens have been reported injured in the flood."), "Dozens")
+    assert (record["source"]["text"], record["source"]["type"], record["certainty"]) == \
+        ("have been reported", "unspecified", "probable")
+    assert not analyse("The theft was reported to police on Monday.")

@@ -133,3 +133,26 @@ def test_unnamed_officials_are_the_state_the_article_quotes_by_name_on_the_claim
     assert sorted(o.key for o in claim.origins) == ["anon:d2", "anon:d3", "state:NO"], \
         "The Lantern's officials are Norway's (was their own origin); the Daily Post cites no state, and Western " \
         "officials are of another nationality: both stay the outlets' sources"
+
+
+def test_a_relays_own_record_with_the_speakers_words_is_the_speakers(tmp_path: Path) -> None:
+    words = "the dam could fail within a week"
+    d = Doc("d1", f"Ana Voss said {words}, quoted by the Harbour Gazette.", "en", "2025-07-01", "The Lantern")
+    d.entity("p1", "Ana Voss", "PERSON", "Ana Voss")
+    d.entity("m1", "Harbour Gazette", "ORG", "Harbour Gazette")
+    d.attribution("a2", "the Harbour Gazette", "media", words, entity="m1")
+    d.attribution("a1", "Ana Voss", "named_person", words, entity="p1", parent="a2")
+    origins = {m.record_id: m.origin.key for m in claim_mentions(d.analysis)}
+    assert origins == {"a1": "src:ana voss", "a2": "src:ana voss"}, \
+        "the Gazette's record holds Ana Voss's words: the cited speaker, not the relayer (was the Gazette)"
+
+
+def test_unnamed_officials_beside_a_named_police_voice_on_the_claim_are_the_police(tmp_path: Path) -> None:
+    d = Doc("d1", f"Officials said {KNIFE}. Police Commissioner Anna Brell said {KNIFE}.", "en", "2025-03-07",
+            "The Lantern")
+    d.entity("p1", "Anna Brell", "PERSON", "Anna Brell")
+    d.attribution("a1", "Officials", "anonymous_person", KNIFE)
+    d.attribution("a2", "Police Commissioner Anna Brell", "named_person", (KNIFE, "Brell"), entity="p1")
+    store = store_with(tmp_path, [d.analysis])
+    (claim,) = claims_of(store).values()
+    assert [o.key for o in claim.origins] == ["src:police"], "one voice: the police (was the police and The Lantern)"

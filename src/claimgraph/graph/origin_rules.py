@@ -14,6 +14,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from claimgraph.graph.aggregates import COMMENTATOR
 from claimgraph.graph.keys import nationality
+from claimgraph.graph.voices import body_keys
 from claimgraph.graph.listed_voices import (ARTICLE, CERTAINTY, DATE, DOC, FLAGS, ID, KEY, LANG, NAME, NOUN, ORIGIN,
                                             STANCE, STORED, TYPE, Triple)
 from claimgraph.graph.origins import STORY_PREFIXES
@@ -28,6 +29,8 @@ ASSERTED = ("certain", "probable")
 # retells a text). A party it also quotes (police, an official, a charity) does not make the outlet's own
 # narration theirs: the outlet asserts it in its own voice (tests/graph_gold/stories/README.md, "Origins").
 RELAYED_TYPES = ("media", "document")
+# The origin keys of bodies a story has one of (its police, its medical examiner: graph/data/voices.yaml).
+BODY_KEYS = body_keys()
 # Head nouns (singular, folded: graph.aggregates.head_noun) of an article's unnamed officials.
 OFFICIAL_NOUNS = frozenset({"official", "officials", "authoritie", "authority", "spokesman", "spokesperson",
                             "spokeswoman", "responsable", "officiel", "autorite", "porte-parole"})
@@ -130,7 +133,8 @@ class _Rules:
         if document_id not in self.cited or nationality(name.split(" (in ")[0]):
             return None
         cited = set(self.cited[document_id])
-        states = {i[1] for i in self.rows["supports"] if i[2] is None and i[1][0].startswith("state:") and i[1][0] in cited}
+        states = {i[1] for i in self.rows["supports"]
+                  if i[2] is None and (i[1][0].startswith("state:") or i[1][0] in BODY_KEYS) and i[1][0] in cited}
         keys = {o[0] for o in states}
         return min(states) if len(keys) == 1 else None
 

@@ -142,6 +142,18 @@ def _own_outlet(entity: Entity, analysis: Analysis) -> bool:
 
 
 def chain_of(attribution_id: Optional[str], analysis: Analysis, entities: dict[str, Entity]) -> tuple[ChainLink, ...]:
+    """The chain from `attribution_id` outwards, innermost first; a relay's own record with the words of the record
+    it relays counts from that one when its chain names someone (`_relayed_record`)."""
+    by_id = {a.id: a for a in analysis.attributions}
+    start = _relayed_record(by_id.get(attribution_id) if attribution_id else None, analysis)
+    if start is not None and start.id != attribution_id:
+        chain = _chain_from(start.id, analysis, entities)
+        if any(link.name for link in chain):
+            return chain
+    return _chain_from(attribution_id, analysis, entities)
+
+
+def _chain_from(attribution_id: Optional[str], analysis: Analysis, entities: dict[str, Entity]) -> tuple[ChainLink, ...]:
     """The chain from `attribution_id` outwards, innermost first.
 
     The walk goes up to the parent only while the parent relays the child
@@ -179,6 +191,21 @@ def chain_of(attribution_id: Optional[str], analysis: Analysis, entities: dict[s
         if quoting is not None:
             chain.append(quoting)
     return tuple(chain)
+
+
+def _relayed_record(attribution: Optional[Attribution], analysis: Analysis) -> Optional[Attribution]:
+    """A relay's own record with the same words as the record it relays ("..., John Doe told the Lantern": the
+    Lantern's record holds John Doe's words) counts from the relayed one: its origin is the speaker, with the relay
+    in its chain, as the annotation guide's "with a relay (same content): the cited origin, not the relayer"."""
+    seen: set[str] = set()
+    while attribution is not None and attribution.id not in seen:
+        seen.add(attribution.id)
+        child = next((a for a in analysis.attributions if a.parent == attribution.id and a.id != attribution.id
+                      and a.content == attribution.content), None)
+        if child is None:
+            return attribution
+        attribution = child
+    return attribution
 
 
 # "The Times, citing a Western official", "C'est ce qu'affirme le Times, qui cite un responsable occidental".

@@ -152,6 +152,11 @@ def body_origin(kind: str, name: str, named: bool = True) -> Origin:
     return Origin(key=f"src:{name_key(kind)}", name=name, type="organization" if named else "anonymous")
 
 
+def body_keys() -> frozenset[str]:
+    """The origin keys of the bodies of graph/data/voices.yaml ("src:police", "src:medical examiner")."""
+    return frozenset(body_origin(name, name).key for name, _, _ in _bodies()[1])
+
+
 def title_body(entity: Entity, analysis: Analysis) -> Optional[str]:
     """The body a person speaks for by the title right before their name ("Police Commissioner Raymond Kelly",
     "coroner Jane Doe"), when the article names no force of it (`person_body` takes the one it names)."""

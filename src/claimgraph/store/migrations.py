@@ -155,6 +155,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0027_graph_officials_2026_12_08", retake_graph),
     # negated having is having no weapon ("did not have a gun"), a contracted "n't" is a negation (graph/propositions.py)
     ("0028_graph_negated_having_2026_12_08", retake_graph),
+    # a relay's own record with the words it relays counts from the speaker ("..., quoted by the AP": graph/origins.py)
+    ("0029_graph_relay_records_2026_12_08", retake_graph),
 ]
 
 

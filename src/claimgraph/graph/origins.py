@@ -14,8 +14,8 @@ from typing import Optional
 from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_commentator, is_official_act, is_pronoun,
                                    is_state, is_state_role, name_key, nationality, state_name, words)
 from claimgraph.graph.press import PRESS_REPORT, is_press_report
-from claimgraph.graph.voices import (_state_origin, body_kind, body_of, body_origin, entity_origin, person_body,
-                                     state_of_words, state_voice, title_body)
+from claimgraph.graph.voices import (_state_origin, body_of, body_voice, entity_origin, person_body, relayed_record,
+                                     state_of_words, state_voice)
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model.claims import ChainLink, Origin
@@ -143,9 +143,9 @@ def _own_outlet(entity: Entity, analysis: Analysis) -> bool:
 
 def chain_of(attribution_id: Optional[str], analysis: Analysis, entities: dict[str, Entity]) -> tuple[ChainLink, ...]:
     """The chain from `attribution_id` outwards, innermost first; a relay's own record with the words of the record
-    it relays counts from that one when its chain names someone (`_relayed_record`)."""
+    it relays counts from that one when its chain names someone (`voices.relayed_record`)."""
     by_id = {a.id: a for a in analysis.attributions}
-    start = _relayed_record(by_id.get(attribution_id) if attribution_id else None, analysis)
+    start = relayed_record(by_id.get(attribution_id) if attribution_id else None, analysis)
     if start is not None and start.id != attribution_id:
         chain = _chain_from(start.id, analysis, entities)
         if any(link.name for link in chain):
@@ -191,21 +191,6 @@ def _chain_from(attribution_id: Optional[str], analysis: Analysis, entities: dic
         if quoting is not None:
             chain.append(quoting)
     return tuple(chain)
-
-
-def _relayed_record(attribution: Optional[Attribution], analysis: Analysis) -> Optional[Attribution]:
-    """A relay's own record with the same words as the record it relays ("..., John Doe told the Lantern": the
-    Lantern's record holds John Doe's words) counts from the relayed one: its origin is the speaker, with the relay
-    in its chain, as the annotation guide's "with a relay (same content): the cited origin, not the relayer"."""
-    seen: set[str] = set()
-    while attribution is not None and attribution.id not in seen:
-        seen.add(attribution.id)
-        child = next((a for a in analysis.attributions if a.parent == attribution.id and a.id != attribution.id
-                      and a.content == attribution.content), None)
-        if child is None:
-            return attribution
-        attribution = child
-    return attribution
 
 
 # "The Times, citing a Western official", "C'est ce qu'affirme le Times, qui cite un responsable occidental".
@@ -364,7 +349,7 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
     code = state_of_words(chain[0].text) if chain else None
     if code is not None:
         return _state_origin(code, chain[0].text)  # "the Sudanese government", "Greek police"
-    body = _body_voice(chain, analysis)
+    body = body_voice(chain, analysis, _outlet(analysis))
     if body is not None:
         return body
     for i, link in enumerate(chain):
@@ -392,34 +377,6 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
 def _outlet(analysis: Analysis) -> str:
     document = analysis.document
     return document.source or (f"article «{document.title[:50]}»" if document.title else f"article {document.id[:12]}")
-
-
-# Source types whose unnamed words may name a body ("police sources", "the officers involved", "the autopsy").
-BODY_WORD_TYPES = ("anonymous_person", "unspecified", "organization", "document")
-
-
-def _body_voice(chain: tuple[ChainLink, ...], analysis: Analysis) -> Optional[Origin]:
-    """A voice of a body a story has one of (its police, its medical examiner; graph/data/voices.yaml): the body
-    named, a person titled with it, its unnamed people and documents, whichever outlet quotes them, are one
-    origin ("police (in Essence)", "the officers involved (in RT)", "Police Commissioner Raymond Kelly" and the
-    "New York City Police Department" are the police; "the autopsy" in three outlets is the medical examiner)."""
-    if not chain:
-        return None
-    first = chain[0]
-    # Quoted through another outlet ("police (via The New York Times)"), the words are that outlet's report.
-    if not first.name and first.type in BODY_WORD_TYPES and not any(link.name for link in chain):
-        kind = body_kind(first.text)
-        if kind is not None:
-            return body_origin(kind, f"{first.text} (in {_outlet(analysis)})", named=False)
-    link = next((link for link in chain if link.name), None)
-    if link is None or link.type == "media" or link.type == "author":
-        return None
-    entity = next((e for e in analysis.entities if e.name == link.name), None)
-    if entity is not None and entity.type == "PERSON":
-        kind = title_body(entity, analysis)
-        return body_origin(kind, f"{entity.name} ({kind})") if kind else None
-    kind = body_kind(link.name, whole=True)
-    return body_origin(kind, link.name) if kind else None
 
 
 def wire_origin(wire: str) -> Origin:

@@ -15,8 +15,8 @@ import yaml
 
 from claimgraph.graph.keys import (entity_key, is_state, is_state_role, name_key, nationality, state_name, unnamed_group,
                                    words)
-from claimgraph.model import Analysis, Entity, Span
-from claimgraph.model.claims import Origin
+from claimgraph.model import Analysis, Attribution, Entity, Span
+from claimgraph.model.claims import ChainLink, Origin
 from claimgraph.resolve.gazetteer import default_gazetteer
 
 # How far around a person's name a state role is looked for ("Foreign ministry spokesperson Lin Jian").
@@ -170,3 +170,47 @@ def title_body(entity: Entity, analysis: Analysis) -> Optional[str]:
         if kind is not None:
             return kind
     return None
+
+
+# Source types whose unnamed words may name a body ("police sources", "the officers involved", "the autopsy").
+BODY_WORD_TYPES = ("anonymous_person", "unspecified", "organization", "document")
+
+
+def body_voice(chain: tuple[ChainLink, ...], analysis: Analysis, outlet: str) -> Optional[Origin]:
+    """A voice of a body a story has one of (its police, its medical examiner; graph/data/voices.yaml): the body
+    named, a person titled with it, its unnamed people and documents, whichever outlet quotes them, are one
+    origin ("police (in Essence)", "the officers involved (in RT)", "Police Commissioner Raymond Kelly" and the
+    "New York City Police Department" are the police; "the autopsy" in three outlets is the medical examiner)."""
+    if not chain:
+        return None
+    first = chain[0]
+    # Quoted through another outlet ("police (via The New York Times)"), the words are that outlet's report.
+    if not first.name and first.type in BODY_WORD_TYPES and not any(link.name for link in chain):
+        kind = body_kind(first.text)
+        if kind is not None:
+            return body_origin(kind, f"{first.text} (in {outlet})", named=False)
+    link = next((link for link in chain if link.name), None)
+    if link is None or link.type == "media" or link.type == "author":
+        return None
+    entity = next((e for e in analysis.entities if e.name == link.name), None)
+    if entity is not None and entity.type == "PERSON":
+        kind = title_body(entity, analysis)
+        return body_origin(kind, f"{entity.name} ({kind})") if kind else None
+    name = str(link.name)
+    kind = body_kind(name, whole=True)
+    return body_origin(kind, name) if kind else None
+
+
+def relayed_record(attribution: Optional[Attribution], analysis: Analysis) -> Optional[Attribution]:
+    """A relay's own record with the same words as the record it relays ("..., John Doe told the Lantern": the
+    Lantern's record holds John Doe's words) counts from the relayed one: its origin is the speaker, with the relay
+    in its chain, as the annotation guide's "with a relay (same content): the cited origin, not the relayer"."""
+    seen: set[str] = set()
+    while attribution is not None and attribution.id not in seen:
+        seen.add(attribution.id)
+        child = next((a for a in analysis.attributions if a.parent == attribution.id and a.id != attribution.id
+                      and a.content == attribution.content), None)
+        if child is None:
+            return attribution
+        attribution = child
+    return attribution

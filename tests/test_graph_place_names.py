@@ -32,3 +32,23 @@ def test_agentless_attacks_on_one_named_country_are_one_act_within_a_story(tmp_p
                  "Burkina Faso", "Grain stores")
     uses = [c for c in claims_of(store_with(tmp_path, [one, two], "places.db")).values() if c.type == "USE"]
     assert len(uses) == 1
+
+
+def test_a_capital_as_an_actor_is_its_state() -> None:
+    from claimgraph.graph.keys import entity_key
+
+    assert entity_key("Khartoum", "GPE") == "state:SD"
+    assert entity_key("Athens", "GPE") == "state:GR"
+    assert entity_key("Brooklyn", "GPE") == "ent:brooklyn"
+
+
+def test_a_capitals_denial_and_its_states_are_one_denier(tmp_path: Path) -> None:
+    one = Doc("k1", "Khartoum denied shelling the border town.", "en", "2025-06-01", "Outlet k1")
+    one.entity("e1", "Khartoum", "GPE", "Khartoum")
+    one.event("v1", "DENY", "denied", agent=("Khartoum", "e1"), item=("shelling the border town", None))
+    two = Doc("k2", "Sudan denied any shelling of the town.", "en", "2025-06-02", "Outlet k2")
+    two.entity("e1", "Sudan", "GPE", "Sudan")
+    two.event("v1", "DENY", "denied", agent=("Sudan", "e1"), item=("any shelling of the town", None))
+    denials = [c for c in claims_of(store_with(tmp_path, [one.analysis, two.analysis], "capital.db")).values()
+               if c.type == "DENY"]
+    assert len(denials) == 1

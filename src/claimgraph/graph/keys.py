@@ -227,6 +227,8 @@ def entity_key(name: str, entity_type: Optional[str] = None) -> str:
         code = country_code(folded[len("government of "):] if folded.startswith("government of ") else folded)
         if code and (entity_type != "ORG" or folded.startswith("government of ")):
             return f"state:{code}"
+        if entity_type == "GPE" and (capital := capital_country(name)):
+            return f"state:{capital}"  # "Khartoum denies", "Athens said": a capital as an actor is its state
         body = state_body_country(folded) if entity_type != "GPE" else None
         if body:
             return f"state:{body}"
@@ -235,6 +237,18 @@ def entity_key(name: str, entity_type: Optional[str] = None) -> str:
             if group is not None and group[0].startswith("state:"):
                 return group[0]
     return f"ent:{folded}"
+
+
+@lru_cache(maxsize=8192)
+def capital_country(name: str) -> Optional[str]:
+    """The country a one-word place name stands for when the territory table gives that country for it (a capital:
+    "Khartoum" -> SD, "Athens" -> GR); None for a region ("Moscow" is the region of Moscow there, not Russia)."""
+    from claimgraph.resolve.territories import lookup_territory
+
+    if " " in name.strip() or len(name) < 4 or not name[:1].isupper():
+        return None
+    territory = lookup_territory(name)
+    return territory.code.upper() if territory is not None and territory.is_country and len(territory.code) == 2 else None
 
 
 def state_body_country(name: str) -> Optional[str]:

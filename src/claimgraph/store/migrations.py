@@ -157,6 +157,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0028_graph_negated_having_2026_12_08", retake_graph),
     # a relay's own record with the words it relays counts from the speaker ("..., quoted by the AP": graph/origins.py)
     ("0029_graph_relay_records_2026_12_08", retake_graph),
+    # a capital as an actor is its state ("Khartoum denies", graph/keys.py `capital_country`)
+    ("0030_graph_capitals_2026_12_08", retake_graph),
 ]
 
 

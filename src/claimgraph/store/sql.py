@@ -204,10 +204,11 @@ class SqlStore:
         if analysis.attributions:
             connection.execute(t.attributions.insert(), [_attribution_row(doc.id, a) for a in analysis.attributions])
         arguments = []
-        for ev in analysis.events:
-            event_id = connection.execute(t.events.insert(), _event_row(doc.id, ev)).inserted_primary_key[0]
-            arguments += [{"event_id": event_id, "role": role, "start": arg.span.start, "end": arg.span.end,
-                           "text": arg.span.text, "entity_local": arg.entity} for role, arg in ev.arguments.items()]
+        if analysis.events:  # one statement, ids returned in the order of the rows (the same ids as one by one)
+            event_ids = connection.execute(_INSERT_EVENTS, [_event_row(doc.id, ev) for ev in analysis.events]).scalars().all()
+            for event_id, ev in zip(event_ids, analysis.events):
+                arguments += [{"event_id": event_id, "role": role, "start": arg.span.start, "end": arg.span.end,
+                               "text": arg.span.text, "entity_local": arg.entity} for role, arg in ev.arguments.items()]
         if arguments:
             connection.execute(t.arguments.insert(), arguments)
 
@@ -361,6 +362,7 @@ class SqlStore:
 
 # What `_load` reads, built once (SQLAlchemy builds and keys a statement made anew on every call).
 _HAS_DOCUMENT = select(t.documents.c.id).where(t.documents.c.id == bindparam("document_id"))
+_INSERT_EVENTS = t.events.insert().returning(t.events.c.id, sort_by_parameter_order=True)
 _DROP_VECTORS = t.article_vectors.delete().where(t.article_vectors.c.document_id == bindparam("document_id"))
 _ENTITY_BY_KEY = select(t.entities.c.id, t.entities.c.aliases, t.entities.c.wikidata).where(
     t.entities.c.match_key == bindparam("key"), t.entities.c.type == bindparam("type"))

@@ -120,14 +120,18 @@ def ranked_keys(connection: Connection, keys: Iterable[str], limit: int) -> dict
     if not sql:
         return out
     _without_jit(connection)
-    joined = (f"SELECT r.id, k.key FROM ({sql} LIMIT :limit) AS r LEFT JOIN claim_keys AS k"
-              " ON k.claim_id = r.id")
-    # Fetched in one call: iterating the result asks the driver row by row (12,000 rows: about 20 ms of CPU).
-    for claim_id, key in connection.execute(text(joined), {**params, "limit": limit}).fetchall():
-        found = out.setdefault(claim_id, set())
-        if key is not None:
-            found.add(key)
+    # One row per candidate, its keys joined by the database (12,000 (claim, key) rows through the driver and a
+    # Python loop were about 10% of a brief's CPU at 100k articles), in the ranking's order.
+    together = "string_agg(k.key, chr(31))" if connection.dialect.name == "postgresql" else "group_concat(k.key, char(31))"
+    joined = (f"SELECT r.id, {together} FROM ({sql} LIMIT :limit) AS r LEFT JOIN claim_keys AS k ON k.claim_id = r.id"
+              " GROUP BY r.id, r.n_evidence, r.seq ORDER BY r.n_evidence DESC, r.seq DESC")
+    for claim_id, keys_held in connection.execute(text(joined), {**params, "limit": limit}).fetchall():
+        out[claim_id] = set(keys_held.split(KEY_SEPARATOR)) if keys_held else set()
     return out
+
+
+# What `ranked_keys` joins a claim's keys with (chr(31), the unit separator: no key holds it).
+KEY_SEPARATOR = "\x1f"
 
 
 def claim_ids_for_keys(connection: Connection, keys: Iterable[str], limit: int) -> list[str]:

@@ -108,3 +108,11 @@ def test_reported_injured_is_an_agentless_report(analyse) -> None:  # type: igno
     assert (record["source"]["text"], record["source"]["type"], record["certainty"]) == \
         ("have been reported", "unspecified", "probable")
     assert not analyse("The theft was reported to police on Monday.")
+
+
+def test_the_accused_does_the_act_a_noun_names(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    events = run(nlp_en, "en", "Kenya accuses Uganda of air strike on border village")
+    (use,) = of_type(events, "USE")
+    assert args(use)["agent"] == "Uganda"
+    (accuse,) = of_type(events, "ACCUSE")
+    assert args(accuse)["target"] == "Uganda"

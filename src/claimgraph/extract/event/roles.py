@@ -21,9 +21,9 @@ from claimgraph.extract.event.measures import subjected_target
 from claimgraph.extract.event.partitives import over_time_word, partitive_object, shares_object, substantive
 from claimgraph.extract.event.participants import ParticipantWords, is_quantity
 from claimgraph.extract.event.rebuttals import is_predicate_rebuttal, rebuttal_heads
-from claimgraph.extract.event.syntax import (NOMINAL_POS, any_subject, children, clause_bounds, governing_chain,
-                                             is_participle_modifier, is_passive, passive_subject_slot, phrase_bounds,
-                                             preposition_of, prepositional_phrases, subject_of)
+from claimgraph.extract.event.syntax import (NOMINAL_POS, accused_doer, any_subject, children, clause_bounds,
+                                             governing_chain, is_participle_modifier, is_passive, passive_subject_slot,
+                                             phrase_bounds, preposition_of, prepositional_phrases, subject_of)
 from claimgraph.extract.event.triggers import Trigger
 from claimgraph.model import EVENT_ROLES
 
@@ -209,6 +209,8 @@ class RoleFiller(ParticipantWords):
                     # "EU sanctions", "European sanctions", "Western sanctions", "sanctions occidentales"
                     put(modifier_role, child)
         self._compound_roles(noun, roles, put, {t.i for t in trigger.tokens})
+        if trigger.type != "ACCUSE" and (doer := accused_doer(noun, lex)) is not None:
+            put(roles.slots.get("subject"), doer)  # "accuses Sudan of an air strike": Sudan strikes
         noun = self._counted(noun)
         subjected_target(noun, roles.slots.get("passive_subject"), self, put)
         governor = over_time_word(noun, lex, self._time_tokens)

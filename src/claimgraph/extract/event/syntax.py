@@ -207,3 +207,19 @@ def governing_chain(token: Token, lexicon: EventLexicon, limit: int = 4) -> list
         current = current.head
         chain.append(current)
     return chain
+
+
+def accused_doer(noun: Token, lexicon: EventLexicon) -> Optional[Token]:
+    """"accuses Sudan of an air strike on the camp", "accused the rebels of a rocket attack": the one
+    accused of an act named by a noun is its doer (as "accuser X de fournir" makes X the supplier)."""
+    verb = next((a for a in list(noun.ancestors)[:3] if a.pos_ == "VERB"
+                 and lexicon.verbs.get(a.lemma_.lower()) == "ACCUSE"), None)
+    accuse = lexicon.roles.get("ACCUSE")
+    if verb is None or accuse is None:
+        return None
+    item_preps = {p for p, role in accuse.preps.items() if role == "item"}
+    objects = children(verb, lexicon.dep("object"))
+    # only a phrase on the verb: one the parser hung on the object would make the object's span swallow it
+    if objects and any(prep in item_preps and head.i == noun.i for prep, head, _ in prepositional_phrases(verb, lexicon)):
+        return objects[0]
+    return None

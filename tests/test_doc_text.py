@@ -4,7 +4,7 @@ Sentences are invented.
 """
 from __future__ import annotations
 
-from claimgraph.extract.doc_text import doc_text, sentence_of, words_of
+from claimgraph.extract.doc_text import doc_text, sentence_of, texts_of, words_of
 
 TEXT = ("Le ministère a démenti jeudi toute livraison d'armes. « Nous n'avons rien envoyé », a déclaré son porte-parole.\n\n"
         "Selon un rapport publié lundi, des pièces auraient transité par un pays tiers.\n")
@@ -24,3 +24,10 @@ def test_words_and_text_are_read_once(nlp_fr) -> None:  # type: ignore[no-untype
     assert lemmas == [t.lemma_.lower() for t in doc] and lowers == [t.lower_ for t in doc]
     assert words_of(doc) is words_of(doc)  # kept on the Doc
     assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+
+
+def test_token_texts_are_read_once(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp_en("The Tolvik-7 (TK7) probe, launched in 2019, sent 12 images. Its makers' II series follows.\n")
+    assert texts_of(doc) == [t.text for t in doc]
+    assert texts_of(doc) is texts_of(doc)
+    assert texts_of(nlp_en("")) == []

@@ -1,7 +1,7 @@
 """The text of a parsed Doc, built once: spaCy's `Doc.text` joins every token again on each access."""
 from __future__ import annotations
 
-from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 TEXT_KEY = "claimgraph.text"
@@ -62,6 +62,19 @@ def words_of(doc: Doc) -> tuple[list[str], list[str]]:
         lemmas, lowers = (doc.to_array([LEMMA, LOWER]).T.tolist() if len(doc) else ([], []))
         words = doc.user_data[WORDS_KEY] = ([strings[h].lower() for h in lemmas], [strings[h] for h in lowers])
     return words
+
+
+TEXTS_KEY = "claimgraph.texts"
+
+
+def texts_of(doc: Doc) -> list[str]:
+    """`token.text` of every token by its index, read once per Doc without making each Token (a scan over
+    every word for a capital or a digit only makes the Tokens that pass)."""
+    texts: list[str] = doc.user_data.get(TEXTS_KEY)
+    if texts is None:
+        strings = doc.vocab.strings
+        texts = doc.user_data[TEXTS_KEY] = [strings[h] for h in doc.to_array([ORTH]).ravel().tolist()]
+    return texts
 
 
 BOUNDS_KEY = "claimgraph.token_bounds"

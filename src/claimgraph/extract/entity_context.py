@@ -23,7 +23,7 @@ from typing import Any, Iterator, Optional
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.extract.doc_text import token_bounds
+from claimgraph.extract.doc_text import token_bounds, words_of
 from claimgraph.extract.entity_types import head_type
 from claimgraph.model import Span
 
@@ -248,9 +248,10 @@ def drop_eponyms(doc: Doc, groups: list[Any], data: dict[str, Any]) -> list[Any]
     if not nouns:
         return groups
     eponyms, terms = set(), set()
-    for token in doc:
-        if token.lower_ not in nouns:
+    for i, lower in enumerate(words_of(doc)[1]):
+        if lower not in nouns:
             continue
+        token = doc[i]
         after = token.i + 1
         if after < len(doc) and doc[after].lower_ in LINKS:
             after += 1  # « boson de Tolvik »

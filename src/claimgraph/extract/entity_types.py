@@ -26,7 +26,7 @@ from typing import Any, Iterable, Optional
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.extract.doc_text import token_bounds
+from claimgraph.extract.doc_text import token_bounds, words_of
 from claimgraph.model import Span
 from claimgraph.resolve.territories import get_territory, lookup_territory
 
@@ -229,9 +229,10 @@ def national_body_spans(doc: Doc, data: dict[str, Any], english: dict[str, Any],
     adjectives = _adjective_codes(data)
     english_adjectives = {code: forms[0] for code, forms in (english.get("nationalities") or {}).items() if forms}
     found: list[tuple[Span, str]] = []
+    lowers = words_of(doc)[1]
     index = 0
     while index < len(doc):
-        match = _noun_at(doc, index, by_first.get(doc[index].lower_, ()))
+        match = _noun_at(doc, index, by_first.get(lowers[index], ()))
         if match is None:
             index += 1
             continue

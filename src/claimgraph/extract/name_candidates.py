@@ -20,6 +20,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from claimgraph.extract.doc_text import texts_of
 from claimgraph.resolve.territories import lookup_territory
 
 # `id_` prefix of a candidate span; the contract type is its label.
@@ -116,7 +117,11 @@ def bracketed_long_forms(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     """An acronym's long form in brackets after it ("the TEC (Tolvik Episcopal Conference)"): the
     capitalised words inside, typed as the acronym (letters in another language's order need not match)."""
     spans = []
-    for token in doc[1:-3]:
+    texts = texts_of(doc)
+    for i in range(1, len(doc) - 3):  # doc[1:-3], read for "(" without making each Token
+        if texts[i] != "(":
+            continue
+        token = doc[i]
         acronym = doc[token.i - 1]
         if token.text != "(" or not (acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 6) \
                 or acronym.ent_type_ not in ("ORG", "PRODUCT"):

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from claimgraph.extract.doc_text import sentence_starts
+from claimgraph.extract.doc_text import sentence_starts, texts_of
 from claimgraph.extract.entity_context import descriptor_around, descriptor_words
 from claimgraph.extract.entity_types import ACRONYM_SKIPS, head_type, is_model_code
 from claimgraph.extract.name_candidates import (CANDIDATE, _span, bracketed_long_forms, compass_regions, coordinated_type,
@@ -112,8 +112,12 @@ def _capitalised_runs(doc: Doc, data: dict[str, Any]) -> list[tuple[int, int]]:
     campus_heads = {w.casefold() for w in data.get("campus_heads", [])}
     campus_links = {w.casefold() for w in data.get("campus_links", [])}
     runs = []
+    texts = texts_of(doc)
     index = 0
     while index < len(doc):
+        if not texts[index][:1].isupper():  # not `_capitalised`, read without making the Token
+            index += 1
+            continue
         token = doc[index]
         if not _capitalised(token) or token.lower_ in determiners:
             index += 1
@@ -213,9 +217,11 @@ def _acronym_long_forms(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     """"Deep Sky Survey Array (DSSA)": the words before a bracketed acronym whose capitalised
     initials spell it (lowercase words may stand between them: "Five hundred metre ...")."""
     spans = []
-    for token in doc[1:-2]:
-        if token.text != "(":
+    texts = texts_of(doc)
+    for i in range(1, len(doc) - 2):  # doc[1:-2], read for "(" without making each Token
+        if texts[i] != "(":
             continue
+        token = doc[i]
         acronym = doc[token.i + 1]
         if doc[token.i + 2].text != ")" or not _acronym_shape(acronym.text):
             continue
@@ -249,7 +255,11 @@ def _products(doc: Doc, title_case: set[int]) -> list[SpacySpan]:
     its version number ("Webview Navigator 7", « Baltic Link II »)."""
     spans = []
     sentence_of = sentence_starts(doc)
-    for token in doc:
+    # a model code starts with a capital, a version number is digits or a capital Roman numeral
+    for i, text in enumerate(texts_of(doc)):
+        if not (text[:1].isupper() or text.isdigit()):
+            continue
+        token = doc[i]
         if token.ent_type_ in NOT_PRODUCT_ENTS or sentence_of[token.i] in title_case:
             continue
         code = token.text[:-1] if token.text.endswith("s") and token.text[-2:-1].isdigit() else token.text

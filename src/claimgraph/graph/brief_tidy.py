@@ -23,12 +23,16 @@ _TITLE = re.compile(r"«([^»]{50})»")
 def merge_overlapping(rows: list[Evidence]) -> list[Evidence]:
     """`rows` with the rows of one article and stance whose quotes overlap shown as one (order kept)."""
     out: list[Evidence] = []
+    # Only rows of one article and stance can overlap: each row is tested against those (in `out`'s order).
+    groups: dict[tuple[str, str], list[int]] = {}
     for row in rows:
-        for i, kept in enumerate(out):
-            if _overlap(kept, row):
-                out[i] = _merged(kept, row)
+        group = groups.setdefault((row.document_id, row.stance), [])
+        for i in group:
+            if _overlap(out[i], row):
+                out[i] = _merged(out[i], row)
                 break
         else:
+            group.append(len(out))
             out.append(row)
     return out
 

@@ -19,6 +19,7 @@ reports it, and only an asserted denial counts ("may refrain from exporting arms
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from claimgraph.graph.assertion import answers
@@ -37,6 +38,7 @@ ACTOR_ROLES = ("agent", "owner")
 DENIABLE = ("SUPPLY", "PRODUCE", "DEVELOP", "USE", "OTHER", "ACCUSE", "STATEMENT")
 
 
+@lru_cache(maxsize=65536)  # a brief reads the same few hundred dates thousands of times (link, in_window)
 def day(value: Optional[str]) -> Optional[int]:
     """An ISO date at any precision as a day number (a month or year reads as its first day)."""
     if not value:

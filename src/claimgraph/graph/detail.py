@@ -79,6 +79,7 @@ def relay_trees(evidence: list[Evidence], names: Optional[dict[str, str]] = None
     claim's own name of each origin (origin key -> name: "Government of the United States", whoever of its voices
     speaks first); a row whose voice has another name shows it on its article ("as «Matthew Miller»")."""
     roots: dict[str, RelayNode] = {}
+    articles: dict[int, set[str]] = {}  # per node (by id; every node lives in `roots`): its article leaves
     for e in evidence:
         root = roots.setdefault(e.origin.key, RelayNode((names or {}).get(e.origin.key, e.origin.name), "origin"))
         node = root
@@ -92,8 +93,12 @@ def relay_trees(evidence: list[Evidence], names: Optional[dict[str, str]] = None
                 continue
             seen.add(_fold(label))
             node = node.child(label, "relay")
-        if any(c.kind == "article" and c.document_id == e.document_id for c in node.children):
+        leaves = articles.get(id(node))
+        if leaves is None:
+            leaves = articles[id(node)] = {c.document_id for c in node.children if c.kind == "article"}
+        if e.document_id in leaves:
             continue  # one leaf per article and path: its first quote (in date order) is the one linked
+        leaves.add(e.document_id)
         speaker = e.chain[0].text if e.chain else (_head(e.origin.name) if e.origin.name != root.label else None)
         named = e.chain[0].name if e.chain else None
         if speaker and (is_pronoun(speaker) or _fold(speaker) in seen or (named and _fold(named) in seen)

@@ -113,7 +113,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     for row, cosine in zip(rows, cosines):
         shared = claim_keys[row.id]
         arguments = json.loads(row.arguments)
-        acts = bool(named & _actor_keys(arguments, row.type))
+        actor_keys = _actor_keys(arguments, row.type)
+        acts = bool(named & actor_keys)
         score = (cosine + KEY_BONUS * len(shared & named) + COUNTRY_BONUS * min(1, len(shared & countries))
                  + EVIDENCE_BONUS * math.log1p(row.n_evidence) + ROLE_BONUS * acts)
         scored.append((score, row.id))
@@ -123,7 +124,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         roles[row.id] = arguments
         if acts:
             direct.add(row.id)
-        if first and (f"actor:{first}" in shared or f"state:{first}" in _actor_keys(arguments, row.type)):
+        if first and (f"actor:{first}" in shared or f"state:{first}" in actor_keys):
             subject.add(row.id)
     scored.sort(key=lambda x: (-x[0], x[1]))
     # The claims that answer the question (a denial answers the allegations below, it is not one more of
@@ -287,9 +288,8 @@ def _own_words(claim: ClaimSummary, roles: dict[str, dict[str, str]], named: set
 
 def _actor_keys(arguments: dict[str, str], claim_type: str) -> set[str]:
     """Who a claim is about as its actor: agent or owner, an accusation's target, a statement's subjects."""
-    return {v for k, v in arguments.items()
-            if (k in ("agent", "owner") and claim_type != "ACCUSE") or (k == "target" and claim_type == "ACCUSE")
-            or k.startswith("about")}
+    roles = ("target",) if claim_type == "ACCUSE" else ("agent", "owner")
+    return {v for k, v in arguments.items() if k in roles or k.startswith("about")}
 
 
 def _first_country(question: str) -> Optional[str]:

@@ -71,7 +71,12 @@ def whole_names(claims: Iterable[ClaimSummary]) -> None:
     for claim in claims:
         claim.origins = [_origin(o) for o in claim.origins]
         claim.denied_by = [_origin(o) for o in claim.denied_by]
-        claim.evidence = [replace(e, origin=_origin(e.origin)) for e in claim.evidence]
+        claim.evidence = [_with_origin(e, _origin(e.origin)) for e in claim.evidence]
+
+
+def _with_origin(row: Evidence, origin: Origin) -> Evidence:
+    """`row` with `origin` (itself when its origin is that one: no copy of every row of every claim)."""
+    return row if origin is row.origin else replace(row, origin=origin)
 
 
 def tidy(claims: Iterable[ClaimSummary]) -> None:

@@ -79,7 +79,9 @@ def link(allegations: list[ClaimSummary], denials: Iterable[ClaimSummary], roles
     keys: per claim id, every argument key it holds (`claim_keys`: "actor:CN" for a Chinese actor).
     items: per claim id, the words of its item (a statement: its content).
     """
-    rows = [(d, e) for d in denials for e in d.evidence if e.stance == "supports"]
+    # Each denial row with its agent and the agent's country, read once (not once per allegation).
+    rows = [(d, e, agent, key_country(agent)) for d in denials
+            for agent in (roles.get(d.id, {}).get("agent", ""),) for e in d.evidence if e.stance == "supports"]
     for claim in allegations:
         if claim.type not in DENIABLE:
             continue
@@ -89,9 +91,8 @@ def link(allegations: list[ClaimSummary], denials: Iterable[ClaimSummary], roles
             countries |= {k.split(":", 1)[1] for k in keys.get(claim.id, ()) if k.startswith("actor:")}
         asserting = {o.key for o in claim.origins}
         shown = {(e.document_id, e.record_id) for e in claim.evidence}
-        for denial, row in rows:
-            agent = roles.get(denial.id, {}).get("agent", "")
-            if agent not in actors and key_country(agent) not in countries:
+        for denial, row, agent, agent_country in rows:
+            if agent not in actors and agent_country not in countries:
                 continue
             if (row.document_id, row.record_id) in shown or not in_window(row.date, claim.first_seen, claim.last_seen):
                 continue

@@ -38,6 +38,8 @@ class _TimeRules:
     strips: tuple[re.Pattern[str], ...]
     rewrites: tuple[tuple[re.Pattern[str], str], ...]
     weekday: Optional[re.Pattern[str]] = None
+    # per finder, words any of its matches contains (None: no such list): lines without them are not scanned
+    needs: tuple[Optional[re.Pattern[str]], ...] = ()
 
 
 def parse_document_date(value: Optional[str]) -> Optional[tuple[dt.datetime, str]]:
@@ -86,7 +88,10 @@ def _compile(data: dict[str, Any]) -> _TimeRules:
     strips = tuple(re.compile(expand(p), flags) for p in data.get("strip", []))
     rewrites = tuple((re.compile(p, flags), r) for p, r in (data.get("rewrites") or {}).items())
     weekday = re.compile(r"(?<!\w)(" + names["weekdays"] + r")(?!\w)", re.IGNORECASE) if names["weekdays"] else None
-    return _TimeRules(finders, strips, rewrites, weekday)
+    needs_data = list(data.get("needs") or [])
+    needs = tuple(re.compile(expand(n), flags) if n else None
+                  for n in needs_data + [None] * (len(finders) - len(needs_data)))
+    return _TimeRules(finders, strips, rewrites, weekday, needs)
 
 
 def _time_rules(rules: LanguageRules) -> Optional[_TimeRules]:
@@ -118,16 +123,53 @@ def find_timexes(text: str, rules: LanguageRules, document_date: Optional[str],
     if compiled is None:
         return []
     end = len(text) if end is None else end
-    taken: list[tuple[int, int]] = []
+    lines = _stretches(text, start, end)
     found: list[Timex] = []
-    for finder in compiled.finders:
-        for match in finder.finditer(text, start, end):
-            s, e = match.span()
-            if s == e or any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            found.append(Timex(s, e, text[s:e], normalize_time(text[s:e], rules, document_date)))
+    taken: list[list[tuple[int, int]]] = [[] for _ in lines]
+    for finder, need in zip(compiled.finders, compiled.needs):
+        for index in range(len(lines)) if need is None else _lines_with(need, text, lines):
+            line_start, line_end = lines[index]
+            line_taken = taken[index]
+            for match in finder.finditer(text, line_start, line_end):
+                s, e = match.span()
+                if s == e or any(s < te and ts < e for ts, te in line_taken):
+                    continue
+                line_taken.append((s, e))
+                found.append(Timex(s, e, text[s:e], normalize_time(text[s:e], rules, document_date)))
     return _weekdays_from_dates(sorted(found, key=lambda t: t.start), compiled)
+
+
+def _stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`text[start:end]` cut at its line breaks, which no pattern crosses (they match spaces, not
+    whitespace): each line is scanned alone, the break itself being a non-word character on either
+    side, so the finders' (?<!\\w) and (?!\\w) read the same there as in the whole text."""
+    stretches = []
+    while start < end:
+        cut = text.find("\n", start, end)
+        if cut < 0:
+            cut = end
+        if cut > start:
+            stretches.append((start, cut))
+        start = cut + 1
+    return stretches
+
+
+def _lines_with(need: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """Indices of the lines where `need` matches, one search from each hit to the next line."""
+    out: list[int] = []
+    if not lines:
+        return out
+    index, end = 0, lines[-1][1]
+    match = need.search(text, lines[0][0], end)
+    while match is not None:
+        at = match.start()
+        while lines[index][1] <= at:  # lines are in order; a match lies inside one (needs match no line break)
+            index += 1
+        out.append(index)
+        if index + 1 == len(lines):
+            break
+        match = need.search(text, lines[index + 1][0], end)
+    return out
 
 
 def _weekdays_from_dates(found: list[Timex], compiled: _TimeRules) -> list[Timex]:

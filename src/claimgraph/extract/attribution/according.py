@@ -226,6 +226,9 @@ def _relative_according(doc: Doc, cue_tokens: list[Token], relative: Token, lexi
 
 def cited_source(verb: Token, lexicon: Lexicon) -> Optional[tuple[Token, Token]]:
     """(citing word, cited source) of a cue: "The Times, citing a Western official, reported ..."."""
+    lemmas = words_of(verb.doc)[0]
+    if not any(lemmas[i] in lexicon.relay for i in range(verb.left_edge.i, verb.right_edge.i + 1)):
+        return None  # the cheap test first: every word of the subtree lies between its edges
     for child in verb.subtree:
         if child.lemma_.lower() in lexicon.relay and child.dep_ in ("advcl", "acl", "xcomp", "conj", "dep") \
                 and child.head.i == verb.i or child.head.head.i == verb.i and child.lemma_.lower() in lexicon.relay:

@@ -33,8 +33,12 @@ RANK_LABELS = frozenset({"ORDINAL", "DATE", "CARDINAL"})
 
 @lru_cache(maxsize=8)
 def _media_pattern(names: frozenset[str]) -> re.Pattern[str]:
-    """Any of the media names as a whole word, compiled once per lexicon (one search, not one per name)."""
-    return re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in sorted(names)) or r"(?!)")
+    """Any of the media names as a whole word, compiled once per lexicon (one search, not one per name).
+    The word-boundary tests stand once around the alternation, not around each name: the same texts
+    match (a name followed by a non-word), and `re` tests the boundary once per position, not once per name."""
+    if not names:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in sorted(names)) + r")(?!\w)")
 
 
 class SourceResolver(MentionIndex):

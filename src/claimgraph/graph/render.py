@@ -27,6 +27,16 @@ ORIGINS_NOTE = ("Origins count independent sources: relays of one wire story, co
 # Narrower than this, the claims table's ten columns would be cut to a few letters each: claims are listed
 # one block each instead.
 TABLE_MIN_WIDTH = 110
+# A claim told by hundreds of outlets would fill a screen with names: the text views name this many origins
+# (or deniers), then say how many more (`claims --format json` keeps them all).
+NAMES_SHOWN = 8
+
+
+def named(voices: list[Any]) -> str:
+    """Voices' names joined, at most NAMES_SHOWN of them, then how many more."""
+    names = [v.name for v in voices]
+    more = len(names) - NAMES_SHOWN
+    return "; ".join(names[:NAMES_SHOWN]) + (f" and {more} more" if more > 0 else "")
 
 
 def claims_view(claims: list[ClaimSummary], width: int) -> Any:
@@ -35,9 +45,9 @@ def claims_view(claims: list[ClaimSummary], width: int) -> Any:
         return claims_table(claims)
     blocks: list[Any] = [Text(f"{len(claims)} claims", style="bold")]
     for c in claims:
-        lines = [f"{c.id} · {c.type} · {c.status}", f"origins: {'; '.join(o.name for o in c.origins) or 'none'}"]
+        lines = [f"{c.id} · {c.type} · {c.status}", f"origins: {named(c.origins) or 'none'}"]
         if c.denied_by:
-            lines.append(f"denied by: {'; '.join(o.name for o in c.denied_by)}")
+            lines.append(f"denied by: {named(c.denied_by)}")
         lines.append(f"{len(c.articles)} article(s) in {', '.join(c.languages)}, {c.first_seen or '?'} to "
                      f"{c.last_seen or '?'}")
         blocks += [Text(plain(c.label), style="bold"), Padding(Text(plain("\n".join(lines))), (0, 0, 0, 2), expand=False)]
@@ -49,9 +59,9 @@ def claims_table(claims: list[ClaimSummary]) -> Table:
     for column in ("claim", "type", "what", "origins", "articles", "lang", "first", "last", "denied by", "status"):
         table.add_column(column, overflow="fold")
     for c in claims:
-        table.add_row(*map(cell, (c.id, c.type, c.label, "; ".join(o.name for o in c.origins), len(c.articles),
+        table.add_row(*map(cell, (c.id, c.type, c.label, named(c.origins), len(c.articles),
                                   ",".join(c.languages), c.first_seen or "", c.last_seen or "",
-                                  "; ".join(o.name for o in c.denied_by), c.status)))
+                                  named(c.denied_by), c.status)))
     return table
 
 

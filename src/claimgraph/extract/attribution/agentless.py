@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import words_of
 from claimgraph.extract.attribution.cue_arguments import agent_of, is_passive
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.spans import Candidate, clause_tokens, content_span, tokens_span
@@ -22,8 +23,12 @@ UNSPECIFIED = "unspecified"
 
 def agentless_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """A candidate for each agentless report of `doc`."""
-    for token in doc:
-        lemma = token.lemma_.lower()
+    lemmas, lowers = words_of(doc)
+    for i in range(len(doc)):
+        if lowers[i] not in lexicon.agentless_adverbs and lemmas[i] not in lexicon.hearsay_passives \
+                and lemmas[i] not in lexicon.passive_accusations:
+            continue  # the cheap test first: each branch below needs one of these words
+        token, lemma = doc[i], lemmas[i]
         if token.pos_ == "ADV" and token.lower_ in lexicon.agentless_adverbs:
             found = _adverb(doc, token, lexicon)
         elif token.pos_ in ("VERB", "AUX") and lemma in lexicon.hearsay_passives:

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.doc_text import sentence_of
+from claimgraph.extract.doc_text import sentence_of, texts_of
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.spans import Candidate, content_span, tokens_span
 
@@ -24,7 +24,8 @@ PERSON_ENTITIES = frozenset({"PERSON", "PER"})
 
 def colon_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """One candidate per "<speaker>: <content>" opening a line or a sentence."""
-    for colon in (t for t in doc if t.text == ":" and t.i + 1 < len(doc)):
+    texts = texts_of(doc)
+    for colon in (doc[i] for i in range(len(doc) - 1) if texts[i] == ":"):
         source = _opening_phrase(doc, colon)
         if not source or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in source) \
                 or not _names_a_speaker(source, lexicon):

@@ -104,6 +104,8 @@ def _describing_participle(verb: Token) -> bool:
     tied to the programme": a past participle after its noun, with no subject and no punctuation
     between them, is part of the noun phrase (a reduced restrictive relative)."""
     doc = verb.doc
+    if verb.dep_ not in ("acl", "amod"):
+        return False  # the cheap test first (the last one below): no walk over the words before it
     if verb.i <= verb.head.i or any(t.is_punct or t.is_space for t in doc[verb.head.i + 1:verb.i]):
         return False
     past = verb.tag_ == "VBN" or ("Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []))

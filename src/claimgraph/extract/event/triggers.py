@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.doc_text import words_of
@@ -90,7 +92,11 @@ def _weapon_attacks(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
     if not lexicon.attack_nouns:
         return
     modifiers = lexicon.dep("compound") | lexicon.dep("modifier")
-    for token in doc:
+    lemmas = words_of(doc)[0]
+    for i in range(len(doc)):
+        if lemmas[i] not in lexicon.attack_nouns:
+            continue  # the cheap test first, by index
+        token = doc[i]
         if token.pos_ not in NOUN_POS or _lemma(token) not in lexicon.attack_nouns:
             continue
         weapons = [c for c in token.children if c.dep_ in modifiers and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
@@ -215,11 +221,13 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
         found[trigger.tokens[0].i] = trigger
     gate = _single_words(lexicon)
     lemmas, lowers = words_of(doc)
-    for token in doc:
-        if token.i in taken:
+    names = doc.to_array([POS]).ravel().tolist() if len(doc) else []
+    for i in range(len(doc)):
+        if i in taken:
             continue
-        if lemmas[token.i] not in gate and lowers[token.i] not in gate and token.pos_ != "PROPN":
+        if lemmas[i] not in gate and lowers[i] not in gate and names[i] != PROPN:
             continue  # none of the tests below can take it (each needs one of these words, or a name)
+        token = doc[i]
         if is_weapon_strike(token, lexicon):
             found[token.i] = Trigger("USE", token, (token,), False)
             continue

@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from claimgraph.graph import sanity
+from claimgraph.graph.propositions import privative_polarity
 from claimgraph.graph.actors import ANY, BLOCK_ROLES, mentioned_countries, open_role, resolve_places, resolve_unnamed
 from claimgraph.graph.assertion import answers, unasserted
 from claimgraph.graph.keys import (POLICE, entity_key, fold, is_state, is_universal, key_country, state_name, text_key,
@@ -265,13 +266,15 @@ def _statement_mention(attribution: Attribution, analysis: Analysis, entities: d
     # A negated remark denies only when its speaker speaks for what it is about ("China is not a party", said by
     # Beijing); "Beijing cannot fuel the war", said by NATO, asserts its words (nobody denies their own remark).
     subjects = set(arguments.values()) | {key_country(k) for k in arguments.values()} - {None}
-    denies = attribution.polarity == "negative" and (origin.key in subjects or key_country(origin.key) in subjects)
+    # Words that tell having nothing ("they were unarmed") deny the act whatever the verb (graph/propositions.py).
+    polarity = privative_polarity(attribution.content.text) or attribution.polarity
+    denies = polarity == "negative" and (origin.key in subjects or key_country(origin.key) in subjects)
     return ClaimMention(
         document_id=doc.id, record_id=attribution.id, type="STATEMENT", arguments=arguments, names=names,
         item=attribution.content.text, stance="denies" if denies else "supports",
         certainty="underspecified" if (any(sanity.is_speculation(link.text) for link in chain) or unasserted(
             doc.text, attribution.content.start, attribution.content.end)) else attribution.certainty,
-        polarity=attribution.polarity, quote=attribution.content, chain=chain,
+        polarity=polarity, quote=attribution.content, chain=chain,
         origin=origin, date=doc.date, lang=doc.lang)
 
 

@@ -44,7 +44,9 @@ def _data() -> dict[str, Any]:
     return {"counts": table("counts"), "acts": table("acts"), "objects": table("objects"), "numbers": numbers,
             "judgements": table("judgements"), "zero": word_list("zero_words"), "negations": word_list("negations"),
             "counting": word_list("counting_words"), "covers": dict(data["covers"]),
-            "negated_acts": table("negated_acts"),
+            "negated_acts": table("negated_acts"), "determiners": word_list("object_determiners"),
+            "participles": word_list("participles"), "filler": word_list("run_filler"),
+            "privative": {tuple(_TOKEN.findall(fold(w))) for per_lang in data["privative"].values() for w in per_lang},
             "phrases": {tuple(_TOKEN.findall(fold(w))): key for key, per_lang in data.get("phrases", {}).items()
                         for forms in per_lang.values() for w in forms},
             "implies": dict(data["implies"])}
@@ -127,12 +129,51 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
             out.add(f"judge:{judgement}")
         act = data["acts"].get(token)
         if act is None and token in data["negated_acts"] and any(_negation(t) for t in tokens[max(0, i - 2):i]):
-            act = data["negated_acts"][token]  # "did not have a gun", «n'avait pas d'arme»
+            thing = _own_object(tokens, i)  # "did not have a gun", «n'avait pas d'arme»; not "his gun drawn"
+            if thing is not None:
+                negated = data["negated_acts"][token]
+                out |= {f"{a}:{thing}" for a in (negated, *data["implies"].get(negated, ()))}
+            continue
         if act is not None:
             around = tokens[max(0, i - OBJECT_WINDOW):i] + tokens[i + 1:i + 1 + OBJECT_WINDOW]
             for thing in {data["objects"][t] for t in around if t in data["objects"]}:
                 out |= {f"{a}:{thing}" for a in (act, *data["implies"].get(act, ()))}
     return frozenset(out)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(fold(_NOT.sub(" not", text)))
+
+
+def _own_object(tokens: list[str], i: int) -> Optional[str]:
+    """The object of the negated act at `i` when the act has one of its own: the next word ("guns"), or the one
+    after a determiner ("a gun", "any weapons", «pas d'arme»), not followed by a participle ("his gun drawn")."""
+    data, j = _data(), i + 1
+    while j < len(tokens) and _negation(tokens[j]):  # «n'avait pas d'arme»
+        j += 1
+    if j < len(tokens) and tokens[j] in data["determiners"]:
+        j += 1
+    thing = data["objects"].get(tokens[j]) if j < len(tokens) else None
+    after = tokens[j + 1] if j + 1 < len(tokens) else ""
+    if thing is None or after in data["participles"] or (len(after) > 3 and after.endswith("ed")):
+        return None
+    return thing
+
+
+@lru_cache(maxsize=65_536)
+def privative_polarity(text: Optional[str]) -> Optional[str]:
+    """The polarity a statement's words give its key when they tell having nothing ("the protesters were unarmed":
+    "negative", it denies `carry:weapon`; "he was not unarmed": "positive"); None when they tell no such thing
+    (then the statement's own polarity stands)."""
+    if not text:
+        return None
+    tokens = _tokens(text)
+    for phrase in _data()["privative"]:
+        for i in range(len(tokens) - len(phrase) + 1):
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
+                negated = any(_negation(t) for t in tokens[max(0, i - NEGATION_REACH):i])
+                return "positive" if negated else "negative"
+    return None
 
 
 def _figures(keys: frozenset[str]) -> set[str]:
@@ -158,3 +199,9 @@ def contradicts(a: frozenset[str], b: frozenset[str]) -> bool:
     if a & b:
         return False
     return bool(_figures(a) & _figures(b))
+
+
+def filler_words() -> frozenset[str]:
+    """Words a shared run of words may hold without telling anything (function words, stock phrases' words)."""
+    return frozenset(_data()["filler"])
+

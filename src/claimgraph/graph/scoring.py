@@ -22,7 +22,7 @@ from claimgraph.graph.embed import from_blob, from_blobs, to_blob
 from claimgraph.graph.items import item_classes
 from claimgraph.graph.keys import fold, place_country
 from claimgraph.graph.mentions import BLOCK_ROLES, OUTLET_VOICES, open_role
-from claimgraph.graph.propositions import contradicts, proposition_keys, shared_keys
+from claimgraph.graph.propositions import contradicts, filler_words, proposition_keys, shared_keys
 from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t
 
@@ -65,20 +65,18 @@ PROPOSITION_FLOOR = 0.3
 # officers") words it apart from every telling of it: its cosine with the account's centroid is lower (0.2-0.3 on
 # the real story clusters), so it meets a claim asserting its key from this one.
 NEGATED_PROPOSITION_FLOOR = 0.2
-# Two statements of one story that share a run of this many words ("the edge of the abyss", "pending invasion of
-# the south") tell one statement, quoted or paraphrased around it, however far their other words are.
-WORDING_RUN = 7
+# Two statements of one story that share runs of WORDING_RUN words holding WORDING_CONTENT words beyond function
+# words and stock phrases, and name a party in common or are PROPOSITION_FLOOR close, are one statement quoted or
+# paraphrased around them ("in the wake of the Russian invasion of Ukraine" holds 3: two statements' common frame).
+WORDING_RUN, WORDING_CONTENT = 7, 4
 # Speech acts of a known party told within a story in any words: one party's denials ("denied carrying out the
 # strike", "denied striking the South's territory") and one party's accusations of one target ("accuses it of an air
 # strike", "accused it of carrying out the attack") are one claim each, unless their item classes differ.
 STORY_SPEECH_ACTS = ("DENY",)
 
 class Touched:
-    """What one article changes on its claims, written once at the end (counts, dates, centroids).
-
-    A claim's vector is the mean of its mentions' items, so later wordings
-    match the whole claim, not only its first wording.
-    """
+    """What one article changes on its claims, written once at the end (counts, dates, centroids). A claim's vector
+    is the mean of its mentions' items, so later wordings match the whole claim, not only its first wording."""
 
     def __init__(self) -> None:
         self.counts: dict[str, int] = {}
@@ -281,6 +279,15 @@ def word_runs(text: Optional[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(tokens[i:i + WORDING_RUN]) for i in range(len(tokens) - WORDING_RUN + 1))
 
 
+def shared_wording(scope: StoryScope, row: Any, score: float) -> bool:
+    """Whether a claim repeats enough of a statement's words to be it (WORDING_RUN, WORDING_CONTENT)."""
+    shared = scope.wording & word_runs(row.item)
+    if not shared or len({w for run in shared for w in run} - filler_words()) < WORDING_CONTENT:
+        return False
+    actors = frozenset(json.loads(row.arguments or "{}").values()) - {"-"}
+    return score >= PROPOSITION_FLOOR or bool(scope.actors & actors)
+
+
 def in_window(row: Any, scope: StoryScope) -> bool:
     first, last = day(row.first_seen), day(row.last_seen or row.first_seen)
     return first is not None and last is not None and first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS
@@ -344,7 +351,7 @@ def score_candidates(rows: list[Any], vector: Optional[np.ndarray], classes: fro
             # The same words repeated in another article: one statement quoted or paraphrased around them (within one
             # article, contents that share words are more often one span read twice than one statement).
             scores = [threshold if -1.0 < score < threshold and row.id not in touched.created
-                      and story.wording & word_runs(row.item) and in_window(row, story) else score
+                      and shared_wording(story, row, score) and in_window(row, story) else score
                       for row, score in zip(rows, scores)]
     return scores
 

@@ -159,6 +159,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0029_graph_relay_records_2026_12_08", retake_graph),
     # a capital as an actor is its state ("Khartoum denies", graph/keys.py `capital_country`)
     ("0030_graph_capitals_2026_12_08", retake_graph),
+    # words telling having nothing deny the act, a negated having keys only on its own object, a shared run of words
+    # joins statements only with words of its own and a party or meaning in common (graph/propositions.py, scoring.py)
+    ("0031_graph_fixes_2026_12_08", retake_graph),
 ]
 
 

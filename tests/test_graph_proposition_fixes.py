@@ -1,0 +1,54 @@
+"""Words telling having nothing deny the act; a negated having keys only on its own object; a shared run of words
+joins two statements only with words of its own and a party or meaning in common."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimgraph.graph.propositions import privative_polarity, proposition_keys
+from claimgraph.model import Analysis
+
+from graph_docs import Doc, claims_of, store_with
+
+
+def told(doc_id: str, date: str, source: str, content: str, polarity: str = "positive") -> Analysis:
+    d = Doc(doc_id, f"{source} said {content}.", "en", date, f"Outlet {doc_id}")
+    d.attribution("a1", source, "organization", content, polarity=polarity)
+    return d.analysis
+
+
+def statements(tmp_path: Path, analyses: list[Analysis], name: str) -> list:
+    return [c for c in claims_of(store_with(tmp_path, analyses, name)).values() if c.type == "STATEMENT"]
+
+
+def test_words_telling_having_nothing_are_a_denial_and_negated_an_assertion() -> None:
+    assert privative_polarity("the marchers were unarmed when the guards fired") == "negative"
+    assert privative_polarity("the porter came out with nothing in his hands") == "negative"
+    assert privative_polarity("the porter was not unarmed that night") == "positive"
+    assert privative_polarity("the porter didn't have anything in his hands") is None, "its own negation tells it"
+    assert privative_polarity("the guards carried rifles") is None
+
+
+def test_an_unarmed_group_does_not_support_an_armed_one(tmp_path: Path) -> None:
+    armed = told("u1", "2025-07-01", "The regional command", "the guards were armed with assault rifles at the gate")
+    unarmed = told("u2", "2025-07-02", "Witnesses at the gate", "the marchers at the gate were unarmed")
+    for claim in statements(tmp_path, [armed, unarmed], "unarmed.db"):
+        assert "Witnesses at the gate" not in [o.name.split(" (")[0] for o in claim.origins]
+
+
+def test_a_negated_having_keys_only_on_its_own_object() -> None:
+    assert proposition_keys("the garrison did not have enough ammunition") == frozenset()
+    assert proposition_keys("the garrison did not have enough weapons for everyone") == frozenset()
+    assert proposition_keys("the sergeant did not have his pistol drawn") == frozenset()
+    assert proposition_keys("the sergeant did not have a pistol drawn") == frozenset()
+    assert proposition_keys("the sergeant did not have a pistol on him") == {"carry:weapon"}
+    assert proposition_keys("the sergeant never had any weapons") == {"carry:weapon"}
+    assert proposition_keys("the sergeant did not have rifles") == {"carry:weapon"}
+
+
+def test_a_shared_stock_frame_does_not_join_two_statements(tmp_path: Path) -> None:
+    ministry = told("f1", "2025-08-04", "The trade ministry",
+                    "fish exports dropped by a third in the wake of the northern blockade of the straits")
+    agency = told("f2", "2025-08-05", "The refugee agency",
+                  "nine thousand families have left their homes in the wake of the northern blockade of the straits")
+    assert len(statements(tmp_path, [ministry, agency], "frame.db")) == 2
+

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Any, NamedTuple, Optional
 
 import yaml
 
@@ -121,28 +121,79 @@ def person_body(entity: Entity, analysis: Analysis) -> Optional[Entity]:
     return None
 
 
+class _Body(NamedTuple):
+    name: str
+    phrases: frozenset[str]  # its own words ("police sources", "a police spokesman")
+    excluded: frozenset[str]  # words that make it another body ("intelligence", "army")
+    alone: frozenset[str]  # nouns that name it only unmodified ("officer", "detective")
+    modifiers: frozenset[str]  # words that may stand before those ("arresting", "senior")
+    owners: frozenset[str]  # owners and "of" complements that keep them its ("the city's officers")
+    others: frozenset[str]  # nouns of other bodies in their "in"/"from" complement ("in the company")
+
+
+KEYS = ("not_with", "alone", "modifiers", "owners", "other_bodies")
+COMPLEMENT_WORDS = 4
+
+
 @lru_cache(maxsize=1)
-def _bodies() -> tuple[int, tuple[tuple[str, frozenset[str], frozenset[str]], ...]]:
+def _bodies() -> tuple[int, tuple[_Body, ...], dict[str, frozenset[str]]]:
     data = yaml.safe_load(VOICES.read_text(encoding="utf-8"))
+
+    def listed(values: Any) -> frozenset[str]:
+        return frozenset(" ".join(words(w)) for w in values or ())
     out = []
     for name, entry in data["bodies"].items():
-        phrases = frozenset(" ".join(words(p)) for lang, listed in entry.items() if lang != "not_with" for p in listed)
-        excluded = frozenset(" ".join(words(w)) for w in entry.get("not_with") or ())
-        out.append((str(name), phrases, excluded))
-    return int(data["head_words"]), tuple(out)
+        phrases = frozenset(" ".join(words(p)) for lang, items in entry.items() if lang not in KEYS for p in items)
+        out.append(_Body(str(name), phrases, *(listed(entry.get(key)) for key in KEYS)))
+    lists = {key: listed(data.get(key)) for key in ("determiners", "of_words", "in_words")}
+    return int(data["head_words"]), tuple(out), lists
+
+
+def _alone_names(body: _Body, tokens: list[str], at: int, lists: dict[str, frozenset[str]]) -> bool:
+    """Whether the noun of `body.alone` at `at` names the body: nothing before it in its phrase names another
+    body or role ("a data protection officer", "Europol officers", "a ship's officer", "the commanding
+    officer"), nor its complement ("an officer of the company", "officers in the company")."""
+    own = body.phrases | body.alone | body.modifiers
+    i = at - 1
+    while i >= 0 and tokens[i] not in lists["determiners"] and not tokens[i].isdigit():
+        if tokens[i] == "s" and i > 0:  # a possessive: "the city's officers", "a ship's officer"
+            if tokens[i - 1] not in body.owners and tokens[i - 1] not in body.phrases:
+                return False
+            break
+        if tokens[i] not in own:
+            return False
+        i -= 1
+    after = tokens[at + 1:at + 2 + COMPLEMENT_WORDS]
+    if after and after[0] in lists["of_words"]:
+        complement = after[1:]
+        return any(w in body.owners for w in complement) or _names(body.phrases, complement)
+    if after and after[0] in lists["in_words"]:
+        return not any(w in body.others for w in after[1:])
+    return True
+
+
+def _names(phrases: frozenset[str], tokens: list[str]) -> bool:
+    joined = f" {' '.join(tokens)} "
+    return any(f" {p} " in joined for p in phrases)
 
 
 @lru_cache(maxsize=8192)
 def body_kind(text: str, whole: bool = False) -> Optional[str]:
     """The body a source's words name ("police sources", "the officers involved", "the autopsy" -> "police",
     "medical examiner"), read in its first words (every word of a name with `whole`); None for none, or with a
-    word that makes it another body ("an intelligence officer")."""
-    limit, bodies = _bodies()
+    word anywhere in it that makes it another body ("an intelligence officer", "a senior officer in the national
+    army"), or with a noun that names the body only alone ("officer") named another's ("a data protection
+    officer", "an officer of the company")."""
+    limit, bodies, lists = _bodies()
     tokens = words(text)
-    joined = f" {' '.join(tokens if whole else tokens[:limit])} "
-    for name, phrases, excluded in bodies:
-        if any(f" {p} " in joined for p in phrases) and not any(f" {w} " in joined for w in excluded):
-            return name
+    head = tokens if whole else tokens[:limit]
+    for body in bodies:
+        if _names(body.excluded, tokens):
+            continue
+        if _names(body.phrases, head):
+            return body.name
+        if any(w in body.alone and _alone_names(body, tokens, i, lists) for i, w in enumerate(head)):
+            return body.name
     return None
 
 
@@ -154,7 +205,7 @@ def body_origin(kind: str, name: str, named: bool = True) -> Origin:
 
 def body_keys() -> frozenset[str]:
     """The origin keys of the bodies of graph/data/voices.yaml ("src:police", "src:medical examiner")."""
-    return frozenset(body_origin(name, name).key for name, _, _ in _bodies()[1])
+    return frozenset(body_origin(body.name, body.name).key for body in _bodies()[1])
 
 
 def title_body(entity: Entity, analysis: Analysis) -> Optional[str]:
@@ -165,11 +216,23 @@ def title_body(entity: Entity, analysis: Analysis) -> Optional[str]:
     text = analysis.document.text
     for mention in entity.mentions:
         before = re.split(r"[.!?\n,;(]", text[max(0, mention.start - ROLE_WINDOW):mention.start])[-1]
-        title = " ".join(words(before)[-TITLE_WORDS:])
+        title = " ".join(words(" ".join(_title_words(before))))
         kind = body_kind(title) if title else None
         if kind is not None:
             return kind
     return None
+
+
+def _title_words(before: str) -> list[str]:
+    """The title right before a name: its capitalised words ("said Police Commissioner" -> "Police Commissioner"),
+    else its last `TITLE_WORDS` words ("the coroner")."""
+    raw = before.split()[-TITLE_WORDS:]
+    run: list[str] = []
+    for word in reversed(raw):
+        if not word[:1].isupper():
+            break
+        run.insert(0, word)
+    return run or words(before)[-TITLE_WORDS:]
 
 
 # Source types whose unnamed words may name a body ("police sources", "the officers involved", "the autopsy").

@@ -162,6 +162,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # words telling having nothing deny the act, a negated having keys only on its own object, a shared run of words
     # joins statements only with words of its own and a party or meaning in common (graph/propositions.py, scoring.py)
     ("0031_graph_fixes_2026_12_08", retake_graph),
+    # a bare "officer" is the story's police only when the source names no other body or role ("a data protection
+    # officer", "an officer of the company" are not; graph/voices.py `body_kind`, data/voices.yaml)
+    ("0032_graph_police_officers_2026_12_08", retake_graph),
 ]
 
 

@@ -194,8 +194,8 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             if open_question(doc, candidate.content, lexicon.question_marks):
                 continue  # "officials did not say why ...": nothing is reported
             candidate.cue_polarity = None if candidate.cue_polarity == "negative" else "negative"
-        candidate.content = question_content(doc, candidate.content, lexicon.question_marks if entry.certainty
-                                             == "underspecified" else lexicon.question_openers)  # "asked whether P": P
+        if entry.certainty == "underspecified" or token.lemma_.lower() in lexicon.question_cues:  # "asked whether P": P
+            candidate.content = question_content(doc, candidate.content, lexicon.question_marks)
         yield from split_that_clauses(doc, candidate, lexicon)
 
 

@@ -75,8 +75,8 @@ class Lexicon:
     verbs: dict[str, list[CueEntry]] = field(default_factory=dict)
     # inquiries ("trying to establish whether P"): cues only before an open question, left underspecified
     inquiries: frozenset[str] = frozenset()
-    # marks that open only a question ("asked whether P", « demandent si P »): not part of the content
-    question_openers: frozenset[str] = frozenset()
+    # asking verbs: their opening "whether"/« si » is left out of the content ("asked whether P": P)
+    question_cues: frozenset[str] = frozenset()
     nouns: dict[str, CueEntry] = field(default_factory=dict)
     according_to: tuple[tuple[str, ...], ...] = ()
     according_to_initial: tuple[tuple[str, ...], ...] = ()  # « Pour le procureur, ... »: only opening a sentence
@@ -189,7 +189,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
     according_to_initial = tuple(tuple(str(w).lower() for w in seq) for seq in cues.get("according_to_initial") or [])
     lexicon = Lexicon(
         verbs=verbs, inquiries=word_set(cues.get("inquiries")),
-        question_openers=word_set(cues.get("question_openers")),
+        question_cues=word_set(cues.get("question_cues")),
         nouns={str(k).lower(): _entry(v) for k, v in (cues.get("nouns") or {}).items()},
         according_to=according_to, according_to_initial=according_to_initial,
         according_to_by_first=by_first_word(according_to),

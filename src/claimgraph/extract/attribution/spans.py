@@ -280,9 +280,14 @@ def before_gloss(tokens: list[Token]) -> list[Token]:
 
 
 def question_content(doc: Doc, content: Span, marks: frozenset[str]) -> Span:
-    """"examine whether P", « se demandent si P »: the content is P, after the question's mark (ANNOTATION 1.9)."""
+    """"examine whether P", « se demandent si P »: the content is P, after the question's mark (ANNOTATION 1.9);
+    only a mark that opens the reported clause itself, not a condition inside it (« que si P, Q », "whether P
+    depends on Q": the mark's clause hangs on a word of the content)."""
     span = doc.char_span(content.start, content.end, alignment_mode="expand")
     if span is None or len(span) < 2 or span[0].lower_ not in marks:
+        return content
+    clause = span[0].head
+    if not span.start <= clause.i < span.end or clause.head.i != clause.i and span.start <= clause.head.i < span.end:
         return content
     return Span.of(doc_text(doc), span[1].idx, content.end)
 

@@ -32,7 +32,15 @@ def is_predicate_rebuttal(word: Token, lexicon: EventLexicon) -> bool:
         return False
     subject = _copula_subject(word, lexicon)
     return subject is not None and (subject.lemma_.lower() in lexicon.deny_objects
-                                    or subject.lower_ in lexicon.anaphor_pronouns)
+                                    or subject.lower_ in lexicon.anaphor_pronouns) and not _negated_or_hedged(word, lexicon)
+
+
+def _negated_or_hedged(word: Token, lexicon: EventLexicon) -> bool:
+    """"the reports were not false", « ne sont pas fausses », "may be false": the claim is not called
+    false (a negation or a modal on the false word or on its copula), so no DENY (ANNOTATION 2.5)."""
+    clause = word.head if word.dep_ in ("acomp", "attr") else word
+    return any(c.lower_ in lexicon.negation_words or c.dep_ in lexicon.dep("negation") or c.tag_ == "MD"
+               for w in (word, clause) for c in w.children)
 
 
 def rebuttal_heads(word: Token, lexicon: EventLexicon) -> dict[str, Token]:

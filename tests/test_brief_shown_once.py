@@ -55,10 +55,10 @@ def accusation(claim_id: str, item: str, articles: list[str], day: str = "2025-0
 
 def test_one_accusation_in_two_wordings_on_one_day_is_one_claim_in_the_reader_language() -> None:
     merged = merge_duplicates([accusation("c1", "livrer des obus à l'ennemi", ["fr1"]),
-                               accusation("c2", "arming the enemy", ["en1"])])
+                               accusation("c2", "arming the enemy", ["en1"])], lambda a, b: True)  # same items
     assert len(merged) == 1 and merged[0].label.endswith("«arming the enemy»") and merged[0].articles == ["fr1", "en1"]
     assert len(merge_duplicates([accusation("c1", "arming the enemy", ["a"]),
-                                 accusation("c2", "hacking", ["b"], day="2025-04-09")])) == 2
+                                 accusation("c2", "hacking", ["b"], day="2025-04-09")], lambda a, b: True)) == 2
 
 
 def test_a_statement_section_names_the_one_thing_the_question_asks_about() -> None:

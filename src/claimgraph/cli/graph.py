@@ -76,6 +76,10 @@ def brief_cli(
 
     if format not in ("md", "html", "json"):
         raise typer.BadParameter(f"unknown format {format!r}; choose md, html or json", param_hint="--format")
+    if not re.search(r"\w", question):
+        # An empty question is a mistake (an unset shell variable), not a question that finds nothing.
+        raise typer.BadParameter(f"the question {question!r} has no words: give a question or an entity name",
+                                 param_hint="QUESTION")
     store = open_synced(db, Console(stderr=True))
     with store.engine.connect() as connection:
         brief = answer(connection, question, default_embedder(), limit=limit)

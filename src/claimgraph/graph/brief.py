@@ -20,7 +20,7 @@ from sqlalchemy import Connection, select
 from threadpoolctl import ThreadpoolController
 
 from claimgraph.graph.brief_keys import common_word_keys
-from claimgraph.graph.brief_tidy import tidy, whole_names
+from claimgraph.graph.brief_tidy import same_item, tidy, whole_names
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
 from claimgraph.graph.embed import Embedder, from_blobs
@@ -192,7 +192,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     if not chosen and not deny_ids:
         return _unanswered(connection, question, keys, limit)
     relevance = {claim_id: score for score, claim_id in scored}
-    claims = merge_duplicates(summaries(connection, chosen, evidence_limit=EVIDENCE_SHOWN))
+    claims = summaries(connection, chosen, evidence_limit=EVIDENCE_SHOWN)
+    claims = merge_duplicates(claims, same_item(connection, claims, items))  # one accusation in two wordings
     denial_claims = summaries(connection, deny_ids, evidence_limit=EVIDENCE_SHOWN)
     link(claims, denial_claims, roles, claim_keys, items)
     for claim in claims:

@@ -3,15 +3,19 @@
 The graph learns names from the articles, common words included: where one story calls the Sudanese
 state "the government" or "the army", the name "government" leads to it. A question that writes
 "Is the Chinese government involved?" names China's state, not Sudan's: a key the question reaches
-only through lowercase words (no capital, no country or nationality among them) is no name of it.
+only through lowercase common words for a role or a body (`role_nouns` and `function_words` in
+lang/*/brief.yaml; no capital, no country or nationality among them) is no name of it. Any other
+lowercase word is a name the question spells in lowercase ("Is kupol building drones?") and keeps its key.
 A question written all in lowercase keeps every key (its writer capitalised nothing).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sqlalchemy import Connection, select
 
+from claimgraph.graph.firmness import brief_data
 from claimgraph.graph.keys import country_code, fold, nationality, words
 from claimgraph.store import tables as t
 
@@ -20,20 +24,29 @@ _TOKEN = re.compile(r"[\w\-\.]+", re.UNICODE)
 LONGEST = 5
 
 
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """The folded words (every language) that make a name a common noun: role nouns and function words."""
+    return frozenset(w for data in brief_data().values() for name in ("role_nouns", "function_words")
+                     for term in data.get(name) or [] for w in words(str(term)))
+
+
 def common_word_keys(connection: Connection, question: str, keys: set[str]) -> set[str]:
-    """The keys of `keys` (not countries) that only lowercase common words of `question` lead to."""
+    """The keys of `keys` (not countries) that only lowercase common words of `question` lead to (role nouns:
+    "the government", not a name written in lowercase: "kupol")."""
     if question == question.lower():
         return set()
     raw = _TOKEN.findall(question)
     folded = [fold(token) for token in raw]
     if folded != words(question):
         return set()  # tokens do not line up: leave the keys as they are
-    capital: dict[str, bool] = {}
+    common = role_words()
+    capital: dict[str, bool] = {}  # whether the gram names something (True) or is only common words (False)
     for n in range(1, LONGEST + 1):
         for i in range(len(raw) - n + 1):
             gram = " ".join(folded[i:i + n])
             named = any(token[:1].isupper() for token in raw[i:i + n]) or any(
-                country_code(w) or nationality(w) for w in folded[i:i + n])
+                country_code(w) or nationality(w) or w not in common for w in folded[i:i + n])
             capital[gram] = capital.get(gram, False) or named
     wanted = sorted(k for k in keys if not k.startswith("cc:"))
     if not wanted:
@@ -46,4 +59,4 @@ def common_word_keys(connection: Connection, question: str, keys: set[str]) -> s
     return {key for key, named in reached.items() if not named}
 
 
-__all__ = ["common_word_keys"]
+__all__ = ["common_word_keys", "role_words"]

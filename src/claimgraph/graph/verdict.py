@@ -8,7 +8,7 @@ confirmed, questions: certainty `possible` or `underspecified`).
 """
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Optional, Sequence
+from typing import Callable, Iterable, Mapping, Optional, Sequence
 
 from claimgraph.graph.firmness import SAID, Firmness, says_denial
 from claimgraph.graph.reader import LANGUAGE_NAMES, READER, language_of
@@ -293,9 +293,10 @@ __all__ = ["NO_EVIDENCE", "merge_duplicates", "no_evidence", "verdict"]
 
 
 def _one_accusation(claim: ClaimSummary) -> list[tuple[str, ...]]:
-    """An accusation's identity apart from its words: the same origins accusing the same target on the same day
+    """Who accuses whom when, apart from the words: the same origins accusing the same target on the same day
     ("the State Department accuses Beijing of «helping Moscow rebuild its arms industry»" and, in another
-    outlet, «fournir à Moscou des composants»: one accusation, two wordings)."""
+    outlet, «fournir à Moscou des composants»). One accusation in two wordings only if the items say the same
+    thing too (`merge_duplicates`' `same_item`): they may accuse it of two things that day."""
     target = claim.arguments.get("target")
     day = claim.first_seen or ""
     if claim.type != "ACCUSE" or not target or not claim.origins or len(day) < 10:
@@ -307,17 +308,25 @@ def _in_reader(label: str) -> bool:
     return language_of(label) in (None, READER)
 
 
-def merge_duplicates(claims: list[ClaimSummary]) -> list[ClaimSummary]:
+def merge_duplicates(claims: list[ClaimSummary],
+                     same_item: Optional[Callable[[str, str], bool]] = None) -> list[ClaimSummary]:
     """Claims the brief would show twice under one label (same type, roles and item words, kept
-    apart by the graph), and one accusation reported in two wordings (`_one_accusation`), read as one:
-    origins, deniers, articles and evidence together."""
+    apart by the graph), and one accusation reported in two wordings (`_one_accusation`, and `same_item` of the
+    two claims' ids says their items say the same thing; None: never), read as one: origins, deniers, articles
+    and evidence together."""
     kept: dict[tuple[str, ...], ClaimSummary] = {}
+    # Same origins, target and day: each accusation so far with its first claim's id (its item's).
+    accusations: dict[tuple[str, ...], list[tuple[str, ClaimSummary]]] = {}
     out: list[ClaimSummary] = []
     for claim in claims:
-        keys = [(claim.type, " ".join(claim.label.lower().split())), *_one_accusation(claim)]
-        first = next((kept[k] for k in keys if k in kept), None)
+        label = (claim.type, " ".join(claim.label.lower().split()))
+        told = _one_accusation(claim)
+        first = kept.get(label) or next((c for k in told for item, c in accusations.get(k, [])
+                                          if same_item is not None and same_item(item, claim.id)), None)
         if first is None:
-            kept.update((k, claim) for k in keys)
+            kept[label] = claim
+            for k in told:
+                accusations.setdefault(k, []).append((claim.id, claim))
             out.append(claim)
             continue
         if (len(claim.articles), _in_reader(claim.label)) > (len(first.articles), _in_reader(first.label)):

@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from sqlalchemy import create_engine, inspect, select  # noqa: E402
 
 from claimgraph.graph import HashEmbedder, sync  # noqa: E402
+from claimgraph.graph.sync import ANALYZE_AFTER, refresh_statistics  # noqa: E402
 from claimgraph.store import SqlStore  # noqa: E402
 from claimgraph.store import tables as t  # noqa: E402
 from claimgraph.store.migrations import has_synthetic_graph, mark_synthetic_graph  # noqa: E402
@@ -68,6 +69,9 @@ def copy_store(source: str, target: str, chunk: int = 20_000) -> None:
             print(f"{time.strftime('%H:%M:%S')} {table.name}: {copied} rows, {time.perf_counter() - began:.0f} s "
                   f"load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
     reader.close()
+    # Rows copied in bulk leave PostgreSQL without statistics or visibility map: timed as copied, a brief on a
+    # 100k copy took 2.4-2.9 s wall; after this, 177 ms (the same step a sync of >= 1,000 articles takes).
+    refresh_statistics(writer, ANALYZE_AFTER)
     writer.close()
 
 

@@ -12,7 +12,7 @@ from graph_docs import Doc, claims_of, store_with
 
 def test_having_nothing_in_ones_hands_is_having_no_weapon() -> None:
     assert proposition_keys("the driver was unarmed when they stopped him") == {"carry:weapon"}
-    assert proposition_keys("she is sure he didn't have anything in his hands") == {"carry:weapon"}
+    assert proposition_keys("a cashier says he didn't have anything in his hands") == {"carry:weapon"}
     assert proposition_keys("il avait les mains vides") == {"carry:weapon"}
     assert proposition_keys("he had a phone in his hands") == frozenset()
 
@@ -29,7 +29,7 @@ def test_a_negation_worded_apart_answers_the_account_it_denies(tmp_path: Path) -
     again = told("k2", "2025-03-10", "The police department", "organization",
                  "the boy aimed a revolver at the officers, who then opened fire")
     witness = told("k3", "2025-03-11", "A neighbour, Dora Quint", "named_person",
-                   "she is certain the boy didn't have anything in his hands", polarity="negative")
+                   "the neighbour swears the cyclist didn't have anything in his hands", polarity="negative")
     claims = [c for c in claims_of(store_with(tmp_path, [account, again, witness], "account.db")).values()
               if c.type == "STATEMENT"]
     assert len(claims) == 1

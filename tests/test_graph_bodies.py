@@ -18,7 +18,7 @@ KNIFE = "the man had a knife"
 def test_body_words_name_police_and_the_medical_examiner_not_other_officers() -> None:
     from claimgraph.graph.voices import body_kind
 
-    for words in ("police sources", "the officers involved in the shooting", "Police", "les policiers",
+    for words in ("police sources", "the officers involved in the raid", "Police", "les policiers",
                   "a police spokesman"):
         assert body_kind(words) == "police", words
     for words in ("the autopsy", "an autopsy report", "the city's medical examiner", "le médecin légiste"):

@@ -32,7 +32,7 @@ def test_an_attack_noun_naming_its_weapon_is_a_use(nlp_en, text: str, trigger: s
 def test_an_attack_with_no_weapon_or_no_participant_is_none(nlp_en) -> None:  # type: ignore[no-untyped-def]
     assert not of_type(run(nlp_en, "en", "The senator launched a verbal attack on the mayor."), "USE")
     assert not of_type(run(nlp_en, "en", "Dockers joined a general strike on Monday."), "USE")
-    assert not of_type(run(nlp_en, "en", "Two clerks died in a petrol bomb attack."), "USE")  # no participant (2.1)
+    assert not of_type(run(nlp_en, "en", "A watchman was hurt in a petrol bomb attack."), "USE")  # no participant (2.1)
 
 
 def test_a_weapon_hurled_after_its_noun_is_a_use(nlp_en, nlp_fr) -> None:  # type: ignore[no-untyped-def]
@@ -44,8 +44,8 @@ def test_a_weapon_hurled_after_its_noun_is_a_use(nlp_en, nlp_fr) -> None:  # typ
 
 
 def test_a_headline_drops_its_articles(nlp_en) -> None:  # type: ignore[no-untyped-def]
-    (use,) = of_type(run(nlp_en, "en", "Aid group condemns air attack on refugee camp in border region"), "USE")
-    assert args(use) == {"location": "refugee camp in border region"}
+    (use,) = of_type(run(nlp_en, "en", "Charity deplores air attack on field hospital in frontier district"), "USE")
+    assert args(use) == {"location": "field hospital in frontier district"}
     (sale,) = of_type(run(nlp_en, "en", "Shipyard sold patrol boats to militia, customs files show"), "SUPPLY")
     assert args(sale) == {"agent": "Shipyard", "recipient": "militia", "item": "patrol boats"}  # ANNOTATION 1.4
     # in a body sentence a bare singular noun is still no participant

@@ -20,7 +20,8 @@ from sqlalchemy import Connection, func, inspect, select, text
 
 from claimgraph.graph import rebuild, select_claim_ids, summaries, sync
 from claimgraph.graph import aggregates
-from claimgraph.graph.keys import is_commentator, words
+from claimgraph.graph.keys import words
+from claimgraph.graph.source_roles import is_commentator
 from claimgraph.graph.origins import STORY_PREFIXES, wire_origin
 from claimgraph.graph.render import brief_markdown
 from claimgraph.model import CERTAINTIES, Analysis

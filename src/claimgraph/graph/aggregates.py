@@ -37,7 +37,8 @@ from typing import Any, Callable, Iterable, Optional
 
 from sqlalchemy import Connection, and_, bindparam, exists, select
 
-from claimgraph.graph.keys import is_commentator, words
+from claimgraph.graph.keys import words
+from claimgraph.graph.source_roles import is_commentator
 from claimgraph.graph.origins import STORY_PREFIXES
 from claimgraph.store import tables as t
 

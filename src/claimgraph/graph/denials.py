@@ -23,7 +23,8 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from claimgraph.graph.assertion import answers
-from claimgraph.graph.keys import is_state_role, key_country, state_name
+from claimgraph.graph.keys import key_country, state_name
+from claimgraph.graph.source_roles import is_state_role
 from claimgraph.graph.sanity import is_outlet_name
 from claimgraph.model.claims import ClaimSummary, Evidence, Origin
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_commentator, is_official_act, is_pronoun,
-                                   is_state, is_state_role, name_key, nationality, state_name, words)
+from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_pronoun, is_state, name_key, nationality,
+                                   state_name, words)
+from claimgraph.graph.source_roles import is_commentator, is_official_act, is_state_role
 from claimgraph.graph.press import PRESS_REPORT, is_press_report
 from claimgraph.graph.voices import (_state_origin, body_of, body_voice, entity_origin, person_body, relayed_record,
                                      state_of_words, state_voice)

@@ -13,8 +13,8 @@ from typing import Any, NamedTuple, Optional
 
 import yaml
 
-from claimgraph.graph.keys import (entity_key, is_state, is_state_role, name_key, nationality, state_name, unnamed_group,
-                                   words)
+from claimgraph.graph.keys import entity_key, is_state, name_key, nationality, state_name, unnamed_group, words
+from claimgraph.graph.source_roles import is_state_role
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.model.claims import ChainLink, Origin
 from claimgraph.resolve.gazetteer import default_gazetteer

@@ -23,6 +23,11 @@ def told(doc_id: str, date: str, source: str, source_type: str, content: str, po
     return d.analysis
 
 
+def statements(tmp_path: Path, analyses: list[Analysis], name: str) -> list:
+    """The STATEMENT claims of a store holding `analyses`."""
+    return [c for c in claims_of(store_with(tmp_path, analyses, name)).values() if c.type == "STATEMENT"]
+
+
 def test_a_negation_worded_apart_answers_the_account_it_denies(tmp_path: Path) -> None:
     account = told("k1", "2025-03-10", "The police department", "organization",
                    "the teenager pointed a pistol at the two officers before they fired")
@@ -30,8 +35,7 @@ def test_a_negation_worded_apart_answers_the_account_it_denies(tmp_path: Path) -
                  "the boy aimed a revolver at the officers, who then opened fire")
     witness = told("k3", "2025-03-11", "A neighbour, Dora Quint", "named_person",
                    "the neighbour swears the cyclist didn't have anything in his hands", polarity="negative")
-    claims = [c for c in claims_of(store_with(tmp_path, [account, again, witness], "account.db")).values()
-              if c.type == "STATEMENT"]
+    claims = statements(tmp_path, [account, again, witness], "account.db")
     assert len(claims) == 1
     assert [o.name for o in claims[0].denied_by] == ["A neighbour, Dora Quint"]
 
@@ -41,8 +45,7 @@ def test_negations_stored_before_the_account_deny_it_once_it_is_told(tmp_path: P
                  "there were no casualties in the village", polarity="negative")
     account = told("n2", "2025-05-03", "The provincial governor", "named_person",
                    "12 people were killed in the village and 30 wounded")
-    claims = [c for c in claims_of(store_with(tmp_path, [first, account], "earlier.db")).values()
-              if c.type == "STATEMENT"]
+    claims = statements(tmp_path, [first, account], "earlier.db")
     assert len(claims) == 1
     assert [o.name.split(" (")[0] for o in claims[0].origins] == ["The provincial governor"]
     assert [o.name.split(" (")[0] for o in claims[0].denied_by] == ["Farid Osei, a nurse"]
@@ -55,10 +58,8 @@ def test_statements_repeating_seven_words_are_one_statement_within_a_story(tmp_p
                        "a budget vote was delayed after the warning that the republic stands at the very edge of the abyss")
     shorter = told("w3", "2025-02-11", "Opposition deputies", "organization",
                    "a budget vote was delayed after the warning about the edge of the abyss")
-    assert len([c for c in claims_of(store_with(tmp_path, [quoted, paraphrased], "runs.db")).values()
-                if c.type == "STATEMENT"]) == 1
-    assert len([c for c in claims_of(store_with(tmp_path, [quoted, shorter], "short.db")).values()
-                if c.type == "STATEMENT"]) == 2
+    assert len(statements(tmp_path, [quoted, paraphrased], "runs.db")) == 1
+    assert len(statements(tmp_path, [quoted, shorter], "short.db")) == 2
 
 
 def test_the_scorer_reads_an_outer_relay_as_the_inner_record_it_holds() -> None:

@@ -15,12 +15,12 @@ from typing import Callable, Iterable, Mapping
 
 from sqlalchemy import Connection, select
 
+from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.embed import from_blob
 from claimgraph.graph.scoring import ITEM_THRESHOLD, stored_classes
 from claimgraph.model.claims import ClaimSummary, Evidence, Origin
 from claimgraph.store import tables as t
 
-ASSERTED = ("certain", "probable")
 # An origin named after its article's title carries the first 50 characters of it (graph.origins).
 _TITLE = re.compile(r"«([^»]{50})»")
 
@@ -43,8 +43,8 @@ def merge_overlapping(rows: list[Evidence]) -> list[Evidence]:
 
 
 def _overlap(a: Evidence, b: Evidence) -> bool:
-    return (a.document_id == b.document_id and a.stance == b.stance
-            and a.quote.start < b.quote.end and b.quote.start < a.quote.end)
+    """Whether two rows' quotes share a character (callers compare rows of one article and stance only)."""
+    return a.quote.start < b.quote.end and b.quote.start < a.quote.end
 
 
 def _rank(row: Evidence) -> tuple[bool, bool]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.items import item_classes
 from claimgraph.graph.reader import language_of
 from claimgraph.model.claims import ClaimSummary, Evidence
 
-ASSERTED = ("certain", "probable")
 _QUOTED = re.compile(r"«([^»]*)»")
 _TOKEN = re.compile(r"[^\W\d_][\w\-']*", re.UNICODE)
 # A general rejection quoted in the sentence is cut at this many characters.

@@ -88,3 +88,42 @@ def test_a_source_referring_back_by_its_head_noun_is_the_one_quoted_before() -> 
     assert origin_of(chain_of("a2", d.analysis, entities), d.analysis).key == "src:northern pact"
     assert origin_of(chain_of("a3", d.analysis, entities), d.analysis).key == "anon:pact", "a new source is not"
     assert by_id["a2"].source.span.text == "the spokesperson"
+
+
+def _toll(text: str, sources: list[tuple[str, str, str, str]], places: tuple[str, ...] = ("Norland",)) -> Analysis:
+    """An article with attributions (id, source words, type, content words) and the places it names."""
+    d = Doc("toll", text, "en", "2024-07-10", "Harbour Gazette")
+    for n, place in enumerate(places):
+        d.entity(f"g{n}", place, "GPE", place)
+    if "Jane Roe" in text:
+        d.entity("p1", "Jane Roe", "PERSON", "Jane Roe")
+    for local, source, kind, content in sources:
+        d.attribution(local, source, kind, content, entity="p1" if source == "Jane Roe" else None)
+    return d.analysis
+
+
+def _origin(analysis: Analysis, local: str) -> str:
+    entities = {e.id: e for e in analysis.entities}
+    return origin_of(chain_of(local, analysis, entities), analysis).key
+
+
+def test_an_unresolved_pronoun_is_the_voice_quoted_just_before_it() -> None:
+    text = ("Two people died in Norland, Jane Roe said. \"The road was cut,\" the witness said. "
+            "\"Four more were hurt,\" she said.")
+    analysis = _toll(text, [("a1", "Jane Roe", "named_person", "Two people died in Norland"),
+                            ("a2", "the witness", "anonymous_person", "The road was cut"),
+                            ("a3", "she", "anonymous_person", "Four more were hurt")])
+    assert _origin(analysis, "a3") == "src:jane roe", "the witness refers back: Jane Roe is whom 'she' is"
+
+
+def test_a_public_body_s_unnamed_official_is_the_state_of_the_article_s_one_country() -> None:
+    text = "A bridge fell in Norway, disaster agency official Dale said. \"It was old,\" he said."
+    analysis = _toll(text, [("a1", "disaster agency official Dale", "anonymous_person", "A bridge fell in Norway"),
+                            ("a2", "he", "anonymous_person", "It was old")], places=("Norway",))
+    assert _origin(analysis, "a1") == "state:NO" and _origin(analysis, "a2") == "state:NO"
+    both = _toll(text + " Sweden", [("a1", "disaster agency official Dale", "anonymous_person",
+                                     "A bridge fell in Norway")], places=("Norway", "Sweden"))
+    assert _origin(both, "a1") == "anon:toll", "places in two countries name no state"
+    generic = _toll("A bridge fell in Norway, a company spokesman said.",
+                    [("a1", "a company spokesman", "anonymous_person", "A bridge fell in Norway")], places=("Norway",))
+    assert _origin(generic, "a1") == "anon:toll", "a spokesman of anyone is no state"

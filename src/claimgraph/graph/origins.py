@@ -17,6 +17,7 @@ from claimgraph.graph.source_roles import is_commentator, is_official_act, is_st
 from claimgraph.graph.person_roles import organisation_of
 from claimgraph.graph.press import PRESS_REPORT, is_press_report
 from claimgraph.graph.voices import (_state_origin, body_of, body_voice, entity_origin, person_body, relayed_record,
+                                     article_country, public_role, singular_pronouns,
                                      state_of_words, state_voice)
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
@@ -202,6 +203,9 @@ def _chain_from(attribution_id: Optional[str], analysis: Analysis, entities: dic
         if author is not None:
             # "The texts state ...": the act of the institution the story is about (marked `author`).
             return (*chain, ChainLink(author.name, "author", author.name))
+        speaker = _pronoun_speaker(innermost, analysis, entities) if len(chain) == 1 else None
+        if speaker is not None:
+            return speaker
         quoting = _quoting_outlet(innermost, analysis, entities, confirms=_confirms(current, by_id, analysis.document.text))
         if quoting is not None:
             chain.append(quoting)
@@ -318,6 +322,33 @@ def _same_head(said_by: str, earlier: str) -> bool:
     return bool(before) and (head == before[-1] or head in before[:4] and len(tokens) <= 3)
 
 
+def _pronoun_speaker(attribution: Attribution, analysis: Analysis,
+                     entities: dict[str, Entity]) -> Optional[tuple[ChainLink, ...]]:
+    """A pronoun for one speaker the analysis left unresolved ("..., said disaster agency official Jane Roe. ...
+    he said") is the voice quoted just before it, named or new (an unnamed one referring back, "the doctor", is
+    passed over): that voice's chain (None when there is none within QUOTING_WINDOW, or it is a commentator's)."""
+    if not _one_speaker(attribution.source.span.text):
+        return None
+    by_id = {a.id: a for a in analysis.attributions}
+    related, current = {attribution.id}, attribution
+    while current.parent and current.parent in by_id and current.parent not in related:
+        related.add(current.parent)
+        current = by_id[current.parent]
+    for other in _voices_before(attribution, analysis, related):
+        if is_commentator(other.source.span.text):
+            return None
+        chain = chain_of(other.id, analysis, entities)
+        if any(link.name for link in chain) or not refers_back(other.source.span.text):
+            return chain
+        # "the doctor", "she" left unresolved too: whom they refer to comes before them.
+    return None
+
+
+def _one_speaker(said_by: str) -> bool:
+    """A pronoun for one speaker ("he", "elle": `singular_pronouns` in graph/data/voices.yaml)."""
+    return fold(said_by).strip(" .,") in singular_pronouns()
+
+
 def _end(attribution: Attribution) -> int:
     return max(attribution.source.span.end, attribution.content.end)
 
@@ -382,6 +413,12 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
     body = body_voice(chain, analysis, _outlet(analysis))
     if body is not None:
         return body
+    if chain and chain[0].type == "anonymous_person" and not chain[0].name and public_role(chain[0].text):
+        # "disaster agency official Fauzi", "a fire department official": a public body of the one country the
+        # article's places are in speaks (the state, as its named officials do).
+        code = article_country(analysis)
+        if code and is_state(code):
+            return _state_origin(code, chain[0].text)
     for i, link in enumerate(chain):
         if link.name:
             inner = chain[0] if i > 0 else None

@@ -107,6 +107,8 @@ def test_a_repeated_general_denial_is_quoted_where_it_says_what_is_denied() -> N
                         origins=[STATE], articles=["m", "n"], first_seen="2025-03-01", last_seen="2025-03-09",
                         evidence=[narration, said])
     claims = [allegation("c1"), allegation("c2")]
+    claims[1].evidence.append(row("n", 0, "The minister denied that Ruritania had ever sent shells.", STATE,
+                                  stance="denies", record="v2"))
     text = verdict("Is Ruritania involved?", claims, [deny])
     assert "in words such as «The minister denied that Ruritania had ever sent shells.»" in text, text
     assert len(text.split("\n")) >= 3, "one sentence a line"
@@ -169,8 +171,8 @@ def test_the_verdict_says_when_no_denial_names_what_the_best_allegation_is_about
                                                        "The ministry rejected the charge."])).evidence:
         e.lang = "en"
     text = denials_miss(claim)
-    assert text == ("No denial names components, what «dual-use components» is: they name weapons, or reject the "
-                    "charge in general («The ministry rejected the charge.»)."), text
+    assert text == ("No denial of the first allegation names components («dual-use components»): they name weapons, "
+                    "or reject the charge in general («The ministry rejected the charge.»)."), text
     named = alleging("dual-use components", ["Ruritania never sold microelectronics to Osterlich."])
     named.evidence[1].lang = "en"
     assert denials_miss(named) is None, "a denial naming components answers it"

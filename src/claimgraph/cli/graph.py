@@ -66,10 +66,12 @@ def brief_cli(
     question: str = typer.Argument(..., help="A question or an entity, in English or French."),
     format: str = typer.Option("md", "--format", "-f", help="md (Markdown), html or json."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
-    limit: int = typer.Option(15, "--limit", "-n", help="At most this many claims."),
+    limit: int = typer.Option(15, "--limit", "-n", min=1, help="At most this many claims (at least 1)."),
     db: str = typer.Option(DB_DEFAULT, "--db", help=DB_HELP, envvar=DB_ENV),
+    as_json: bool = typer.Option(False, "--json", help="The same as --format json."),
 ) -> None:
     """An evidence brief: the claims that answer QUESTION, for and against, origins, hedging, timeline, quotes."""
+    format = "json" if as_json else format
     from claimgraph.graph import answer, default_embedder
     from claimgraph.cli.web import brief_html_page
     from claimgraph.graph.render import brief_markdown
@@ -91,6 +93,11 @@ def brief_cli(
         text = brief_markdown(brief)
     if out:
         out.write_text(text, encoding="utf-8")
+    elif format == "md" and sys.stdout.isatty():
+        # On a terminal the Markdown is laid out to its width (words wrapped whole, tables boxed); a pipe or a file
+        # gets the Markdown itself.
+        from rich.markdown import Markdown
+        Console().print(Markdown(text))
     else:
         sys.stdout.write(text)
 

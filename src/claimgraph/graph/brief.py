@@ -14,13 +14,13 @@ import math
 from collections import defaultdict
 from functools import lru_cache
 from itertools import islice
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from sqlalchemy import Connection, select
 from threadpoolctl import ThreadpoolController
 
 from claimgraph.graph.brief_keys import common_word_keys
-from claimgraph.graph.brief_tidy import same_item, tidy, whole_names
+from claimgraph.graph.brief_tidy import quoted_above, same_item, tidy, whole_names
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
 from claimgraph.graph.embed import Embedder, from_blobs
@@ -30,7 +30,9 @@ from claimgraph.graph.keys import country_code, country_name, nationality, words
 from claimgraph.graph.names import name_runs, unknown_names
 from claimgraph.graph.lookup import ranked_keys
 from claimgraph.graph.query import keys_in_question, summaries
-from claimgraph.graph.reader import reader_label
+from claimgraph.graph.reader import language_of, reader_label
+from claimgraph.graph.verdict_denials import alleged_classes
+from claimgraph.graph.verdict_scope import named_classes
 from claimgraph.graph.speakers import speaker_brief
 from claimgraph.graph.verdict import merge_duplicates, no_evidence, verdict
 from claimgraph.model.claims import Brief, ClaimSummary
@@ -215,7 +217,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     # then those where the actor the question names acts, by independent origins, then articles, then by how
     # well the claim matches the question.
     # What no origin asserts comes last, the most relevant to the question first ("whether Beijing knew").
-    allegations.sort(key=lambda s: (not firm[s.id].asserted, bool(subject) and s.id not in subject,
+    off_item = _off_item(question)  # what the question asks is supplied ("des armes") answers it first
+    allegations.sort(key=lambda s: (not firm[s.id].asserted, off_item(s), bool(subject) and s.id not in subject,
                                     s.id not in direct or s.type == "STATEMENT",
                                     -relevance.get(s.id, 0.0) if not firm[s.id].asserted else 0,
                                     # "G7 leaders accuse China of (unspecified)" says less than any named act
@@ -241,10 +244,13 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     if unsure:
         # What no origin asserts is no allegation of any actor: listed apart, after them.
         sections.append((UNASSERTED, unsure))
-    said = verdict(question, allegations, denials, denial_claims, firm,
+    said = verdict(question, allegations, denials, firm,
                    {claim_id: actor for actor, ids in sections for claim_id in ids})
     tidy(listed)
     details: dict[str, Any] = {c.id: {**claim_extras(c), "firmness": firm[c.id].to_dict()} for c in allegations}
+    by_id = {c.id: c for c in allegations}
+    for claim_id, above in quoted_above(by_id[i] for _, ids in sections for i in ids).items():
+        details[claim_id]["quoted_above"] = above  # a passage quoted in full once (graph.brief_tidy)
     for claim_id, label in stored.items():
         details.setdefault(claim_id, {})["stored_label"] = label
     return Brief(question=question, matched=_readable(keys), claims=allegations, sections=sections,
@@ -301,6 +307,13 @@ def _actor_keys(arguments: dict[str, str], claim_type: str) -> set[str]:
     """Who a claim is about as its actor: agent or owner, an accusation's target, a statement's subjects."""
     roles = ("target",) if claim_type == "ACCUSE" else ("agent", "owner")
     return {v for k, v in arguments.items() if k in roles or k.startswith("about")}
+
+
+def _off_item(question: str) -> Callable[[ClaimSummary], bool]:
+    """Whether a claim's item, as its label shows it, falls in none of the item classes the question names (always
+    False when it names none): "La Chine fournit-elle des armes ?" is answered by weapons before components."""
+    asked = named_classes(question, language_of(question))
+    return lambda claim: bool(asked) and not (asked & alleged_classes(claim))
 
 
 def _first_country(question: str) -> Optional[str]:

@@ -112,4 +112,33 @@ def tidy(claims: Iterable[ClaimSummary]) -> None:
         claim.evidence = merge_overlapping(claim.evidence)
 
 
-__all__ = ["merge_overlapping", "same_item", "tidy", "whole_names", "whole_title"]
+def row_key(row: Evidence) -> str:
+    """A shown row's passage: its article and characters ("doc:120-180")."""
+    return f"{row.document_id}:{row.quote.start}-{row.quote.end}"
+
+
+def quoted_above(order: Iterable[ClaimSummary]) -> dict[str, dict[str, str]]:
+    """The rows each claim shares with a claim shown before it (claims in the brief's order; rows already merged):
+    claim id -> {row key: the label of the claim it was first quoted under}. One passage may evidence two claims (a
+    NATO sentence is a statement and, by its "by supplying dual-use technology", a supply), and a state's denial
+    answers every allegation of its article: a brief quotes each passage in full once and, after that, says where
+    (graph.render), so that one sentence does not read as three. A row is quoted above when a row of an earlier
+    claim, of the same article and stance, holds all its characters (a wider row is still quoted in full)."""
+    first: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    out: dict[str, dict[str, str]] = {}
+    for claim in order:
+        mine: list[tuple[tuple[str, str], int, int]] = []
+        for row in claim.evidence:
+            spans = first.get((row.document_id, row.stance), [])
+            above = next((label for start, end, label in spans if start <= row.quote.start and row.quote.end <= end),
+                         None)
+            if above is not None:
+                out.setdefault(claim.id, {})[row_key(row)] = above
+            else:
+                mine.append(((row.document_id, row.stance), row.quote.start, row.quote.end))
+        for group, start, end in mine:
+            first.setdefault(group, []).append((start, end, claim.label))
+    return out
+
+
+__all__ = ["merge_overlapping", "quoted_above", "row_key", "same_item", "tidy", "whole_names", "whole_title"]

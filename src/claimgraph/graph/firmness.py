@@ -47,7 +47,7 @@ def brief_data() -> dict[str, dict]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, tuple[str, ...]]:
-    out: dict[str, set[str]] = {"possibility": set(), "demands": set(), "denial_words": set()}
+    out: dict[str, set[str]] = {"possibility": set(), "demands": set(), "denial_words": set(), "open_questions": set()}
     for data in brief_data().values():
         for name in out:
             out[name].update(" ".join(_WORD.findall(str(w).lower())) for w in data.get(name) or [])
@@ -95,6 +95,12 @@ def conditional(text: str) -> bool:
 def demand(text: str) -> bool:
     """Whether the first sentence of `text` asks someone to act ("expected Beijing to stop such transfers")."""
     return _holds(_lexicon()["demands"], first_sentence(text))
+
+
+def open_question(text: str) -> bool:
+    """Whether the first sentence of `text` asks what it does not answer ("are trying to establish whether Beijing
+    knew", «cherchent à savoir si»): an inquiry or an open question, not a claim that something is so."""
+    return _holds(_lexicon()["open_questions"], first_sentence(text))
 
 
 def says_denial(text: str) -> bool:
@@ -169,4 +175,4 @@ def firmness(claim: ClaimSummary) -> Firmness:
     return Firmness(best, levels)
 
 
-__all__ = ["Firmness", "LEVELS", "SAID", "SHORT", "STATEMENT_SECTIONS", "UNASSERTED", "conditional", "demand", "firmness", "is_headline", "row_level", "says_denial"]
+__all__ = ["Firmness", "LEVELS", "SAID", "SHORT", "STATEMENT_SECTIONS", "UNASSERTED", "conditional", "demand", "firmness", "is_headline", "open_question", "row_level", "says_denial"]

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimgraph.display import cell, md, md_link, plain
+from claimgraph.graph.brief_tidy import row_key
 from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.firmness import SAID, SHORT, STATEMENT_SECTIONS, UNASSERTED, is_headline, row_level
 from claimgraph.graph.press import PRESS_REPORT
@@ -17,6 +18,8 @@ from claimgraph.graph.speakers import AS_SOURCE
 from claimgraph.model.claims import Brief, ClaimSummary, Evidence
 
 QUOTE_MAX = 300
+# A passage quoted in full under an earlier claim of a brief is recalled by this many characters.
+SHORT_QUOTE = 60
 # The closing note of every brief (Markdown here, HTML in claimgraph.serve's template).
 ORIGINS_NOTE = ("Origins count independent sources: relays of one wire story, copies and translations count once; "
                 "an unnamed source counts as the outlet that quotes it; an unidentified press report "
@@ -68,6 +71,18 @@ def claims_table(claims: list[ClaimSummary]) -> Table:
 def _quote(evidence: Evidence) -> str:
     text = " ".join(evidence.quote.text.split())
     return md(text if len(text) <= QUOTE_MAX else text[:QUOTE_MAX - 1] + "…")
+
+
+def short_quote(evidence: Evidence) -> str:
+    """A passage quoted in full above, recalled by its first words."""
+    text = " ".join(evidence.quote.text.split())
+    return text if len(text) <= SHORT_QUOTE else text[:SHORT_QUOTE].rsplit(" ", 1)[0] + " …"
+
+
+def quoted_under(label: str) -> str:
+    """ "(quoted in full above, under «China supplies …»)" """
+    cut = label if len(label) <= SHORT_QUOTE else label[:SHORT_QUOTE].rsplit(" ", 1)[0] + " …"
+    return f"(quoted in full above, under «{cut}»)"
 
 
 def _where(evidence: Evidence) -> str:
@@ -179,9 +194,12 @@ def claim_markdown(claim: ClaimSummary, details: Optional[dict[str, Any]] = None
             continue
         lines.append(f"{title}:")
         lines.append("")
+        above = (details or {}).get("quoted_above") or {}
         for e in items:
             origin = md(e.origin.name) + _uncounted(e, claim) + _not_counted(e, claim.type == "STATEMENT")
-            lines.append(f"- {e.date or 'undated'} · *{e.certainty}* · {origin} — “{_quote(e)}”  ")
+            first = above.get(row_key(e))
+            quote = f"“{_quote(e)}”" if first is None else f"“{md(short_quote(e))}” {md(quoted_under(first))}"
+            lines.append(f"- {e.date or 'undated'} · *{e.certainty}* · {origin} — {quote}  ")
             lines.append(f"  chain: {_chain(e)} · {_where(e)}")
         lines.append("")
     if claim.more_evidence:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Mapping, Optional, Sequence
 
-from claimgraph.graph.firmness import SAID, Firmness, says_denial
-from claimgraph.graph.reader import LANGUAGE_NAMES, READER, language_of
+from claimgraph.graph.firmness import SAID, Firmness, open_question
+from claimgraph.graph.reader import READER, language_of
+from claimgraph.graph.verdict_denials import denier_sentence, unanswered
 from claimgraph.graph.verdict_scope import denials_miss
-from claimgraph.model.claims import ClaimSummary, Evidence, Origin
+from claimgraph.model.claims import ClaimSummary, Origin
 
 NO_EVIDENCE = "No evidence found"
 # Claims whose best supporting certainty is one of these say no more than that something may be so.
@@ -22,16 +23,28 @@ SPECULATIVE = ("possible", "underspecified")
 NAMED = 3
 # Allegations named after the best one.
 ALSO = 2
-# A general denial's own words shorter than this are shown with their sentence instead, cut at this many
-# characters.
-SHORT_DENIAL_WORDS, QUOTE_CHARS = 3, 200
 
 
-def _names(origins: Iterable[Origin]) -> list[str]:
+def _names_by_key(origins: Iterable[Origin]) -> dict[str, str]:
     seen: dict[str, str] = {}
     for origin in origins:
         seen.setdefault(origin.key, origin.name)
-    return list(seen.values())
+    return seen
+
+
+def _names(origins: Iterable[Origin]) -> list[str]:
+    return list(_names_by_key(origins).values())
+
+
+def _same_named(names: list[str]) -> list[str]:
+    """Origin names, one that begins with another's whole name ("NATO leaders meeting in Washington" beside "NATO")
+    marked as perhaps that one: the graph counts them apart, and the verdict keeps its count, but a reader must not
+    take one body named twice for two independent sources without being told."""
+    out = []
+    for name in names:
+        head = next((other for other in names if other != name and name.startswith(other + " ")), None)
+        out.append(f"{name}, perhaps the same as {head}" if head else name)
+    return out
 
 
 def _listed(values: list[str]) -> str:
@@ -80,7 +93,7 @@ def _count(n: int, noun: str) -> str:
 
 
 def _alleged(claim: ClaimSummary, firm: Optional[Firmness]) -> str:
-    origins = _names(claim.origins)
+    origins = _same_named(_names(claim.origins))
     how = firm.said({o.key: o.name for o in claim.origins}) if firm else _firmness(claim)
     return (f"{claim.label} ({_count(len(origins), 'independent origin')}: {_listed(origins)}; {how}; "
             f"{_count(len(claim.articles), 'article')} in {', '.join(claim.languages)} since "
@@ -89,7 +102,7 @@ def _alleged(claim: ClaimSummary, firm: Optional[Firmness]) -> str:
 
 def _briefly(claim: ClaimSummary) -> str:
     """ "label (2 origins: A; B)" """
-    names = _names(claim.origins)
+    names = _same_named(_names(claim.origins))
     return f"{claim.label} ({_count(len(names), 'origin')}: {_listed(names)})"
 
 
@@ -105,91 +118,6 @@ def _other_actor(who: str | None, actor: str | None) -> bool:
         return False
     a, b = who.lower(), actor.lower()
     return not (a in b or b in a)
-
-
-def _fullest(rows: list[Evidence]) -> Evidence | None:
-    """The most telling of a statement's sentences: the longest that fits the verdict, else the first."""
-    fitting = [e for e in rows if len(e.quote.text) <= QUOTE_CHARS]
-    # A named speaker's own words in the reader's language first ("China has never provided lethal weapons ...",
-    # said by its spokesman), before an outlet's narration of the denial.
-    return max(fitting, key=lambda e: (e.lang == READER, says_denial(e.quote.text), bool(e.chain and e.chain[0].name),
-                                       len(e.quote.text))) \
-        if fitting else (rows[0] if rows else None)
-
-
-def _denied_words(statement: ClaimSummary, row: Evidence | None) -> str:
-    """What a general denial denies, as the verdict says it: the DENY's own words, unless they are too short to
-    stand alone ("denies «the case»", a knowledge denial's object), then the sentence that carries it (a quote in
-    another language than the brief's says which: "(in French)"). A denial repeated in several articles says over
-    which dates, and its quote is one of its wordings ("in words such as"), dated."""
-    denied = statement.label.split(" denies ", 1)[1]
-    if denied.startswith("«") and "»" in denied:
-        denied = denied[:denied.index("»") + 1]  # the DENY's words, without the reader's gloss after them
-    repeated = len(statement.articles) > 1
-    span = (f"repeated in {len(statement.articles)} articles from {statement.first_seen or '?'} to "
-            f"{statement.last_seen or '?'}, " if repeated else "")
-    if row is not None and (repeated or len(denied.strip("«»").split()) < SHORT_DENIAL_WORDS):
-        quote = " ".join(row.quote.text.split())
-        shown = quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
-        speaker = row.chain[0].name if row.chain and row.chain[0].name else None
-        notes = [n for n in (speaker, row.date if repeated else None, f"in {LANGUAGE_NAMES[row.lang]}"
-                             if row.lang != READER and row.lang in LANGUAGE_NAMES else None) if n]
-        return (f"{span}in {'words such as' if repeated else 'the words'} «{shown}»"
-                + (f" ({', '.join(notes)})" if notes else ""))
-    return f"{span}denying {'that ' if _clause(denied) else ''}{denied}"
-
-
-def _clause(denied: str) -> bool:
-    """Denied words that are a clause with its own subject ("«Beijing had ever provided weapons»"): "denying that"."""
-    words = denied.strip("«»").split()
-    return len(words) >= 4 and words[0][:1].isupper()
-
-
-def _general_denials(asserted: Sequence[ClaimSummary], statements: Sequence[ClaimSummary]) -> dict[str, str]:
-    """Deniers whose denials are fewer than the allegations they answer: denier name -> how to say it.
-
-    A statement is one DENY claim (however many articles carry it, however it is worded); a denying mention of
-    no DENY claim ("China has never provided lethal weapons", a negated act) is the statement its article's DENY
-    by the same denier makes, else its article's own. A denier counts here when fewer statements than
-    allegations answer at least two allegations."""
-    deny_of = {e.document_id + "#" + e.record_id: d for d in statements for e in d.evidence if e.stance == "supports"}
-    rows = [(claim, e) for claim in asserted for e in claim.evidence
-            if e.stance == "denies" and e.origin.key in {o.key for o in claim.denied_by}]
-    in_article = {(e.origin.key, e.document_id): deny_of[e.document_id + "#" + e.record_id].id
-                  for _, e in rows if e.document_id + "#" + e.record_id in deny_of}
-    answered: dict[str, dict[str, set[str]]] = {}  # denier key -> statement -> allegations it answers
-    names: dict[str, str] = {}
-    by_id = {d.id: d for d in statements}
-    quotes = {d.id: _fullest([e for e in d.evidence if e.stance == "supports"]) for d in statements}
-    for claim, e in rows:
-        row = e.document_id + "#" + e.record_id
-        statement = deny_of[row].id if row in deny_of else in_article.get((e.origin.key, e.document_id),
-                                                                           "doc:" + e.document_id)
-        answered.setdefault(e.origin.key, {}).setdefault(statement, set()).add(claim.id)
-        names.setdefault(e.origin.key, next(o.name for o in claim.denied_by if o.key == e.origin.key))
-    out = {}
-    for key, by_statement in answered.items():
-        claims = set().union(*by_statement.values())
-        if len(claims) < 2 or len(by_statement) >= len(claims):
-            continue
-        broadest, covered = max(by_statement.items(), key=lambda kv: (len(kv[1]), kv[0]))
-        total = f"{_count(len(by_statement), 'denial statement')} in all, not {len(claims)} separate denials"
-        statement = by_id.get(broadest)
-        if len(covered) >= 2 and statement is not None and " denies " in statement.label:
-            said = (f"mostly one general denial, {_denied_words(statement, quotes.get(broadest))}, which answers "
-                    f"{len(covered)} of the {_count(len(asserted), 'allegation')} ({total})")
-        else:
-            said = f"{len(claims)} allegations answered by {total}"
-        out[names[key]] = said
-    return out
-
-
-def _unanswered(asserted: Sequence[ClaimSummary]) -> str:
-    """ "; none answers X" : the allegations no denial answers, named (the first few), when some are answered."""
-    open_ = [c.label for c in asserted if not c.denied_by]
-    if not open_ or len(open_) == len(asserted) or len(open_) > ALSO:
-        return ""  # none answered, or too many to name: the count says it
-    return f"; no denial answers {_listed(open_)}"
 
 
 def _actors(asserted: Sequence[ClaimSummary], actors: Optional[Mapping[str, str]] = None) -> str:
@@ -210,12 +138,10 @@ def _actors(asserted: Sequence[ClaimSummary], actors: Optional[Mapping[str, str]
 
 
 def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSummary] = (),
-            statements: Sequence[ClaimSummary] = (), firmness: Optional[Mapping[str, Firmness]] = None,
+            firmness: Optional[Mapping[str, Firmness]] = None,
             actors: Optional[Mapping[str, str]] = None) -> str:
     """One paragraph answering `question` from `claims` (allegations, ranked best first) and
-    `denials` (DENY claims and claims only denied, listed apart); `statements`: every DENY claim the
-    allegations' denials come from (default: `denials`), to tell one general denial from many;
-    `firmness`: how firmly the brief may say each claim is asserted (graph.firmness; default: the stored
+    `denials` (DENY claims and claims only denied, listed apart); `firmness`: how firmly the brief may say each claim is asserted (graph.firmness; default: the stored
     certainty); `actors`: the brief's section of each claim ("Statements about China"), to count a statement's
     subject among the alleged actors."""
     firm = dict(firmness or {})
@@ -247,44 +173,52 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
             everyone = _names(o for c in asserted for o in c.origins)
             stated = sum(1 for c in asserted if _level(c, firm) == "certain")
             single = sum(1 for c in asserted if c.single_sourced)
+            hedged = len(asserted) - stated
+            how = (f"all stated as fact by at least one origin" if not hedged else
+                   f"all only hedged (reportedly, allegedly)" if not stated else
+                   f"{stated} stated as fact by at least one origin, {hedged} only hedged")
+            rest = (f"; {single} {'rests' if single == 1 else 'rest'} on a single origin" if single else "")
             sentences.append(
                 f"In all, {_count(len(asserted), 'allegation')}{_actors(asserted, actors)}, from "
-                f"{_count(len(everyone), 'distinct independent origin')}"
-                f"; {stated} stated as fact by at least one origin, {len(asserted) - stated} only hedged"
-                f"; {single} rest on a single origin.")
+                f"{_count(len(everyone), 'distinct independent origin')}; {how}{rest}.")
         elif top.single_sourced:
             sentences.append("It rests on a single origin.")
     else:
         sentences.append(f"No origin asserts what “{question}” asks" + (
             f"; on record: {_listed([c.label for c in denials])}." if denials else "."))
     answered = [c for c in asserted if c.denied_by]
-    general = _general_denials(asserted, list(statements) or list(denials))
-    if deniers and general:
-        # One broad denial ("China has never supplied lethal weapons to any party") answering every allegation is
-        # one statement, not as many denials as there are allegations.
-        # "...which answers 8 of the 8 allegations ...; 8 of the 8 allegations answered" says it twice.
-        said_all = len(general) == 1 and len(answered) == len(asserted) and any(
-            f"answers {len(asserted)} of the " in said for said in general.values())
-        sentences.append("Denied by " + "; ".join(f"{name}: {said}" for name, said in general.items()) + (
-            "." if said_all else f"; {len(answered)} of the {_count(len(asserted), 'allegation')} answered"
-                                 f"{_unanswered(asserted)}."))
-        others = [d for d in deniers if d not in general]
+    if asserted and answered:
+        # Each denier: how many allegations it answers, how many by naming what they allege, in its words.
+        ranked = sorted(_names_by_key(o for c in asserted for o in c.denied_by).items(),
+                        key=lambda kv: -sum(1 for c in asserted if any(o.key == kv[0] for o in c.denied_by)))
+        sentences += [denier_sentence(name, key, asserted) for key, name in ranked[:NAMED]]
+        if len(ranked) > NAMED:
+            sentences.append(f"Also denied by {_listed([name for _, name in ranked[NAMED:]])}.")
+        open_ = unanswered(asserted)
+        if open_:
+            sentences.append(open_)
+        others = [d for d in deniers if d not in {name for _, name in ranked}]
         if others:
             sentences.append(f"Also denied by {_listed(others)}.")
     elif deniers and (asserted or not all(d in " ".join(c.label for c in denials) for d in deniers)):
         # (With nothing asserted, the denials on record already name who denies: "DJI denies ...".)
         sentences.append(f"Denied by {_listed(deniers)}" + (
-            f" ({len(answered)} of the {_count(len(asserted), 'allegation')} answered{_unanswered(asserted)})."
-            if asserted else "."))
+            f", answering none of the {_count(len(asserted), 'allegation')}." if asserted else "."))
     elif asserted:
         sentences.append("No denial is on record.")
     missed = denials_miss(asserted[0]) if asserted and asserted[0].denied_by else None
     if missed:
         # "Denied" must not read as "the components were denied" when the denials name only weapons.
         sentences.append(missed)
-    if speculative:
+    # An inquiry ("officials are trying to establish whether Beijing knew") asks what no origin answers: it is an
+    # open question, said as one, not a claim that no origin asserts.
+    asked = [c for c in speculative if _level(c, firm) == "underspecified" and open_question(c.label)]
+    if asked:
+        sentences.append("Open questions, asked and not answered: " + _listed([c.label for c in asked]) + ".")
+    never = [c for c in speculative if c not in asked]
+    if never:
         sentences.append("Never asserted by any origin: " + _listed([_noted(c.label, _unasserted(c, firm))
-                                                                      for c in speculative]) + ".")
+                                                                      for c in never]) + ".")
     # One sentence a line: the Markdown and the page show them as a list, the JSON keeps one string.
     return "\n".join(sentences)
 

@@ -34,7 +34,7 @@ def named_classes(text: str, lang: Optional[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _item_of(claim: ClaimSummary) -> Optional[str]:
+def item_of(claim: ClaimSummary) -> Optional[str]:
     found = _QUOTED.findall(claim.label)
     return found[-1] if claim.type != "STATEMENT" and found else None
 
@@ -50,7 +50,7 @@ def _rejection(rows: list[Evidence]) -> Optional[str]:
 def denials_miss(claim: ClaimSummary) -> Optional[str]:
     """A sentence saying that no denial of `claim` names what it alleges, or None when one does (or it has no
     item, no item class, or no denial)."""
-    item = _item_of(claim)
+    item = item_of(claim)
     alleged = item_classes(item, language_of(item or "")) if item else frozenset()
     rows = [e for e in claim.evidence if e.stance == "denies" and e.certainty in ASSERTED]
     if not alleged or not rows:
@@ -68,7 +68,7 @@ def denials_miss(claim: ClaimSummary) -> Optional[str]:
     rejecting = "reject the charge in general" + (f" («{quote}»)" if quote else "")
     said = f"they name {' and '.join(sorted(named))}" + (f", or {rejecting}" if general else "") if named else \
         f"they only {rejecting}"
-    return f"No denial names {' or '.join(sorted(alleged))}, what «{item}» is: {said}."
+    return f"No denial of the first allegation names {' or '.join(sorted(alleged))} («{item}»): {said}."
 
 
-__all__ = ["denials_miss", "named_classes"]
+__all__ = ["denials_miss", "item_of", "named_classes"]

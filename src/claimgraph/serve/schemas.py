@@ -191,6 +191,8 @@ class ClaimExtrasOut(Shape):
     firmness: Optional[FirmnessOut] = None
     stored_label: Optional[str] = Field(None, description="the stored label, when the brief shows it in the "
                                                           "reader's language")
+    quoted_above: dict[str, str] = Field(default_factory=dict, description="rows quoted in full under an earlier "
+                                         "claim of the brief: 'DOC:START-END' -> that claim's label")
 
 
 class BriefOut(Shape):

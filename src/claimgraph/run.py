@@ -134,7 +134,7 @@ def store_one(store: SqlStore, analysis: Analysis, report: IngestReport, followe
         report.new += 1
         report.words += len(document.text.split())
         if follower is not None:
-            follower.stored(document.id)
+            follower.stored(document.id, analysis)
     else:
         report.known += 1
     report.warnings += [f"{document.path}: {w}" for w in analysis.warnings]

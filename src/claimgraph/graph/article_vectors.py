@@ -30,16 +30,23 @@ from claimgraph.graph.embed import DIM, Embedder, UseEmbedder, default_embedder
 from claimgraph.graph.labels import claim_label
 from claimgraph.graph.mentions import claim_mentions
 from claimgraph.model import Analysis
+from claimgraph.model.claims import ClaimMention
+from claimgraph.store.shape import as_stored, same_as_stored
 from claimgraph.store import tables as t
 
 PREPARED_KEY = "vectors"
+# The article's claim mentions, computed on its stored shape (`store.shape.as_stored`): the ingest's parent process
+# takes them instead of computing them again when the analysis it reads back has that shape (graph/sync.py `take`).
+MENTIONS_KEY = "claim_mentions"
 
 
 def prepare(analysis: Analysis, embedder: Optional[UseEmbedder] = None) -> None:
-    """Put the article's sentence vectors in `analysis.prepared` (by default, the process's multilingual encoder)."""
+    """Put the article's claim mentions and sentence vectors in `analysis.prepared` (by default, the process's
+    multilingual encoder)."""
     embedder = embedder or default_embedder()
     parts = paragraphs(analysis.document.text)
-    mentions = claim_mentions(analysis)
+    mentions = claim_mentions(as_stored(analysis))
+    analysis.prepared[MENTIONS_KEY] = mentions
     claim_texts = sorted({m.item for m in mentions if m.item} | {claim_label(m) for m in mentions})
     texts, blocks = [], []
     for call in (parts, claim_texts):  # the sync's two calls for this article (copies.document_vector, _add_claims)
@@ -82,6 +89,17 @@ def vectors_for(connection: Connection, document_id: str, base: Embedder) -> Emb
     if remember is not None:  # as if the sync had encoded them: its cache answers a later translation check
         remember(vectors)
     return WithVectors(base, vectors)
+
+
+def mentions_ahead(read: Analysis, ahead: Optional[Analysis]) -> Optional[list[ClaimMention]]:
+    """The claim mentions `prepare` computed on `ahead` (the analysis as the worker gave it), when `read` (the
+    same article read back from the store) is its stored shape with other entity ids: `claim_mentions` then
+    gives the same mentions (they hold keys and names, never an entity id). None otherwise (an entity the store
+    merged or named another way): the caller computes them from `read`."""
+    mentions = ahead.prepared.get(MENTIONS_KEY) if ahead is not None else None
+    if mentions is None or ahead is None or not same_as_stored(read, as_stored(ahead)):
+        return None
+    return list(mentions)
 
 
 def drop(connection: Connection, document_id: str) -> None:

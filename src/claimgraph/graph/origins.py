@@ -14,8 +14,10 @@ from typing import Optional
 from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_pronoun, is_state, name_key, nationality,
                                    state_name, words)
 from claimgraph.graph.source_roles import is_commentator, is_official_act, is_state_role
+from claimgraph.graph.person_roles import organisation_of
 from claimgraph.graph.press import PRESS_REPORT, is_press_report
 from claimgraph.graph.voices import (_state_origin, body_of, body_voice, entity_origin, person_body, relayed_record,
+                                     article_country, public_role, singular_pronouns,
                                      state_of_words, state_voice)
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
@@ -70,12 +72,13 @@ def link_of(attribution: Attribution, analysis: Analysis, entities: dict[str, En
         # A place speaks as its state ("Beijing said"); inside a media or document source it only describes it.
         places = ("GPE",) if source.type == "organization" else ()
         entity = entity_in(source.span, analysis, types=("ORG", "PERSON", *places))
+    if entity is None and source.type == "anonymous_person":
+        # "un porte-parole de l'OTAN", "a spokesperson for the Alliance", "NATO leaders meeting in Washington":
+        # the organisation speaks (a place beside it only says where).
+        entity = entity_in(source.span, analysis, types=("ORG",))
     if entity is None and entity_in(source.span, analysis, types=("GPE",)) is not None:
         # "the London newspaper", "the Moscow daily": a description, read from context like an unnamed source.
         return ChainLink(source.span.text, source.type, None)
-    if entity is None and source.type == "anonymous_person":
-        # "un porte-parole de l'OTAN", "a spokesperson for the Alliance": the organisation speaks.
-        entity = entity_in(source.span, analysis, types=("ORG",))
     if entity is None and source.type in ("organization", "anonymous_person"):
         # "les alliés", "member states": the bloc the article names speaks through its members.
         bloc = bloc_of(source.span.text)
@@ -84,7 +87,8 @@ def link_of(attribution: Attribution, analysis: Analysis, entities: dict[str, En
         # "police sources", "a police spokesman": the one police force the article names speaks.
         entity = body_of(source.span, analysis)
     if entity is not None:
-        body = person_body(entity, analysis)  # "NYPD spokesman Paul Browne": the police force speaks
+        # "NYPD spokesman Paul Browne": the police force speaks; "NATO Secretary General Jens Stoltenberg": NATO does.
+        body = person_body(entity, analysis) or _organisation_of(entity, analysis)
         return ChainLink(source.span.text, source.type, (body or entity).name)
     if is_press_report(source.span.text, source.type, analysis.document.lang):
         # "Media reports", "Western media": capitalised, yet naming no one.
@@ -92,6 +96,17 @@ def link_of(attribution: Attribution, analysis: Analysis, entities: dict[str, En
     if source.type in NAMED_TYPES and not is_pronoun(source.span.text) and _has_proper_name(source.span.text):
         return ChainLink(source.span.text, source.type, source.span.text.strip(" \"'«»"))
     return ChainLink(source.span.text, source.type, None)
+
+
+def _organisation_of(entity: Entity, analysis: Analysis) -> Optional[Entity]:
+    """The organisation a person speaks for by the role the article gives them (graph/person_roles.py), unless
+    they speak for a state (a state's people are the state's voice, `state_voice`)."""
+    if entity.type != "PERSON" or state_voice(entity.name, analysis) is not None:
+        return None
+    outlets = frozenset(fold(e.name) for e in analysis.entities for a in analysis.attributions
+                        if a.source.type == "media" and a.source.entity == e.id) | frozenset(WIRES)
+    found = organisation_of(entity, analysis, lambda: _protagonist(analysis), outlets)
+    return None if found is None or _own_outlet(found, analysis) else found
 
 
 def _has_proper_name(text: str) -> bool:
@@ -188,6 +203,9 @@ def _chain_from(attribution_id: Optional[str], analysis: Analysis, entities: dic
         if author is not None:
             # "The texts state ...": the act of the institution the story is about (marked `author`).
             return (*chain, ChainLink(author.name, "author", author.name))
+        speaker = _pronoun_speaker(innermost, analysis, entities) if len(chain) == 1 else None
+        if speaker is not None:
+            return speaker
         quoting = _quoting_outlet(innermost, analysis, entities, confirms=_confirms(current, by_id, analysis.document.text))
         if quoting is not None:
             chain.append(quoting)
@@ -276,7 +294,11 @@ def _quoting_outlet(attribution: Attribution, analysis: Analysis, entities: dict
     for other in before:
         link = link_of(other, analysis, entities)
         if link.name:
-            return ChainLink(link.text, "context", link.name) if other.source.type == "media" else None
+            if other.source.type == "media" or _same_head(said_by, other.source.span.text):
+                # "selon le Times ... selon un officiel occidental"; "A NATO spokesperson said ... the
+                # spokesperson said": the one already quoted.
+                return ChainLink(link.text, "context", link.name)
+            return None
         addressee = _addressee(other, analysis)
         if addressee is not None:
             return None if _own_outlet(addressee, analysis) else ChainLink(addressee.name, "context", addressee.name)
@@ -287,6 +309,44 @@ def _quoting_outlet(attribution: Attribution, analysis: Analysis, entities: dict
                 _confirms(other, by_id, text) or _opens_paragraph(other, _voices_before(other, analysis, {other.id}), text)):
             return None  # the nearest voice the article brought itself: whoever comes next refers to it
     return None
+
+
+def _same_head(said_by: str, earlier: str) -> bool:
+    """A source referring back by the head noun of an earlier one ("the spokesperson" after "A NATO
+    spokesperson", "ce porte-parole" after "un porte-parole de l'OTAN")."""
+    tokens = words(said_by)
+    if not tokens or not refers_back(said_by) or is_pronoun(said_by):
+        return False
+    before = words(earlier)
+    head = tokens[-1]
+    return bool(before) and (head == before[-1] or head in before[:4] and len(tokens) <= 3)
+
+
+def _pronoun_speaker(attribution: Attribution, analysis: Analysis,
+                     entities: dict[str, Entity]) -> Optional[tuple[ChainLink, ...]]:
+    """A pronoun for one speaker the analysis left unresolved ("..., said disaster agency official Jane Roe. ...
+    he said") is the voice quoted just before it, named or new (an unnamed one referring back, "the doctor", is
+    passed over): that voice's chain (None when there is none within QUOTING_WINDOW, or it is a commentator's)."""
+    if not _one_speaker(attribution.source.span.text):
+        return None
+    by_id = {a.id: a for a in analysis.attributions}
+    related, current = {attribution.id}, attribution
+    while current.parent and current.parent in by_id and current.parent not in related:
+        related.add(current.parent)
+        current = by_id[current.parent]
+    for other in _voices_before(attribution, analysis, related):
+        if is_commentator(other.source.span.text):
+            return None
+        chain = chain_of(other.id, analysis, entities)
+        if any(link.name for link in chain) or not refers_back(other.source.span.text):
+            return chain
+        # "the doctor", "she" left unresolved too: whom they refer to comes before them.
+    return None
+
+
+def _one_speaker(said_by: str) -> bool:
+    """A pronoun for one speaker ("he", "elle": `singular_pronouns` in graph/data/voices.yaml)."""
+    return fold(said_by).strip(" .,") in singular_pronouns()
 
 
 def _end(attribution: Attribution) -> int:
@@ -353,6 +413,12 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
     body = body_voice(chain, analysis, _outlet(analysis))
     if body is not None:
         return body
+    if chain and chain[0].type == "anonymous_person" and not chain[0].name and public_role(chain[0].text):
+        # "disaster agency official Fauzi", "a fire department official": a public body of the one country the
+        # article's places are in speaks (the state, as its named officials do).
+        code = article_country(analysis)
+        if code and is_state(code):
+            return _state_origin(code, chain[0].text)
     for i, link in enumerate(chain):
         if link.name:
             inner = chain[0] if i > 0 else None

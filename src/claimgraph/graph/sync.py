@@ -136,12 +136,14 @@ def is_taken(connection: Connection, document_id: str) -> bool:
     return connection.execute(select(g.c.document_id).where(g.c.document_id == document_id)).first() is not None
 
 
-def take(store: SqlStore, connection: Connection, updater: GraphUpdater, base: Embedder, document_id: str) -> None:
-    """Take one stored article into the graph, in the caller's transaction (its vectors read, then dropped)."""
+def take(store: SqlStore, connection: Connection, updater: GraphUpdater, base: Embedder, document_id: str,
+         ahead: Optional[Analysis] = None) -> None:
+    """Take one stored article into the graph, in the caller's transaction (its vectors read, then dropped).
+    `ahead`: the analysis as it was stored, with what its worker computed ahead (its claim mentions)."""
     analysis = load_analysis(store, connection, document_id)
     if analysis is not None:
         updater.embedder = article_vectors.vectors_for(connection, document_id, base)  # encoded ahead
-        updater.add(connection, analysis)
+        updater.add(connection, analysis, article_vectors.mentions_ahead(analysis, ahead))
     article_vectors.drop(connection, document_id)
 
 
@@ -286,13 +288,22 @@ class Follower:
         if behind > FOLLOW_BACKLOG:
             self.stopped = f"the graph is {behind} articles behind the store: the next `claims` takes them in"
 
-    def stored(self, document_id: Optional[str] = None) -> None:
-        """Take in the article just stored (and any stored before it that the graph has not taken in)."""
+    def stored(self, document_id: Optional[str] = None, analysis: Optional[Analysis] = None) -> None:
+        """Take in the article just stored (and any stored before it that the graph has not taken in). `analysis`:
+        the one just stored, with the claim mentions its worker computed ahead (`graph.article_vectors.prepare`)."""
         if self.stopped is not None:
             return
         try:
             with self.store.engine.begin() as connection:
+                lock_graph(connection)
                 pending = self._pending(connection, document_id)
+                if document_id is not None and pending == [document_id]:  # the usual case: one transaction
+                    take(self.store, connection, self.updater, self.base, document_id, analysis)
+                    pending = []
+                    taken = 1
+                else:
+                    taken = 0
+            self.taken += taken  # counted once committed
             for pending_id in pending:  # one transaction each, as `sync`: a backlog never holds the lock for long
                 with self.store.engine.begin() as connection:
                     lock_graph(connection)

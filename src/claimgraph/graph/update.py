@@ -104,7 +104,8 @@ class GraphUpdater:
 
     # -- copies and origins -------------------------------------------------
 
-    def add(self, connection: Connection, analysis: Analysis) -> None:
+    def add(self, connection: Connection, analysis: Analysis, mentions: Optional[list[ClaimMention]] = None) -> None:
+        """Take `analysis` in; `mentions`, when given, are its `claim_mentions` computed ahead (graph.sync `take`)."""
         doc = analysis.document
         position = int(connection.execute(select(func.coalesce(func.max(t.graph_documents.c.position), 0))).scalar_one()) + 1
         fingerprint = copies.fingerprint(doc.text, doc.lang, self.embedder)
@@ -119,7 +120,7 @@ class GraphUpdater:
             connection.execute(t.graph_copies.insert(), [
                 {"document_id": doc.id, "copy_of": other, "method": method, "score": score}
                 for other, method, score in found])
-        self._add_claims(connection, analysis, root)
+        self._add_claims(connection, analysis, root, mentions)
         # The summaries listings keep: this article's claims are stale, and so are its copy group's own-voice
         # claims when the group may have changed (two groups joined, or a byline came in).
         regrouped = root != doc.id and (len(found) > 1 or wire_of(analysis) is not None)
@@ -185,8 +186,9 @@ class GraphUpdater:
 
     # -- claims ---------------------------------------------------------------
 
-    def _add_claims(self, connection: Connection, analysis: Analysis, root: str) -> None:
-        mentions = claim_mentions(analysis)
+    def _add_claims(self, connection: Connection, analysis: Analysis, root: str,
+                    ahead: Optional[list[ClaimMention]] = None) -> None:
+        mentions = claim_mentions(analysis) if ahead is None else ahead
         if not mentions:
             return
         # One encoder call per article: every item, and every label a new claim could get.

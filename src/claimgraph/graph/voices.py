@@ -13,7 +13,8 @@ from typing import Any, NamedTuple, Optional
 
 import yaml
 
-from claimgraph.graph.keys import entity_key, is_state, name_key, nationality, state_name, unnamed_group, words
+from claimgraph.graph.keys import (entity_key, is_state, name_key, nationality, place_country, state_name,
+                                   unnamed_group, words)
 from claimgraph.graph.source_roles import is_state_role
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.model.claims import ChainLink, Origin
@@ -53,9 +54,41 @@ def state_voice(name: str, analysis: Analysis) -> Optional[str]:
         after = re.split(r"[.!?\n]", text[mention.end:mention.end + ROLE_WINDOW])[0]
         if is_state_role(before) or is_state_role(after):
             code = (entity.country or _gazetteer_country(entity.name) or "").upper() or nationality(before)
+            if not code and (public_role(before) or public_role(after)):
+                code = article_country(analysis) or ""  # "national disaster agency spokesman ..." in an Aceh story
             if code and is_state(code):
                 return code
     return None
+
+
+def public_role(text: str) -> bool:
+    """A state role that names a public body or office ("disaster agency", "foreign ministry", "governor"), not
+    only a role any organisation has ("spokesman", "official", "president": `generic_state_roles`)."""
+    if not is_state_role(text):
+        return False
+    folded = f" {' '.join(words(text))} "
+    for role in _generic_roles():
+        folded = folded.replace(f" {role} ", " ")
+    return is_state_role(folded)
+
+
+@lru_cache(maxsize=1)
+def _generic_roles() -> tuple[str, ...]:
+    data = yaml.safe_load(VOICES.read_text(encoding="utf-8"))
+    return tuple(sorted((" ".join(words(r)) for r in data["generic_state_roles"]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def singular_pronouns() -> frozenset[str]:
+    data = yaml.safe_load(VOICES.read_text(encoding="utf-8"))
+    return frozenset(str(p) for p in data["singular_pronouns"])
+
+
+def article_country(analysis: Analysis) -> Optional[str]:
+    """The one country every place the article names is in (a country, its regions and towns the gazetteer
+    knows), or None when it names places of several countries, or none."""
+    codes = {place_country(e.name) for e in analysis.entities if e.type == "GPE"} - {None}
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _gazetteer_country(name: str) -> Optional[str]:

@@ -165,6 +165,12 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a bare "officer" is the story's police only when the source names no other body or role ("a data protection
     # officer", "an officer of the company" are not; graph/voices.py `body_kind`, data/voices.yaml)
     ("0032_graph_police_officers_2026_12_08", retake_graph),
+    # an organisation's head or spokesperson titled with it, its people beside a place, and a source referring back
+    # by the head noun of one already quoted are the organisation's voice (graph/person_roles.py, origins.py)
+    ("0033_graph_organisation_voices_2026_12_08", retake_graph),
+    # an unresolved "he"/"she" is the voice quoted just before it; a public body's official with no country given
+    # is the state of the one country the article's places are in (graph/origins.py, voices.py)
+    ("0034_graph_pronouns_public_bodies_2026_12_08", retake_graph),
 ]
 
 

@@ -375,7 +375,8 @@ _MENTIONS = select(t.mentions).where(t.mentions.c.document_id == bindparam("docu
 _ATTRIBUTIONS = (select(t.attributions).where(t.attributions.c.document_id == bindparam("document_id"))
                  .order_by(t.attributions.c.id))
 _EVENTS = select(t.events).where(t.events.c.document_id == bindparam("document_id")).order_by(t.events.c.id)
-_ARGUMENTS = select(t.arguments).where(t.arguments.c.event_id.in_(bindparam("event_ids", expanding=True)))
+_ARGUMENTS = (select(t.arguments).where(t.arguments.c.event_id.in_(bindparam("event_ids", expanding=True)))
+              .order_by(t.arguments.c.id))  # as written (an event's roles in its analysis's order), on PostgreSQL too
 
 
 def _attribution_row(document_id: str, a: Attribution) -> dict[str, Any]:

@@ -4,7 +4,7 @@ Sentences are invented.
 """
 from __future__ import annotations
 
-from claimgraph.extract.doc_text import doc_text, sentence_of, texts_of, words_of
+from claimgraph.extract.doc_text import children_of, doc_text, labels_of, sentence_of, texts_of, words_of
 
 TEXT = ("Le ministère a démenti jeudi toute livraison d'armes. « Nous n'avons rien envoyé », a déclaré son porte-parole.\n\n"
         "Selon un rapport publié lundi, des pièces auraient transité par un pays tiers.\n")
@@ -31,3 +31,13 @@ def test_token_texts_are_read_once(nlp_en) -> None:  # type: ignore[no-untyped-d
     assert texts_of(doc) == [t.text for t in doc]
     assert texts_of(doc) is texts_of(doc)
     assert texts_of(nlp_en("")) == []
+
+
+def test_labels_and_children_are_the_tokens(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
+    english = nlp_en("Officials said on Monday that the talks, which began in May, had stalled. Nobody was hurt.\n")
+    for doc in (nlp_fr(TEXT), english):
+        pos, tags, deps = labels_of(doc)
+        assert pos == [t.pos_ for t in doc] and tags == [t.tag_ for t in doc] and deps == [t.dep_ for t in doc]
+        assert children_of(doc) == [[c.i for c in t.children] for t in doc]
+        assert any(children_of(doc)) and labels_of(doc) is labels_of(doc) and children_of(doc) is children_of(doc)
+    assert labels_of(nlp_en("")) == ([], [], []) and children_of(nlp_en("")) == []

@@ -64,3 +64,21 @@ def test_layer_reads_one_letter_of_each_tag() -> None:
     reader = FullTags(["BOO", "IOB", "OBI"], [0.0, 0.5, 0.9])
     assert [Layer(reader, 2)[i] for i in range(3)] == ["O", "B", "I"]
     assert len(Layer(reader, 0)) == 3 and Layer(reader, 0)[-1] == "O"
+
+
+def test_cue_runs_tag_anchors_first_and_find_the_whole_docs_runs(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    tagger = load_tagger("en")
+    reach = receptive_reach("en")
+    assert tagger is not None and reach is not None
+    doc = nlp_en(TEXT)
+    tags = predict_tags(tagger, doc)
+    cue = [tag[0] for tag in tags]
+    anchors = [t.i for t in doc if t.lemma_ in ("say", "tell", "delay")]
+    expected = sorted({run for a in anchors if (run := run_at(cue, a)) is not None})
+    reader = TagWindows(tagger, doc, reach)
+    assert reader.cue_runs(anchors) == expected and expected
+    # an anchor outside every cue run has its own letter read, not its sentence's ("the delay cost")
+    quiet = [a for a in anchors if not any(cue[b] != "O" and doc[b].sent.start == doc[a].sent.start for b in anchors)]
+    assert quiet
+    for a in quiet:
+        assert reader._done[a] and not all(reader._done[doc[a].sent.start:doc[a].sent.end])

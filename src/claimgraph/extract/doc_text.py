@@ -1,7 +1,7 @@
 """The text of a parsed Doc, built once: spaCy's `Doc.text` joins every token again on each access."""
 from __future__ import annotations
 
-from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 TEXT_KEY = "claimgraph.text"
@@ -91,3 +91,34 @@ def token_bounds(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
         ends = {start + length: i + 1 for i, (start, length) in enumerate(columns)}
         bounds = doc.user_data[BOUNDS_KEY] = (starts, ends)
     return bounds
+
+
+LABELS_KEY = "claimgraph.labels"
+
+
+def labels_of(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """(`pos_`, `tag_`, `dep_`) of every token by its index, read once per Doc: the cue readers test a word's
+    labels before they need the word itself (the vocabulary's strings, as the Token's properties give them)."""
+    labels: tuple[list[str], list[str], list[str]] = doc.user_data.get(LABELS_KEY)
+    if labels is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([POS, TAG, DEP]).T.tolist() if len(doc) else ([], [], [])
+        labels = doc.user_data[LABELS_KEY] = tuple([strings[h] for h in row] for row in rows)
+    return labels
+
+
+CHILDREN_KEY = "claimgraph.children"
+
+
+def children_of(doc: Doc) -> list[list[int]]:
+    """The indices of each token's syntactic children in text order (`[c.i for c in token.children]`), read
+    once per Doc from the parse's heads."""
+    children: list[list[int]] = doc.user_data.get(CHILDREN_KEY)
+    if children is None:
+        children = [[] for _ in range(len(doc))]
+        if len(doc):
+            for i, offset in enumerate(doc.to_array([HEAD]).astype("int64").ravel().tolist()):
+                if offset:
+                    children[i + offset].append(i)
+        doc.user_data[CHILDREN_KEY] = children
+    return children

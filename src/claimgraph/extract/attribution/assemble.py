@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.extract.doc_text import sentence_of
+from claimgraph.extract.doc_text import children_of, labels_of, sentence_of, texts_of
 from claimgraph.extract.attribution.lexicon import Lexicon, impersonal_subject, modal_level
 from claimgraph.extract.attribution.sources import SourceResolver
 from claimgraph.extract.attribution.spans import Candidate, content_span, doc_text, subject_of
@@ -143,16 +143,17 @@ def cue_context(token: Optional[Token], lexicon: Lexicon) -> str:
     if token is None:
         return "certain"
     levels: list[Optional[str]] = []
-    node = token
+    node, doc = token, token.doc
+    _, tags, deps = labels_of(doc)
+    texts, children = texts_of(doc), children_of(doc)  # read by index: a Token only for an auxiliary
     for _ in range(3):
-        for child in node.children:
-            if child.dep_.startswith("aux") or child.tag_ == "MD":
-                levels.append(modal_level(child, lexicon))
+        for j in children[node.i]:
+            if deps[j].startswith("aux") or tags[j] == "MD":
+                levels.append(modal_level(doc[j], lexicon))
         if node.head.i == node.i:
             break
         head = node.head
-        between = node.doc[min(node.i, head.i):max(node.i, head.i)]
-        if any("\n" in t.text for t in between):
+        if any("\n" in texts[j] for j in range(min(node.i, head.i), max(node.i, head.i))):
             break  # a parse that runs across paragraphs is not a governing verb
         if node.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in lexicon.raising:
             levels.append(lexicon.raising[head.lemma_.lower()])

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon
 from claimgraph.extract.attribution.spans import PASSIVE_MARK_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from claimgraph.extract.doc_text import children_of, labels_of, words_of
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "X", "ADJ", "NUM"})
 
@@ -17,10 +18,10 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "X", "ADJ", "NUM"})
 def is_passive(verb: Token) -> bool:
     """A passive subject with only a tense auxiliary is a misparse (« X avait pour sa part accusé Y »: the
     French passive takes « être » as a passive auxiliary)."""
-    if any(c.dep_ in PASSIVE_MARK_DEPS for c in verb.children) or "Pass" in verb.morph.get("Voice"):
+    deps, children = labels_of(verb.doc)[2], children_of(verb.doc)[verb.i]  # the children's labels by index
+    if any(deps[j] in PASSIVE_MARK_DEPS for j in children) or "Pass" in verb.morph.get("Voice"):
         return True
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children) and \
-        not any(c.dep_ == "aux:tense" for c in verb.children)
+    return any(deps[j] in PASSIVE_SUBJECT_DEPS for j in children) and not any(deps[j] == "aux:tense" for j in children)
 
 
 def agent_of(verb: Token, lexicon: Lexicon) -> Optional[Token]:
@@ -49,8 +50,9 @@ def inverted_subject(verb: Token) -> Optional[Token]:
 
 def _foreign_mark(clause: Token, lexicon: Lexicon) -> bool:
     """A clause opened by "sans que", "pour que", "because": an adjunct, not a report."""
-    return any(c.dep_ == "mark" and c.lower_ not in lexicon.complementizers and c.lower_ not in lexicon.question_marks
-               for c in clause.children)
+    deps, lowers = labels_of(clause.doc)[2], words_of(clause.doc)[1]
+    return any(deps[j] == "mark" and lowers[j] not in lexicon.complementizers and lowers[j] not in lexicon.question_marks
+               for j in children_of(clause.doc)[clause.i])
 
 
 def _report_noun_between(verb: Token, clause: Token, lexicon: Lexicon) -> bool:
@@ -67,16 +69,19 @@ def _report_noun_between(verb: Token, clause: Token, lexicon: Lexicon) -> bool:
 
 def complement_of(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional[Token]:
     """The head of the clause `verb` reports, if it has one."""
-    for child in verb.children:
-        if (child.dep_ in ("ccomp", "csubj") and child.i > verb.i or (child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX", "ADJ"))) \
-                and not _foreign_mark(child, lexicon):
-            return None if _report_noun_between(verb, child, lexicon) else child
-    for child in verb.children:  # "told reporters that ...": the clause may hang off the object
+    doc = verb.doc
+    pos, _, deps = labels_of(doc)
+    lowers, children = words_of(doc)[1], children_of(doc)  # the labels read by index, Tokens made for a match
+    for j in children[verb.i]:
+        if (deps[j] in ("ccomp", "csubj") and j > verb.i or (deps[j] == "ccomp" and pos[j] in ("VERB", "AUX", "ADJ"))) \
+                and not _foreign_mark(doc[j], lexicon):
+            return None if _report_noun_between(verb, doc[j], lexicon) else doc[j]
+    for j in children[verb.i]:  # "told reporters that ...": the clause may hang off the object
         # a relative clause has no complementiser: "relcl" with one is a misread "that"-clause
-        if child.dep_ in ("xcomp", "advcl", "obj", "dobj", "relcl", "acl:relcl") and child.i > verb.i and any(
-                g.dep_ == "mark" and g.lower_ in lexicon.complementizers for g in child.children) \
-                and not _foreign_mark(child, lexicon):  # "sans que cela ait ...": an adjunct
-            return child
+        if deps[j] in ("xcomp", "advcl", "obj", "dobj", "relcl", "acl:relcl") and j > verb.i and any(
+                deps[g] == "mark" and lowers[g] in lexicon.complementizers for g in children[j]) \
+                and not _foreign_mark(doc[j], lexicon):  # "sans que cela ait ...": an adjunct
+            return doc[j]
     return None
 
 

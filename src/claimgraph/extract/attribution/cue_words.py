@@ -108,7 +108,7 @@ def may_match_cue(lemma: str, lower: str, lexicon: Lexicon) -> bool:
     """Whether `match_cue` can find a cue at a word of this lemma and form (the cheap test before it):
     one of them is a cue verb, or the form ends as a lemma the lemmatiser may have left inflected."""
     return lemma in lexicon.verbs or lower in lexicon.verbs or lemma in lexicon.inquiries or (
-        lemma == lower and any(lower.endswith(end) for end in lexicon.lemma_repairs))
+        lemma == lower and lower.endswith(lexicon.repair_endings))
 
 
 def _stem_table(lexicon: Lexicon) -> dict[str, CueEntry]:

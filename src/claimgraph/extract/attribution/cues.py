@@ -5,7 +5,7 @@ passive: "confirmé par X") and to its complement clause (the content). When
 the cue sits in an incise after the content ("..., a ajouté l'officiel";
 "..., sources said"), the content is the clause it interrupts. Cue nouns are
 read in `noun_cues.py`, the words of a cue found in `cue_words.py`, the
-grammar around it in `cue_arguments.py`.
+grammar around it in `cue_arguments.py`, its participles in `participles.py`.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution.cue_arguments import (agent_of, complement_of, inverted_subject, is_passive,
                                                           copular_subject, relative_antecedent, stranded_subject)
-from claimgraph.extract.doc_text import doc_text, sentence_of, words_of
+from claimgraph.extract.doc_text import doc_text, labels_of, sentence_of, texts_of, words_of
 from claimgraph.extract.attribution.cue_words import (cue_span_tokens, inquiry_cue, match_cue, may_match_cue, mistagged_cue,
                                                       stem_table)
 from claimgraph.extract.attribution.incises import (clause_after_mark, clause_on_oblique, fronted_as, inverted_clitic,
@@ -24,6 +24,7 @@ from claimgraph.extract.attribution.incises import (clause_after_mark, clause_on
                                                     subject_infinitive)
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, impersonal_subject, speaker_like
 from claimgraph.extract.attribution.objects import object_tokens, stance_complement
+from claimgraph.extract.attribution.participles import gerund, participle_noun, present_participle, trailing_participle
 from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, before_gloss, clause_tokens, to_closing_mark,
                                                   conjoined_to_reported_passive, content_span, noun_phrase, on_line_of,
                                                   open_question, question_content, subject_of, tokens_span)
@@ -36,9 +37,11 @@ INCISE_DEPS = frozenset({"advcl", "parataxis", "conj", "dep", "ccomp", "acl", "a
 def _before_next_cue(tokens: list[Token], verb: Token, lexicon: Lexicon) -> list[Token]:
     """A content stops where a participle cue opens the speaker's next statement:
     « « A » a-t-il précisé en ajoutant : « B » » gives A to « précisé » and B to « ajoutant » (ANNOTATION 1.5)."""
+    texts, lowers = texts_of(verb.doc), words_of(verb.doc)[1]
+    last = len(verb.doc) - 1
     for tok in tokens:
-        if tok.i <= verb.i or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].text != ":" and \
-                tok.doc[tok.i + 1].lower_ not in lexicon.complementizers:
+        i = tok.i
+        if i <= verb.i or i >= last or texts[i + 1] != ":" and lowers[i + 1] not in lexicon.complementizers:
             continue
         present = tok.tag_ == "VBG" or "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
         # "said trade should not be disrupted and warned that B": "warned" is the speaker's next statement
@@ -49,45 +52,6 @@ def _before_next_cue(tokens: list[Token], verb: Token, lexicon: Lexicon) -> list
                 kept.pop()  # "en ajoutant", ", ajoutant"
             return kept or tokens
     return tokens
-
-
-def _present_participle(verb: Token) -> bool:
-    return verb.tag_ == "VBG" or ("Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []))
-
-
-def _gerund(verb: Token, lexicon: Lexicon) -> bool:
-    """« en affirmant que ... »: in French grammar a gerund's subject is that of the clause it hangs on."""
-    if not _present_participle(verb) or verb.i == 0 or subject_of(verb) is not None or verb.head.i == verb.i:
-        return False
-    before = verb.doc[verb.i - 1]
-    # « tout en insistant »: any label; "opened the session by calling for X": the participle hangs on "by"
-    return before.lower_ in lexicon.gerund_marks and (
-        before.head.i == verb.i or verb.head.i == before.i and verb.dep_ == "pcomp")
-
-
-def _trailing_participle(verb: Token, lexicon: Lexicon) -> bool:
-    """A participle that speaks for its sentence's subject: set off at the end (", adding that ...") or a gerund."""
-    if _gerund(verb, lexicon):
-        return True
-    if not _present_participle(verb) or verb.i == 0 or subject_of(verb) is not None:
-        return False
-    return verb.dep_ in ("advcl", "xcomp", "acl") and verb.doc[verb.i - 1].text == "," and sentence_of(verb).root.i < verb.i
-
-
-def _participle_noun(verb: Token) -> Optional[Token]:
-    """The noun a participle right after it describes: "a statement saying that ...", « une croyance
-    locale affirmant que ... » (a reduced relative clause: the noun speaks)."""
-    if not _present_participle(verb) or verb.i == 0 or subject_of(verb) is not None:
-        return None
-    node = verb.doc[verb.i - 1]
-    if node.dep_ in ("amod", "compound", "flat", "flat:name"):
-        while node.head.i < node.i and node.dep_ in ("amod", "compound", "flat", "flat:name"):
-            node = node.head  # « une croyance locale affirmant »
-    elif node.dep_ in ("nmod", "pobj") and node.head.i < node.i:
-        node = node.head  # « des informations de presse affirmant », "a statement from the ministry saying"
-        if node.dep_ == "prep" and node.head.i < node.i:
-            node = node.head
-    return node if node.pos_ in ("NOUN", "PROPN") else None
 
 
 def _reports_own_object(verb: Token, subject: Optional[Token], entry: CueEntry, words: list[Token],
@@ -102,7 +66,7 @@ def _reduced_passive(verb: Token, entry: CueEntry, lexicon: Lexicon) -> Optional
     """(content, agent) of a past participle after its noun with an agent: « des chiffres relativisés par
     Febelfin » (Febelfin plays the figures down). Relay participles (« cités par ») are relays instead."""
     if verb.dep_ not in ("acl", "amod") or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i \
-            or _present_participle(verb) or not entry.takes_object or entry.nominal or entry.role == "confirm" \
+            or present_participle(verb) or not entry.takes_object or entry.nominal or entry.role == "confirm" \
             or verb.lemma_.lower() in lexicon.relay_participles \
             or not ("Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN"):
         return None
@@ -120,8 +84,9 @@ def _before_occasion_clause(doc: Doc, content: Span, lexicon: Lexicon) -> Span:
     span = doc.char_span(content.start, content.end, alignment_mode="expand")
     if span is None:
         return content
-    for tok in span:
-        if tok.dep_ != "advcl" or tok.tag_ != "VBD" or tok.head.i not in range(span.start, span.end) \
+    _, tags, deps = labels_of(doc)
+    for tok in (doc[i] for i in range(span.start, span.end) if deps[i] == "advcl" and tags[i] == "VBD"):
+        if tok.head.i not in range(span.start, span.end) \
                 or not any(c.dep_ == "mark" and c.lower_ in lexicon.occasion_marks for c in tok.children) \
                 or not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tok.children) \
                 or not any(c.lower_ in lexicon.future_auxiliaries for c in tok.head.children if c.dep_ == "aux"):
@@ -158,11 +123,12 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     stems = stem_table(lexicon)
     quoted = quoted_offsets(doc_text(doc))
     lemmas, lowers = words_of(doc)
-    last = len(doc) - 1
-    for token in doc:
-        i = token.i
-        if not may_match_cue(lemmas[i], lowers[i], lexicon) and (i == last or lowers[i + 1] not in lexicon.complementizers):
-            continue  # neither a cue word nor a word right before a complementiser (mistagged_cue's first need)
+    # the cheap test by index (it runs for every word): a cue word, or a word right before a complementiser
+    # (mistagged_cue's first need); a Token is made only for the words that pass
+    followed = [lower in lexicon.complementizers for lower in lowers[1:]] + [False]
+    for i in [i for i, (lemma, lower) in enumerate(zip(lemmas, lowers))
+              if followed[i] or may_match_cue(lemma, lower, lexicon)]:
+        token = doc[i]
         found = match_cue(token, lexicon) or inquiry_cue(token, lexicon)
         if found is None:
             fallback = mistagged_cue(token, lexicon, stems)
@@ -202,7 +168,9 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
 def split_that_clauses(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> Iterator[Candidate]:
     """"said A and that B": two records when A and B differ in certainty or polarity, else one (ANNOTATION 1.5)."""
     span = doc.char_span(candidate.content.start, candidate.content.end, alignment_mode="expand")
-    parts = second_that_clause(list(span), lexicon) if span is not None else None
+    # a second clause hangs on the first as a conjunct: the labels by index first, the Tokens only then
+    parts = second_that_clause(list(span), lexicon) \
+        if span is not None and "conj" in labels_of(doc)[2][span.start:span.end] else None
     if parts is None or assess_tokens(parts[0], lexicon) == assess_tokens(parts[1], lexicon):
         yield candidate
         return
@@ -268,9 +236,9 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
     source = agent_of(verb, lexicon) if passive else \
         subject_of(verb) or stranded_subject(verb) or copular_subject(verb)
     passive_subject = subject_of(verb) if passive else None  # what is reported on, never who reports
-    if _gerund(verb, lexicon):
+    if gerund(verb, lexicon):
         source = subject_of(verb.head) or subject_of(sentence_of(verb).root) or source
-    elif _trailing_participle(verb, lexicon):
+    elif trailing_participle(verb, lexicon):
         # "X rejected reports that Y had supplied engines, calling the accusations groundless": a
         # participle set off at the end speaks for the sentence's subject, wherever the parser hung it
         source = subject_of(sentence_of(verb).root) or source
@@ -338,7 +306,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             source = inverted_subject(verb) or next((c for c in verb.children if inverted_clitic(c)), None)
         else:
             # a gerund is no reporting clause set into its host (« Tout en insistant sur X, le candidat ... »)
-            fronted = (None if _gerund(verb, lexicon) else parenthetical(verb)) or clause_after_mark(verb, lexicon)
+            fronted = (None if gerund(verb, lexicon) else parenthetical(verb)) or clause_after_mark(verb, lexicon)
     if fronted is None and complement is None and not entry.takes_object:
         fronted = subject_infinitive(verb)  # "US says Iran to supply drones"
     if fronted is not None:
@@ -364,7 +332,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             mark = None  # "as US says Iran to supply drones": the verb's own content follows it
             comma_before = False
         if head.i != verb.i and verb.dep_ in INCISE_DEPS and head.i < verb.i and (comma_before or mark is not None) \
-                and not _trailing_participle(verb, lexicon) and not _subordinated(verb, lexicon) \
+                and not trailing_participle(verb, lexicon) and not _subordinated(verb, lexicon) \
                 and not _opens_colon(verb) and not _relative_speaker(verb, source, lexicon) \
                 and not _reports_own_object(verb, source, entry, words, lexicon):
             # ", calling the accusations groundless" reports its object
@@ -380,7 +348,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             by_object = content is not None and entry.needs_speaker
     if content is None:
         return None
-    described = _participle_noun(verb) if source is None else None
+    described = participle_noun(verb) if source is None else None
     if described is not None:  # "information indicating that ...": the phrase stops before the participle
         source = described
         base["source_span"] = tokens_span(doc, [t for t in noun_phrase(described) if t.i < verb.i])

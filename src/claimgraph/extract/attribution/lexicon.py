@@ -148,6 +148,7 @@ class Lexicon:
     # tried only against the phrases that can start with it
     according_to_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     according_to_initial_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    repair_endings: tuple[str, ...] = ()  # the keys of lemma_repairs, for one `str.endswith` test per word
 
 
 def by_first_word(sequences: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -194,6 +195,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         according_to=according_to, according_to_initial=according_to_initial,
         according_to_by_first=by_first_word(according_to),
         according_to_initial_by_first=by_first_word(according_to_initial),
+        repair_endings=tuple(str(k) for k in (cues.get("lemma_repairs") or {})),
         relay=word_set(cues.get("relay")), relay_participles=word_set(cues.get("relay_participles")),
         relative_pronouns=word_set(cues.get("relative_pronouns")),
         concessive_cc=word_set(hedges.get("concessive_cc")), as_marks=word_set(cues.get("as_marks")),

@@ -5,7 +5,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.doc_text import sentence_of
+from claimgraph.extract.doc_text import sentence_of, words_of
 from claimgraph.extract.attribution.lexicon import Lexicon
 from claimgraph.extract.attribution.objects import comma_clause
 from claimgraph.extract.attribution.spans import (PASSIVE_SUBJECT_DEPS, Candidate, clause_tokens, content_span,
@@ -15,8 +15,10 @@ from claimgraph.model import Span
 
 def noun_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     """Candidates around cue nouns followed by a "that"-clause: "des spéculations ... que ..."."""
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.nouns:
+    lemmas = words_of(doc)[0]
+    for i in [i for i, lemma in enumerate(lemmas) if lemma in lexicon.nouns]:  # the cheap test first, by index
+        token = doc[i]
+        if token.pos_ != "NOUN":
             continue
         entry = lexicon.nouns[token.lemma_.lower()]
         sent_end = sentence_of(token).end

@@ -7,7 +7,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.doc_text import doc_text, sentence_of
+from claimgraph.extract.doc_text import children_of, doc_text, labels_of, sentence_of
 from claimgraph.model import Span
 
 OPENING_QUOTES = "«“\"„‹"
@@ -215,10 +215,12 @@ def subject_of(verb: Token) -> Optional[Token]:
     if conjoined_to_reported_passive(verb):
         return subject_of(verb.head.head)
     node: Optional[Token] = verb
+    doc = verb.doc
+    deps, children = labels_of(doc)[2], children_of(doc)
     for _ in range(4):
         if node is None:
             break
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [doc[j] for j in children[node.i] if deps[j] in SUBJECT_DEPS]  # labels read by index first
         if subjects:
             # "Fishing: NGO condemns quotas": a topic before a headline colon is not the subject
             return next((c for c in subjects[1:] if any(t.text == ":" for t in c.doc[subjects[0].i:c.i])),

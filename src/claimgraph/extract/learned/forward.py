@@ -121,8 +121,10 @@ class LeanNetwork:
         X = numpy.concatenate(segments)
         lengths = numpy.asarray([len(s) for s in segments], dtype="int32")
         for layer in self.layers:
-            # a window layer's row needs its neighbours: the rows at each segment's edges are dropped
-            columns = self.ops.seq2col(X, self.window, lengths=lengths)
+            # a window layer's row needs its neighbours: the rows at each segment's edges are dropped, so the
+            # window runs over all segments as one sequence (a kept row reads its own segment's rows only, and
+            # thinc's check of the lengths is spared)
+            columns = self.ops.seq2col(X, self.window)
             keep = numpy.concatenate([numpy.arange(begin + self.window, begin + length - self.window)
                                       for begin, length in zip(numpy.cumsum(lengths) - lengths, lengths)])
             X = X[keep] + layer(self.ops.as_contig(columns[keep]))  # thinc/layers/residual.py

@@ -104,12 +104,26 @@ def cue_words(doc: Doc, lexicon: Lexicon) -> list[int]:
     first word of an according-to phrase written out in full from it. A learned cue without one is never
     kept, so only the runs through these words need the tagger."""
     found = []
+    keys = _cue_keys(lexicon)
     lemmas, lowers = words_of(doc)
     for i, (lemma, lower) in enumerate(zip(lemmas, lowers)):
-        if any(key in lexicon.nouns or any(not e.rest for e in lexicon.verbs.get(key, ())) for key in (lemma, lower)) \
+        if lemma in keys or lower in keys \
                 or any(lowers[i:i + len(phrase)] == list(phrase) for phrase in lexicon.according_to_by_first.get(lower, ())):
             found.append(i)
     return found
+
+
+_KEYS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _cue_keys(lexicon: Lexicon) -> frozenset[str]:
+    """The words `known_cue` knows as a cue by themselves: the cue nouns and the verbs with a one-word entry
+    (built once per lexicon)."""
+    cached = _KEYS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        keys = frozenset(lexicon.nouns) | {key for key, entries in lexicon.verbs.items() if any(not e.rest for e in entries)}
+        cached = _KEYS[id(lexicon)] = (lexicon, keys)
+    return cached[1]
 
 
 def tag_reader(tagger: Any, doc: Doc) -> Any:

@@ -32,7 +32,15 @@ def test_an_attack_noun_naming_its_weapon_is_a_use(nlp_en, text: str, trigger: s
 def test_an_attack_with_no_weapon_or_no_participant_is_none(nlp_en) -> None:  # type: ignore[no-untyped-def]
     assert not of_type(run(nlp_en, "en", "The senator launched a verbal attack on the mayor."), "USE")
     assert not of_type(run(nlp_en, "en", "Dockers joined a general strike on Monday."), "USE")
-    assert not of_type(run(nlp_en, "en", "A watchman was hurt in a petrol bomb attack."), "USE")  # no participant (2.1)
+    # attacks in general: no one attack the text points at
+    assert not of_type(run(nlp_en, "en", "Watchmen there have faced petrol bomb attacks for years."), "USE")
+
+
+def test_one_attack_named_by_its_weapon_is_a_use_with_no_role(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    # the weapon in its name is its participant (ANNOTATION 2.1, name modifier); the stories gold marks
+    # "in a petrol bomb attack" / "in the fire-bomb attack" as USE with no argument (extract/event/firing.py)
+    (use,) = of_type(run(nlp_en, "en", "A watchman was hurt in a petrol bomb attack."), "USE")
+    assert args(use) == {}
 
 
 def test_a_weapon_hurled_after_its_noun_is_a_use(nlp_en, nlp_fr) -> None:  # type: ignore[no-untyped-def]

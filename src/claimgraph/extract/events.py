@@ -16,7 +16,7 @@ from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.event.conjuncts import split_named_conjuncts
 from claimgraph.extract.event.context import (enclosing_attributions, event_factuality, statement_time, time_of,
                                               timex_head)
-from claimgraph.extract.event.firing import is_firing, is_weapon_use, item_words
+from claimgraph.extract.event.firing import fires_with_no_role, is_firing, is_weapon_use, item_words
 from claimgraph.extract.event.lexicon import EventLexicon, load_lexicon
 from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, THING_TYPES, MentionIndex, resolve_description,
                                                resolve_pronoun, sentences_back, snap_to_mention)
@@ -168,7 +168,8 @@ def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument]
     if len(arguments) >= lexicon.min_arguments:
         return True
     if len(arguments) != 1:  # "he was shot": a firing verb is a use with no other participant
-        return not arguments and not trigger.is_noun and is_firing(trigger, lexicon)
+        return not arguments and (not trigger.is_noun and is_firing(trigger, lexicon) or fires_with_no_role(
+            trigger, lexicon, lambda noun: _is_someone(noun, lexicon, named)))
     role = next(iter(arguments))
     if role not in (lexicon.single_roles or {}).get(trigger.type, ()):
         return False

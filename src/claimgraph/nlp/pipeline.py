@@ -13,10 +13,11 @@ from spacy.tokens import Doc
 from claimgraph.config import Settings
 from claimgraph.lang import get_language, get_rules
 from claimgraph.model import Document, Rejection
-from claimgraph.nlp.components import ParseSteps, add_components, parsed_together
-from claimgraph.nlp.asides import aside_steps, without_asides
+from claimgraph.nlp.components import ParseSteps, add_components, parsed_alone, parsed_together
+from claimgraph.nlp.asides import aside_steps
+from claimgraph.nlp.headline_case import headline_steps
 from claimgraph.nlp.chunks import CHUNK_CHARS, parse_in_pieces
-from claimgraph.nlp.stand_ins import ParsingHints, load_parsing_hints, stand_in_steps, with_stand_ins
+from claimgraph.nlp.stand_ins import ParsingHints, load_parsing_hints, stand_in_steps
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,9 @@ Parsed = Union[Doc, None, Rejection]
 
 
 def repair_steps(doc: Doc, hints: ParsingHints) -> ParseSteps:
-    """The second parses of an article in steps (nlp/components.py): its stand-in verbs, then its asides."""
+    """The second parses of an article in steps (nlp/components.py): a Title-Case headline in sentence case,
+    its stand-in verbs, then its asides."""
+    doc = yield from headline_steps(doc, hints)
     doc = yield from stand_in_steps(doc, hints)
     return (yield from aside_steps(doc, hints))
 
@@ -168,6 +171,6 @@ class PipelineCache:
 
     def _reparsed(self, nlp: Language, lang: str, document: Document, doc: Doc) -> Union[Doc, Rejection]:
         try:
-            return without_asides(nlp, with_stand_ins(nlp, doc, self._hints[lang]), self._hints[lang])
+            return parsed_alone(nlp, repair_steps(doc, self._hints[lang]))
         except Exception as exc:  # noqa: BLE001
             return failure(document, "parse failed", exc)

@@ -6,12 +6,12 @@ Odessa ») and of a firing noun ("the bombing of the port").
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
-from claimgraph.extract.event.syntax import subject_of
+from claimgraph.extract.event.syntax import prepositional_phrases, subject_of
 from claimgraph.extract.event.triggers import Trigger
 from claimgraph.model import Argument
 
@@ -45,6 +45,23 @@ def is_firing(trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Whether `trigger` is itself the firing of a weapon ("shelled", « frappes », "an air attack")."""
     return trigger.lemma in lexicon.firing_words or (
         trigger.is_noun and trigger.type == "USE" and trigger.head.lemma_.lower() in lexicon.attack_nouns)
+
+
+def fires_with_no_role(trigger: Trigger, lexicon: EventLexicon, is_someone: Callable[[Token], bool]) -> bool:
+    """A firing noun with a participant that fills no USE role (ANNOTATION 2.1: a noun trigger needs one
+    participant in its phrase): the weapon in the name of one attack ("a petrol bomb attack", "the fire-bomb attack") or the
+    one shot in its of-phrase ("the fatal shooting of a teenager")."""
+    if not trigger.is_noun or not is_firing(trigger, lexicon):
+        return False
+    if trigger.head.lemma_.lower() in lexicon.attack_nouns and any(
+            t.lemma_.lower() in lexicon.weapons for t in trigger.tokens if t.i != trigger.head.i):
+        # one attack the text points at ("a petrol bomb attack"), not attacks in general ("faced chemical attacks");
+        # a weapon named, not a mode ("the air attack" is no participant)
+        return "Plur" not in trigger.head.morph.get("Number") and any(
+            c.dep_ == "det" or c.dep_ in lexicon.dep("possessive") for c in trigger.head.children)
+    use = lexicon.roles.get("USE")
+    of_preps = {p for p, role in use.noun_preps.items() if role == "item"} if use else set()
+    return any(prep in of_preps and is_someone(noun) for prep, noun, _ in prepositional_phrases(trigger.head, lexicon))
 
 
 def is_weapon_use(doc: Doc, trigger: Trigger, arguments: dict[str, Argument], fillers: dict[str, Filler],

@@ -127,3 +127,25 @@ def test_a_public_body_s_unnamed_official_is_the_state_of_the_article_s_one_coun
     generic = _toll("A bridge fell in Norway, a company spokesman said.",
                     [("a1", "a company spokesman", "anonymous_person", "A bridge fell in Norway")], places=("Norway",))
     assert _origin(generic, "a1") == "anon:toll", "a spokesman of anyone is no state"
+
+
+def test_a_pronoun_told_to_the_article_itself_is_the_voice_before_it() -> None:
+    """« a-t-il confié au Courrier » in Le Courrier: the pronoun is the diplomat quoted just before, the article's own
+    source, not an anonymous "il"."""
+    text = ("Selon un diplomate en poste à Oslo, le pacte veut éviter des sanctions. "
+            "« Ils savent tout », a-t-il confié au Courrier.")
+    d = Doc("courrier", text, "fr", "2024-07-10", "Le Courrier")
+    d.entity("o1", "Le Courrier", "ORG", "Courrier")
+    d.attribution("a1", "un diplomate en poste à Oslo", "anonymous_person", "le pacte veut éviter des sanctions")
+    d.attribution("a2", "il", "anonymous_person", "Ils savent tout")
+    entities = {e.id: e for e in d.analysis.entities}
+    chain = chain_of("a2", d.analysis, entities)
+    assert chain[0].text == "un diplomate en poste à Oslo" and origin_of(chain, d.analysis).key == "anon:courrier"
+
+
+def test_the_audit_counts_an_unresolved_pronoun_as_no_source() -> None:
+    from claimgraph.graph.sanity import origin_problem
+    from claimgraph.model.claims import Origin
+
+    assert origin_problem(Origin("anon:doc", "they (in The Courier)", "anonymous")) == "pronoun"
+    assert origin_problem(Origin("anon:doc", "two officials (in The Courier)", "anonymous")) is None

@@ -195,9 +195,12 @@ def _chain_from(attribution_id: Optional[str], analysis: Analysis, entities: dic
     if innermost is not None and not any(link.name for link in chain):
         addressee = _addressee(innermost, analysis)
         if addressee is not None:
-            # Told to the article itself: its own source, not one it quotes.
-            return tuple(chain) if _own_outlet(addressee, analysis) else (
-                *chain, ChainLink(addressee.name, "media", addressee.name))
+            # Told to the article itself: its own source, not one it quotes ("a-t-il confié au Quotidien": whom the
+            # pronoun stands for, when the analysis left it unresolved).
+            if _own_outlet(addressee, analysis):
+                speaker = _pronoun_speaker(innermost, analysis, entities) if len(chain) == 1 else None
+                return speaker or tuple(chain)
+            return (*chain, ChainLink(addressee.name, "media", addressee.name))
         author = _protagonist(analysis) if innermost.source.type == "document" and is_official_act(
             innermost.source.span.text) else None
         if author is not None:

@@ -20,8 +20,8 @@ from typing import Optional
 import yaml
 
 from claimgraph.graph.items import item_classes
-from claimgraph.graph.keys import (country_code, country_name, fold, is_state, key_country, nationality, state_name,
-                                   words)
+from claimgraph.graph.keys import (country_code, country_name, fold, is_pronoun, is_state, key_country, nationality,
+                                   state_name, words)
 from claimgraph.model import Analysis, Span
 from claimgraph.model.claims import ChainLink, ClaimMention, Origin
 
@@ -190,7 +190,10 @@ def role_problems(mention: ClaimMention) -> list[str]:
 
 
 def origin_problem(origin: Origin, chain: tuple[ChainLink, ...] = ()) -> Optional[str]:
-    """Why an origin could not have known, or None: a pronoun, a time phrase, a bare common noun."""
+    """Why an origin could not have known, or None: a pronoun, a time phrase, a bare common noun. An article's
+    unnamed source left as a pronoun ("he (in The Courier)") is one: pronouns resolve before they become origins."""
+    if origin.key.startswith("anon:") and is_pronoun(origin.name.split(" (in ")[0].split(" (via ")[0]):
+        return "pronoun"
     if origin.key.startswith(("story:", "anon:", "state:")) or origin.type in ORIGIN_KINDS_THAT_KNOW:
         return None
     name = origin.name.split(" (via ")[0].split(" (in ")[0]

@@ -171,6 +171,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an unresolved "he"/"she" is the voice quoted just before it; a public body's official with no country given
     # is the state of the one country the article's places are in (graph/origins.py, voices.py)
     ("0034_graph_pronouns_public_bodies_2026_12_08", retake_graph),
+    # plural and object pronouns ("they", "ils", "lui", "we") and one told to the article itself are the voice quoted
+    # before them, too (graph/origins.py `_pronoun_speaker`)
+    ("0035_graph_all_pronouns_2026_12_08", retake_graph),
 ]
 
 

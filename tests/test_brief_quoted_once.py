@@ -61,3 +61,24 @@ def test_claims_of_the_item_class_the_question_asks_about_answer_it_first() -> N
     off = _off_item("La Ruritanie fournit-elle des armes à l'Osterlich ?")
     assert not off(supply("des fusils")) and off(supply("microchips")), "weapons asked: rifles answer, chips do not"
     assert not _off_item("Is Ruritania involved?")(supply("microchips")), "no item asked: no claim is off it"
+
+
+def test_one_state_named_two_ways_is_one_actor() -> None:
+    from claimgraph.graph.brief_keys import one_name_per_state
+    from claimgraph.graph.verdict import verdict
+
+    paper = Origin("src:p", "Paper", "media")
+    acts = ClaimSummary(id="c1", type="SUPPLY", label="France supplies «rifles» to Osterlich", origins=[paper],
+                        arguments={"agent": "France", "recipient": "Osterlich"}, articles=["a"], languages=["en"])
+    accused = ClaimSummary(id="c2", type="ACCUSE", label="Paper accuses Government of France of «arming Osterlich»",
+                           origins=[paper], arguments={"agent": "Paper", "target": "Government of France"},
+                           articles=["b"], languages=["en"])
+    firms = ClaimSummary(id="c3", type="SUPPLY", label="French companies (unnamed) supply «rifles» to Osterlich",
+                         origins=[paper], arguments={"agent": "French companies (unnamed)"}, articles=["c"],
+                         languages=["en"])
+    roles = {"c1": {"agent": "state:FR", "recipient": "ent:osterlich"}, "c2": {"agent": "src:p", "target": "state:FR"},
+             "c3": {"agent": "grp:FR:company"}}
+    one_name_per_state([acts, accused, firms], roles)
+    assert acts.arguments == {"agent": "Government of France", "recipient": "Osterlich"}
+    text = verdict("Is France involved?", [acts, accused, firms])
+    assert "about Government of France (2), French companies (unnamed) (1)" in text, text

@@ -19,7 +19,7 @@ from typing import Any, Callable, Optional
 from sqlalchemy import Connection, select
 from threadpoolctl import ThreadpoolController
 
-from claimgraph.graph.brief_keys import common_word_keys
+from claimgraph.graph.brief_keys import common_word_keys, one_name_per_state
 from claimgraph.graph.brief_tidy import quoted_above, same_item, tidy, whole_names
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
@@ -198,6 +198,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     claims = merge_duplicates(claims, same_item(connection, claims, items))  # one accusation in two wordings
     denial_claims = summaries(connection, deny_ids, evidence_limit=EVIDENCE_SHOWN)
     link(claims, denial_claims, roles, claim_keys, items)
+    one_name_per_state(claims, roles)  # "China" and "Government of China" head one section
     for claim in claims:
         claim.evidence.sort(key=lambda e: (e.stance != "supports", e.date or "", e.document_id))
     firm = {c.id: firmness(c) for c in claims}

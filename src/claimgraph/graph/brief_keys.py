@@ -16,7 +16,8 @@ from functools import lru_cache
 from sqlalchemy import Connection, select
 
 from claimgraph.graph.firmness import brief_data
-from claimgraph.graph.keys import country_code, fold, nationality, words
+from claimgraph.graph.keys import country_code, fold, nationality, state_name, words
+from claimgraph.model.claims import ClaimSummary
 from claimgraph.store import tables as t
 
 # The same tokens as graph.keys.words, before folding (so that a token's capital can be read).
@@ -59,4 +60,15 @@ def common_word_keys(connection: Connection, question: str, keys: set[str]) -> s
     return {key for key, named in reached.items() if not named}
 
 
-__all__ = ["common_word_keys", "role_words"]
+
+
+def one_name_per_state(claims: list[ClaimSummary], roles: dict[str, dict[str, str]]) -> None:
+    """Each claim's roles held by a state key (`roles`: claim id -> role -> key) named by that state's one name (in
+    place): the articles' "China" and "Government of China" are both `state:CN`, and a brief that kept both names
+    headed two sections and counted two actors for one state."""
+    for claim in claims:
+        claim.arguments.update({role: state_name(key.split(":", 1)[1]) for role, key in roles.get(claim.id, {}).items()
+                                if key.startswith("state:") and role in claim.arguments})
+
+
+__all__ = ["common_word_keys", "one_name_per_state", "role_words"]

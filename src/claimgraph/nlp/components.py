@@ -110,6 +110,7 @@ def add_components(nlp: Language, rules: LanguageRules) -> Language:
     from claimgraph.nlp.entity_ruler import add_entity_ruler
 
     speed_up_attribute_ruler(nlp)
+    _keep_title_abbreviations(nlp, rules)
 
     if "claimgraph_header_sentence" not in nlp.pipe_names:
         nlp.add_pipe("claimgraph_header_sentence", before="parser")
@@ -117,6 +118,16 @@ def add_components(nlp: Language, rules: LanguageRules) -> Language:
         nlp.add_pipe("claimgraph_paragraph_breaks", before="parser")
     add_entity_ruler(nlp, rules)
     return nlp
+
+
+def _keep_title_abbreviations(nlp: Language, rules: LanguageRules) -> None:
+    """Titles written with a period before a name ("Sgt. Ray Moss", `title_abbreviations` in parsing.yaml)
+    become one token: split as "Sgt" + ".", the parser ended the sentence there and cut the name from it."""
+    from spacy.attrs import ORTH
+
+    words = (rules.data("parsing").get("title_abbreviations") or ()) if rules.has("parsing") else ()
+    for word in words:
+        nlp.tokenizer.add_special_case(str(word), [{ORTH: str(word)}])  # type: ignore[union-attr]
 
 
 # Components that only add entities (the gazetteer's ruler is named "claimgraph_gazetteer").

@@ -32,7 +32,8 @@ def test_an_unarmed_group_does_not_support_an_armed_one(tmp_path: Path) -> None:
     armed = told("u1", "2025-07-01", "The regional command", "the guards were armed with assault rifles at the gate")
     unarmed = told("u2", "2025-07-02", "Witnesses at the gate", "the marchers at the gate were unarmed")
     for claim in statements(tmp_path, [armed, unarmed], "unarmed.db"):
-        assert "Witnesses at the gate" not in [o.name.split(" (")[0] for o in claim.origins]
+        if "guards" in claim.label:  # the marchers' own statement is its own claim (an act is its subject's)
+            assert "Witnesses at the gate" not in [o.name.split(" (")[0] for o in claim.origins]
 
 
 def test_a_negated_having_keys_only_on_its_own_object() -> None:

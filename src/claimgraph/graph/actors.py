@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claimgraph.graph.keys import entity_key, is_pronoun, nationality, place_country, words
+from claimgraph.graph.keys import (country_name, entity_key, is_pronoun, named_countries, nationality, place_country,
+                                   state_name, words)
 from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
 
@@ -69,6 +70,11 @@ def resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countri
                     candidates.add((other.arguments[role], other.names[role]))
             if not candidates and (current is None or is_pronoun(mention.names.get(role, ""))):
                 candidates = _known_actors(mention, role, mentions, borrowed)
+            if not candidates and current is None and role == "agent" and mention.polarity == "negative" \
+                    and mention.origin.key.startswith("state:"):
+                # A state's voice denying an act that names no one denies its own ("Sudan's government denied any
+                # bombing in South Sudan"): all bodies of one state are one voice, and that voice is the actor.
+                candidates = {(mention.origin.key, state_name(mention.origin.key.split(":")[1]))}
             if len(candidates) == 1:
                 (key, name), = candidates
                 mention.arguments[role], mention.names[role] = key, name
@@ -88,18 +94,22 @@ def _known_actors(mention: ClaimMention, role: str, mentions: list[ClaimMention]
     telling with no actor stays its own ("aid workers said four bombs fell")."""
     roles = BLOCK_ROLES.get(mention.type, ())
     pronoun = role in mention.arguments
+    contested = _contested(mention.type, mentions)
     out: set[tuple[str, str]] = set()
     others: set[tuple[str, str]] = set()
     for other in mentions:
         key = other.arguments.get(role)
         if other is mention or other.type != mention.type or key is None or open_role(key) or key == ANY:
             continue
-        if id(other) in borrowed:
+        if id(other) in borrowed or (contested and distinct_places(mention.names.get("location"),
+                                                                      other.names.get("location"))):
             continue
         if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
-            own = pronoun or other.origin.key == mention.origin.key or other.origin.type == "story"
+            narrated = other.origin.type == "story" and (mention.origin.type == "story" or not contested
+                                                         or _says(mention, key, other.names[role]))
+            own = pronoun or other.origin.key == mention.origin.key or narrated
             (out if own else others).add((key, other.names[role]))
-    if out or pronoun or mention.origin.type != "story" or _contested(mention.type, mentions):
+    if out or pronoun or mention.origin.type != "story" or contested:
         return out
     if len(others) == 1:
         borrowed.add(id(mention))
@@ -133,7 +143,42 @@ def resolve_places(mentions: list[ClaimMention]) -> None:
         own = m.names.get("location")
         if own and (place_country(own) or not known & {w for w in words(own) if len(w) >= _MIN_PLACE_WORD}):
             continue
-        m.names["location"] = places[0][0] if not own else f"{own} ({places[0][0]})"
+        m.names["location"] = (country_name(code) or places[0][0]) if not own else f"{own} ({places[0][0]})"
+
+
+def _says(mention: ClaimMention, key: str, name: str) -> bool:
+    """Whether a voice's own words name an actor ("China has become a key enabler ... through the supply of dual-use
+    technology": the supply is China's, on the voice's word, though the act names no supplier): a state by its
+    country's name or adjective, anyone else by a word of their name."""
+    said = mention.quote.text if mention.quote else ""
+    if key.startswith("state:"):
+        return key.split(":")[1] in named_countries(said)
+    named = {w for w in words(name) if len(w) >= _MIN_PLACE_WORD}
+    return bool(named) and bool(named & set(words(said)))
+
+
+def _place_words(text: str) -> set[str]:
+    """The words of a place phrase that tell one place from another: not its country's name or adjective."""
+    out = set()
+    for word in words(text):
+        if len(word) < _MIN_PLACE_WORD or word in _COUNTRY_WORDS or nationality(word) or place_country(word):
+            continue
+        out.add(word)
+    return out
+
+
+# Words of countries' names too general to tell places apart ("South Sudan", "Central African Republic").
+_COUNTRY_WORDS = {"south", "north", "east", "west", "central", "republic", "united", "democratic", "sud", "nord"}
+
+
+def distinct_places(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two place phrases name two places: both say where beyond a country, with no word in common ("another
+    region of South Sudan" / "a refugee camp in South Sudan"; "Guffa in Upper Nile state" / "Yida"). Two tellings in
+    two places are two acts, so one does not lend the other its actor."""
+    if not a or not b:
+        return False
+    wa, wb = _place_words(a), _place_words(b)
+    return bool(wa) and bool(wb) and not wa & wb
 
 
 def _contested(kind: str, mentions: list[ClaimMention]) -> bool:

@@ -191,9 +191,11 @@ def unnamed_group(text: str) -> Optional[tuple[str, str]]:
     """
     code = nationality(text)
     tokens, kinds = words(text), _kinds()
-    kind = next((kinds[" ".join(tokens[i:i + n])] for n in (4, 3, 2, 1) for i in range(len(tokens) - n + 1)
-                 if " ".join(tokens[i:i + n]) in kinds), None)
-    if code is None and kind in KINDS_WITHOUT_NATIONALITY and len(tokens) <= 5:
+    kind, at = next(((kinds[" ".join(tokens[i:i + n])], i) for n in (4, 3, 2, 1) for i in range(len(tokens) - n + 1)
+                     if " ".join(tokens[i:i + n]) in kinds), (None, 0))
+    # Protesters are one party of a story whatever they are called ("Greeks protesting against the cuts",
+    # "Greek demonstrators"); the police need no nationality either, but a nation's police are its state.
+    if kind in KINDS_WITHOUT_NATIONALITY and (code is None or kind not in STATE_KINDS) and (len(tokens) <= 5 or at < 2):
         return f"grp:*:{kind}", f"{_plural(kind)} (unnamed)"
     if code is None:
         return None
@@ -242,10 +244,15 @@ def entity_key(name: str, entity_type: Optional[str] = None) -> str:
 @lru_cache(maxsize=8192)
 def capital_country(name: str) -> Optional[str]:
     """The country a one-word place name stands for when the territory table gives that country for it (a capital:
-    "Khartoum" -> SD, "Athens" -> GR); None for a region ("Moscow" is the region of Moscow there, not Russia)."""
+    "Khartoum" -> SD) or `capitals` (graph/data/unnamed.yaml: "Moscow", "Kyiv") gives; None for other places."""
     from claimgraph.resolve.territories import lookup_territory
 
-    if " " in name.strip() or len(name) < 4 or not name[:1].isupper():
+    if not name[:1].isupper():
+        return None
+    listed = _data()["capitals"].get(fold(name))
+    if listed:
+        return str(listed)
+    if " " in name.strip() or len(name) < 4:
         return None
     territory = lookup_territory(name)
     return territory.code.upper() if territory is not None and territory.is_country and len(territory.code) == 2 else None
@@ -358,6 +365,21 @@ def place_country(text: Optional[str]) -> Optional[str]:
             return str(code)
     found = next((c for name, c in _FRENCH_COUNTRIES.items() if f" {name} " in folded), None)
     return found or _named_country(words(text))
+
+
+def named_countries(text: str) -> set[str]:
+    """Every country a text names, by name or adjective ("La Chine est devenue ... de la Russie" -> CN, RU)."""
+    tokens, countries, adjectives = words(text), _world_countries(), _adjectives()
+    found: set[str] = set()
+    covered: set[int] = set()
+    for n in (3, 2, 1):  # the longest name first: "South Sudanese" is not "Sudanese"
+        for i in range(len(tokens) - n + 1):
+            gram = " ".join(tokens[i:i + n])
+            code = countries.get(gram) or adjectives.get(gram) or demonym_country(gram)
+            if code and not covered & set(range(i, i + n)):
+                found.add(code)
+                covered |= set(range(i, i + n))
+    return found
 
 
 def _named_country(tokens: list[str]) -> Optional[str]:

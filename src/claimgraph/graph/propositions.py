@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 import yaml
 
-from claimgraph.graph.keys import fold
+from claimgraph.graph.keys import fold, unnamed_group, words
 
 DATA = Path(__file__).parent / "data" / "propositions.yaml"
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[\w\-\.']+", re.UNICODE)  # "1,500" is one figure
@@ -49,7 +49,9 @@ def _data() -> dict[str, Any]:
             "privative": {tuple(_TOKEN.findall(fold(w))) for per_lang in data["privative"].values() for w in per_lang},
             "phrases": {tuple(_TOKEN.findall(fold(w))): key for key, per_lang in data.get("phrases", {}).items()
                         for forms in per_lang.values() for w in forms},
-            "implies": dict(data["implies"])}
+            "implies": dict(data["implies"]), "count_names": frozenset(data["counts"]),
+            "subject_ends": word_list("subject_ends"), "speech_ends": word_list("speech_ends"),
+            "subject_links": word_list("subject_links")}
 
 
 def _negation(token: str) -> bool:
@@ -205,3 +207,42 @@ def filler_words() -> frozenset[str]:
     """Words a shared run of words may hold without telling anything (function words, stock phrases' words)."""
     return frozenset(_data()["filler"])
 
+
+
+def is_count(key: str) -> bool:
+    """Whether a key gives a count's figure ("kill:12"), not an act or a charge ("carry:weapon", "judge:murder")."""
+    return key.split(":")[0] in _data()["count_names"]
+
+
+# How many words a statement's subject may run to before its verb ("the hooded youths were ..."), and how far its verb
+# may stand after a place or time that follows it ("the marchers at the gate were ...").
+SUBJECT_WORDS, VERB_REACH = 3, 8
+
+
+@lru_cache(maxsize=65_536)
+def subject_group(text: Optional[str]) -> Optional[str]:
+    """The unnamed group a statement tells of when its subject names one ("the protesters were unarmed", "the
+    officers at the door had no guns": `grp:*:protester`, `grp:*:police`), else None. An act is its subject's:
+    "the marchers were unarmed" is no answer to "he was armed" (graph/scoring.py `within_story`). The group is the
+    subject's head, followed by its verb or by a place ("police allegations that ...", "shot by cops" are not)."""
+    data = _data()
+    tokens = words(text or "")[:VERB_REACH]
+    ends, speech = data["subject_ends"], data["speech_ends"]
+    for k in range(1, min(SUBJECT_WORDS, len(tokens) - 1) + 1):
+        head = unnamed_group(tokens[k - 1]) or (unnamed_group(" ".join(tokens[k - 2:k])) if k > 1 else None)
+        group = unnamed_group(" ".join(tokens[:k])) if head else None
+        if group is None:
+            continue
+        after = tokens[k:]
+        verb = next((t for t in after if t in ends or t in speech), None)
+        if after[0] in ends or (after[0] in data["subject_links"] and verb is not None and verb not in speech):
+            return group[0]
+        return None
+    return None
+
+
+def other_subject(keys: frozenset[str], subject: Optional[str], claim_keys: frozenset[str], claim_text: Optional[str]) -> bool:
+    """Whether a statement and a claim share only acts, told of two subjects: "the marchers were unarmed" is no
+    answer to "he was armed", whatever the cosine (graph/scoring.py)."""
+    shared = shared_keys(keys, claim_keys)
+    return bool(shared) and not any(is_count(k) for k in shared) and subject != subject_group(claim_text)

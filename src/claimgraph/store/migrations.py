@@ -174,6 +174,10 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # plural and object pronouns ("they", "ils", "lui", "we") and one told to the article itself are the voice quoted
     # before them, too (graph/origins.py `_pronoun_speaker`)
     ("0035_graph_all_pronouns_2026_12_08", retake_graph),
+    # where the article disputes an act, a voice's act naming no actor keeps none unless its words name it; two places
+    # of one country are two acts; protesters one party; capitals listed as states; an act is its subject's; a state's
+    # negated act naming no one is its own (graph/actors.py, story_scope.py, propositions.py, keys.py)
+    ("0036_graph_contested_actors_2026_12_08", retake_graph),
 ]
 
 

@@ -93,3 +93,12 @@ def test_the_same_charge_within_a_story_is_one_claim_unless_it_names_other_parti
         d.attribution("a1", "The envoy", "named_person", f"{party} committed murder in the valley")
         named.append(d.analysis)
     assert len(statements(tmp_path, named, "parties.db")) == 2
+
+
+def test_a_figure_in_miles_is_keyed_in_kilometres() -> None:
+    from claimgraph.graph.propositions import proposition_keys as keys
+
+    assert keys("the tremor began six miles beneath the surface") == {"depth:10"}
+    assert keys("the tremor struck at a depth of 10km near the coast") == {"depth:10"}
+    assert keys("it struck at a depth of 10 kilometres (6.2 miles)") == {"depth:10"}, "the nearer figure"
+    assert keys("the tremor was 10 km deep") == {"depth:10"}

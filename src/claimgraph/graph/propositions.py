@@ -79,6 +79,17 @@ def _number(token: str) -> Optional[str]:
     return _data()["numbers"].get(token)
 
 
+# Miles told beside kilometres ("10 kilometres (6.2 miles)", "six miles beneath the surface"): a figure in miles is
+# keyed in kilometres, rounded, so two wire copies in two units meet.
+_MILES, _KM_PER_MILE = frozenset({"miles", "mile", "mi"}), 1.609344
+
+
+def _in_km(tokens: list[str], j: int, figure: str) -> str:
+    if j + 1 < len(tokens) and tokens[j + 1] in _MILES and figure.replace(".", "", 1).isdigit():
+        return str(round(float(figure) * _KM_PER_MILE))
+    return figure
+
+
 def _figure(tokens: list[str], i: int) -> Optional[str]:
     """The figure of the count word at `i`: the nearer of the last number before it ("12 people were killed")
     and the first after it, up to the next link word or count ("killed 12 people and injured 20")."""
@@ -89,14 +100,14 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
             before.append((i - j, ZERO))
             break
         if (n := _number(tokens[j])) is not None:
-            before.append((i - j, ZERO if j > 0 and _zero(tokens[j - 1]) else n))
+            before.append((i - j, ZERO if j > 0 and _zero(tokens[j - 1]) else _in_km(tokens, j, n)))
             break
     after = []
     for j in range(i + 1, min(len(tokens), i + 1 + AFTER)):
         if tokens[j] in LINKS or tokens[j] in data["counts"]:
             break
         if (n := _number(tokens[j])) is not None:
-            after.append((j - i, n))
+            after.append((j - i, _in_km(tokens, j, n)))
             break
     near = before + after
     return min(near)[1] if near else None
@@ -113,6 +124,9 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
     for token in _TOKEN.findall(fold(_NOT.sub(" not", text))):  # "6.1-magnitude", "magnitude-6.1": a figure run into its count word
         if token.endswith(".") and "." not in token[:-1]:  # "were killed." ends a sentence; "u.s." stays
             token = token[:-1]
+        if (unit := re.fullmatch(r"(\d+(?:\.\d+)?)(km|mi)", token)):  # "10km"
+            tokens += [unit.group(1), unit.group(2)]
+            continue
         parts = token.split("-")
         tokens += parts if len(parts) > 1 and any(p in data["counts"] for p in parts) else [token]
     for phrase, key in data["phrases"].items():  # "he was unarmed", "nothing in his hands"

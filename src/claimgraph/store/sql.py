@@ -15,14 +15,12 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from claimgraph.errors import StoreError, StoreFull
 from claimgraph.model import (Analysis, Argument, Attribution, Document, Entity, Event, Source, Span,
                               TimeRef)
-from claimgraph.resolve.match import MATCHER_VERSION, match_key, similarity
 from claimgraph.store import tables as t
 from claimgraph.store.derived import entities_changed
+from claimgraph.store.entities import EntityResolver
 from claimgraph.store.migrations import lock_for_migration, migrate, pending, retake_graph
 from claimgraph.versioning import analysis_version
 
-# Below this similarity two differently spelled names stay two entities.
-MERGE_THRESHOLD = 0.92
 
 
 def database_url(db: str) -> str:
@@ -192,10 +190,11 @@ class SqlStore:
         # Rows of one table in one statement each (executemany), in the order they were written one entity or
         # event at a time before, so their ids are the same; statements built once (see `_DOCUMENT`).
         mentions = []
+        resolver = EntityResolver(connection, analysis.entities)  # store/entities.py
         for entity in analysis.entities:
             if not entity.mentions:
                 continue  # an entity joins an article only through its mentions (gold may list none)
-            global_id = self._resolve_entity(connection, entity)
+            global_id = resolver.resolve(entity)
             mentions += [{"document_id": doc.id, "entity_id": global_id, "local_id": entity.id,
                           "local_name": entity.name, "start": m.start, "end": m.end, "text": m.text}
                          for m in entity.mentions]
@@ -225,45 +224,6 @@ class SqlStore:
                 warnings=json.dumps(analysis.warnings, ensure_ascii=False) if analysis.warnings else None,
                 lang=doc.lang, analysis_version=analysis_version()))
             self._write_analysis(connection, analysis)
-
-    def _resolve_entity(self, connection: Connection, entity: Entity) -> int:
-        """The global id for `entity`: same key and type, else a new row (merged into a
-        similar existing entity when the matcher is confident, recorded in entity_merges)."""
-        key = match_key(entity.name, entity.type)
-        row = connection.execute(_ENTITY_BY_KEY, {"key": key, "type": entity.type}).first()
-        if row is not None:
-            aliases = set(json.loads(row.aliases or "[]"))
-            new_aliases = set(entity.aliases) | {m.text for m in entity.mentions}
-            if not new_aliases <= aliases:
-                connection.execute(t.entities.update().where(t.entities.c.id == row.id).values(
-                    aliases=json.dumps(sorted(aliases | new_aliases), ensure_ascii=False),
-                    wikidata=row.wikidata or entity.wikidata))
-            return int(row.id)
-        new_id = int(connection.execute(t.entities.insert(), dict(
-            name=entity.name, type=entity.type, match_key=key, wikidata=entity.wikidata, country=entity.country,
-            aliases=json.dumps(sorted(set(entity.aliases) | {m.text for m in entity.mentions}), ensure_ascii=False),
-        )).inserted_primary_key[0])
-        kept, reason, score = self._merge_candidate(connection, entity, key, new_id)
-        if kept is not None:
-            connection.execute(t.entities.update().where(t.entities.c.id == new_id).values(merged_into=kept))
-            connection.execute(t.entity_merges.insert().values(
-                kept_id=kept, merged_id=new_id, reason=reason, score=score, matcher=MATCHER_VERSION,
-                created_at=datetime.now(timezone.utc)))
-        return new_id
-
-    def _merge_candidate(self, connection: Connection, entity: Entity, key: str,
-                         new_id: int) -> tuple[Optional[int], str, Optional[str]]:
-        params = {"type": entity.type, "new_id": new_id}
-        if entity.wikidata:
-            same_qid = connection.execute(_SAME_QID, {**params, "wikidata": entity.wikidata}).first()
-            if same_qid is not None:
-                return int(same_qid.id), "same wikidata id", entity.wikidata
-        # Block on the key's first letter so the scan stays small as the store grows.
-        for row in connection.execute(_SAME_INITIAL, {**params, "initial": key[:1]}):
-            score = similarity(entity.name, row.name)
-            if score >= MERGE_THRESHOLD:
-                return int(row.id), "similar name", f"{score:.3f}"
-        return None, "", None
 
     def undo_merge(self, merge_id: int) -> None:
         """Reverse one recorded merge: the merged entity stands on its own again.
@@ -364,12 +324,6 @@ class SqlStore:
 _HAS_DOCUMENT = select(t.documents.c.id).where(t.documents.c.id == bindparam("document_id"))
 _INSERT_EVENTS = t.events.insert().returning(t.events.c.id, sort_by_parameter_order=True)
 _DROP_VECTORS = t.article_vectors.delete().where(t.article_vectors.c.document_id == bindparam("document_id"))
-_ENTITY_BY_KEY = select(t.entities.c.id, t.entities.c.aliases, t.entities.c.wikidata).where(
-    t.entities.c.match_key == bindparam("key"), t.entities.c.type == bindparam("type"))
-_CANDIDATES = select(t.entities.c.id, t.entities.c.name, t.entities.c.wikidata).where(
-    t.entities.c.type == bindparam("type"), t.entities.c.id != bindparam("new_id"), t.entities.c.merged_into.is_(None))
-_SAME_QID = _CANDIDATES.where(t.entities.c.wikidata == bindparam("wikidata"))
-_SAME_INITIAL = _CANDIDATES.where(t.entities.c.match_key.startswith(bindparam("initial")))
 _DOCUMENT = select(t.documents).where(t.documents.c.id == bindparam("document_id"))
 _MENTIONS = select(t.mentions).where(t.mentions.c.document_id == bindparam("document_id")).order_by(t.mentions.c.start)
 _ATTRIBUTIONS = (select(t.attributions).where(t.attributions.c.document_id == bindparam("document_id"))

@@ -1,7 +1,9 @@
-"""The learned tagger's network run from its weights (extract/learned/forward.py) gives thinc's values to the bit.
+"""The learned tagger's network run from its weights (extract/learned/forward.py) gives thinc's values.
 
 Sentences are invented. Stretches anywhere in a Doc (its first and last words included), several in one
-call, and stretches of two Docs in one call must each equal what `Model.predict` gives for the whole Doc.
+call, and stretches of two Docs in one call must each give what `Model.predict` gives for the whole Doc:
+the same values up to the last bits of float32 (numpy's BLAS adds in another order than thinc's blis)
+and the same best label on every row.
 """
 from __future__ import annotations
 
@@ -18,6 +20,12 @@ SECOND = ("A spokeswoman for the water company told reporters that the reservoir
           "She added that restrictions would not be needed this summer, unless the weather changed.\n")
 
 
+def _same_values(found: numpy.ndarray, expected: numpy.ndarray) -> bool:
+    """Within float32 rounding of a few hundred products, and the same best label per row."""
+    return numpy.allclose(found, expected, rtol=0, atol=1e-4) and numpy.array_equal(found.argmax(1),
+                                                                                   expected.argmax(1))
+
+
 def _network():  # type: ignore[no-untyped-def]
     tagger = load_tagger("en")
     assert tagger is not None
@@ -26,7 +34,7 @@ def _network():  # type: ignore[no-untyped-def]
     return tagger, network
 
 
-def test_stretches_score_as_the_whole_doc_to_the_bit(nlp_en) -> None:  # type: ignore[no-untyped-def]
+def test_stretches_score_as_the_whole_doc(nlp_en) -> None:  # type: ignore[no-untyped-def]
     tagger, network = _network()
     assert network.reach == receptive_reach("en")
     doc = nlp_en(FIRST)
@@ -37,7 +45,7 @@ def test_stretches_score_as_the_whole_doc_to_the_bit(nlp_en) -> None:  # type: i
     found = network.logits([(features, a, b) for a, b in stretches])
     for (a, b), logits in zip(stretches, found):
         assert logits.shape == (b - a, len(tagger.labels))
-        assert numpy.array_equal(logits, whole[a:b]), (a, b)
+        assert _same_values(logits, whole[a:b]), (a, b)
 
 
 def test_two_docs_in_one_call_score_as_each_alone(nlp_en) -> None:  # type: ignore[no-untyped-def]
@@ -48,8 +56,8 @@ def test_two_docs_in_one_call_score_as_each_alone(nlp_en) -> None:  # type: igno
     asked = [(0, 0, 12), (1, 5, 20), (0, 25, 26), (1, len(docs[1]) - 3, len(docs[1]))]
     together = network.logits([(features[d], a, b) for d, a, b in asked])
     for (d, a, b), logits in zip(asked, together):
-        assert numpy.array_equal(logits, wholes[d][a:b])
-        assert numpy.array_equal(logits, network.logits([(features[d], a, b)])[0])
+        assert _same_values(logits, wholes[d][a:b])
+        assert _same_values(logits, network.logits([(features[d], a, b)])[0])
 
 
 def test_a_network_of_another_shape_is_left_to_thinc() -> None:

@@ -4,20 +4,25 @@ thinc's `Model.predict` of the tagger (tagger.py: hash embeddings of six token a
 maxout layer, `depth` residual window layers, a linear output layer) costs about a millisecond per
 call before any arithmetic (some eighty layer calls, list and ragged conversions), and it runs each
 window layer on every row it was given, margins included. Here the same operations of thinc's ops
-(the same `gemm`, `maxout`, `seq2col`, hash and gather, the same numpy expressions for the layer
-norm) run on the same rows, and each window layer only on the rows the next one reads: the margin
-shrinks by `window` rows per layer, as the receptive field does. Every kept row gets the same bits
-as `Model.predict` gives it (tests/test_learned_forward.py compares, stretch by stretch and against
-the whole Doc): each operation works row by row, except the window, which only copies neighbours.
+(`maxout`, `seq2col`, hash and gather, the same numpy expressions for the layer norm) run on the same
+rows, and each window layer only on the rows the next one reads: the margin shrinks by `window` rows per
+layer, as the receptive field does. The eight matrix products are numpy's (OpenBLAS, one thread, on
+weights transposed once at load) instead of thinc's `gemm` (blis packs the weights again at each call):
+2.0 -> 1.2 ms per call of about 23 rows (docs/performance.md). The values are thinc's up to float32
+rounding (another order of the additions, and OpenBLAS's order may depend on how many rows a call
+has); on every row tried the best label is the same, and no analysis changed on the eval sets
+(tests/test_learned_forward.py compares with `Model.predict`).
 
 `LeanNetwork.of(tagger)` is None for a network of another shape (the parser-vectors embedding, a
 different layer order): its callers then use `Model.predict`.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Optional, Sequence
 
 import numpy
+from threadpoolctl import ThreadpoolController
 
 # the layer names of the tagger's thinc model, in the order `Model.walk` visits them
 HASHED, MAXOUT, NORM, WINDOW, OUTPUT, FEATURES = "hashembed", "maxout", "layernorm", "expand_window", "softmax", \
@@ -31,13 +36,14 @@ class _Dense:
         n_out, pieces, n_in = maxout.get_dim("nO"), maxout.get_dim("nP"), maxout.get_dim("nI")
         ops = maxout.ops
         self.ops, self.n_out, self.pieces = ops, n_out, pieces
-        self.W = ops.reshape2f(maxout.get_param("W"), n_out * pieces, n_in)
+        # the weights transposed and laid out once, as numpy's matmul reads them fastest (no copy per call)
+        self.WT = numpy.ascontiguousarray(ops.reshape2f(maxout.get_param("W"), n_out * pieces, n_in).T)
         self.b = ops.reshape1f(maxout.get_param("b"), n_out * pieces)
         self.G, self.shift = norm.get_param("G"), norm.get_param("b")
 
     def __call__(self, X: numpy.ndarray) -> numpy.ndarray:
-        # thinc/layers/maxout.py forward
-        Y = self.ops.gemm(X, self.W, trans2=True)
+        # thinc/layers/maxout.py forward, its `gemm` by numpy's BLAS (see `logits`)
+        Y = X @ self.WT
         Y += self.b
         best, _ = self.ops.maxout(self.ops.reshape3f(Y, Y.shape[0], self.n_out, self.pieces))
         # thinc/layers/layernorm.py forward and _get_moments (`X.mean`, `X.var`), with numpy's own steps
@@ -86,7 +92,8 @@ class LeanNetwork:
         dense = [_Dense(m, n) for m, n in zip(maxouts, norms)]
         return cls(columns, [(h.get_param("E"), int(h.attrs["seed"])) for h in hashed], dense[0], dense[1:],
                    int(windows[0].attrs["window_size"]),
-                   (outputs[0].get_param("W"), outputs[0].get_param("b")), tagger.model.ops)
+                   (numpy.ascontiguousarray(outputs[0].get_param("W").T), outputs[0].get_param("b")),
+                   tagger.model.ops)
 
     def _embed(self, ids: numpy.ndarray) -> numpy.ndarray:
         """thinc/layers/hashembed.py forward per column, side by side, then the maxout mix."""
@@ -97,6 +104,11 @@ class LeanNetwork:
         return self.mix(numpy.hstack(vectors))
 
     def logits(self, stretches: Sequence[tuple[Any, int, int]]) -> list[numpy.ndarray]:
+        """`_logits` on one BLAS thread (see the module's docstring)."""
+        with _blas().limit(limits=1, user_api="blas"):
+            return self._logits(stretches)
+
+    def _logits(self, stretches: Sequence[tuple[Any, int, int]]) -> list[numpy.ndarray]:
         """The output layer's values (unnormalised) for rows [start, end) of each stretch.
 
         stretches: (features, start, end) triples; `features.to_array(columns)` gives the Doc's
@@ -127,13 +139,18 @@ class LeanNetwork:
             columns = self.ops.seq2col(X, self.window)
             keep = numpy.concatenate([numpy.arange(begin + self.window, begin + length - self.window)
                                       for begin, length in zip(numpy.cumsum(lengths) - lengths, lengths)])
-            X = X[keep] + layer(self.ops.as_contig(columns[keep]))  # thinc/layers/residual.py
+            X = X[keep] + layer(columns[keep])  # thinc/layers/residual.py
             lengths = lengths - 2 * self.window
-        W, b = self.output
-        Y = self.ops.gemm(self.ops.as_contig(X), W, trans2=True)  # thinc's affine
+        WT, b = self.output
+        Y = X @ WT  # thinc's affine
         Y += b
         bounds = numpy.cumsum(lengths)[:-1]
         return numpy.split(Y, bounds)
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
 
 
 # the network of each tagger, made on first use (taggers are loaded once per process: tagger.load_tagger)

@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from claimgraph.extract.doc_text import token_bounds
+from claimgraph.extract.doc_text import texts_of, token_bounds
 from claimgraph.extract.entity_types import ACRONYM, is_acronym_of, is_model_code, same_person
 from claimgraph.model import Span
 from claimgraph.resolve.gazetteer import GazetteerEntry
@@ -111,9 +111,12 @@ def add_surname_mentions(doc: Doc, groups: list[Group], text: str) -> None:
         words = group.name.split()
         if group.type == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
             surnames.setdefault(words[-1], []).append(group)
-    for token in doc:
-        owners = surnames.get(token.text)
-        if owners is None or len(owners) != 1 or token.idx in taken:
+    for i, word in enumerate(texts_of(doc) if surnames else ()):  # by index: a Token only for a surname
+        owners = surnames.get(word)
+        if owners is None or len(owners) != 1:
+            continue
+        token = doc[i]
+        if token.idx in taken:
             continue
         span = Span.of(text, token.idx, token.idx + len(token.text))
         owners[0].mentions.append(Mention(span=span, type="PERSON", name=token.text, entry=owners[0].entry))
@@ -123,8 +126,12 @@ def add_acronym_mentions(doc: Doc, groups: list[Group], text: str) -> None:
     """Add the acronyms the NER missed ("KSC" after "Kennedy Space Center") to the one name they abbreviate."""
     taken = {i for g in groups for m in g.mentions for i in range(m.span.start, m.span.end)}
     long_names = [g for g in groups if g.type != "PERSON" and len(g.name.split()) >= 2]
-    for token in doc:
-        if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 6) or token.idx in taken:
+    for i, word in enumerate(texts_of(doc) if long_names else ()):
+        # `token.is_upper`, `is_alpha` and `len(token)` are these tests of its text: a Token only for an acronym
+        if not (word.isupper() and word.isalpha() and 2 <= len(word) <= 6):
+            continue
+        token = doc[i]
+        if token.idx in taken:
             continue
         owners = [g for g in long_names if is_acronym_of(token.text, g.name)]
         if len(owners) == 1:

@@ -12,7 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.doc_text import doc_text
+from claimgraph.extract.doc_text import doc_text, sentence_starts
 from claimgraph.extract.event.conjuncts import split_named_conjuncts
 from claimgraph.extract.event.context import (enclosing_attributions, event_factuality, statement_time, time_of,
                                               timex_head)
@@ -67,10 +67,10 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
     filler = RoleFiller(lexicon, named, blocked, thing_tokens=products)
     timexes = [(t, h) for t in find_timexes(doc_text(doc), rules, document_date, start=header_end)
                if (h := timex_head(doc, t)) is not None]
-    time_tokens = {tok.i for t, _ in timexes if (s := doc.char_span(t.start, t.end, alignment_mode="expand"))
-                   for tok in s}
-    cue_tokens = {t.i for a in attributions if a.cue is not None
-                  for t in (doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") or [])}
+    time_tokens = {i for t, _ in timexes if (s := doc.char_span(t.start, t.end, alignment_mode="expand"))
+                   for i in range(s.start, s.end)}
+    cue_tokens = {i for a in attributions if a.cue is not None
+                  and (s := doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")) for i in range(s.start, s.end)}
     triggers, coordinated = _merge_coordinated(find_triggers(doc, lexicon), lexicon)
     built: list[tuple[Trigger, Event]] = []
     verb_items = {(t.type, c.i) for t in triggers if not t.is_noun for c in t.head.children
@@ -358,11 +358,11 @@ def _times_from_anaphors(doc: Doc, lexicon: EventLexicon, built: list[tuple[Trig
     of its own dates the events of the nearest preceding sentence that has some.
     """
     sentences = list(doc.sents)
+    number = {sent.start: n for n, sent in enumerate(sentences)}
+    starts = sentence_starts(doc)  # each token's sentence start, by index
     events_by_sentence: dict[int, list[Event]] = {}
     for trigger, event in built:
-        for n, sent in enumerate(sentences):
-            if sent.start <= trigger.head.i < sent.end:
-                events_by_sentence.setdefault(n, []).append(event)
+        events_by_sentence.setdefault(number[starts[trigger.head.i]], []).append(event)
     for n, sent in enumerate(sentences):
         if n in events_by_sentence or not _has_anaphoric_subject(sent.root, lexicon):
             continue

@@ -14,7 +14,10 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.doc_text import sentence_of, words_of
+from claimgraph.extract.doc_text import (children_of, doc_text, labels_of, sentence_of, sentence_starts, texts_of,
+                                         words_of)
+from claimgraph.extract.parse_table import heads_of, morph_values, subtree_set
+from claimgraph.extract.speaker_hedges import speaker_hedge
 from claimgraph.extract.attribution.lexicon import Lexicon, get_lexicon, modal_level
 from claimgraph.lang import LanguageRules
 
@@ -36,14 +39,17 @@ def main_predicate(tokens: list[Token]) -> Optional[Token]:
     """The token of `tokens` that heads the largest part of them (the stretch's main predicate)."""
     if not tokens:
         return None
+    doc = tokens[0].doc
+    heads = heads_of(doc)  # by index: no Token made for each word's head
     inside = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    roots = [t for t in tokens if heads[t.i] not in inside or heads[t.i] == t.i]
     content_roots = [t for t in roots if not t.is_punct and not t.is_space] or roots
     main = content_roots[0] if len(content_roots) == 1 else \
-        max(content_roots, key=lambda t: (sum(1 for d in t.subtree if d.i in inside), -t.i))
+        max(content_roots, key=lambda t: (len(subtree_set(t) & inside), -t.i))
     if main.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM"):
         # « le nombre ... est probablement plus élevé » parsed as a noun phrase: its copula shows the predicate
-        copula = next((t for t in tokens if t.dep_ == "cop" and t.head.i in inside), None)
+        deps = labels_of(doc)[2]
+        copula = next((t for t in tokens if deps[t.i] == "cop" and heads[t.i] in inside), None)
         if copula is not None:
             return copula.head
     return main
@@ -68,17 +74,20 @@ def clause_words(chain: Iterable[Token]) -> list[Token]:
     """The function words and adverbs of each predicate of `chain` (not those of embedded clauses)."""
     words: list[Token] = []
     for pred in chain:
+        doc = pred.doc
+        kids, (poses, _, deps) = children_of(doc), labels_of(doc)  # labels by index: a Token only for a word kept
         words.append(pred)
-        for child in pred.children:
-            if child.dep_ in EMBEDDED_DEPS:
-                if child.dep_ in ARGUMENT_DEPS:
-                    words.extend(c for c in child.children if c.dep_ == "det")  # "no evidence", "aucune preuve"
-                    if child.pos_ == "PRON":
-                        words.append(child)  # "nobody has looked", "nothing was sent"
+        for child in kids[pred.i]:
+            dep = deps[child]
+            if dep in EMBEDDED_DEPS:
+                if dep in ARGUMENT_DEPS:
+                    words.extend(doc[c] for c in kids[child] if deps[c] == "det")  # "no evidence", "aucune preuve"
+                    if poses[child] == "PRON":
+                        words.append(doc[child])  # "nobody has looked", "nothing was sent"
                 continue
-            words.append(child)
-            words.extend(c for c in child.children if c.dep_ in ("advmod", "fixed", "flat", "neg")
-                         or c.dep_ == "det" and child.dep_ == "attr")  # "there are no tanks"
+            words.append(doc[child])
+            words.extend(doc[c] for c in kids[child] if deps[c] in ("advmod", "fixed", "flat", "neg")
+                         or deps[c] == "det" and dep == "attr")  # "there are no tanks"
     return words
 
 
@@ -96,7 +105,8 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
             levels.append(modal_level(pred, lexicon) or lexicon.raising.get(lemma))
             if _passive(pred):
                 levels.append(lexicon.passive_hearsay.get(lemma))
-    lowered = {w.lower_ for w in words} | {w.lemma_.lower() for w in words}
+    lemma_of, lower_of = words_of(main.doc)  # each word's lemma and form by index, not from its Token
+    lowered = {lower_of[w.i] for w in words} | {lemma_of[w.i] for w in words}
     # « S'il n'y avait pas eu ces restrictions, tout aurait été accompli »: the conditional of a
     # hypothesis with its "si" clause is no hearsay
     hypothetical = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lexicon.question_marks
@@ -105,16 +115,18 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
     # a past or participle report, a simple conditional is the future in the past, not hearsay (« aurait
     # livré », with its auxiliary, still is)
     future_in_past = main.dep_ == "ccomp" and _past_report(main.head)
+    chain_ids = {pred.i for pred in chain}
     for word in words:
-        wish = word.lemma_.lower() in lexicon.conditional_modals and \
-            lexicon.conditional_modals[word.lemma_.lower()] is None  # « il les voudrait plus lourdes »: a wish
-        if lexicon.conditional_mood and "Cnd" in word.morph.get("Mood") and not hypothetical and not wish \
+        lemma, lower, dep = lemma_of[word.i], lower_of[word.i], word.dep_
+        wish = lemma in lexicon.conditional_modals and \
+            lexicon.conditional_modals[lemma] is None  # « il les voudrait plus lourdes »: a wish
+        if lexicon.conditional_mood and "Cnd" in morph_values(word, "Mood") and not hypothetical and not wish \
                 and not (future_in_past and word.i == main.i):
             levels.append(lexicon.conditional_mood)
-        if word.dep_.startswith("aux") or word.tag_ == "MD":
+        if dep.startswith("aux") or word.tag_ == "MD":
             levels.append(modal_level(word, lexicon))
-        levels.append(lexicon.hedge_words.get(word.lower_) or lexicon.hedge_words.get(word.lemma_.lower()))
-        if word.dep_ == "mark" and word.lower_ in lexicon.question_marks and word.head in chain \
+        levels.append(lexicon.hedge_words.get(lower) or lexicon.hedge_words.get(lemma))
+        if dep == "mark" and lower in lexicon.question_marks and word.head.i in chain_ids \
                 and word.head.dep_ != "advcl":  # "consequences if it supports ...": a condition, not a question
             levels.append("underspecified")
     if lexicon.multiword_hedges:
@@ -127,15 +139,15 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
         levels.append("underspecified")  # "savoir si ...": the mark sits just before the stretch
     level = weakest(*levels)
     if level == "probable" and lowered & lexicon.boosters and not any(
-            "Cnd" in w.morph.get("Mood") for w in words):
+            "Cnd" in morph_values(w, "Mood") for w in words):
         return "certain"
     return level
 
 
 def _past_report(verb: Token) -> bool:
     """A reporting verb in a past tense or a participle: « a affirmé », « affirmait », « affirmant »."""
-    return verb.pos_ in ("VERB", "AUX") and ("Part" in verb.morph.get("VerbForm") or bool(
-        {"Past", "Imp"} & set(verb.morph.get("Tense"))) or any(c.dep_ == "aux:tense" for c in verb.children))
+    return verb.pos_ in ("VERB", "AUX") and ("Part" in morph_values(verb, "VerbForm") or bool(
+        {"Past", "Imp"} & set(morph_values(verb, "Tense"))) or any(c.dep_ == "aux:tense" for c in verb.children))
 
 
 def polarity_of(main: Token, lexicon: Lexicon) -> str:
@@ -143,12 +155,13 @@ def polarity_of(main: Token, lexicon: Lexicon) -> str:
     chain = predicate_chain(main, lexicon)
     words = clause_words(chain)
     negations = 0
+    lowers, texts = words_of(main.doc)[1], texts_of(main.doc)  # the next word's by index, not from a Token
     for word in words:
         lower = word.lower_
-        nxt = word.nbor(1) if word.i + 1 < len(word.doc) else None
-        if nxt is not None and nxt.lower_ in lexicon.focus_after:
+        after = word.i + 1 if word.i + 1 < len(lowers) else None
+        if after is not None and lowers[after] in lexicon.focus_after:
             continue  # "non seulement", "not only": focus, not negation
-        if nxt is not None and nxt.text == "," and lower in lexicon.negators:
+        if after is not None and texts[after] == "," and lower in lexicon.negators:
             continue  # « Non, il ne faut pas ... »: an answer word, the clause carries its own negation
         if word.head.dep_ == "amod" and word.head not in chain:
             continue  # « des interventions non transparentes »: the negation is the adjective's
@@ -224,7 +237,7 @@ def negative_adjuncts(chain: list[Token], lexicon: Lexicon) -> int:
 
 def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
     """(certainty, polarity) of the stretch made of `tokens`."""
-    if tokens and sentence_of(tokens[-1]).start != sentence_of(tokens[0]).start:
+    if tokens and sentence_starts(tokens[0].doc)[tokens[-1].i] != sentence_starts(tokens[0].doc)[tokens[0].i]:
         # a content of several sentences is as firm as its first one, which states the claim (unless
         # the parser cut a verbless subject off its clause: « Personne, ni X, ni Y, | n'a le droit »)
         first = sentence_of(tokens[0])
@@ -241,7 +254,7 @@ def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
     if own is not None:  # "I think the toll would have been higher": the speaker's hedge over the claim
         hedge, main = own
     certainty = weakest(certainty_of(main, lexicon), hedge)
-    text = "".join(t.text_with_ws for t in tokens).rstrip().rstrip("»\"”'’ ")
+    text = _text_of(tokens).rstrip().rstrip("»\"”'’ ")
     if text.endswith("?") or open_question(main, lexicon):
         return "underspecified", "positive"  # "it was not clear whether ...": nothing is denied
     polarity = polarity_of(main, lexicon)
@@ -250,10 +263,20 @@ def assess_tokens(tokens: list[Token], lexicon: Lexicon) -> tuple[str, str]:
     if main is not first and own is None and polarity_of(first, lexicon) != polarity:
         polarity = "positive"  # "attacked depots but has not shown ...": one conjunct asserts
     inside = {t.i for t in tokens}
-    if polarity == "positive" and any(t.lemma_.lower() in lexicon.falsity_words and t.head.i not in inside
-                                      and t.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr") for t in tokens):
+    doc = main.doc
+    lemmas, heads, deps = words_of(doc)[0], heads_of(doc), labels_of(doc)[2]  # by index: no Token per word
+    if polarity == "positive" and any(lemmas[t.i] in lexicon.falsity_words and heads[t.i] not in inside
+                                      and deps[t.i] in ("oprd", "acomp", "xcomp", "ccomp", "attr") for t in tokens):
         polarity = "negative"  # "calling the reports false": the content is the report and its verdict
     return certainty, polarity
+
+
+def _text_of(tokens: list[Token]) -> str:
+    """`"".join(t.text_with_ws for t in tokens)`: a slice of the Doc's text when the tokens run on without a gap."""
+    first = tokens[0].i if tokens else 0
+    if tokens and all(t.i == first + n for n, t in enumerate(tokens)):
+        return doc_text(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text_with_ws)]
+    return "".join(t.text_with_ws for t in tokens)
 
 
 def undoubted_claim(main: Token, lexicon: Lexicon) -> Optional[Token]:
@@ -273,7 +296,8 @@ def stranded_negative_subject(tokens: list[Token], main: Token, lexicon: Lexicon
     """« personne ne nous imposera X », « Personne, ni X, ni Y, n'a le droit »: a negative pronoun before
     a main clause's « ne », which the parser hung elsewhere, is the second part of the negation
     (not in « P, même si aucune décision n'est attendue »: that « ne » is the concession's)."""
-    for weak in (t for t in tokens if t.lower_ in lexicon.weak_negators and not _subordinate(t.head, main)):
+    lowers = words_of(main.doc)[1]
+    for weak in (t for t in tokens if lowers[t.i] in lexicon.weak_negators and not _subordinate(t.head, main)):
         for word in reversed([t for t in tokens if t.i < weak.i]):
             if word.pos_ in ("VERB", "AUX"):
                 break
@@ -301,7 +325,7 @@ def first_main_clause(main: Token) -> Token:
             continue
         subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
         finite = next((c for c in [child, *child.children] if c.tag_ == "MD" or c.pos_ in ("VERB", "AUX")
-                       and "Fin" in c.morph.get("VerbForm")), None)
+                       and "Fin" in morph_values(c, "VerbForm")), None)
         if subject is not None and finite is not None and subject.i < finite.i:
             return child
     return main
@@ -309,61 +333,6 @@ def first_main_clause(main: Token) -> Token:
 
 def _passive(pred: Token) -> bool:
     return any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in pred.children)
-
-
-def _first_person(pred: Token) -> bool:
-    subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    return subject is not None and subject.pos_ == "PRON" and "1" in subject.morph.get("Person")
-
-
-def speaker_hedge(main: Token, lexicon: Lexicon) -> Optional[tuple[str, Token]]:
-    """(level, claim) when the content's main clause is the speaker's own hedge: "I think P", "we
-    believe that P", "it's our understanding that P", "in my view, P" (ANNOTATION 1.7, 1.11)."""
-    lemmas = words_of(main.doc)[0]
-    beliefs = lexicon.belief_levels
-    # the subtree lies between its edges: without a belief word there, none of it is one (the cheap test)
-    believing = any(lemmas[i] in beliefs for i in range(main.left_edge.i, main.right_edge.i + 1))
-    for token in main.subtree if believing else ():  # a main clause of the content: reached from `main` through clauses only
-        level = beliefs.get(lemmas[token.i])
-        if level and _first_person(token) and _main_clause_of(token, main):
-            return level, next((c for c in token.children if c.dep_ == "ccomp"), main)
-    for pred in [main] + [c for c in main.children if c.dep_ == "conj" and c.i > main.i]:
-        if pred.lemma_.lower() == "be":  # "It's our understanding (that) P"
-            attr = next((c for c in pred.children if c.dep_ == "attr" and c.lemma_.lower() in lexicon.opinion_nouns), None)
-            if attr is not None and _own(attr):
-                claim = next((c for c in [*attr.children, *pred.children] if c.dep_ in ("ccomp", "acl", "relcl")
-                              and c.pos_ in ("VERB", "AUX")), None)
-                if claim is not None:
-                    return "probable", claim
-    for child in main.children:
-        # a parenthetical before the claim, hung under it: "It's our understanding there are ...", "P, I think, ..."
-        if child.dep_ in ("ccomp", "parataxis") and child.i < main.i or child.dep_ == "parataxis":
-            if child.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in lexicon.opinion_nouns
-                                                    and _own(c) for c in child.children):
-                return "probable", main
-        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in lexicon.opinion_nouns and _own(g)
-                                        for g in child.children):
-            return "probable", main
-    return None
-
-
-def _main_clause_of(token: Token, main: Token) -> bool:
-    """`token` heads `main` or a clause coordinated with, or set beside, it: "I think P", "A, but I suspect P",
-    "I suspect P, so we asked", "P, I think, ..." (not a relative or adverbial clause)."""
-    node = token
-    for _ in range(4):
-        if node.i == main.i:
-            return True
-        if node.dep_ not in ("ccomp", "conj", "parataxis") or node.head.i == node.i:
-            return False
-        if node.dep_ == "ccomp" and node.head.i != main.i and node.i > node.head.i:
-            return False  # a complement of some other verb: "they said I think ..."
-        node = node.head
-    return node.i == main.i
-
-
-def _own(noun: Token) -> bool:
-    return any(c.dep_ == "poss" and "1" in c.morph.get("Person") for c in noun.children)
 
 
 def open_question(main: Token, lexicon: Lexicon) -> bool:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from claimgraph.extract.doc_text import sentence_starts, texts_of
+from claimgraph.extract.doc_text import sentence_starts, texts_of, words_of
 from claimgraph.extract.entity_context import descriptor_around, descriptor_words
 from claimgraph.extract.entity_types import ACRONYM_SKIPS, head_type, is_model_code
 from claimgraph.extract.name_candidates import (CANDIDATE, _span, bracketed_long_forms, compass_regions, coordinated_type,
@@ -91,14 +91,33 @@ def candidate_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
 def _after_job_title(doc: Doc, start: int, end: int, data: dict[str, Any]) -> int:
     """Where a run's name starts after a leading job title and its link word ("Chairman of the Tolvik
     Centre" -> "Tolvik Centre"): the title is the person's, not part of the body's name."""
-    titles = {w.casefold() for w in data.get("job_titles", [])}
-    links = {w.casefold() for w in data.get("name_links", [])}
+    titles, links = _folded(data, "job_titles"), _folded(data, "name_links")  # once per language, not per run
     if doc[start].lower_ not in titles or start + 2 >= end or doc[start + 1].lower_ not in links:
         return start
     name = start + 2
     if doc[name].lower_ in LINK_ARTICLES and name + 1 < end:
         name += 1
     return name
+
+
+_FOLDED: dict[tuple[int, str], tuple[dict[str, Any], frozenset[str]]] = {}
+
+
+def _folded(data: dict[str, Any], key: str) -> frozenset[str]:
+    """`{w.casefold() for w in data.get(key, [])}`, made once per language data (held to check it is the same)."""
+    cached = _FOLDED.get((id(data), key))
+    if cached is None or cached[0] is not data:
+        cached = _FOLDED[(id(data), key)] = (data, frozenset(w.casefold() for w in data.get(key, [])))
+    return cached[1]
+
+
+def _loc_heads(data: dict[str, Any]) -> frozenset[str]:
+    """The casefolded LOC heads of `type_heads`, made once per language data."""
+    cached = _FOLDED.get((id(data), "type_heads LOC"))
+    if cached is None or cached[0] is not data:
+        heads = frozenset(w.casefold() for w in (data.get("type_heads") or {}).get("LOC", []))
+        cached = _FOLDED[(id(data), "type_heads LOC")] = (data, heads)
+    return cached[1]
 
 
 def _capitalised(token: Token) -> bool:
@@ -188,7 +207,7 @@ def _headed(doc: Doc, start: int, end: int, data: dict[str, Any]) -> Optional[Sp
     # is a station in Tolvik).
     if all(t.ent_type_ == "NORP" for t in doc[start:end]):
         return None
-    loc_heads = {w.casefold() for w in (data.get("type_heads") or {}).get("LOC", [])}
+    loc_heads = _loc_heads(data)
     for last in range(end, min(end + MAX_LOWER_BEFORE_HEAD, len(doc))):
         token = doc[last]
         if not token.is_lower or not token.is_alpha:
@@ -293,11 +312,15 @@ def _letters_digits(code: str) -> bool:
 def _lowercase_head_first(doc: Doc, data: dict[str, Any], title_case: set[int]) -> list[SpacySpan]:
     """« château de Montretout », « gazoduc Nord Stream »: a lowercase facility head, a link word
     maybe, and a capitalised name."""
-    loc_heads = {w.casefold() for w in (data.get("type_heads") or {}).get("LOC", [])}
-    links = {w.casefold() for w in data.get("name_links", [])}
+    loc_heads = _loc_heads(data)
+    links = _folded(data, "name_links")
     spans = []
-    for token in doc[:-1]:
-        if not token.is_lower or token.lower_ not in loc_heads or token.pos_ != "NOUN":
+    texts, lowers = texts_of(doc), words_of(doc)[1]
+    for i in range(len(doc) - 1):  # doc[:-1], by index: a Token only for a lowercase place head
+        if not texts[i].islower() or lowers[i] not in loc_heads:  # `token.is_lower` is `text.islower()`
+            continue
+        token = doc[i]
+        if token.pos_ != "NOUN":
             continue
         index = token.i + 1
         if doc[index].lower_ in links:
@@ -314,9 +337,10 @@ def _title_case_sentences(doc: Doc) -> set[int]:
     """Starts of sentences written in title case (hardly a long lowercase word)."""
     out = set()
     sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    texts = texts_of(doc)  # `is_alpha`, `len` and `is_lower` are tests of the text: no Token per word
     for sentence in sentences:
-        words = [t for t in sentence if t.is_alpha and len(t) > 3]
-        if len(words) >= 3 and sum(t.is_lower for t in words) <= TITLE_CASE_LOWER:
+        words = [texts[i] for i in range(sentence.start, sentence.end) if texts[i].isalpha() and len(texts[i]) > 3]
+        if len(words) >= 3 and sum(w.islower() for w in words) <= TITLE_CASE_LOWER:
             out.add(sentence.start)
     return out
 

@@ -126,8 +126,11 @@ def find_timexes(text: str, rules: LanguageRules, document_date: Optional[str],
     lines = _stretches(text, start, end)
     found: list[Timex] = []
     taken: list[list[tuple[int, int]]] = [[] for _ in lines]
+    with_need: dict[re.Pattern[str], list[int]] = {}  # several finders need the same words (a digit)
     for finder, need in zip(compiled.finders, compiled.needs):
-        for index in range(len(lines)) if need is None else _lines_with(need, text, lines):
+        if need is not None and need not in with_need:
+            with_need[need] = _lines_with(need, text, lines)
+        for index in range(len(lines)) if need is None else with_need[need]:
             line_start, line_end = lines[index]
             line_taken = taken[index]
             for match in finder.finditer(text, line_start, line_end):

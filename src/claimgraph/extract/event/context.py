@@ -10,6 +10,7 @@ from claimgraph.extract.event.lexicon import EventLexicon
 from claimgraph.extract.event.syntax import AUX_DEPS, governing_chain
 from claimgraph.extract.event.triggers import Trigger
 from claimgraph.extract.factuality import assess_factuality
+from claimgraph.extract.parse_table import morph_values
 from claimgraph.extract.timex import Timex
 from claimgraph.lang import LanguageRules
 from claimgraph.model import Attribution
@@ -44,7 +45,7 @@ def clause_factuality(trigger: Trigger, lexicon: EventLexicon) -> tuple[str, str
         words.extend(_modifier_words(token))
     negations = 0
     # the journalistic conditional on the verb itself: "produirait"
-    certainty = "probable" if "Cnd" in trigger.head.morph.get("Mood", []) else "certain"
+    certainty = "probable" if "Cnd" in morph_values(trigger.head, "Mood") else "certain"
     for word in words:
         low = word.lower_
         if word.dep_ in lexicon.dep("negation") or low in lexicon.negation_words:
@@ -53,7 +54,7 @@ def clause_factuality(trigger: Trigger, lexicon: EventLexicon) -> tuple[str, str
         if word.dep_ in AUX_DEPS:
             if lemma in lexicon.governors.get("possible", ()):
                 certainty = weakest(certainty, "possible")
-            elif lemma in lexicon.governors.get("probable", ()) or "Cnd" in word.morph.get("Mood", []):
+            elif lemma in lexicon.governors.get("probable", ()) or "Cnd" in morph_values(word, "Mood"):
                 # the journalistic conditional: "aurait fourni"
                 certainty = weakest(certainty, "probable")
     # "ne ... pas" is one negation spoken in two words.
@@ -160,7 +161,7 @@ def statement_time(trigger: Trigger, timexes: list[tuple[Timex, Token]], cue_tok
         return None
     auxiliaries = [c for c in head.children if c.dep_ in AUX_DEPS]
     progressive = head.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxiliaries)
-    present = "Pres" in head.morph.get("Tense", []) and not auxiliaries and head.tag_ != "VBN"
+    present = "Pres" in morph_values(head, "Tense") and not auxiliaries and head.tag_ != "VBN"
     if not (progressive or present):
         return None
     for timex, anchor in timexes:

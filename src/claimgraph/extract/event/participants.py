@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from claimgraph.extract.event.lexicon import EventLexicon
 from claimgraph.extract.event.syntax import NOMINAL_POS, any_subject, prepositional_phrases, preposition_of, subject_of
 from claimgraph.extract.event.triggers import Trigger
+from claimgraph.extract.parse_table import morph_values
 
 # spaCy labels of "Russian", "chinois": a noun they qualify names a participant even without an article.
 NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
@@ -75,11 +76,11 @@ class ParticipantWords:
         if (noun.lemma_.lower() in self.lexicon.actor_nouns or any(
                 c.dep_ in self.lexicon.dep("compound") and c.i < noun.i for c in noun.children)) and _in_headline(noun):
             return True  # a headline drops articles: "air attack on refugee camp", "sold rifles to militia"
-        return "Plur" in noun.morph.get("Number", []) or noun.tag_ in ("NNS", "NNPS")
+        return "Plur" in morph_values(noun, "Number") or noun.tag_ in ("NNS", "NNPS")
 
     def _is_relative(self, token: Token) -> bool:
         # "weapons that the army has used": the parser may tag the relative "that" as a conjunction
-        return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WDT", "WP") or (
+        return "Rel" in morph_values(token, "PronType") or token.tag_ in ("WDT", "WP") or (
             token.pos_ == "SCONJ" and token.head.dep_ in self.lexicon.dep("relative") and token.i < token.head.i)
 
     def _denies_a_claim(self, trigger: Trigger, item: Optional[tuple[Token, bool]]) -> bool:

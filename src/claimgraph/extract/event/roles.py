@@ -22,9 +22,11 @@ from claimgraph.extract.event.partitives import over_time_word, partitive_object
 from claimgraph.extract.event.participants import ParticipantWords, is_quantity
 from claimgraph.extract.event.rebuttals import is_predicate_rebuttal, rebuttal_heads
 from claimgraph.extract.event.syntax import (NOMINAL_POS, accused_doer, any_subject, children, clause_bounds,
-                                             governing_chain, is_participle_modifier, is_passive, passive_subject_slot,
-                                             phrase_bounds, preposition_of, prepositional_phrases, subject_of)
+                                             governing_chain, is_participle_modifier, is_passive, paragraph_break_between,
+                                             passive_subject_slot, phrase_bounds, possessed, preposition_of,
+                                             prepositional_phrases, subject_of)
 from claimgraph.extract.event.triggers import Trigger
+from claimgraph.extract.parse_table import dominates, heads_of, morph_values, subtree_set
 from claimgraph.model import EVENT_ROLES
 
 # Roles the parser often hangs on the object noun instead of the verb.
@@ -41,16 +43,6 @@ class Filler:
     first: int
     last: int
     is_clause: bool = False
-
-
-def _possessed(noun: Token) -> bool:
-    """ "ses actions", "its war": a noun with a possessive determiner."""
-    return any(c.dep_ in ("poss", "det:poss") or "Yes" in c.morph.get("Poss") for c in noun.children)
-
-
-def _paragraph_break_between(a: Token, b: Token) -> bool:
-    first, last = sorted((a.i, b.i))
-    return any(t.is_space and t.text.count("\n") >= 2 for t in a.doc[first:last])
 
 
 class RoleFiller(ParticipantWords):
@@ -116,13 +108,15 @@ class RoleFiller(ParticipantWords):
         head = trigger.head
         passive = is_passive(head, lex)
         passive_slot = passive_subject_slot(head, passive, slots, lex)
+        own = {t.i for t in trigger.tokens}
+        any_subjects = lex.dep("subject") | lex.dep("passive_subject")  # once, not per child
         for token in trigger.tokens:
             for child in token.children:
-                if child in trigger.tokens:
+                if child.i in own:
                     continue  # "ne pas avoir connaissance": the noun is part of the trigger
                 dep = child.dep_
                 target = child
-                if child.dep_ in lex.dep("subject") | lex.dep("passive_subject") and self._is_relative(child):
+                if dep in any_subjects and self._is_relative(child):
                     target = head.head if head.dep_ in lex.dep("relative") else child
                 if dep in lex.dep("subject") and any(m.dep_ == "mark" and child.i < m.i < head.i for m in head.children):
                     continue  # "Un nouveau rapport suggère qu'une entreprise a expédié": before "que" is the reporter's
@@ -164,7 +158,7 @@ class RoleFiller(ParticipantWords):
             if prep in lex.actor_only_preps and role in ACTOR_ROLES and not self._actor(noun):
                 # "supplied engines for Russian attack drones": what they are for, not who gets them; but
                 # "des armes pour ses actions en Ukraine" is what the giver does, not part of the item
-                if not _possessed(noun):
+                if not possessed(noun):
                     self._purposes.append((min(dep_child.left_edge.i, noun.left_edge.i),
                                            max(dep_child.right_edge.i, noun.right_edge.i)))
                 continue
@@ -268,7 +262,7 @@ class RoleFiller(ParticipantWords):
                 put(opposite.get(self.lexicon.bearer_roles.get(noun.lemma_.lower(), "")), child)
             if child.dep_ in self.lexicon.dep("compound") and child.pos_ == "NOUN":
                 put(roles.slots.get("compound"), child)
-            elif child.dep_ in self.lexicon.dep("possessive") or (child.dep_ == "det" and "Yes" in child.morph.get("Poss")):
+            elif child.dep_ in self.lexicon.dep("possessive") or (child.dep_ == "det" and "Yes" in morph_values(child, "Poss")):
                 put(roles.slots.get("possessive"), child)
 
     def _counted(self, noun: Token) -> Token:
@@ -282,8 +276,8 @@ class RoleFiller(ParticipantWords):
 
     # --- helpers ---------------------------------------------------------------------------------------------
     def _pps(self, trigger: Trigger) -> list[tuple[str, Token, Token]]:
-        return [pp for t in trigger.tokens for pp in prepositional_phrases(t, self.lexicon)
-                if pp[1] not in trigger.tokens]
+        own = {t.i for t in trigger.tokens}
+        return [pp for t in trigger.tokens for pp in prepositional_phrases(t, self.lexicon) if pp[1].i not in own]
 
     def _wrapped(self, prep: str, noun: Token, table: dict[str, str]) -> tuple[Optional[str], Token]:
         """"avec l'aide d'experts": role from the wrapper noun, span from its complement."""
@@ -346,7 +340,8 @@ class RoleFiller(ParticipantWords):
     def _displaced(self, trigger: Trigger, table: dict[str, str], put) -> None:  # type: ignore[no-untyped-def]
         """Recipient or place the parser attached to the object noun ("des armes à la Russie")."""
         lex = self.lexicon
-        for obj in [c for t in trigger.tokens for c in t.children if c.dep_ in lex.dep("object") | lex.dep("oblique")]:
+        labels = lex.dep("object") | lex.dep("oblique")  # once, not per child
+        for obj in [c for t in trigger.tokens for c in t.children if c.dep_ in labels]:
             direct = {noun.i for _, noun, _ in prepositional_phrases(obj, lex)}
             for prep, noun in self._nested_phrases(obj):
                 role = table.get(prep)
@@ -373,6 +368,7 @@ class RoleFiller(ParticipantWords):
     def _spans(self, trigger: Trigger, heads: dict[str, tuple[Token, bool]]) -> dict[str, Filler]:
         trigger_ids = {t.i for t in trigger.tokens}
         other_heads = {h.i for h, _ in heads.values()}
+        parents = heads_of(trigger.head.doc)
         filled: dict[str, Filler] = {}
         for role, (head, is_clause) in list(heads.items()):
             if role == "item" and not is_clause:
@@ -380,13 +376,12 @@ class RoleFiller(ParticipantWords):
                 heads[role] = (head, is_clause)
             if trigger.type == "DENY" and role == "item":
                 is_clause = True  # the denied noun keeps its complement: "reports that ...", "des accusations visant X"
-            if _paragraph_break_between(head, trigger.head):
+            if paragraph_break_between(head, trigger.head):
                 continue  # a headline's phrase never fills a role of the lede, nor the reverse
             exclude = set(trigger_ids) | self._time_tokens | self.blocked | (self._detached - {head.i})
             for other_head in other_heads - {head.i}:
-                other = head.doc[other_head]
-                if head not in other.subtree:
-                    exclude |= {t.i for t in other.subtree}
+                if not dominates(other_head, head.i, parents):
+                    exclude |= subtree_set(head.doc[other_head])
             bounds = clause_bounds(head, self.lexicon, exclude) if is_clause else phrase_bounds(head, self.lexicon, exclude)
             if head.pos_ == "ADJ" and head.dep_ in self.lexicon.dep("modifier") and role in ACTOR_ROLES:
                 bounds = (head.i, head.i)  # « frappes russes près du village »: the nationality, not what hangs on it

@@ -6,7 +6,9 @@ from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.doc_text import children_of, labels_of, texts_of
 from claimgraph.extract.event.lexicon import EventLexicon
+from claimgraph.extract.parse_table import heads_of, morph_values, subtree_set
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 EDGE_POS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "SPACE"})
@@ -14,7 +16,10 @@ AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "aux:caus", "co
 
 
 def children(token: Token, labels: frozenset[str]) -> list[Token]:
-    return [c for c in token.children if c.dep_ in labels]
+    """`[c for c in token.children if c.dep_ in labels]`, testing the labels by index (a Token only for a match)."""
+    doc = token.doc
+    deps = labels_of(doc)[2]
+    return [doc[c] for c in children_of(doc)[token.i] if deps[c] in labels]
 
 
 def subject_of(token: Token, lexicon: EventLexicon) -> Optional[Token]:
@@ -33,7 +38,7 @@ def is_passive(token: Token, lexicon: EventLexicon) -> bool:
     """Whether a verb is in the passive voice ("were supplied", "ont été livrés")."""
     if children(token, lexicon.dep("passive_subject") | lexicon.dep("passive_aux")):
         return True
-    if "Pass" in token.morph.get("Voice", []):
+    if "Pass" in morph_values(token, "Voice"):
         return True
     if token.tag_ in lexicon.bare_participle_tags and not any(
             c.pos_ == "AUX" or c.dep_ in lexicon.dep("object") for c in token.children):
@@ -52,8 +57,8 @@ def passive_subject_slot(head: Token, passive: bool, slots: dict[str, str], lexi
 def _copula_passive(token: Token, lexicon: EventLexicon) -> bool:
     """"il était fabriqué en Russie": the parser labels "était" a tense auxiliary, but a past
     participle of a transitive trigger after the passive auxiliary, with no reflexive, is passive."""
-    if not lexicon.passive_auxiliaries or "Part" not in token.morph.get("VerbForm", []) \
-            or "Past" not in token.morph.get("Tense", []):
+    if not lexicon.passive_auxiliaries or "Part" not in morph_values(token, "VerbForm") \
+            or "Past" not in morph_values(token, "Tense"):
         return False
     auxiliaries = [c for c in token.children if c.pos_ == "AUX" and c.i < token.i]
     reflexive = any(c.lower_ in lexicon.reflexives for c in token.children if c.i < token.i)
@@ -66,7 +71,7 @@ def is_participle_modifier(token: Token, lexicon: EventLexicon) -> bool:
         return False
     if any_subject(token, lexicon) is not None:
         return False
-    return token.tag_ == "VBN" or ("Part" in token.morph.get("VerbForm", []) and "Past" in token.morph.get("Tense", []))
+    return token.tag_ == "VBN" or ("Part" in morph_values(token, "VerbForm") and "Past" in morph_values(token, "Tense"))
 
 
 def prepositional_phrases(token: Token, lexicon: EventLexicon) -> Iterator[tuple[str, Token, Token]]:
@@ -76,27 +81,35 @@ def prepositional_phrases(token: Token, lexicon: EventLexicon) -> Iterator[tuple
     on the noun as `case`) and spaCy English (the preposition depends on the word,
     the noun on the preposition as `pobj`).
     """
-    for child in token.children:
-        if child.dep_ in lexicon.dep("prep"):
+    doc = token.doc
+    deps = labels_of(doc)[2]
+    preps, obliques = lexicon.dep("prep"), lexicon.dep("oblique")
+    for index in children_of(doc)[token.i]:  # labels by index: a Token only for a preposition or an oblique
+        if deps[index] in preps:
+            child = doc[index]
             objects = children(child, lexicon.dep("pobj"))
             if objects:
                 yield lexicon.prep(child.text), objects[0], child
-        elif child.dep_ in lexicon.dep("oblique"):
+        elif deps[index] in obliques:
+            child = doc[index]
             yield preposition_of(child, lexicon), child, child
 
 
 def preposition_of(noun: Token, lexicon: EventLexicon) -> str:
     """The (normalised) preposition marking a UD noun, "" when it has none."""
     words: list[str] = []
-    for case in noun.children:
-        if case.dep_ in lexicon.dep("case") and case.pos_ == "ADP" and case.i < noun.i:
-            words.append(lexicon.prep(case.text))
-            words.extend(lexicon.prep(f.text) for f in case.children if f.dep_ == "fixed")
+    doc = noun.doc
+    kids, (poses, _, deps), texts = children_of(doc), labels_of(doc), texts_of(doc)  # by index: no Token per child
+    cases = lexicon.dep("case")
+    for case in kids[noun.i]:
+        if deps[case] in cases and poses[case] == "ADP" and case < noun.i:
+            words.append(lexicon.prep(texts[case]))
+            words.extend(lexicon.prep(texts[f]) for f in kids[case] if deps[f] == "fixed")
     return " ".join(w for w in words if w)
 
 
 def subtree_ids(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
+    return subtree_set(token)
 
 
 def _describing_participle(verb: Token) -> bool:
@@ -108,7 +121,7 @@ def _describing_participle(verb: Token) -> bool:
         return False  # the cheap test first (the last one below): no walk over the words before it
     if verb.i <= verb.head.i or any(t.is_punct or t.is_space for t in doc[verb.head.i + 1:verb.i]):
         return False
-    past = verb.tag_ == "VBN" or ("Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []))
+    past = verb.tag_ == "VBN" or ("Part" in morph_values(verb, "VerbForm") and "Past" in morph_values(verb, "Tense"))
     return past and verb.dep_ in ("acl", "amod") and not any(
         c.dep_.startswith("nsubj") or c.pos_ in ("VERB", "AUX") for c in verb.children)
 
@@ -149,25 +162,27 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
             for grand in child.children:
                 if grand.dep_ == "pcomp" and grand.pos_ in ("VERB", "AUX"):
                     dropped |= subtree_ids(child)
-    subtree = list(head.subtree)  # read once: spaCy walks the tree again on each access
+    subtree = subtree_set(head)  # indexes: the words are read by index, a Token made only for a clause
+    doc = head.doc
     if not keep_clauses:
         # relative and marked clauses deeper in the phrase ("les composants, les microprocesseurs que ...")
-        for token in subtree:
-            if token.i != head.i and token.dep_ in lexicon.dep("clause") and token.pos_ in ("VERB", "AUX") and (
-                    token.dep_ in lexicon.dep("relative")
-                    or any(c.dep_ in ("mark", *lexicon.dep("subject")) for c in token.children)) \
-                    and not (token.head.i == head.i and _restrictive_relative(token, lexicon)):
-                dropped |= subtree_ids(token)
-    ids = {t.i for t in subtree} - dropped
+        kids, (poses, _, deps), parents = children_of(doc), labels_of(doc), heads_of(doc)
+        clauses, relatives, marking = lexicon.dep("clause"), lexicon.dep("relative"), ("mark", *lexicon.dep("subject"))
+        for word in subtree:
+            if word != head.i and deps[word] in clauses and poses[word] in ("VERB", "AUX") and (
+                    deps[word] in relatives or any(deps[c] in marking for c in kids[word])) \
+                    and not (parents[word] == head.i and _restrictive_relative(doc[word], lexicon)):
+                dropped |= subtree_ids(doc[word])
+    ids = subtree - dropped
     # a phrase never runs over a line break (headline into dateline, paragraph into paragraph)
-    ids -= {t.i for t in subtree if "\n" in t.text}
+    texts = texts_of(doc)
+    ids -= {i for i in subtree if "\n" in texts[i]}
     ids.add(head.i)
     first = last = head.i
     while first - 1 in ids:
         first -= 1
     while last + 1 in ids:
         last += 1
-    doc = head.doc
     while first < head.i and (doc[first].pos_ in EDGE_POS or doc[first].dep_ in ("mark", "cc", "punct")) \
             and doc[first].lower_ not in lexicon.partitives:
         first += 1
@@ -225,3 +240,14 @@ def accused_doer(noun: Token, lexicon: EventLexicon) -> Optional[Token]:
     if objects and any(prep in item_preps and head.i == noun.i for prep, head, _ in prepositional_phrases(verb, lexicon)):
         return objects[0]
     return None
+
+
+def possessed(noun: Token) -> bool:
+    """ "ses actions", "its war": a noun with a possessive determiner."""
+    return any(c.dep_ in ("poss", "det:poss") or "Yes" in morph_values(c, "Poss") for c in noun.children)
+
+
+def paragraph_break_between(a: Token, b: Token) -> bool:
+    first, last = sorted((a.i, b.i))
+    texts = texts_of(a.doc)  # by index: no Token made per word between them
+    return any(texts[i].count("\n") >= 2 and texts[i].isspace() for i in range(first, last))

@@ -5,13 +5,14 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from spacy.attrs import POS
-from spacy.symbols import PROPN
+from spacy.symbols import ADV, PROPN
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.doc_text import words_of
+from claimgraph.extract.doc_text import texts_of, words_of
 from claimgraph.extract.event.lexicon import EventLexicon
 from claimgraph.extract.event.rebuttals import is_predicate_rebuttal
 from claimgraph.extract.event.syntax import prepositional_phrases
+from claimgraph.extract.parse_table import morph_values
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN"})
@@ -49,18 +50,22 @@ def _lemma(token: Token) -> str:
 
 def _is_verbal(token: Token) -> bool:
     # Past participles tagged as adjectives ("les drones livrés") still report an action.
-    return token.pos_ in VERB_POS or (token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", []))
+    return token.pos_ in VERB_POS or (token.pos_ == "ADJ" and "Part" in morph_values(token, "VerbForm"))
 
 
-def _phrase_window(words: list[Token], i: int, lemmas: tuple[str, ...]) -> Optional[list[Token]]:
-    """The words from `i` that spell `lemmas`, adverbs allowed between them ("met également en cause",
-    "opened fire again" is not: only inside); None when they do not."""
-    matched: list[Token] = []
+def _phrase_window(words: list[int], i: int, lemmas: tuple[str, ...], doc_words: tuple[list[str], list[str], list[int]]
+                   ) -> Optional[list[int]]:
+    """The token indexes from `words[i]` that spell `lemmas`, adverbs allowed between them ("met également
+    en cause", "opened fire again" is not: only inside); None when they do not. `doc_words` holds every
+    token's lowercased lemma, lowercased form and part of speech by index (no Token made per word)."""
+    lemma_of, lower_of, pos_of = doc_words
+    matched: list[int] = []
     j = i
     for n, lem in enumerate(lemmas):
-        while n > 0 and j < len(words) and words[j].pos_ == "ADV" and _lemma(words[j]) != lem and words[j].lower_ != lem:
+        while n > 0 and j < len(words) and pos_of[words[j]] == ADV and lemma_of[words[j]] != lem \
+                and lower_of[words[j]] != lem:
             j += 1
-        if j >= len(words) or (_lemma(words[j]) != lem and words[j].lower_ != lem):
+        if j >= len(words) or (lemma_of[words[j]] != lem and lower_of[words[j]] != lem):
             return None
         matched.append(words[j])
         j += 1
@@ -68,21 +73,24 @@ def _phrase_window(words: list[Token], i: int, lemmas: tuple[str, ...]) -> Optio
 
 
 def _phrase_triggers(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
-    words = [t for t in doc if not t.is_space]
+    texts = texts_of(doc)
+    words = [i for i in range(len(doc)) if not texts[i].isspace()]  # `not token.is_space`, by index
     index = lexicon.phrase_index or {}
     lemmas, lowers = words_of(doc)
+    tags: list[int] = doc.to_array([POS]).ravel().tolist() if len(doc) else []
+    doc_words = (lemmas, lowers, tags)
     for i in range(len(words)):
-        lemma, lower = lemmas[words[i].i], lowers[words[i].i]
+        lemma, lower = lemmas[words[i]], lowers[words[i]]
         if lemma not in index and lower not in index:
             continue  # no phrase starts with this word (the cheap test: it runs for every word)
         for phrase in lexicon.phrases_starting(lemma, lower):
-            matched = _phrase_window(words, i, phrase.lemmas)
+            matched = _phrase_window(words, i, phrase.lemmas, doc_words)
             if matched is None:
                 continue
-            head = matched[phrase.head]
+            head = doc[matched[phrase.head]]
             key = " ".join(phrase.lemmas)
             # the trigger's words run from the first to the last, the adverbs between included
-            window = tuple(doc[matched[0].i:matched[-1].i + 1])
+            window = tuple(doc[matched[0]:matched[-1] + 1])
             yield Trigger(phrase.type, head, window, head.pos_ in NOUN_POS, lexicon.bearer_roles.get(key))
 
 

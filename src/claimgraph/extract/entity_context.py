@@ -11,7 +11,9 @@ thing the same way throughout, so:
   ("the operator Eugas", « le groupe italien Eni », "missiles antichars Milan"), the
   noun it modifies ("the Tolvik organization", "Sea King helicopters"), a place noun
   with a link word ("the island of Capri", « la ville de Tolvik ») or a region after a
-  comma ("Evansville, Indiana"). Word lists: `type_descriptors` in entities.yaml.
+  comma ("Evansville, Indiana"); a person's role right before the name or heading an
+  apposition after it makes it a person ("disaster agency official Tolvik", "Tolvik, an
+  official from the local agency,"). Word lists: `type_descriptors`, `person_roles` in entities.yaml.
 """
 from __future__ import annotations
 
@@ -118,6 +120,7 @@ def context_types(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
     voted: set[int] = set()
     facilities = frozenset(w.casefold() for w in (data.get("type_heads") or {}).get("LOC", []))
     makers = frozenset(w.casefold() for w in data.get("maker_verbs", []))
+    roles = frozenset(w.casefold() for w in data.get("person_roles", []))
     for group in groups:
         if group.entry is not None or head_type(group.name, data) is not None:
             continue  # a head word says more than the words around ("the Tolvik Institute, Indiana")
@@ -126,7 +129,8 @@ def context_types(doc: Doc, groups: list[Any], data: dict[str, Any]) -> None:
         for mention in group.mentions:
             start, end = starts.get(mention.span.start), ends.get(mention.span.end)
             if start is not None and end is not None:
-                vote = _context_type(doc, start, end, descriptors, after, facilities) or _maker(doc, start, makers)
+                vote = _person_role(doc, start, end, roles) or _context_type(doc, start, end, descriptors, after, facilities) \
+                    or _maker(doc, start, makers)
                 # A full personal name keeps its type but for its members ("the organization by Ana Ruiz").
                 if vote is not None and (not full_name or _members_before(doc, start, descriptors)):
                     votes[vote] += 1
@@ -286,6 +290,28 @@ def _appositive_noun(doc: Doc, end: int) -> Optional[Any]:
         if token.pos_ not in ("ADJ", "NOUN", "NUM", "VERB") or not (token.is_lower or token.pos_ == "ADJ"):
             return None  # lowercase words, or a nationality ("an Italian energy major")
         noun = token if token.pos_ == "NOUN" else noun
+    return None
+
+
+def _person_role(doc: Doc, start: int, end: int, roles: frozenset[str]) -> Optional[str]:
+    """PERSON for a name a person's role introduces: the role noun right before it ("disaster agency official
+    Tolvik", « le porte-parole Tolvik ») or heading a short apposition after it ("Tolvik, an official from the
+    local agency,", « Tolvik, un responsable de l'agence, »); None otherwise."""
+    if not roles:
+        return None
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.is_lower and before.pos_ == "NOUN" and before.lower_ in roles:
+        return "PERSON"
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return None
+    index = end + 1 + (doc[end + 1].pos_ == "DET")
+    for token in doc[index:index + 4]:
+        if not token.is_lower or token.pos_ not in ("ADJ", "NOUN"):
+            return None
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.pos_ == "NOUN" and token.lower_ in roles and (following is None or following.is_punct
+                                                                 or following.pos_ == "ADP"):
+            return "PERSON"
     return None
 
 

@@ -4,7 +4,9 @@ the candidates of extract/name_spans.py):
 * a party or body run into its leader's name: « du Rassemblement populaire Claire Tolvik » ->
   ORG "Rassemblement populaire" + PERSON "Claire Tolvik";
 * a name run into the place it is at: "Tolvik Museum of Art at Brann University" -> two ORGs
-  (a campus name, "University of Tolvik at Brann", stays whole).
+  (a campus name, "University of Tolvik at Brann", stays whole);
+* a person named with the body they speak for: "Ana Brann Ruiz of the National Tolvik Agency" ->
+  PERSON "Ana Brann Ruiz" + ORG "National Tolvik Agency".
 
 And two names the NER cut out of one, joined: a party named with a capitalised article inside
 (« Avenir Tolvik Les Brannistes ») as ORG + ORG.
@@ -51,6 +53,30 @@ def _model_cut(span: SpacySpan, data: dict[str, Any]) -> Optional[int]:
     return None
 
 
+def _person_of_cut(span: SpacySpan, data: dict[str, Any]) -> Optional[tuple[int, int]]:
+    """Where an NER span runs a person's name into the body after it ("Ana Brann Ruiz of the National
+    Tolvik Agency"): (end of the name, start of the body). Two or more capitalised words, none a type
+    head or a job title, then a link word and a determiner, then a name a head word types as an ORG;
+    not "Friends of the Earth" (one word), "Supreme Court of the United States" (a head before)."""
+    doc = span.doc
+    if span.ent_id_ or len(span) < 5:  # a name the gazetteer knows stays whole
+        return None
+    links = {w.casefold() for w in data.get("name_links", [])}
+    determiners = {w.casefold() for w in data.get("determiners", [])}
+    titles = {w.casefold() for w in data.get("job_titles", [])}
+    heads = {w.casefold() for ws in (data.get("type_heads") or {}).values() for w in ws}
+    link = next((t.i for t in span[2:-2] if t.lower_ in links and t.is_lower), None)
+    if link is None or doc[link + 1].lower_ not in determiners:
+        return None
+    name = doc[span.start:link]
+    if not all(_capitalised(t) and t.is_alpha and t.lower_ not in heads | titles for t in name):
+        return None
+    body = doc[link + 2:span.end]
+    if not _capitalised(body[0]) or head_type(body.text, data) != "ORG":
+        return None
+    return link, link + 2
+
+
 def split_name_pairs(spans: list[SpacySpan], data: dict[str, Any]) -> list[SpacySpan]:
     """The NER's organisation spans that run into a person's name split in two: « du Rassemblement
     national Marine Tolvik » -> ORG "Rassemblement national" + PER "Marine Tolvik". The organisation
@@ -69,6 +95,11 @@ def split_name_pairs(spans: list[SpacySpan], data: dict[str, Any]) -> list[Spacy
         if model is not None:  # "the Tolvik Air Force Sea Lynx helicopters": the operator and its model
             out.append(SpacySpan(span.doc, span.start, model, label="ORG"))
             out.append(_span(span.doc, model, span.end, "PRODUCT"))
+            continue
+        person = _person_of_cut(span, data) if span.label_ in ("ORG", "PERSON") else None
+        if person is not None:  # "Ana Ruiz of the National Tolvik Agency": a person and the body they speak for
+            out.append(_span(span.doc, span.start, person[0], "PERSON"))
+            out.append(_span(span.doc, person[1], span.end, "ORG"))
             continue
         at = _campus_cut(span, data)
         if at is not None:  # "the Tolvik Museum of Art at Brann University": a museum at a university

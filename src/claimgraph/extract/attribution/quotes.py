@@ -79,6 +79,13 @@ def _speaker(verb: Token, after_quote: bool, lexicon: Lexicon) -> Optional[Token
     return inverted_subject(verb) or (_first_bare_noun(verb, lexicon) if after_quote else None)
 
 
+def _own_report(verb: Token) -> bool:
+    """A participle with no subject of its own and a clause after it ("adding that P", « précisant que P »); not a
+    finite incise over a split quotation ('"If so," a spokesperson said, "they ..."')."""
+    return bool({"Ger", "Part"} & set(verb.morph.get("VerbForm"))) and not any(
+        c.dep_.startswith("nsubj") for c in verb.children) and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+
 def _first_bare_noun(verb: Token, lexicon: Lexicon) -> Optional[Token]:
     """The speaker after an incise verb the parser hung elsewhere, before the next comma: a person's name
     or a person noun first (« ... » a écrit sur sa chaîne Telegram le gouverneur), else the first noun no
@@ -137,6 +144,12 @@ def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         if found is None and _verb_first(following):
             found = _cue_near(following[:4], lexicon)  # « ... » a ensuite précisé le ministre (no comma)
             after = found is not None
+        if after and _own_report(found[0]):
+            # 'X told reporters: "...", adding that P': a participle after the quote reports its own clause P,
+            # so it is no incise of the quote; the quote is the cue's before it, or its context's
+            found, after = None, False
+            if preceding and preceding[-1].text in ":,":
+                found = _cue_near(list(reversed(preceding)), lexicon)
         if found is None:
             if next_words and next_words[0].pos_ in ("ADP", "DET") and prev[-1:] == "\n":
                 continue  # « Rôle dans l'atteinte » de l'Ukraine: a quoted phrase in a title line, not speech

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from claimgraph.graph.context_voices import (confirms_report, opens_paragraph, pronoun_speaker, refers_back, relays,
+                                            same_head, voices_before)
 from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_pronoun, is_state, name_key, nationality,
-                                   state_name, words)
+                                   state_name)
 from claimgraph.graph.source_roles import is_commentator, is_official_act, is_state_role
 from claimgraph.graph.person_roles import organisation_of
 from claimgraph.graph.press import PRESS_REPORT, is_press_report
 from claimgraph.graph.voices import (_state_origin, body_of, body_voice, entity_origin, person_body, relayed_record,
-                                     article_country, public_role, singular_pronouns,
+                                     article_country, public_role,
                                      state_of_words, state_voice)
 from claimgraph.model import Analysis, Attribution, Entity, Span
 from claimgraph.resolve.gazetteer import default_gazetteer
@@ -30,8 +32,6 @@ WIRES = {"reuters": "Reuters", "afp": "Agence France-Presse", "agence france-pre
          "associated press": "Associated Press", "ap": "Associated Press"}
 # Origins that stand for an article's own reporting (its narration, its unnamed sources); a copy's are its original's.
 STORY_PREFIXES = ("story:", "anon:")
-# How far back (characters) an unnamed source looks for the outlet quoting it.
-QUOTING_WINDOW = 700
 # How far after an unnamed source its addressee may be named ("... has told The Times").
 ADDRESSEE_WINDOW = 80
 _BYLINE = re.compile(r"\((Reuters|AFP|AP)\)|\b(Reuters|AFP)\s*[-–—]\s|\((?:avec |with )?(AFP|Reuters)\)\s*$",
@@ -198,7 +198,7 @@ def _chain_from(attribution_id: Optional[str], analysis: Analysis, entities: dic
             # Told to the article itself: its own source, not one it quotes ("a-t-il confié au Quotidien": whom the
             # pronoun stands for, when the analysis left it unresolved).
             if _own_outlet(addressee, analysis):
-                speaker = _pronoun_speaker(innermost, analysis, entities) if len(chain) == 1 else None
+                speaker = pronoun_speaker(innermost, analysis, entities, chain_of) if len(chain) == 1 else None
                 return speaker or tuple(chain)
             return (*chain, ChainLink(addressee.name, "media", addressee.name))
         author = _protagonist(analysis) if innermost.source.type == "document" and is_official_act(
@@ -206,19 +206,14 @@ def _chain_from(attribution_id: Optional[str], analysis: Analysis, entities: dic
         if author is not None:
             # "The texts state ...": the act of the institution the story is about (marked `author`).
             return (*chain, ChainLink(author.name, "author", author.name))
-        speaker = _pronoun_speaker(innermost, analysis, entities) if len(chain) == 1 else None
+        speaker = pronoun_speaker(innermost, analysis, entities, chain_of) if len(chain) == 1 else None
         if speaker is not None:
             return speaker
-        quoting = _quoting_outlet(innermost, analysis, entities, confirms=_confirms(current, by_id, analysis.document.text))
+        confirms = confirms_report(current, by_id, analysis.document.text)
+        quoting = _quoting_outlet(innermost, analysis, entities, confirms=confirms)
         if quoting is not None:
             chain.append(quoting)
     return tuple(chain)
-
-
-# "The Times, citing a Western official", "C'est ce qu'affirme le Times, qui cite un responsable occidental".
-_CITING = re.compile(r"\b(?:citing|quoting|cited|quoted|cites|quotes|cite|citant|citait|s'appuyant sur|relying on)\b",
-                     re.IGNORECASE)
-CITING_WINDOW = 40
 
 
 # How far into the article (characters) its protagonist is looked for: the headline and the lead.
@@ -240,28 +235,6 @@ def _protagonist(analysis: Analysis) -> Optional[Entity]:
             if m.start < LEAD_WINDOW and not bylined and (first is None or m.start < first[0]):
                 first = (m.start, entity)
     return first[1] if first else None
-
-
-def relays(parent: Attribution, child: Attribution, text: str = "") -> bool:
-    """The parent carries the child's words: the child's source sits in the parent's content ("X said
-    that officials believe ..."), between the parent's source and its content ("Reuters reported,
-    citing company documents, that ..."), or right after the parent's source, which cites it
-    ("..., affirme le Times, qui cite un responsable occidental")."""
-    if parent.content.contains(child.source.span):
-        return True
-    source, content, inner = parent.source.span, parent.content, child.source.span
-    if source.end <= inner.start and inner.end <= content.start:
-        return True
-    between = text[source.end:inner.start] if text and source.end <= inner.start else ""
-    return (0 < len(between) <= CITING_WINDOW and not re.search(r"[.!?\n]", between)
-            and bool(_CITING.search(between)))
-
-
-def _sentence(text: str, offset: int) -> tuple[int, int]:
-    """The bounds of the sentence holding `offset` (cut at . ! ? or a line break)."""
-    start = max(text.rfind(c, 0, offset) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, offset) for c in ".!?\n") if i != -1]
-    return start, min(ends) if ends else len(text)
 
 
 def _quoting_outlet(attribution: Attribution, analysis: Analysis, entities: dict[str, Entity],
@@ -289,15 +262,15 @@ def _quoting_outlet(attribution: Attribution, analysis: Analysis, entities: dict
     while current.parent and current.parent in by_id and current.parent not in related:
         related.add(current.parent)
         current = by_id[current.parent]
-    before = _voices_before(attribution, analysis, related)
+    before = voices_before(attribution, analysis, related)
     if not before:
         return None
-    if not refers_back(attribution.source.span.text) and (confirms or _opens_paragraph(attribution, before, text)):
+    if not refers_back(attribution.source.span.text) and (confirms or opens_paragraph(attribution, before, text)):
         return None
     for other in before:
         link = link_of(other, analysis, entities)
         if link.name:
-            if other.source.type == "media" or _same_head(said_by, other.source.span.text):
+            if other.source.type == "media" or same_head(said_by, other.source.span.text):
                 # "selon le Times ... selon un officiel occidental"; "A NATO spokesperson said ... the
                 # spokesperson said": the one already quoted.
                 return ChainLink(link.text, "context", link.name)
@@ -309,93 +282,10 @@ def _quoting_outlet(attribution: Attribution, analysis: Analysis, entities: dict
         if parent is not None and parent.polarity != "negative" and relays(parent, other, text):
             continue  # quoted inside another voice's words: that voice decides
         if is_commentator(other.source.span.text) or not refers_back(other.source.span.text) and (
-                _confirms(other, by_id, text) or _opens_paragraph(other, _voices_before(other, analysis, {other.id}), text)):
+                confirms_report(other, by_id, text)
+                or opens_paragraph(other, voices_before(other, analysis, {other.id}), text)):
             return None  # the nearest voice the article brought itself: whoever comes next refers to it
     return None
-
-
-def _same_head(said_by: str, earlier: str) -> bool:
-    """A source referring back by the head noun of an earlier one ("the spokesperson" after "A NATO
-    spokesperson", "ce porte-parole" after "un porte-parole de l'OTAN")."""
-    tokens = words(said_by)
-    if not tokens or not refers_back(said_by) or is_pronoun(said_by):
-        return False
-    before = words(earlier)
-    head = tokens[-1]
-    return bool(before) and (head == before[-1] or head in before[:4] and len(tokens) <= 3)
-
-
-def _pronoun_speaker(attribution: Attribution, analysis: Analysis,
-                     entities: dict[str, Entity]) -> Optional[tuple[ChainLink, ...]]:
-    """A pronoun for one speaker the analysis left unresolved ("..., said disaster agency official Jane Roe. ...
-    he said") is the voice quoted just before it, named or new (an unnamed one referring back, "the doctor", is
-    passed over): that voice's chain (None when there is none within QUOTING_WINDOW, or it is a commentator's)."""
-    if not _one_speaker(attribution.source.span.text):
-        return None
-    by_id = {a.id: a for a in analysis.attributions}
-    related, current = {attribution.id}, attribution
-    while current.parent and current.parent in by_id and current.parent not in related:
-        related.add(current.parent)
-        current = by_id[current.parent]
-    for other in _voices_before(attribution, analysis, related):
-        if is_commentator(other.source.span.text):
-            return None
-        chain = chain_of(other.id, analysis, entities)
-        if any(link.name for link in chain) or not refers_back(other.source.span.text):
-            return chain
-        # "the doctor", "she" left unresolved too: whom they refer to comes before them.
-    return None
-
-
-def _one_speaker(said_by: str) -> bool:
-    """A pronoun for one speaker ("he", "elle": `singular_pronouns` in graph/data/voices.yaml)."""
-    return fold(said_by).strip(" .,") in singular_pronouns()
-
-
-def _end(attribution: Attribution) -> int:
-    return max(attribution.source.span.end, attribution.content.end)
-
-
-def _voices_before(attribution: Attribution, analysis: Analysis, related: set[str]) -> list[Attribution]:
-    """The attributions that end before this one starts, within QUOTING_WINDOW, nearest first."""
-    start = min(attribution.source.span.start, attribution.content.start)
-    return sorted((a for a in analysis.attributions
-                   if a.id not in related and _end(a) <= start + 1 and start - _end(a) <= QUOTING_WINDOW),
-                  key=_end, reverse=True)
-
-
-def _opens_paragraph(attribution: Attribution, before: list[Attribution], text: str) -> bool:
-    """A paragraph break lies between the nearest voice before and this one."""
-    start = min(attribution.source.span.start, attribution.content.start)
-    return not before or "\n" in text[_end(before[0]):start]
-
-
-def _confirms(attribution: Optional[Attribution], by_id: dict[str, Attribution], text: str) -> bool:
-    """A source outside its parent's sentence (and words) confirms the parent's report ("The agency's
-    account was confirmed by a Western diplomat"): it speaks to the article, not to the parent."""
-    parent = by_id.get(attribution.parent) if attribution is not None and attribution.parent else None
-    if parent is None or attribution is None or parent.polarity == "negative" or relays(parent, attribution, text):
-        return False
-    return _sentence(text, parent.source.span.start) != _sentence(text, attribution.source.span.start)
-
-
-# Words that open a reference back to someone already introduced: definite and demonstrative
-# determiners, "one of them", "l'un d'eux" (pronouns are in unnamed.yaml).
-_BACK = {"the", "this", "that", "these", "those", "le", "la", "l", "les", "ce", "cet", "cette", "ces", "celui", "celle",
-         "ceux", "celles", "ledit", "ladite"}
-_ONE_OF = re.compile(r"^(?:one|either|each|both|another|l un|l une|un|une|chacun|chacune|l autre|the other) "
-                     r"(?:of|d|des|de)\b")
-
-
-def refers_back(text: str) -> bool:
-    """True for a source that points back at one already quoted ("the official", "Il", "ce
-    responsable", "l'une d'elles", "one of the sources"); False for a new one ("a Western diplomat",
-    "des sources proches du dossier", "Diplomats")."""
-    tokens = [t.lstrip("-") for t in words(text)]
-    tokens = [t[2:] if t.startswith("t-") else t for t in tokens if t]
-    if not tokens:
-        return False
-    return tokens[0] in _BACK or is_pronoun(" ".join(tokens)) or bool(_ONE_OF.match(" ".join(tokens)))
 
 
 def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:

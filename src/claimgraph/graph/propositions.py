@@ -51,7 +51,8 @@ def _data() -> dict[str, Any]:
                         for forms in per_lang.values() for w in forms},
             "implies": dict(data["implies"]), "count_names": frozenset(data["counts"]),
             "subject_ends": word_list("subject_ends"), "speech_ends": word_list("speech_ends"),
-            "subject_links": word_list("subject_links")}
+            "subject_links": word_list("subject_links"), "unit_only": word_list("unit_only"),
+            "units": {fold(w): float(v) for per_lang in data["length_units"].values() for w, v in per_lang.items()}}
 
 
 def _negation(token: str) -> bool:
@@ -79,27 +80,33 @@ def _number(token: str) -> Optional[str]:
     return _data()["numbers"].get(token)
 
 
-# Miles told beside kilometres ("10 kilometres (6.2 miles)", "six miles beneath the surface"): a figure in miles is
-# keyed in kilometres, rounded, so two wire copies in two units meet.
-_MILES, _KM_PER_MILE = frozenset({"miles", "mile", "mi"}), 1.609344
+# Lengths told in several units ("10 kilometres (6.2 miles)", "300 metres", "984 feet"): a figure followed by a length
+# unit is keyed in kilometres (propositions.yaml `length_units`), so two wire copies in two units meet.
+def _unit(tokens: list[str], j: int) -> Optional[float]:
+    return _data()["units"].get(tokens[j + 1]) if j + 1 < len(tokens) else None
 
 
 def _in_km(tokens: list[str], j: int, figure: str) -> str:
-    if j + 1 < len(tokens) and tokens[j + 1] in _MILES and figure.replace(".", "", 1).isdigit():
-        return str(round(float(figure) * _KM_PER_MILE))
-    return figure
+    per_km = _unit(tokens, j)
+    if per_km is None or per_km == 1 or not figure.replace(".", "", 1).isdigit():
+        return figure
+    km = float(figure) * per_km
+    return str(round(km)) if km >= 1 else f"{km:.1g}"
 
 
 def _figure(tokens: list[str], i: int) -> Optional[str]:
     """The figure of the count word at `i`: the nearer of the last number before it ("12 people were killed")
     and the first after it, up to the next link word or count ("killed 12 people and injured 20")."""
     data = _data()
+    unit_only = tokens[i] in data["unit_only"]  # "10 km deep", not "a deep ravine"
     before = []
     for j in range(i - 1, max(0, i - BEFORE) - 1, -1):  # nearest first: "12 killed and no injuries", "no one was killed"
         if _zero_before(tokens, j, i):
             before.append((i - j, ZERO))
             break
         if (n := _number(tokens[j])) is not None:
+            if unit_only and _unit(tokens, j) is None:
+                break
             before.append((i - j, ZERO if j > 0 and _zero(tokens[j - 1]) else _in_km(tokens, j, n)))
             break
     after = []
@@ -107,6 +114,8 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
         if tokens[j] in LINKS or tokens[j] in data["counts"]:
             break
         if (n := _number(tokens[j])) is not None:
+            if unit_only and _unit(tokens, j) is None:
+                break
             after.append((j - i, _in_km(tokens, j, n)))
             break
     near = before + after

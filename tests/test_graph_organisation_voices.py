@@ -149,3 +149,24 @@ def test_the_audit_counts_an_unresolved_pronoun_as_no_source() -> None:
 
     assert origin_problem(Origin("anon:doc", "they (in The Courier)", "anonymous")) == "pronoun"
     assert origin_problem(Origin("anon:doc", "two officials (in The Courier)", "anonymous")) is None
+
+
+def test_a_title_in_a_relative_clause_or_a_former_title_is_no_organisation_s_voice() -> None:
+    """Criticising or having worked for the organisation's head, or having held its role, does not make a person
+    speak for it: they are their own voice."""
+    for text in (f"Anna Berg, who criticised the Northern Pact chief, said {CONTENT}.",
+                 f"Anna Berg, who once worked for the head of the Northern Pact, said {CONTENT}.",
+                 f"Anna Berg, a former Northern Pact spokesperson, said {CONTENT}.",
+                 f"Former Northern Pact Secretary General Anna Berg said {CONTENT}.",
+                 f"After meeting the Northern Pact chief, Anna Berg said {CONTENT}."):
+        analysis = _said(text, "Anna Berg", "named_person", pact_words=("Northern Pact",))
+        assert origins_by_record(analysis) == {"v1": "src:anna berg"}, text
+
+
+def test_a_former_spokesperson_in_french_is_no_organisation_s_voice() -> None:
+    text = f"L'ancienne porte-parole du Northern Pact, Anna Berg, a affirmé que {CONTENT}."
+    analysis = _said(text, "Anna Berg", "named_person", pact_words=("Northern Pact",))
+    assert origins_by_record(analysis) == {"v1": "src:anna berg"}
+    text = f"La porte-parole du Northern Pact, Anna Berg, a affirmé que {CONTENT}."
+    analysis = _said(text, "Anna Berg", "named_person", pact_words=("Northern Pact",))
+    assert origins_by_record(analysis) == {"v1": "src:northern pact"}

@@ -27,12 +27,28 @@ _APPOSITION_END = re.compile(r"[,.!?\n;()]")
 
 
 @lru_cache(maxsize=1)
-def _roles() -> tuple[frozenset[str], frozenset[str]]:
+def _lists() -> dict[str, frozenset[str]]:
+    """The role, head, past-title and clause-opening words of graph/data/voices.yaml, all languages together."""
     data = yaml.safe_load(VOICES.read_text(encoding="utf-8"))
+    return {key: frozenset(" ".join(words(w)) or w for forms in data[key].values() for w in forms)
+            for key in ("org_roles", "lead_roles", "former_titles", "clause_openers")}
 
-    def listed(entry: dict[str, list[str]]) -> frozenset[str]:
-        return frozenset(" ".join(words(w)) for forms in entry.values() for w in forms)
-    return listed(data["org_roles"]), listed(data["lead_roles"])
+
+def _roles() -> tuple[frozenset[str], frozenset[str]]:
+    return _lists()["org_roles"], _lists()["lead_roles"]
+
+
+def _former(title: str) -> bool:
+    """A past title: "a former Acme spokesperson", "ex-CEO of Acme", "l'ancienne porte-parole"."""
+    past = _lists()["former_titles"]
+    return any(w in past or w.startswith("ex-") and "ex-" in past for w in words(title))
+
+
+def _clause(apposition: str) -> bool:
+    """An apposition that is a clause about the person, not their title: it opens with a relative pronoun or a
+    subordinator ("who criticised the Acme chief", "After meeting the Acme chief")."""
+    tokens = words(apposition)
+    return bool(tokens) and tokens[0] in _lists()["clause_openers"]
 
 
 def _holds(phrases: frozenset[str], text: str) -> bool:
@@ -44,7 +60,7 @@ def titles(entity: Entity, analysis: Analysis) -> Iterator[tuple[int, int]]:
     """The spans of the titles the article gives a person, next to each of their mentions: the capitalised words
     right before the name ("said Secretary General" -> "Secretary General"), else its last few words; an apposition
     before it ("le secrétaire général sortant de l'OTAN, Jens Stoltenberg") or after it ("Mr. Kelly, the police
-    commissioner,")."""
+    commissioner,"); not an apposition that is a clause about them ("Jane Roe, who met the Acme chief,")."""
     text = analysis.document.text
     for mention in entity.mentions:
         start = max(0, mention.start - TITLE_WINDOW)
@@ -54,14 +70,16 @@ def titles(entity: Entity, analysis: Analysis) -> Iterator[tuple[int, int]]:
         if stripped.endswith(","):
             head = stripped[:-1]
             cut = max(head.rfind(","), -1) + 1
-            yield offset + cut, offset + len(head)
+            if not _clause(head[cut:]):
+                yield offset + cut, offset + len(head)
         else:
             run = _capitalised_run(before)
             yield mention.start - len(before) + before.rfind(run) if run else mention.start, mention.start
         after = text[mention.end:mention.end + TITLE_WINDOW]
         if after.startswith(","):
             piece = _APPOSITION_END.split(after[1:])[0]
-            yield mention.end + 1, mention.end + 1 + len(piece)
+            if not _clause(piece):
+                yield mention.end + 1, mention.end + 1 + len(piece)
 
 
 def _capitalised_run(before: str) -> str:
@@ -82,14 +100,17 @@ def organisation_of(entity: Entity, analysis: Analysis, protagonist: Callable[[]
     named in the title ("NATO Secretary General", "secrétaire général de l'OTAN", "Acme's chief executive"), or,
     for a head's title naming none ("Secretary General Jens Stoltenberg"), the organisation the story is about
     (`protagonist`). None for a state's organisation (the state speaks: graph/voices.py), a media outlet
-    (`outlets`, folded names), a title with no role word, or one naming several organisations."""
+    (`outlets`, folded names), a title with no role word, a past one ("a former Acme spokesperson": they speak for
+    themself), or one naming several organisations."""
     if entity.type != "PERSON":
         return None
     roles, leads = _roles()
     text = analysis.document.text
     for start, end in titles(entity, analysis):
         title = text[start:end]
-        if not title.strip() or not _holds(roles | leads, title):
+        # The words just before a title cut at `TITLE_WORDS` may make it past: "Former Acme Secretary General".
+        lead_in = " ".join(_CLAUSE.split(text[max(0, start - TITLE_WINDOW):start])[-1].split()[-2:])
+        if not title.strip() or not _holds(roles | leads, title) or _former(f"{lead_in} {title}"):
             continue
         named = {e.id: e for e in analysis.entities if e.type == "ORG" and e.id != entity.id
                  and any(start <= m.start and m.end <= end for m in e.mentions)}

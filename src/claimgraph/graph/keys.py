@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 import yaml
 
+from claimgraph.graph.participle_groups import participle_kind
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.resolve.territories import country_names, get_territory
 
@@ -184,17 +185,17 @@ POLICE = "grp:*:police"
 def unnamed_group(text: str) -> Optional[tuple[str, str]]:
     """`(key, readable name)` for an unnamed group with a nationality and a known kind, else None.
 
-    A nationality's government is a named entity in the contract ("le
-    gouvernement chinois" is `Government of China`), so it keys like one, and
-    so do its forces and police ("Sudanese forces", "la police grecque"). The
+    A nationality's government is a named entity in the contract ("le gouvernement chinois" is `Government of
+    China`), so it keys like one, and so do its forces and police ("Sudanese forces", "la police grecque"). The
     police need no nationality ("officers", "les policiers": `grp:*:police`).
     """
     code = nationality(text)
     tokens, kinds = words(text), _kinds()
-    kind, at = next(((kinds[" ".join(tokens[i:i + n])], i) for n in (4, 3, 2, 1) for i in range(len(tokens) - n + 1)
-                     if " ".join(tokens[i:i + n]) in kinds), (None, 0))
-    # Protesters are one party of a story whatever they are called ("Greeks protesting against the cuts",
-    # "Greek demonstrators"); the police need no nationality either, but a nation's police are its state.
+    kind_at = next(((kinds[" ".join(tokens[i:i + n])], i) for n in (4, 3, 2, 1) for i in range(len(tokens) - n + 1)
+                     if " ".join(tokens[i:i + n]) in kinds), None)
+    doing = participle_kind(tokens, _data(), demonym_country)  # "Greeks protesting against government cuts"
+    kind, at = min((k for k in (kind_at, doing) if k), key=lambda k: k[1], default=(None, 0))
+    # Protesters are one party whatever they are called; the police too, but a nation's police are its state.
     if kind in KINDS_WITHOUT_NATIONALITY and (code is None or kind not in STATE_KINDS) and (len(tokens) <= 5 or at < 2):
         return f"grp:*:{kind}", f"{_plural(kind)} (unnamed)"
     if code is None:

@@ -2,10 +2,14 @@
 unnamed or missing, resolved from what the same article says (graph.mentions calls `resolve_unnamed`)."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Optional
 
-from claimgraph.graph.keys import (country_name, entity_key, is_pronoun, named_countries, nationality, place_country,
-                                   state_name, words)
+from claimgraph.graph.keys import _data as keys_data
+from claimgraph.graph.keys import (country_name, entity_key, fold, is_pronoun, named_countries, nationality,
+                                   place_country, state_name, words)
+from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
 
@@ -158,13 +162,32 @@ def _says(mention: ClaimMention, key: str, name: str) -> bool:
 
 
 def _place_words(text: str) -> set[str]:
-    """The words of a place phrase that tell one place from another: not its country's name or adjective."""
-    out = set()
-    for word in words(text):
-        if len(word) < _MIN_PLACE_WORD or word in _COUNTRY_WORDS or nationality(word) or place_country(word):
+    """The names in a place phrase that tell one place from another: capitalised words (or ones the gazetteer knows
+    as a place), not its country's name or adjective, nor a generic place noun or preposition (unnamed.yaml
+    `place_generic`: "state", "region", "the capital" name no place)."""
+    out, generic = set(), _generic_place_words()
+    for raw in _RAW_WORD.findall(text):
+        word = fold(raw)
+        if len(word) < _MIN_PLACE_WORD or word in generic or word in _COUNTRY_WORDS or nationality(word) \
+                or place_country(word):
             continue
-        out.add(word)
+        if raw[0].isupper() or _gazetteer_place(raw):
+            out.add(word)
     return out
+
+
+_RAW_WORD = re.compile(r"[\w\-]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _generic_place_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in keys_data().get("place_generic", ()))
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_place(word: str) -> bool:
+    entry = default_gazetteer().lookup(word, "GPE")
+    return entry is not None and entry.type in ("GPE", "LOC")
 
 
 # Words of countries' names too general to tell places apart ("South Sudan", "Central African Republic").
@@ -172,13 +195,33 @@ _COUNTRY_WORDS = {"south", "north", "east", "west", "central", "republic", "unit
 
 
 def distinct_places(a: Optional[str], b: Optional[str]) -> bool:
-    """Whether two place phrases name two places: both say where beyond a country, with no word in common ("another
-    region of South Sudan" / "a refugee camp in South Sudan"; "Guffa in Upper Nile state" / "Yida"). Two tellings in
-    two places are two acts, so one does not lend the other its actor."""
+    """Whether two place phrases name two places: both name a place beyond a country, with no name in common
+    ("Guffa in Upper Nile state" / "Yida"; "Kadugli in South Kordofan state" / "Yida in Unity state"); a named and
+    an unnamed one, by all their words ("Upper Nile state" / "a refugee camp in South Sudan"). Phrases that
+    name no place ("the capital", "the north of the country") are not distinct, unless one says it is another
+    ("another region of South Sudan" / "a refugee camp in South Sudan"). Two tellings in two places are two acts, so
+    one does not lend the other its actor."""
     if not a or not b:
         return False
+    other = set(keys_data().get("place_other", ()))
+    for one, two in ((a, b), (b, a)):  # "another region of South Sudan" is not the camp the lead gives
+        if other & set(words(one)) and _says_where(two):
+            return True
     wa, wb = _place_words(a), _place_words(b)
+    if bool(wa) != bool(wb):  # a named place and an unnamed one ("Upper Nile state" / "a refugee camp"): all words
+        wa, wb = _where_words(a), _where_words(b)
     return bool(wa) and bool(wb) and not wa & wb
+
+
+def _where_words(text: str) -> set[str]:
+    """The words of a place phrase beyond its country ("refugee", "camp" of "a refugee camp in South Sudan")."""
+    return {w for w in words(text) if len(w) >= _MIN_PLACE_WORD and w not in _COUNTRY_WORDS and not nationality(w)
+            and not place_country(w)}
+
+
+def _says_where(text: str) -> bool:
+    """Whether a place phrase says where beyond a country ("a refugee camp in South Sudan"; not "South Sudan")."""
+    return bool(_where_words(text))
 
 
 def _contested(kind: str, mentions: list[ClaimMention]) -> bool:

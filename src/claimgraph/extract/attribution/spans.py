@@ -222,9 +222,10 @@ def subject_of(verb: Token) -> Optional[Token]:
             break
         subjects = [doc[j] for j in children[node.i] if deps[j] in SUBJECT_DEPS]  # labels read by index first
         if subjects:
-            # "Fishing: NGO condemns quotas": a topic before a headline colon is not the subject
-            return next((c for c in subjects[1:] if any(t.text == ":" for t in c.doc[subjects[0].i:c.i])),
-                        subjects[0])
+            # "Fishing: NGO condemns quotas": a topic before a headline colon is not the subject, nor a heading
+            # line the parser ran into the sentence after it ("X's smoke screens\nLast week, X submitted ...")
+            return next((c for c in subjects[1:] if any(t.text == ":" or "\n" in t.text
+                                                         for t in c.doc[subjects[0].i:c.i])), subjects[0])
         if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
         else:

@@ -92,8 +92,11 @@ def test_an_unarmed_group_is_no_denial_of_an_armed_man(tmp_path: Path) -> None:
 
 
 def test_a_states_denial_of_an_act_naming_no_one_denies_its_own() -> None:
-    text = "The ministry said the government of Sudan denied any bombing in South Sudan."
+    text = ("Sudan bombed a camp, rebels said. "
+            "The ministry said the government of Sudan denied any bombing in South Sudan.")
     d = Doc("d1", text, "en", "2025-03-04", "Outlet d1")
+    d.entity("e0", "Sudan", "GPE", "Sudan bombed")
+    d.event("v0", "USE", "bombed", agent=("Sudan", "e0"))
     d.entity("e1", "Government of Sudan", "ORG", "the government of Sudan")
     d.attribution("a1", "the government of Sudan", "organization", "any bombing in South Sudan", entity="e1",
                   polarity="negative")

@@ -75,13 +75,21 @@ def resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countri
             if not candidates and (current is None or is_pronoun(mention.names.get(role, ""))):
                 candidates = _known_actors(mention, role, mentions, borrowed)
             if not candidates and current is None and role == "agent" and mention.polarity == "negative" \
-                    and mention.origin.key.startswith("state:"):
-                # A state's voice denying an act that names no one denies its own ("Sudan's government denied any
-                # bombing in South Sudan"): all bodies of one state are one voice, and that voice is the actor.
+                    and mention.origin.key.startswith("state:") and _alleged(mention, mentions):
+                # A state's voice denying an act that names no one, an act the article alleges against that state,
+                # denies its own ("Sudan bombed the camp" ... "Sudan's government denied any bombing"): all bodies
+                # of one state are one voice, and that voice is the actor. An act no one lays at its door ("the
+                # government denied that the hostages had been killed") stays without an actor.
                 candidates = {(mention.origin.key, state_name(mention.origin.key.split(":")[1]))}
             if len(candidates) == 1:
                 (key, name), = candidates
                 mention.arguments[role], mention.names[role] = key, name
+
+
+def _alleged(mention: ClaimMention, mentions: list[ClaimMention]) -> bool:
+    """Whether the article tells the act of `mention` (same type) with the voice's state as its actor."""
+    return any(other is not mention and other.type == mention.type and other.polarity != "negative"
+               and other.arguments.get("agent") == mention.origin.key for other in mentions)
 
 
 def _known_actors(mention: ClaimMention, role: str, mentions: list[ClaimMention],

@@ -31,9 +31,14 @@ def test_words_telling_having_nothing_are_a_denial_and_negated_an_assertion() ->
 def test_an_unarmed_group_does_not_support_an_armed_one(tmp_path: Path) -> None:
     armed = told("u1", "2025-07-01", "The regional command", "the guards were armed with assault rifles at the gate")
     unarmed = told("u2", "2025-07-02", "Witnesses at the gate", "the marchers at the gate were unarmed")
-    for claim in statements(tmp_path, [armed, unarmed], "unarmed.db"):
-        if "guards" in claim.label:  # the marchers' own statement is its own claim (an act is its subject's)
-            assert "Witnesses at the gate" not in [o.name.split(" (")[0] for o in claim.origins]
+    claims = statements(tmp_path, [armed, unarmed], "unarmed.db")
+    guards = [c for c in claims if "guards" in c.label]
+    marchers = [c for c in claims if "marchers" in c.label]
+    assert len(guards) == 1 and len(marchers) == 1, [c.label for c in claims]
+    assert guards[0] is not marchers[0], "the marchers' own statement is its own claim (an act is its subject's)"
+    assert "Witnesses at the gate" not in [o.name.split(" (")[0] for o in guards[0].origins]
+    assert "The regional command" not in [o.name.split(" (")[0] for o in marchers[0].origins]
+    assert not guards[0].denied_by and not marchers[0].denied_by, "an unarmed group denies no armed one"
 
 
 def test_a_negated_having_keys_only_on_its_own_object() -> None:

@@ -14,21 +14,22 @@ from graph_docs import Doc, claims_of, store_with
 
 
 def _raid(contested: bool, voice_names_state: bool = False) -> Doc:
-    """An outlet's lead says Sudan bombed a camp; aid workers say bombs fell; Sudan denies it (or nobody does)."""
-    said = "Sudanese jets dropped four bombs" if voice_names_state else "four bombs were dropped"
-    denial = " Khartoum denied bombing the camp." if contested else ""
-    text = (f"Sudan bombed a refugee camp in South Sudan on Monday. Aid workers said {said}. "
-            f"Later, bombings were reported in another region of South Sudan.{denial}")
+    """An outlet's lead says Peru shelled a border settlement; relief staff say shells fell; Peru denies it (or
+    nobody does). Invented events and places; real states, since states key by their country."""
+    said = "Peru's artillery fired three shells" if voice_names_state else "three shells were fired"
+    denial = " Lima denied shelling the settlement." if contested else ""
+    text = (f"Peru shelled a border settlement in Bolivia on Friday. Relief staff said {said}. "
+            f"Afterwards, shelling was recorded in another province of Bolivia.{denial}")
     d = Doc("r1", text, "en", "2025-03-03", "Outlet r1")
-    d.entity("e1", "Sudan", "GPE", "Sudan bombed")
-    d.event("v1", "USE", "bombed", agent=("Sudan", "e1"), location=("a refugee camp in South Sudan", None))
-    d.attribution("a1", "Aid workers", "anonymous_person", said)
-    d.event("v2", "USE", "dropped", attribution="a1", item=("four bombs", None))
-    d.attribution("a2", "reported", "unspecified", "bombings were reported in another region of South Sudan")
-    d.event("v3", "USE", "bombings", attribution="a2", location=("another region of South Sudan", None))
+    d.entity("e1", "Peru", "GPE", "Peru shelled")
+    d.event("v1", "USE", "shelled", agent=("Peru", "e1"), location=("a border settlement in Bolivia", None))
+    d.attribution("a1", "Relief staff", "anonymous_person", said)
+    d.event("v2", "USE", "fired", attribution="a1", item=("three shells", None))
+    d.attribution("a2", "recorded", "unspecified", "shelling was recorded in another province of Bolivia")
+    d.event("v3", "USE", "shelling", attribution="a2", location=("another province of Bolivia", None))
     if contested:
-        d.entity("e2", "Sudan", "GPE", "Khartoum")
-        d.event("v4", "DENY", "denied", agent=("Khartoum", "e2"), item=("bombing the camp", None))
+        d.entity("e2", "Peru", "GPE", "Lima")
+        d.event("v4", "DENY", "denied", agent=("Lima", "e2"), item=("shelling the settlement", None))
     return d
 
 
@@ -37,22 +38,22 @@ def _agents(d: Doc) -> dict[str, str]:
 
 
 def test_a_voice_keeps_its_act_without_actor_where_the_article_disputes_who() -> None:
-    assert _agents(_raid(contested=False))["v2"] == "state:SD", "undisputed: the lead says who"
+    assert _agents(_raid(contested=False))["v2"] == "state:PE", "undisputed: the lead says who"
     agents = _agents(_raid(contested=True))
-    assert agents["v2"] == "-", "disputed: the aid workers named no one"
-    assert agents["v1"] == "state:SD"
+    assert agents["v2"] == "-", "disputed: the relief staff named no one"
+    assert agents["v1"] == "state:PE"
 
 
 def test_a_voice_that_names_the_state_takes_it() -> None:
-    assert _agents(_raid(contested=True, voice_names_state=True))["v2"] == "state:SD"
+    assert _agents(_raid(contested=True, voice_names_state=True))["v2"] == "state:PE"
 
 
 def test_another_place_of_the_same_country_is_another_act() -> None:
-    assert distinct_places("another region of South Sudan", "a refugee camp in South Sudan")
-    assert distinct_places("Guffa in Upper Nile state", "the Yida refugee camp")
-    assert not distinct_places("the Yida refugee camp", "a refugee camp in South Sudan")
-    assert not distinct_places("South Sudan", "a refugee camp in South Sudan"), "a country alone says no place"
-    assert _agents(_raid(contested=True))["v3"] == "-", "the lead's camp is not the other region"
+    assert distinct_places("another province of Bolivia", "a border settlement in Bolivia")
+    assert distinct_places("Marvo in Upper Tellan province", "the Orsket settlement")
+    assert not distinct_places("the Orsket border settlement", "a border settlement in Bolivia")
+    assert not distinct_places("Bolivia", "a border settlement in Bolivia"), "a country alone says no place"
+    assert _agents(_raid(contested=True))["v3"] == "-", "the lead's settlement is not the other province"
 
 
 def test_protesters_are_one_party_whatever_they_are_called() -> None:
@@ -66,6 +67,8 @@ def test_a_capital_the_territory_table_reads_as_a_city_acts_for_its_state() -> N
     assert entity_key("Kyiv", "GPE") == "state:UA"
     assert entity_key("Khartoum", "GPE") == "state:SD"
     assert entity_key("Moscow", "LOC") == "ent:moscow", "a place, not an actor"
+    assert entity_key("Washington", "PERSON") == "ent:washington", "a person named like a capital is no state"
+    assert entity_key("Washington", "GPE") == "state:US"
 
 
 def test_an_act_is_its_subjects() -> None:
@@ -92,13 +95,13 @@ def test_an_unarmed_group_is_no_denial_of_an_armed_man(tmp_path: Path) -> None:
 
 
 def test_a_states_denial_of_an_act_naming_no_one_denies_its_own() -> None:
-    text = ("Sudan bombed a camp, rebels said. "
-            "The ministry said the government of Sudan denied any bombing in South Sudan.")
+    text = ("Peru shelled a hamlet, rebels said. "
+            "The ministry said the government of Peru denied any shelling in Bolivia.")
     d = Doc("d1", text, "en", "2025-03-04", "Outlet d1")
-    d.entity("e0", "Sudan", "GPE", "Sudan bombed")
-    d.event("v0", "USE", "bombed", agent=("Sudan", "e0"))
-    d.entity("e1", "Government of Sudan", "ORG", "the government of Sudan")
-    d.attribution("a1", "the government of Sudan", "organization", "any bombing in South Sudan", entity="e1",
+    d.entity("e0", "Peru", "GPE", "Peru shelled")
+    d.event("v0", "USE", "shelled", agent=("Peru", "e0"))
+    d.entity("e1", "Government of Peru", "ORG", "the government of Peru")
+    d.attribution("a1", "the government of Peru", "organization", "any shelling in Bolivia", entity="e1",
                   polarity="negative")
-    d.event("v1", "USE", "bombing", attribution="a1", polarity="negative", location=("South Sudan", None))
-    assert _agents(d)["v1"] == "state:SD"
+    d.event("v1", "USE", "shelling", attribution="a1", polarity="negative", location=("Bolivia", None))
+    assert _agents(d)["v1"] == "state:PE"

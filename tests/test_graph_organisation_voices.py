@@ -170,3 +170,35 @@ def test_a_former_spokesperson_in_french_is_no_organisation_s_voice() -> None:
     text = f"La porte-parole du Northern Pact, Anna Berg, a affirmé que {CONTENT}."
     analysis = _said(text, "Anna Berg", "named_person", pact_words=("Northern Pact",))
     assert origins_by_record(analysis) == {"v1": "src:northern pact"}
+
+
+def test_a_plural_pronoun_is_no_single_named_person() -> None:
+    """"They" after one named person is not that person; after an unnamed group or an organisation's voice it is."""
+    text = "Mara Quist said the plan failed. They said it would be revised."
+    d = Doc("plan", text, "en", "2024-07-10", "Harbour Gazette")
+    d.entity("p1", "Mara Quist", "PERSON", "Mara Quist")
+    d.attribution("a1", "Mara Quist", "named_person", "the plan failed", entity="p1")
+    d.attribution("a2", "They", "anonymous_person", "it would be revised")
+    entities = {e.id: e for e in d.analysis.entities}
+    assert origin_of(chain_of("a2", d.analysis, entities), d.analysis).key != "src:mara quist"
+    d = Doc("plan", "Residents of Norland said the plan failed. They said it would be revised.", "en", "2024-07-10",
+            "Harbour Gazette")
+    d.attribution("a1", "Residents of Norland", "anonymous_person", "the plan failed")
+    d.attribution("a2", "They", "anonymous_person", "it would be revised")
+    chain = chain_of("a2", d.analysis, {e.id: e for e in d.analysis.entities})
+    assert chain[0].text == "Residents of Norland"
+    text = "Northern Pact spokesperson Mara Quist said the plan failed. They said it would be revised."
+    d = Doc("plan", text, "en", "2024-07-10", "Harbour Gazette")
+    d.entity("p1", "Mara Quist", "PERSON", "Mara Quist")
+    d.entity("e4", "Northern Pact", "ORG", "Northern Pact")
+    d.attribution("a1", "Mara Quist", "named_person", "the plan failed", entity="p1")
+    d.attribution("a2", "They", "anonymous_person", "it would be revised")
+    entities = {e.id: e for e in d.analysis.entities}
+    assert origin_of(chain_of("a2", d.analysis, entities), d.analysis).key == "src:northern pact"
+    text = "Mara Quist said the plan failed. She said it would be revised."
+    d = Doc("plan", text, "en", "2024-07-10", "Harbour Gazette")
+    d.entity("p1", "Mara Quist", "PERSON", "Mara Quist")
+    d.attribution("a1", "Mara Quist", "named_person", "the plan failed", entity="p1")
+    d.attribution("a2", "She", "anonymous_person", "it would be revised")
+    entities = {e.id: e for e in d.analysis.entities}
+    assert origin_of(chain_of("a2", d.analysis, entities), d.analysis).key == "src:mara quist"

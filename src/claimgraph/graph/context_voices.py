@@ -9,7 +9,7 @@ from typing import Callable, Optional
 
 from claimgraph.graph.keys import fold, is_pronoun, words
 from claimgraph.graph.source_roles import is_commentator
-from claimgraph.graph.voices import singular_pronouns
+from claimgraph.graph.voices import speaker_pronouns, state_voice
 from claimgraph.model import Analysis, Attribution, Entity
 from claimgraph.model.claims import ChainLink
 
@@ -62,8 +62,11 @@ def pronoun_speaker(attribution: Attribution, analysis: Analysis, entities: dict
                     chain_of: ChainOf) -> Optional[tuple[ChainLink, ...]]:
     """A pronoun for one speaker the analysis left unresolved ("..., said disaster agency official Jane Roe. ...
     he said") is the voice quoted just before it, named or new (an unnamed one referring back, "the doctor", is
-    passed over): that voice's chain (None when there is none within QUOTING_WINDOW, or it is a commentator's)."""
-    if not _one_speaker(attribution.source.span.text):
+    passed over): that voice's chain (None when there is none within QUOTING_WINDOW, or it is a commentator's). A
+    plural pronoun ("they", "nous") is an unnamed group or an organisation's voice, never one named person: None then.
+    """
+    number = _pronoun_number(attribution.source.span.text)
+    if number is None:
         return None
     by_id = {a.id: a for a in analysis.attributions}
     related, current = {attribution.id}, attribution
@@ -75,14 +78,28 @@ def pronoun_speaker(attribution: Attribution, analysis: Analysis, entities: dict
             return None
         chain = chain_of(other.id, analysis, entities)
         if any(link.name for link in chain) or not refers_back(other.source.span.text):
-            return chain
+            return None if number == "plural" and _one_person(other, chain, analysis) else chain
         # "the doctor", "she" left unresolved too: whom they refer to comes before them.
     return None
 
 
-def _one_speaker(said_by: str) -> bool:
-    """A pronoun for one speaker ("he", "elle": `singular_pronouns` in graph/data/voices.yaml)."""
-    return fold(said_by).strip(" .,") in singular_pronouns()
+def _pronoun_number(said_by: str) -> Optional[str]:
+    """"singular" or "plural" for a pronoun for a speaker ("he", "ils": `speaker_pronouns` in graph/data/voices.yaml),
+    None for any other source."""
+    said = fold(said_by).strip(" .,")
+    return next((number for number, forms in speaker_pronouns().items() if said in forms), None)
+
+
+def _one_person(voice: Attribution, chain: tuple[ChainLink, ...], analysis: Analysis) -> bool:
+    """The voice is one named person speaking as themself: the first name of its chain is a person's, not the
+    organisation or state they speak for (a state's spokesperson is the state: `state_voice`)."""
+    name = next((link.name for link in chain if link.name), None)
+    if name is None or state_voice(name, analysis) is not None:
+        return False
+    if any(e.type == "PERSON" and e.name == name for e in analysis.entities):
+        return True
+    return voice.source.type == "named_person" and name == chain[0].name and not any(
+        e.type != "PERSON" and e.name == name for e in analysis.entities)
 
 
 def _end(attribution: Attribution) -> int:

@@ -79,9 +79,11 @@ def _generic_roles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def singular_pronouns() -> frozenset[str]:
+def speaker_pronouns() -> dict[str, frozenset[str]]:
+    """The pronouns for a speaker by number ("singular": he, elle; "plural": they, nous): `speaker_pronouns` in
+    graph/data/voices.yaml."""
     data = yaml.safe_load(VOICES.read_text(encoding="utf-8"))
-    return frozenset(str(p) for p in data["singular_pronouns"])
+    return {number: frozenset(str(p) for p in forms) for number, forms in data["speaker_pronouns"].items()}
 
 
 def article_country(analysis: Analysis) -> Optional[str]:

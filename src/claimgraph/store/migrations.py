@@ -178,6 +178,10 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # of one country are two acts; protesters one party; capitals listed as states; an act is its subject's; a state's
     # negated act naming no one is its own (graph/actors.py, story_scope.py, propositions.py, keys.py)
     ("0036_graph_contested_actors_2026_12_08", retake_graph),
+    # a past title or a clause about a person makes no organisation's voice ("a former Acme spokesperson", "X, who
+    # criticised the Acme chief,"); a plural pronoun is never one named person (graph/person_roles.py,
+    # context_voices.py, data/voices.yaml)
+    ("0037_graph_former_titles_plural_pronouns_2026_12_08", retake_graph),
 ]
 
 

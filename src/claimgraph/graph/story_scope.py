@@ -58,7 +58,22 @@ def stored_agent(arguments: Optional[str]) -> str:
 @lru_cache(maxsize=65536)
 def stored_place(names: str) -> Optional[str]:
     """The country of a stored claim's location (`claims.names`, JSON)."""
-    return place_country(json.loads(names).get("location"))
+    return place_country(stored_location(names))
+
+
+# A candidate is scored against every mention of its block: its JSON was decoded up to 178,000 times for 400 articles
+# (docs/performance.md). The caches are keyed by the JSON text itself, not by claim id: a claim whose arguments or
+# names change during a sync is decoded again, so no cache answers for an older version of it.
+@lru_cache(maxsize=65536)
+def stored_actors(arguments: Optional[str]) -> frozenset[str]:
+    """Every key a stored claim's arguments name (`claims.arguments`, JSON), "-" included."""
+    return frozenset(json.loads(arguments or "{}").values())
+
+
+@lru_cache(maxsize=65536)
+def stored_location(names: str) -> Optional[str]:
+    """The location phrase of a stored claim (`claims.names`, JSON)."""
+    return json.loads(names).get("location")
 
 
 class StoryScope(NamedTuple):
@@ -126,7 +141,7 @@ def shared_wording(scope: StoryScope, row: Any, score: float) -> bool:
     shared = scope.wording & word_runs(row.item)
     if not shared or len({w for run in shared for w in run} - filler_words()) < WORDING_CONTENT:
         return False
-    actors = frozenset(json.loads(row.arguments or "{}").values()) - {"-"}
+    actors = stored_actors(row.arguments) - {"-"}
     return score >= PROPOSITION_FLOOR or bool(scope.actors & actors)
 
 
@@ -143,12 +158,12 @@ def within_story(row: Any, scope: StoryScope) -> bool:
     shared = shared_keys(scope.propositions, asserted) if scope.answers else scope.propositions & asserted
     if scope.propositions and not shared:
         return False  # a statement meets the statements that assert what it asserts, not the whole story
-    actors = frozenset(json.loads(row.arguments or "{}").values())
+    actors = stored_actors(row.arguments)
     if shared and all(k.startswith("judge:") for k in shared) and scope.actors and actors and not scope.actors & actors:
         return False  # "murder" said of one party is not "murder" said of another
     if not scope.propositions and open_role(stored_agent(row.arguments)) and stored_place(row.names) is None:
         return False  # an attack by no one known, somewhere unknown: only its words can tell it is this one
     if scope.place and open_role(stored_agent(row.arguments)) and distinct_places(scope.place,
-                                                                                 json.loads(row.names).get("location")):
+                                                                                 stored_location(row.names)):
         return False  # two places of one country ("Guffa in Upper Nile state", "Yida refugee camp"): two attacks
     return first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS

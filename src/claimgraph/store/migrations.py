@@ -181,6 +181,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a past title or a clause about a person makes no organisation's voice ("a former Acme spokesperson", "X, who
     # criticised the Acme chief,"); a plural pronoun is never one named person (graph/person_roles.py,
     # context_voices.py, data/voices.yaml)
+    # It landed after the claim-key review and covers it too: depth words take a figure only with a length unit,
+    # miles/metres/feet keyed in kilometres; "protesting" makes protesters only after people; places compared by
+    # names; a state's denial is its own act only when the article alleges it (propositions.py, keys.py, actors.py)
     ("0037_graph_former_titles_plural_pronouns_2026_12_08", retake_graph),
 ]
 

@@ -48,10 +48,10 @@ def test_a_failing_repair_rejects_its_article_only(analyzer, monkeypatch) -> Non
 
     steps = pipeline.repair_steps
 
-    def broken(doc, hints):  # type: ignore[no-untyped-def]
+    def broken(doc, hints, *rest):  # type: ignore[no-untyped-def]
         if "Orvane" in doc.text:
             raise ValueError("broken repair")
-        return (yield from steps(doc, hints))
+        return (yield from steps(doc, hints, *rest))
 
     monkeypatch.setattr(pipeline, "repair_steps", broken)
     documents = [Document(id=f"d{i}", text=text, lang="fr") for i, text in enumerate(FRENCH)]

@@ -15,7 +15,7 @@ from claimgraph.lang import get_language, get_rules
 from claimgraph.model import Document, Rejection
 from claimgraph.nlp.components import ParseSteps, add_components, parsed_alone, parsed_together
 from claimgraph.nlp.asides import aside_steps
-from claimgraph.nlp.headline_case import headline_steps
+from claimgraph.nlp.headline_case import Lexicon, headline_lexicon, headline_steps
 from claimgraph.nlp.chunks import CHUNK_CHARS, parse_in_pieces
 from claimgraph.nlp.stand_ins import ParsingHints, load_parsing_hints, stand_in_steps
 
@@ -28,10 +28,10 @@ DETECT_CHARS = 3000
 Parsed = Union[Doc, None, Rejection]
 
 
-def repair_steps(doc: Doc, hints: ParsingHints) -> ParseSteps:
+def repair_steps(doc: Doc, hints: ParsingHints, lexicon: Optional[Lexicon] = None) -> ParseSteps:
     """The second parses of an article in steps (nlp/components.py): a Title-Case headline in sentence case,
     its stand-in verbs, then its asides."""
-    doc = yield from headline_steps(doc, hints)
+    doc = yield from headline_steps(doc, hints, lexicon)
     doc = yield from stand_in_steps(doc, hints)
     return (yield from aside_steps(doc, hints))
 
@@ -163,7 +163,7 @@ class PipelineCache:
         """`_reparsed` of each article of a batch, their second parses sharing `nlp.pipe` calls (the same parses)."""
         hints = self._hints[lang]
         try:
-            results = parsed_together(nlp, [repair_steps(doc, hints) for _, _, doc in ready])
+            results = parsed_together(nlp, [repair_steps(doc, hints, headline_lexicon(nlp)) for _, _, doc in ready])
         except Exception:  # noqa: BLE001  (the shared parse failed: each article alone, as they came)
             return {i: self._reparsed(nlp, lang, document, doc) for i, document, doc in ready}
         return {i: failure(document, "parse failed", result) if isinstance(result, Exception) else result
@@ -171,6 +171,6 @@ class PipelineCache:
 
     def _reparsed(self, nlp: Language, lang: str, document: Document, doc: Doc) -> Union[Doc, Rejection]:
         try:
-            return parsed_alone(nlp, repair_steps(doc, self._hints[lang]))
+            return parsed_alone(nlp, repair_steps(doc, self._hints[lang], headline_lexicon(nlp)))
         except Exception as exc:  # noqa: BLE001
             return failure(document, "parse failed", exc)

@@ -8,7 +8,7 @@ from typing import Optional
 
 from claimgraph.graph.keys import _data as keys_data
 from claimgraph.graph.keys import (country_name, entity_key, fold, is_pronoun, named_countries, nationality,
-                                   place_country, state_name, words)
+                                   place_country, state_name, unnamed_group, words)
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
@@ -74,6 +74,8 @@ def resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countri
                     candidates.add((other.arguments[role], other.names[role]))
             if not candidates and (current is None or is_pronoun(mention.names.get(role, ""))):
                 candidates = _known_actors(mention, role, mentions, borrowed)
+            if not candidates and role == "agent" and current is not None and is_pronoun(mention.names.get(role, "")):
+                candidates = _group_before(mention)
             if not candidates and current is None and role == "agent" and mention.polarity == "negative" \
                     and mention.origin.key.startswith("state:") and _alleged(mention, mentions):
                 # A state's voice denying an act that names no one, an act the article alleges against that state,
@@ -90,6 +92,28 @@ def _alleged(mention: ClaimMention, mentions: list[ClaimMention]) -> bool:
     """Whether the article tells the act of `mention` (same type) with the voice's state as its actor."""
     return any(other is not mention and other.type == mention.type and other.polarity != "negative"
                and other.arguments.get("agent") == mention.origin.key for other in mentions)
+
+
+# How far before a pronoun its group may be named ("... at Sgt. A and Officer B before they opened fire").
+_PRONOUN_REACH = 6
+
+
+def _group_before(mention: ClaimMention) -> set[tuple[str, str]]:
+    """A pronoun agent the article names no actor for elsewhere is the group of known kind named just before it
+    in its own words ("police say he pointed a gun at Sgt. A and Officer B before they opened fire": officers, the
+    story's police): the words closest before the pronoun, within _PRONOUN_REACH, that key as an unnamed group."""
+    said = mention.quote.text if mention.quote else ""
+    pronoun = mention.names.get("agent", "")
+    found = re.search(rf"\b{re.escape(pronoun)}\b", said) if pronoun else None
+    if found is None:
+        return set()
+    before = re.findall(r"[\w.'-]+", said[:found.start()])[-_PRONOUN_REACH:]
+    for end in range(len(before), 0, -1):
+        for start in range(end - 1, -1, -1):
+            group = unnamed_group(" ".join(before[start:end]))
+            if group is not None:
+                return {group}
+    return set()
 
 
 def _known_actors(mention: ClaimMention, role: str, mentions: list[ClaimMention],

@@ -12,7 +12,8 @@ import re
 from typing import Optional
 
 from claimgraph.graph import sanity
-from claimgraph.graph.propositions import privative_polarity
+from claimgraph.graph.accounts import account_denials
+from claimgraph.graph.propositions import privative_polarity, proposition_keys
 from claimgraph.graph.actors import ANY, BLOCK_ROLES, mentioned_countries, open_role, resolve_places, resolve_unnamed
 from claimgraph.graph.assertion import answers, unasserted
 from claimgraph.graph.keys import (POLICE, entity_key, fold, is_state, is_universal, key_country, state_name, text_key,
@@ -94,6 +95,7 @@ def claim_mentions(analysis: Analysis) -> list[ClaimMention]:
     for attribution in analysis.attributions:
         if _is_statement(attribution, analysis, by_attribution):
             mentions.append(_statement_mention(attribution, analysis, entities))
+    mentions = account_denials(analysis, mentions)  # "his relatives dispute the police account" (graph/accounts.py)
     _link_denials(mentions, countries)
     # The article's own negation ("no evidence has emerged that ...") is not a denial: a denier is a party
     # who could know (a state, a company, a person, a source), never the outlet that writes or reports it.
@@ -231,14 +233,21 @@ def _is_statement(attribution: Attribution, analysis: Analysis, by_attribution: 
         return False
     cue = attribution.cue
     if cue is not None and any(e.type in SPEECH_ACT_TYPES and e.trigger is not None and e.trigger.overlaps(cue)
+                               and not (e.type == "DENY" and proposition_keys(attribution.content.text))
                                for e in analysis.events):
-        return False  # "accused Beijing of helping Moscow": the ACCUSE event is that claim
+        # "accused Beijing of helping Moscow": the ACCUSE event is that claim. A denial of a proposition the
+        # story's accounts share ("his family denied he was carrying a weapon": carry:weapon) is also that
+        # proposition, negated: a denial of the account that asserts it.
+        return False
     text = analysis.document.text
     if any(a.parent == attribution.id and relays(attribution, a, text) for a in analysis.attributions):
         return False
     by_id = {a.id: a for a in analysis.attributions}
     parent = by_id.get(attribution.parent) if attribution.parent else None
-    return parent is None or not any(f in by_attribution for f in _report_of(parent, analysis))
+    # A negated content confirms nothing (`_event_mentions` counts no negated confirmer): "all of whom said that four
+    # bombs were dropped but that they caused no casualties" holds the bombs and, beside them, a claim of its own.
+    return parent is None or attribution.polarity == "negative" or not any(
+        f in by_attribution for f in _report_of(parent, analysis))
 
 
 def _says_more(attribution: Attribution, events: list[Event]) -> bool:

@@ -185,6 +185,10 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # miles/metres/feet keyed in kilometres; "protesting" makes protesters only after people; places compared by
     # names; a state's denial is its own act only when the article alleges it (propositions.py, keys.py, actors.py)
     ("0037_graph_former_titles_plural_pronouns_2026_12_08", retake_graph),
+    # a party's account named, not told ("his relatives dispute the police account"), denies that party's account in
+    # the article; a denial of a proposition the story's accounts share is that proposition, negated
+    # (graph/accounts.py, mentions.py)
+    ("0038_graph_named_accounts_2026_12_08", retake_graph),
 ]
 
 

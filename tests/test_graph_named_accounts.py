@@ -94,3 +94,15 @@ def test_a_pronoun_acting_is_the_group_named_just_before_it() -> None:
     d.attribution("a1", "Witnesses", "anonymous_person", "they opened fire")
     d.event("v1", "USE", "opened fire", attribution="a1", agent=("they", None))
     assert "v1" not in {m.record_id for m in claim_mentions(d.analysis)}, "no group named before it: nobody"
+
+
+def test_one_speakers_charge_worded_apart_is_one_claim(tmp_path: Path) -> None:
+    said = [("j1", "2025-06-01", "a march is one thing and murder is quite another"),
+            ("j2", "2025-06-02", "the depot blaze was murderous")]  # cosine 0.28: below the statements' floor
+    analyses = []
+    for doc_id, date, content in said:
+        d = Doc(doc_id, f"The premier said {content}.", "en", date, f"Outlet {doc_id}")
+        d.attribution("a1", "The premier", "named_person", content)
+        analyses.append(d.analysis)
+    claims = [c for c in claims_of(store_with(tmp_path, analyses, "charge.db")).values() if c.type == "STATEMENT"]
+    assert len(claims) == 1

@@ -31,6 +31,9 @@ PROPOSITION_FLOOR = 0.3
 # officers") words it apart from every telling of it: its cosine with the account's centroid is lower (0.2-0.3 on
 # the real story clusters), so it meets a claim asserting its key from this one.
 NEGATED_PROPOSITION_FLOOR = 0.2
+# A statement whose only proposition is a charge ("a demonstration is one thing and murder is quite another", "the
+# firebombing was a raw murderous act"): the charge is the claim, its sentences share little else.
+JUDGEMENT_FLOOR = 0.0
 # Two statements of one story that share runs of WORDING_RUN words holding WORDING_CONTENT words beyond function
 # words and stock phrases, and name a party in common or are PROPOSITION_FLOOR close, are one statement quoted or
 # paraphrased around them ("in the wake of the Russian invasion of Ukraine" holds 3: two statements' common frame).
@@ -114,6 +117,8 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
     if mention.type == "STATEMENT":
         keys, wording = proposition_keys(mention.item), word_runs(mention.item)
         floor = NEGATED_PROPOSITION_FLOOR if is_negated_statement(mention) else PROPOSITION_FLOOR
+        if keys and all(k.startswith("judge:") for k in keys):
+            floor = JUDGEMENT_FLOOR  # a charge ("murder") is its word, however the sentence around it runs
         return StoryScope(mention_day, keys, frozenset(mention.arguments.values()), floor=floor,
                           wording=wording, subject=subject_group(mention.item)) if keys or wording else None
     if mention.type in STORY_SPEECH_ACTS:

@@ -187,7 +187,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0037_graph_former_titles_plural_pronouns_2026_12_08", retake_graph),
     # a party's account named, not told ("his relatives dispute the police account"), denies that party's account in
     # the article; a denial of a proposition the story's accounts share is that proposition, negated
-    # (graph/accounts.py, mentions.py)
+    # (graph/accounts.py, mentions.py); a pronoun acting is the group named just before it (actors.py); a statement
+    # whose only proposition is a charge meets the story's claims making it whatever its other words (story_scope.py)
     ("0038_graph_named_accounts_2026_12_08", retake_graph),
 ]
 

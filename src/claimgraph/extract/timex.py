@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
-from dateparser.date import DateDataParser  # type: ignore[import-untyped]
-
 from claimgraph.lang import LanguageRules
 
 # dateparser periods, finest last.
@@ -40,6 +38,8 @@ class _TimeRules:
     weekday: Optional[re.Pattern[str]] = None
     # per finder, words any of its matches contains (None: no such list): lines without them are not scanned
     needs: tuple[Optional[re.Pattern[str]], ...] = ()
+    # phrases read without dateparser (lower case -> weekday 0-6, month 1-12, (period, step))
+    quick: tuple[dict[str, int], dict[str, int], dict[str, tuple[str, int]]] = ({}, {}, {})
 
 
 def parse_document_date(value: Optional[str]) -> Optional[tuple[dt.datetime, str]]:
@@ -91,7 +91,11 @@ def _compile(data: dict[str, Any]) -> _TimeRules:
     needs_data = list(data.get("needs") or [])
     needs = tuple(re.compile(expand(n), flags) if n else None
                   for n in needs_data + [None] * (len(finders) - len(needs_data)))
-    return _TimeRules(finders, strips, rewrites, weekday, needs)
+    quick = data.get("quick") or {}
+    quick_days = {w.lower(): i for i, w in enumerate(quick.get("weekdays") or [])}
+    quick_months = {m.lower(): i + 1 for i, m in enumerate(quick.get("months") or [])}
+    quick_relative = {p.lower(): (v[0], int(v[1])) for p, v in (quick.get("relative") or {}).items()}
+    return _TimeRules(finders, strips, rewrites, weekday, needs, (quick_days, quick_months, quick_relative))
 
 
 def _time_rules(rules: LanguageRules) -> Optional[_TimeRules]:
@@ -105,7 +109,8 @@ def _time_rules(rules: LanguageRules) -> Optional[_TimeRules]:
 
 
 @lru_cache(maxsize=8)
-def _parser(code: str, base: dt.datetime) -> DateDataParser:
+def _parser(code: str, base: dt.datetime) -> Any:
+    from dateparser.date import DateDataParser  # type: ignore[import-untyped]  # loaded when first needed
     return DateDataParser(languages=[code], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
                                                       "RETURN_TIME_AS_PERIOD": True})
 
@@ -232,11 +237,14 @@ def _normalize_time(expression: str, rules: LanguageRules, document_date: Option
             phrase = pattern.sub(replacement, phrase)
     if re.fullmatch(r"(?:19|20)\d{2}", phrase):
         return phrase
-    data = _parser(rules.code, base).get_date_data(phrase)
-    if data is None or data.date_obj is None:
-        return None
-    precision = data.period if data.period in PRECISIONS else "day"
-    when = data.date_obj
+    read = _quick(phrase, compiled, base) if compiled is not None else None
+    if read is None:
+        data = _parser(rules.code, base).get_date_data(phrase)
+        if data is None or data.date_obj is None:
+            return None
+        read = data.date_obj, data.period
+    when, period = read
+    precision = period if period in PRECISIONS else "day"
     if precision == "day" and not re.search(r"\d", phrase) and (base - when).days == 7 and base_precision == "day":
         # a bare weekday is the latest such day on or before the article's date: the day itself too
         when = base
@@ -249,3 +257,30 @@ def _normalize_time(expression: str, rules: LanguageRules, document_date: Option
         # "mardi" in an article dated to the month: only the month is known.
         precision = base_precision
     return format_date(when, precision)
+
+
+_MONTH_YEAR = re.compile(r"(\S+) ((?:19|20)\d{2})")
+
+
+def _quick(phrase: str, compiled: _TimeRules, base: dt.datetime) -> Optional[tuple[dt.datetime, str]]:
+    """dateparser's (date, period) for a bare weekday, a bare month, "month YYYY" or "this/last year|month" of
+    `time.yaml`'s `quick` lists, without dateparser (its first call costs ~0.4 s of setup per process);
+    tests/test_timex_quick.py holds these answers equal to dateparser's over a grid. None: not such a phrase."""
+    days, months, relative = compiled.quick
+    key = phrase.lower()
+    if key in days:  # the latest such day before the article's date (a week back on that very day)
+        return base - dt.timedelta(days=(base.weekday() - days[key]) % 7 or 7), "day"
+    named = _MONTH_YEAR.fullmatch(key)
+    if named and named.group(1) in months and base.day <= 28:  # "février 2022": that month
+        return dt.datetime(int(named.group(2)), months[named.group(1)], 1), "month"
+    if key in months and base.day <= 28:  # the latest such month up to the article's (dateparser
+        # keeps the base's day: "February" on a 29th-31st goes back to a leap year, left to it)
+        month = months[key]
+        return dt.datetime(base.year if month <= base.month else base.year - 1, month, 1), "month"
+    if key in relative:
+        period, step = relative[key]
+        if period == "year":
+            return dt.datetime(base.year + step, 1, 1), "year"
+        index = base.year * 12 + base.month - 1 + step
+        return dt.datetime(index // 12, index % 12 + 1, 1), "month"
+    return None

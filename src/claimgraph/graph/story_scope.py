@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple, Optional
+from types import MappingProxyType
+from typing import Any, Mapping, NamedTuple, Optional
 
 from claimgraph.graph.actors import distinct_places
 from claimgraph.graph.assertion import is_normative
@@ -52,10 +53,9 @@ def is_negated_statement(mention: ClaimMention) -> bool:
             and mention.origin.type not in OUTLET_VOICES and not is_normative(mention.item))
 
 
-@lru_cache(maxsize=65536)
 def stored_agent(arguments: Optional[str]) -> str:
     """The agent key of a stored claim (`claims.arguments`, JSON), "-" when it names none."""
-    return str(json.loads(arguments or "{}").get("agent", "-"))
+    return str(_stored_json(arguments).get("agent", "-"))
 
 
 @lru_cache(maxsize=65536)
@@ -68,15 +68,20 @@ def stored_place(names: str) -> Optional[str]:
 # (docs/performance.md). The caches are keyed by the JSON text itself, not by claim id: a claim whose arguments or
 # names change during a sync is decoded again, so no cache answers for an older version of it.
 @lru_cache(maxsize=65536)
-def stored_actors(arguments: Optional[str]) -> frozenset[str]:
-    """Every key a stored claim's arguments name (`claims.arguments`, JSON), "-" included."""
-    return frozenset(json.loads(arguments or "{}").values())
+def _stored_json(text: Optional[str]) -> Mapping[str, Any]:
+    """A stored claim's `arguments` or `names` JSON, decoded once per distinct text (read-only)."""
+    return MappingProxyType(json.loads(text or "{}"))
 
 
 @lru_cache(maxsize=65536)
+def stored_actors(arguments: Optional[str]) -> frozenset[str]:
+    """Every key a stored claim's arguments name (`claims.arguments`, JSON), "-" included."""
+    return frozenset(_stored_json(arguments).values())
+
+
 def stored_location(names: str) -> Optional[str]:
     """The location phrase of a stored claim (`claims.names`, JSON)."""
-    return json.loads(names).get("location")
+    return _stored_json(names).get("location")
 
 
 class StoryScope(NamedTuple):

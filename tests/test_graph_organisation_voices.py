@@ -13,17 +13,27 @@ from graph_docs import Doc, origins_by_record
 CONTENT = "Velmor Engines shipped engines to Ostrava Aero"
 
 
-def _said(text: str, source: str, source_type: str, person: bool = True, pact_words: tuple[str, ...] = ()) -> Analysis:
+def _doc(text: str) -> Doc:
+    """An article naming the maker and its customer (e1, e2)."""
     d = Doc("pact", text, "en", "2024-07-10", "Harbour Gazette")
     d.entity("e1", "Velmor Engines", "ORG", "Velmor Engines")
     d.entity("e2", "Ostrava Aero", "ORG", "Ostrava Aero")
-    if pact_words:
-        d.entity("e4", "Northern Pact", "ORG", *pact_words)
-    entity = d.entity("e3", "Anna Berg", "PERSON", "Anna Berg") if person else None
-    holder = d.attribution("a1", source, source_type, CONTENT, entity=entity)
+    return d
+
+
+def _shipped(d: Doc, holder: str) -> Analysis:
+    """`d` with the shipment of CONTENT as the event `holder` reports."""
     d.event("v1", "SUPPLY", "shipped", holder, agent=("Velmor Engines", "e1"), recipient=("Ostrava Aero", "e2"),
             item=("engines", None))
     return d.analysis
+
+
+def _said(text: str, source: str, source_type: str, person: bool = True, pact_words: tuple[str, ...] = ()) -> Analysis:
+    d = _doc(text)
+    if pact_words:
+        d.entity("e4", "Northern Pact", "ORG", *pact_words)
+    entity = d.entity("e3", "Anna Berg", "PERSON", "Anna Berg") if person else None
+    return _shipped(d, d.attribution("a1", source, source_type, CONTENT, entity=entity))
 
 
 def test_a_person_titled_with_an_organisation_it_names_speaks_as_it() -> None:
@@ -51,27 +61,19 @@ def test_a_person_with_no_role_of_an_organisation_is_their_own_origin() -> None:
 def test_a_state_s_organisation_leaves_its_person_to_the_state() -> None:
     """A ministry is its state: the person is the state's voice (graph/voices.py), never the ministry apart."""
     text = f"China's foreign ministry spokesperson Anna Berg said {CONTENT}."
-    d = Doc("pact", text, "en", "2024-07-10", "Harbour Gazette")
-    d.entity("e1", "Velmor Engines", "ORG", "Velmor Engines")
-    d.entity("e2", "Ostrava Aero", "ORG", "Ostrava Aero")
+    d = _doc(text)
     d.entity("e3", "Anna Berg", "PERSON", "Anna Berg")
-    holder = d.attribution("a1", "Anna Berg", "named_person", CONTENT, entity="e3")
-    d.event("v1", "SUPPLY", "shipped", holder, agent=("Velmor Engines", "e1"), recipient=("Ostrava Aero", "e2"),
-            item=("engines", None))
-    assert origins_by_record(d.analysis) == {"v1": "state:CN"}
+    analysis = _shipped(d, d.attribution("a1", "Anna Berg", "named_person", CONTENT, entity="e3"))
+    assert origins_by_record(analysis) == {"v1": "state:CN"}
 
 
 def test_an_organisation_s_people_beside_a_place_are_the_organisation() -> None:
     text = f"Northern Pact leaders meeting in Oslo on Wednesday said {CONTENT}."
-    d = Doc("pact", text, "en", "2024-07-10", "Harbour Gazette")
-    d.entity("e1", "Velmor Engines", "ORG", "Velmor Engines")
-    d.entity("e2", "Ostrava Aero", "ORG", "Ostrava Aero")
+    d = _doc(text)
     d.entity("e4", "Northern Pact", "ORG", "Northern Pact")
     d.entity("e5", "Oslo", "GPE", "Oslo")
     holder = d.attribution("a1", "Northern Pact leaders meeting in Oslo on Wednesday", "anonymous_person", CONTENT)
-    d.event("v1", "SUPPLY", "shipped", holder, agent=("Velmor Engines", "e1"), recipient=("Ostrava Aero", "e2"),
-            item=("engines", None))
-    assert origins_by_record(d.analysis) == {"v1": "src:northern pact"}
+    assert origins_by_record(_shipped(d, holder)) == {"v1": "src:northern pact"}
 
 
 def test_a_source_referring_back_by_its_head_noun_is_the_one_quoted_before() -> None:

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Optional, Sequence
 from claimgraph.graph.aggregates import COMMENTATOR
 from claimgraph.graph.keys import nationality
 from claimgraph.graph.voices import body_keys
+from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.listed_voices import (ARTICLE, CERTAINTY, DATE, DOC, FLAGS, ID, KEY, LANG, NAME, NOUN, ORIGIN,
                                             STANCE, STORED, TYPE, Triple)
 from claimgraph.graph.origins import STORY_PREFIXES
@@ -24,7 +25,6 @@ from claimgraph.model.claims import ClaimSummary, Origin
 
 FIRMNESS = {c: i for i, c in enumerate(CERTAINTIES)}  # certain=0 ... underspecified=3
 UNASSERTED = "underspecified"
-ASSERTED = ("certain", "probable")
 # What an outlet's own telling of a claim can relay: another outlet's report ("Reuters reported ..."; the outlet
 # retells a text). A party it also quotes (police, an official, a charity) does not make the outlet's own
 # narration theirs: the outlet asserts it in its own voice (tests/graph_gold/stories/README.md, "Origins").

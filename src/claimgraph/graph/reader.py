@@ -14,12 +14,12 @@ from functools import lru_cache
 from typing import Optional
 
 from claimgraph.graph.assertion import is_anaphoric
+from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.firmness import brief_data, first_sentence, firmness, row_level, says_denial
 from claimgraph.graph.items import item_classes
 from claimgraph.model.claims import ClaimSummary
 
 READER = "en"
-ASSERTED = ("certain", "probable")
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 # An English quote standing for a statement's label is cut at this many characters.
 LABEL_CHARS = 200

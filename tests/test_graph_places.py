@@ -24,9 +24,10 @@ def test_an_agentless_attack_with_no_country_takes_the_articles_place(monkeypatc
     monkeypatch.setattr(actors, "place_country", lambda text: "NL" if text and "Northland" in text else None)
     mentions = {m.record_id: m for m in claim_mentions(_camp().analysis)}
     assert "Northland" in mentions["v2"].names["location"], "the same camp in other words"
-    # With no place of its own it is lent the country only (not the camp's words: it may be another place there).
-    assert mentions["v3"].names["location"] == keys.country_name("NL"), "no place of its own: the country"
+    # With no place of its own it is the article's lead attack's (the first told with a place), whoever the lead names.
+    assert mentions["v3"].names["location"] == "a refugee camp in Northland", "no place of its own: the lead's"
     assert "Northland" not in mentions["v4"].names["location"], "a place of its own stays its own"
+    assert mentions["v4"].names["location"].startswith("Harrow in Pine county (")  # in the lead's country
     assert keys.place_country("a refugee camp in Northland") is None  # the real table knows no Northland
 
 

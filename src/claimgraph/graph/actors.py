@@ -156,30 +156,63 @@ def _known_actors(mention: ClaimMention, role: str, mentions: list[ClaimMention]
 _MIN_PLACE_WORD = 4
 
 
-def resolve_places(mentions: list[ClaimMention]) -> None:
+def resolve_places(mentions: list[ClaimMention], places: Optional[dict[int, str]] = None) -> None:
     """Within one article, an attack by no one named told without a place we can put in a country ("four bombs
     were dropped", "the bombing of Yida refugee camp") is where the article's other tellings of an attack by no one
     named are, if they are all in one country, and it names no place or the same place in other words (a word of
     its place phrase in theirs: "Yida refugee camp" / "a refugee camp in South Sudan"). A place of its own it does
     not share ("Guffa in Upper Nile state") keeps it apart. Only the place's country is lent (`names`), which is
-    what tells agentless attacks of one story together (graph/scoring.py `in_story`)."""
-    placed: dict[str, list[tuple[str, str]]] = {}
-    for m in mentions:
-        if m.type == "USE" and open_role(m.arguments.get("agent", "-")):
-            code = place_country(m.names.get("location"))
-            if code:
-                placed.setdefault(code, []).append((m.names["location"], m.arguments.get("location", "")))
-    if len(placed) != 1:
-        return
-    ((code, places),) = placed.items()
-    known = {w for name, _ in places for w in words(name) if len(w) >= _MIN_PLACE_WORD}
-    for m in mentions:
-        if m.type != "USE" or not open_role(m.arguments.get("agent", "-")):
-            continue
+    what tells agentless attacks of one story together (graph/scoring.py `in_story`).
+
+    An attack told with no place at all is the article's lead attack's, whoever the lead names ("Sudan bombs
+    refugee camp" ... "four bombs were dropped"): a report tells its event first with where it was, and the details
+    that follow without a place are of that event; an attack elsewhere is told with its place ("bombings in another
+    region", "in Guffa"). `places`: id of a mention -> its location's words in the article (its span; the key may
+    have kept only the country)."""
+    agentless = [m for m in mentions if m.type == "USE" and open_role(m.arguments.get("agent", "-"))]
+    lead, lead_country = _lead_place(mentions, places or {})
+    placed: dict[str, list[str]] = {}
+    for m in agentless:
+        code = place_country(m.names.get("location"))
+        if code:
+            placed.setdefault(code, []).append(m.names["location"])
+    if len(placed) == 1:
+        ((code, places_of),) = placed.items()
+        known = {w for name in places_of for w in words(name) if len(w) >= _MIN_PLACE_WORD}
+        for m in agentless:
+            own = m.names.get("location")
+            if own and (place_country(own) or not known & {w for w in words(own) if len(w) >= _MIN_PLACE_WORD}):
+                continue
+            if own or lead is None:
+                m.names["location"] = f"{own} ({places_of[0]})" if own else (country_name(code) or places_of[0])
+    for m in agentless:
         own = m.names.get("location")
-        if own and (place_country(own) or not known & {w for w in words(own) if len(w) >= _MIN_PLACE_WORD}):
-            continue
-        m.names["location"] = (country_name(code) or places[0][0]) if not own else f"{own} ({places[0][0]})"
+        if not own and lead is not None:
+            m.names["location"] = lead
+        elif own and lead_country and not place_country(own):  # "a refugee camp in their territory"
+            m.names["location"] = f"{own} ({country_name(lead_country) or lead_country})"
+
+
+def _lead_place(mentions: list[ClaimMention], places: dict[int, str]) -> tuple[Optional[str], Optional[str]]:
+    """The place of the article's first asserted attack told with one (its words, the country added when they name
+    none and the article's attacks are all in one country), unless that place is said to be another ("bombings in
+    another region"); and its country."""
+    told = sorted((m for m in mentions if m.type == "USE" and m.polarity != "negative" and m.names.get("location")),
+                  key=lambda m: m.quote.start if m.quote else 0)
+    if not told:
+        return None, None
+    key = told[0].arguments.get("location", "")
+    phrase = (country_name(key.split(":")[1]) if key.startswith("state:") else None) or told[0].names["location"]
+    if set(keys_data().get("place_other", ())) & set(words(phrase)):
+        return None, None
+    code = place_country(phrase)
+    if code:
+        return phrase, code
+    countries = {c for m in told for c in [place_country(places.get(id(m)) or m.names["location"])] if c}
+    if len(countries) != 1:
+        return phrase, None
+    code = next(iter(countries))
+    return f"{phrase} ({country_name(code) or code})", code
 
 
 def _says(mention: ClaimMention, key: str, name: str) -> bool:

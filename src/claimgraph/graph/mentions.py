@@ -90,7 +90,7 @@ def claim_mentions(analysis: Analysis) -> list[ClaimMention]:
     # Actors are resolved before the roles are checked, so an event whose actor the parse missed or left
     # as a pronoun ("they opened fire") takes the one actor the article gives that act.
     resolve_unnamed([m for m, _ in raw], {k: v for k, v in organisations.items() if k.startswith("ent:")}, countries)
-    resolve_places([m for m, _ in raw])
+    resolve_places([m for m, _ in raw], {id(m): spans['location'].text for m, spans in raw if 'location' in spans})
     mentions = [m for m in (sanity.repair(m, analysis, spans) for m, spans in raw) if m is not None]
     for attribution in analysis.attributions:
         if _is_statement(attribution, analysis, by_attribution):

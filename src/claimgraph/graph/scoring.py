@@ -21,8 +21,8 @@ from claimgraph.graph.mentions import BLOCK_ROLES, open_role
 from claimgraph.graph.propositions import contradicts, other_subject
 # The story's scope (split to graph/story_scope.py; update.py and stances.py import these names from here).
 from claimgraph.graph.story_scope import (StoryScope, claim_propositions, in_story, in_window,  # noqa: F401
-                                          is_negated_statement, shared_wording, stored_agent, stored_place,
-                                          within_story)
+                                          is_negated_statement, other_place, shared_wording, stored_agent,
+                                          stored_place, within_story)
 from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t
 
@@ -216,9 +216,10 @@ def score_candidates(rows: list[Any], vector: Optional[np.ndarray], classes: fro
         # Item classes that differ (-1.0) still tell two acts apart; a statement's words must still be related,
         # and its figures must not contradict the claim's ("ten killed" is not "twelve killed").
         floor = story.floor if story.propositions else -1.0
-        scores = [-1.0 if story.propositions and (contradicts(story.propositions, claim_propositions(row, story))
-                                                  or other_subject(story.propositions, story.subject,
-                                                                   claim_propositions(row, story), row.item))
+        # An attack by no one named elsewhere ("Guffa in Upper Nile state" / "the Yida refugee camp") is another act.
+        scores = [-1.0 if other_place(story, row) or story.propositions and (
+                      contradicts(story.propositions, claim_propositions(row, story))
+                      or other_subject(story.propositions, story.subject, claim_propositions(row, story), row.item))
                   else threshold if floor < score < threshold and within_story(row, story) else score
                   for row, score in zip(rows, scores)]
         if story.wording:

@@ -13,7 +13,8 @@ from typing import Any, Mapping, NamedTuple, Optional
 from claimgraph.graph.actors import distinct_places
 from claimgraph.graph.assertion import is_normative
 from claimgraph.graph.denials import day
-from claimgraph.graph.keys import fold, place_country
+from claimgraph.graph.keys import _data as keys_data
+from claimgraph.graph.keys import fold, place_country, words
 from claimgraph.graph.mentions import OUTLET_VOICES, open_role
 from claimgraph.graph.propositions import filler_words, proposition_keys, shared_keys, subject_group
 from claimgraph.model.claims import ClaimMention
@@ -155,6 +156,20 @@ def shared_wording(scope: StoryScope, row: Any, score: float) -> bool:
     return score >= PROPOSITION_FLOOR or bool(scope.actors & actors)
 
 
+def other_place(scope: StoryScope, row: Any) -> bool:
+    """Whether a claim of an attack by no one named is somewhere else than the attack of `scope` ("Guffa in Upper Nile
+    state" / "the Yida refugee camp"): two acts however close their words, within the story and outside it."""
+    if not scope.place or not open_role(stored_agent(row.arguments)):
+        return False
+    stored = stored_location(row.names)
+    return distinct_places(scope.place, stored) or elsewhere(scope.place) != elsewhere(stored)
+
+
+def elsewhere(place: Optional[str]) -> bool:
+    """Whether a place phrase says it is somewhere else than the article's attack ("another region of South Sudan")."""
+    return bool(place) and bool(set(keys_data().get("place_other", ())) & set(words(place or "")))
+
+
 def in_window(row: Any, scope: StoryScope) -> bool:
     first, last = day(row.first_seen), day(row.last_seen or row.first_seen)
     return first is not None and last is not None and first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS
@@ -173,7 +188,6 @@ def within_story(row: Any, scope: StoryScope) -> bool:
         return False  # "murder" said of one party is not "murder" said of another
     if not scope.propositions and open_role(stored_agent(row.arguments)) and stored_place(row.names) is None:
         return False  # an attack by no one known, somewhere unknown: only its words can tell it is this one
-    if scope.place and open_role(stored_agent(row.arguments)) and distinct_places(scope.place,
-                                                                                 stored_location(row.names)):
+    if other_place(scope, row):
         return False  # two places of one country ("Guffa in Upper Nile state", "Yida refugee camp"): two attacks
     return first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS

@@ -190,6 +190,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # (graph/accounts.py, mentions.py); a pronoun acting is the group named just before it (actors.py); a statement
     # whose only proposition is a charge meets the story's claims making it whatever its other words (story_scope.py)
     ("0038_graph_named_accounts_2026_12_08", retake_graph),
+    # an attack told with no place is the article's lead attack's; an attack by no one named elsewhere (another named
+    # place, "another region") never joins a claim of another place (graph/actors.py, story_scope.py, scoring.py)
+    ("0039_graph_lead_place_2026_12_08", retake_graph),
 ]
 
 

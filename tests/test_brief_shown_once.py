@@ -3,7 +3,8 @@ accusation reported in two wordings as one, section headings naming one actor, t
 (invented sentences and claims)."""
 from __future__ import annotations
 
-from claimgraph.graph.brief import UNASSERTED, _heading
+from claimgraph.graph.brief import UNASSERTED
+from claimgraph.graph.brief_sections import _heading
 from claimgraph.graph.brief_tidy import merge_overlapping, whole_title
 from claimgraph.graph.detail import relay_trees
 from claimgraph.graph.reader import whole_label

@@ -19,6 +19,7 @@ from typing import Any, Callable, Optional
 from sqlalchemy import Connection, select
 from threadpoolctl import ThreadpoolController
 
+from claimgraph.graph.brief_sections import Actors, actor_keys, actor_of, sections as group_sections
 from claimgraph.graph.brief_keys import common_word_keys, one_name_per_state
 from claimgraph.graph.brief_tidy import quoted_above, same_item, tidy, whole_names
 from claimgraph.graph.denials import link
@@ -112,7 +113,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     direct: set[str] = set()
     # Who acts in a claim (its readable names) is only read for the few claims a section is made of.
     names = {row.id: row.names for row in rows}
-    actor = _Actors(names, kinds)
+    actor = Actors(names, kinds)
     # The country the question names first is its subject ("La Chine fournit-elle des armes à la Russie ?"):
     # claims where it, its state or its companies act rank before those where the other country acts.
     first = _first_country(question)
@@ -120,8 +121,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     for row, cosine in zip(rows, cosines):
         shared = claim_keys[row.id]
         arguments = json.loads(row.arguments)
-        actor_keys = _actor_keys(arguments, row.type)
-        acts = bool(named & actor_keys)
+        acting_keys = actor_keys(arguments, row.type)
+        acts = bool(named & acting_keys)
         score = (cosine + KEY_BONUS * len(shared & named) + COUNTRY_BONUS * min(1, len(shared & countries))
                  + EVIDENCE_BONUS * math.log1p(row.n_evidence) + ROLE_BONUS * acts)
         scored.append((score, row.id))
@@ -131,7 +132,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         roles[row.id] = arguments
         if acts:
             direct.add(row.id)
-        if first and (f"actor:{first}" in shared or f"state:{first}" in actor_keys):
+        if first and (f"actor:{first}" in shared or f"state:{first}" in acting_keys):
             subject.add(row.id)
     scored.sort(key=lambda x: (-x[0], x[1]))
     # The claims that answer the question (a denial answers the allegations below, it is not one more of
@@ -209,7 +210,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     # that party's answer; what another party the question names says of the actor (Chile's minister on what
     # Portugal shipped to Chile) is an allegation.
     allegations = [c for c in claims if (c.origins or any(e.stance == "supports" for e in c.evidence))
-                   and not (c.origins and all(o.key in named & _actor_keys(roles.get(c.id, {}), c.type)
+                   and not (c.origins and all(o.key in named & actor_keys(roles.get(c.id, {}), c.type)
                                               for o in c.origins))
                    and not _own_words(c, roles, named)
                    and c.id not in asks]
@@ -240,7 +241,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
             stored[claim.id] = claim.label
             claim.label = label
     # Counted from every row; shown with one row per passage and origin names cut at a word (graph.brief_tidy).
-    sections = _sections([c for c in allegations if firm[c.id].asserted], roles, keys)
+    sections = group_sections([c for c in allegations if firm[c.id].asserted], roles, keys)
     unsure = [c.id for c in allegations if not firm[c.id].asserted]
     if unsure:
         # What no origin asserts is no allegation of any actor: listed apart, after them.
@@ -304,12 +305,6 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-def _actor_keys(arguments: dict[str, str], claim_type: str) -> set[str]:
-    """Who a claim is about as its actor: agent or owner, an accusation's target, a statement's subjects."""
-    roles = ("target",) if claim_type == "ACCUSE" else ("agent", "owner")
-    return {v for k, v in arguments.items() if k in roles or k.startswith("about")}
-
-
 def _off_item(question: str) -> Callable[[ClaimSummary], bool]:
     """Whether a claim's item, as its label shows it, falls in none of the item classes the question names (always
     False when it names none): "La Chine fournit-elle des armes ?" is answered by weapons before components."""
@@ -326,55 +321,6 @@ def _first_country(question: str) -> Optional[str]:
             if code:
                 return code
     return None
-
-
-def actor_of(claim: ClaimSummary) -> str:
-    """Who a claim says acts: its agent/owner, or for a statement the entities it is about."""
-    return _actor(claim.arguments, claim.type)
-
-
-class _Actors:
-    """`_actor` of a candidate's stored names (JSON), decoded on first use and kept."""
-
-    def __init__(self, names: dict[str, str], kinds: dict[str, str]) -> None:
-        self.names = names
-        self.kinds = kinds
-        self.known: dict[str, str] = {}
-
-    def __call__(self, claim_id: str) -> str:
-        found = self.known.get(claim_id)
-        if found is None:
-            found = self.known[claim_id] = _actor(json.loads(self.names[claim_id]), self.kinds.get(claim_id, ""))
-        return found
-
-
-def _actor(names: dict[str, str], claim_type: str = "") -> str:
-    # An accusation alleges that its target acts: "the US accuses China of ..." is about China.
-    for role in (("target",) if claim_type == "ACCUSE" else ()) + ("agent", "owner"):
-        if role in names:
-            return names[role]
-    about = [v for k, v in sorted(names.items()) if k.startswith("about")]
-    return "Statements about " + ", ".join(about) if about else "Other statements"
-
-
-def _sections(claims: list[ClaimSummary], roles: dict[str, dict[str, str]], keys: set[str]) -> list[tuple[str, list[str]]]:
-    sections: dict[str, list[str]] = {}
-    for claim in claims:
-        sections.setdefault(_heading(claim, roles.get(claim.id, {}), keys), []).append(claim.id)
-    return list(sections.items())
-
-
-def _heading(claim: ClaimSummary, keys_of: dict[str, str], asked: set[str]) -> str:
-    """A section's actor: an act's agent or owner; for a statement, the one thing it is about that the question
-    names (else the first), never the list of all it mentions ("Statements about Europe, World War II, ...")."""
-    who = actor_of(claim)
-    about = [(role, name) for role, name in sorted(claim.arguments.items()) if role.startswith("about")]
-    if not about or not who.startswith("Statements about "):
-        return who
-    codes = {k.split(":", 1)[1] for k in asked if k.startswith("cc:")}
-    named = [name for role, name in about if keys_of.get(role) in asked
-             or keys_of.get(role, "").split(":", 1)[-1] in codes]
-    return "Statements about " + (named or [about[0][1]])[0]
 
 
 def _readable(keys: set[str]) -> list[str]:

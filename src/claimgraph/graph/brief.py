@@ -21,6 +21,8 @@ from threadpoolctl import ThreadpoolController
 
 from claimgraph.graph.brief_sections import Actors, actor_keys, actor_of, sections as group_sections
 from claimgraph.graph.brief_keys import common_word_keys, one_name_per_state
+from claimgraph.graph.brief_passive import passive
+from claimgraph.graph.brief_support import questions_undenied, supporting_articles
 from claimgraph.graph.brief_tidy import quoted_above, same_item, tidy, whole_names
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
@@ -196,9 +198,11 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         return _unanswered(connection, question, keys, limit)
     relevance = {claim_id: score for score, claim_id in scored}
     claims = summaries(connection, chosen, evidence_limit=EVIDENCE_SHOWN)
+    supporting_articles(connection, claims)  # an allegation's articles carry it; its denials' are its deniers'
     claims = merge_duplicates(claims, same_item(connection, claims, items))  # one accusation in two wordings
     denial_claims = summaries(connection, deny_ids, evidence_limit=EVIDENCE_SHOWN)
     link(claims, denial_claims, roles, claim_keys, items)
+    questions_undenied(claims)  # "trying to establish whether Beijing knew" asks; no denial answers it
     one_name_per_state(claims, roles)  # "China" and "Government of China" head one section
     for claim in claims:
         claim.evidence.sort(key=lambda e: (e.stance != "supports", e.date or "", e.document_id))
@@ -236,7 +240,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     listed = list({id(c): c for c in [*allegations, *denials, *denial_claims]}.values())
     whole_names(listed)
     for claim in listed:
-        label = reader_label(claim)
+        label = passive(reader_label(claim), claim.arguments)  # "someone accuses X of" -> "X is accused of"
         if label != claim.label:
             stored[claim.id] = claim.label
             claim.label = label

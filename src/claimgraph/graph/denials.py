@@ -111,9 +111,6 @@ def _add(claim: ClaimSummary, row: Evidence, asserting: set[str], agent: Origin)
                                    stance="denies", certainty=row.certainty, polarity=row.polarity, quote=row.quote,
                                    chain=row.chain, origin=origin, date=row.date, lang=row.lang, url=row.url,
                                    outlet=row.outlet, title=row.title))
-    if row.document_id not in claim.articles:
-        claim.articles.append(row.document_id)
-        claim.languages = sorted(set(claim.languages) | {row.lang})
     if (row.certainty in ASSERTED and not is_outlet(origin) and origin.key not in asserting
             and origin.key not in {o.key for o in claim.denied_by}):
         claim.denied_by.append(origin)

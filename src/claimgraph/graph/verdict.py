@@ -148,7 +148,10 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
     asserted = [c for c in claims if c.origins and (firm[c.id].asserted if c.id in firm
                                                     else c.certainty not in SPECULATIVE)]
     speculative = [c for c in claims if c not in asserted]
-    deniers = _names([o for c in asserted for o in c.denied_by] + [o for c in denials for o in c.origins]
+    # Who denies: the deniers of the allegations and the speakers of denials; a party's own accusation or statement
+    # listed among its answers ("the UK accuses Chinese companies of ...") makes it no denier.
+    deniers = _names([o for c in asserted for o in c.denied_by] + [o for c in denials if c.type == "DENY"
+                                                                    for o in c.origins]
                      + [o for c in denials for o in c.denied_by])
     if not asserted and not speculative and not denials:
         return no_evidence(question, [])

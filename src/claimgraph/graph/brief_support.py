@@ -1,0 +1,48 @@
+"""What a brief counts as carrying an allegation: the articles that support it, not those that deny it.
+
+A claim's stored articles are every article with a row of it, for or against. In a brief the
+"articles" of an allegation (its table column, its header, the verdict's "in N articles") are the
+articles that carry it: an allegation two articles make and twelve articles deny is in two articles,
+and its denials are counted with its deniers (`graph.denials` adds their rows, not their articles).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Connection, select
+
+from claimgraph.graph.firmness import open_question
+from claimgraph.model.claims import ClaimSummary
+from claimgraph.store import tables as t
+
+
+def supporting_articles(connection: Connection, claims: list[ClaimSummary]) -> None:
+    """Set each claim's `articles` (in their stored order) and `languages` to those of the articles with a supporting
+    row of it; a claim no article supports (only denied) keeps all of its articles."""
+    if not claims:
+        return
+    cd = t.claim_documents
+    carried: dict[str, dict[str, str]] = defaultdict(dict)
+    query = select(cd.c.claim_id, cd.c.document_id, cd.c.lang).where(cd.c.claim_id.in_([c.id for c in claims]),
+                                                                       cd.c.supports > 0)
+    for row in connection.execute(query):
+        carried[row.claim_id][row.document_id] = row.lang
+    for claim in claims:
+        kept = carried.get(claim.id)
+        if not kept:
+            continue
+        claim.articles = [a for a in claim.articles if a in kept] + sorted(a for a in kept if a not in claim.articles)
+        claim.languages = sorted(set(kept.values()))
+
+
+
+def questions_undenied(claims: list[ClaimSummary]) -> None:
+    """Take the denials off each inquiry: a statement no origin asserts whose words ask what they do not answer
+    (`open_question`, `open_questions` in lang/<code>/brief.yaml)."""
+    for claim in claims:
+        if claim.type == "STATEMENT" and not claim.origins and open_question(claim.label):
+            claim.denied_by = []
+            claim.evidence = [e for e in claim.evidence if e.stance == "supports"]
+
+
+__all__ = ["questions_undenied", "supporting_articles"]

@@ -1,0 +1,68 @@
+"""What a brief counts for and against an allegation (our own sentences): an inquiry is not denied, a party's own
+accusation makes it no denier, an act with no named actor reads in the passive, and the articles of an
+allegation are those that carry it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimgraph.graph.brief_passive import passive
+from claimgraph.graph.brief_support import questions_undenied, supporting_articles
+from claimgraph.graph.verdict import verdict
+from claimgraph.model.claims import ClaimSummary, Evidence, Origin
+from claimgraph.model.records import Span
+
+from graph_docs import denial, store_with, times_en, times_fr
+
+
+def _row(stance: str, doc: str = "d1") -> Evidence:
+    return Evidence(claim_id="c1", document_id=doc, record_id="v1", stance=stance, certainty="certain",
+                    polarity="positive" if stance == "supports" else "negative", quote=Span(0, 5, "words"), chain=(),
+                    origin=Origin("state:XX", "Government of Xland", "organization"), date="2024-05-02", lang="en")
+
+
+def test_an_inquiry_keeps_no_denial() -> None:
+    asked = ClaimSummary(id="c1", type="STATEMENT", label="Inspectors are trying to establish whether the ministry "
+                         "knew about the cargo", arguments={}, denied_by=[Origin("state:XX", "Xland", "organization")],
+                         evidence=[_row("supports"), _row("denies")])
+    said = ClaimSummary(id="c2", type="STATEMENT", label="The ministry knew about the cargo", arguments={},
+                        denied_by=[Origin("state:XX", "Xland", "organization")], evidence=[_row("denies")])
+    questions_undenied([asked, said])
+    assert not asked.denied_by and [e.stance for e in asked.evidence] == ["supports"]
+    assert said.denied_by, "a statement that says something stays denied"
+
+
+def test_an_act_with_no_named_actor_reads_in_the_passive() -> None:
+    assert passive("someone accuses Orrin Motors of «shipping pumps»", {"target": "Orrin Motors"}) == \
+        "Orrin Motors is accused of «shipping pumps»"
+    assert passive("someone uses «the glider» in night raids", {"item": "the glider"}) == \
+        "«the glider» is used in night raids"
+    assert passive("someone accuses Orrin Motors of «x»", {"agent": "Tess"}) == "someone accuses Orrin Motors of «x»"
+    assert passive("Orrin Motors supplies «pumps» to Yland", {"agent": "Orrin Motors"}).startswith("Orrin Motors")
+
+
+def test_a_party_accusing_in_its_own_words_is_no_denier() -> None:
+    alleged = ClaimSummary(id="c1", type="SUPPLY", label="Xland supplies «pumps» to Yland", arguments={"agent": "Xland"},
+                           origins=[Origin("ent:monitor", "The Monitor", "organization")], certainty="certain")
+    own = ClaimSummary(id="c2", type="ACCUSE", label="Zland accuses Xland companies of «selling pumps»",
+                       arguments={"agent": "Zland"}, origins=[Origin("state:ZZ", "Government of Zland", "organization")])
+    said = verdict("Does Zland sanction Xland?", [alleged], [own])
+    assert "Denied by Government of Zland" not in said and "Also denied by Government of Zland" not in said
+
+
+def test_the_articles_of_an_allegation_are_those_that_carry_it(tmp_path: Path) -> None:
+    from sqlalchemy import select
+    from claimgraph.graph.query import summaries
+    from claimgraph.store import tables as t
+    store = store_with(tmp_path, [times_en(), times_fr(), denial()], "counts.db")
+    with store.engine.connect() as connection:
+        cd = t.claim_documents
+        rows = list(connection.execute(select(cd.c.claim_id, cd.c.document_id, cd.c.supports, cd.c.denies)))
+        carried = {r.claim_id for r in rows if r.supports}
+        claims = summaries(connection, sorted(carried), with_evidence=False)
+        assert claims
+        for claim in claims:
+            claim.articles.append("an-article-that-only-denies")  # as graph.denials used to add
+        supporting_articles(connection, claims)
+        for claim in claims:
+            assert set(claim.articles) == {r.document_id for r in rows if r.claim_id == claim.id and r.supports}
+    store.close()

@@ -24,6 +24,7 @@ from claimgraph.graph.brief_keys import common_word_keys, one_name_per_state
 from claimgraph.graph.brief_passive import passive
 from claimgraph.graph.brief_support import questions_undenied, supporting_articles
 from claimgraph.graph.brief_tidy import quoted_above, same_item, tidy, whole_names
+from claimgraph.graph.denial_events import keep_answering
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
 from claimgraph.graph.embed import Embedder, from_blobs
@@ -203,6 +204,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     denial_claims = summaries(connection, deny_ids, evidence_limit=EVIDENCE_SHOWN)
     link(claims, denial_claims, roles, claim_keys, items)
     questions_undenied(claims)  # "trying to establish whether Beijing knew" asks; no denial answers it
+    keep_answering(connection, claims, roles)  # a May denial, a state's "not aware of the case" (graph.denial_events)
     one_name_per_state(claims, roles)  # "China" and "Government of China" head one section
     for claim in claims:
         claim.evidence.sort(key=lambda e: (e.stance != "supports", e.date or "", e.document_id))

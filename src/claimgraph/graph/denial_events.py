@@ -1,0 +1,96 @@
+"""Which denying rows answer an allegation, read from the denial's own event (`events`): when it was made, and
+whether it only says the speaker does not know.
+
+The graph links a denial to every act of its article, and a brief links it across articles by the
+article's date (`graph.denials`). Two things the denial's event says are read too:
+
+* **its own time**: "Her colleague had already rejected the US accusations in May", in an article of
+  September, was made in May (`events.time_value`); it answers what was alleged from 31 days before to
+  92 days after (`denials.in_window`), not a July or September allegation;
+* **a knowledge disclaimer** ("not aware of the case", "no information on the specific case",
+  «ne pas avoir connaissance de», words in `lang/<code>/events.yaml` `knowledge_disclaimers`): a state
+  saying it knows nothing of a case speaks of someone else's deed (a firm's shipment), so it does not
+  answer what is alleged of that state itself ("China supplies dual-use technology to Russia").
+
+A denier left with no row on an allegation is no longer among its deniers.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, NamedTuple, Optional
+
+from sqlalchemy import Connection, select, tuple_
+
+from claimgraph.graph.denials import answering_keys, denier, in_window
+from claimgraph.lang import LANG_DIR
+from claimgraph.model.claims import ClaimSummary, Evidence
+from claimgraph.store import tables as t
+from claimgraph.yaml_words import load_yaml_file
+
+_WORD = re.compile(r"\w+")
+
+
+class DenyEvent(NamedTuple):
+    trigger: str
+    time_value: Optional[str]
+
+
+@lru_cache(maxsize=1)
+def _knowing() -> frozenset[str]:
+    out: set[str] = set()
+    for path in sorted(LANG_DIR.glob("*/events.yaml")):
+        words = (load_yaml_file(path) or {}).get("knowledge_disclaimers") or {}
+        for group in ("negated", "by_themselves"):
+            out.update(str(w).lower() for w in words.get(group) or [])
+    return frozenset(out)
+
+
+def disclaims(trigger: str) -> bool:
+    """Whether a DENY trigger's words only disclaim knowing ("not aware", "no information", «pas au courant»)."""
+    return any(w in _knowing() for w in _WORD.findall(trigger.lower()))
+
+
+def deny_events(connection: Connection, rows: list[Evidence]) -> dict[tuple[str, str], DenyEvent]:
+    """The DENY event of each denying row that is one (its trigger words and own time), by (document, record)."""
+    wanted = sorted({(e.document_id, e.record_id) for e in rows if e.stance == "denies"})
+    if not wanted:
+        return {}
+    ev = t.events
+    out = {}
+    for start in range(0, len(wanted), 500):
+        query = select(ev.c.document_id, ev.c.local_id, ev.c.trigger_text, ev.c.time_value).where(
+            ev.c.type == "DENY", tuple_(ev.c.document_id, ev.c.local_id).in_(wanted[start:start + 500]))
+        for r in connection.execute(query):
+            out[(r.document_id, r.local_id)] = DenyEvent(r.trigger_text or "", r.time_value)
+    return out
+
+
+def answers_claim(claim: ClaimSummary, row: Evidence, event: Optional[DenyEvent], actors: set[str]) -> bool:
+    """Whether a denying row answers `claim` by what its event says (`actors`: the claim's answering keys)."""
+    if event is None:
+        return True
+    if event.time_value and not in_window(event.time_value, claim.first_seen, claim.last_seen):
+        return False
+    return not (disclaims(event.trigger) and denier(row.origin).key in actors)
+
+
+def keep_answering(connection: Connection, claims: list[ClaimSummary], roles: dict[str, dict[str, Any]]) -> None:
+    """Drop from each claim the denying rows its denial's event says do not answer it, and the deniers so left
+    with no row on it. `roles`: per claim id, its argument keys by role."""
+    events = deny_events(connection, [e for c in claims for e in c.evidence])
+    if not events:
+        return
+    for claim in claims:
+        actors = set(answering_keys(claim.type, roles.get(claim.id, {})))
+        kept = [e for e in claim.evidence if e.stance != "denies"
+                or answers_claim(claim, e, events.get((e.document_id, e.record_id)), actors)]
+        if len(kept) == len(claim.evidence):
+            continue
+        dropped = {denier(e.origin).key for e in claim.evidence if e not in kept}
+        left = {denier(e.origin).key for e in kept if e.stance == "denies"}
+        claim.evidence = kept
+        claim.denied_by = [o for o in claim.denied_by if o.key not in dropped or o.key in left]
+
+
+__all__ = ["deny_events", "disclaims", "keep_answering"]

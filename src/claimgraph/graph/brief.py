@@ -21,6 +21,7 @@ from threadpoolctl import ThreadpoolController
 
 from claimgraph.graph.brief_sections import Actors, actor_keys, actor_of, sections as group_sections
 from claimgraph.graph.brief_keys import common_word_keys, one_name_per_state
+from claimgraph.graph.brief_join import join_statements
 from claimgraph.graph.brief_passive import passive
 from claimgraph.graph.brief_support import questions_undenied, supporting_articles
 from claimgraph.graph.brief_tidy import quoted_above, same_item, tidy, whole_names
@@ -205,6 +206,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     link(claims, denial_claims, roles, claim_keys, items)
     questions_undenied(claims)  # "trying to establish whether Beijing knew" asks; no denial answers it
     keep_answering(connection, claims, roles)  # a May denial, a state's "not aware of the case" (graph.denial_events)
+    claims = join_statements(claims, roles)  # NATO's "decisive enabler" beside its supply claim (graph.brief_join)
     one_name_per_state(claims, roles)  # "China" and "Government of China" head one section
     for claim in claims:
         claim.evidence.sort(key=lambda e: (e.stance != "supports", e.date or "", e.document_id))

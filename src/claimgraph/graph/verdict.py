@@ -26,14 +26,24 @@ ALSO = 2
 
 
 def _names_by_key(origins: Iterable[Origin]) -> dict[str, str]:
+    """Each origin key once, by its plain name when some row gives one: "The summit declaration (via NATO)" and
+    "NATO" are one origin (one key), named "NATO" wherever the verdict names it, so that a reader does not count two."""
     seen: dict[str, str] = {}
     for origin in origins:
-        seen.setdefault(origin.key, origin.name)
+        known = seen.get(origin.key)
+        if known is None or (_relayed(known) and not _relayed(origin.name)):
+            seen[origin.key] = origin.name
     return seen
 
 
-def _names(origins: Iterable[Origin]) -> list[str]:
-    return list(_names_by_key(origins).values())
+def _relayed(name: str) -> bool:
+    """A name that says who relays the origin rather than naming it ("un diplomate (via Reuters)", "x (in article ...)")."""
+    return " (via " in name or " (in " in name
+
+
+def _names(origins: Iterable[Origin], plain: Optional[Mapping[str, str]] = None) -> list[str]:
+    """Origin names, one per key; `plain`: a name per key for the whole verdict (`_names_by_key` of all its origins)."""
+    return [(plain or {}).get(key, name) for key, name in _names_by_key(origins).items()]
 
 
 def _same_named(names: list[str]) -> list[str]:
@@ -92,17 +102,17 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
-def _alleged(claim: ClaimSummary, firm: Optional[Firmness]) -> str:
-    origins = _same_named(_names(claim.origins))
+def _alleged(claim: ClaimSummary, firm: Optional[Firmness], plain: Optional[Mapping[str, str]] = None) -> str:
+    origins = _same_named(_names(claim.origins, plain))
     how = firm.said({o.key: o.name for o in claim.origins}) if firm else _firmness(claim)
     return (f"{claim.label} ({_count(len(origins), 'independent origin')}: {_listed(origins)}; {how}; "
             f"{_count(len(claim.articles), 'article')} in {', '.join(claim.languages)} since "
             f"{claim.first_seen or 'an unknown date'})")
 
 
-def _briefly(claim: ClaimSummary) -> str:
+def _briefly(claim: ClaimSummary, plain: Optional[Mapping[str, str]] = None) -> str:
     """ "label (2 origins: A; B)" """
-    names = _same_named(_names(claim.origins))
+    names = _same_named(_names(claim.origins, plain))
     return f"{claim.label} ({_count(len(names), 'origin')}: {_listed(names)})"
 
 
@@ -158,19 +168,20 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
     sentences = []
     if asserted:
         top = asserted[0]
-        sentences.append(f"Alleged: {_alleged(top, firm.get(top.id))}.")
+        plain = _names_by_key(o for c in asserted for o in c.origins)  # one name per origin in the whole verdict
+        sentences.append(f"Alleged: {_alleged(top, firm.get(top.id), plain)}.")
         actor = _who(top)
         elsewhere = [c for c in asserted[1:] if _other_actor(_who(c), actor)]
         also = [c for c in asserted[1:] if c not in elsewhere][:ALSO]
         if also:
-            sentences.append("Also alleged: " + "; ".join(_briefly(c) for c in also) + ".")
+            sentences.append("Also alleged: " + "; ".join(_briefly(c, plain) for c in also) + ".")
         # What is alleged of other actors ("Chinese companies", a named firm) is not what is alleged of the
         # question's first actor: said apart, the best-evidenced claim of each.
         firsts: dict[str | None, ClaimSummary] = {}
         for c in elsewhere:
             firsts.setdefault(_who(c), c)
         if firsts:
-            sentences.append("Alleged of other actors: " + "; ".join(_briefly(c) for c in list(firsts.values())[:ALSO])
+            sentences.append("Alleged of other actors: " + "; ".join(_briefly(c, plain) for c in list(firsts.values())[:ALSO])
                              + ".")
         if len(asserted) > 1:
             everyone = _names(o for c in asserted for o in c.origins)

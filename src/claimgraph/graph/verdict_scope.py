@@ -47,6 +47,11 @@ def _rejection(rows: list[Evidence]) -> Optional[str]:
     return None
 
 
+def _and(words: list[str]) -> str:
+    """ "a", "a and b", "a, b and c" """
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def denials_miss(claim: ClaimSummary) -> Optional[str]:
     """A sentence saying that no denial of `claim` names what it alleges, or None when one does (or it has no
     item, no item class, or no denial)."""
@@ -66,7 +71,7 @@ def denials_miss(claim: ClaimSummary) -> Optional[str]:
         return None
     quote = _rejection(general)
     rejecting = "reject the charge in general" + (f" («{quote}»)" if quote else "")
-    said = f"they name {' and '.join(sorted(named))}" + (f", or {rejecting}" if general else "") if named else \
+    said = f"they name {_and(sorted(named))}" + (f", or {rejecting}" if general else "") if named else \
         f"they only {rejecting}"
     return f"No denial of the first allegation names {' or '.join(sorted(alleged))} («{item}»): {said}."
 

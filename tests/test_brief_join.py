@@ -1,0 +1,71 @@
+"""A statement that says an allegation again joins it (our own sentences), and the verdict names one origin once."""
+from __future__ import annotations
+
+from claimgraph.graph.brief_join import join_statements
+from claimgraph.graph.verdict import verdict
+from claimgraph.graph.verdict_scope import denials_miss
+from claimgraph.model.claims import ClaimSummary, Evidence, Origin
+from claimgraph.model.records import Span
+
+LEAGUE = Origin("src:league", "The Harbour League", "organization")
+
+
+def _row(claim: str, doc: str, start: int, text: str, origin: Origin = LEAGUE, stance: str = "supports") -> Evidence:
+    return Evidence(claim_id=claim, document_id=doc, record_id=f"a{start}", stance=stance, certainty="certain",
+                    polarity="positive", quote=Span(start, start + len(text), text), chain=(), origin=origin,
+                    date="2024-03-04", lang="en")
+
+
+def _act() -> ClaimSummary:
+    return ClaimSummary(id="act", type="SUPPLY", label="Xland supplies «dual-use components» to Yland",
+                        arguments={"agent": "Xland", "item": "dual-use components"}, origins=[LEAGUE],
+                        articles=["d1"], languages=["en"], first_seen="2024-03-04", last_seen="2024-03-04",
+                        evidence=[_row("act", "d1", 100, "Xland ships dual-use components to Yland")])
+
+
+def _statement(claim: str, text: str, doc: str = "d2", start: int = 0, origins: tuple[Origin, ...] = (LEAGUE,)
+               ) -> ClaimSummary:
+    return ClaimSummary(id=claim, type="STATEMENT", label=text, arguments={"about0": "Xland"}, origins=list(origins),
+                        articles=[doc], languages=["en"], first_seen="2024-03-05", last_seen="2024-03-05",
+                        evidence=[_row(claim, doc, start, text, origins[0])])
+
+
+ROLES = {"act": {"agent": "state:XX", "item": "txt:dual-use components"}, "s1": {"about0": "state:XX"},
+         "s2": {"about0": "state:XX"}, "s3": {"about0": "state:XX"}, "s4": {"about0": "state:ZZ"}}
+
+
+def test_a_statement_by_the_same_origin_naming_the_item_joins_the_allegation() -> None:
+    naming = _statement("s1", "Xland is the main backer of Yland's war through its supply of electronic components")
+    sharing = _statement("s2", "Xland ships dual-use components to Yland, the League said", doc="d1", start=90)
+    other_origin = _statement("s3", "Xland sends components to Yland",
+                              origins=(Origin("src:courier", "The Courier", "media"),))
+    other_actor = _statement("s4", "Zland is the main backer of Yland's war through its supply of components")
+    act = _act()
+    kept = join_statements([act, naming, sharing, other_origin, other_actor], ROLES)
+    assert [c.id for c in kept] == ["act", "s3", "s4"]
+    assert act.origins == [LEAGUE], "joining adds no origin"
+    assert set(act.articles) == {"d1", "d2"} and act.last_seen == "2024-03-05"
+    assert len(act.evidence) == 3
+
+
+def test_a_statement_that_says_something_else_stays() -> None:
+    apart = _statement("s1", "Xland cannot keep fuelling the war without paying for it")
+    kept = join_statements([_act(), apart], ROLES)
+    assert [c.id for c in kept] == ["act", "s1"]
+
+
+def test_the_verdict_names_one_origin_by_its_plain_name() -> None:
+    act = _act()
+    said = ClaimSummary(id="two", type="SUPPLY", label="Xland supplies «pumps» to Yland", arguments={"agent": "Xland"},
+                        origins=[Origin("src:league", "The final communiqué (via The Harbour League)", "organization")],
+                        articles=["d3"], languages=["en"], first_seen="2024-03-04")
+    text = verdict("Does Xland arm Yland?", [act, said])
+    assert "communiqué" not in text and "from 1 distinct independent origin" in text
+
+
+def test_what_the_denials_name_is_listed_with_commas() -> None:
+    act = _act()
+    act.denied_by = [Origin("state:XX", "Government of Xland", "organization")]
+    act.evidence += [_row("act", "d4", 0, "Xland never sent drones, engines or weapons", act.denied_by[0], "denies")]
+    missed = denials_miss(act)
+    assert missed is not None and "drones, engines and weapons" in missed

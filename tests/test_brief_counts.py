@@ -66,3 +66,39 @@ def test_the_articles_of_an_allegation_are_those_that_carry_it(tmp_path: Path) -
         for claim in claims:
             assert set(claim.articles) == {r.document_id for r in rows if r.claim_id == claim.id and r.supports}
     store.close()
+
+
+def _russia_builds() -> "object":
+    from graph_docs import Doc
+    d = Doc("ru-builds", "Russia builds attack drones at a plant near Kazan, the Evening Courier reported.", "en",
+            "2024-09-20", "Evening Courier")
+    d.entity("e1", "Russia", "GPE", "Russia")
+    d.entity("e2", "Evening Courier", "ORG", "the Evening Courier")
+    d.attribution("a1", "the Evening Courier", "media", "Russia builds attack drones at a plant near Kazan", entity="e2")
+    d.event("v1", "PRODUCE", "builds", "a1", agent=("Russia", "e1"), item=("attack drones", None))
+    return d.analysis
+
+
+def test_a_named_firm_before_the_country_is_the_questions_subject(tmp_path: Path) -> None:
+    import json
+    from typer.testing import CliRunner
+    from claimgraph.cli.app import app
+    from graph_docs import wire
+    store_with(tmp_path, [wire("wire-a", "Reuters", "2024-09-25"), _russia_builds()], "subject.db").close()
+    result = CliRunner().invoke(app, ["brief", "Is Xiamen Limbach helping Russia?", "--db",
+                                      str(tmp_path / "subject.db"), "--json"])
+    assert result.exit_code == 0, result.output
+    claims = json.loads(result.stdout)["claims"]
+    assert claims and "Xiamen Limbach" in claims[0]["label"], [c["label"] for c in claims]
+
+
+def test_a_claim_only_denied_is_a_partys_answer_only_when_the_party_denies() -> None:
+    from claimgraph.graph.brief_support import denied_by_party
+    claim = ClaimSummary(id="c9", type="SUPPLY", label="Xland supplies «pumps» to Yland", arguments={"agent": "Xland"})
+    roles = {"c9": {"agent": "state:XX", "recipient": "state:YY"}}
+    claim.denied_by = [Origin("src:league", "The Harbour League", "organization")]
+    assert not denied_by_party(claim, roles), "an alliance's negated sentence is no party's denial"
+    claim.denied_by.append(Origin("state:XX", "Government of Xland", "organization"))
+    assert denied_by_party(claim, roles)
+    firms = {"c9": {"agent": "grp:XX:company"}}
+    assert denied_by_party(claim, firms), "a state denies for its companies"

@@ -23,7 +23,7 @@ from claimgraph.graph.brief_sections import Actors, actor_keys, actor_of, sectio
 from claimgraph.graph.brief_keys import common_word_keys, one_name_per_state
 from claimgraph.graph.brief_join import join_statements
 from claimgraph.graph.brief_passive import passive
-from claimgraph.graph.brief_support import questions_undenied, supporting_articles
+from claimgraph.graph.brief_support import denied_by_party, questions_undenied, supporting_articles
 from claimgraph.graph.brief_tidy import quoted_above, same_item, tidy, whole_names
 from claimgraph.graph.denial_events import keep_answering
 from claimgraph.graph.denials import link
@@ -121,12 +121,18 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     # The country the question names first is its subject ("La Chine fournit-elle des armes à la Russie ?"):
     # claims where it, its state or its companies act rank before those where the other country acts.
     first = _first_country(question)
+    runs = name_runs(question)
+    leading = named
+    if runs and any(k.startswith("ent:") for k in named) and not (country_code(runs[0]) or nationality(runs[0])):
+        # A named actor before any country is the subject ("Does Acme supply engines to Russia?"): it acts first,
+        # not the country, nor that country's state.
+        first, leading = None, {k for k in named if k.startswith("ent:")}
     subject: set[str] = set()
     for row, cosine in zip(rows, cosines):
         shared = claim_keys[row.id]
         arguments = json.loads(row.arguments)
         acting_keys = actor_keys(arguments, row.type)
-        acts = bool(named & acting_keys)
+        acts = bool(leading & acting_keys)
         score = (cosine + KEY_BONUS * len(shared & named) + COUNTRY_BONUS * min(1, len(shared & countries))
                  + EVIDENCE_BONUS * math.log1p(row.n_evidence) + ROLE_BONUS * acts)
         scored.append((score, row.id))
@@ -222,7 +228,9 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
                                               for o in c.origins))
                    and not _own_words(c, roles, named)
                    and c.id not in asks]
-    answered = [c for c in claims if c not in allegations and c.id not in asks]
+    # What no one supports is listed only as the answer of a party it is about (graph.brief_support).
+    answered = [c for c in claims if c not in allegations and c.id not in asks
+                and (c.origins or any(e.stance == "supports" for e in c.evidence) or denied_by_party(c, roles))]
     # Ranked by evidence: what some origin asserts before what is only a headline, a possibility or a question;
     # then those where the actor the question names acts, by independent origins, then articles, then by how
     # well the claim matches the question.
@@ -231,8 +239,9 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     allegations.sort(key=lambda s: (not firm[s.id].asserted, off_item(s), bool(subject) and s.id not in subject,
                                     s.id not in direct or s.type == "STATEMENT",
                                     -relevance.get(s.id, 0.0) if not firm[s.id].asserted else 0,
-                                    # "G7 leaders accuse China of (unspecified)" says less than any named act
-                                    s.type == "ACCUSE" and "(unspecified)" in s.label,
+                                    # "G7 leaders accuse China of (unspecified)", or "Acme is accused of" by no one
+                                    # named, says less than any named act
+                                    s.type == "ACCUSE" and ("(unspecified)" in s.label or "agent" not in s.arguments),
                                     -len(s.origins), -len(s.articles), -relevance.get(s.id, 0.0), s.id))
     used = {d.document_id + d.record_id for c in allegations for d in c.evidence if d.stance == "denies"}
     # A denial is listed when it answers a listed allegation, or when the actor the question names denies.

@@ -11,7 +11,9 @@ from collections import defaultdict
 
 from sqlalchemy import Connection, select
 
+from claimgraph.graph.denials import answering_keys
 from claimgraph.graph.firmness import open_question
+from claimgraph.graph.keys import key_country
 from claimgraph.model.claims import ClaimSummary
 from claimgraph.store import tables as t
 
@@ -45,4 +47,12 @@ def questions_undenied(claims: list[ClaimSummary]) -> None:
             claim.evidence = [e for e in claim.evidence if e.stance == "supports"]
 
 
-__all__ = ["questions_undenied", "supporting_articles"]
+
+def denied_by_party(claim: ClaimSummary, roles: dict[str, dict[str, str]]) -> bool:
+    """Whether a denier of `claim` speaks for its actor (the same key, or the same country)."""
+    actors = set(answering_keys(claim.type, roles.get(claim.id, {})))
+    countries = {c for c in map(key_country, actors) if c}
+    return any(o.key in actors or key_country(o.key) in countries for o in claim.denied_by)
+
+
+__all__ = ["denied_by_party", "questions_undenied", "supporting_articles"]

@@ -102,3 +102,16 @@ def test_a_claim_only_denied_is_a_partys_answer_only_when_the_party_denies() -> 
     assert denied_by_party(claim, roles)
     firms = {"c9": {"agent": "grp:XX:company"}}
     assert denied_by_party(claim, firms), "a state denies for its companies"
+
+
+def test_a_narrow_terminal_gets_the_glance_as_a_list() -> None:
+    from claimgraph.graph.render import brief_markdown
+    from claimgraph.model.claims import Brief
+    claim = ClaimSummary(id="c1", type="SUPPLY", label="Xland supplies «pumps» to Yland", arguments={"agent": "Xland"},
+                         origins=[Origin("src:monitor", "The Monitor", "media")], articles=["d1", "d2"],
+                         languages=["en"], first_seen="2024-03-04")
+    brief = Brief(question="Does Xland arm Yland?", claims=[claim], sections=[("Xland", ["c1"])], verdict="Alleged.")
+    assert "| claim | origins |" in brief_markdown(brief), "a pipe gets the table"
+    narrow = brief_markdown(brief, width=60)
+    assert "| claim | origins |" not in narrow
+    assert "- **Xland supplies «pumps» to Yland**: 1 origin, denied by 0, 2 articles (en)" in narrow

@@ -94,10 +94,11 @@ def brief_cli(
     if out:
         out.write_text(text, encoding="utf-8")
     elif format == "md" and sys.stdout.isatty():
-        # On a terminal the Markdown is laid out to its width (words wrapped whole, tables boxed); a pipe or a file
-        # gets the Markdown itself.
+        # On a terminal the Markdown is laid out to its width (words wrapped whole, tables boxed; a narrow one lists
+        # the glance table); a pipe or a file gets the Markdown itself.
         from rich.markdown import Markdown
-        Console().print(Markdown(text))
+        console = Console()
+        console.print(Markdown(brief_markdown(brief, width=console.width)))
     else:
         sys.stdout.write(text)
 

@@ -214,7 +214,13 @@ def is_speaker_brief(brief: Brief) -> bool:
     return bool(brief.matched) and brief.matched[0].endswith(AS_SOURCE)
 
 
-def brief_markdown(brief: Brief) -> str:
+# Narrower than this (a terminal's columns), the brief's seven-column glance table is a list, one claim a line.
+GLANCE_MIN_WIDTH = 100
+
+
+def brief_markdown(brief: Brief, width: Optional[int] = None) -> str:
+    """The brief as Markdown; `width`: the terminal's, when it is laid out on one (a narrow one gets the glance as a
+    list, not a table cut to a few letters a column)."""
     by_id = {c.id: c for c in brief.claims}
     lines = [f"# Evidence brief: {md(brief.question)}", ""]
     lines.append("Read as about: " + (", ".join(map(md, brief.matched)) or "nothing named; matched by meaning") + ".")
@@ -231,13 +237,21 @@ def brief_markdown(brief: Brief) -> str:
     if brief.claims:
         lines.append(f"## {'Claims' if speaker else 'Allegations'} at a glance, most evidenced first")
         lines.append("")
-        lines.append("| claim | origins | denied by | articles | languages | first seen | firmness |")
-        lines.append("|---|---|---|---|---|---|---|")
-        for c in brief.claims:
-            lines.append(f"| {md(c.label)} | {len(c.origins)} | {len(c.denied_by)} | {len(c.articles)} | "
-                         f"{', '.join(c.languages)} | {c.first_seen or '?'} | "
-                         f"{brief_firmness(c, brief.details.get(c.id))}{' (single source)' if c.single_sourced else ''} |")
-        lines.append("")
+        if width is not None and width < GLANCE_MIN_WIDTH:
+            for c in brief.claims:
+                lines.append(f"- **{md(c.label)}**: {len(c.origins)} origin{'s' if len(c.origins) != 1 else ''}, "
+                             f"denied by {len(c.denied_by)}, {len(c.articles)} article{'s' if len(c.articles) != 1 else ''}"
+                             f" ({', '.join(c.languages)}), first seen {c.first_seen or '?'}, "
+                             f"{brief_firmness(c, brief.details.get(c.id))}")
+            lines.append("")
+        else:
+            lines.append("| claim | origins | denied by | articles | languages | first seen | firmness |")
+            lines.append("|---|---|---|---|---|---|---|")
+            for c in brief.claims:
+                lines.append(f"| {md(c.label)} | {len(c.origins)} | {len(c.denied_by)} | {len(c.articles)} | "
+                             f"{', '.join(c.languages)} | {c.first_seen or '?'} | "
+                             f"{brief_firmness(c, brief.details.get(c.id))}{' (single source)' if c.single_sourced else ''} |")
+            lines.append("")
     for actor, ids in brief.sections:
         plain_heading = speaker or actor == UNASSERTED or actor.startswith(STATEMENT_SECTIONS)
         lines.append(f"## {md(actor)}" if plain_heading else f"## Alleged actor: {md(actor)}")

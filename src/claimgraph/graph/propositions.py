@@ -52,6 +52,7 @@ def _data() -> dict[str, Any]:
             "implies": dict(data["implies"]), "count_names": frozenset(data["counts"]),
             "subject_ends": word_list("subject_ends"), "speech_ends": word_list("speech_ends"),
             "subject_links": word_list("subject_links"), "unit_only": word_list("unit_only"),
+            "length_counts": frozenset(data["length_counts"]),
             "units": {fold(w): float(v) for per_lang in data["length_units"].values() for w, v in per_lang.items()}}
 
 
@@ -99,14 +100,18 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
     and the first after it, up to the next link word or count ("killed 12 people and injured 20")."""
     data = _data()
     unit_only = tokens[i] in data["unit_only"]  # "10 km deep", not "a deep ravine"
-    before = []
+    counts_lengths = data["counts"][tokens[i]] in data["length_counts"]  # a depth is a length; a toll is not
+    before, linked = [], False
     for j in range(i - 1, max(0, i - BEFORE) - 1, -1):  # nearest first: "12 killed and no injuries", "no one was killed"
         if _zero_before(tokens, j, i):
             before.append((i - j, ZERO))
             break
+        linked = linked or tokens[j] in LINKS
         if (n := _number(tokens[j])) is not None:
             if unit_only and _unit(tokens, j) is None:
                 break
+            if not counts_lengths and _unit(tokens, j) is not None:
+                continue  # "at a depth of 10 kilometres, injured 200": a length counts no one
             before.append((i - j, ZERO if j > 0 and _zero(tokens[j - 1]) else _in_km(tokens, j, n)))
             break
     after = []
@@ -116,8 +121,12 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
         if (n := _number(tokens[j])) is not None:
             if unit_only and _unit(tokens, j) is None:
                 break
+            if not counts_lengths and _unit(tokens, j) is not None:
+                continue
             after.append((j - i, _in_km(tokens, j, n)))
             break
+    if linked and after:  # "injured 200 people and damaged 300 houses": the figure before is the other count's
+        return after[0][1]
     near = before + after
     return min(near)[1] if near else None
 
@@ -125,9 +134,32 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
 @lru_cache(maxsize=65_536)
 def proposition_keys(text: Optional[str]) -> frozenset[str]:
     """The keys of what `text` asserts: `<count>:<figure>` for each count it gives a figure to, and
-    `<act>:<object>` for each act it names with its object; empty when it says none of these."""
+    `<act>:<object>` for each act it names with its object; empty when it says none of these.
+
+    A clause set off by commas that opens with a relative word ("The quake, which hit at a depth of 10 kilometres,
+    injured more than 200 people": `aside_openers`) recalls what the story already told: when the rest of the
+    sentence asserts something, the aside's figures are not what the statement asserts."""
     if not text:
         return frozenset()
+    return _keys(asserted_text(text))
+
+
+@lru_cache(maxsize=65_536)
+def asserted_text(text: str) -> str:
+    """`text` without its asides ("..., which hit at a depth of 10 kilometres, ...") when the rest asserts something
+    (a figure or an act): what the statement tells, to be keyed and compared on its words."""
+    main = _aside().sub(" ", text)
+    return main if main != text and _keys(main) else text
+
+
+@lru_cache(maxsize=1)
+def _aside() -> re.Pattern[str]:
+    openers = "|".join(sorted(re.escape(w) for per_lang in yaml.safe_load(DATA.read_text(encoding="utf-8"))
+                              ["aside_openers"].values() for w in per_lang))
+    return re.compile(rf",\s*(?:{openers})\b[^,;.]*,", re.IGNORECASE)
+
+
+def _keys(text: str) -> frozenset[str]:
     data, out = _data(), set()
     tokens = []
     for token in _TOKEN.findall(fold(_NOT.sub(" not", text))):  # "6.1-magnitude", "magnitude-6.1": a figure run into its count word
@@ -220,10 +252,12 @@ def shared_keys(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
 def contradicts(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two statements' keys give the same count different figures and share none ("ten were killed" against
     "twelve were killed"): a changing toll is a claim per figure, however close the words. A nought is no
-    figure: it answers them all."""
+    figure: it answers them all. Nor are two statements that each assert figures or acts, none shared ("more than
+    300 buildings were damaged" / "the quake struck at a depth of 10 kilometres"), one claim: a statement that gives
+    a figure is about that figure, whatever else its words share with another."""
     if a & b:
         return False
-    return bool(_figures(a) & _figures(b))
+    return bool(a and b and not shared_keys(a, b)) or bool(_figures(a) & _figures(b))
 
 
 def filler_words() -> frozenset[str]:

@@ -16,7 +16,7 @@ from claimgraph.graph.denials import day
 from claimgraph.graph.keys import _data as keys_data
 from claimgraph.graph.keys import fold, place_country, words
 from claimgraph.graph.mentions import OUTLET_VOICES, open_role
-from claimgraph.graph.propositions import filler_words, proposition_keys, shared_keys, subject_group
+from claimgraph.graph.propositions import asserted_text, filler_words, proposition_keys, shared_keys, subject_group
 from claimgraph.model.claims import ClaimMention
 
 # Within a story (the claim seen within this many days of the mention), a known party's attack is one act however
@@ -143,7 +143,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 @lru_cache(maxsize=65536)
 def word_runs(text: Optional[str]) -> frozenset[tuple[str, ...]]:
     """Every run of WORDING_RUN words of a text, folded."""
-    tokens = _WORD.findall(fold(text or ""))
+    tokens = _WORD.findall(fold(asserted_text(text or "")))  # an aside recalling the story is not its wording
     return frozenset(tuple(tokens[i:i + WORDING_RUN]) for i in range(len(tokens) - WORDING_RUN + 1))
 
 

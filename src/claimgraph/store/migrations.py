@@ -193,6 +193,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an attack told with no place is the article's lead attack's; an attack by no one named elsewhere (another named
     # place, "another region") never joins a claim of another place (graph/actors.py, story_scope.py, scoring.py)
     ("0039_graph_lead_place_2026_12_08", retake_graph),
+    # a length gives no toll, a figure before "and" is the other count's, an aside is background, and statements
+    # asserting different things are two claims (graph/propositions.py, story_scope.py)
+    ("0040_graph_statement_figures_2026_12_08", retake_graph),
 ]
 
 

@@ -18,8 +18,9 @@ from claimgraph.extract.event.context import (enclosing_attributions, event_fact
                                               timex_head)
 from claimgraph.extract.event.firing import fires_with_no_role, is_firing, is_weapon_use, item_words
 from claimgraph.extract.event.lexicon import EventLexicon, load_lexicon
-from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, THING_TYPES, MentionIndex, resolve_description,
-                                               resolve_pronoun, sentences_back, snap_to_mention)
+from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, THING_TYPES, MentionIndex, QuotedVoices,
+                                              resolve_description, resolve_pronoun, sentences_back, snap_to_mention)
+from claimgraph.extract.event.rebuttals import quoted_rebutter
 from claimgraph.extract.event.roles import Filler, RoleFiller
 from claimgraph.extract.event.syntax import any_subject, is_participle_modifier
 from claimgraph.extract.event.triggers import Trigger, find_triggers, is_policy_noun
@@ -59,6 +60,7 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
         return []
     index = MentionIndex(entities)
     companies = _company_ids(entities, rules)
+    voices = QuotedVoices(doc_text(doc), entities, attributions, get_lexicon(rules).media_names)
     header = INPUT_HEADER.match(doc_text(doc))
     header_end = header.end() if header else 0
     blocked = {t.i for t in doc[:header_end] if t.idx < header_end} | _dateline_tokens(doc)  # a token is at least a character
@@ -96,12 +98,14 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
                 fillers.setdefault(role, extra)
         for variant in split_named_conjuncts(fillers, lexicon, named):
             # "sanctioned Orlan Components and Teskar Avionics": one event per named conjunct
-            arguments = _arguments(doc, variant, index, lexicon, companies)
+            arguments = _arguments(doc, variant, index, lexicon, companies, voices)
             if arguments and len(arguments) < lexicon.min_arguments and not set(arguments) & {"agent", "item"} \
                     and _is_event_anaphor(trigger, lexicon):
                 # it must add a circumstance of its own ("through Redlepus"): a bare "the shipments" adds
                 # nothing, and "l'exportation des biens" names goods of its own, so another act
                 arguments = _with_antecedent_roles(trigger, arguments, built)
+            if trigger.type == "DENY":
+                arguments = quoted_rebutter(trigger.head, arguments, attributions, lexicon)
             if not _has_enough_roles(doc, trigger, arguments, variant, lexicon, products, named):
                 continue
             background = _is_background(trigger, variant, lexicon)
@@ -308,7 +312,7 @@ def _company_ids(entities: list[Entity], rules: LanguageRules) -> set[str]:
 
 
 def _arguments(doc: Doc, fillers: dict[str, Filler], index: MentionIndex, lexicon: EventLexicon,
-               companies: set[str]) -> dict[str, Argument]:
+               companies: set[str], voices: Optional[QuotedVoices] = None) -> dict[str, Argument]:
     arguments: dict[str, Argument] = {}
     pronouns: dict[str, Token] = {}
     descriptions: dict[str, Token] = {}
@@ -332,7 +336,11 @@ def _arguments(doc: Doc, fillers: dict[str, Filler], index: MentionIndex, lexico
             arguments[role] = Argument(arguments[role].span, entity)
     for role, pronoun in pronouns.items():
         taken = {a.entity for r, a in arguments.items() if r != role and a.entity}
+        if voices is not None and pronoun.lower_ in lexicon.plural_pronouns:
+            taken |= voices.outlets  # "they" who act are never the outlet that reports them
         entity = resolve_pronoun(pronoun, index, lexicon, taken, thing=role in THING_ROLES)
+        if entity is None and voices is not None and pronoun.lower_ in lexicon.speaker_pronouns:
+            entity = voices.side(pronoun.idx, taken)  # "we" in a quote: the speaker's organisation
         arguments[role] = Argument(arguments[role].span, entity)
     return dict(sorted(arguments.items(), key=lambda kv: _role_rank(kv[0])))
 

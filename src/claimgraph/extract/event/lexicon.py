@@ -7,7 +7,7 @@ uses it is the same for every language.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from claimgraph.errors import ConfigError
@@ -67,6 +67,8 @@ class EventLexicon:
     definite_determiners: frozenset[str] = frozenset()
     company_nouns: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()
+    speaker_pronouns: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     bare_participle_tags: frozenset[str] = frozenset()
@@ -100,6 +102,8 @@ class EventLexicon:
     # "a petrol bomb hurled at the bank": after its noun, the participle of these still reports the act
     hurling_verbs: frozenset[str] = frozenset()
     attack_modifiers: frozenset[str] = frozenset()
+    # "carried out the attack": verb lemma -> its particle (weapon_attacks.operations)
+    operation_verbs: dict[str, str] = field(default_factory=dict)
     # adjectives that name a group of states as an actor ("Western sanctions", "sanctions occidentales")
     collective_actors: frozenset[str] = frozenset()
     # "the new measures target X", « les sanctions frappent X »: a verb that is a SANCTION only when
@@ -240,6 +244,8 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         definite_determiners=word_set(anaphors.get("definite")),
         company_nouns=word_set((data.get("company_anaphors") or {}).get("nouns")),
         person_pronouns=word_set(data.get("person_pronouns")),
+        plural_pronouns=word_set(data.get("plural_pronouns")),
+        speaker_pronouns=word_set(data.get("speaker_pronouns")),
         passive_auxiliaries=word_set(data.get("passive_auxiliaries")), reflexives=word_set(data.get("reflexives")),
         bare_participle_tags=frozenset(data.get("bare_participle_tags") or []),
         partitives=word_set(data.get("partitive_articles")), approximators=word_set(data.get("approximators")),
@@ -257,6 +263,8 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         attack_nouns=word_set((data.get("weapon_attacks") or {}).get("nouns")),
         hurling_verbs=word_set(data.get("hurling_verbs")),
         attack_modifiers=word_set((data.get("weapon_attacks") or {}).get("modifiers")) | word_set(data.get("weapons")),
+        operation_verbs={str(k).lower(): str(v).lower() for k, v in
+                         ((data.get("weapon_attacks") or {}).get("operations") or {}).items()},
         collective_actors=word_set(data.get("collective_actors")) | _nationality_adjectives(rules),
         measure_verbs=word_set((data.get("measures") or {}).get("verbs")),
         measure_nouns=word_set((data.get("measures") or {}).get("nouns")),

@@ -3,6 +3,7 @@ and antecedents of pronouns ("en lui fournissant" -> Russia)."""
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -10,7 +11,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.doc_text import doc_text, sentence_of
 from claimgraph.extract.event.lexicon import EventLexicon
 from claimgraph.extract.event.syntax import subject_of
-from claimgraph.model import Entity, Span
+from claimgraph.model import Attribution, Entity, Span
 
 ANTECEDENT_TYPES = frozenset({"ORG", "GPE", "PERSON"})
 THING_TYPES = frozenset({"PRODUCT"})
@@ -49,6 +50,45 @@ class MentionIndex:
     def before(self, position: int, floor: int) -> list[tuple[int, int, str, str]]:
         """Mentions ending before `position` and starting after `floor`, nearest first."""
         return [s for s in reversed(self.spans) if s[1] <= position and s[0] >= floor]
+
+
+# At most this many words between an organisation's name and its speaker's ("Sudan Armed Forces spokesman X").
+_TITLE_WORDS = 2
+
+
+class QuotedVoices:
+    """Who speaks where: the article's outlets, and the organisation a quoted "we" stands for."""
+
+    def __init__(self, text: str, entities: list[Entity], attributions: list[Attribution],
+                 media_names: frozenset[str]) -> None:
+        named = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in sorted(media_names)) + r")(?!\w)") \
+            if media_names else None
+        self.outlets = {a.source.entity for a in attributions if a.source.type == "media" and a.source.entity} | {
+            e.id for e in entities if e.type == "ORG" and named is not None and named.search(e.name.lower())}
+        self.entities = {e.id: e for e in entities}
+        self.organisations = [(m.end, e.id) for e in entities if e.type in ("ORG", "GPE") and e.id not in self.outlets
+                              for m in e.mentions]
+        self.attributions = attributions
+        self.text = text
+
+    def side(self, position: int, exclude: set[str]) -> Optional[str]:
+        """The organisation of whoever says the words at `position` ('"We didn't bomb any camps," he told AFP'): the
+        source itself when it is one, or the one named in the speaker's title ("Sudan Armed Forces spokesman X")."""
+        holding = [a for a in self.attributions if a.content.start <= position < a.content.end and a.source.entity]
+        if not holding:
+            return None
+        source = self.entities.get(min(holding, key=lambda a: a.content.end - a.content.start).source.entity or "")
+        if source is None:
+            return None
+        if source.type in ("ORG", "GPE"):
+            return source.id if source.id not in self.outlets | exclude else None
+        for mention in source.mentions:
+            for end, entity_id in self.organisations:
+                between = self.text[end:mention.start] if end <= mention.start else None
+                if between is not None and entity_id not in exclude and re.fullmatch(
+                        rf"(?:\s+[\w-]+){{0,{_TITLE_WORDS}}}\s+", between):
+                    return entity_id
+        return None
 
 
 def sentences_back(token: Token, count: int) -> Token:
@@ -113,12 +153,15 @@ def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
     country or person that is not already another argument of the event (a
     pronoun object is not its clause's subject: "la Chine ... en lui fournissant").
     A pronoun that stands for a `thing` (an item: "il était fabriqué en Russie") looks
-    for the nearest named product instead.
+    for the nearest named product instead. A plural pronoun ("they", « ils ») stands for
+    an organisation, never one named person; "we" only for the reporting subject.
     """
     if thing:
         wanted = THING_TYPES
     elif pronoun.lower_ in lexicon.person_pronouns:
         wanted = frozenset({"PERSON"})
+    elif pronoun.lower_ in lexicon.plural_pronouns:
+        wanted = frozenset({"ORG"})  # "they", « ils »: a body or a group, never one named person (nor a place)
     else:
         wanted = ANTECEDENT_TYPES
     if pronoun.dep_ in lexicon.dep("subject") and not thing:
@@ -128,9 +171,12 @@ def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
             if subject is None:
                 continue
             mention = index.at(subject.idx, subject.idx + len(subject.text))
-            if mention is not None and mention[2] not in exclude:
+            plural_person = pronoun.lower_ in lexicon.plural_pronouns and mention is not None and mention[3] == "PERSON"
+            if mention is not None and mention[2] not in exclude and not plural_person:
                 return mention[2]
             break
+    if pronoun.lower_ in lexicon.speaker_pronouns:
+        return None  # "we" is whoever speaks, not the name written last
     floor = sentences_back(pronoun, ANTECEDENT_SENTENCES).idx
     for start, end, entity_id, etype in index.before(pronoun.idx, floor):
         if etype in wanted and entity_id not in exclude and _gender_agrees(pronoun, start, end):

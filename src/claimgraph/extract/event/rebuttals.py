@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.event.lexicon import EventLexicon
 from claimgraph.extract.event.syntax import children, subject_of
+from claimgraph.model import Argument, Attribution
 
 
 def _copula_subject(word: Token, lexicon: EventLexicon) -> Optional[Token]:
@@ -56,3 +57,18 @@ def rebuttal_heads(word: Token, lexicon: EventLexicon) -> dict[str, Token]:
         if speaker is not None:
             heads["agent"] = speaker
     return heads
+
+
+def quoted_rebutter(word: Token, arguments: dict[str, Argument], attributions: list[Attribution],
+                    lexicon: EventLexicon) -> dict[str, Argument]:
+    """A claim called false in a quote with no speech verb of its own ('"This information is completely false.
+    We didn't bomb any camps," he told AFP'): the quote's speaker calls it false (ANNOTATION 2.5)."""
+    if "agent" in arguments or not is_predicate_rebuttal(word, lexicon):
+        return arguments
+    start, end = word.idx, word.idx + len(word.text)
+    holding = sorted((a for a in attributions if a.content.start <= start and end <= a.content.end),
+                     key=lambda a: a.content.end - a.content.start)  # innermost first
+    quote = next((a for a in holding if a.kind in ("direct", "mixed")), None)
+    if quote is None:
+        return arguments
+    return {"agent": Argument(quote.source.span, quote.source.entity), **arguments}

@@ -198,6 +198,8 @@ class RoleFiller(ParticipantWords):
         modifier_role = roles.slots.get("modifier")
         if modifier_role:
             for child in children(noun, lex.dep("modifier")) + self._adjectives_after(noun):
+                if any(t.i == child.i for t in trigger.tokens):
+                    continue  # "A FIRE-BOMB attack": the weapon is part of the trigger, whatever the recogniser made of it
                 if self._collective_or_named(child) and not preposition_of(child, lex):
                     # a modifier with a preposition (« contre la Russie ») is a phrase of its own
                     # "EU sanctions", "European sanctions", "Western sanctions", "sanctions occidentales"

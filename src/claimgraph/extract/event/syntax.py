@@ -227,8 +227,8 @@ def governing_chain(token: Token, lexicon: EventLexicon, limit: int = 4) -> list
 
 
 def accused_doer(noun: Token, lexicon: EventLexicon) -> Optional[Token]:
-    """"accuses Sudan of an air strike on the camp", "accused the rebels of a rocket attack": the one
-    accused of an act named by a noun is its doer (as "accuser X de fournir" makes X the supplier)."""
+    """"accuses Sudan of an air strike on the camp", "accused the rebels of a rocket attack", "of carrying out the
+    attack": the one accused of an act named by a noun is its doer (as "accuser X de fournir" makes X the supplier)."""
     verb = next((a for a in list(noun.ancestors)[:3] if a.pos_ == "VERB"
                  and lexicon.verbs.get(a.lemma_.lower()) == "ACCUSE"), None)
     accuse = lexicon.roles.get("ACCUSE")
@@ -237,7 +237,9 @@ def accused_doer(noun: Token, lexicon: EventLexicon) -> Optional[Token]:
     item_preps = {p for p, role in accuse.preps.items() if role == "item"}
     objects = children(verb, lexicon.dep("object"))
     # only a phrase on the verb: one the parser hung on the object would make the object's span swallow it
-    if objects and any(prep in item_preps and head.i == noun.i for prep, head, _ in prepositional_phrases(verb, lexicon)):
+    done = {noun.i} | ({noun.head.i} if noun.head.lemma_.lower() in lexicon.operation_verbs else set())
+    # "accused Sudan of carrying out the attack": the accused carries it out
+    if objects and any(prep in item_preps and head.i in done for prep, head, _ in prepositional_phrases(verb, lexicon)):
         return objects[0]
     return None
 

@@ -112,6 +112,17 @@ def _weapon_attacks(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
         if weapons:
             words = [token.i] + [t.i for w in weapons for t in w.subtree]
             yield Trigger("USE", token, tuple(doc[min(words):max(words) + 1]), True)
+        elif _carried_out(token, lexicon) and not any(c.dep_ in modifiers for c in token.children):
+            yield Trigger("USE", token, (token,), True)  # "they carried out the strike"; not "a verbal attack"
+
+
+def _carried_out(noun: Token, lexicon: EventLexicon) -> bool:
+    """An attack noun that is what a verb of operations does ("carried out the attack", "the attacks were
+    carried out by ..."): the verb's object or passive subject, with the verb's particle."""
+    verb = noun.head
+    particle = lexicon.operation_verbs.get(_lemma(verb)) if verb.i != noun.i else None
+    return particle is not None and noun.dep_ in lexicon.dep("object") | lexicon.dep("passive_subject") and any(
+        c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
 
 
 def _is_measure_verb(token: Token, lexicon: EventLexicon) -> bool:

@@ -32,3 +32,30 @@ def test_statements_asserting_different_things_are_two_claims() -> None:
     assert not contradicts(frozenset({"damage:150"}), frozenset({"damage:150", "injure:80"}))
     assert not contradicts(frozenset({"kill:0", "injure:0"}), frozenset({"kill:9"})), "a nought answers a figure"
     assert not contradicts(frozenset(), frozenset({"kill:9"})), "a statement with no key is compared by its words"
+
+
+def test_a_count_told_by_its_parts_is_their_sum() -> None:
+    assert proposition_keys("two nurses and one porter died in the fire") == {"kill:3"}
+    assert proposition_keys("four people, a boy and three women, were killed") == {"kill:4"}
+    assert proposition_keys("nine were killed and 14 wounded") == {"kill:9", "injure:14"}, "two counts, not a sum"
+
+
+def test_thousands_set_apart_by_a_space_are_one_figure() -> None:
+    assert proposition_keys("au moins 60 000 morts") == {"kill:60000"}
+    assert proposition_keys("in 2019 40 people were killed") == {"kill:40"}
+
+
+def test_an_undated_statement_may_meet_its_story_but_an_undated_act_only_by_its_words() -> None:
+    from claimgraph.graph import claim_mentions
+    from claimgraph.graph.story_scope import in_story
+
+    from graph_docs import Doc
+
+    text = "Rescuers said 14 people were killed. Rebels shelled the port."
+    d = Doc("u1", text, "en", None, "Outlet u1")  # type: ignore[arg-type]
+    d.attribution("a1", "Rescuers", "anonymous_person", "14 people were killed")
+    d.entity("e1", "Rebels", "ORG", "Rebels")
+    d.event("v1", "USE", "shelled", agent=("Rebels", "e1"), location=("the port", None))
+    scopes = {m.type: in_story(m) for m in claim_mentions(d.analysis)}
+    assert scopes["STATEMENT"] is not None and scopes["STATEMENT"].day is None
+    assert scopes["USE"] is None

@@ -17,7 +17,8 @@ import yaml
 from claimgraph.graph.keys import fold, unnamed_group, words
 
 DATA = Path(__file__).parent / "data" / "propositions.yaml"
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[\w\-\.']+", re.UNICODE)  # "1,500" is one figure
+# "1,500" and «70 000» (thousands set apart by a space) are one figure each.
+_TOKEN = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d[\d,]*(?:\.\d+)?|[\w\-\.']+", re.UNICODE)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _NOT = re.compile(r"n['\u2019]t\b", re.IGNORECASE)  # "didn't", "didn’t": folding would cut them into "didn", "t"
 # How far from a count's word its figure may stand (words before, words after), and an act's object.
@@ -53,6 +54,7 @@ def _data() -> dict[str, Any]:
             "subject_ends": word_list("subject_ends"), "speech_ends": word_list("speech_ends"),
             "subject_links": word_list("subject_links"), "unit_only": word_list("unit_only"),
             "length_counts": frozenset(data["length_counts"]),
+            "ones": {fold(w): "1" for per_lang in data["one_articles"].values() for w in per_lang},
             "units": {fold(w): float(v) for per_lang in data["length_units"].values() for w, v in per_lang.items()}}
 
 
@@ -75,7 +77,7 @@ def _zero_before(tokens: list[str], j: int, i: int) -> bool:
 
 
 def _number(token: str) -> Optional[str]:
-    plain = token.replace(",", "").rstrip(".")
+    plain = re.sub(r"[, \u00a0\u202f]", "", token).rstrip(".")
     if _FIGURE.fullmatch(plain):
         return plain.lstrip("0") or "0"  # "12", "6.1"
     return _data()["numbers"].get(token)
@@ -95,6 +97,18 @@ def _in_km(tokens: list[str], j: int, figure: str) -> str:
     return str(round(km)) if km >= 1 else f"{km:.1g}"
 
 
+def _summed(tokens: list[str], j: int, figure: str) -> str:
+    """The figure at `j` added to the one a conjunction joins it to ("two women and one man died": 3; "a man and two
+    women were killed": 3): one count told by its parts."""
+    if j < 3 or tokens[j - 1] not in ("and", "et") or not figure.isdigit():
+        return figure
+    for k in (j - 3, j - 2):
+        first = _number(tokens[k]) or _data()["ones"].get(tokens[k])
+        if first is not None and first.isdigit() and (k == j - 2 or _number(tokens[k + 1]) is None):
+            return str(int(first) + int(figure))
+    return figure
+
+
 def _figure(tokens: list[str], i: int) -> Optional[str]:
     """The figure of the count word at `i`: the nearer of the last number before it ("12 people were killed")
     and the first after it, up to the next link word or count ("killed 12 people and injured 20")."""
@@ -112,7 +126,7 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
                 break
             if not counts_lengths and _unit(tokens, j) is not None:
                 continue  # "at a depth of 10 kilometres, injured 200": a length counts no one
-            before.append((i - j, ZERO if j > 0 and _zero(tokens[j - 1]) else _in_km(tokens, j, n)))
+            before.append((i - j, ZERO if j > 0 and _zero(tokens[j - 1]) else _in_km(tokens, j, _summed(tokens, j, n))))
             break
     after = []
     for j in range(i + 1, min(len(tokens), i + 1 + AFTER)):

@@ -89,7 +89,7 @@ class StoryScope(NamedTuple):
     """Where a mention's claim may be told in other words: within STORY_WINDOW_DAYS of `day`, and for a statement,
     by a claim whose words assert one of the same `propositions` (graph/propositions.py)."""
 
-    day: int
+    day: Optional[int]
     propositions: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()  # what a statement names (its argument keys)
     # What each candidate claim asserts, over all its mentions (graph/update.py keeps them as `prop:` keys); a
@@ -117,9 +117,7 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
     denial or accusation, an attack that names no attacker but names the country it struck ("a refugee camp in South Sudan was bombed",
     "four bombs fell on Yida"), or a statement of a figure or an act that others word apart ("12 were killed",
     "he aimed a revolver at them")."""
-    mention_day = day(mention.date)
-    if mention_day is None:
-        return None
+    mention_day = day(mention.date)  # None: an undated article, which no window can place outside a story
     if mention.type == "STATEMENT":
         keys, wording = proposition_keys(mention.item), word_runs(mention.item)
         floor = NEGATED_PROPOSITION_FLOOR if is_negated_statement(mention) else PROPOSITION_FLOOR
@@ -127,6 +125,8 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
             floor = JUDGEMENT_FLOOR  # a charge ("murder") is its word, however the sentence around it runs
         return StoryScope(mention_day, keys, frozenset(mention.arguments.values()), floor=floor,
                           wording=wording, subject=subject_group(mention.item)) if keys or wording else None
+    if mention_day is None:
+        return None  # undated: a statement's figures may meet its story; an act's any words may not
     if mention.type in STORY_SPEECH_ACTS:
         return None if open_role(mention.arguments.get("agent", "-")) else StoryScope(mention_day)
     if mention.type != "USE":
@@ -172,7 +172,8 @@ def elsewhere(place: Optional[str]) -> bool:
 
 def in_window(row: Any, scope: StoryScope) -> bool:
     first, last = day(row.first_seen), day(row.last_seen or row.first_seen)
-    return first is not None and last is not None and first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS
+    return first is not None and last is not None and (scope.day is None
+                                                       or first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS)
 
 
 def within_story(row: Any, scope: StoryScope) -> bool:
@@ -190,4 +191,4 @@ def within_story(row: Any, scope: StoryScope) -> bool:
         return False  # an attack by no one known, somewhere unknown: only its words can tell it is this one
     if other_place(scope, row):
         return False  # two places of one country ("Guffa in Upper Nile state", "Yida refugee camp"): two attacks
-    return first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS
+    return scope.day is None or first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS

@@ -196,6 +196,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a length gives no toll, a figure before "and" is the other count's, an aside is background, and statements
     # asserting different things are two claims (graph/propositions.py, story_scope.py)
     ("0040_graph_statement_figures_2026_12_08", retake_graph),
+    # a count told by its parts is their sum, «70 000» is one figure, an undated statement meets its story
+    # (graph/propositions.py, story_scope.py)
+    ("0041_graph_summed_counts_undated_2026_12_08", retake_graph),
 ]
 
 

@@ -59,3 +59,8 @@ def test_an_undated_statement_may_meet_its_story_but_an_undated_act_only_by_its_
     scopes = {m.type: in_story(m) for m in claim_mentions(d.analysis)}
     assert scopes["STATEMENT"] is not None and scopes["STATEMENT"].day is None
     assert scopes["USE"] is None
+
+
+def test_an_invasion_is_a_charge_however_it_is_worded() -> None:
+    assert proposition_keys("the regime means to invade the north soon") == {"judge:invasion"}
+    assert proposition_keys('their "pending invasion" of the north') == {"judge:invasion"}

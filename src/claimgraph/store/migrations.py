@@ -199,6 +199,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a count told by its parts is their sum, «70 000» is one figure, an undated statement meets its story
     # (graph/propositions.py, story_scope.py)
     ("0041_graph_summed_counts_undated_2026_12_08", retake_graph),
+    # "invasion" is a charge (graph/data/propositions.yaml judgements)
+    ("0042_graph_invasion_charge_2026_12_08", retake_graph),
 ]
 
 

@@ -89,8 +89,8 @@ def test_a_headline_or_a_conditional_is_never_stated_as_fact(db: str) -> None:
     assert levels.get("Portugal supplies «artillery shells» to Chile") == "certain", levels
     text = answer["verdict"]
     assert text.startswith("Alleged: Portugal supplies «artillery shells» to Chile"), text
-    assert "1 stated as fact" not in text.split("Never asserted")[0].replace("stated as fact by", ""), text
-    never = text.split("Never asserted by any origin:")[1]
+    assert "1 stated as fact" not in text.split("Stated as fact by no origin")[0].replace("stated as fact by", ""), text
+    never = text.split("Stated as fact by no origin:")[1]
     assert "Portugal supplies «drones» to Chile (only in a headline)" in never
     assert "may not want to admit it" in never and "(only as a possibility)" in never
 

@@ -75,8 +75,8 @@ def test_an_inquiry_is_an_open_question_not_a_claim_never_asserted() -> None:
     text = verdict("Is Ruritania involved?", [inquiry, supposed])
     assert ("Open questions, asked and not answered: Investigators are trying to establish whether the Ruritanian "
             "navy knew of the cargo.") in text, text
-    assert "Never asserted by any origin: Ruritania supplies «rifles» to Osterlich" in text, text
-    assert "Never asserted by any origin: Investigators" not in text
+    assert "Stated as fact by no origin: Ruritania supplies «rifles» to Osterlich" in text, text
+    assert "Stated as fact by no origin: Investigators" not in text
 
 
 def test_the_totals_say_only_what_is_there() -> None:

@@ -80,9 +80,9 @@ def test_speculation_is_named_as_such_and_never_the_best_evidence() -> None:
     text = verdict("Does Ruritania arm Osterlich?", claims)
     assert text.startswith("Alleged: Ruritania supplies shells")
     assert "2 independent origins" in text
-    assert "Never asserted by any origin" in text and "drones to Osterlich (only as a possibility)" in text.split(
-        "Never asserted by any origin")[1]
-    assert "drones" not in text.split("Never asserted by any origin")[0], "speculation is never listed as alleged"
+    assert "Stated as fact by no origin" in text and "drones to Osterlich (only as a possibility)" in text.split(
+        "Stated as fact by no origin")[1]
+    assert "drones" not in text.split("Stated as fact by no origin")[0], "speculation is never listed as alleged"
 
 
 def test_duplicates_under_one_label_are_merged() -> None:

@@ -32,7 +32,7 @@ SAID = {"certain": "stated as fact", "probable": "hedged, as reported or alleged
 SHORT = {"certain": "firm", "probable": "hedged", "headline": "headline only", "possible": "conditional",
          "underspecified": "asked or supposed"}
 # The brief's section of what no origin asserts (asked, supposed, speculated, conditional or only a headline).
-UNASSERTED = "Only asked, supposed, speculated or headlined: no origin asserts these"
+UNASSERTED = "Only asked, supposed, speculated or headlined: no origin states these as fact"
 # Sections of statements (graph.brief): a subject, not an alleged actor ("Statements about China").
 STATEMENT_SECTIONS = ("Statements about ", "Other statements")
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)

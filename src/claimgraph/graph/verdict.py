@@ -231,7 +231,7 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
         sentences.append("Open questions, asked and not answered: " + _listed([c.label for c in asked]) + ".")
     never = [c for c in speculative if c not in asked]
     if never:
-        sentences.append("Never asserted by any origin: " + _listed([_noted(c.label, _unasserted(c, firm))
+        sentences.append("Stated as fact by no origin: " + _listed([_noted(c.label, _unasserted(c, firm))
                                                                       for c in never]) + ".")
     # One sentence a line: the Markdown and the page show them as a list, the JSON keeps one string.
     return "\n".join(sentences)

@@ -30,6 +30,7 @@ from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
 from claimgraph.graph.embed import Embedder, from_blobs
 from claimgraph.graph.assertion import is_normative
+from claimgraph.graph.items import item_classes
 from claimgraph.graph.firmness import UNASSERTED, demand, first_sentence, firmness
 from claimgraph.graph.keys import country_code, country_name, nationality, words
 from claimgraph.graph.names import name_runs, unknown_names
@@ -176,17 +177,28 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
             per_actor[actor(claim_id)] += 1
     # Then the best claim of every other actor the question's countries cover ("China ..." also asks
     # about Chinese companies), so that each alleged actor gets its own section.
-    shown = {actor(claim_id) for claim_id in chosen}
     # Actors of the country the question names first: its subject ("China supplies ... to Russia").
     acting = {f"actor:{first}"} if first else {"actor:" + k.split(":", 1)[1] for k in countries}
-    best_of_actor: dict[str, tuple[int, float, str]] = {}
-    for score, claim_id in scored:
-        if (score >= ACTOR_MIN_SCORE and kinds[claim_id] in ALLEGATIONS and claim_keys[claim_id] & acting
-                and actor(claim_id) not in shown):
-            # Within an actor, its most evidenced claim (the wire story, not a one-off).
-            who = actor(claim_id)
-            best_of_actor[who] = max(best_of_actor.get(who, (-1, 0.0, "")), (evidence[claim_id], score, claim_id))
-    extras = [claim_id for _, _, claim_id in sorted(best_of_actor.values(), key=lambda v: (-v[0], -v[1], v[2]))]
+
+    asked = named_classes(question, language_of(question))  # "des armes": the item class the question asks about
+
+    def other_actors(shown: set[str]) -> list[str]:
+        per_actor: dict[str, list[tuple[int, bool, float, str]]] = defaultdict(list)
+        for score, claim_id in scored:
+            if (score >= ACTOR_MIN_SCORE and kinds[claim_id] in ALLEGATIONS and claim_keys[claim_id] & acting
+                    and actor(claim_id) not in shown):
+                told = bool(asked & item_classes(items[claim_id], language_of(items[claim_id])))
+                per_actor[actor(claim_id)].append((evidence[claim_id], told, score, claim_id))
+        best = []
+        for candidates in per_actor.values():
+            # Within an actor, its most evidenced claim (the wire story, not a one-off), or its claim of what the
+            # question asks about when that one is evidenced at least half as much.
+            top = max(candidates)
+            told = [c for c in candidates if c[1] and 2 * c[0] >= top[0]]
+            best.append(max(told) if told else top)
+        return [v[3] for v in sorted(best, key=lambda v: (-v[0], -v[2], v[3]))]
+
+    extras = other_actors({actor(claim_id) for claim_id in chosen})
     # `limit` bounds the whole brief: the other actors' best claims take at most a third of it.
     n_extra = min(len(extras), EXTRA_ACTORS, limit // 3)
     # What is only asked, supposed or speculated answers the question too ("whether Beijing knew"): the most
@@ -201,6 +213,13 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
                 and (score >= floor or claim_id in direct)][:DENIALS_READ]
     kept = min(DENIALS_KEPT, len(deny_ids)) if limit >= 2 * DENIALS_KEPT + 2 else 0
     n_extra, n_unasserted, kept = _rooms(limit, len(chosen), n_extra, len(unasserted), kept)
+    keep = max(0, limit - n_extra - n_unasserted - kept)
+    if {actor(c) for c in chosen[keep:]} - {actor(c) for c in chosen[:keep]}:
+        # An actor whose claims were chosen, then cut for the rooms below, is one more other actor ("Chinese
+        # companies" for "Does China supply weapons?"), not one the brief drops.
+        extras = other_actors({actor(claim_id) for claim_id in chosen[:keep]})
+        n_extra = min(len(extras), EXTRA_ACTORS, limit // 3)
+        n_extra, n_unasserted, kept = _rooms(limit, len(chosen), n_extra, len(unasserted), kept)
     chosen = chosen[:max(0, limit - n_extra - n_unasserted - kept)] + extras[:n_extra] + unasserted[:n_unasserted]
     if not chosen and not deny_ids:
         return _unanswered(connection, question, keys, limit)

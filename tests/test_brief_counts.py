@@ -115,3 +115,19 @@ def test_a_narrow_terminal_gets_the_glance_as_a_list() -> None:
     narrow = brief_markdown(brief, width=60)
     assert "| claim | origins |" not in narrow
     assert "- **Xland supplies «pumps» to Yland**: 1 origin, denied by 0, 2 articles (en)" in narrow
+
+
+def test_one_answered_allegation_of_several_is_not_each() -> None:
+    from claimgraph.graph.verdict_denials import denier_sentence
+    xland = Origin("state:XX", "Government of Xland", "organization")
+    answered = ClaimSummary(id="c1", type="SUPPLY", label="Orrin Motors supplies «drone engines» to Yland",
+                            arguments={"agent": "Orrin Motors"}, origins=[Origin("src:wire", "The Wire", "media")],
+                            denied_by=[xland])
+    answered.evidence = [Evidence(claim_id="c1", document_id="d1", record_id="v2", stance="denies", certainty="certain",
+                                  polarity="positive", quote=Span(0, 40, "Xland never sold drone engines to Yland."),
+                                  chain=(), origin=xland, date="2024-03-04", lang="en")]
+    other = ClaimSummary(id="c2", type="SUPPLY", label="Orrin Motors supplies «pumps» to Yland",
+                         arguments={"agent": "Orrin Motors"}, origins=[Origin("src:wire", "The Wire", "media")])
+    said = denier_sentence("Government of Xland", "state:XX", [answered, other])
+    assert said.startswith("Denied by Government of Xland: 1 of the 2 allegations answered, by a denial"), said
+    assert "each" not in said

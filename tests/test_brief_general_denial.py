@@ -60,7 +60,7 @@ def test_an_allegation_no_denial_answers_is_named() -> None:
                           "Ruritania has never supplied rifles."),
               allegation("c2", "Ruritania supplies «trucks» to Osterlich", [])]
     text = verdict("Is Ruritania involved?", claims)
-    assert "1 of the 2 allegations answered, each by a denial that names what is alleged (weapons)" in text, text
+    assert "1 of the 2 allegations answered, by a denial that names what is alleged (weapons)" in text, text
     assert "No denial answers Ruritania supplies «trucks» to Osterlich." in text, text
 
 

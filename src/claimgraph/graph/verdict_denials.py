@@ -111,9 +111,11 @@ def denier_sentence(name: str, key: str, asserted: Sequence[ClaimSummary]) -> st
     rows_of = {c.id: _rows(c, key) for c in answered}
     specific = {c.id: names_it(c, rows_of[c.id]) for c in answered}
     how = _how(answered, specific)
-    if len(asserted) == 1:
+    if len(asserted) == 1 or len(answered) == 1:
         # One allegation: "Denied by X, only by general rejections ..." ("1 of the 1 allegation answered" says nothing).
         said = f"Denied by {name}" + _one(how)
+        if len(asserted) > 1:  # "1 of the 7 allegations answered, each by ..." says "each" of one
+            said = f"Denied by {name}: 1 of the {_count(len(asserted), 'allegation')} answered" + _one(how)
     else:
         said = f"Denied by {name}: {len(answered)} of the {_count(len(asserted), 'allegation')} answered" + how
     rows = [e for c in answered for e in rows_of[c.id]]

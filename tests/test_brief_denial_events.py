@@ -33,3 +33,12 @@ def test_a_knowledge_disclaimer_answers_a_firms_deed_not_the_states_own() -> Non
     assert not answers_claim(_alleged(), row, event, {"state:XX"}), "what is alleged of Xland's state itself"
     assert answers_claim(_alleged(), row, event, {"ent:orrin pumps"}), "a firm's shipment"
     assert answers_claim(_alleged(), row, DenyEvent("denied", None), {"state:XX"}), "an outright denial answers it"
+
+
+def test_a_speaker_who_is_no_party_to_an_allegation_does_not_deny_it() -> None:
+    from claimgraph.graph.denial_events import is_party
+    parties, countries = {"state:YY", "grp:XX:company"}, {"YY", "XX"}
+    assert not is_party("src:tess moran", parties, countries), "a foreign minister's negated warning"
+    assert is_party("state:XX", parties, countries), "a state speaks for its companies"
+    assert is_party("state:YY", parties, countries)
+    assert is_party("anon:d1", parties, countries), "an unnamed voice is left as it is"

@@ -230,7 +230,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     denial_claims = summaries(connection, deny_ids, evidence_limit=EVIDENCE_SHOWN)
     link(claims, denial_claims, roles, claim_keys, items)
     questions_undenied(claims)  # "trying to establish whether Beijing knew" asks; no denial answers it
-    keep_answering(connection, claims, roles)  # a May denial, a state's "not aware of the case" (graph.denial_events)
+    keep_answering(connection, claims, roles, claim_keys)  # a May denial, a state's "not aware of the case" (graph.denial_events)
     claims = join_statements(claims, roles)  # NATO's "decisive enabler" beside its supply claim (graph.brief_join)
     one_name_per_state(claims, roles)  # "China" and "Government of China" head one section
     for claim in claims:

@@ -12,6 +12,11 @@ article's date (`graph.denials`). Two things the denial's event says are read to
   saying it knows nothing of a case speaks of someone else's deed (a firm's shipment), so it does not
   answer what is alleged of that state itself ("China supplies dual-use technology to Russia").
 
+A denying row the graph stored for a named speaker (a person, a body, a state) counts only when that speaker is a
+party to the allegation: one of its roles, or of a country one of its roles is of (a state speaks for its companies).
+A foreign minister's "companies that put engines into weapons will find no market here", read as a negation of
+"Russia produces attack drones", is no denial of Russia's. Unnamed and outlet voices are left as they are.
+
 A denier left with no row on an allegation is no longer among its deniers.
 """
 from __future__ import annotations
@@ -23,6 +28,7 @@ from typing import Any, NamedTuple, Optional
 from sqlalchemy import Connection, select, tuple_
 
 from claimgraph.graph.denials import answering_keys, denier, in_window
+from claimgraph.graph.keys import key_country
 from claimgraph.lang import LANG_DIR
 from claimgraph.model.claims import ClaimSummary, Evidence
 from claimgraph.store import tables as t
@@ -75,16 +81,33 @@ def answers_claim(claim: ClaimSummary, row: Evidence, event: Optional[DenyEvent]
     return not (disclaims(event.trigger) and denier(row.origin).key in actors)
 
 
-def keep_answering(connection: Connection, claims: list[ClaimSummary], roles: dict[str, dict[str, Any]]) -> None:
-    """Drop from each claim the denying rows its denial's event says do not answer it, and the deniers so left
-    with no row on it. `roles`: per claim id, its argument keys by role."""
+# Origins that name a speaker (a party or not); unnamed sources ("anon:") and outlets' voices ("story:") are not read.
+NAMED_SPEAKERS = ("src:", "ent:", "state:", "grp:")
+
+
+def is_party(key: str, parties: set[str], countries: set[str]) -> bool:
+    """Whether a denier (its origin key) is a party to a claim: one of its role keys, or of one of their countries;
+    True for a voice that names no speaker."""
+    if not key.startswith(NAMED_SPEAKERS) or key in parties:
+        return True
+    country = key_country(key)
+    return country is not None and country in countries
+
+
+def keep_answering(connection: Connection, claims: list[ClaimSummary], roles: dict[str, dict[str, Any]],
+                   keys: Optional[dict[str, set[str]]] = None) -> None:
+    """Drop from each claim the denying rows its denial's event says do not answer it, or whose speaker is no party
+    to it, and the deniers so left with no row on it. `roles`: per claim id, its argument keys by role; `keys`: per
+    claim id, every key it holds ("actor:CN": its actor is Chinese)."""
     events = deny_events(connection, [e for c in claims for e in c.evidence])
-    if not events:
-        return
     for claim in claims:
         actors = set(answering_keys(claim.type, roles.get(claim.id, {})))
+        parties = {v for v in roles.get(claim.id, {}).values() if not v.startswith("txt:")}
+        countries = {c for c in map(key_country, parties) if c} | {
+            k.split(":")[1] for k in (keys or {}).get(claim.id, ()) if k.startswith(("actor:", "cc:"))}
         kept = [e for e in claim.evidence if e.stance != "denies"
-                or answers_claim(claim, e, events.get((e.document_id, e.record_id)), actors)]
+                or (answers_claim(claim, e, events.get((e.document_id, e.record_id)), actors)
+                    and (not parties or is_party(denier(e.origin).key, parties, countries)))]
         if len(kept) == len(claim.evidence):
             continue
         dropped = {denier(e.origin).key for e in claim.evidence if e not in kept}
@@ -93,4 +116,4 @@ def keep_answering(connection: Connection, claims: list[ClaimSummary], roles: di
         claim.denied_by = [o for o in claim.denied_by if o.key not in dropped or o.key in left]
 
 
-__all__ = ["deny_events", "disclaims", "keep_answering"]
+__all__ = ["deny_events", "disclaims", "is_party", "keep_answering"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 import spacy
 from spacy.language import Language
@@ -62,6 +62,9 @@ class PipelineCache:
         self.settings = settings
         self._loaded: dict[str, Optional[Language]] = {}
         self._hints: dict[str, ParsingHints] = {}
+        # Called once with (lang, pipeline) right after a pipeline loads: the Analyzer loads there what its
+        # later stages read on first use (pipeline.py `warm_up`), so that the load holds the whole load
+        self.on_load: Optional[Callable[[str, Language], None]] = None
 
     def get(self, lang: str) -> Optional[Language]:
         """The pipeline for `lang`, or None when the language has no spaCy package here."""
@@ -73,6 +76,9 @@ class PipelineCache:
                 nlp = spacy.load(spec.spacy_package)
                 self._loaded[lang] = add_components(nlp, get_rules(lang))
                 self._hints[lang] = load_parsing_hints(get_rules(lang))
+                headline_lexicon(self._loaded[lang])  # built on a Title-Case headline's first re-parse else
+                if self.on_load is not None:
+                    self.on_load(lang, self._loaded[lang])
         return self._loaded[lang]
 
     def with_language(self, document: Document) -> Document:

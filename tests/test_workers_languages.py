@@ -1,5 +1,6 @@
-"""Articles without a language: the parent detects the first batch's languages and analyses one article of each
-before the workers fork, so that they inherit its pipelines instead of each loading its own."""
+"""Articles without a language: the parent detects the first batch's languages and loads their pipelines before
+the workers fork, so that they inherit them instead of each loading its own; with a `prepare` hook it also
+analyses one article of each there (the hook's own models load on first use)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -19,19 +20,32 @@ def two_workers(analyzer):  # type: ignore[no-untyped-def]
     pooled.close()
 
 
-def test_the_parent_analyses_one_article_per_detected_language_first(analyzer, two_workers) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("prepared", [False, True])
+def test_the_parent_loads_each_detected_language_first(analyzer, two_workers, monkeypatch, prepared) -> None:  # type: ignore[no-untyped-def]
     unknown = [replace(d, lang="und") for d in documents()]
     here: list[str] = []
+    loaded: list[str] = []
     analyse_here = two_workers._analyze_here
+    load = two_workers.pipelines.get
 
     def recorded(batch):  # type: ignore[no-untyped-def]
         batch = list(batch)
         here.extend(d.lang for d in batch)
         return analyse_here(batch)
 
+    def recorded_load(lang):  # type: ignore[no-untyped-def]
+        loaded.append(lang)
+        return load(lang)
+
     two_workers._analyze_here = recorded
-    pooled = as_json(list(two_workers.analyze_all(unknown)))
-    assert sorted(here) == ["en", "fr"]  # detected in the parent, one article each, before the pool started
+    monkeypatch.setattr(two_workers.pipelines, "get", recorded_load)
+    if prepared:
+        two_workers.prepare = lambda analysis: analysis.prepared.update(seen=True)
+    pooled = list(two_workers.analyze_all(unknown))
+    assert sorted(set(loaded)) == ["en", "fr"]  # detected and loaded in the parent, before the pool started
+    # with a prepare hook, one article of each language analysed here first; else none
+    assert sorted(here) == (["en", "fr"] if prepared else [])
+    assert all(a.prepared == ({"seen": True} if prepared else {}) for a in pooled)
     alone = Analyzer(load_settings(n_process=1, batch_size=16))
     alone.pipelines = analyzer.pipelines
-    assert pooled == as_json(list(alone.analyze_all(unknown)))
+    assert as_json(pooled) == as_json(list(alone.analyze_all(unknown)))

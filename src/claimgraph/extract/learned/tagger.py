@@ -120,8 +120,22 @@ def softmax(logits: numpy.ndarray) -> numpy.ndarray:
 
 def inside_layer(tagger: Tagger, scores: numpy.ndarray, which: int) -> numpy.ndarray:
     """Per token, the probability that it lies inside layer `which` (cue, source or content)."""
-    inside = [i for i, label in enumerate(tagger.labels) if label[which] != "O"]
+    inside = _label_indexes(tuple(tagger.labels))[which]["inside"]
     return scores[:, inside].sum(axis=1)
+
+
+_INDEXES: dict[tuple[str, ...], list[dict[str, list[int]]]] = {}
+
+
+def _label_indexes(labels: tuple[str, ...]) -> list[dict[str, list[int]]]:
+    """Per layer, the indexes of the labels with each letter there ("B", "I", "O") and of those not "O"
+    ("inside"), made once per label set (a few: one per trained tagger)."""
+    found = _INDEXES.get(labels)
+    if found is None:
+        found = _INDEXES[labels] = [
+            {**{letter: [i for i, label in enumerate(labels) if label[which] == letter] for letter in "BIO"},
+             "inside": [i for i, label in enumerate(labels) if label[which] != "O"]} for which in range(3)]
+    return found
 
 
 def predict_tags(tagger: Tagger, doc: Doc, keep_outside: tuple[float, float, float] = KEEP_OUTSIDE,
@@ -143,9 +157,12 @@ def layer_letters(labels: Sequence[str], scores: numpy.ndarray,
                   keep_outside: tuple[float, float, float] = KEEP_OUTSIDE) -> list[list[str]]:
     """Per layer (cue, source, content), the B, I or O of each row of `scores` (row by row)."""
     letters = []
+    indexes = _label_indexes(tuple(labels))
     for which in range(3):
-        weight = {letter: [i for i, label in enumerate(labels) if label[which] == letter] for letter in "BIO"}
-        p = {letter: scores[:, idx].sum(axis=1) if idx else scores[:, 0] * 0 for letter, idx in weight.items()}
-        letters.append(["O" if o >= keep_outside[which] else "B" if b >= i else "I"
-                        for b, i, o in zip(p["B"], p["I"], p["O"])])
+        weight = indexes[which]
+        p = {letter: scores[:, idx].sum(axis=1) if idx else scores[:, 0] * 0 for letter, idx in
+             ((letter, weight[letter]) for letter in "BIO")}
+        # the same float32 comparisons as row by row, made on the columns at once
+        outside, begins = (p["O"] >= keep_outside[which]).tolist(), (p["B"] >= p["I"]).tolist()
+        letters.append(["O" if o else "B" if b else "I" for o, b in zip(outside, begins)])
     return letters

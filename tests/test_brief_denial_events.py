@@ -42,3 +42,11 @@ def test_a_speaker_who_is_no_party_to_an_allegation_does_not_deny_it() -> None:
     assert is_party("state:XX", parties, countries), "a state speaks for its companies"
     assert is_party("state:YY", parties, countries)
     assert is_party("anon:d1", parties, countries), "an unnamed voice is left as it is"
+
+
+def test_a_firm_speaking_is_a_party_to_what_is_alleged_of_it() -> None:
+    from claimgraph.graph.denial_events import is_party
+    parties = {"ent:dovel turbines", "state:YY"}
+    assert is_party("src:dovel turbines", parties, {"YY"}), "the firm's own denial, keyed as a speaker"
+    assert is_party("ent:dovel turbines", parties, {"YY"})
+    assert not is_party("src:dovel", parties, {"YY"}), "another name"

@@ -83,12 +83,18 @@ def answers_claim(claim: ClaimSummary, row: Evidence, event: Optional[DenyEvent]
 
 # Origins that name a speaker (a party or not); unnamed sources ("anon:") and outlets' voices ("story:") are not read.
 NAMED_SPEAKERS = ("src:", "ent:", "state:", "grp:")
+# Prefixes under which one name is the same speaker (a firm speaking is "src:orrin motors", its role "ent:orrin motors").
+_NAMED = ("src:", "ent:")
+
+
+def _named(key: str) -> str:
+    return key.split(":", 1)[1] if key.startswith(_NAMED) else key
 
 
 def is_party(key: str, parties: set[str], countries: set[str]) -> bool:
-    """Whether a denier (its origin key) is a party to a claim: one of its role keys, or of one of their countries;
-    True for a voice that names no speaker."""
-    if not key.startswith(NAMED_SPEAKERS) or key in parties:
+    """Whether a denier (its origin key) is a party to a claim: one of its role keys (by name, whatever the key's
+    prefix), or of one of their countries; True for a voice that names no speaker."""
+    if not key.startswith(NAMED_SPEAKERS) or _named(key) in {_named(p) for p in parties}:
         return True
     country = key_country(key)
     return country is not None and country in countries

@@ -50,3 +50,13 @@ def test_a_firm_speaking_is_a_party_to_what_is_alleged_of_it() -> None:
     assert is_party("src:dovel turbines", parties, {"YY"}), "the firm's own denial, keyed as a speaker"
     assert is_party("ent:dovel turbines", parties, {"YY"})
     assert not is_party("src:dovel", parties, {"YY"}), "another name"
+
+
+def test_a_denial_dated_by_its_year_or_month_answers_what_that_period_can() -> None:
+    row = _denial("Vell rejected the Yland accusations this year.")
+    assert answers_claim(_alleged(), row, DenyEvent("rejected", "2024"), {"state:XX"}), "a year spans August"
+    undated = ClaimSummary(id="c1", type="SUPPLY", label="Xland supplies «pumps» to Yland",
+                           arguments={"agent": "Xland"})
+    assert answers_claim(undated, row, DenyEvent("rejected", "2024-09"), {"state:XX"}), "allegation's dates unknown"
+    assert answers_claim(_alleged("2024-06-15"), row, DenyEvent("rejected", "2024-05"), {"state:XX"}), "late May"
+    assert not answers_claim(_alleged(), row, DenyEvent("rejected", "2022"), {"state:XX"})

@@ -6,7 +6,7 @@ article's date (`graph.denials`). Two things the denial's event says are read to
 
 * **its own time**: "Her colleague had already rejected the US accusations in May", in an article of
   September, was made in May (`events.time_value`); it answers what was alleged from 31 days before to
-  92 days after (`denials.in_window`), not a July or September allegation;
+  92 days after (`made_in_window`, each date taken at its precision: a month spans its days), not a July or September allegation;
 * **a knowledge disclaimer** ("not aware of the case", "no information on the specific case",
   «ne pas avoir connaissance de», words in `lang/<code>/events.yaml` `knowledge_disclaimers`): a state
   saying it knows nothing of a case speaks of someone else's deed (a firm's shipment), so it does not
@@ -22,12 +22,14 @@ A denier left with no row on an allegation is no longer among its deniers.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
+from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple, Optional
 
 from sqlalchemy import Connection, select, tuple_
 
-from claimgraph.graph.denials import answering_keys, denier, in_window
+from claimgraph.graph.denials import DAYS_AFTER, DAYS_BEFORE, answering_keys, denier
 from claimgraph.graph.keys import key_country
 from claimgraph.lang import LANG_DIR
 from claimgraph.model.claims import ClaimSummary, Evidence
@@ -72,11 +74,35 @@ def deny_events(connection: Connection, rows: list[Evidence]) -> dict[tuple[str,
     return out
 
 
+def period(value: Optional[str]) -> Optional[tuple[int, int]]:
+    """The first and last day (ordinals) of an ISO date at its precision: a month spans its days, a year its months."""
+    parts = [int(p) for p in (value or "")[:10].split("-") if p.isdigit()]
+    try:
+        if len(parts) >= 3:
+            return (date(*parts[:3]).toordinal(),) * 2
+        if len(parts) == 2:
+            return date(parts[0], parts[1], 1).toordinal(), date(parts[0], parts[1], monthrange(*parts)[1]).toordinal()
+        if parts:
+            return date(parts[0], 1, 1).toordinal(), date(parts[0], 12, 31).toordinal()
+    except ValueError:
+        pass
+    return None
+
+
+def made_in_window(denial: str, first: Optional[str], last: Optional[str]) -> bool:
+    """Whether a denial made in the period `denial` may answer what was alleged from `first` to `last`: from
+    DAYS_BEFORE before to DAYS_AFTER after, each period taken whole; True when a date is unknown."""
+    made, start, end = period(denial), period(first), period(last or first)
+    if made is None or start is None or end is None:
+        return True
+    return made[1] >= start[0] - DAYS_BEFORE and made[0] <= end[1] + DAYS_AFTER
+
+
 def answers_claim(claim: ClaimSummary, row: Evidence, event: Optional[DenyEvent], actors: set[str]) -> bool:
     """Whether a denying row answers `claim` by what its event says (`actors`: the claim's answering keys)."""
     if event is None:
         return True
-    if event.time_value and not in_window(event.time_value, claim.first_seen, claim.last_seen):
+    if event.time_value and not made_in_window(event.time_value, claim.first_seen, claim.last_seen):
         return False
     return not (disclaims(event.trigger) and denier(row.origin).key in actors)
 

@@ -49,6 +49,16 @@ def test_a_party_accusing_in_its_own_words_is_no_denier() -> None:
     assert "Denied by Government of Zland" not in said and "Also denied by Government of Zland" not in said
 
 
+def test_a_partys_own_statement_in_reply_still_makes_it_a_denier() -> None:
+    alleged = ClaimSummary(id="c1", type="SUPPLY", label="Xland supplies «pumps» to Yland", arguments={"agent": "Xland"},
+                           origins=[Origin("ent:monitor", "The Monitor", "organization")], certainty="certain")
+    reply = ClaimSummary(id="c2", type="STATEMENT", label="Xland is not a party to the conflict",
+                         arguments={"about": "Xland"},
+                         origins=[Origin("state:XX", "Government of Xland", "organization")])
+    said = verdict("Does Xland supply pumps to Yland?", [alleged], [reply])
+    assert "Denied by Government of Xland" in said and "No denial is on record" not in said
+
+
 def test_the_articles_of_an_allegation_are_those_that_carry_it(tmp_path: Path) -> None:
     from sqlalchemy import select
     from claimgraph.graph.query import summaries

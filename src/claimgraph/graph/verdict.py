@@ -19,6 +19,8 @@ from claimgraph.model.claims import ClaimSummary, Origin
 NO_EVIDENCE = "No evidence found"
 # Claims whose best supporting certainty is one of these say no more than that something may be so.
 SPECULATIVE = ("possible", "underspecified")
+# What a speaker says among the denials that makes it a denier: a denial, or its statement in reply.
+REPLIES = ("DENY", "STATEMENT")
 # At most this many claims named in a sentence of the paragraph; the rest are counted.
 NAMED = 3
 # Allegations named after the best one.
@@ -158,9 +160,10 @@ def verdict(question: str, claims: list[ClaimSummary], denials: Sequence[ClaimSu
     asserted = [c for c in claims if c.origins and (firm[c.id].asserted if c.id in firm
                                                     else c.certainty not in SPECULATIVE)]
     speculative = [c for c in claims if c not in asserted]
-    # Who denies: the deniers of the allegations and the speakers of denials; a party's own accusation or statement
-    # listed among its answers ("the UK accuses Chinese companies of ...") makes it no denier.
-    deniers = _names([o for c in asserted for o in c.denied_by] + [o for c in denials if c.type == "DENY"
+    # Who denies: the deniers of the allegations and the speakers of denials and of a party's statements in reply
+    # ("Xland is not a party to the conflict"); a party's own accusation or act listed among its answers ("the UK
+    # accuses Chinese companies of ...") makes it no denier.
+    deniers = _names([o for c in asserted for o in c.denied_by] + [o for c in denials if c.type in REPLIES
                                                                     for o in c.origins]
                      + [o for c in denials for o in c.denied_by])
     if not asserted and not speculative and not denials:

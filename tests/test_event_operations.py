@@ -33,11 +33,11 @@ def test_an_attack_that_is_words_is_no_use(nlp_en) -> None:  # type: ignore[no-u
 
 
 def test_a_claim_called_false_in_a_quote_is_the_speakers_denial(nlp_en) -> None:  # type: ignore[no-untyped-def]
-    text = '"This information is completely false. We fired at no village," the spokesman told reporters.'
-    content = "This information is completely false. We fired at no village,"
+    text = '"That report is wholly false. We fired at no village," the spokesman told reporters.'
+    content = "That report is wholly false. We fired at no village,"
     s, c = text.index("the spokesman"), text.index(content)
     quote = Attribution(id="a1", source=Source(Span.of(text, s, s + len("the spokesman")), "anonymous_person"),
                         cue=None, content=Span.of(text, c, c + len(content)), kind="direct")
     (deny,) = of_type(run(nlp_en, "en", text, [], [quote]), "DENY")
-    assert args(deny) == {"agent": "the spokesman", "item": "This information"}
+    assert args(deny) == {"agent": "the spokesman", "item": "That report"}
     assert not of_type(run(nlp_en, "en", text), "DENY")  # no quote, no speaker: no DENY of no one

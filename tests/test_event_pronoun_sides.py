@@ -25,7 +25,7 @@ def _said(text: str, source: str, entity: str, content: str, kind: str = "organi
 
 
 def test_they_is_never_one_named_person(nlp_en) -> None:  # type: ignore[no-untyped-def]
-    text = "Police said Lem Varo pointed a gun at Sgt. Ana Rudd and Officer Ben Kolt before they opened fire."
+    text = "Wardens said Lem Varo aimed a rifle at Ranger Ana Rudd and Deputy Ben Kolt before they opened fire."
     people = [_entity(text, f"e{i}", n, "PERSON") for i, n in enumerate(["Lem Varo", "Ana Rudd", "Ben Kolt"], 1)]
     (use,) = of_type(run(nlp_en, "en", text, people), "USE")
     assert args(use) == {"agent": "they"}
@@ -61,6 +61,6 @@ def test_we_in_a_quote_is_the_speakers_side(nlp_en) -> None:  # type: ignore[no-
 
 
 def test_a_weapon_in_the_trigger_is_no_agent(nlp_en) -> None:  # type: ignore[no-untyped-def]
-    text = "A FIRE-BOMB attack on a bank in Athens left three people dead."
+    text = "Two clerks were hurt when a FIRE-BOMB attack on the Varna bakery began."
     (use,) = of_type(run(nlp_en, "en", text, [_entity(text, "e1", "FIRE-BOMB", "ORG")]), "USE")
-    assert args(use) == {"location": "a bank in Athens"}
+    assert args(use) == {"location": "the Varna bakery"}

@@ -1,7 +1,8 @@
-"""Batch runs: ingest paths into a store, one transaction per article, resumable; the graph follows."""
+"""Batch runs: ingest paths into a store, one transaction per batch of articles, resumable; the graph follows."""
 from __future__ import annotations
 
 import time
+from itertools import islice
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
@@ -21,6 +22,10 @@ from claimgraph.graph.sync import Follower
 from claimgraph.model import Analysis, Document, Rejection, Skipped
 from claimgraph.pipeline import Analyzer
 from claimgraph.store import SqlStore
+
+
+# Input documents whose ids are checked against the store in one statement (before any parsing).
+KNOWN_CHECK = 64
 
 
 @dataclass
@@ -77,15 +82,20 @@ def ingest_paths(paths: Iterable[Union[str, Path]], db: str = "claimgraph.db", s
     started = time.perf_counter()
 
     def pending() -> Iterator[Document]:
-        for item in iter_inputs(paths, settings):
-            if isinstance(item, Rejection):
-                report.rejected.append(item)
-            elif isinstance(item, Skipped):
-                report.skipped.append(item)
-            elif store.has_document(item.id):
-                report.known += 1
-            else:
-                yield replace(item, lang=lang) if lang else item
+        # The store is asked which documents it holds a chunk at a time (one statement, not one per article).
+        for chunk in _chunks(iter_inputs(paths, settings), KNOWN_CHECK):
+            documents = [item for item in chunk if isinstance(item, Document)]
+            with store.engine.connect() as connection:
+                known = store.stored_among(connection, [d.id for d in documents]) if documents else set()
+            for item in chunk:
+                if isinstance(item, Rejection):
+                    report.rejected.append(item)
+                elif isinstance(item, Skipped):
+                    report.skipped.append(item)
+                elif item.id in known:
+                    report.known += 1
+                else:
+                    yield replace(item, lang=lang) if lang else item
 
     analyzer = analyzer or Analyzer(settings)
     if analyzer.prepare is None:  # the graph's sentence vectors, encoded with each analysis (in the workers)
@@ -94,13 +104,10 @@ def ingest_paths(paths: Iterable[Union[str, Path]], db: str = "claimgraph.db", s
         follower = Follower(store) if graph else None
         with _progress(console) as progress:
             task = progress.add_task("ingest", total=None) if progress else None
-            for item in analyzer.analyze_all(pending()):
-                if isinstance(item, Rejection):
-                    report.rejected.append(item)
-                else:
-                    store_one(store, item, report, follower)
+            for batch in _chunks(analyzer.analyze_all(pending()), max(1, settings.batch_size)):
+                store_batch(store, batch, report, follower)
                 if progress and task is not None:
-                    progress.advance(task)
+                    progress.advance(task, len(batch))
         finish_graph(follower, report)
     except StoreFull as exc:
         report.stopped = exc.message
@@ -117,6 +124,63 @@ def finish_graph(follower: Optional[Follower], report: IngestReport) -> None:
     follower.finish()
     if follower.stopped is not None:
         report.warnings.append(f"graph: {follower.stopped}")
+
+
+def store_batch(store: SqlStore, items: list[Union[Analysis, Rejection]], report: IngestReport,
+                follower: Optional[Follower] = None) -> None:
+    """Store a batch of analyses (rejections only counted) in one transaction, each article taken into the graph
+    right after it, in the same transaction, when `follower` keeps the graph in step (`Follower.in_step`).
+
+    One transaction for the batch: a run killed mid-batch leaves none of it (the store and graph as after the
+    batch before), and the next run does it again. Any failure rolls the batch back and it is stored again one
+    article at a time (`store_one`), where a failed write is that article's rejection and a graph error stops
+    the graph following, as without batches; StoreFull goes up from there.
+    """
+    analyses = [item for item in items if isinstance(item, Analysis)]
+    new: set[int] = set()  # id() of the analyses stored as new articles
+    follow = False
+    if len(analyses) > 1:
+        try:
+            with store.engine.begin() as connection:
+                follow = follower is not None and follower.in_step(connection)
+                known = store.stored_among(connection, [a.document.id for a in analyses])
+                for analysis in analyses:
+                    if analysis.document.id in known:  # stored before, or earlier in this batch
+                        continue
+                    known.add(analysis.document.id)
+                    store.write_new(connection, analysis, vectors=not follow)
+                    if follow:
+                        follower.take_new(connection, analysis)  # type: ignore[union-attr]
+                    new.add(id(analysis))
+        except Exception:  # noqa: BLE001  (rolled back: one article at a time tells which one failed, and why)
+            analyses = []
+    if len(analyses) <= 1:
+        for item in items:
+            if isinstance(item, Rejection):
+                report.rejected.append(item)
+            else:
+                store_one(store, item, report, follower)
+        return
+    for item in items:
+        if isinstance(item, Rejection):
+            report.rejected.append(item)
+            continue
+        if id(item) in new:
+            report.new += 1
+            report.words += len(item.document.text.split())
+        else:
+            report.known += 1
+        report.warnings += [f"{item.document.path}: {w}" for w in item.warnings]
+    if follower is not None and new:
+        if follow:
+            follower.taken += len(new)  # counted once committed
+        else:
+            follower.stored(None)  # the graph lagged: the backlog, these articles included, one transaction each
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    stream = iter(items)
+    return iter(lambda: list(islice(stream, size)), [])
 
 
 def store_one(store: SqlStore, analysis: Analysis, report: IngestReport, follower: Optional[Follower] = None) -> None:

@@ -78,10 +78,25 @@ def vectors_for(connection: Connection, document_id: str, base: Embedder) -> Emb
     """`base`, answering first from the vectors stored for `document_id` when the same encoder made them."""
     v = t.article_vectors
     row = connection.execute(select(v.c.embedder, v.c.texts, v.c.vectors).where(v.c.document_id == document_id)).first()
-    if row is None or row.embedder != base.name:
+    if row is None:
         return base
-    texts = json.loads(row.texts)
-    matrix = np.frombuffer(row.vectors, dtype=np.float32).reshape(len(texts), DIM)
+    return _answering(base, row.embedder, json.loads(row.texts), row.vectors)
+
+
+def vectors_ahead(analysis: Analysis, base: Embedder) -> Embedder:
+    """`vectors_for` from the analysis in memory (`prepare`'s vectors, never written: an ingest that takes the
+    article into the graph in the transaction that stores it)."""
+    vectors = analysis.prepared.get(PREPARED_KEY)
+    if not vectors:
+        return base
+    name, texts, blob = vectors
+    return _answering(base, name, list(texts), blob)
+
+
+def _answering(base: Embedder, name: str, texts: list[str], blob: bytes) -> Embedder:
+    if name != base.name:
+        return base
+    matrix = np.frombuffer(blob, dtype=np.float32).reshape(len(texts), DIM)
     vectors: dict[str, np.ndarray] = {}
     for text, vector in zip(texts, matrix):
         vectors.setdefault(text, vector)  # a text in both calls: the first, as the encoder's cache would answer

@@ -314,6 +314,28 @@ class Follower:
         except Exception as exc:  # noqa: BLE001  (the articles are stored: the graph is derived, the next sync retries)
             self._stop(exc)
 
+    def in_step(self, connection: Connection) -> bool:
+        """In the caller's transaction, which is about to store a batch of articles (run.py `store_batch`): take the
+        graph's write lock; True when the graph holds every stored article, so that each article the batch stores
+        is taken in right after it, in the same transaction (`take_new`). False when the graph stopped following
+        or lags (the caller stores the batch, then `stored` takes the backlog in, one transaction each)."""
+        if self.stopped is not None:
+            return False
+        lock_graph(connection)
+        d, g = t.documents, t.graph_documents
+        return (connection.execute(select(func.count()).select_from(d)).scalar_one()
+                == connection.execute(select(func.count()).select_from(g)).scalar_one())
+
+    def take_new(self, connection: Connection, analysis: Analysis) -> None:
+        """Take in an article stored in the caller's transaction without its vectors (`SqlStore.write_new`), after
+        `in_step`: the vectors and claim mentions its worker computed come from `analysis`. A graph error goes up:
+        the caller rolls its batch back (and stores it again one article at a time, where an error stops the
+        graph following). The caller counts what it took in once committed (`taken`)."""
+        read = load_analysis(self.store, connection, analysis.document.id)
+        if read is not None:
+            self.updater.embedder = article_vectors.vectors_ahead(analysis, self.base)
+            self.updater.add(connection, read, article_vectors.mentions_ahead(read, analysis))
+
     def _stop(self, exc: Exception) -> None:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if is_disk_full(exc):

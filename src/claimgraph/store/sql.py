@@ -168,21 +168,36 @@ class SqlStore:
 
     def _put_analysis(self, analysis: Analysis) -> bool:
         with self.engine.begin() as connection:
-            doc = analysis.document
-            if connection.execute(_HAS_DOCUMENT, {"document_id": doc.id}).first():
+            if self.stored_among(connection, [analysis.document.id]):
                 return False
-            connection.execute(t.documents.insert(), dict(
-                id=doc.id, title=doc.title, date=doc.date, lang=doc.lang, source=doc.source, url=doc.url,
-                text=doc.text, path=doc.path, record_id=doc.record_id,
-                warnings=json.dumps(analysis.warnings, ensure_ascii=False) if analysis.warnings else None,
-                analysis_version=analysis_version(), ingested_at=datetime.now(timezone.utc)))
-            self._write_analysis(connection, analysis)
+            self.write_new(connection, analysis)
         return True
 
-    def _write_analysis(self, connection: Connection, analysis: Analysis) -> None:
+    @staticmethod
+    def stored_among(connection: Connection, document_ids: list[str]) -> set[str]:
+        """Which of `document_ids` the store holds (one statement per KEYS_PER_READ ids)."""
+        found: set[str] = set()
+        for start in range(0, len(document_ids), KEYS_PER_READ):
+            found.update(connection.execute(_STORED_AMONG, {"ids": document_ids[start:start + KEYS_PER_READ]}).scalars())
+        return found
+
+    def write_new(self, connection: Connection, analysis: Analysis, vectors: bool = True) -> None:
+        """Write an article the store does not hold and its analysis, in the caller's transaction (`put_analysis`
+        checks first; run.py's batches check a batch's ids in one read). `vectors`: keep the graph's sentence
+        vectors computed ahead (`analysis.prepared`) for a later sync; False when the caller's transaction takes
+        the article into the graph itself, from the analysis in memory."""
+        doc = analysis.document
+        connection.execute(_INSERT_DOCUMENT, dict(
+            id=doc.id, title=doc.title, date=doc.date, lang=doc.lang, source=doc.source, url=doc.url,
+            text=doc.text, path=doc.path, record_id=doc.record_id,
+            warnings=json.dumps(analysis.warnings, ensure_ascii=False) if analysis.warnings else None,
+            analysis_version=analysis_version(), ingested_at=datetime.now(timezone.utc)))
+        self._write_analysis(connection, analysis, vectors)
+
+    def _write_analysis(self, connection: Connection, analysis: Analysis, keep_vectors: bool = True) -> None:
         doc = analysis.document
         vectors = analysis.prepared.get("vectors")  # (encoder name, texts, float32 rows): graph/article_vectors.py
-        if vectors:
+        if vectors and keep_vectors:
             connection.execute(_DROP_VECTORS, {"document_id": doc.id})
             connection.execute(t.article_vectors.insert(), dict(
                 document_id=doc.id, embedder=vectors[0], texts=json.dumps(vectors[1], ensure_ascii=False),
@@ -203,8 +218,8 @@ class SqlStore:
         if analysis.attributions:
             connection.execute(t.attributions.insert(), [_attribution_row(doc.id, a) for a in analysis.attributions])
         arguments = []
-        if analysis.events:  # one statement, ids returned in the order of the rows (the same ids as one by one)
-            event_ids = connection.execute(_INSERT_EVENTS, [_event_row(doc.id, ev) for ev in analysis.events]).scalars().all()
+        if analysis.events:
+            event_ids = _insert_events(connection, doc.id, [_event_row(doc.id, ev) for ev in analysis.events])
             for event_id, ev in zip(event_ids, analysis.events):
                 arguments += [{"event_id": event_id, "role": role, "start": arg.span.start, "end": arg.span.end,
                                "text": arg.span.text, "entity_local": arg.entity} for role, arg in ev.arguments.items()]
@@ -322,6 +337,9 @@ class SqlStore:
 
 # What `_load` reads, built once (SQLAlchemy builds and keys a statement made anew on every call).
 _HAS_DOCUMENT = select(t.documents.c.id).where(t.documents.c.id == bindparam("document_id"))
+_STORED_AMONG = select(t.documents.c.id).where(t.documents.c.id.in_(bindparam("ids", expanding=True)))
+KEYS_PER_READ = 500
+_INSERT_DOCUMENT = t.documents.insert()
 _INSERT_EVENTS = t.events.insert().returning(t.events.c.id, sort_by_parameter_order=True)
 _DROP_VECTORS = t.article_vectors.delete().where(t.article_vectors.c.document_id == bindparam("document_id"))
 _DOCUMENT = select(t.documents).where(t.documents.c.id == bindparam("document_id"))
@@ -331,6 +349,24 @@ _ATTRIBUTIONS = (select(t.attributions).where(t.attributions.c.document_id == bi
 _EVENTS = select(t.events).where(t.events.c.document_id == bindparam("document_id")).order_by(t.events.c.id)
 _ARGUMENTS = (select(t.arguments).where(t.arguments.c.event_id.in_(bindparam("event_ids", expanding=True)))
               .order_by(t.arguments.c.id))  # as written (an event's roles in its analysis's order), on PostgreSQL too
+
+
+_EVENT_IDS = select(t.events.c.id).where(t.events.c.document_id == bindparam("document_id")).order_by(t.events.c.id)
+
+
+def _insert_events(connection: Connection, document_id: str, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert an article's events; RETURNS their ids in the order of `rows` (the ids one insert each would give).
+
+    PostgreSQL: one INSERT .. RETURNING, sorted by parameter order. SQLite: SQLAlchemy cannot sort a many-row
+    RETURNING there and sends one INSERT per row (9 statements an article on the bench); instead one executemany,
+    then the article's event ids read back in id order: SQLite gives each new row a larger id than any before
+    it (max + 1, or the AUTOINCREMENT counter), in execution order, and the article's transaction holds the write
+    lock from its first insert, so no other writer's rows interleave. An article whose events are replaced
+    (`replace_analysis`) has had its old rows deleted first."""
+    if connection.dialect.name != "sqlite":
+        return list(connection.execute(_INSERT_EVENTS, rows).scalars().all())
+    connection.execute(t.events.insert(), rows)
+    return list(connection.execute(_EVENT_IDS, {"document_id": document_id}).scalars())
 
 
 def _attribution_row(document_id: str, a: Attribution) -> dict[str, Any]:

@@ -23,12 +23,14 @@ from claimgraph.errors import ConfigError, StoreFull
 from claimgraph.ingest.walk import iter_files, read_path
 from claimgraph.model import Analysis, Document, Rejection, Skipped
 from claimgraph.graph.sync import Follower
-from claimgraph.run import IngestReport, _progress, finish_graph, store_one
+from claimgraph.run import IngestReport, _progress, finish_graph, store_batch
 from claimgraph.store import SqlStore
 
 FILES_PER_TASK = 8
 TASKS_IN_FLIGHT_PER_WORKER = 3
 KNOWN = "known"
+# Articles stored (and taken into the graph) per transaction.
+STORE_BATCH = 16
 
 # One Analyzer and one store connection per worker process, kept between tasks (models load once).
 _WORKER_STATE: dict[str, Any] = {}
@@ -127,13 +129,17 @@ def ingest_distributed(paths: Iterable[Union[str, Path]], db: str = "claimgraph.
 
 def _store_results(store: SqlStore, results: list[Any], report: IngestReport, progress: Any, task: Any,
                    follower: Optional[Follower] = None) -> None:
-    for item in results:
-        if isinstance(item, Rejection):
-            report.rejected.append(item)
-            continue
-        if isinstance(item, Analysis):
-            store_one(store, item, report, follower)
-        else:
+    """One task's results: its analyses (and rejections) stored a batch per transaction (run.py `store_batch`)."""
+    batch: list[Union[Analysis, Rejection]] = []
+    for item in results + [None]:
+        if item is None or len(batch) >= STORE_BATCH:
+            store_batch(store, batch, report, follower)
+            if progress and task is not None:
+                progress.advance(task, len(batch))
+            batch = []
+        if isinstance(item, (Analysis, Rejection)):
+            batch.append(item)
+        elif item is not None:
             report.known += 1
-        if progress and task is not None:
-            progress.advance(task)
+            if progress and task is not None:
+                progress.advance(task)

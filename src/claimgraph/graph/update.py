@@ -83,6 +83,19 @@ _IN_BLOCK = select(*_COLUMNS).where(t.claims.c.block == bindparam("block")).orde
 _IN_STEM = (select(*_COLUMNS, t.claims.c.block).where(t.claims.c.stem == bindparam("stem"))
             .order_by(t.claims.c.seq.desc()).limit(BLOCK_CAP))
 _NEXT_SEQ = select(func.coalesce(func.max(t.claims.c.seq), 0))
+_G = t.graph_documents
+_LAST_POSITION = select(func.coalesce(func.max(_G.c.position), 0))
+_INSERT_DOCUMENT = _G.insert()
+_BANDED = (select(t.graph_bands.c.document_id).where(t.graph_bands.c.band.in_(bindparam("bands", expanding=True)))
+           .distinct().limit(COPY_CANDIDATES))
+_DATED = select(_G.c.document_id, _G.c.vector, _G.c.lang)
+_DATED_BETWEEN = _DATED.where(_G.c.date >= bindparam("low"), _G.c.date <= bindparam("high")).limit(TRANSLATION_CANDIDATES)
+_DATED_IN = _DATED.where(_G.c.date.in_(bindparam("dates", expanding=True))).limit(TRANSLATION_CANDIDATES)
+_TEXTS = select(t.documents.c.id, t.documents.c.text).where(t.documents.c.id.in_(bindparam("ids", expanding=True)))
+_ROOTS = select(_G.c.root_id).where(_G.c.document_id.in_(bindparam("ids", expanding=True)))
+_POSITIONS = select(_G.c.document_id, _G.c.position).where(_G.c.document_id.in_(bindparam("ids", expanding=True)))
+_NAMES_IN = select(t.graph_names.c.name, t.graph_names.c.key).where(
+    t.graph_names.c.name.in_(bindparam("names", expanding=True)))
 # What a statement claim asserts over all its mentions (graph/propositions.py), kept as `prop:<key>` rows.
 PROPOSITION = "prop:"
 _PROPOSITIONS = select(t.claim_keys.c.claim_id, t.claim_keys.c.key).where(
@@ -107,11 +120,11 @@ class GraphUpdater:
     def add(self, connection: Connection, analysis: Analysis, mentions: Optional[list[ClaimMention]] = None) -> None:
         """Take `analysis` in; `mentions`, when given, are its `claim_mentions` computed ahead (graph.sync `take`)."""
         doc = analysis.document
-        position = int(connection.execute(select(func.coalesce(func.max(t.graph_documents.c.position), 0))).scalar_one()) + 1
+        position = int(connection.execute(_LAST_POSITION).scalar_one()) + 1
         fingerprint = copies.fingerprint(doc.text, doc.lang, self.embedder)
         found = self._copies_of(connection, analysis, fingerprint)
         root = self._root_for(connection, doc.id, found)
-        connection.execute(t.graph_documents.insert().values(
+        connection.execute(_INSERT_DOCUMENT, dict(
             document_id=doc.id, position=position, lang=doc.lang, date=doc.date, root_id=root,
             wire=wire_of(analysis), vector=to_blob(fingerprint.vector) if fingerprint.vector is not None else None))
         if fingerprint.bands:
@@ -131,23 +144,17 @@ class GraphUpdater:
         doc = analysis.document
         found: list[tuple[str, str, float]] = []
         if fingerprint.bands:
-            candidates = list(connection.execute(
-                select(t.graph_bands.c.document_id).where(t.graph_bands.c.band.in_(fingerprint.bands))
-                .distinct().limit(COPY_CANDIDATES)).scalars())
+            candidates = list(connection.execute(_BANDED, {"bands": list(fingerprint.bands)}).scalars())
             for other_id, text in self._texts(connection, candidates):
                 score = copies.containment(fingerprint.shingles, copies.shingles(text))
                 if score >= copies.CONTAINMENT_THRESHOLD:
                     found.append((other_id, "minhash", round(score, 4)))
         window = copies.date_window(doc.date)
         if fingerprint.vector is not None and window is not None:
-            g = t.graph_documents
-            columns = select(g.c.document_id, g.c.vector, g.c.lang)
             # Two indexed lookups on date (a range, and the same month/year for partial dates) rather
             # than one OR, which would make SQLite walk the whole table.
-            rows = list(connection.execute(columns.where(g.c.date >= window[0], g.c.date <= window[1])
-                                           .limit(TRANSLATION_CANDIDATES)))
-            rows += list(connection.execute(columns.where(g.c.date.in_(sorted({doc.date[:7], doc.date[:4]})))
-                                            .limit(TRANSLATION_CANDIDATES)))
+            rows = list(connection.execute(_DATED_BETWEEN, {"low": window[0], "high": window[1]}))
+            rows += list(connection.execute(_DATED_IN, {"dates": sorted({doc.date[:7], doc.date[:4]})}))
             rows = [r for r in rows if r.lang != doc.lang and r.vector is not None]
             if rows:
                 scores = from_blobs([r.vector for r in rows]) @ fingerprint.vector
@@ -163,7 +170,7 @@ class GraphUpdater:
     def _texts(connection: Connection, ids: list[str]) -> list[tuple[str, str]]:
         if not ids:
             return []
-        rows = connection.execute(select(t.documents.c.id, t.documents.c.text).where(t.documents.c.id.in_(ids)))
+        rows = connection.execute(_TEXTS, {"ids": list(ids)})
         return sorted((r.id, r.text) for r in rows)
 
     def _root_for(self, connection: Connection, document_id: str, found: list[tuple[str, str, float]]) -> str:
@@ -171,11 +178,10 @@ class GraphUpdater:
         if not found:
             return document_id
         g = t.graph_documents
-        roots = {r.root_id for r in connection.execute(select(g.c.root_id).where(g.c.document_id.in_([f[0] for f in found])))}
+        roots = {r.root_id for r in connection.execute(_ROOTS, {"ids": [f[0] for f in found]})}
         if not roots:
             return document_id
-        ranked = sorted(connection.execute(select(g.c.document_id, g.c.position).where(g.c.document_id.in_(roots))),
-                        key=lambda r: r.position)
+        ranked = sorted(connection.execute(_POSITIONS, {"ids": sorted(roots)}), key=lambda r: r.position)
         eldest = ranked[0].document_id
         for younger in [r.document_id for r in ranked[1:]]:
             connection.execute(g.update().where(g.c.root_id == younger).values(root_id=eldest))
@@ -370,8 +376,7 @@ class GraphUpdater:
         if not rows:
             return
         n = t.graph_names
-        known = {(r.name, r.key) for r in connection.execute(
-            select(n.c.name, n.c.key).where(n.c.name.in_(sorted({r[0] for r in rows}))))}
+        known = {(r.name, r.key) for r in connection.execute(_NAMES_IN, {"names": sorted({r[0] for r in rows})})}
         new = sorted(rows - known)
         if new:
             connection.execute(n.insert(), [{"name": name, "key": key} for name, key in new])

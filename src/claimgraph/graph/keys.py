@@ -35,9 +35,7 @@ def fold(text: str) -> str:
         plain = text.lower()
     else:
         decomposed = unicodedata.normalize("NFKD", text)
-        # The combining marks dropped in one pass over the text (a whole article's, for copy shingles), each
-        # distinct character tested once.
-        plain = decomposed.translate({ord(c): None for c in set(decomposed) if unicodedata.combining(c)}).lower()
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = re.sub(r"[\"“”«»‘’'`]", " ", plain)
     return " ".join(plain.split())
 

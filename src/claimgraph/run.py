@@ -148,9 +148,9 @@ def store_batch(store: SqlStore, items: list[Union[Analysis, Rejection]], report
                     if analysis.document.id in known:  # stored before, or earlier in this batch
                         continue
                     known.add(analysis.document.id)
-                    store.write_new(connection, analysis, vectors=not follow)
+                    canonical = store.write_new(connection, analysis, vectors=not follow)
                     if follow:
-                        follower.take_new(connection, analysis)  # type: ignore[union-attr]
+                        follower.take_new(connection, analysis, canonical)  # type: ignore[union-attr]
                     new.add(id(analysis))
         except Exception:  # noqa: BLE001  (rolled back: one article at a time tells which one failed, and why)
             analyses = []

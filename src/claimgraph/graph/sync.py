@@ -21,8 +21,9 @@ from claimgraph.graph.precomputed import refresh_all
 from claimgraph.graph.update import GraphUpdater
 from claimgraph.model import Analysis
 from claimgraph.store import SqlStore
+from claimgraph.store.shape import read_back
 from claimgraph.store.migrations import migrate
-from claimgraph.store.sql import is_disk_full, merge_root
+from claimgraph.store.sql import Canonical, is_disk_full, merge_root
 from claimgraph.store import tables as t
 
 GRAPH_TABLES = (t.graph_names, t.evidence, t.claim_keys, t.claims, t.graph_copies, t.graph_bands, t.graph_documents)
@@ -326,15 +327,20 @@ class Follower:
         return (connection.execute(select(func.count()).select_from(d)).scalar_one()
                 == connection.execute(select(func.count()).select_from(g)).scalar_one())
 
-    def take_new(self, connection: Connection, analysis: Analysis) -> None:
-        """Take in an article stored in the caller's transaction without its vectors (`SqlStore.write_new`), after
-        `in_step`: the vectors and claim mentions its worker computed come from `analysis`. A graph error goes up:
-        the caller rolls its batch back (and stores it again one article at a time, where an error stops the
-        graph following). The caller counts what it took in once committed (`taken`)."""
-        read = load_analysis(self.store, connection, analysis.document.id)
+    def take_new(self, connection: Connection, analysis: Analysis, canonical: Optional[Canonical] = None) -> None:
+        """Take in an article stored in the caller's transaction without its vectors (`SqlStore.write_new`, whose
+        result is `canonical`), after `in_step`: the vectors and claim mentions its worker computed come from
+        `analysis`, and the stored analysis is not read back when `store.shape.read_back` can tell what it is. A
+        graph error goes up: the caller rolls its batch back (and stores it again one article at a time, where an
+        error stops the graph following). The caller counts what it took in once committed (`taken`)."""
+        read = read_back(analysis, canonical) if canonical is not None else None
+        mentions = analysis.prepared.get(article_vectors.MENTIONS_KEY) if read is not None else None
+        if read is None:
+            read = load_analysis(self.store, connection, analysis.document.id)
+            mentions = article_vectors.mentions_ahead(read, analysis) if read is not None else None
         if read is not None:
             self.updater.embedder = article_vectors.vectors_ahead(analysis, self.base)
-            self.updater.add(connection, read, article_vectors.mentions_ahead(read, analysis))
+            self.updater.add(connection, read, list(mentions) if mentions is not None else None)
 
     def _stop(self, exc: Exception) -> None:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -30,11 +30,19 @@ class EntityResolver:
     def __init__(self, connection: Connection, entities: list[Entity]) -> None:
         self.connection = connection
         keys = sorted({match_key(e.name, e.type) for e in entities if e.mentions})
-        # (match key, type) -> [id, aliases (JSON), wikidata], as the row stands in this transaction
+        # (match key, type) -> [id, aliases (JSON), wikidata, name, country, merged_into], as the row stands in
+        # this transaction
         self.rows: dict[tuple[str, str], list[Any]] = {}
         for start in range(0, len(keys), KEYS_PER_READ):
             for r in connection.execute(_BY_KEYS, {"keys": keys[start:start + KEYS_PER_READ]}):
-                self.rows[(r.match_key, r.type)] = [r.id, r.aliases, r.wikidata]
+                self.rows[(r.match_key, r.type)] = [r.id, r.aliases, r.wikidata, r.name, r.country, r.merged_into]
+
+    def canonical(self, entity: Entity) -> Optional[tuple[int, str, str, Optional[str], Optional[str]]]:
+        """After `resolve(entity)`: its global entity as `SqlStore.canonical_entities` gives it (id, name, type,
+        wikidata, country) when that row is merged into no other (None when it is: its canonical entity is another
+        row, which was not read)."""
+        row = self.rows[(match_key(entity.name, entity.type), entity.type)]
+        return None if row[5] is not None else (int(row[0]), row[3], entity.type, row[2], row[4])
 
     def resolve(self, entity: Entity) -> int:
         """The global id for `entity`: the row of the same key and type (its aliases grown), else a new row."""
@@ -42,14 +50,14 @@ class EntityResolver:
         key = match_key(entity.name, entity.type)
         row = self.rows.get((key, entity.type))
         if row is not None:
-            row_id, row_aliases, row_wikidata = row
+            row_id, row_aliases, row_wikidata = row[:3]
             aliases = set(json.loads(row_aliases or "[]"))
             new_aliases = set(entity.aliases) | {m.text for m in entity.mentions}
             if not new_aliases <= aliases:
                 grown = json.dumps(sorted(aliases | new_aliases), ensure_ascii=False)
                 connection.execute(t.entities.update().where(t.entities.c.id == row_id).values(
                     aliases=grown, wikidata=row_wikidata or entity.wikidata))
-                self.rows[(key, entity.type)] = [row_id, grown, row_wikidata or entity.wikidata]
+                row[1:3] = [grown, row_wikidata or entity.wikidata]
             return int(row_id)
         aliases_json = json.dumps(sorted(set(entity.aliases) | {m.text for m in entity.mentions}), ensure_ascii=False)
         inserted = connection.execute(t.entities.insert(), dict(
@@ -57,9 +65,10 @@ class EntityResolver:
             aliases=aliases_json)).inserted_primary_key
         assert inserted is not None
         new_id = int(inserted[0])
-        self.rows[(key, entity.type)] = [new_id, aliases_json, entity.wikidata]
+        self.rows[(key, entity.type)] = row = [new_id, aliases_json, entity.wikidata, entity.name, entity.country, None]
         kept, reason, score = merge_candidate(connection, entity, key, new_id)
         if kept is not None:
+            row[5] = kept
             connection.execute(t.entities.update().where(t.entities.c.id == new_id).values(merged_into=kept))
             connection.execute(t.entity_merges.insert().values(
                 kept_id=kept, merged_id=new_id, reason=reason, score=score, matcher=MATCHER_VERSION,
@@ -85,7 +94,7 @@ def merge_candidate(connection: Connection, entity: Entity, key: str,
 
 # Built once (SQLAlchemy builds and keys a statement made anew on every call).
 _BY_KEYS = select(t.entities.c.id, t.entities.c.match_key, t.entities.c.type, t.entities.c.aliases,
-                  t.entities.c.wikidata).where(t.entities.c.match_key.in_(bindparam("keys", expanding=True)))
+                  t.entities.c.wikidata, t.entities.c.name, t.entities.c.country, t.entities.c.merged_into).where(t.entities.c.match_key.in_(bindparam("keys", expanding=True)))
 _CANDIDATES = select(t.entities.c.id, t.entities.c.name, t.entities.c.wikidata).where(
     t.entities.c.type == bindparam("type"), t.entities.c.id != bindparam("new_id"), t.entities.c.merged_into.is_(None))
 _SAME_QID = _CANDIDATES.where(t.entities.c.wikidata == bindparam("wikidata"))

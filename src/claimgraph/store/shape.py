@@ -66,4 +66,40 @@ def same_as_stored(read: Analysis, shaped: Analysis) -> bool:
             and all(list(r.arguments) == list(s.arguments) for r, s in zip(read.events, events)))
 
 
-__all__ = ["as_stored", "same_as_stored"]
+def read_back(analysis: Analysis, canonical: dict[str, Optional[tuple[int, str, str, Optional[str], Optional[str]]]]
+              ) -> Optional[Analysis]:
+    """What `SqlStore._load` reads back of `analysis` just written (`canonical`: `SqlStore.write_new`'s), built
+    without reading, when that is certain; None otherwise (the caller reads it).
+
+    Certain when every entity's global entity is its own (merged into no other, one per local entity) under the
+    same name, wikidata id and country, and no two mentions start at one offset (the store reads mentions in
+    offset order; a tie's order is the database's): then the read is `as_stored(analysis)` with entity ids
+    `e<global id>`, every other field written and read back as it is."""
+    starts = [m.start for e in analysis.entities for m in e.mentions]
+    if len(set(starts)) != len(starts):
+        return None
+    ids: dict[str, str] = {}
+    for entity in analysis.entities:
+        if not entity.mentions:
+            continue
+        row = canonical.get(entity.id)
+        if row is None or row[1:] != (entity.name, entity.type, entity.wikidata, entity.country):
+            return None
+        ids[entity.id] = f"e{row[0]}"
+    if len(set(ids.values())) != len(ids):
+        return None
+    shaped = as_stored(analysis)
+
+    def rename(entity_id: Optional[str]) -> Optional[str]:
+        return ids[entity_id] if entity_id is not None else None
+
+    for entity in shaped.entities:
+        entity.id = ids[entity.id]
+    shaped.attributions = [replace(a, source=replace(a.source, entity=rename(a.source.entity)))
+                           if a.source.entity is not None else a for a in shaped.attributions]
+    shaped.events = [replace(e, arguments={role: Argument(arg.span, rename(arg.entity))
+                                           for role, arg in e.arguments.items()}) for e in shaped.events]
+    return shaped
+
+
+__all__ = ["as_stored", "read_back", "same_as_stored"]

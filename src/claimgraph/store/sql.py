@@ -181,21 +181,24 @@ class SqlStore:
             found.update(connection.execute(_STORED_AMONG, {"ids": document_ids[start:start + KEYS_PER_READ]}).scalars())
         return found
 
-    def write_new(self, connection: Connection, analysis: Analysis, vectors: bool = True) -> None:
+    def write_new(self, connection: Connection, analysis: Analysis, vectors: bool = True) -> Canonical:
         """Write an article the store does not hold and its analysis, in the caller's transaction (`put_analysis`
         checks first; run.py's batches check a batch's ids in one read). `vectors`: keep the graph's sentence
         vectors computed ahead (`analysis.prepared`) for a later sync; False when the caller's transaction takes
-        the article into the graph itself, from the analysis in memory."""
+        the article into the graph itself, from the analysis in memory. RETURNS: `_write_analysis`'s."""
         doc = analysis.document
         connection.execute(_INSERT_DOCUMENT, dict(
             id=doc.id, title=doc.title, date=doc.date, lang=doc.lang, source=doc.source, url=doc.url,
             text=doc.text, path=doc.path, record_id=doc.record_id,
             warnings=json.dumps(analysis.warnings, ensure_ascii=False) if analysis.warnings else None,
             analysis_version=analysis_version(), ingested_at=datetime.now(timezone.utc)))
-        self._write_analysis(connection, analysis, vectors)
+        return self._write_analysis(connection, analysis, vectors)
 
-    def _write_analysis(self, connection: Connection, analysis: Analysis, keep_vectors: bool = True) -> None:
+    def _write_analysis(self, connection: Connection, analysis: Analysis, keep_vectors: bool = True) -> Canonical:
+        """RETURNS: each local entity id (with mentions) -> its global entity as `canonical_entities` gives it (None
+        when merged into another), for `store.shape.read_back`."""
         doc = analysis.document
+        canonical: Canonical = {}
         vectors = analysis.prepared.get("vectors")  # (encoder name, texts, float32 rows): graph/article_vectors.py
         if vectors and keep_vectors:
             connection.execute(_DROP_VECTORS, {"document_id": doc.id})
@@ -210,6 +213,7 @@ class SqlStore:
             if not entity.mentions:
                 continue  # an entity joins an article only through its mentions (gold may list none)
             global_id = resolver.resolve(entity)
+            canonical[entity.id] = resolver.canonical(entity)
             mentions += [{"document_id": doc.id, "entity_id": global_id, "local_id": entity.id,
                           "local_name": entity.name, "start": m.start, "end": m.end, "text": m.text}
                          for m in entity.mentions]
@@ -225,6 +229,7 @@ class SqlStore:
                                "text": arg.span.text, "entity_local": arg.entity} for role, arg in ev.arguments.items()]
         if arguments:
             connection.execute(t.arguments.insert(), arguments)
+        return canonical
 
     def replace_analysis(self, analysis: Analysis) -> None:
         """Put a new analysis of an already stored article in place of its old one (one transaction):
@@ -339,6 +344,7 @@ class SqlStore:
 _HAS_DOCUMENT = select(t.documents.c.id).where(t.documents.c.id == bindparam("document_id"))
 _STORED_AMONG = select(t.documents.c.id).where(t.documents.c.id.in_(bindparam("ids", expanding=True)))
 KEYS_PER_READ = 500
+Canonical = dict[str, Optional[tuple[int, str, str, Optional[str], Optional[str]]]]
 _INSERT_DOCUMENT = t.documents.insert()
 _INSERT_EVENTS = t.events.insert().returning(t.events.c.id, sort_by_parameter_order=True)
 _DROP_VECTORS = t.article_vectors.delete().where(t.article_vectors.c.document_id == bindparam("document_id"))

@@ -6,10 +6,12 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from claimgraph.extract.attributions import extract_attributions
+from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.entities import extract_entities
 from claimgraph.extract.events import extract_events
 from claimgraph.lang import available_languages, get_rules
 from claimgraph.model import Analysis, Document
+from claimgraph.resolve.person_states import person_countries
 
 
 def analyze_parsed(document: Document, doc: Optional[Doc]) -> Analysis:
@@ -22,6 +24,8 @@ def analyze_parsed(document: Document, doc: Optional[Doc]) -> Analysis:
     entities = extract_entities(doc, rules)
     attributions = extract_attributions(doc, rules, entities)
     events = extract_events(doc, rules, entities, attributions, document.date)
+    if rules.has("entities"):
+        person_countries(doc_text(doc), entities, rules.data("entities"))  # "Sudanese Army spokesman X": Sudan's
     return Analysis(document=document, entities=entities, attributions=attributions, events=events,
                     warnings=list(document.notes))
 

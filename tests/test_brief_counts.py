@@ -37,6 +37,9 @@ def test_an_act_with_no_named_actor_reads_in_the_passive() -> None:
     assert passive("someone uses «the glider» in night raids", {"item": "the glider"}) == \
         "«the glider» is used in night raids"
     assert passive("someone accuses Orrin Motors of «x»", {"agent": "Tess"}) == "someone accuses Orrin Motors of «x»"
+    # the party is taken by its own name, which may hold the preposition
+    assert passive("someone accuses Bank of Orla of «funding gliders»", {"target": "Bank of Orla"}) == \
+        "Bank of Orla is accused of «funding gliders»"
     assert passive("Orrin Motors supplies «pumps» to Yland", {"agent": "Orrin Motors"}).startswith("Orrin Motors")
 
 

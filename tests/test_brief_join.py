@@ -1,11 +1,15 @@
 """A statement that says an allegation again joins it (our own sentences), and the verdict names one origin once."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from claimgraph.graph.brief_join import join_statements
 from claimgraph.graph.verdict import verdict
 from claimgraph.graph.verdict_scope import denials_miss
 from claimgraph.model.claims import ClaimSummary, Evidence, Origin
 from claimgraph.model.records import Span
+
+from graph_docs import Doc, store_with
 
 LEAGUE = Origin("src:league", "The Harbour League", "organization")
 
@@ -69,3 +73,48 @@ def test_what_the_denials_name_is_listed_with_commas() -> None:
     act.evidence += [_row("act", "d4", 0, "Xland never sent drones, engines or weapons", act.denied_by[0], "denies")]
     missed = denials_miss(act)
     assert missed is not None and "drones, engines and weapons" in missed
+
+
+def _league(doc_id: str, date: str) -> object:
+    d = Doc(doc_id, "Orrin Motors ships dual-use components to Yland, the Harbour League said.", "en", date, "Morning Courier")
+    d.entity("e1", "Orrin Motors", "ORG", "Orrin Motors")
+    d.entity("e2", "Harbour League", "ORG", "the Harbour League")
+    d.entity("e3", "Yland", "ORG", "Yland")
+    d.attribution("a1", "the Harbour League", "organization", "Orrin Motors ships dual-use components to Yland", entity="e2")
+    d.event("v1", "SUPPLY", "ships", "a1", agent=("Orrin Motors", "e1"), recipient=("Yland", "e3"),
+            item=("dual-use components", None))
+    return d.analysis
+
+
+def _backer(doc_id: str) -> object:
+    d = Doc(doc_id, "The Harbour League called Orrin Motors the main backer of the war through its supply of electronic components.",
+            "en", "2024-03-06", "Evening Post")
+    d.entity("e1", "Orrin Motors", "ORG", "Orrin Motors")
+    d.entity("e2", "Harbour League", "ORG", "The Harbour League")
+    d.attribution("a1", "The Harbour League", "organization",
+                  "Orrin Motors the main backer of the war through its supply of electronic components", entity="e2")
+    return d.analysis
+
+
+def _builds(doc_id: str) -> object:
+    d = Doc(doc_id, "Orrin Motors builds attack gliders near the coast, the Evening Post reported.", "en", "2024-03-07", "Evening Post")
+    d.entity("e1", "Orrin Motors", "ORG", "Orrin Motors")
+    d.entity("e2", "Evening Post", "ORG", "the Evening Post")
+    d.attribution("a1", "the Evening Post", "media", "Orrin Motors builds attack gliders near the coast", entity="e2")
+    d.event("v1", "PRODUCE", "builds", "a1", agent=("Orrin Motors", "e1"), item=("attack gliders", None))
+    return d.analysis
+
+
+
+def test_a_short_brief_reads_a_few_claims_more_so_joined_statements_leave_no_hole(tmp_path: Path) -> None:
+    import json
+    from typer.testing import CliRunner
+    from claimgraph.cli.app import app
+    store_with(tmp_path, [_league("l1", "2024-03-04"), _league("l2", "2024-03-05"), _backer("b1"), _builds("p1")],
+               "reserve.db").close()
+    result = CliRunner().invoke(app, ["brief", "Is Orrin Motors involved?", "--db", str(tmp_path / "reserve.db"),
+                                      "--json", "--limit", "2"])
+    assert result.exit_code == 0, result.output
+    claims = json.loads(result.stdout)["claims"]
+    assert [c["type"] for c in claims] == ["SUPPLY", "PRODUCE"], "--limit 2: two claims, no statement of its own"
+    assert len(claims[0]["articles"]) == 3, "the League's words in a third article joined its supply claim"

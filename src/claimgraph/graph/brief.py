@@ -64,6 +64,8 @@ ROLE_BONUS = 0.1
 POOL = 30
 # Claims shown of what is only asked, supposed or speculated.
 SPECULATION_SHOWN = 2
+# Claims read beyond the chosen ones, to take the places of statements that join an allegation (graph.brief_join).
+RESERVE = 3
 # Denial claims read to link against the allegations (the most relevant first), and kept room in the
 # brief's `limit` for the denials section (when the limit leaves room for allegations too).
 DENIALS_READ = 10
@@ -224,7 +226,9 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     if not chosen and not deny_ids:
         return _unanswered(connection, question, keys, limit)
     relevance = {claim_id: score for score, claim_id in scored}
-    claims = summaries(connection, chosen, evidence_limit=EVIDENCE_SHOWN)
+    # A few more asserted candidates, in the pool's order: they take the places that joined statements leave.
+    reserve = [claim_id for _, claim_id in pool if claim_id not in chosen and asserted.get(claim_id)][:RESERVE]
+    claims = summaries(connection, chosen + reserve, evidence_limit=EVIDENCE_SHOWN)
     supporting_articles(connection, claims)  # an allegation's articles carry it; its denials' are its deniers'
     claims = merge_duplicates(claims, same_item(connection, claims, items))  # one accusation in two wordings
     denial_claims = summaries(connection, deny_ids, evidence_limit=EVIDENCE_SHOWN)
@@ -232,6 +236,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     questions_undenied(claims)  # "trying to establish whether Beijing knew" asks; no denial answers it
     keep_answering(connection, claims, roles, claim_keys)  # a May denial, a state's "not aware of the case" (graph.denial_events)
     claims = join_statements(claims, roles)  # NATO's "decisive enabler" beside its supply claim (graph.brief_join)
+    claims = claims[:len(chosen)]  # the reserve fills only what joined (or merged) claims left free
     one_name_per_state(claims, roles)  # "China" and "Government of China" head one section
     for claim in claims:
         claim.evidence.sort(key=lambda e: (e.stance != "supports", e.date or "", e.document_id))

@@ -128,6 +128,7 @@ def test_a_narrow_terminal_gets_the_glance_as_a_list() -> None:
     narrow = brief_markdown(brief, width=60)
     assert "| claim | origins |" not in narrow
     assert "- **Xland supplies «pumps» to Yland**: 1 origin, denied by 0, 2 articles (en)" in narrow
+    assert "(single source)" in brief_markdown(brief) and "(single source)" in narrow, "the list says it as the table"
 
 
 def test_one_answered_allegation_of_several_is_not_each() -> None:

@@ -218,6 +218,11 @@ def is_speaker_brief(brief: Brief) -> bool:
 GLANCE_MIN_WIDTH = 100
 
 
+def _glance_firmness(brief: Brief, claim: ClaimSummary) -> str:
+    """A claim's firmness in the glance table or list, "(single source)" after it when one origin carries it."""
+    return f"{brief_firmness(claim, brief.details.get(claim.id))}{' (single source)' if claim.single_sourced else ''}"
+
+
 def brief_markdown(brief: Brief, width: Optional[int] = None) -> str:
     """The brief as Markdown; `width`: the terminal's, when it is laid out on one (a narrow one gets the glance as a
     list, not a table cut to a few letters a column)."""
@@ -242,7 +247,7 @@ def brief_markdown(brief: Brief, width: Optional[int] = None) -> str:
                 lines.append(f"- **{md(c.label)}**: {len(c.origins)} origin{'s' if len(c.origins) != 1 else ''}, "
                              f"denied by {len(c.denied_by)}, {len(c.articles)} article{'s' if len(c.articles) != 1 else ''}"
                              f" ({', '.join(c.languages)}), first seen {c.first_seen or '?'}, "
-                             f"{brief_firmness(c, brief.details.get(c.id))}")
+                             f"{_glance_firmness(brief, c)}")
             lines.append("")
         else:
             lines.append("| claim | origins | denied by | articles | languages | first seen | firmness |")
@@ -250,7 +255,7 @@ def brief_markdown(brief: Brief, width: Optional[int] = None) -> str:
             for c in brief.claims:
                 lines.append(f"| {md(c.label)} | {len(c.origins)} | {len(c.denied_by)} | {len(c.articles)} | "
                              f"{', '.join(c.languages)} | {c.first_seen or '?'} | "
-                             f"{brief_firmness(c, brief.details.get(c.id))}{' (single source)' if c.single_sourced else ''} |")
+                             f"{_glance_firmness(brief, c)} |")
             lines.append("")
     for actor, ids in brief.sections:
         plain_heading = speaker or actor == UNASSERTED or actor.startswith(STATEMENT_SECTIONS)

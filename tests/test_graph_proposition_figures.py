@@ -40,6 +40,16 @@ def test_a_count_told_by_its_parts_is_their_sum() -> None:
     assert proposition_keys("nine were killed and 14 wounded") == {"kill:9", "injure:14"}, "two counts, not a sum"
 
 
+def test_only_parts_that_count_people_are_summed() -> None:
+    for text in ("The shelling flattened 5 barns and 12 people were killed",
+                 "The shelling flattened a chapel and 12 people were killed"):
+        assert {k for k in proposition_keys(text) if k.startswith("kill:")} == {"kill:12"}, text
+    assert proposition_keys("in 2021 and 40 people were killed") == {"kill:40"}
+    assert proposition_keys("a shepherd and two girls were killed") == {"kill:2"}, "a shepherd is not in the list"
+    assert proposition_keys("a woman and two boys were killed") == {"kill:3"}
+    assert proposition_keys("deux femmes et un homme sont morts") == {"kill:3"}
+
+
 def test_thousands_set_apart_by_a_space_are_one_figure() -> None:
     assert proposition_keys("au moins 60 000 morts") == {"kill:60000"}
     assert proposition_keys("in 2019 40 people were killed") == {"kill:40"}

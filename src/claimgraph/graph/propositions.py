@@ -55,6 +55,7 @@ def _data() -> dict[str, Any]:
             "subject_links": word_list("subject_links"), "unit_only": word_list("unit_only"),
             "length_counts": frozenset(data["length_counts"]),
             "ones": {fold(w): "1" for per_lang in data["one_articles"].values() for w in per_lang},
+            "sum_links": word_list("sum_links"), "people": word_list("people_nouns"),
             "units": {fold(w): float(v) for per_lang in data["length_units"].values() for w, v in per_lang.items()}}
 
 
@@ -99,14 +100,15 @@ def _in_km(tokens: list[str], j: int, figure: str) -> str:
 
 def _summed(tokens: list[str], j: int, figure: str) -> str:
     """The figure at `j` added to the one a conjunction joins it to ("two women and one man died": 3; "a man and two
-    women were killed": 3): one count told by its parts."""
-    if j < 3 or tokens[j - 1] not in ("and", "et") or not figure.isdigit():
+    women were killed": 3): one count told by its parts, each a figure and a noun of people (`people_nouns`; not
+    "5 houses and 12 people", nor a year: "in 2019 and 40 people")."""
+    data = _data()
+    if j < 3 or tokens[j - 1] not in data["sum_links"] or not figure.isdigit():
         return figure
-    for k in (j - 3, j - 2):
-        first = _number(tokens[k]) or _data()["ones"].get(tokens[k])
-        if first is not None and first.isdigit() and (k == j - 2 or _number(tokens[k + 1]) is None):
-            return str(int(first) + int(figure))
-    return figure
+    if j + 1 >= len(tokens) or tokens[j + 1] not in data["people"] or tokens[j - 2] not in data["people"]:
+        return figure
+    first = _number(tokens[j - 3]) or data["ones"].get(tokens[j - 3])
+    return str(int(first) + int(figure)) if first is not None and first.isdigit() else figure
 
 
 def _figure(tokens: list[str], i: int) -> Optional[str]:

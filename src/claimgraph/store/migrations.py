@@ -201,6 +201,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0041_graph_summed_counts_undated_2026_12_08", retake_graph),
     # "invasion" is a charge (graph/data/propositions.yaml judgements)
     ("0042_graph_invasion_charge_2026_12_08", retake_graph),
+    # a count is summed over parts joined by "and" only when each counts people (graph/data/propositions.yaml
+    # people_nouns): not "5 houses and 12 people", nor a year
+    ("0043_graph_people_sums_2026_12_08", retake_graph),
 ]
 
 

@@ -55,6 +55,14 @@ def test_thousands_set_apart_by_a_space_are_one_figure() -> None:
     assert proposition_keys("in 2019 40 people were killed") == {"kill:40"}
 
 
+def test_spaced_thousands_before_a_comma_or_stop_and_not_after_a_month() -> None:
+    assert proposition_keys("le nombre de morts a atteint 45 000, selon la préfecture") == {"kill:45000"}
+    assert proposition_keys("the death toll reached 45 000, officials said") == {"kill:45000"}
+    assert proposition_keys("deaths reached 45 000. Officials said") == {"kill:45000"}
+    assert proposition_keys("On March 5 150 people were killed") == {"kill:150"}, "a day, then the toll"
+    assert proposition_keys("en mai 20 000 personnes ont été tuées") == {"kill:20000"}, "French puts the day first"
+
+
 def test_an_undated_statement_may_meet_its_story_but_an_undated_act_only_by_its_words() -> None:
     from claimgraph.graph import claim_mentions
     from claimgraph.graph.story_scope import in_story

@@ -15,10 +15,14 @@ from typing import Any, Optional
 import yaml
 
 from claimgraph.graph.keys import fold, unnamed_group, words
+from claimgraph.lang import LANG_DIR
+from claimgraph.yaml_words import load_yaml_file
 
 DATA = Path(__file__).parent / "data" / "propositions.yaml"
 # "1,500" and «70 000» (thousands set apart by a space) are one figure each.
-_TOKEN = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d[\d,]*(?:\.\d+)?|[\w\-\.']+", re.UNICODE)
+# A comma or full stop may follow the figure ("reached 70 000, officials said") unless a digit follows it.
+_TOKEN = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d[\d,]*(?:\.\d+)?|[\w\-\.']+", re.UNICODE)
+_SPACE = re.compile(r"[ \u00a0\u202f]")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _NOT = re.compile(r"n['\u2019]t\b", re.IGNORECASE)  # "didn't", "didn’t": folding would cut them into "didn", "t"
 # How far from a count's word its figure may stand (words before, words after), and an act's object.
@@ -55,7 +59,7 @@ def _data() -> dict[str, Any]:
             "subject_links": word_list("subject_links"), "unit_only": word_list("unit_only"),
             "length_counts": frozenset(data["length_counts"]),
             "ones": {fold(w): "1" for per_lang in data["one_articles"].values() for w in per_lang},
-            "sum_links": word_list("sum_links"), "people": word_list("people_nouns"),
+            "sum_links": word_list("sum_links"), "month_then_day": list(data["month_then_day"]), "people": word_list("people_nouns"),
             "units": {fold(w): float(v) for per_lang in data["length_units"].values() for w, v in per_lang.items()}}
 
 
@@ -178,7 +182,7 @@ def _aside() -> re.Pattern[str]:
 def _keys(text: str) -> frozenset[str]:
     data, out = _data(), set()
     tokens = []
-    for token in _TOKEN.findall(fold(_NOT.sub(" not", text))):  # "6.1-magnitude", "magnitude-6.1": a figure run into its count word
+    for token in _tokens(text):  # "6.1-magnitude", "magnitude-6.1": a figure run into its count word
         if token.endswith(".") and "." not in token[:-1]:  # "were killed." ends a sentence; "u.s." stays
             token = token[:-1]
         if (unit := re.fullmatch(r"(\d+(?:\.\d+)?)(km|mi)", token)):  # "10km"
@@ -215,7 +219,25 @@ def _keys(text: str) -> frozenset[str]:
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(fold(_NOT.sub(" not", text)))
+    """The words and figures of `text`; a figure set apart by a space right after a month name of a language that
+    writes the day after the month ("March 5 150 people") is the day and the next figure, not one figure."""
+    out: list[str] = []
+    for token in _TOKEN.findall(fold(_NOT.sub(" not", text))):
+        if out and out[-1].rstrip(".") in _day_months() and _SPACE.search(token):
+            out += _SPACE.split(token, maxsplit=1)
+        else:
+            out.append(token)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _day_months() -> frozenset[str]:
+    """The month names (lang/<code>/time.yaml `months`) of the languages in propositions.yaml `month_then_day`."""
+    out: set[str] = set()
+    for code in _data()["month_then_day"]:
+        months = (load_yaml_file(LANG_DIR / code / "time.yaml") or {}).get("months") or []
+        out |= {fold(str(m).replace("\\", "")).rstrip(".") for m in months}
+    return frozenset(out)
 
 
 def _own_object(tokens: list[str], i: int) -> Optional[str]:

@@ -204,6 +204,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a count is summed over parts joined by "and" only when each counts people (graph/data/propositions.yaml
     # people_nouns): not "5 houses and 12 people", nor a year
     ("0043_graph_people_sums_2026_12_08", retake_graph),
+    # «70 000» is one figure before a comma or full stop too, and not joined to a day after an English month ("March 5
+    # 150 people") (graph/propositions.py, data/propositions.yaml month_then_day)
+    ("0044_graph_spaced_thousands_2026_12_08", retake_graph),
 ]
 
 

@@ -6,8 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from claimgraph.graph.keys import _data as keys_data
-from claimgraph.graph.keys import (country_name, entity_key, fold, is_pronoun, named_countries, nationality,
+from claimgraph.graph.keys import (country_name, entity_key, fold, is_pronoun, keys_data, named_countries, nationality,
                                    place_country, state_name, unnamed_group, words)
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model import Analysis
@@ -203,7 +202,7 @@ def _lead_place(mentions: list[ClaimMention], places: dict[int, str]) -> tuple[O
         return None, None
     key = told[0].arguments.get("location", "")
     phrase = (country_name(key.split(":")[1]) if key.startswith("state:") else None) or told[0].names["location"]
-    if set(keys_data().get("place_other", ())) & set(words(phrase)):
+    if elsewhere(phrase):
         return None, None
     code = place_country(phrase)
     if code:
@@ -268,14 +267,19 @@ def distinct_places(a: Optional[str], b: Optional[str]) -> bool:
     one does not lend the other its actor."""
     if not a or not b:
         return False
-    other = set(keys_data().get("place_other", ()))
     for one, two in ((a, b), (b, a)):  # "another region of South Sudan" is not the camp the lead gives
-        if other & set(words(one)) and _says_where(two):
+        if elsewhere(one) and _says_where(two):
             return True
     wa, wb = _place_words(a), _place_words(b)
     if bool(wa) != bool(wb):  # a named place and an unnamed one ("Upper Nile state" / "a refugee camp"): all words
         wa, wb = _where_words(a), _where_words(b)
     return bool(wa) and bool(wb) and not wa & wb
+
+
+def elsewhere(place: Optional[str]) -> bool:
+    """Whether a place phrase says it is somewhere else than the article's attack ("another region"; words in
+    place_other)."""
+    return bool(place) and bool(set(keys_data().get("place_other", ())) & set(words(place or "")))
 
 
 def _where_words(text: str) -> set[str]:

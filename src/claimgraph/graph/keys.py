@@ -57,6 +57,11 @@ def _data() -> dict[str, Any]:
     return dict(yaml.safe_load(DATA.read_text(encoding="utf-8")))
 
 
+def keys_data() -> dict[str, Any]:
+    """The word lists that keys are made with (DATA, read once): for the graph modules that read one of them."""
+    return _data()
+
+
 @lru_cache(maxsize=1)
 def _adjectives() -> dict[str, str]:
     """Every nationality adjective (any language, folded) -> its code."""

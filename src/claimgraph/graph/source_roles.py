@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimgraph.graph.keys import _data, fold, words
+from claimgraph.graph.keys import fold, keys_data, words
 
 _OF = re.compile(r"\b(?:of|by|from|in|at|adopted|issued|published|de|du|des|d|par|adopte|adoptee|adoptes|publie|publiee)\b")
 
@@ -14,7 +14,7 @@ def is_official_act(text: str) -> bool:
     foreign ministers", "The summit declaration", "le texte de la décision"), judged on the words
     before any "of"/"by"/"de"/"adopted" (`official_acts` in unnamed.yaml); not "company documents"."""
     head = _OF.split(" ".join(words(text)))[0]
-    acts = {fold(a) for forms in _data().get("official_acts", {}).values() for a in forms}
+    acts = {fold(a) for forms in keys_data().get("official_acts", {}).values() for a in forms}
     return any(token in acts for token in head.split())
 
 
@@ -22,7 +22,7 @@ def is_state_role(text: str) -> bool:
     """True when `text` holds a word for someone who speaks for a state ("foreign ministry
     spokesperson", "porte-parole du ministère", "ambassador")."""
     folded = f" {' '.join(words(text))} "
-    return any(f" {fold(role)} " in folded for role in _data()["state_roles"])
+    return any(f" {fold(role)} " in folded for role in keys_data()["state_roles"])
 
 
 # People who comment on a story rather than bring it ("des analystes se demandent", "experts

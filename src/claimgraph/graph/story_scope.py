@@ -10,11 +10,10 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Optional
 
-from claimgraph.graph.actors import distinct_places
+from claimgraph.graph.actors import distinct_places, elsewhere
 from claimgraph.graph.assertion import is_normative
 from claimgraph.graph.denials import day
-from claimgraph.graph.keys import _data as keys_data
-from claimgraph.graph.keys import fold, place_country, words
+from claimgraph.graph.keys import fold, place_country
 from claimgraph.graph.mentions import OUTLET_VOICES, open_role
 from claimgraph.graph.propositions import asserted_text, filler_words, proposition_keys, shared_keys, subject_group
 from claimgraph.model.claims import ClaimMention
@@ -163,11 +162,6 @@ def other_place(scope: StoryScope, row: Any) -> bool:
         return False
     stored = stored_location(row.names)
     return distinct_places(scope.place, stored) or elsewhere(scope.place) != elsewhere(stored)
-
-
-def elsewhere(place: Optional[str]) -> bool:
-    """Whether a place phrase says it is somewhere else than the article's attack ("another region of South Sudan")."""
-    return bool(place) and bool(set(keys_data().get("place_other", ())) & set(words(place or "")))
 
 
 def in_window(row: Any, scope: StoryScope) -> bool:

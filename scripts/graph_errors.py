@@ -21,6 +21,7 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy import select
 
@@ -107,17 +108,19 @@ def _print(report: dict, top: int) -> None:
           f"false pairs {report['false_pairs']}")
     for split in report["splits"][:top]:
         print(f"\n-- gold {split['gold']}: {split['missing_pairs']} missing pairs, {len(split['parts'])} system claims")
-        for part in split["parts"]:
-            print(f"   [{len(part['mentions'])}] {part['system']}  {part['label'][:110]}")
-            for m in part["mentions"]:
-                print(f"        {m}")
+        _print_parts(split["parts"], lambda part: f"{part['system']}  {part['label'][:110]}")
     for merge in report["merges"][:top]:
         print(f"\n++ system {merge['system']}: {merge['false_pairs']} false pairs  {merge['label'][:110]}")
-        for part in merge["parts"]:
-            print(f"   [{len(part['mentions'])}] gold {part['gold']}")
-            for m in part["mentions"]:
-                print(f"        {m}")
+        _print_parts(merge["parts"], lambda part: f"gold {part['gold']}")
     print()
+
+
+def _print_parts(parts: list[dict], name: Callable[[dict], str]) -> None:
+    """Each part of a split or a merge: its size and `name`, then its mentions."""
+    for part in parts:
+        print(f"   [{len(part['mentions'])}] {name(part)}")
+        for m in part["mentions"]:
+            print(f"        {m}")
 
 
 def main() -> None:

@@ -78,7 +78,7 @@ def resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countri
             if not candidates and current is None and role == "agent" and mention.polarity == "negative" \
                     and mention.origin.key.startswith("state:") and _alleged(mention, mentions):
                 # A state's voice denying an act that names no one, an act the article alleges against that state,
-                # denies its own ("Sudan bombed the camp" ... "Sudan's government denied any bombing"): all bodies
+                # denies its own ("Orsket shelled the depot" ... "Orsket's cabinet denied all shelling"): all bodies
                 # of one state are one voice, and that voice is the actor. An act no one lays at its door ("the
                 # government denied that the hostages had been killed") stays without an actor.
                 candidates = {(mention.origin.key, state_name(mention.origin.key.split(":")[1]))}
@@ -99,8 +99,8 @@ _PRONOUN_REACH = 6
 
 def _group_before(mention: ClaimMention) -> set[tuple[str, str]]:
     """A pronoun agent the article names no actor for elsewhere is the group of known kind named just before it
-    in its own words ("police say he pointed a gun at Sgt. A and Officer B before they opened fire": officers, the
-    story's police): the words closest before the pronoun, within _PRONOUN_REACH, that key as an unnamed group."""
+    in its own words ("wardens say the man aimed a rifle at Ranger A and Deputy B, then they fired": officers,
+    the story's wardens): the words closest before the pronoun, within _PRONOUN_REACH, that key as an unnamed group."""
     said = mention.quote.text if mention.quote else ""
     pronoun = mention.names.get("agent", "")
     found = re.search(rf"\b{re.escape(pronoun)}\b", said) if pronoun else None
@@ -159,7 +159,7 @@ def resolve_places(mentions: list[ClaimMention], places: Optional[dict[int, str]
     """Within one article, an attack by no one named told without a place we can put in a country ("four bombs
     were dropped", "the bombing of Yida refugee camp") is where the article's other tellings of an attack by no one
     named are, if they are all in one country, and it names no place or the same place in other words (a word of
-    its place phrase in theirs: "Yida refugee camp" / "a refugee camp in South Sudan"). A place of its own it does
+    its place phrase in theirs: "Tessel grain depot" / "a grain depot in Orsket"). A place of its own it does
     not share ("Guffa in Upper Nile state") keeps it apart. Only the place's country is lent (`names`), which is
     what tells agentless attacks of one story together (graph/scoring.py `in_story`).
 
@@ -188,7 +188,7 @@ def resolve_places(mentions: list[ClaimMention], places: Optional[dict[int, str]
         own = m.names.get("location")
         if not own and lead is not None:
             m.names["location"] = lead
-        elif own and lead_country and not place_country(own):  # "a refugee camp in their territory"
+        elif own and lead_country and not place_country(own):  # "a depot on their soil"
             m.names["location"] = f"{own} ({country_name(lead_country) or lead_country})"
 
 
@@ -261,9 +261,9 @@ _COUNTRY_WORDS = {"south", "north", "east", "west", "central", "republic", "unit
 def distinct_places(a: Optional[str], b: Optional[str]) -> bool:
     """Whether two place phrases name two places: both name a place beyond a country, with no name in common
     ("Guffa in Upper Nile state" / "Yida"; "Kadugli in South Kordofan state" / "Yida in Unity state"); a named and
-    an unnamed one, by all their words ("Upper Nile state" / "a refugee camp in South Sudan"). Phrases that
+    an unnamed one, by all their words ("Marl province" / "a grain depot in Orsket"). Phrases that
     name no place ("the capital", "the north of the country") are not distinct, unless one says it is another
-    ("another region of South Sudan" / "a refugee camp in South Sudan"). Two tellings in two places are two acts, so
+    ("another province of Orsket" / "a grain depot in Orsket"). Two tellings in two places are two acts, so
     one does not lend the other its actor."""
     if not a or not b:
         return False
@@ -283,13 +283,13 @@ def elsewhere(place: Optional[str]) -> bool:
 
 
 def _where_words(text: str) -> set[str]:
-    """The words of a place phrase beyond its country ("refugee", "camp" of "a refugee camp in South Sudan")."""
+    """The words of a place phrase beyond its country ("grain", "depot" of "a grain depot in Orsket")."""
     return {w for w in words(text) if len(w) >= _MIN_PLACE_WORD and w not in _COUNTRY_WORDS and not nationality(w)
             and not place_country(w)}
 
 
 def _says_where(text: str) -> bool:
-    """Whether a place phrase says where beyond a country ("a refugee camp in South Sudan"; not "South Sudan")."""
+    """Whether a place phrase says where beyond a country ("a grain depot in Orsket"; not "Orsket")."""
     return bool(_where_words(text))
 
 

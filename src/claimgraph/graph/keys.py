@@ -389,7 +389,7 @@ def named_countries(text: str) -> set[str]:
 
 
 def _named_country(tokens: list[str]) -> Optional[str]:
-    """Any country a place phrase names, the longest name first ("a refugee camp in South Sudan" -> SS, not SD)."""
+    """Any country a place phrase names, the longest name first ("a depot in South Sudan's north" -> SS, not SD)."""
     countries = _world_countries()
     for n in (4, 3, 2, 1):
         for i in range(len(tokens) - n + 1):

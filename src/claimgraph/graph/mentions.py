@@ -144,8 +144,8 @@ def _event_mentions(event: Event, analysis: Analysis,
         origin = origin_of(chain, analysis)
         if event.type in SPEECH_ACT_TYPES and (not chain or origin.type == "media" or event.type == "DENY"):
             # The one who denies or accuses, not the outlet that reports it ("Khartoum denied it, Reuters said";
-            # "South Sudan accused Khartoum of ..."); a denial is its denier's whoever reports it ("an aid group's
-            # head said Sudan's government denied any bombing").
+            # "South Sudan accused Khartoum of ..."); a denial is its denier's whoever reports it ("a relief worker
+            # said Orsket's cabinet rejected all talk of shelling").
             origin = _speaker_origin(event, arguments, names, analysis, entities) or origin
         elif event.polarity == "negative" and (not chain or origin.type == "media"):
             # "Beijing denied it had ever sent drones": the denied act's denier is the denial's agent.
@@ -244,15 +244,15 @@ def _is_statement(attribution: Attribution, analysis: Analysis, by_attribution: 
         return False
     by_id = {a.id: a for a in analysis.attributions}
     parent = by_id.get(attribution.parent) if attribution.parent else None
-    # A negated content confirms nothing (`_event_mentions` counts no negated confirmer): "all of whom said that four
-    # bombs were dropped but that they caused no casualties" holds the bombs and, beside them, a claim of its own.
+    # A negated content confirms nothing (`_event_mentions` counts no negated confirmer): "each of them said three
+    # shells landed but that nobody was hurt" holds the shells and, beside them, a claim of its own.
     return parent is None or attribution.polarity == "negative" or not any(
         f in by_attribution for f in _report_of(parent, analysis))
 
 
 def _says_more(attribution: Attribution, events: list[Event]) -> bool:
-    """The content says more than the events in it ("officers shot Gray because he allegedly pointed a gun
-    at them": the shooting is an event, the pointing a statement): at least STATEMENT_EXTRA_WORDS words
+    """The content says more than the events in it ("wardens shot Varo, who they say had raised a rifle
+    toward them": the shooting is an event, the pointing a statement): at least STATEMENT_EXTRA_WORDS words
     lie outside every event's words (its trigger and arguments)."""
     spans = [span for span in (_event_span(e) for e in events) if span is not None]
     content = attribution.content

@@ -28,12 +28,12 @@ STORY_WINDOW_DAYS = 7
 # pointed a gun") are one claim however they are worded, if their words are at least this close (cosine): the
 # key alone would join two stories' "12 killed" in one week.
 PROPOSITION_FLOOR = 0.3
-# A negated statement answering the account ("he didn't have anything in his hands" against "he pointed a gun at
-# officers") words it apart from every telling of it: its cosine with the account's centroid is lower (0.2-0.3 on
+# A negated statement answering the account ("his hands were empty" against "he aimed a rifle at the
+# wardens") words it apart from every telling of it: its cosine with the account's centroid is lower (0.2-0.3 on
 # the real story clusters), so it meets a claim asserting its key from this one.
 NEGATED_PROPOSITION_FLOOR = 0.2
-# A statement whose only proposition is a charge ("a demonstration is one thing and murder is quite another", "the
-# firebombing was a raw murderous act"): the charge is the claim, its sentences share little else.
+# A statement whose only proposition is a charge ("a march is a right, but this was murder", "the
+# arson was a killing, plain and simple"): the charge is the claim, its sentences share little else.
 JUDGEMENT_FLOOR = 0.0
 # Two statements of one story that share runs of WORDING_RUN words holding WORDING_CONTENT words beyond function
 # words and stock phrases, and name a party in common or are PROPOSITION_FLOOR close, are one statement quoted or
@@ -113,7 +113,7 @@ def claim_propositions(row: Any, scope: StoryScope) -> frozenset[str]:
 
 def in_story(mention: ClaimMention) -> Optional[StoryScope]:
     """The mention's story scope when its claim may be told in any words within a story: a known party's attack,
-    denial or accusation, an attack that names no attacker but names the country it struck ("a refugee camp in South Sudan was bombed",
+    denial or accusation, an attack that names no attacker but names the country it struck ("a grain depot in Orsket was shelled",
     "four bombs fell on Yida"), or a statement of a figure or an act that others word apart ("12 were killed",
     "he aimed a revolver at them")."""
     mention_day = day(mention.date)  # None: an undated article, which no window can place outside a story

@@ -141,7 +141,7 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0021_graph_story_denials_2026_12_08", retake_graph),
     # having nothing in one's hands is having no weapon, a negation meets the account it answers at a lower cosine
     ("0022_graph_accounts_2026_12_08", retake_graph),
-    # a place phrase is in any country it names ("a refugee camp in South Sudan"; graph/keys.py `place_country`)
+    # a place phrase is in any country it names ("a grain depot in South Sudan"; graph/keys.py `place_country`)
     ("0023_graph_place_countries_2026_12_08", retake_graph),
     # negations stored before the account they answer deny it once it is told (graph/stances.py `answer_earlier`)
     ("0024_graph_earlier_negations_2026_12_08", retake_graph),

@@ -72,7 +72,7 @@ class QuotedVoices:
         self.text = text
 
     def side(self, position: int, exclude: set[str]) -> Optional[str]:
-        """The organisation of whoever says the words at `position` ('"We didn't bomb any camps," he told AFP'): the
+        """The organisation of whoever says the words at `position` ('"We shelled no town," she told the wire'): the
         source itself when it is one, or the one named in the speaker's title ("Sudan Armed Forces spokesman X")."""
         holding = [a for a in self.attributions if a.content.start <= position < a.content.end and a.source.entity]
         if not holding:

@@ -61,8 +61,8 @@ def rebuttal_heads(word: Token, lexicon: EventLexicon) -> dict[str, Token]:
 
 def quoted_rebutter(word: Token, arguments: dict[str, Argument], attributions: list[Attribution],
                     lexicon: EventLexicon) -> dict[str, Argument]:
-    """A claim called false in a quote with no speech verb of its own ('"This information is completely false.
-    We didn't bomb any camps," he told AFP'): the quote's speaker calls it false (ANNOTATION 2.5)."""
+    """A claim called false in a quote with no speech verb of its own ('"That report is wholly false. We
+    shelled no town," she told the wire'): the quote's speaker calls it false (ANNOTATION 2.5)."""
     if "agent" in arguments or not is_predicate_rebuttal(word, lexicon):
         return arguments
     start, end = word.idx, word.idx + len(word.text)

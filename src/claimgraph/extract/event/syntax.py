@@ -238,7 +238,7 @@ def accused_doer(noun: Token, lexicon: EventLexicon) -> Optional[Token]:
     objects = children(verb, lexicon.dep("object"))
     # only a phrase on the verb: one the parser hung on the object would make the object's span swallow it
     done = {noun.i} | ({noun.head.i} if noun.head.lemma_.lower() in lexicon.operation_verbs else set())
-    # "accused Sudan of carrying out the attack": the accused carries it out
+    # "blamed Orsket for carrying out the raid": the accused carries it out
     if objects and any(prep in item_preps and head.i in done for prep, head, _ in prepositional_phrases(verb, lexicon)):
         return objects[0]
     return None

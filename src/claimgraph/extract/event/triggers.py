@@ -117,7 +117,7 @@ def _weapon_attacks(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
 
 
 def _carried_out(noun: Token, lexicon: EventLexicon) -> bool:
-    """An attack noun that is what a verb of operations does ("carried out the attack", "the attacks were
+    """An attack noun that is what a verb of operations does ("carried out the raid", "the raids were
     carried out by ..."): the verb's object or passive subject, with the verb's particle."""
     verb = noun.head
     particle = lexicon.operation_verbs.get(_lemma(verb)) if verb.i != noun.i else None

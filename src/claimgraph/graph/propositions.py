@@ -1,6 +1,6 @@
-"""What a statement asserts, as keys that survive rewording: "12 people had been killed" and "12 were killed
-and 20 wounded in Thursday's bombing" share `kill:12`; "he pointed a gun at officers", "he aimed a .357 revolver
-at them" and "he did not point the gun" share `threaten:weapon` (words in graph/data/propositions.yaml).
+"""What a statement asserts, as keys that survive rewording: "9 people died" and "the blast on Monday
+killed 9 and hurt 14" share `kill:9`; "she waved a knife at the guards", "she raised a blade toward them" and
+"she did not wave the knife" share `threaten:weapon` (words in graph/data/propositions.yaml).
 
 Embedding similarity alone does not tell the same account worded apart from another claim of the same story
 (docs/graph.md); two statements of one story that share such a key are one claim when their words are at least
@@ -31,7 +31,7 @@ BEFORE, AFTER, OBJECT_WINDOW = 6, 4, 4
 LINKS = frozenset({"and", "et", "while", "but", "alors", "mais", "as"})
 # The figure of a count said to be nought ("no one was killed", "there were no casualties").
 ZERO = "0"
-# How far before a count word a negation still makes it nought ("he did not see any casualties").
+# How far before a count word a negation still makes it nought ("she saw no casualties").
 NEGATION_REACH = 3
 
 
@@ -103,9 +103,9 @@ def _in_km(tokens: list[str], j: int, figure: str) -> str:
 
 
 def _summed(tokens: list[str], j: int, figure: str) -> str:
-    """The figure at `j` added to the one a conjunction joins it to ("two women and one man died": 3; "a man and two
-    women were killed": 3): one count told by its parts, each a figure and a noun of people (`people_nouns`; not
-    "5 houses and 12 people", nor a year: "in 2019 and 40 people")."""
+    """The figure at `j` added to the one a conjunction joins it to ("three miners and one driver died": 4;
+    "a boy and two nurses were hurt": 3): one count told by its parts, each a figure and a noun of people
+    (`people_nouns`; not "5 houses and 12 people", nor a year: "in 2019 and 40 people")."""
     data = _data()
     if j < 3 or tokens[j - 1] not in data["sum_links"] or not figure.isdigit():
         return figure
@@ -156,8 +156,8 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
     """The keys of what `text` asserts: `<count>:<figure>` for each count it gives a figure to, and
     `<act>:<object>` for each act it names with its object; empty when it says none of these.
 
-    A clause set off by commas that opens with a relative word ("The quake, which hit at a depth of 10 kilometres,
-    injured more than 200 people": `aside_openers`) recalls what the story already told: when the rest of the
+    A clause set off by commas that opens with a relative word ("The storm, which reached the coast at 6 am, flooded
+    some 400 homes": `aside_openers`) recalls what the story already told: when the rest of the
     sentence asserts something, the aside's figures are not what the statement asserts."""
     if not text:
         return frozenset()
@@ -166,7 +166,7 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=65_536)
 def asserted_text(text: str) -> str:
-    """`text` without its asides ("..., which hit at a depth of 10 kilometres, ...") when the rest asserts something
+    """`text` without its asides ("..., which reached the coast at 6 am, ...") when the rest asserts something
     (a figure or an act): what the statement tells, to be keyed and compared on its words."""
     main = _aside().sub(" ", text)
     return main if main != text and _keys(main) else text
@@ -290,8 +290,8 @@ def shared_keys(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
 def contradicts(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two statements' keys give the same count different figures and share none ("ten were killed" against
     "twelve were killed"): a changing toll is a claim per figure, however close the words. A nought is no
-    figure: it answers them all. Nor are two statements that each assert figures or acts, none shared ("more than
-    300 buildings were damaged" / "the quake struck at a depth of 10 kilometres"), one claim: a statement that gives
+    figure: it answers them all. Nor are two statements that each assert figures or acts, none shared ("about
+    80 homes were flooded" / "the river rose 3 metres overnight"), one claim: a statement that gives
     a figure is about that figure, whatever else its words share with another."""
     if a & b:
         return False

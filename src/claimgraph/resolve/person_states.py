@@ -1,10 +1,10 @@
 """The country a person speaks for, from the title a journalist writes with their name (issue 12).
 
-News introduces an official with their state in the title: "Sudanese Army spokesman Khaled Saad", "South
-Sudan's president Salva Kiir", "Greek Prime Minister George Papandreou", "Sudan Armed Forces spokesman X", or in
-an apposition: "Miabek Lang, the commissioner of Pariang County in South Sudan's Unity State,", "Al-Sawarmi
-Khalid, spokesman for Sudan's armed forces,". Such a person gets the entity's `country` (ISO 3166 alpha-2,
-upper case), so every mention of them (a later "Mr Lang said") speaks for that state. The title must hold a role
+News introduces an official with their state in the title: "Chilean Navy spokesman Tomas Rey", "Peru's
+president Ana Quispe", "Greek Prime Minister X", "Chile Armed Forces spokesman X", or in an apposition:
+"Lia Moss, the governor of Tarn County in Chile's Maule Region,", "Rui Sal, an aide to Peru's armed
+forces,". Such a person gets the entity's `country` (ISO 3166 alpha-2,
+upper case), so every mention of them (a later "Ms Moss said") speaks for that state. The title must hold a role
 of `state_titles.roles` and the country must be written as a state's: an adjective of nationality ("Sudanese",
 "Greek"), a country's possessive ("Sudan's"), or a country's name right before a body of
 `state_titles.bodies` ("Sudan Armed Forces"); "Sudan People's Liberation Army" names no state. A person

@@ -152,7 +152,7 @@ def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument]
     frame = lexicon.frames.get(trigger.lemma)
     receiving = frame is not None and frame.slots.get("subject") == "recipient"  # "X received Y"
     if not goods and item is not None and item.head.ent_type_ in PERSON_LABELS and receiving:
-        return False  # « il a reçu à Paris le président »: a visitor, not goods
+        return False  # « elle a reçu à Lyon le ministre »: a visitor, not goods
     if trigger.lemma in lexicon.loose_verbs and not goods and (recipient is None or recipient.entity is None or receiving) and (
             item_words(doc, fillers, lexicon, lexicon.abstract_items)
             or (item is not None and not item.is_clause and (_is_someone(item.head, lexicon, named) or any(

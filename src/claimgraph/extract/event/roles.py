@@ -223,7 +223,7 @@ class RoleFiller(ParticipantWords):
             subject = subject_of(governor, lex)
             standing_for = governor.head if subject is not None and self._is_relative(subject) else subject
             if subject is not None and standing_for is not None and self._actor(standing_for):
-                # "X s'expliquait par les sanctions", « le marché, qui se caractérise par la vente »: only
+                # "X s'expliquait par les sanctions", « le rayon, qui se caractérise par l'achat »: only
                 # someone imposes, delivers or makes
                 put(roles.slots.get("subject"), subject)
             for prep, other, _ in prepositional_phrases(governor, lex):

@@ -15,7 +15,7 @@ def _entity(text: str, eid: str, name: str, etype: str) -> Entity:
 
 
 def test_an_attack_carried_out_is_a_use_by_who_carries_it_out(nlp_en) -> None:  # type: ignore[no-untyped-def]
-    (use,) = of_type(run(nlp_en, "en", "The Orsket army denied it carried out the strike."), "USE")
+    (use,) = of_type(run(nlp_en, "en", "The Orsket army denied it carried out the raid."), "USE")
     assert args(use) == {"agent": "it"} and use.polarity == "negative"
     (use,) = of_type(run(nlp_en, "en", "Witnesses believe the raids were carried out by the army's bombers."), "USE")
     assert args(use) == {"agent": "the army's bombers"}

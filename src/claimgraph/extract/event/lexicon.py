@@ -104,6 +104,10 @@ class EventLexicon:
     attack_modifiers: frozenset[str] = frozenset()
     # "carried out the attack": verb lemma -> its particle (weapon_attacks.operations)
     operation_verbs: dict[str, str] = field(default_factory=dict)
+    # "workers carried out a strike": these attack nouns carried out are a USE only with a sign of force (a target
+    # after one of `force_preps`, a weapon in the clause)
+    force_nouns: frozenset[str] = frozenset()
+    force_preps: frozenset[str] = frozenset()
     # adjectives that name a group of states as an actor ("Western sanctions", "sanctions occidentales")
     collective_actors: frozenset[str] = frozenset()
     # "the new measures target X", « les sanctions frappent X »: a verb that is a SANCTION only when
@@ -265,6 +269,8 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         attack_modifiers=word_set((data.get("weapon_attacks") or {}).get("modifiers")) | word_set(data.get("weapons")),
         operation_verbs={str(k).lower(): str(v).lower() for k, v in
                          ((data.get("weapon_attacks") or {}).get("operations") or {}).items()},
+        force_nouns=word_set((data.get("weapon_attacks") or {}).get("force_nouns")),
+        force_preps=word_set((data.get("weapon_attacks") or {}).get("force_preps")),
         collective_actors=word_set(data.get("collective_actors")) | _nationality_adjectives(rules),
         measure_verbs=word_set((data.get("measures") or {}).get("verbs")),
         measure_nouns=word_set((data.get("measures") or {}).get("nouns")),

@@ -112,7 +112,8 @@ def _weapon_attacks(doc: Doc, lexicon: EventLexicon) -> Iterator[Trigger]:
         if weapons:
             words = [token.i] + [t.i for w in weapons for t in w.subtree]
             yield Trigger("USE", token, tuple(doc[min(words):max(words) + 1]), True)
-        elif _carried_out(token, lexicon) and not any(c.dep_ in modifiers for c in token.children):
+        elif _carried_out(token, lexicon) and not any(c.dep_ in modifiers for c in token.children) \
+                and (_lemma(token) not in lexicon.force_nouns or _shows_force(token, lexicon)):
             yield Trigger("USE", token, (token,), True)  # "they carried out the strike"; not "a verbal attack"
 
 
@@ -123,6 +124,21 @@ def _carried_out(noun: Token, lexicon: EventLexicon) -> bool:
     particle = lexicon.operation_verbs.get(_lemma(verb)) if verb.i != noun.i else None
     return particle is not None and noun.dep_ in lexicon.dep("object") | lexicon.dep("passive_subject") and any(
         c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
+
+
+def _shows_force(noun: Token, lexicon: EventLexicon) -> bool:
+    """"carried out a strike on the depot", "a strike against the convoy", "the strike with drones": a sign that
+    a `force_nouns` noun is an attack, not a work stoppage ("dockers carried out a strike", "a strike on Monday")."""
+    for prep, head, _ in prepositional_phrases(noun, lexicon):
+        if prep in lexicon.force_preps and head.ent_type_ not in ("DATE", "TIME"):
+            return True
+    def armed(t: Token) -> bool:  # the noun itself is no weapon ("strike" is one of `weapons`)
+        return (_lemma(t) in lexicon.weapons or t.lower_ in lexicon.weapons) and _lemma(t) not in lexicon.force_nouns
+    if any(armed(t) for t in noun.head.subtree):  # the verb that carries it out: "carried out the strike using drones"
+        return True
+    # "A market was shelled ... The army says it carried out the strike": a definite one is the firing told before
+    definite = any(c.lower_ in lexicon.definite_determiners for c in noun.children if c.dep_ == "det")
+    return definite and any(armed(t) or _lemma(t) in lexicon.firing_words for t in noun.doc[:noun.i])
 
 
 def _is_measure_verb(token: Token, lexicon: EventLexicon) -> bool:

@@ -52,9 +52,15 @@ def _same_named(names: list[str]) -> list[str]:
     """Origin names, one that begins with another's whole name ("NATO leaders meeting in Washington" beside "NATO")
     marked as perhaps that one: the graph counts them apart, and the verdict keeps its count, but a reader must not
     take one body named twice for two independent sources without being told."""
+    # `other` begins `name` followed by a space exactly when it is `name` cut at one of its spaces: one set lookup
+    # per space instead of a test of every pair (a claim of 500 origins made 250,000 `startswith` calls a brief).
+    first: dict[str, int] = {}
+    for n, name in enumerate(names):
+        first.setdefault(name, n)
     out = []
     for name in names:
-        head = next((other for other in names if other != name and name.startswith(other + " ")), None)
+        heads = [name[:i] for i, c in enumerate(name) if c == " " and name[:i] in first]
+        head = min(heads, key=first.__getitem__) if heads else None  # the first in `names`, as before
         out.append(f"{name}, perhaps the same as {head}" if head else name)
     return out
 

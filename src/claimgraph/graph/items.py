@@ -28,7 +28,7 @@ def _item_terms() -> list[tuple[str, str]]:
     return sorted(terms, key=lambda x: -len(x[0]))
 
 
-@lru_cache(maxsize=65_536)  # a brief asks it of every denial quote once per allegation (graph/denials.py)
+@lru_cache(maxsize=16_384)  # a brief asks it of every denial quote once per allegation (graph/denials.py)
 def item_classes(text: Optional[str], lang: Optional[str] = None) -> frozenset[str]:
     """The classes an item's head words fall in (graph/data/items.yaml): "des armes létales" ->
     {weapons}; "complete drone engines" and "des moteurs de drones" -> {engines}, not drones.

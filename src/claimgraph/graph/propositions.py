@@ -151,7 +151,7 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
     return min(near)[1] if near else None
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def proposition_keys(text: Optional[str]) -> frozenset[str]:
     """The keys of what `text` asserts: `<count>:<figure>` for each count it gives a figure to, and
     `<act>:<object>` for each act it names with its object; empty when it says none of these.
@@ -255,7 +255,7 @@ def _own_object(tokens: list[str], i: int) -> Optional[str]:
     return thing
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def privative_polarity(text: Optional[str]) -> Optional[str]:
     """The polarity a statement's words give its key when they tell having nothing ("the protesters were unarmed":
     "negative", it denies `carry:weapon`; "he was not unarmed": "positive"); None when they tell no such thing
@@ -314,7 +314,7 @@ def is_count(key: str) -> bool:
 SUBJECT_WORDS, VERB_REACH = 3, 8
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def subject_group(text: Optional[str]) -> Optional[str]:
     """The unnamed group a statement tells of when its subject names one ("the protesters were unarmed", "the
     officers at the door had no guns": `grp:*:protester`, `grp:*:police`), else None. An act is its subject's:

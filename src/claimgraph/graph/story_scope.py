@@ -58,7 +58,7 @@ def stored_agent(arguments: Optional[str]) -> str:
     return str(_stored_json(arguments).get("agent", "-"))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def stored_place(names: str) -> Optional[str]:
     """The country of a stored claim's location (`claims.names`, JSON)."""
     return place_country(stored_location(names))
@@ -67,13 +67,13 @@ def stored_place(names: str) -> Optional[str]:
 # A candidate is scored against every mention of its block: its JSON was decoded up to 178,000 times for 400 articles
 # (docs/performance.md). The caches are keyed by the JSON text itself, not by claim id: a claim whose arguments or
 # names change during a sync is decoded again, so no cache answers for an older version of it.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _stored_json(text: Optional[str]) -> Mapping[str, Any]:
     """A stored claim's `arguments` or `names` JSON, decoded once per distinct text (read-only)."""
     return MappingProxyType(json.loads(text or "{}"))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def stored_actors(arguments: Optional[str]) -> frozenset[str]:
     """Every key a stored claim's arguments name (`claims.arguments`, JSON), "-" included."""
     return frozenset(_stored_json(arguments).values())
@@ -139,7 +139,7 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def word_runs(text: Optional[str]) -> frozenset[tuple[str, ...]]:
     """Every run of WORDING_RUN words of a text, folded."""
     tokens = _WORD.findall(fold(asserted_text(text or "")))  # an aside recalling the story is not its wording

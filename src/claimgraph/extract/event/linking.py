@@ -178,9 +178,36 @@ def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
     if pronoun.lower_ in lexicon.speaker_pronouns:
         return None  # "we" is whoever speaks, not the name written last
     floor = sentences_back(pronoun, ANTECEDENT_SENTENCES).idx
+    if pronoun.lower_ in lexicon.plural_pronouns and not thing:
+        group = _nearest_group(pronoun, lexicon)
+        named = next((m for m in index.before(pronoun.idx, floor) if m[3] in wanted and m[2] not in exclude), None)
+        if group is not None and (named is None or named[0] <= group.idx):
+            # "told Xlandic envoys that they should stop": the many just named, by their name if they have one
+            mention = index.at(group.idx, group.idx + len(group.text))
+            return mention[2] if mention is not None and mention[3] in GROUP_TYPES and mention[2] not in exclude \
+                else None
     for start, end, entity_id, etype in index.before(pronoun.idx, floor):
         if etype in wanted and entity_id not in exclude and _gender_agrees(pronoun, start, end):
             return entity_id
+    return None
+
+
+# What a plural group written as a noun phrase may be named as ("Sudan's armed forces", "the Houthis").
+GROUP_TYPES = frozenset({"ORG", "GPE"})
+
+
+def _nearest_group(pronoun: Token, lexicon: EventLexicon) -> Optional[Token]:
+    """The head of the nearest plural noun phrase for people or a body ("officials", « les forces russes ») or a
+    plural demonym (« les Russes »), in the pronoun's sentence or the one before, written before the pronoun."""
+    floor = sentences_back(pronoun, 1).i
+    if all(t.is_punct or t.is_space for t in pronoun.doc[floor:sentence_of(pronoun).start]):
+        floor = sentences_back(pronoun, 2).i  # "«" parsed as a sentence of its own is no sentence before
+    for token in reversed(pronoun.doc[floor:pronoun.i]):
+        if token.pos_ not in ("NOUN", "PROPN") or "Plur" not in token.morph.get("Number"):
+            continue
+        words = (token.lemma_.lower(), token.lower_)
+        if any(w in lexicon.actor_nouns or w in lexicon.collective_actors for w in words):
+            return token
     return None
 
 

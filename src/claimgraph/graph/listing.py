@@ -20,7 +20,7 @@ from sqlalchemy import Connection, select
 
 from claimgraph.graph.aggregates import order_key
 from claimgraph.graph.listed_voices import CLAIM, DENIES, ID, ORIGIN, SUPPORTS, Triple, listed_documents, resolve_voices
-from claimgraph.graph.origin_rules import claim_summary
+from claimgraph.graph.origin_rules import claim_summary, quoted_rows, read_quotes
 from claimgraph.model.claims import ClaimSummary
 from claimgraph.store import tables as t
 
@@ -50,6 +50,9 @@ def live_summaries(connection: Connection, claim_ids: list[str]) -> dict[str, Li
                                       co.c.certainty, co.c.first_date, co.c.first_id).where(co.c.claim_id.in_(ids))
                                .order_by(co.c.claim_id)).all()
     named_spans = _spans([n[0] for n in named])
+    # The words of the rows the same-quote rule compares (claims with an unnamed and a named speaker only).
+    quotes = read_quotes(connection, [row for claim_id in ids if claim_id in rows for row in quoted_rows(
+        named[slice(*named_spans.get(claim_id, (0, 0)))], voices[slice(*spans.get(claim_id, (0, 0)))])])
     key = order_key(connection.dialect.name)
     listing: dict[Triple, tuple[Triple, tuple[bool, bool]]] = {}  # each origin as listed, computed once
     out = {}
@@ -60,7 +63,7 @@ def live_summaries(connection: Connection, claim_ids: list[str]) -> dict[str, Li
         first, last = spans.get(claim_id, (0, 0))
         start, stop = named_spans.get(claim_id, (0, 0))
         summary, items = claim_summary(row, docs[first:last], voices[first:last], cited[first:last], named[start:stop],
-                                       key, listing)
+                                       key, listing, quotes)
         out[claim_id] = Listed(summary, {i[2][ID]: i[2][ORIGIN] for i in items if i[2] is not None},
                                sum(d[SUPPORTS] + d[DENIES] for d in docs[first:last]))
     return out

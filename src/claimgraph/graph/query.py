@@ -56,7 +56,11 @@ def summaries(connection: Connection, claim_ids: list[str], with_evidence: bool 
             summary = _fresh(item.summary)
             if with_evidence:
                 evidence = rows.get(claim_id, [])
-                summary.evidence = [_evidence(x, _origin(x, item)) for x in evidence]
+                # A named origin read as another (an outlet's unnamed speaker whose words a named one says,
+                # graph.origin_rules) is so at its first row; its other rows follow it.
+                renamed = {(x.origin_key, x.origin_name): item.voice_origins[x.id] for x in evidence
+                           if x.id in item.voice_origins and not x.origin_key.startswith(STORY_PREFIXES)}
+                summary.evidence = [_evidence(x, _origin(x, item, renamed)) for x in evidence]
                 summary.more_evidence = item.rows - len(evidence)
             out.append(summary)
         return out
@@ -70,11 +74,13 @@ def _fresh(summary: ClaimSummary) -> ClaimSummary:
                         first_seen=summary.first_seen, last_seen=summary.last_seen, certainty=summary.certainty)
 
 
-def _origin(row: Any, item: Listed) -> Origin:
-    """The origin an evidence row counts as: its own voice's, resolved with the claim, or its named origin."""
+def _origin(row: Any, item: Listed, renamed: dict[tuple[str, str], Any]) -> Origin:
+    """The origin an evidence row counts as: its own voice's, resolved with the claim, or its named origin (as the
+    claim reads it: `renamed`)."""
     if row.origin_key.startswith(STORY_PREFIXES):
         return Origin(*item.voice_origins[row.id])
-    return Origin(row.origin_key, row.origin_name, row.origin_type)
+    found = renamed.get((row.origin_key, row.origin_name))
+    return Origin(*found) if found else Origin(row.origin_key, row.origin_name, row.origin_type)
 
 
 def _evidence_rows(connection: Connection, claim_ids: list[str], limit: Optional[int]) -> dict[str, list[Any]]:

@@ -1,0 +1,72 @@
+"""Origins read with the whole claim (issue 12, origin rules of session 12): the same quote credited to an unnamed
+and a named speaker, and unnamed officials in a story that quotes two states.
+
+Invented articles about an invented storm: a wire "Harbour Wire", a villager "Jane Roe", two invented states
+read from real country names (Norway, Sweden) only for their nationality.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimgraph.graph import select_claim_ids, summaries
+
+from graph_docs import Doc, claims_of, store_with
+
+QUOTE = "the wind tore the roofs off the school and the clinic"
+
+
+def _wire_unnamed() -> Doc:
+    d = Doc("w1", f'"{QUOTE}," a harbour resident told the Harbour Wire.', "en", "2025-09-01", "Coast Times")
+    d.entity("m1", "Harbour Wire", "ORG", "Harbour Wire")
+    d.attribution("a1", "a harbour resident", "anonymous_person", QUOTE)
+    return d
+
+
+def _copy_named(doc_id: str, outlet: str, date: str) -> Doc:
+    d = Doc(doc_id, f'"{QUOTE}," said Jane Roe, a 40-year-old resident of the harbour.', "en", date, outlet)
+    d.entity("p1", "Jane Roe", "PERSON", "Jane Roe")
+    d.attribution("a1", "Jane Roe", "named_person", QUOTE, entity="p1")
+    return d
+
+
+def test_the_same_quote_credited_to_an_unnamed_and_a_named_speaker_is_the_named_one(tmp_path: Path) -> None:
+    store = store_with(tmp_path, [_wire_unnamed().analysis, _copy_named("c1", "Daily Post", "2025-09-02").analysis])
+    (claim,) = claims_of(store).values()
+    assert [o.name for o in claim.origins] == ["Jane Roe"], \
+        "the resident who told the wire is Jane Roe, whom the wire's copies name (was two origins)"
+    with store.engine.connect() as connection:
+        (summary,) = summaries(connection, select_claim_ids(connection, limit=5))
+    assert {e.origin.name for e in summary.evidence} == {"Jane Roe"}, "the evidence shows the speaker too"
+
+
+def test_the_named_speaker_may_come_first(tmp_path: Path) -> None:
+    store = store_with(tmp_path, [_copy_named("c1", "Daily Post", "2025-08-31").analysis, _wire_unnamed().analysis])
+    (claim,) = claims_of(store).values()
+    assert [o.name for o in claim.origins] == ["Jane Roe"]
+
+
+def test_other_words_keep_the_unnamed_speaker_apart(tmp_path: Path) -> None:
+    other = Doc("c2", "The wind tore the roofs off the school, said Jane Roe, a resident, while the clinic kept its "
+                      "doors open all night.", "en", "2025-09-02", "Daily Post")
+    other.entity("p1", "Jane Roe", "PERSON", "Jane Roe")
+    other.attribution("a1", "Jane Roe", "named_person", "The wind tore the roofs off the school", entity="p1")
+    store = store_with(tmp_path, [_wire_unnamed().analysis, other.analysis])
+    names = sorted(o.name for c in claims_of(store).values() for o in c.origins)
+    assert "Jane Roe" in names and any("resident" in n for n in names), \
+        "half the words in common: two speakers (the rule needs 80% of the unnamed quote's words)"
+
+
+def test_unnamed_officials_of_a_story_quoting_two_states_stay_the_outlets(tmp_path: Path) -> None:
+    toll = "bombs fell on the refugee camp near the border"
+    d = Doc("d1", f"Officials said {toll}. Norway said {toll}. Swedish army spokesman Per Berg said the "
+                  "army saw no aircraft over the border that night.", "en", "2025-06-01", "The Lantern")
+    d.entity("n1", "Norway", "GPE", ("Norway", "said"))
+    d.entity("p1", "Per Berg", "PERSON", "Per Berg")
+    d.attribution("a1", "Officials", "anonymous_person", toll)
+    d.attribution("a2", ("Norway", "said"), "organization", (toll, "Norway"), entity="n1")
+    d.attribution("a3", "Swedish army spokesman Per Berg", "named_person",
+                  "the army saw no aircraft over the border that night", entity="p1")
+    store = store_with(tmp_path, [d.analysis])
+    (claim,) = [c for c in claims_of(store).values() if "state:NO" in {o.key for o in c.origins}]
+    assert sorted(o.key for o in claim.origins) == ["anon:d1", "state:NO"], \
+        "the article quotes Norway and Sweden: its 'officials' are neither's (were Norway's)"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimgraph.graph import select_claim_ids, summaries
+from claimgraph.graph import claim_mentions, select_claim_ids, summaries
 
 from graph_docs import Doc, claims_of, store_with
 
@@ -70,3 +70,38 @@ def test_unnamed_officials_of_a_story_quoting_two_states_stay_the_outlets(tmp_pa
     (claim,) = [c for c in claims_of(store).values() if "state:NO" in {o.key for o in c.origins}]
     assert sorted(o.key for o in claim.origins) == ["anon:d1", "state:NO"], \
         "the article quotes Norway and Sweden: its 'officials' are neither's (were Norway's)"
+
+
+KNIFE = "the man drew a knife before the officers fired"
+
+
+def _said(doc_id: str, text: str, source: str, name: str) -> Doc:
+    d = Doc(doc_id, text, "en", "2025-03-07", "The Lantern")
+    d.entity("p1", name, "PERSON", *[w for w in (name, source) if w in text])
+    d.attribution("a1", source, "named_person", KNIFE, entity="p1")
+    return d
+
+
+def test_a_person_given_a_police_role_in_an_apposition_is_the_police() -> None:
+    before = _said("d1", f"The police commissioner, Anna Brell, said Tuesday that {KNIFE}.", "Anna Brell", "Anna Brell")
+    after = _said("d2", f"Ms. Brell, the police commissioner, said {KNIFE}.", "Ms. Brell", "Anna Brell")
+    for d in (before, after):
+        assert claim_mentions(d.analysis)[0].origin.key == "src:police", d.analysis.document.id
+
+
+def test_a_past_police_title_leaves_the_person_their_own_voice() -> None:
+    d = _said("d3", f"Tom Ash, the former commander of firearms training at the police academy, said {KNIFE}.",
+              "Tom Ash", "Tom Ash")
+    assert claim_mentions(d.analysis)[0].origin.key == "src:tom ash", "a former commander speaks for himself"
+
+
+def test_one_person_named_plain_and_as_a_bodys_voice_is_one_origin(tmp_path: Path) -> None:
+    titled = _said("d1", f"Police Commissioner Anna Brell said {KNIFE}.", "Police Commissioner Anna Brell", "Anna Brell")
+    plain = Doc("d2", f"Anna Brell said {KNIFE}. Officers had been on patrol for an hour.", "en", "2025-03-08",
+                "Daily Post")
+    plain.entity("p1", "Anna Brell", "PERSON", "Anna Brell")
+    plain.attribution("a1", "Anna Brell", "named_person", KNIFE, entity="p1")
+    store = store_with(tmp_path, [titled.analysis, plain.analysis])
+    (claim,) = claims_of(store).values()
+    assert [o.key for o in claim.origins] == ["src:police"], \
+        "the commissioner named without her title in another outlet is still the police (was two origins)"

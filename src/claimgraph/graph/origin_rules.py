@@ -16,7 +16,7 @@ from typing import Any, Iterable, Optional, Sequence
 from sqlalchemy import Connection, select
 
 from claimgraph.graph.aggregates import COMMENTATOR
-from claimgraph.graph.keys import fold, nationality
+from claimgraph.graph.keys import fold, name_key, nationality
 from claimgraph.graph.voices import body_keys
 from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.listed_voices import (ARTICLE, CERTAINTY, DATE, DOC, FLAGS, ID, KEY, LANG, NAME, NOUN, ORIGIN,
@@ -56,7 +56,7 @@ def claim_summary(row: Any, docs: Sequence[Any], voices: list[Optional[list[list
     # of origins needs), each own voice on its own.
     support: list[Item] = []
     against: list[Item] = []
-    credited = credited_quotes(named, voices, quotes or {})
+    credited = {**same_person(named), **credited_quotes(named, voices, quotes or {})}
     for _, stance, origin_key, origin_name, origin_type, certainty, first_date, first_id in named:
         triple = (origin_key, origin_name, origin_type)
         speaker = credited.get(first_id)
@@ -227,6 +227,23 @@ def quoted_rows(named: Sequence[Any], voices: Sequence[Optional[list[list[Any]]]
     unnamed speaker and a named one supporting it (most claims have not, and cost no read)."""
     unnamed, speakers = _speaking(named, voices)
     return unnamed + [n[7] for n in speakers] if unnamed and speakers else []
+
+
+def same_person(named: Sequence[Any]) -> dict[int, Triple]:
+    """First rows (evidence id) of a person named plain in one article ("Salva Kiir") whom another article of the
+    claim gives as the voice of a state or body ("Salva Kiir (Government of South Sudan)", "Raymond Kelly
+    (police)") -> that voice: one person is one origin, whichever article said what office they hold."""
+    voices: dict[str, Triple] = {}
+    for n in named:
+        name, origin_key = n[3], n[2]
+        if name.endswith(")") and " (" in name and not _unnamed_speaker(name, origin_key):
+            person = name[:name.index(" (")]
+            if origin_key != f"src:{name_key(person)}":
+                voices.setdefault(name_key(person), (origin_key, name, n[4]))
+    if not voices:
+        return {}
+    return {n[7]: voices[name_key(n[3])] for n in named
+            if n[4] in SPEAKER_TYPES and n[2] == f"src:{name_key(n[3])}" and name_key(n[3]) in voices}
 
 
 def read_quotes(connection: Connection, ids: list[int]) -> dict[int, frozenset[str]]:

@@ -23,6 +23,8 @@ from claimgraph.model import Analysis, Entity
 TITLE_WINDOW = 2 * ROLE_WINDOW
 # Titles end at a sentence, a semicolon, a bracket; an apposition ends at a comma.
 _CLAUSE = re.compile(r"[.!?\n;(]")
+# An apposition read as a body's title has at most this many words ("the city's police commissioner").
+APPOSITION_WORDS = 6
 _APPOSITION_END = re.compile(r"[,.!?\n;()]")
 
 
@@ -42,6 +44,26 @@ def _former(title: str) -> bool:
     """A past title: "a former Acme spokesperson", "ex-CEO of Acme", "l'ancienne porte-parole"."""
     past = _lists()["former_titles"]
     return any(w in past or w.startswith("ex-") and "ex-" in past for w in words(title))
+
+
+def is_past_title(text: str, start: int, end: int) -> bool:
+    """The title `text[start:end]` is a past one, with the two words before it ("Former Acme Secretary General")."""
+    lead_in = " ".join(_CLAUSE.split(text[max(0, start - TITLE_WINDOW):start])[-1].split()[-2:])
+    return _former(f"{lead_in} {text[start:end]}")
+
+
+def appositions(entity: Entity, analysis: Analysis) -> Iterator[tuple[int, int]]:
+    """The spans of the appositions around a person's name ("The police commissioner, Jane Roe,", "Ms. Roe, the
+    police commissioner,") that are a short title, current, and no clause about them ("Jane Roe, a witness who
+    called the police,", "the former commander of ..."): the titles a body's voice may be read from."""
+    text = analysis.document.text
+    starts = {m.start for m in entity.mentions}
+    openers = _lists()["clause_openers"]
+    for start, end in titles(entity, analysis):
+        tokens = words(text[start:end])
+        if end not in starts and 0 < len(tokens) <= APPOSITION_WORDS and not openers.intersection(tokens) \
+                and not is_past_title(text, start, end):
+            yield start, end
 
 
 def _clause(apposition: str) -> bool:
@@ -127,4 +149,4 @@ def organisation_of(entity: Entity, analysis: Analysis, protagonist: Callable[[]
     return None
 
 
-__all__ = ["organisation_of", "titles"]
+__all__ = ["appositions", "is_past_title", "organisation_of", "titles"]

@@ -139,16 +139,22 @@ def person_body(entity: Entity, analysis: Analysis) -> Optional[Entity]:
     bodies (its commissioner, spokesman and "police sources" are one origin). None for anyone else."""
     if entity.type != "PERSON":
         return None
+    from claimgraph.graph.person_roles import appositions, is_past_title  # (person_roles reads this module's words)
+
     text = analysis.document.text
     forces = [e for e in analysis.entities if e.type == "ORG" and _holds_kind(e.name, "police")]
-    for mention in entity.mentions:
-        start = max(0, mention.start - ROLE_WINDOW)
-        before = re.split(r"[.!?\n,;(]", text[start:mention.start])[-1]
-        if not is_state_role(before):
+    # Its title right before a name ("Police Commissioner Raymond Kelly", "NYPD spokesman Paul Browne"), or in an
+    # apposition ("The police commissioner, Raymond W. Kelly,", "Mr. Kelly, the police commissioner,"); not a
+    # past one ("John Doe, the former commander of the police academy").
+    spans = [(m.start - len(b), m.start) for m in entity.mentions
+             for b in [re.split(r"[.!?\n,;(]", text[max(0, m.start - ROLE_WINDOW):m.start])[-1]]]
+    spans += list(appositions(entity, analysis))
+    for start, end in spans:
+        title = text[start:end]
+        if not is_state_role(title) or is_past_title(text, start, end):
             continue
-        body = body_of(Span(0, len(before), before), analysis)  # "Police Commissioner"
-        named = [f for f in forces if any(mention.start - len(before) <= m.start and m.end <= mention.start
-                                          for m in f.mentions)]  # "NYPD spokesman"
+        body = body_of(Span(0, len(title), title), analysis)  # "Police Commissioner"
+        named = [f for f in forces if any(start <= m.start and m.end <= end for m in f.mentions)]  # "NYPD spokesman"
         if body is None and len(named) == 1:
             body = named[0]
         if body is not None:
@@ -248,11 +254,17 @@ def title_body(entity: Entity, analysis: Analysis) -> Optional[str]:
     "coroner Jane Doe"), when the article names no force of it (`person_body` takes the one it names)."""
     if entity.type != "PERSON":
         return None
+    from claimgraph.graph.person_roles import appositions, is_past_title  # (person_roles reads this module's words)
+
     text = analysis.document.text
     for mention in entity.mentions:
         before = re.split(r"[.!?\n,;(]", text[max(0, mention.start - ROLE_WINDOW):mention.start])[-1]
         title = " ".join(words(" ".join(_title_words(before))))
-        kind = body_kind(title) if title else None
+        kind = body_kind(title) if title and not is_past_title(text, mention.start - len(title), mention.start) else None
+        if kind is not None:
+            return kind
+    for start, end in appositions(entity, analysis):  # "The police commissioner, Jane Roe,", "Ms. Roe, the coroner,"
+        kind = body_kind(text[start:end])
         if kind is not None:
             return kind
     return None

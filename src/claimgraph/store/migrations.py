@@ -207,6 +207,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # «70 000» is one figure before a comma or full stop too, and not joined to a day after an English month ("March 5
     # 150 people") (graph/propositions.py, data/propositions.yaml month_then_day)
     ("0044_graph_spaced_thousands_2026_12_08", retake_graph),
+    # a body's voice read from an apposition ("The police commissioner, Jane Roe,", "Ms. Roe, the police
+    # commissioner,"), never from a past title ("the former commander of ..."): graph/voices.py, person_roles.py
+    ("0045_graph_body_appositions_2026_12_08", retake_graph),
 ]
 
 

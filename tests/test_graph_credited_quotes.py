@@ -105,3 +105,20 @@ def test_one_person_named_plain_and_as_a_bodys_voice_is_one_origin(tmp_path: Pat
     (claim,) = claims_of(store).values()
     assert [o.key for o in claim.origins] == ["src:police"], \
         "the commissioner named without her title in another outlet is still the police (was two origins)"
+
+
+STORY = ("The river rose through the night and the two roads out of the valley were closed by noon, while the "
+         "rescue teams moved the older residents to the sports hall on the hill above the town.")
+
+
+def test_an_edited_copy_keeps_the_originals_unnamed_sources(tmp_path: Path) -> None:
+    original = Doc("o1", f"A school in Varn was flooded Thursday, officials and witnesses said. {STORY}", "en",
+                   "2025-10-02", "Coast Times")
+    original.attribution("a1", "officials and witnesses", "anonymous_person", "A school in Varn was flooded Thursday")
+    copy = Doc("o2", f"A school in Varn was flooded on Thursday, officials and witnesses said. {STORY}", "en",
+               "2025-10-03", "Daily Post")
+    copy.attribution("a1", "officials and witnesses", "anonymous_person", "A school in Varn was flooded on Thursday")
+    store = store_with(tmp_path, [original.analysis, copy.analysis])
+    (claim,) = claims_of(store).values()
+    assert [o.key for o in claim.origins] == ["anon:o1"], \
+        "the copy's sentence is the original's with one word added: its sources are the original's (were its own)"

@@ -210,6 +210,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a body's voice read from an apposition ("The police commissioner, Jane Roe,", "Ms. Roe, the police
     # commissioner,"), never from a past title ("the former commander of ..."): graph/voices.py, person_roles.py
     ("0045_graph_body_appositions_2026_12_08", retake_graph),
+    # a copy's edited sentence (60% of its word trigrams in its original) keeps the original's unnamed sources
+    # (graph/aggregates.py own_in_copy)
+    ("0046_graph_edited_copies_2026_12_08", retake_graph),
 ]
 
 

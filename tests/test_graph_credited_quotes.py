@@ -122,3 +122,19 @@ def test_an_edited_copy_keeps_the_originals_unnamed_sources(tmp_path: Path) -> N
     (claim,) = claims_of(store).values()
     assert [o.key for o in claim.origins] == ["anon:o1"], \
         "the copy's sentence is the original's with one word added: its sources are the original's (were its own)"
+
+
+def test_a_witness_named_after_a_police_source_speaks_for_herself() -> None:
+    d = Doc("w2", f"A police source said Ada Lind never told detectives that. Ada Lind said {KNIFE}.", "en",
+            "2025-03-07", "The Lantern")
+    d.entity("p1", "Ada Lind", "PERSON", "Ada Lind", ("Ada Lind", "that."))
+    d.attribution("a1", ("Ada Lind", "that."), "named_person", KNIFE, entity="p1")
+    assert claim_mentions(d.analysis)[0].origin.key == "src:ada lind", \
+        "'a police source said Ada Lind ...' gives her no police title (the words before her end in a verb)"
+
+
+def test_a_police_department_named_by_its_acronym_is_the_police() -> None:
+    d = Doc("n1", f"The VCPD said {KNIFE}.", "en", "2025-03-07", "The Lantern")
+    d.entity("o1", "VCPD", "ORG", "VCPD")
+    d.attribution("a1", "The VCPD", "organization", KNIFE, entity="o1")
+    assert claim_mentions(d.analysis)[0].origin.key == "src:police", "an acronym ending in PD is a police department"

@@ -127,7 +127,24 @@ def body_of(span: Span, analysis: Analysis) -> Optional[Entity]:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _acronym_endings() -> dict[str, str]:
+    data = yaml.safe_load(VOICES.read_text(encoding="utf-8"))
+    return {ending: kind for kind, endings in (data.get("acronym_endings") or {}).items() for ending in endings}
+
+
+def acronym_body(name: str) -> Optional[str]:
+    """The body an acronym names by its ending ("NYPD", "LAPD" -> "police"), else None."""
+    token = name.strip()
+    if not re.fullmatch(r"[A-Z]{2,8}", token):
+        return None
+    return next((kind for ending, kind in _acronym_endings().items()
+                 if token.endswith(ending) and len(token) > len(ending)), None)
+
+
 def _holds_kind(name: str, kind: str) -> bool:
+    if acronym_body(name) == kind:
+        return True
     group = unnamed_group(name)
     return group is not None and group[0].endswith(f":{kind}") or any(
         (unnamed_group(word) or ("", ""))[0].endswith(f":{kind}") for word in words(name))
@@ -151,7 +168,7 @@ def person_body(entity: Entity, analysis: Analysis) -> Optional[Entity]:
     spans += list(appositions(entity, analysis))
     for start, end in spans:
         title = text[start:end]
-        if not is_state_role(title) or is_past_title(text, start, end):
+        if not is_state_role(title) or not _ends_in_role(title) or is_past_title(text, start, end):
             continue
         body = body_of(Span(0, len(title), title), analysis)  # "Police Commissioner"
         named = [f for f in forces if any(start <= m.start and m.end <= end for m in f.mentions)]  # "NYPD spokesman"
@@ -260,7 +277,8 @@ def title_body(entity: Entity, analysis: Analysis) -> Optional[str]:
     for mention in entity.mentions:
         before = re.split(r"[.!?\n,;(]", text[max(0, mention.start - ROLE_WINDOW):mention.start])[-1]
         title = " ".join(words(" ".join(_title_words(before))))
-        kind = body_kind(title) if title and not is_past_title(text, mention.start - len(title), mention.start) else None
+        kind = body_kind(title) if title and _ends_in_role(title) and not is_past_title(
+            text, mention.start - len(title), mention.start) else None
         if kind is not None:
             return kind
     for start, end in appositions(entity, analysis):  # "The police commissioner, Jane Roe,", "Ms. Roe, the coroner,"
@@ -268,6 +286,16 @@ def title_body(entity: Entity, analysis: Analysis) -> Optional[str]:
         if kind is not None:
             return kind
     return None
+
+
+def _ends_in_role(title: str) -> bool:
+    """A title ends in its role or body word ("Police Commissioner", "the coroner", "NYPD spokesman"), not in a
+    verb or another noun: "a police source said [King]", "police allegations that [Gray]" title no one."""
+    tokens = words(title)
+    if not tokens:
+        return False
+    heads = {p.split()[-1] for body in _bodies()[1] for p in body.phrases} | {w for b in _bodies()[1] for w in b.alone}
+    return is_state_role(tokens[-1]) or tokens[-1] in heads
 
 
 def _title_words(before: str) -> list[str]:
@@ -307,7 +335,7 @@ def body_voice(chain: tuple[ChainLink, ...], analysis: Analysis, outlet: str) ->
         kind = title_body(entity, analysis)
         return body_origin(kind, f"{entity.name} ({kind})") if kind else None
     name = str(link.name)
-    kind = body_kind(name, whole=True)
+    kind = body_kind(name, whole=True) or acronym_body(name)
     return body_origin(kind, name) if kind else None
 
 

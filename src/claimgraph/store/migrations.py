@@ -213,6 +213,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a copy's edited sentence (60% of its word trigrams in its original) keeps the original's unnamed sources
     # (graph/aggregates.py own_in_copy)
     ("0046_graph_edited_copies_2026_12_08", retake_graph),
+    # a title ends in its role or body word ("a police source said Jane Roe" titles no one); a police department
+    # named by its acronym ("NYPD") is the police (graph/voices.py, data/voices.yaml acronym_endings)
+    ("0047_graph_title_ends_2026_12_08", retake_graph),
 ]
 
 

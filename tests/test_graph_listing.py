@@ -147,7 +147,19 @@ def _own_in_copy(connection: Connection, rows: list[Any]) -> set[int]:
     originals = {r.id: (r.lang, " ".join(words(r.text))) for r in connection.execute(
         select(d.c.id, d.c.lang, d.c.text).where(d.c.id.in_(sorted({x.origin_key[5:] for x in pending}))))}
     return {id(x) for x in pending if originals.get(x.origin_key[5:], (None, ""))[0] == x.lang
-            and " ".join(words(x.quote_text)) not in originals[x.origin_key[5:]][1]}
+            and " ".join(words(x.quote_text)) not in originals[x.origin_key[5:]][1]
+            and not _edited_copy(originals[x.origin_key[5:]][1], x.quote_text, x.chain)}
+
+
+def _edited_copy(original: str, quote: str, chain: str) -> bool:
+    """The copy's sentence is the original's edited: its source's words are in the original, and 60% of its word
+    trigrams (docs/graph.md, "a copy's anonymous sources")."""
+    links = json.loads(chain)
+    source = " ".join(words(links[0]["text"])) if links else ""
+    tokens = words(quote)
+    trigrams = [" ".join(tokens[i:i + 3]) for i in range(len(tokens) - 2)]
+    return bool(source) and f" {source} " in f" {original} " and bool(trigrams) and \
+        sum(f" {g} " in f" {original} " for g in trigrams) >= 0.6 * len(trigrams)
 
 
 def listed(connection: Connection, claim_ids: list[str]) -> list[dict[str, Any]]:

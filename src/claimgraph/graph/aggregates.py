@@ -90,19 +90,25 @@ def plain(text: str) -> str:
     return " ".join(words(text))
 
 
-# A copy's sentence is its root's when this share of its word trigrams is in the root: an edited copy ("was bombed
-# on Thursday" for "was bombed Thursday") keeps the wire's sentence, and the wire's unnamed sources with it.
+# A copy's edited sentence is its root's when its source's words are the root's too and this share of its word
+# trigrams is in the root ("was bombed on Thursday, officials and witnesses said" for "was bombed Thursday, officials
+# and witnesses said"); a source the root does not name is the copy's own, whatever it says.
 COPIED_SHARE = 0.6
 
 
-def own_in_copy(root: Optional[tuple[str, str]], lang: str, quote_text: str) -> bool:
+def own_in_copy(root: Optional[tuple[str, str]], lang: str, quote_text: str, chain_json: str = "[]") -> bool:
     """An unnamed source of a copy is its own, not its root's, when the copy is in the root's language and
-    the sentence is not the root's, word for word or edited (`root`: the root's language and plain text)."""
+    the sentence is not the root's, word for word or edited with the same source (`root`: the root's language
+    and plain text; `chain_json`: the row's attribution chain, its first link the source's words)."""
     if root is None or root[0] != lang:
         return False
     quote = plain(quote_text)
     if quote in root[1]:
         return False
+    chain = json.loads(chain_json)
+    source = plain(chain[0]["text"]) if chain else ""
+    if not source or f" {source} " not in f" {root[1]} ":
+        return True
     tokens = quote.split()
     trigrams = [" ".join(tokens[i:i + 3]) for i in range(len(tokens) - 2)]
     return not trigrams or sum(f" {g} " in f" {root[1]} " for g in trigrams) < COPIED_SHARE * len(trigrams)
@@ -153,7 +159,7 @@ def aggregate(rows: list[Any], cited: dict[str, set[str]], roots: dict[str, tupl
             if is_story(x.origin_key):
                 flags = COMMENTATOR if commentator_chain(x.chain) else 0
                 root = _voice_root(x)
-                if root is not None and own_in_copy(roots.get(root), x.lang, x.quote_text):
+                if root is not None and own_in_copy(roots.get(root), x.lang, x.quote_text, x.chain):
                     flags |= OWN_IN_COPY
             else:
                 # A named origin is what it says it is, in whatever article: kept once per claim, at its first row.

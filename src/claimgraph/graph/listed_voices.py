@@ -118,11 +118,12 @@ def resolve_voices(connection: Connection, claim_ids: list[str],
         v[STORED] = on_wire(prefix, current, v, wires)
     if regrouped:
         e = t.evidence
-        quotes = {r.id: r for r in connection.execute(select(e.c.id, e.c.lang, e.c.quote_text)
+        quotes = {r.id: r for r in connection.execute(select(e.c.id, e.c.lang, e.c.quote_text, e.c.chain)
                                                       .where(e.c.id.in_(sorted(v[ID] for v, _ in regrouped))))}
         texts_now = root_texts(connection, {current for _, current in regrouped})
         for v, current in regrouped:
-            if own_in_copy(texts_now.get(current), quotes[v[ID]].lang, quotes[v[ID]].quote_text):
+            row = quotes[v[ID]]
+            if own_in_copy(texts_now.get(current), row.lang, row.quote_text, row.chain):
                 current = v[DOC]
             v[STORED] = on_wire("anon", current, v, wires)
     return out, cited

@@ -18,7 +18,7 @@ from claimgraph.graph.keys import entity_key, fold, words
 from claimgraph.graph.voices import VOICES, ROLE_WINDOW, TITLE_WORDS
 from claimgraph.model import Analysis, Entity
 
-# How far around a name its title is looked for (an apposition may be long: "The head of the million-member
+# How far around a name its title is looked for (an apposition may be long: "The head of the two-million-strong
 # union, Jane Roe").
 TITLE_WINDOW = 2 * ROLE_WINDOW
 # Titles end at a sentence, a semicolon, a bracket; an apposition ends at a comma.

@@ -161,7 +161,7 @@ def person_body(entity: Entity, analysis: Analysis) -> Optional[Entity]:
     text = analysis.document.text
     forces = [e for e in analysis.entities if e.type == "ORG" and _holds_kind(e.name, "police")]
     # Its title right before a name ("Police Commissioner Raymond Kelly", "NYPD spokesman Paul Browne"), or in an
-    # apposition ("The police commissioner, Raymond W. Kelly,", "Mr. Kelly, the police commissioner,"); not a
+    # apposition ("The police chief, Jane Roe, said", "Ms. Roe, the police chief, said"); not a
     # past one ("John Doe, the former commander of the police academy").
     spans = [(m.start - len(b), m.start) for m in entity.mentions
              for b in [re.split(r"[.!?\n,;(]", text[max(0, m.start - ROLE_WINDOW):m.start])[-1]]]

@@ -43,6 +43,17 @@ def test_they_is_never_the_outlet_that_reports(nlp_en) -> None:  # type: ignore[
     assert use.arguments["agent"].entity == "e1"  # before: Reuters
 
 
+def test_a_group_whose_name_holds_an_outlets_is_no_outlet(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Independent Marvo Front", "Vox Brigade"):
+        text = f"The {name} patrols the bay. They fired rockets at the port."
+        (use,) = of_type(run(nlp_en, "en", text, [_entity(text, "e1", name, "ORG")]), "USE")
+        assert use.arguments["agent"].entity == "e1", name
+    text = "The Marvo Coast Guard patrols the bay. The Independent reported the clash. They fired rockets at the port."
+    entities = [_entity(text, "e1", "Marvo Coast Guard", "ORG"), _entity(text, "e2", "The Independent", "ORG")]
+    (use,) = of_type(run(nlp_en, "en", text, entities), "USE")
+    assert use.arguments["agent"].entity == "e1", "an outlet named whole, with its 'The'"
+
+
 def test_we_in_a_quote_is_the_speakers_side(nlp_en) -> None:  # type: ignore[no-untyped-def]
     text = ('The Orsket Army moved north. Marvo Defence Forces spokesman Tal Omri said: '
             '"We did not fire rockets at any village."')

@@ -58,3 +58,24 @@ def test_a_shared_stock_frame_does_not_join_two_statements(tmp_path: Path) -> No
                   "nine thousand families have left their homes in the wake of the northern blockade of the straits")
     assert len(statements(tmp_path, [ministry, agency], "frame.db")) == 2
 
+
+
+def test_a_singular_occurrence_is_a_key_and_a_figure_still_tells_two_tellings_apart() -> None:
+    from claimgraph.graph.propositions import contradicts
+
+    worked = proposition_keys("A farmer was tending his field when a landslide buried the terraces")
+    killed = proposition_keys("one man was killed when a landslide swept the hillside")
+    toll = proposition_keys("nine people were killed by a landslide or falling walls")
+    assert worked == {"occurred:landslide"}
+    assert "occurred:landslide" in killed and "kill:1" in killed
+    assert not contradicts(worked, killed)
+    assert contradicts(killed, toll), "one killed is not nine killed, whatever occurrence they share"
+    assert proposition_keys("the pass was blocked by landslides") == frozenset(), "a plural names no one occurrence"
+
+
+def test_a_clause_recalling_the_event_gives_no_figure_to_what_comes_before_it() -> None:
+    assert proposition_keys("There were no early reports of harm after the tremor struck at a depth of 8 kilometres") \
+        == frozenset()
+    assert proposition_keys("nine people were killed after the tremor struck") == {"kill:9"}
+    assert proposition_keys("After the tremor, nine people were killed") == {"kill:9"}, "not at the start"
+    assert proposition_keys("the guards fired after he pointed a gun at them") == {"threaten:weapon", "carry:weapon"}

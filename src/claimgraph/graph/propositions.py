@@ -33,6 +33,8 @@ LINKS = frozenset({"and", "et", "while", "but", "alors", "mais", "as"})
 ZERO = "0"
 # How far before a count word a negation still makes it nought ("she saw no casualties").
 NEGATION_REACH = 3
+# The key prefix of an occurrence a story tells beside its main event ("a landslide": `occurred:landslide`).
+OCCURRENCE = "occurred"
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +56,9 @@ def _data() -> dict[str, Any]:
             "privative": {tuple(_TOKEN.findall(fold(w))) for per_lang in data["privative"].values() for w in per_lang},
             "phrases": {tuple(_TOKEN.findall(fold(w))): key for key, per_lang in data.get("phrases", {}).items()
                         for forms in per_lang.values() for w in forms},
+            "occurrences": {tuple(_TOKEN.findall(fold(w))): f"{OCCURRENCE}:{name}"
+                            for name, per_lang in data.get("occurrences", {}).items()
+                            for forms in per_lang.values() for w in forms},
             "implies": dict(data["implies"]), "count_names": frozenset(data["counts"]),
             "subject_ends": word_list("subject_ends"), "speech_ends": word_list("speech_ends"),
             "subject_links": word_list("subject_links"), "unit_only": word_list("unit_only"),
@@ -161,7 +166,32 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
     sentence asserts something, the aside's figures are not what the statement asserts."""
     if not text:
         return frozenset()
-    return _keys(asserted_text(text))
+    keys = _keys(asserted_text(text))
+    if _recalls_only(text):  # its figures are the recalled event's; an act it tells there is still its own
+        return frozenset(k for k in keys if not is_count(k))
+    return keys
+
+
+# Words a statement tells before a clause recalling the story's event, at least (propositions.yaml `recall_openers`).
+RECALL_AFTER = 3
+
+
+def _recalls_only(text: str) -> bool:
+    """Whether a statement's figures all stand in a clause recalling the story's event after what it tells ("no
+    immediate reports of damage after the quake struck at a depth of 10 kilometres"): what it tells gives none. An
+    act in the clause stays the statement's ("officers fired after he pointed a gun at them": `threaten:weapon`)."""
+    folded = fold(text)  # «après»
+    match = _recall().search(folded)
+    if match is None or len(_TOKEN.findall(folded[:match.start()])) < RECALL_AFTER:
+        return False
+    return not _keys(asserted_text(folded[:match.start()]))
+
+
+@lru_cache(maxsize=1)
+def _recall() -> re.Pattern[str]:
+    openers = "|".join(sorted(re.escape(w).replace(r"\ ", r"\s+") for per_lang in yaml.safe_load(
+        DATA.read_text(encoding="utf-8")).get("recall_openers", {}).values() for w in per_lang))
+    return re.compile(rf"\b(?:{openers})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65_536)
@@ -190,7 +220,7 @@ def _keys(text: str) -> frozenset[str]:
             continue
         parts = token.split("-")
         tokens += parts if len(parts) > 1 and any(p in data["counts"] for p in parts) else [token]
-    for phrase, key in data["phrases"].items():  # "he was unarmed", "nothing in his hands"
+    for phrase, key in (*data["phrases"].items(), *data["occurrences"].items()):  # "he was unarmed", "a landslide"
         if any(tuple(tokens[i:i + len(phrase)]) == phrase for i in range(len(tokens) - len(phrase) + 1)):
             out.add(key)
     for i, token in enumerate(tokens):
@@ -293,8 +323,8 @@ def contradicts(a: frozenset[str], b: frozenset[str]) -> bool:
     figure: it answers them all. Nor are two statements that each assert figures or acts, none shared ("about
     80 homes were flooded" / "the river rose 3 metres overnight"), one claim: a statement that gives
     a figure is about that figure, whatever else its words share with another."""
-    if a & b:
-        return False
+    if {k for k in a & b if not k.startswith(f"{OCCURRENCE}:")}:
+        return False  # an occurrence in common ("a landslide") does not reconcile two figures of one count
     return bool(a and b and not shared_keys(a, b)) or bool(_figures(a) & _figures(b))
 
 

@@ -216,6 +216,10 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a title ends in its role or body word ("a police source said Jane Roe" titles no one); a police department
     # named by its acronym ("NYPD") is the police (graph/voices.py, data/voices.yaml acronym_endings)
     ("0047_graph_title_ends_2026_12_08", retake_graph),
+    # an occurrence a story tells beside its event ("a landslide") is a statement key; a clause recalling the event
+    # after what a statement tells ("no word of harm after the tremor hit 8 km down") gives it no figure
+    # (graph/propositions.py, graph/data/propositions.yaml)
+    ("0048_graph_occurrences_recalled_clauses_2026_12_08", retake_graph),
 ]
 
 

@@ -75,3 +75,14 @@ def _records(store) -> list[dict]:  # type: ignore[no-untyped-def]
         return [{"record": (row.document_id, row.record_id), "claim": row.claim_id}
                 for row in connection.execute(select(t.evidence.c.document_id, t.evidence.c.record_id,
                                                      t.evidence.c.claim_id))]
+
+
+def test_an_attack_told_with_nothing_is_kept_at_the_leads_place() -> None:
+    text = "A border settlement in Bolivia was shelled on Friday. Residents described the shelling as heavy."
+    d = Doc("l3", text, "en", "2025-03-03", "Outlet l3")
+    d.event("v1", "USE", "shelled", location=("A border settlement in Bolivia", None))
+    d.event("v2", "USE", "shelling")
+    assert _places(d).get("v2") == "A border settlement in Bolivia", "kept, at the lead's place"
+    alone = Doc("l4", "Residents described the shelling as heavy.", "en", "2025-03-03", "Outlet l4")
+    alone.event("v1", "USE", "shelling")
+    assert "v1" not in _places(alone), "with no lead, an act told with nothing is still dropped"

@@ -169,7 +169,7 @@ def resolve_places(mentions: list[ClaimMention], places: Optional[dict[int, str]
     region", "in Guffa"). `places`: id of a mention -> its location's words in the article (its span; the key may
     have kept only the country)."""
     agentless = [m for m in mentions if m.type == "USE" and open_role(m.arguments.get("agent", "-"))]
-    lead, lead_country = _lead_place(mentions, places or {})
+    lead, lead_country, lead_key = _lead_place(mentions, places or {})
     placed: dict[str, list[str]] = {}
     for m in agentless:
         code = place_country(m.names.get("location"))
@@ -188,30 +188,33 @@ def resolve_places(mentions: list[ClaimMention], places: Optional[dict[int, str]
         own = m.names.get("location")
         if not own and lead is not None:
             m.names["location"] = lead
+            if not m.arguments and m.item is None and lead_key:  # "the shelling" alone: the lead's, kept by its place
+                m.arguments["location"] = lead_key
         elif own and lead_country and not place_country(own):  # "a depot on their soil"
             m.names["location"] = f"{own} ({country_name(lead_country) or lead_country})"
 
 
-def _lead_place(mentions: list[ClaimMention], places: dict[int, str]) -> tuple[Optional[str], Optional[str]]:
+def _lead_place(mentions: list[ClaimMention],
+                places: dict[int, str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
     """The place of the article's first asserted attack told with one (its words, the country added when they name
     none and the article's attacks are all in one country), unless that place is said to be another ("bombings in
-    another region"); and its country."""
+    another region"); its country; and its location key."""
     told = sorted((m for m in mentions if m.type == "USE" and m.polarity != "negative" and m.names.get("location")),
                   key=lambda m: m.quote.start if m.quote else 0)
     if not told:
-        return None, None
+        return None, None, None
     key = told[0].arguments.get("location", "")
     phrase = (country_name(key.split(":")[1]) if key.startswith("state:") else None) or told[0].names["location"]
     if elsewhere(phrase):
-        return None, None
+        return None, None, None
     code = place_country(phrase)
     if code:
-        return phrase, code
+        return phrase, code, key or None
     countries = {c for m in told for c in [place_country(places.get(id(m)) or m.names["location"])] if c}
     if len(countries) != 1:
-        return phrase, None
+        return phrase, None, key or None
     code = next(iter(countries))
-    return f"{phrase} ({country_name(code) or code})", code
+    return f"{phrase} ({country_name(code) or code})", code, key or None
 
 
 def _says(mention: ClaimMention, key: str, name: str) -> bool:

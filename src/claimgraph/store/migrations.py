@@ -220,6 +220,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # after what a statement tells ("no word of harm after the tremor hit 8 km down") gives it no figure
     # (graph/propositions.py, graph/data/propositions.yaml)
     ("0048_graph_occurrences_recalled_clauses_2026_12_08", retake_graph),
+    # an attack by no one named told with nothing else ("the bombing") is kept at the article's lead attack's place
+    # (graph/actors.py resolve_places)
+    ("0049_graph_bare_attack_at_lead_2026_12_08", retake_graph),
 ]
 
 

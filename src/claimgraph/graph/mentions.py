@@ -13,7 +13,7 @@ from typing import Optional
 
 from claimgraph.graph import sanity
 from claimgraph.graph.accounts import account_denials
-from claimgraph.graph.propositions import privative_polarity, proposition_keys
+from claimgraph.graph.propositions import bare_count, privative_polarity, proposition_keys
 from claimgraph.graph.actors import ANY, BLOCK_ROLES, mentioned_countries, open_role, resolve_places, resolve_unnamed
 from claimgraph.graph.assertion import answers, unasserted
 from claimgraph.graph.keys import (POLICE, entity_key, fold, is_state, is_universal, key_country, state_name, text_key,
@@ -227,8 +227,8 @@ def _is_statement(attribution: Attribution, analysis: Analysis, by_attribution: 
     """An attribution is a claim of its own when no event sits in it, it relays no inner
     attribution (the inner one is the claim), it confirms no report that holds an event (the
     confirmation is one more origin of that event), and it says enough."""
-    if len(attribution.content.text.split()) < STATEMENT_MIN_WORDS:
-        return False
+    if len(attribution.content.text.split()) < STATEMENT_MIN_WORDS and not bare_count(attribution.content.text):
+        return False  # too short to say anything, unless it reports harm ("reported deaths")
     if attribution.id in by_attribution and not _says_more(attribution, by_attribution[attribution.id]):
         return False
     cue = attribution.cue

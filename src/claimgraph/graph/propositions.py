@@ -33,6 +33,8 @@ LINKS = frozenset({"and", "et", "while", "but", "alors", "mais", "as"})
 ZERO = "0"
 # How far before a count word a negation still makes it nought ("she saw no casualties").
 NEGATION_REACH = 3
+# The figure of harm reported with none ("reported deaths": `kill:some`), which only a nought answers.
+SOME = "some"
 # The key prefix of an occurrence a story tells beside its main event ("a landslide": `occurred:landslide`).
 OCCURRENCE = "occurred"
 
@@ -62,7 +64,7 @@ def _data() -> dict[str, Any]:
             "implies": dict(data["implies"]), "count_names": frozenset(data["counts"]),
             "subject_ends": word_list("subject_ends"), "speech_ends": word_list("speech_ends"),
             "subject_links": word_list("subject_links"), "unit_only": word_list("unit_only"),
-            "length_counts": frozenset(data["length_counts"]),
+            "length_counts": frozenset(data["length_counts"]), "bare": frozenset(data.get("bare_counts", ())),
             "ones": {fold(w): "1" for per_lang in data["one_articles"].values() for w in per_lang},
             "sum_links": word_list("sum_links"), "month_then_day": list(data["month_then_day"]), "people": word_list("people_nouns"),
             "units": {fold(w): float(v) for per_lang in data["length_units"].values() for w, v in per_lang.items()}}
@@ -167,9 +169,19 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
     if not text:
         return frozenset()
     keys = _keys(asserted_text(text))
+    if not keys and (bare := bare_count(text)):  # "reported deaths": some killed
+        return frozenset(f"{c}:{SOME}" for c in (_data()["covers"].get(bare) or (bare,)))  # casualties: both
     if _recalls_only(text):  # its figures are the recalled event's; an act it tells there is still its own
         return frozenset(k for k in keys if not is_count(k))
     return keys
+
+
+def bare_count(text: Optional[str]) -> Optional[str]:
+    """The count a content reports with no figure when it is that count's word alone ("deaths": "kill"), of the counts
+    of harm (propositions.yaml `bare_counts`); else None."""
+    tokens = [t for t in _tokens(text or "") if t not in _data()["counting"]]
+    count = _data()["counts"].get(tokens[0]) if len(tokens) == 1 else None
+    return count if count in _data()["bare"] else None
 
 
 # Words a statement tells before a clause recalling the story's event, at least (propositions.yaml `recall_openers`).

@@ -96,6 +96,19 @@ def test_a_pronoun_acting_is_the_group_named_just_before_it() -> None:
     assert "v1" not in {m.record_id for m in claim_mentions(d.analysis)}, "no group named before it: nobody"
 
 
+def test_an_act_told_with_no_actor_takes_the_group_a_later_pronoun_is() -> None:
+    text = ("After the fatal shooting of a porter, police said he aimed a rifle at Sergeant Vale and Officer Moss "
+            "before they opened fire.")
+    d = Doc("n7", text, "en", "2025-05-05", "Outlet n7")
+    d.event("v1", "USE", "shooting")
+    d.attribution("a1", "police", "organization", "he aimed a rifle at Sergeant Vale and Officer Moss before they "
+                  "opened fire")
+    d.event("v2", "USE", "opened fire", attribution="a1", agent=("they", None))
+    mentions = {m.record_id: m for m in claim_mentions(d.analysis)}
+    assert mentions["v2"].arguments.get("agent") == "grp:*:police"
+    assert mentions["v1"].arguments.get("agent") == "grp:*:police", "the narration takes the voice's one actor"
+
+
 def test_one_speakers_charge_worded_apart_is_one_claim(tmp_path: Path) -> None:
     said = [("j1", "2025-06-01", "a march is one thing and murder is quite another"),
             ("j2", "2025-06-02", "the depot blaze was murderous")]  # cosine 0.28: below the statements' floor

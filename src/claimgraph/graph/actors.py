@@ -55,36 +55,41 @@ def resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countri
 
     named = [m for m in mentions if any(types.get(k) == "ORG" for k in m.arguments.values())]
     borrowed: set[int] = set()  # narrations that took their actor from a quoted voice: no voice takes it from them
-    for mention in mentions:
-        roles = BLOCK_ROLES.get(mention.type, ())
-        for role in roles:
-            current = mention.arguments.get(role)
-            if not open_key(current):
-                continue
-            code = current.split(":")[1] if current else None
-            candidates = set()
-            for other in named:
-                if other is mention or other.type != mention.type or types.get(other.arguments.get(role, "")) != "ORG":
+    # Twice: an act whose actor is missing may take the one a pronoun's group gives a later telling ("the shooting" ...
+    # "he aimed at two guards before they fired", they being the guards), found in the first pass.
+    for _ in range(2):
+        for mention in mentions:
+            roles = BLOCK_ROLES.get(mention.type, ())
+            for role in roles:
+                current = mention.arguments.get(role)
+                if not open_key(current):
                     continue
-                known = countries.get(other.arguments[role])
-                if code and known and known != code:
-                    continue
-                if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
-                    candidates.add((other.arguments[role], other.names[role]))
-            if not candidates and (current is None or is_pronoun(mention.names.get(role, ""))):
-                candidates = _known_actors(mention, role, mentions, borrowed)
-            if not candidates and role == "agent" and current is not None and is_pronoun(mention.names.get(role, "")):
-                candidates = _group_before(mention)
-            if not candidates and current is None and role == "agent" and mention.polarity == "negative" \
-                    and mention.origin.key.startswith("state:") and _alleged(mention, mentions):
-                # A state's voice denying an act that names no one, an act the article alleges against that state,
-                # denies its own ("Orsket shelled the depot" ... "Orsket's cabinet denied all shelling"): all bodies
-                # of one state are one voice, and that voice is the actor. An act no one lays at its door ("the
-                # government denied that the hostages had been killed") stays without an actor.
-                candidates = {(mention.origin.key, state_name(mention.origin.key.split(":")[1]))}
-            if len(candidates) == 1:
-                (key, name), = candidates
-                mention.arguments[role], mention.names[role] = key, name
+                code = current.split(":")[1] if current else None
+                candidates = set()
+                for other in named:
+                    if other is mention or other.type != mention.type \
+                            or types.get(other.arguments.get(role, "")) != "ORG":
+                        continue
+                    known = countries.get(other.arguments[role])
+                    if code and known and known != code:
+                        continue
+                    if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
+                        candidates.add((other.arguments[role], other.names[role]))
+                if not candidates and (current is None or is_pronoun(mention.names.get(role, ""))):
+                    candidates = _known_actors(mention, role, mentions, borrowed)
+                pronoun = current is not None and is_pronoun(mention.names.get(role, ""))
+                if not candidates and role == "agent" and pronoun:
+                    candidates = _group_before(mention)
+                if not candidates and current is None and role == "agent" and mention.polarity == "negative" \
+                        and mention.origin.key.startswith("state:") and _alleged(mention, mentions):
+                    # A state's voice denying an act that names no one, an act the article alleges against that state,
+                    # denies its own ("Orsket shelled the depot" ... "Orsket's cabinet denied all shelling"): all bodies
+                    # of one state are one voice, and that voice is the actor. An act no one lays at its door ("the
+                    # government denied that the hostages had been killed") stays without an actor.
+                    candidates = {(mention.origin.key, state_name(mention.origin.key.split(":")[1]))}
+                if len(candidates) == 1:
+                    (key, name), = candidates
+                    mention.arguments[role], mention.names[role] = key, name
 
 
 def _alleged(mention: ClaimMention, mentions: list[ClaimMention]) -> bool:

@@ -64,7 +64,7 @@ def test_a_singular_occurrence_is_a_key_and_a_figure_still_tells_two_tellings_ap
     from claimgraph.graph.propositions import contradicts
 
     worked = proposition_keys("A farmer was tending his field when a landslide buried the terraces")
-    killed = proposition_keys("one man was killed when a landslide swept the hillside")
+    killed = proposition_keys("one shepherd died as a landslide swept the hillside")
     toll = proposition_keys("nine people were killed by a landslide or falling walls")
     assert worked == {"occurred:landslide"}
     assert "occurred:landslide" in killed and "kill:1" in killed

@@ -189,8 +189,8 @@ RECALL_AFTER = 3
 
 
 def _recalls_only(text: str) -> bool:
-    """Whether a statement's figures all stand in a clause recalling the story's event after what it tells ("no
-    immediate reports of damage after the quake struck at a depth of 10 kilometres"): what it tells gives none. An
+    """Whether a statement's figures all stand in a clause recalling the story's event after what it tells ("no early
+    word of harm after the tremor hit 8 km down"): what it tells gives none. An
     act in the clause stays the statement's ("officers fired after he pointed a gun at them": `threaten:weapon`)."""
     folded = fold(text)  # «après»
     match = _recall().search(folded)

@@ -79,17 +79,3 @@ def test_a_clause_recalling_the_event_gives_no_figure_to_what_comes_before_it() 
     assert proposition_keys("nine people were killed after the tremor struck") == {"kill:9"}
     assert proposition_keys("After the tremor, nine people were killed") == {"kill:9"}, "not at the start"
     assert proposition_keys("the guards fired after he pointed a gun at them") == {"threaten:weapon", "carry:weapon"}
-
-
-def test_harm_reported_with_no_figure_is_kept_and_a_nought_answers_it() -> None:
-    from claimgraph.graph import claim_mentions
-    from claimgraph.graph.propositions import contradicts, shared_keys
-
-    assert proposition_keys("deaths") == {"kill:some"}
-    assert proposition_keys("casualties") == {"kill:some", "injure:some"}
-    assert proposition_keys("magnitude") == frozenset(), "only harm"
-    assert shared_keys(proposition_keys("deaths"), proposition_keys("nobody was killed")) == {"kill:some"}
-    assert contradicts(proposition_keys("deaths"), proposition_keys("nine people were killed"))
-    said = told("d1", "2025-03-03", "A ministry official", "deaths")
-    assert [m.type for m in claim_mentions(said)] == ["STATEMENT"], "one word, kept: it reports harm"
-    assert claim_mentions(told("d2", "2025-03-03", "A ministry official", "the plans")) == []

@@ -223,12 +223,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an attack by no one named told with nothing else ("the bombing") is kept at the article's lead attack's place
     # (graph/actors.py resolve_places)
     ("0049_graph_bare_attack_at_lead_2026_12_08", retake_graph),
-    # harm reported with no figure ("reported deaths") is a statement of that count, answered by a nought
-    # (graph/mentions.py, propositions.py, graph/data/propositions.yaml bare_counts)
-    ("0050_graph_bare_harm_counts_2026_12_08", retake_graph),
     # an act with no actor takes the one actor a later pronoun's group gives the act (graph/actors.py resolve_unnamed,
     # two passes)
-    ("0051_graph_actor_after_pronoun_2026_12_08", retake_graph),
+    ("0050_graph_actor_after_pronoun_2026_12_08", retake_graph),
 ]
 
 

@@ -12,14 +12,14 @@ from graph_docs import Doc, claims_of, store_with
 
 
 def test_proposition_keys_read_figures_and_acts() -> None:
-    assert proposition_keys("at least 12 people had been killed and 20 wounded") == {"kill:12", "injure:20"}
-    assert proposition_keys("Twelve people were killed and 70 others were injured") == {"kill:12", "injure:70"}
-    assert proposition_keys("the quake injured more than 200 people and damaged 300 houses") == {"injure:200", "damage:300"}
-    assert proposition_keys("he aimed a .357 caliber revolver at them") == {"threaten:weapon", "carry:weapon"}
-    assert proposition_keys("The magnitude-6.1 quake struck at a depth of just 10 kilometres") == {"magnitude:6.1", "depth:10"}
+    assert proposition_keys("at least 14 villagers were killed and 9 wounded overnight") == {"kill:14", "injure:9"}
+    assert proposition_keys("Eleven miners were killed and 45 others were injured") == {"kill:11", "injure:45"}
+    assert proposition_keys("the storm injured over 150 residents and damaged 400 houses") == {"injure:150", "damage:400"}
+    assert proposition_keys("she aimed a .38 caliber pistol at the clerk") == {"threaten:weapon", "carry:weapon"}
+    assert proposition_keys("The magnitude-5.4 tremor hit at a depth of only 12 kilometres") == {"magnitude:5.4", "depth:12"}
     assert proposition_keys("about 1,500 houses were damaged") == {"damage:1500"}
-    assert proposition_keys("Sixteen-year-old Kimani Gray was shot and killed") == frozenset()
-    assert proposition_keys("The gun was found at the scene") == {"find:weapon"}
+    assert proposition_keys("Nineteen-year-old Dario Lunn was shot dead on Tuesday") == frozenset()
+    assert proposition_keys("A rifle was found beside the van") == {"find:weapon"}
     assert proposition_keys("Beijing pointed to its neutrality") == frozenset()
     assert proposition_keys("Dozens were injured") == frozenset(), "no figure, no key"
 
@@ -48,15 +48,15 @@ def test_two_figures_stay_two_claims(tmp_path: Path) -> None:
 
 def test_the_same_act_worded_apart_is_one_claim_and_weeks_apart_two(tmp_path: Path) -> None:
     pointed = told("p1", "2025-03-10", "Police", "the boy pointed a revolver at the two officers")
-    flashed = told("p2", "2025-03-11", "The department", "the teenager flashed a gun at a pair of plainclothes cops")
+    flashed = told("p2", "2025-03-11", "The department", "the youth flashed a handgun at two officers in plain clothes")
     assert len(statements(tmp_path, [pointed, flashed], "act.db")) == 1
-    later = told("p3", "2025-06-30", "The department", "the teenager flashed a gun at a pair of plainclothes cops")
+    later = told("p3", "2025-06-30", "The department", "the youth flashed a handgun at two officers in plain clothes")
     assert len(statements(tmp_path, [pointed, later], "later.db")) == 2
 
 
 def test_an_attack_by_no_one_named_is_one_act_where_it_struck_within_a_story(tmp_path: Path) -> None:
-    one = Doc("b1", "Four bombs fell on a refugee camp in South Sudan, aid workers said.", "en", "2025-05-01", "Outlet b1")
-    one.event("v1", "USE", "fell", item=("Four bombs", None), location=("a refugee camp in South Sudan", None))
+    one = Doc("b1", "Three bombs hit a camp for displaced families in South Sudan, nurses said.", "en", "2025-05-01", "Outlet b1")
+    one.event("v1", "USE", "hit", item=("Three bombs", None), location=("a camp for displaced families in South Sudan", None))
     two = Doc("b2", "A plane bombed the airstrip of a South Sudanese camp.", "en", "2025-05-02", "Outlet b2")
     two.event("v1", "USE", "bombed", agent=("A plane", None), location=("the airstrip of a South Sudanese camp", None))
     store = store_with(tmp_path, [one.analysis, two.analysis], "camp.db")
@@ -82,8 +82,8 @@ def test_a_police_department_and_officers_are_one_party(tmp_path: Path) -> None:
 
 
 def test_the_same_charge_within_a_story_is_one_claim_unless_it_names_other_parties(tmp_path: Path) -> None:
-    assert proposition_keys("the firebombing was a raw murderous act") == {"judge:murder"}
-    first = told("m1", "2025-05-06", "The prime minister", "a protest is one thing and murder is quite another")
+    assert proposition_keys("the shooting was a cold and murderous act") == {"judge:murder"}
+    first = told("m1", "2025-05-06", "The prime minister", "a march is one matter, murder is something else")
     second = told("m2", "2025-05-07", "The prime minister", "the arson was a raw murderous act")
     assert len(statements(tmp_path, [first, second], "charge.db")) == 1
     named = []
@@ -100,5 +100,5 @@ def test_a_figure_in_miles_is_keyed_in_kilometres() -> None:
 
     assert keys("the tremor began six miles beneath the surface") == {"depth:10"}
     assert keys("the tremor struck at a depth of 10km near the coast") == {"depth:10"}
-    assert keys("it struck at a depth of 10 kilometres (6.2 miles)") == {"depth:10"}, "the nearer figure"
+    assert keys("the shock came 10 kilometres (6.2 miles) deep") == {"depth:10"}, "the nearer figure"
     assert keys("the tremor was 10 km deep") == {"depth:10"}

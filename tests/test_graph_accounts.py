@@ -12,7 +12,7 @@ from graph_docs import Doc, claims_of, store_with
 
 def test_having_nothing_in_ones_hands_is_having_no_weapon() -> None:
     assert proposition_keys("the driver was unarmed when they stopped him") == {"carry:weapon"}
-    assert proposition_keys("a cashier says he didn't have anything in his hands") == {"carry:weapon"}
+    assert proposition_keys("a cashier says the woman didn't have anything in her hands") == {"carry:weapon"}
     assert proposition_keys("il avait les mains vides") == {"carry:weapon"}
     assert proposition_keys("he had a phone in his hands") == frozenset()
 
@@ -34,7 +34,7 @@ def test_a_negation_worded_apart_answers_the_account_it_denies(tmp_path: Path) -
     again = told("k2", "2025-03-10", "The police department", "organization",
                  "the boy aimed a revolver at the officers, who then opened fire")
     witness = told("k3", "2025-03-11", "A neighbour, Dora Quint", "named_person",
-                   "the neighbour swears the cyclist didn't have anything in his hands", polarity="negative")
+                   "the neighbour swears the cyclist did not have anything in her hands", polarity="negative")
     claims = statements(tmp_path, [account, again, witness], "account.db")
     assert len(claims) == 1
     assert [o.name for o in claims[0].denied_by] == ["A neighbour, Dora Quint"]
@@ -42,7 +42,7 @@ def test_a_negation_worded_apart_answers_the_account_it_denies(tmp_path: Path) -
 
 def test_negations_stored_before_the_account_deny_it_once_it_is_told(tmp_path: Path) -> None:
     first = told("n1", "2025-05-02", "Farid Osei, a nurse", "named_person",
-                 "there were no casualties in the village", polarity="negative")
+                 "there had been no casualties from the village raid", polarity="negative")
     account = told("n2", "2025-05-03", "The provincial governor", "named_person",
                    "12 people were killed in the village and 30 wounded")
     claims = statements(tmp_path, [first, account], "earlier.db")

@@ -58,13 +58,13 @@ def test_the_same_autopsy_told_by_three_outlets_is_the_medical_examiner(tmp_path
     docs = []
     for doc_id, outlet, source, kind in (("d1", "The Lantern", "An autopsy", "document"),
                                          ("d2", "Harbour Gazette", "the autopsy report", "document"),
-                                         ("d3", "Daily Post", "The Varn City Office of the Chief Medical Examiner",
+                                         ("d3", "Daily Post", "The Varn Chief Medical Examiner's Office",
                                           "organization")):
         d = Doc(doc_id, f"{source} found that {finding}.", "en", "2025-03-08", outlet)
         entity = None
         if kind == "organization":
-            entity = d.entity("e1", "Varn City Office of the Chief Medical Examiner", "ORG",
-                              "Varn City Office of the Chief Medical Examiner")
+            entity = d.entity("e1", "Varn Chief Medical Examiner's Office", "ORG",
+                              "Varn Chief Medical Examiner's Office")
         d.attribution("a1", source, kind, finding, entity=entity)
         docs.append(d.analysis)
     store = store_with(tmp_path, docs)

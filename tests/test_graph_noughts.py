@@ -37,7 +37,7 @@ def told(doc_id: str, date: str, source: str, content: str, polarity: str = "pos
 
 
 def test_no_casualties_joins_the_toll_and_the_claim_keeps_its_figure(tmp_path: Path) -> None:
-    nought = told("z1", "2025-04-02", "The relief agency", "there were no casualties in the depot fire", "negative")
+    nought = told("z1", "2025-04-02", "The relief agency", "there had been no casualties from the depot fire", "negative")
     toll = told("z2", "2025-04-03", "The district governor", "nine people had been killed and four hurt in the depot fire")
     other = told("z3", "2025-04-03", "A hospital director", "seven people had been killed in the depot fire")
     claims = [c for c in claims_of(store_with(tmp_path, [nought, toll, other], "nought.db")).values()
@@ -48,18 +48,18 @@ def test_no_casualties_joins_the_toll_and_the_claim_keeps_its_figure(tmp_path: P
 
 def test_no_casualties_denies_the_toll_it_answers(tmp_path: Path) -> None:
     toll = told("d1", "2025-04-02", "The district governor", "nine people had been killed and four hurt in the depot fire")
-    nought = told("d2", "2025-04-03", "The relief agency", "there were no casualties in the depot fire", "negative")
+    nought = told("d2", "2025-04-03", "The relief agency", "there had been no casualties from the depot fire", "negative")
     (claim,) = [c for c in claims_of(store_with(tmp_path, [toll, nought], "denied.db")).values() if c.type == "STATEMENT"]
     assert [o.name for o in claim.origins] == ["The district governor"]
     assert [o.name for o in claim.denied_by] == ["The relief agency"]
 
 
 def test_a_nought_before_the_figure_in_one_article_denies_it(tmp_path: Path) -> None:
-    d = Doc("s1", "Aidwell said there were no casualties in the depot fire. Governor Ostrava said nine people had "
+    d = Doc("s1", "Aidwell said there had been no casualties from the depot fire. Governor Ostrava said nine people had "
                   "been killed in the depot fire.", "en", "2025-04-02", "Outlet s1")
     d.entity("e1", "Aidwell", "ORG", "Aidwell")
     d.entity("e2", "Governor Ostrava", "PERSON", "Governor Ostrava")
-    d.attribution("a1", "Aidwell", "organization", "there were no casualties in the depot fire", "e1", polarity="negative")
+    d.attribution("a1", "Aidwell", "organization", "there had been no casualties from the depot fire", "e1", polarity="negative")
     d.attribution("a2", "Governor Ostrava", "named_person", "nine people had been killed in the depot fire", "e2")
     (claim,) = [c for c in claims_of(store_with(tmp_path, [d.analysis], "one.db")).values() if c.type == "STATEMENT"]
     assert [o.name for o in claim.origins] == ["Governor Ostrava"] and [o.name for o in claim.denied_by] == ["Aidwell"]

@@ -16,9 +16,9 @@ def account() -> Analysis:
 
 
 def witness(doc_id: str = "witness", source: str = "A neighbour", source_type: str = "anonymous_person") -> Analysis:
-    d = Doc(doc_id, f"{source} said the boy did not have a gun in his hands when they fired.", "en", "2025-03-11",
+    d = Doc(doc_id, f"{source} said the boy did not have a gun on him when they fired.", "en", "2025-03-11",
             "Evening Bulletin")
-    d.attribution("a1", source, source_type, "the boy did not have a gun in his hands when they fired",
+    d.attribution("a1", source, source_type, "the boy did not have a gun on him when they fired",
                   polarity="negative")
     return d.analysis
 

@@ -1,4 +1,4 @@
-"""A place phrase is in any country it names ("a refugee camp in South Sudan" is in South Sudan, not in Sudan), so
+"""A place phrase is in any country it names ("a camp for displaced families in South Sudan" is in South Sudan, not in Sudan), so
 attacks by no one named on that country are one act within a story (graph/keys.py `place_country`)."""
 from __future__ import annotations
 

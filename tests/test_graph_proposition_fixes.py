@@ -24,7 +24,7 @@ def test_words_telling_having_nothing_are_a_denial_and_negated_an_assertion() ->
     assert privative_polarity("the marchers were unarmed when the guards fired") == "negative"
     assert privative_polarity("the porter came out with nothing in his hands") == "negative"
     assert privative_polarity("the porter was not unarmed that night") == "positive"
-    assert privative_polarity("the porter didn't have anything in his hands") is None, "its own negation tells it"
+    assert privative_polarity("the porter didn't have anything in her hands") is None, "its own negation tells it"
     assert privative_polarity("the guards carried rifles") is None
 
 

@@ -95,7 +95,7 @@ def test_an_outlet_named_after_a_wire_is_the_wires_service() -> None:
 def test_a_person_of_a_public_service_of_a_known_country_is_its_states_voice() -> None:
     from claimgraph.graph.voices import state_voice
 
-    text = "Five people died, said Anwar Lestari of the National Disaster Mitigation Agency."
+    text = "Five people died, said Anwar Lestari of the National Disaster Management Agency."
     d = Doc("q1", text, "en", "2025-03-01", "The Lantern")
     d.analysis.entities.append(__import__("claimgraph.model", fromlist=["Entity"]).Entity(
         "e1", "Anwar Lestari", "PERSON", country="ID", mentions=[d.span("Anwar Lestari")]))

@@ -47,7 +47,7 @@ def test_a_headline_firing_verb_read_as_a_noun(analyzer) -> None:  # type: ignor
 
 
 def test_a_firing_noun_with_its_weapon_or_its_victim(analyzer) -> None:  # type: ignore[no-untyped-def]
-    (attack,) = _uses(analyzer, "Two guards died in a petrol bomb attack.")
+    (attack,) = _uses(analyzer, "Two guards died in the petrol bomb attack.")
     assert attack.trigger.text.endswith("bomb attack") and attack.arguments == {}
     shot = _uses(analyzer, "The fatal shooting of David Miller sparked two nights of protests.")
     assert [(e.trigger.text, e.arguments) for e in shot] == [("shooting", {})]

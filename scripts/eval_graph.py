@@ -164,7 +164,7 @@ def claim_of_records(store: SqlStore) -> dict[tuple[str, str], str]:
 def relayed_record(analysis: Analysis, record: str) -> Optional[str]:
     """The inner attribution an outer one relays (its child, and that child's, down to one that holds none): the
     graph stores a relay once, as the inner content with the outer source in its chain, so the outer record has no
-    evidence row of its own ("A police source said the pair reported that the teen had pulled a gun")."""
+    evidence row of its own ("A court clerk said the two men reported that the driver had drawn a knife")."""
     children = {a.parent: a.id for a in analysis.attributions if a.parent}
     inner = children.get(record)
     while inner is not None and inner in children:

@@ -1,4 +1,4 @@
-"""A party's account named, not told: "his relatives dispute the police account", "the NYPD's account is wrong".
+"""A party's account named, not told: "his relatives dispute the police account", "the ministry's account is wrong".
 
 The words hold no proposition of their own (no key, few words), yet a reader knows what they deny: what that party
 says in the same article. Such a negated content is read as a denial of the party's first account there (its
@@ -36,7 +36,7 @@ def _words() -> dict[str, frozenset[str]]:
 
 def account_party(text: str) -> Optional[tuple[str, ...]]:
     """The words naming whose account `text` is, when the text is only that account (and a verdict on it):
-    "the police account" -> ("police",), "the NYPD's account is wrong" -> ("nypd",); None otherwise."""
+    "the police account" -> ("police",), "the ministry's account is wrong" -> ("ministry",); None otherwise."""
     words = _words()
     tokens = _WORD.findall(fold(text))
     nouns = [i for i, token in enumerate(tokens) if token in words["account_nouns"]]

@@ -29,8 +29,8 @@ def asserts(mention: ClaimMention) -> bool:
 
 
 def stance_in(connection: Connection, claim_id: str, mention: ClaimMention, founders: dict[str, str]) -> str:
-    """A negated content that joined an account asserted positively ("he did not have a gun" in the claim "he
-    pointed a gun at the officers") denies it, whether the account came before it or opened the claim; one that
+    """A negated content that joined an account asserted positively ("she did not have a knife" in the claim "she
+    pointed a knife at the guards") denies it, whether the account came before it or opened the claim; one that
     opened its claim, nothing asserting the account yet, asserts its own words."""
     if not is_negated_statement(mention) or mention.stance != "supports":
         return mention.stance

@@ -1,7 +1,7 @@
 """According-to attributions ("selon X", "d'après X", "according to X") and cited sources ("citing X").
 
 The source is the noun phrase after the introducing words; the content is
-the rest of the sentence on the other side of the phrase.
+the rest of the sentence, before or after the phrase.
 """
 from __future__ import annotations
 

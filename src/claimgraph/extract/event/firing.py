@@ -50,7 +50,7 @@ def is_firing(trigger: Trigger, lexicon: EventLexicon) -> bool:
 def fires_with_no_role(trigger: Trigger, lexicon: EventLexicon, is_someone: Callable[[Token], bool]) -> bool:
     """A firing noun with a participant that fills no USE role (ANNOTATION 2.1: a noun trigger needs one
     participant in its phrase): the weapon in the name of one attack ("a petrol bomb attack", "the fire-bomb attack") or the
-    one shot in its of-phrase ("the fatal shooting of a teenager")."""
+    one shot in its of-phrase ("the fatal shooting of a courier")."""
     if not trigger.is_noun or not is_firing(trigger, lexicon):
         return False
     if trigger.head.lemma_.lower() in lexicon.attack_nouns and any(

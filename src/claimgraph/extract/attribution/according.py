@@ -33,7 +33,7 @@ def _source_tokens(doc: Doc, start: int, end: int) -> list[Token]:
         if tok.pos_ == "SCONJ":
             break
         if out and out[0].pos_ == "PRON" and len(out[0].text) > 1:
-            break  # « une tactique qui viole selon elle le droit »: the pronoun is the whole source
+            break  # « un choix qui enfreint selon lui la loi »: the pronoun is the whole source
         if out and out[-1].pos_ == "PROPN" and tok.pos_ == "DET" and tok.head.i > tok.i:
             break  # "According to Rathbun the property was returned": a name, then the content's subject
         if out and _relative(tok):
@@ -82,7 +82,7 @@ def _opens_clause(doc: Doc, i: int) -> bool:
 
 
 def _apposed_name(doc: Doc, tokens: list[Token]) -> list[Token]:
-    """« Selon la fédération des banques, Febelfin, P »: the name set off after the phrase is part of it."""
+    """« Selon la chambre des notaires, Notarex, P »: the name set off after the phrase is part of it."""
     j = tokens[-1].i + 1
     if j + 2 >= len(doc) or doc[j].text != ",":
         return tokens
@@ -146,10 +146,10 @@ def according_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         comma = next((t.i for t in reversed(before) if t.text in (",", ";")), None)
         if words_before >= 3 and words_after >= 3 and comma is not None and comma < cue_tokens[0].i - 1 \
                 and sum(1 for t in before if t.i > comma and t.is_alpha) >= 3:
-            # « X, une tactique qui viole selon elle le droit »: the phrase speaks for its own stretch
+            # « X, un choix qui enfreint selon lui la loi »: the phrase speaks for its own stretch
             content = content_span(doc, [t for t in sent if t.i > comma], lexicon.complementizers)
         elif words_before >= 3 and words_after >= 3 and _opens_clause(doc, cue_tokens[0].i):
-            # « X a réclamé l'abandon des sanctions car, selon elle, P »: the phrase opens the clause after it
+            # « X a demandé le retrait du projet car, selon lui, P »: the phrase opens the clause after it
             content = content_span(doc, after, lexicon.complementizers)
         elif words_before >= 3 and words_after >= 3:
             content = content_span(doc, list(sent), lexicon.complementizers)  # "X, selon Y, Z"

@@ -62,7 +62,7 @@ def _adverb(doc: Doc, adverb: Token, lexicon: Lexicon) -> Optional[Candidate]:
 
 
 def _hearsay(doc: Doc, verb: Token, lexicon: Lexicon) -> Optional[Candidate]:
-    """"Three casualties are said to be critical": a passive over an infinitive, without agent."""
+    """"Two passengers are said to be stable": a passive over an infinitive, without agent."""
     if not is_passive(verb) or agent_of(verb, lexicon) is not None:
         return None
     if not any(c.dep_ in ("xcomp", "oprd") and c.i > verb.i for c in verb.children):  # "said to", "reported injured"

@@ -186,7 +186,7 @@ def speech_kind(text: str, kind: str, content: Span, complementizers: frozenset[
     lead = WORD.findall(text[max(0, content.start - 12):content.start])
     after_that = bool(lead) and lead[-1].lower() in {c.strip("'’") for c in complementizers} and kind == "indirect"
     prefix = text[:content.start].rstrip()
-    # « qui affirme « agir au nom de Dieu » »: a quoted infinitive right after its verb is mixed, not direct
+    # « qui assure « parler au nom du peuple » »: a quoted infinitive right after its verb is mixed, not direct
     after_verb = infinitive and prefix[-1:] in OPEN_MARKS and prefix[:-1].rstrip()[-1:].isalpha() and kind == "indirect"
     if opened and (closed or split) and not re.search(r"[«»“”]", inner) and inner.count('"') == 0 \
             and not after_that and not after_verb:
@@ -243,7 +243,7 @@ def inverted_clitic(verb: Token) -> Optional[Token]:
 
 
 def _stretch_subject(doc: Doc, start: int, cue: Token) -> Optional[Token]:
-    """The noun phrase heading the words from token `start` up to the cue ("Les sept puissances du G7 ont
+    """The noun phrase heading the words from token `start` up to the cue ("Les neuf membres du conseil ont
     exhorté" after a subheading the parser joined to it)."""
     inside = range(start, cue.i)
     for tok in doc[start:cue.i]:
@@ -289,7 +289,7 @@ def _written_in(cue: Token, lexicon: Lexicon) -> Optional[Token]:
 
 def settled_head(doc: Doc, cand: Candidate, lexicon: Lexicon) -> Optional[Token]:
     """The source head of a candidate, mended where the parse misleads the cue readers: an inverted clitic
-    is the subject of its verb and of a gerund hung on it (« », a-t-elle affirmé, ajoutant que « »); a head
+    is the subject of its verb and of a gerund hung on it (« », a-t-il assuré, ajoutant que « »); a head
     that is punctuation or sits on another line than its cue (a subheading) gives way to the noun phrase
     before the cue on the cue's line."""
     cue, head = cand.cue_token, cand.source_head

@@ -56,7 +56,7 @@ def _before_next_cue(tokens: list[Token], verb: Token, lexicon: Lexicon) -> list
 
 def _reports_own_object(verb: Token, subject: Optional[Token], entry: CueEntry, words: list[Token],
                         lexicon: Lexicon) -> bool:
-    """« ..., la droite pointant le doigt sur X »: a cue with its subject before it and an object after it
+    """« ..., la gauche montrant du doigt X »: a cue with its subject before it and an object after it
     reports that object; an incise reports the clause before it and has nothing of its own after."""
     return subject is not None and subject.i < verb.i and entry.takes_object \
         and bool(object_tokens(verb, entry, words, lexicon))
@@ -97,7 +97,7 @@ def _before_occasion_clause(doc: Doc, content: Span, lexicon: Lexicon) -> Span:
 
 
 def _relative_speaker(verb: Token, source: Optional[Token], lexicon: Lexicon) -> bool:
-    """« l'organisation, qui affirme « agir au nom de Dieu » »: a relative clause whose pronoun speaks reports
+    """« le collectif, qui assure « parler au nom du peuple » »: a relative clause whose pronoun speaks reports
     its own complement, not the clause it hangs on."""
     return verb.dep_ in ("acl:relcl", "relcl") and source is not None and any(
         c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i < verb.i and (
@@ -150,7 +150,7 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             continue
         if entry.question_only and (candidate.source_head is None or not speaker_like(candidate.source_head, lexicon)
                                     or question_content(doc, candidate.content, lexicon.question_marks) is candidate.content):
-            continue  # "established that P" asks nothing; « la question est de savoir si » is the narrator's
+            continue  # "established that P" asks nothing; « reste à savoir si » is the narrator's
         candidate.content = on_line_of(doc, candidate.content, token)  # a headline is not the body's first clause
         candidate.content = _within_quote(doc, candidate.content, token, quoted, lexicon)
         if candidate.content is None:
@@ -207,7 +207,7 @@ def quoted_offsets(text: str) -> list[tuple[int, int]]:
 
 def _within_quote(doc: Doc, content: Optional[Span], cue: Token, quoted: list[tuple[int, int]],
                   lexicon: Lexicon) -> Optional[Span]:
-    """A cue inside a quotation reports within it: « ... et mon bilan montre que j'en suis capable », a déclaré X
+    """A cue inside a quotation reports within it: « ... et mes résultats prouvent que je le peux », a déclaré X
     gives « j'en suis capable », not the incise after the closing mark."""
     if content is None:
         return None
@@ -308,7 +308,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             # a gerund is no reporting clause set into its host (« Tout en insistant sur X, le candidat ... »)
             fronted = (None if gerund(verb, lexicon) else parenthetical(verb)) or clause_after_mark(verb, lexicon)
     if fronted is None and complement is None and not entry.takes_object:
-        fronted = subject_infinitive(verb)  # "US says Iran to supply drones"
+        fronted = subject_infinitive(verb)  # "Norway says Chile to buy ferries"
     if fronted is not None:
         content = content_span(doc, fronted, lexicon.complementizers)
     elif complement is not None:
@@ -326,10 +326,10 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         comma_before = any(t.text in ",—–-(" for t in doc[min(head.i, verb.i):verb.i]) or verb.i > 0 and doc[verb.i - 1].text in ",—–"
         mark = next((c for c in verb.children if c.dep_ in ("mark", "case", "advmod") and c.lower_ in lexicon.as_marks), None)
         if mark is not None and entry.takes_object and any(c.dep_ in ("dobj", "obj") and c.i > verb.i for c in verb.children):
-            mark = None  # "as the US has accused Iran of ...": a clause of its own, not "as X said"
+            mark = None  # "as Peru has accused Chile of ...": a clause of its own, not "as X said"
             comma_before = False
         if mark is not None and any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
-            mark = None  # "as US says Iran to supply drones": the verb's own content follows it
+            mark = None  # "as Norway says Chile to buy ferries": the verb's own content follows it
             comma_before = False
         if head.i != verb.i and verb.dep_ in INCISE_DEPS and head.i < verb.i and (comma_before or mark is not None) \
                 and not trailing_participle(verb, lexicon) and not _subordinated(verb, lexicon) \
@@ -364,5 +364,5 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             and not (source.dep_.startswith("expl") or impersonal_subject(source)):
         return None  # a passive cue's subject is what is reported on, unless impersonal (« Il a été rapporté »)
     if by_object and not speaker_like(source, lexicon):
-        return None  # "De telles décisions exigent l'unanimité": a demand needs someone to make it
+        return None  # "Un tel vote exige la majorité": a demand needs someone to make it
     return Candidate(content=content, source_head=source, kind=kind, **base)  # type: ignore[arg-type]

@@ -2,12 +2,12 @@
 
 * "As the agency reported earlier, P" / "As X told the Courier, P": a fronted as-clause relays P
   (ANNOTATION 1.8, according_to); P is what follows the clause's comma.
-* "The army, the colonel said, has lost ..." / "At the same time, he said, P": a reporting clause
+* "The army, the colonel said, has lost ..." / "In the meantime, she said, P": a reporting clause
   between commas inside its content; P is the host clause around it.
-* "US says Iran to supply drones": a headline's subject-and-infinitive content.
+* "Norway says Chile to buy ferries": a headline's subject-and-infinitive content.
 * "said at a briefing that the army had sent a number of shells": a that-clause read as a relative
   clause of the briefing; a doubled object shows the "that" is a complementiser. The French parse
-  hangs it on the oblique as a clause opened by « que » (« a indiqué dans un communiqué que P »).
+  hangs it on the oblique as a clause opened by « que » (« a écrit dans son communiqué que P »).
 * « P, a précisé son ministre X » parsed with the cue as the sentence's root: P is the sentence
   before the comma, the speaker the noun phrase after the verb.
 """
@@ -83,7 +83,7 @@ def misread_relative(verb: Token, lexicon: Lexicon) -> Optional[Token]:
 
 
 def clause_on_oblique(verb: Token, lexicon: Lexicon) -> Optional[Token]:
-    """The clause of « a indiqué dans un communiqué que P », hung on « communiqué » with its « que »."""
+    """The clause of « a écrit dans son communiqué que P », hung on « communiqué » with its « que »."""
     for noun in (c for c in verb.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj") and c.i > verb.i):
         for clause in (g for g in noun.children if g.dep_ in ("acl", "acl:relcl") and g.i > noun.i):
             if any(m.dep_ == "mark" and m.pos_ == "SCONJ" and m.lower_ in lexicon.complementizers

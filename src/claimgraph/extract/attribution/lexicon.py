@@ -264,7 +264,7 @@ def modal_level(token: Token, lexicon: Lexicon) -> Optional[str]:
 
 def speaker_like(token: Token, lexicon: Lexicon) -> bool:
     """Whether `token` can head a source: a name, a pronoun, or a person, organisation, outlet or
-    document noun ("De telles décisions exigent l'unanimité" has no speaker)."""
+    document noun ("Un tel vote exige la majorité" has no speaker)."""
     if token.pos_ in ("PROPN", "PRON") or token.ent_type_:
         return True
     lemma, lower = token.lemma_.lower(), token.lower_

@@ -107,11 +107,11 @@ def certainty_of(main: Token, lexicon: Lexicon, end_char: Optional[int] = None) 
                 levels.append(lexicon.passive_hearsay.get(lemma))
     lemma_of, lower_of = words_of(main.doc)  # each word's lemma and form by index, not from its Token
     lowered = {lower_of[w.i] for w in words} | {lemma_of[w.i] for w in words}
-    # « S'il n'y avait pas eu ces restrictions, tout aurait été accompli »: the conditional of a
+    # « Sans ces retards, le pont aurait été fini »: the conditional of a
     # hypothesis with its "si" clause is no hearsay
     hypothetical = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lexicon.question_marks
                                                  for g in c.children) for pred in chain for c in pred.children)
-    # « une croyance affirmant que son ouverture apporterait le malheur », « a dit qu'il viendrait »: under
+    # « une légende affirmant que son départ causerait la ruine », « a dit qu'il viendrait »: under
     # a past or participle report, a simple conditional is the future in the past, not hearsay (« aurait
     # livré », with its auxiliary, still is)
     future_in_past = main.dep_ == "ccomp" and _past_report(main.head)
@@ -170,7 +170,7 @@ def polarity_of(main: Token, lexicon: Lexicon) -> str:
         elif word.dep_ == "det" and lower in lexicon.negators:
             negations += 1
         elif lower in lexicon.paired_negators and any(w.lower_ in lexicon.weak_negators for w in words):
-            negations += 1  # « il ne pourra plus y avoir »: « plus » negates with « ne »
+            negations += 1  # « il ne pourra plus y en avoir »: « plus » negates with « ne »
     if any(w.lower_ in lexicon.weak_negators for w in words) and not negations:
         # « Personne ne viendra », « ne servent à rien », « ne peut ni ne doit »: the second part of the
         # negation is a pronoun argument, the "ni" of a coordinated predicate, or the determiner of an
@@ -316,7 +316,7 @@ def _subordinate(clause: Token, main: Token) -> bool:
 
 def first_main_clause(main: Token) -> Token:
     """A finite clause the parser hung under a later predicate as an adverbial clause, though it has no
-    subordinator: "P1 ... development won't be completed and ..., and the problem will be that P2",
+    subordinator: "P1 ... the bridge won't be finished and ..., and the problem will be that P2",
     « elle n'a ni demandé ..., ni aidé ..., s'abstenant ainsi de ... ». A clause with its own subject
     before a finite verb or modal needs a subordinator to be adverbial (inversions aside: "should he
     come"), so it is a main clause set beside, and the first one states the content."""

@@ -36,7 +36,7 @@ def speaker_hedge(main: Token, lexicon: Lexicon) -> Optional[tuple[str, Token]]:
                 if claim is not None:
                     return "probable", claim
     for child in main.children:
-        # a parenthetical before the claim, hung under it: "It's our understanding there are ...", "P, I think, ..."
+        # a parenthetical before the claim, hung under it: "It's our belief that there were ...", "P, I think, ..."
         if child.dep_ in ("ccomp", "parataxis") and child.i < main.i or child.dep_ == "parataxis":
             if child.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in lexicon.opinion_nouns
                                                     and _own(c) for c in child.children):

@@ -96,7 +96,7 @@ def craft_country(text: str) -> Optional[str]:
 
 def is_not_a_name(text: str) -> bool:
     """Words no actor is named by: a lone nationality adjective ("western sanctions ..." read as a verb), or a
-    clause cut out of a sentence ("ce ne seront pas ces capacités qui"): a run of more than three words
+    clause cut out of a sentence ("ce ne sont pas ces moyens qui"): a run of more than three words
     holding a negation, or ending on a relative word or pronoun."""
     tokens = words(text)
     if len(tokens) == 1 and nationality(tokens[0]) and not country_code(tokens[0]):

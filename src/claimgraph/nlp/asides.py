@@ -10,8 +10,8 @@ reporting word it interrupts (where "citing documents" is read as the
 reporter's cited source).
 
 An adverbial between an auxiliary and its participle ("X a de son côté dénoncé
-...", "a toutefois, dans son rapport, insisté sur ...") can break a French parse
-the same way: the participle hangs on "côté" or "rapport" and loses its subject.
+...", "a cependant, dans sa note, insisté sur ...") can break a French parse
+the same way: the participle hangs on "côté" or "note" and loses its subject.
 Where it does, the sentence is parsed again without the adverbials; the new tree
 is kept when the participle heads the clause with its subject, and each adverbial
 hangs on the participle.
@@ -78,7 +78,7 @@ def aside_steps(doc: Doc, hints: ParsingHints) -> ParseSteps:
 
 def _run_on_sentences(doc: Doc) -> list[Span]:
     """The document's sentences, one the parser cut off mid-line (not after final punctuation or a line
-    break: "Amnesty a toutefois" | ", dans son rapport, insisté ...") joined to the next."""
+    break: "Le syndicat a cependant" | ", dans sa note, insisté ...") joined to the next."""
     spans: list[Span] = []
     for sentence in doc.sents:
         previous = spans[-1] if spans else None

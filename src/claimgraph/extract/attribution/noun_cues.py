@@ -73,7 +73,7 @@ def _bare_clause(doc: Doc, noun: Token, lexicon: Lexicon) -> Optional[Span]:
 
 
 def _misread_relative(that: Token) -> bool:
-    """"a recommendation that all salt be iodised" read as a relative clause: a "that" taken for the object of
+    """"a recommendation that all wells be tested" read as a relative clause: a "that" taken for the object of
     a clause with a passive subject or another object of its own is a complementiser, not a relative pronoun."""
     clause = that.head
     if that.dep_ not in ("dobj", "obj") or clause.dep_ not in ("acl", "relcl", "acl:relcl"):

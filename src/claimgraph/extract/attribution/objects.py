@@ -32,7 +32,7 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
     if not entry.takes_object:
         # « a affirmé avoir visé un dépôt », « disent vouloir coopérer »: the infinitive is what is said
         infinitives = [c for c in parts if lexicon.infinitive_content and c.dep_ == "xcomp" and _infinitive(c)]
-        # « a affirmé pour sa part avoir visé »: the parser hung the infinitive on the adverbial before it
+        # « a assuré pour sa part avoir frappé »: the parser hung the infinitive on the adverbial before it
         infinitives += [g for c in parts if lexicon.infinitive_content and c.dep_ in ("obl:mod", "obl", "obl:arg") for g in c.children
                         if g.dep_ in ("acl", "xcomp") and g.i > c.i and _infinitive(g) and not comma_clause(g, any_dep=True)]
         parts = sorted(infinitives, key=lambda t: t.i)[:1]
@@ -50,7 +50,7 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
     if entry.predicative and all(c.dep_ in ("obj", "dobj") or temporal(c) for c in parts):
         return []  # "Reuters called the company on Tuesday": a phone call, not a description
     has_object = any(c.dep_ in ("obj", "dobj") for c in parts)  # "accuser Pékin de fournir": both are the charge
-    if lexicon.object_preps:  # "announced the missiles in a briefing": the briefing is where, not what
+    if lexicon.object_preps:  # "announced the loans at a press event": the briefing is where, not what
         parts = [c for c in parts if c.dep_ != "prep" or c.lower_ in lexicon.object_preps or c in governed
                  or has_object and c.lower_ in lexicon.after_object_preps]  # "the attachment of a panel to the dish"
     clauses = [c for c in parts if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")] if not has_object else []
@@ -74,7 +74,7 @@ def object_tokens(verb: Token, entry: CueEntry, words: list[Token], lexicon: Lex
     days = {t.i for p in parts if _bare_adjunct(p) for t in _bare_chain(p)}
     while tokens and (tokens[0].ent_type_ in ("DATE", "TIME") or _day_word(tokens[0], days) or tokens[0].pos_ == "DET"
                       and tokens[0].i + 1 < len(verb.doc) and _day_word(verb.doc[tokens[0].i + 1], days)):
-        tokens = tokens[1:]  # « a accusé jeudi soir 4 août X de ... », « ont accusé ce mardi X »: the day
+        tokens = tokens[1:]  # « a accusé lundi matin 9 mars X de ... », « ont accusé ce mardi X »: the day
     if clauses:  # "avoir livré des armes, au lendemain d'informations ...": a set-off adjunct is the article's
         comma = next((t.i for t in tokens if t.text == "," and t.head.i == clauses[0].i), None)
         if comma is not None:

@@ -88,7 +88,7 @@ def _own_report(verb: Token) -> bool:
 
 def _first_bare_noun(verb: Token, lexicon: Lexicon) -> Optional[Token]:
     """The speaker after an incise verb the parser hung elsewhere, before the next comma: a person's name
-    or a person noun first (« ... » a écrit sur sa chaîne Telegram le gouverneur), else the first noun no
+    or a person noun first (« ... » a écrit sur son blog le maire), else the first noun no
     preposition introduces (« ... » déclare à l'AFP Ana Ruiz: the parser hung the name on the addressee)."""
     words = []
     for tok in verb.doc[verb.i + 1:verb.i + WINDOW]:
@@ -152,7 +152,7 @@ def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
                 found = _cue_near(list(reversed(preceding)), lexicon)
         if found is None:
             if next_words and next_words[0].pos_ in ("ADP", "DET") and prev[-1:] == "\n":
-                continue  # « Rôle dans l'atteinte » de l'Ukraine: a quoted phrase in a title line, not speech
+                continue  # « Part dans la hausse » des prix: a quoted phrase in a title line, not speech
             yield Candidate(content=_strip_inner(content), kind="direct")  # bare: speaker from context
             continue
         verb, words = found

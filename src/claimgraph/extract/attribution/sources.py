@@ -92,7 +92,7 @@ class SourceResolver(MentionIndex):
     def resolve(self, head: Token, span_hint: Optional[Span] = None) -> Source:
         """The source whose head word is `head` (`span_hint`: the source phrase when known).
 
-        A coordinated subject ("Norway and Iceland said", « Les États-Unis et plusieurs pays s'inquiètent »)
+        A coordinated subject ("Norway and Iceland said", « Le Chili et deux voisins s'inquiètent »)
         is one source spanning the coordination, entity null, typed as its last conjunct (ANNOTATION 1.6).
         """
         conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > head.i
@@ -135,7 +135,7 @@ class SourceResolver(MentionIndex):
         titled = [names for names in titled if names]
         described = partitive_noun(head, lex.quantity_nouns)  # « un des chercheurs »: a description of a person
         if not appos and (described.lemma_.lower() in lex.person_nouns or described.lower_ in lex.person_nouns):
-            # "a spokesman for the fire service, Brian Hale", « Un des chercheurs de HRW, Ole Solvang, »: the
+            # "a spokesman for the fire service, Brian Hale", « Une des juristes de l'ONG, Ana Ferro, »: the
             # name set off after the description, whatever noun the parser hung it on
             appos = [t for t in head.subtree if t.dep_ in ("appos", "nmod") and t.pos_ == "PROPN" and t.i > head.i
                      and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","][-1:]

@@ -109,7 +109,7 @@ def content_span(doc: Doc, tokens: list[Token], strip_words: frozenset[str] = fr
         return None
     text = span.text
     # a quote mark left open at either end belongs to the surrounding sentence, not the content
-    # ("“one victim was hospitalised” in the incident" keeps its paired opening mark)
+    # ("“one cyclist was treated” after the crash" keeps its paired opening mark)
     if len(text) > 1 and text[0] in OPENING_QUOTES and text[0] != "\"" and text[-1] == QUOTE_PARTNERS.get(text[0], text[0]) \
             and not any(c in text[1:-1] for c in (text[0], text[-1])):
         span = span_of(doc, span.start + 1, span.end - 1)  # a wholly quoted content: the words only
@@ -129,7 +129,7 @@ QUOTE_REACH = 1200
 
 def to_closing_mark(doc: Doc, content: Span) -> Span:
     """A content that opens a quotation goes on to its closing mark when the parser ended the sentence inside
-    it: « a dénoncé un « Incident grave ! Malgré un vote annoncé, ... ! » » (the « ! » split the sentence)."""
+    it: « a dénoncé un « Scandale ! Malgré une promesse faite, ... ! » » (the « ! » split the sentence)."""
     text = content.text
     full = doc_text(doc)
     if text.count('"') % 2 == 1 and full[content.end:content.end + 1] == '"':
@@ -266,7 +266,7 @@ def sentence_tokens(token: Token) -> list[Token]:
 
 
 def before_gloss(tokens: list[Token]) -> list[Token]:
-    """`tokens` up to a narrator's gloss set off by a comma (ANNOTATION 1.9): « a réclamé l'abandon des sanctions,
+    """`tokens` up to a narrator's gloss set off by a comma (ANNOTATION 1.9): « a demandé le retrait du projet,
     un propos qualifié de ... », "denied the sale, a move critics called ...": an apposition opened by an
     indefinite or demonstrative determiner describes the statement, it is not part of it."""
     inside = {t.i for t in tokens}

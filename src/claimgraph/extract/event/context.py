@@ -152,7 +152,7 @@ def statement_time(trigger: Trigger, timexes: list[tuple[Timex, Token]], cue_tok
     the present or in progress, told as the content of a statement, happens when it is told.
     An act in a past or perfect tense ("said it had shipped") keeps no time from the statement."""
     head = trigger.head
-    for _ in range(3):  # "were imposing a new round of sanctions": the verb that carries the noun
+    for _ in range(3):  # "were preparing a fresh set of sanctions": the verb that carries the noun
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head

@@ -1,7 +1,7 @@
 """The target of a measure noun named as the subject of the word that governs it.
 
-"The trading house is subject to sanctions", "faces new sanctions", « seront soumis à une
-interdiction de visa et à un gel de leurs avoirs », « placé sous sanction »: the noun's own
+"The trading house is subject to sanctions", "faces new sanctions", « feront l'objet d'une
+interdiction de séjour et d'un gel de leurs comptes », « placé sous sanction »: the noun's own
 phrase names no target; the subject of `target_governors` (events.yaml) does.
 """
 from __future__ import annotations

@@ -6,6 +6,9 @@ file shares with an article, with the file's line and the article's name.
 
     .venv/bin/python scripts/check_quotes.py $(git diff --name-only f043544..main)
     .venv/bin/python scripts/check_quotes.py src/claimgraph/graph/propositions.py --words 8
+    .venv/bin/python scripts/check_quotes.py $(git ls-files tests src docs scripts) --skip-source examples
+
+--skip-source NAME leaves out the articles under a directory of that name (examples: texts written for claimgraph).
 
 Articles: ../shared/corpora/stories/*/articles, homenews/articles, wikinews/articles and ../shared/examples.
 Words are compared lowercased, letters and digits only (punctuation and quoting do not hide a quote).
@@ -43,7 +46,10 @@ def index(paths: list[Path], n: int) -> dict[tuple[str, ...], str]:
 
 def quotes(text: str, runs: dict[tuple[str, ...], str], n: int) -> list[tuple[int, str, str]]:
     """(line, shared words, article) for each maximal run of >= n words the text shares with an article."""
-    tokens = [(m.group().lower(), text.count("\n", 0, m.start()) + 1) for m in WORD.finditer(text)]
+    tokens, line, seen = [], 1, 0
+    for m in WORD.finditer(text):
+        line, seen = line + text.count("\n", seen, m.start()), m.start()
+        tokens.append((m.group().lower(), line))
     found, i = [], 0
     while i + n <= len(tokens):
         article = runs.get(tuple(t for t, _ in tokens[i:i + n]))
@@ -58,8 +64,10 @@ def quotes(text: str, runs: dict[tuple[str, ...], str], n: int) -> list[tuple[in
     return found
 
 
-def corpus_paths(shared: Path) -> list[Path]:
-    return sorted(p for pattern in CORPORA for p in shared.glob(pattern))
+def corpus_paths(shared: Path, skip: tuple[str, ...] = ()) -> list[Path]:
+    """The articles, but those under a directory named in `skip`."""
+    return sorted(p for pattern in CORPORA for p in shared.glob(pattern)
+                  if not set(skip) & set(p.relative_to(shared).parts[:-1]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,8 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--words", type=int, default=6, help="shortest run flagged (default 6)")
     parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--skip-source", action="append", default=[], metavar="NAME",
+                        help="leave out articles under a directory of this name (e.g. examples); repeatable")
     args = parser.parse_args(argv)
-    runs = index(corpus_paths(args.shared), args.words)
+    runs = index(corpus_paths(args.shared, tuple(args.skip_source)), args.words)
     flagged = 0
     for path in args.files:
         if not path.is_file():

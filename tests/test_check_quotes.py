@@ -29,3 +29,16 @@ def test_five_shared_words_or_our_own_wording_pass(tmp_path, capsys):
     own.write_text("A ship, the Marlow, ran aground off a point; the ferry Marlow ran aground there.\n")
     assert check_quotes.main([str(own), "--shared", str(shared)]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_skipped_source_is_not_searched(tmp_path, capsys):
+    shared = _shared(tmp_path)
+    ours = shared / "examples"
+    ours.mkdir()
+    (ours / "en01_ours.txt").write_text("The lighthouse keeper at Brannock Cove counted nine gulls today.\n")
+    note = tmp_path / "note.md"
+    note.write_text("x\n\nthe lighthouse keeper at Brannock Cove counted nine gulls\n")
+    assert check_quotes.main([str(note), "--shared", str(shared)]) == 1
+    assert f"{note}:3:" in capsys.readouterr().out
+    assert check_quotes.main([str(note), "--shared", str(shared), "--skip-source", "examples"]) == 0
+    assert capsys.readouterr().out == ""

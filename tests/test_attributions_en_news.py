@@ -16,8 +16,8 @@ def analyse(analyzer):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("text,source,content,certainty,kind", [
-    ("Three passengers are said to be in a critical condition.", "are said",
-     "Three passengers are said to be in a critical condition", "probable", "indirect"),
+    ("Two climbers are said to be badly hurt.", "are said",
+     "Two climbers are said to be badly hurt", "probable", "indirect"),
     ("The coastguard reportedly rescued forty swimmers near the harbour.", "reportedly",
      "The coastguard reportedly rescued forty swimmers near the harbour", "probable", "according_to"),
     ("Four brokers accused of routing chips to the army were arrested on Monday.", "accused",
@@ -43,8 +43,8 @@ def test_named_source_wins_over_agentless_form(analyse) -> None:  # type: ignore
 @pytest.mark.parametrize("text,words,expected", [
     ('"I think the dam would have burst within a week," the engineer said.', "dam", ("probable", "positive")),
     ('"The pier, I think, will not last the winter," she said.', "pier", ("probable", "negative")),
-    ("\"It's our understanding there are several miners trapped,\" a rescuer said.", "miners", ("probable", "positive")),
-    ("The mayor said it was not clear whether the builder had paid the fines.", "builder",
+    ("\"It's our understanding that several miners are trapped,\" a rescuer said.", "miners", ("probable", "positive")),
+    ("The mayor added it was not clear whether the builder had paid the fines.", "builder",
      ("underspecified", "positive")),
     ("A union official said the company's claims were false.", "claims", ("certain", "negative")),
     ("The manager said there were no trucks in the yard.", "trucks", ("certain", "negative")),
@@ -61,7 +61,7 @@ def test_certainty_and_polarity(analyse, text: str, words: str, expected: tuple[
 
 
 def test_negated_cue_with_an_open_question_reports_nothing(analyse) -> None:  # type: ignore[no-untyped-def]
-    assert analyse("Officials have not said why the ferry was delayed.") == []
+    assert analyse("The council has not said why the ferry was delayed.") == []
 
 
 def test_negated_cue_negates_its_content(analyse) -> None:  # type: ignore[no-untyped-def]
@@ -82,7 +82,7 @@ def test_quote_fragment_makes_mixed(analyse, text: str, content: str) -> None:  
 
 @pytest.mark.parametrize("text,source,content,kind", [
     # a reporting clause between commas inside its content
-    ("At the same time, he said, the city needed to act with restraint.", "he",
+    ("At the same moment, he said, the city needed to act with restraint.", "he",
      "the city needed to act with restraint", "indirect"),
     # a fronted as-clause relays what follows it
     ("As the agency reported earlier, river levels have dropped sharply.", "the agency",
@@ -90,8 +90,8 @@ def test_quote_fragment_makes_mixed(analyse, text: str, content: str) -> None:  
     # a headline's subject and infinitive
     ("Storm due in Lisbon as Navy says ship to leave port early", "Navy", "ship to leave port early", "indirect"),
     # "that" read as a relative pronoun of the occasion: a doubled object shows it is a complementiser
-    ('The minister said at a press briefing that the army had sent "a number" of the shells.', "The minister",
-     'the army had sent "a number" of the shells', "mixed"),
+    ('The minister said at a news conference that the navy had shipped "a number" of the mines.', "The minister",
+     'the navy had shipped "a number" of the mines', "mixed"),
 ])
 def test_reporting_clauses_in_odd_places(analyse, text: str, source: str, content: str,  # type: ignore[no-untyped-def]
                                          kind: str) -> None:
@@ -105,7 +105,7 @@ def test_reporting_clauses_in_odd_places(analyse, text: str, source: str, conten
     ("The union vowed to fight the closure in court.", "to fight the closure in court"),
     ("The club blamed the delays on the weather.", "the delays on the weather"),
     # the place of the announcement is not what is announced
-    ("Ruiz announced the missiles in a briefing about the latest arms package.", "the missiles"),
+    ("Ruiz announced the loans in a speech about the new farm budget.", "the loans"),
     ("Rebels claim to have destroyed two tanks near the airport", "to have destroyed two tanks near the airport"),
 ])
 def test_directives_pledges_and_stances_take_their_object(analyse, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +117,7 @@ def test_a_call_without_complement_is_no_report(analyse) -> None:  # type: ignor
 
 
 def test_speaker_own_verb_inside_a_quote_gets_no_record(analyse) -> None:  # type: ignore[no-untyped-def]
-    atts = analyse('"I can say that the pace has increased," the general said.')
+    atts = analyse('"I can say that the rate has slowed," the general said.')
     assert [a["source"]["text"] for a in atts] == ["the general"]
 
 
@@ -157,8 +157,8 @@ def test_source_types(analyse, text: str, source: str, stype: str) -> None:  # t
 
 
 @pytest.mark.parametrize("text,expected", [
-    ('"There are some injuries here, but I suspect further up the road it is worse," she said.', ("probable", "positive")),
-    ("\"I suspect they won't do it on their own, we've tried and failed, so we've asked the board,\" he said.",
+    ('"There is some damage here, but I suspect further along the valley it is worse," she said.', ("probable", "positive")),
+    ("\"I suspect they won't manage it on their own, we've tried and failed, so we've asked the board,\" he said.",
      ("probable", "negative")),
     ("The minister said the plan, which I think is costly, would pass.", ("certain", "positive")),
     # "if" opens a condition here, not a question
@@ -204,9 +204,9 @@ def test_subject_before_a_root_cue_is_no_incise(analyse) -> None:  # type: ignor
 
 
 def test_according_to_a_name_without_comma(analyse) -> None:  # type: ignore[no-untyped-def]
-    att = analyse("According to Hallam the stolen laptop was returned by mail to the office.")[0]
+    att = analyse("According to Hallam the stolen laptop was sent back by post to the office.")[0]
     assert att["source"]["text"] == "Hallam"
-    assert att["content"]["text"] == "the stolen laptop was returned by mail to the office"
+    assert att["content"]["text"] == "the stolen laptop was sent back by post to the office"
 
 
 def test_no_stance_in_an_infinitive_or_a_passive_of_funding(analyse) -> None:  # type: ignore[no-untyped-def]

@@ -20,9 +20,9 @@ def contents(atts: list[dict[str, Any]]) -> list[str]:
 
 
 def test_a_rejected_claim_without_that_is_the_claims_record(analyse) -> None:  # type: ignore[no-untyped-def]
-    atts = analyse("The drone maker rejected claims it leaked data on the army's positions to the rebels.")
+    atts = analyse("The drone maker rejected claims it sold data on the army's positions to the rebels.")
     claims = [a for a in atts if a["source"]["text"] == "claims"]
-    assert len(claims) == 1 and claims[0]["content"]["text"] == "it leaked data on the army's positions to the rebels"
+    assert len(claims) == 1 and claims[0]["content"]["text"] == "it sold data on the army's positions to the rebels"
     assert claims[0]["source"]["type"] == "unspecified" and claims[0]["polarity"] == "positive"
 
 
@@ -32,9 +32,9 @@ def test_a_relative_clause_on_a_claim_is_no_content(analyse) -> None:  # type: i
 
 
 def test_the_occasion_of_a_pledge_is_not_what_was_said(analyse) -> None:  # type: ignore[no-untyped-def]
-    atts = analyse("The mayor last week said he would send extra buses to the suburbs as he signed into law a "
+    atts = analyse("The mayor last week said she would send extra buses to the suburbs as she signed into law a "
                    "transport package that also included funds for bike lanes.")
-    assert contents(atts) == ["he would send extra buses to the suburbs"]
+    assert contents(atts) == ["she would send extra buses to the suburbs"]
 
 
 def test_a_past_clause_inside_a_past_statement_stays(analyse) -> None:  # type: ignore[no-untyped-def]

@@ -111,12 +111,12 @@ def test_negated_adjective_is_no_negation(analyse) -> None:  # type: ignore[no-u
 
 
 def test_conditional_of_a_hypothesis_is_no_hedge(analyse) -> None:  # type: ignore[no-untyped-def]
-    att = analyse("« S'il n'y avait pas eu la grève, le chantier aurait fini en mai », a-t-il dit.")[0]
+    att = analyse("« Si la grève n'avait pas eu lieu, le chantier aurait fini en mai », a-t-il dit.")[0]
     assert att["certainty"] == "certain"
 
 
 def test_speaker_own_belief_hedges_the_quote(analyse) -> None:  # type: ignore[no-untyped-def]
-    att = analyse("« Le bilan est incomplet, mais nous pensons qu'il est fiable », a déclaré la directrice.")[0]
+    att = analyse("« Le bilan est incomplet, mais nous pensons qu'il reste fiable », a déclaré la directrice.")[0]
     assert att["certainty"] == "probable"
 
 
@@ -220,9 +220,9 @@ def test_a_subordinate_cue_reports_its_own_object(analyse) -> None:  # type: ign
 
 
 def test_a_participle_with_its_subject_reports_its_object(analyse) -> None:  # type: ignore[no-untyped-def]
-    atts = analyse("Les élus ont réagi à la fermeture, la droite pointant le doigt sur le manque d'investissements.")
-    assert contents(atts) == ["le manque d'investissements"]
-    assert atts[0]["source"]["text"] == "la droite"
+    atts = analyse("Les élus ont réagi à la fermeture, la gauche pointant le doigt sur l'absence d'investissements.")
+    assert contents(atts) == ["l'absence d'investissements"]
+    assert atts[0]["source"]["text"] == "la gauche"
 
 
 def test_quote_after_a_semicolon_with_an_incise_without_comma(analyse) -> None:  # type: ignore[no-untyped-def]
@@ -243,7 +243,7 @@ def test_wishes_of_the_latter(analyse) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_que_clause_hung_on_the_medium(analyse) -> None:  # type: ignore[no-untyped-def]
-    atts = analyse("La mairie a indiqué dans un communiqué que le marché serait déplacé.")
+    atts = analyse("La mairie a précisé dans son communiqué que le marché serait déplacé.")
     assert contents(atts) == ["le marché serait déplacé"]
     assert atts[0]["source"]["text"] == "La mairie"
 
@@ -304,7 +304,7 @@ def test_veut_dire_means_and_reports_nothing(analyse) -> None:  # type: ignore[n
 
 
 def test_ne_plus_negates_plus_alone_does_not(analyse) -> None:  # type: ignore[no-untyped-def]
-    assert analyse("Le maire a déclaré qu'il ne pourra plus y avoir de marché le dimanche.")[0]["polarity"] == "negative"
+    assert analyse("Le maire a déclaré qu'il ne se tiendra plus de marché le dimanche.")[0]["polarity"] == "negative"
     assert analyse("Le maire a déclaré qu'il y aura plus de marchés le dimanche.")[0]["polarity"] == "positive"
     assert analyse("Le maire a déclaré qu'il ne reste plus que deux marchés.")[0]["polarity"] == "positive"
 
@@ -322,9 +322,9 @@ def test_passive_cue_with_an_agent_reports_its_subject(analyse) -> None:  # type
 
 
 def test_reduced_passive_with_an_agent(analyse) -> None:  # type: ignore[no-untyped-def]
-    atts = analyse("Des fraudeurs auraient détourné deux millions d'euros, chiffres relativisés par la banque.")
+    atts = analyse("Des escrocs auraient volé trois millions d'euros, montants relativisés par la banque.")
     att = next(a for a in atts if a["cue"] and a["cue"]["text"] == "relativisés")
-    assert att["content"]["text"] == "chiffres" and att["source"]["text"] == "la banque"
+    assert att["content"]["text"] == "montants" and att["source"]["text"] == "la banque"
 
 
 def test_participle_tagged_adjective_with_its_auxiliary(analyse) -> None:  # type: ignore[no-untyped-def]
@@ -335,5 +335,5 @@ def test_participle_tagged_adjective_with_its_auxiliary(analyse) -> None:  # typ
 def test_gerund_with_a_preposition_cue(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("Tout en insistant sur la hausse des loyers, le candidat poursuit sa campagne.")
     assert contents(atts) == ["la hausse des loyers"] and atts[0]["source"]["text"] == "le candidat"
-    atts = analyse("Le syndicat a mis l'accent sur les risques pour les salariés.")
-    assert contents(atts) == ["les risques pour les salariés"]
+    atts = analyse("Le syndicat a mis l'accent sur des risques pour les salariés.")
+    assert contents(atts) == ["des risques pour les salariés"]

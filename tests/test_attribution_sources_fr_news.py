@@ -43,9 +43,9 @@ def test_incise_verb_read_as_a_noun(analyse) -> None:  # type: ignore[no-untyped
 
 
 def test_a_group_of_named_people_is_one_source(analyse) -> None:  # type: ignore[no-untyped-def]
-    atts = analyse("L'existence de ce boson a été émise en 1964 par les physiciens Paul Garnier, Anne Morel et Luc Petit.")
+    atts = analyse("L'existence de ce boson a été émise en 1971 par les chimistes Paul Garnier, Anne Morel et Luc Petit.")
     source = only_record(atts, "existence")["source"]
-    assert source["text"] == "les physiciens Paul Garnier, Anne Morel et Luc Petit"
+    assert source["text"] == "les chimistes Paul Garnier, Anne Morel et Luc Petit"
     assert source["type"] == "named_person" and source["entity"] is None
 
 
@@ -77,8 +77,8 @@ def test_a_cue_before_a_colon_reports_what_follows(analyse) -> None:  # type: ig
     ("Sur son blog, Paul Garnier a dénoncé un « Scandale absolu ! Le conseil vote sans débat ! ». La séance a repris.",
      "Scandale absolu", "un « Scandale absolu ! Le conseil vote sans débat ! »"),
     # a name the parser cut in two, the day of the statement and a set-off adverbial clause are not the charge
-    ("Le maire Paul Garnier a accusé jeudi soir 4 août Clean Water International de «tromper les électeurs» du "
-     "canton, après que l'ONG a reproché à la mairie de polluer la rivière.", "tromper les électeurs",
+    ("Le maire Paul Garnier a accusé jeudi soir 12 août Clean Water International de «tromper les électeurs» du "
+     "canton, après que l'association a reproché à la mairie de polluer la rivière.", "tromper les électeurs",
      "Clean Water International de «tromper les électeurs» du canton"),
 ])
 def test_content_boundaries(analyse, text: str, words: str, content: str) -> None:  # type: ignore[no-untyped-def]
@@ -100,7 +100,7 @@ def test_a_refusal_has_content_only_as_a_noun_phrase(analyse) -> None:  # type: 
 
 @pytest.mark.parametrize("text,words,source", [
     # the infinitive the parser hung on the adverbial between the cue and it
-    ("La marine a affirmé pour sa part avoir intercepté avec des « moyens aériens » un cargo au large de Brest.",
+    ("La marine a assuré pour sa part avoir intercepté avec des « moyens aériens » un cargo au large de Brest.",
      "avoir intercepté", "La marine"),
     # a subheading the parser joined to the body's first sentence
     ("Le port a rouvert lundi.\nUn cargo intercepté au large de Brest\nLa marine a affirmé avoir intercepté un cargo "
@@ -118,20 +118,20 @@ def test_a_relative_speaker_reports_its_own_quoted_infinitive(analyse) -> None: 
 
 
 def test_a_quotation_right_after_another_stands_alone(analyse) -> None:  # type: ignore[no-untyped-def]
-    atts = analyse("« Nous ne céderons pas. » « Il y a là une volonté de bloquer le débat qui est absolument "
-                   "scandaleuse ! », a-t-il affirmé sous les applaudissements.")
+    atts = analyse("« Nous ne céderons pas. » « On voit ici une volonté de bloquer le débat qui est tout à fait "
+                   "honteuse ! », a-t-il dit sous les huées.")
     assert only_record(atts, "volonté de bloquer")["kind"] == "direct"
 
 
 def test_an_impersonal_passive_cue_written_in_a_document(analyse) -> None:  # type: ignore[no-untyped-def]
     atts = analyse("« Quand la police s'est installée dans des écoles, elle a bloqué les rues voisines », est-il "
-                   "notamment écrit dans le rapport.")
+                   "aussi écrit dans le rapport.")
     source = only_record(atts, "police s'est installée")["source"]
     assert source["text"] == "le rapport" and source["type"] == "document"
 
 
 def test_a_name_set_off_after_a_title_the_entity_layer_missed(analyse) -> None:  # type: ignore[no-untyped-def]
-    atts = analyse("Plus tôt dans la journée, le chef de la diplomatie lettone, Janis Ozolins, s'était dit « indigné » "
-                   "par les accusations « injustes » de l'ONG.")
-    source = only_record(atts, "accusations")["source"]
+    atts = analyse("Un peu plus tôt, le chef de la diplomatie lettone, Janis Ozolins, s'était dit « choqué » "
+                   "par les critiques « injustes » de l'association.")
+    source = only_record(atts, "critiques")["source"]
     assert source["text"] == "Janis Ozolins" and source["type"] == "named_person"

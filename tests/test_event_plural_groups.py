@@ -33,3 +33,10 @@ def test_a_named_body_nearer_than_any_group_keeps_they(nlp_en) -> None:  # type:
     text = "Marvo officials met on Friday. The Tarvo Coast Guard said they fired rockets at the port."
     (use,) = of_type(run(nlp_en, "en", text, [_entity(text, "e1", "Tarvo Coast Guard", "ORG")]), "USE")
     assert use.arguments["agent"].entity == "e1"
+
+
+def test_ils_stands_for_a_body_whatever_its_nouns_gender(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Lundi, la garde de Varsk a dit avoir tiré cent obus.\n« Ils bombardent tout, tout le temps »"
+    (use,) = [u for u in of_type(run(nlp_fr, "fr", text, [_entity(text, "e1", "garde de Varsk", "ORG")]), "USE")
+              if u.trigger.text == "bombardent"]
+    assert use.arguments["agent"].entity == "e1"  # before: none (« garde » is feminine, « ils » masculine)

@@ -187,7 +187,9 @@ def resolve_pronoun(pronoun: Token, index: MentionIndex, lexicon: EventLexicon,
             return mention[2] if mention is not None and mention[3] in GROUP_TYPES and mention[2] not in exclude \
                 else None
     for start, end, entity_id, etype in index.before(pronoun.idx, floor):
-        if etype in wanted and entity_id not in exclude and _gender_agrees(pronoun, start, end):
+        # « l'armée russe ... Ils bombardent »: a plural pronoun stands for a body's people, whatever its noun's gender
+        plural = pronoun.lower_ in lexicon.plural_pronouns
+        if etype in wanted and entity_id not in exclude and (plural or _gender_agrees(pronoun, start, end)):
             return entity_id
     return None
 

@@ -124,8 +124,8 @@ def test_a_countrys_own_forces_and_the_maker_of_goods(analyzer) -> None:  # type
 
 
 def test_french_bodies_with_their_country_regions_by_the_compass_and_portfolios(analyzer) -> None:  # type: ignore[no-untyped-def]
-    mentions = entities_of(analyzer, "Le groupe est aidé par des amis qui servent dans les forces armées de l’Ukraine. Les "
-                     "documents viennent du ministère de la Défense de l’Ukraine. Plusieurs pays d'Europe de l'Est "
+    mentions = entities_of(analyzer, "Le groupe est aidé par des proches affectés aux forces armées de l’Ukraine. Les "
+                     "documents viennent du ministère de la Défense de l’Ukraine. Trois pays d'Europe de l'Est "
                      "s'inquiètent. Les ministres de l’Énergie se sont accordés mardi.", "fr")
     assert mentions["forces armées de l’Ukraine"] == ("Ukrainian Armed Forces", "ORG")
     assert mentions["ministère de la Défense de l’Ukraine"] == ("Ministry of Defence of Ukraine", "ORG")

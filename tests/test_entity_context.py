@@ -72,7 +72,7 @@ def test_a_french_facility_head_before_a_name(analyzer) -> None:  # type: ignore
 
 def test_an_apposition_types_the_name_before_it(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = entities_of(analyzer, "Columbia lifted off on TX-41, the first crewed shuttle mission. Rilco, an "
-                                  "Italian energy major, said it had been told by its supplier.", "en")
+                                  "Italian energy major, said it had been warned by its supplier.", "en")
     assert found.get("TX-41", ("", ""))[1] == "EVENT"
     assert found.get("Rilco", ("", ""))[1] == "ORG"
 
@@ -107,7 +107,7 @@ def test_a_name_lent_to_a_term_is_no_mention(analyzer) -> None:  # type: ignore[
 
 
 def test_a_name_inside_an_untyped_span_keeps_its_head_type(analyzer) -> None:  # type: ignore[no-untyped-def]
-    found = entities_of(analyzer, "L'ONG Tolvik Rights Watch vient de publier un rapport sur les prisons.", "fr")
+    found = entities_of(analyzer, "L'ONG Tolvik Rights Watch a publié mardi un rapport sur les prisons.", "fr")
     assert found.get("Tolvik Rights Watch", ("", ""))[1] == "ORG"
 
 
@@ -121,14 +121,14 @@ def test_a_numbered_model_stays_apart_from_its_series(analyzer) -> None:  # type
 
 def test_a_university_with_its_campus_is_one_name(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = entities_of(analyzer, "Attendance at the University of Tolvara at Brannholt reached 9,000 visitors, "
-                                  "while the University of Sheffield of the UK lent two prints.", "en")
+                                  "while the University of Leeds of the UK lent two prints.", "en")
     assert found.get("University of Tolvara at Brannholt", ("", ""))[1] == "ORG"
-    assert "University of Sheffield" in found and found.get("UK", ("", ""))[1] == "GPE"
+    assert "University of Leeds" in found and found.get("UK", ("", ""))[1] == "GPE"
 
 
 def test_french_common_nouns_and_names_around_them(analyzer) -> None:  # type: ignore[no-untyped-def]
     found = entities_of(analyzer, "Le groupe italien Verdani a annoncé une baisse. Charles de Varenne est mort. "
-                                  "Le ministre a fait savoir que l’Etat hongrois n'envisage rien.", "fr")
+                                  "Le ministre a indiqué que l’Etat polonais n'envisage rien.", "fr")
     assert found.get("Verdani", ("", ""))[1] == "ORG"
     assert found.get("Charles de Varenne", ("", ""))[1] == "PERSON"
     assert not any(text.lower().startswith("etat") for text in found)

@@ -92,14 +92,14 @@ def test_words_around_a_name_type_it(analyzer) -> None:  # type: ignore[no-untyp
     assert {en.get(code, ("", ""))[1] for code in ("TX-1", "TX-4", "TX-5")} == {"EVENT"}
     fr = entities_of(analyzer, "Le gouverneur a écrit sur sa chaîne Vokalo que l'eau était coupée.", "fr")
     assert fr.get("Vokalo") == ("Vokalo", "ORG")
-    fr = entities_of(analyzer, "Emmanuel Macron multiplie les rencontres avec les dirigeants des pays du Golfe.", "fr")
+    fr = entities_of(analyzer, "La ministre multiplie les rencontres avec les émirs des pays du Golfe.", "fr")
     assert fr.get("Golfe", ("", ""))[1] == "LOC"
 
 
 def test_a_capital_addressed_or_sanctioned_acts_and_a_capital_one_arrives_in_is_a_place(analyzer) -> None:  # type: ignore[no-untyped-def]
     fr = entities_of(analyzer, "Les sanctions que les Européens imposent à Moscou depuis février ont un coût.", "fr")
     assert fr.get("Moscou") == ("Government of Russia", "ORG")
-    en = entities_of(analyzer, "The delegation arrived in Washington D.C. after a long flight.", "en")
+    en = entities_of(analyzer, "The delegation landed in Washington D.C. late on Sunday.", "en")
     assert en.get("Washington D.C.") == ("Washington", "GPE")
 
 
@@ -120,9 +120,9 @@ def test_a_one_word_name_after_an_office_title_is_its_portfolio() -> None:
 def test_elections_institutions_and_campuses_newsrooms_write(analyzer) -> None:  # type: ignore[no-untyped-def]
     fr = entities_of(analyzer, "Le candidat a perdu l'élection présidentielle américaine de 2012 face au sortant.", "fr")
     assert fr.get("élection présidentielle américaine de 2012", ("", ""))[1] == "EVENT"
-    fr = entities_of(analyzer, "Le Parquet fédéral annonce que des pirates ont volé trois millions d'euros.", "fr")
+    fr = entities_of(analyzer, "Le Parquet fédéral indique que des escrocs ont détourné trois millions d'euros.", "fr")
     assert fr.get("Parquet fédéral") == ("Parquet fédéral", "ORG")
-    en = entities_of(analyzer, "The Afghan Ambassador to the United States Farid Tolvani praised the team.", "en")
+    en = entities_of(analyzer, "The Kenyan Ambassador to the United States Farid Tolvani praised the team.", "en")
     assert en.get("United States") == ("United States", "GPE")
     en = entities_of(analyzer, "The prints went to the Tolvik Museum of Art at Brannock University last year.", "en")
     assert "Tolvik Museum of Art" in en and en.get("Brannock University") == ("Brannock University", "ORG")

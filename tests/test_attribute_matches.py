@@ -10,7 +10,7 @@ TEXTS = {
     "en": ["I ain't gonna say it, y'all, because there is nothing nothin' to say.",
            "They told me and gave it to you; he doesn't think that it's over, does he?",
            "Had the ministry done so, which it did not, the firms would've had to stop.\n\n  The end."],
-    "fr": ["Le ministre a de son côté dénoncé la vente, a-t-il dit.\n\nPuis : « Non ! »",
+    "fr": ["La ministre a de son côté critiqué la vente, a-t-elle dit.\n\nPuis : « Non ! »",
            "Moscou dément toute livraison d'armes ; l'ONG, elle, insiste."],
 }
 

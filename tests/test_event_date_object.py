@@ -1,4 +1,4 @@
-"""French objects after a date: « a livré mardi des obusiers », « ont imposé jeudi 4 août des sanctions ».
+"""French objects after a date: « a livré mardi des obusiers », « ont imposé lundi 9 août des sanctions ».
 The parser reads the partitive article as « de les » and hangs the object on the date; the object is still
 the verb's item, and a measure noun there still takes the subject of its light verb as agent. Invented
 sentences."""
@@ -28,10 +28,10 @@ def test_the_goods_after_a_full_date_are_the_item(nlp_fr) -> None:  # type: igno
 
 
 def test_measures_imposed_after_a_date_have_the_subject_as_agent(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    text = ("Les pays membres de l'Union européenne ont imposé jeudi 4 août des sanctions à l'encontre "
-            "d'un ancien ministre ukrainien pour son rôle dans la crise.")
+    text = ("Les ministres des Vingt-Sept ont imposé lundi 9 août des sanctions contre "
+            "un ancien ministre moldave pour son rôle dans la fraude.")
     (sanction,) = of_type(run(nlp_fr, "fr", text), "SANCTION")
-    assert args(sanction)["agent"] == "Les pays membres de l'Union européenne"
+    assert args(sanction)["agent"] == "Les ministres des Vingt-Sept"
     assert args(sanction)["target"].startswith("un ancien ministre")
 
 

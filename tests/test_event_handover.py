@@ -71,7 +71,7 @@ def test_rebuilding_an_industry_makes_no_goods(nlp_en) -> None:  # type: ignore[
 
 def test_receiving_a_visitor_or_information_is_no_supply(nlp_en, nlp_fr) -> None:  # type: ignore[no-untyped-def]
     assert of_type(run(nlp_en, "en", "Norway received the information from Denmark."), "SUPPLY") == []
-    text = "La semaine dernière, il a reçu à Paris le président Jean Valmont."
+    text = "Mardi dernier, il a reçu à Lyon le président Jean Valmont."
     assert of_type(run(nlp_fr, "fr", text), "SUPPLY") == []
 
 
@@ -102,12 +102,12 @@ def test_a_participle_after_a_sanction_names_its_target(nlp_fr, nlp_en) -> None:
 
 
 def test_sanctions_a_law_allows_are_no_measure_taken(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    text = "Les auteurs de ces fraudes sont passibles de lourdes sanctions prononcées par le tribunal."
+    text = "Les auteurs de ces fraudes sont passibles de fortes sanctions infligées par le tribunal."
     assert of_type(run(nlp_fr, "fr", text), "SANCTION") == []
 
 
 def test_refuting_a_proposal_is_no_deny_refuting_a_claim_is(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
-    assert of_type(run(nlp_fr, "fr", "Le directeur a réfuté l'idée d'un prêt par la banque."), "DENY") == []
+    assert of_type(run(nlp_fr, "fr", "Le directeur a réfuté l'idée d'un rachat par le groupe."), "DENY") == []
     text = "The ministry dismissed the idea that the yard had sold hulls to the navy."
     (deny,) = of_type(run(nlp_en, "en", text), "DENY")
     assert args(deny)["agent"] == "The ministry"

@@ -15,12 +15,12 @@ def run(nlp, lang: str, text: str, names: tuple[str, ...] = ()) -> list[Event]: 
 
 
 def test_a_participle_after_a_sanction_noun_carries_its_participants(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
-    text = "Le porte-parole a estimé que la baisse s'expliquait par les sanctions occidentales prises contre la Birmanie."
+    text = "Le porte-parole a estimé que la baisse venait des sanctions occidentales décidées contre la Birmanie."
     (sanction,) = of_type(run(nlp_fr, "fr", text), "SANCTION")
     assert args(sanction) == {"agent": "occidentales", "target": "la Birmanie"}  # not « la baisse »
     (embargo,) = of_type(run(nlp_fr, "fr", "Le pays refuse tout embargo sur le pétrole birman."), "SANCTION")
     assert args(embargo)["target"] == "le pétrole birman"
-    (adopted,) = of_type(run(nlp_en, "en", "Repairs are made difficult by the sanctions adopted by Canada."), "SANCTION")
+    (adopted,) = of_type(run(nlp_en, "en", "Repairs are slowed by the sanctions adopted by Canada."), "SANCTION")
     assert args(adopted) == {"agent": "Canada"}
 
 
@@ -98,7 +98,7 @@ def test_an_amount_is_no_place_and_a_thing_no_imposer(nlp_fr) -> None:  # type: 
 def test_a_production_or_sale_noun_with_no_one_and_no_goods_is_generic(nlp_fr) -> None:  # type: ignore[no-untyped-def]
     text = "Le plan vise la baisse de la part du fioul dans la production d'électricité à l'horizon 2030."
     assert not of_type(run(nlp_fr, "fr", text), "PRODUCE")
-    text = "La baisse s'explique par un marché qui se caractérise par la vente de voitures bon marché."
-    assert not of_type(run(nlp_fr, "fr", text), "SUPPLY")  # « qui » stands for the market, no seller
+    text = "La baisse s'explique par un secteur qui se distingue par la vente de vélos bon marché."
+    assert not of_type(run(nlp_fr, "fr", text), "SUPPLY")  # « qui » stands for the sector, no seller
     (drones,) = of_type(run(nlp_fr, "fr", "La production de drones a doublé."), "PRODUCE")
     assert args(drones) == {"item": "drones"}

@@ -12,7 +12,7 @@ def test_banned_imports_are_no_supply(nlp_en) -> None:  # type: ignore[no-untype
 
 
 def test_a_law_barring_imports_is_no_supply(nlp_en) -> None:  # type: ignore[no-untyped-def]
-    events = run(nlp_en, "en", "The Senate gave final approval to legislation barring imports of Kazakh uranium.")
+    events = run(nlp_en, "en", "The Senate passed a bill barring imports of Kazakh uranium.")
     assert of_type(events, "SUPPLY") == []
     assert len(of_type(events, "SANCTION")) == 1
 

@@ -30,9 +30,9 @@ def test_a_relative_that_read_as_a_conjunction_still_names_the_item(nlp_en) -> N
 
 
 def test_accusation_nouns_with_their_accuser(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
-    text = "Le ministre s'est dit indigné par les accusations injustes de l'ONG."
+    text = "Le ministre s'est dit choqué par les accusations infondées de l'association."
     (accuse,) = of_type(run(nlp_fr, "fr", text), "ACCUSE")
-    assert args(accuse)["agent"] == "l'ONG"
+    assert args(accuse)["agent"] == "l'association"
     (against,) = of_type(run(nlp_en, "en", "The union repeated its accusations against the port authority."), "ACCUSE")
     assert args(against) == {"agent": "its", "target": "the port authority"}
     assert not of_type(run(nlp_en, "en", "The ministry rejected the accusations."), "ACCUSE")

@@ -61,7 +61,7 @@ def test_sentences_parsed_again_together_are_parsed_as_alone(nlp_fr) -> None:  #
 
     from claimgraph.nlp.components import parse_again
 
-    texts = ["Moscou nie toute livraison de missiles.", "Le ministre a de son côté dénoncé la vente.",
+    texts = ["Moscou nie toute livraison de missiles.", "La ministre a de son côté critiqué la vente.",
              "Un livre sur la guerre des drones"]
     def fresh():  # type: ignore[no-untyped-def]
         return [nlp_fr.make_doc(text) for text in texts]

@@ -92,7 +92,7 @@ def test_an_inquiry_inside_a_postposed_incise_keeps_both_records(analyse) -> Non
 
 
 def test_a_nationality_agent_is_the_adjective_alone(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    (use,) = of_type(run(nlp_fr, "fr", "Six civils sont morts, victimes de frappes russes près du village."), "USE")
+    (use,) = of_type(run(nlp_fr, "fr", "Quatre civils ont péri, victimes de frappes russes sur la gare."), "USE")
     assert args(use)["agent"] == "russes"
 
 

@@ -1,5 +1,5 @@
-"""An adverbial between an auxiliary and its participle (« X a de son côté dénoncé ... », « a toutefois,
-dans son rapport, insisté sur ... ») no longer costs the participle its subject: where the parse breaks,
+"""An adverbial between an auxiliary and its participle (« X a de son côté dénoncé ... », « a cependant,
+dans sa note, insisté sur ... ») no longer costs the participle its subject: where the parse breaks,
 the sentence is parsed again without the adverbials, which then hang on the participle."""
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from claimgraph.lang import get_rules
 from claimgraph.nlp.asides import _adverbial_end, without_asides
 from claimgraph.nlp.stand_ins import load_parsing_hints
 
-COMMA_ASIDE = ("L'organisation Veritas Watch a toutefois, dans son dernier rapport, insisté sur le fait "
-               "que les frappes ne visaient pas les civils.")
+COMMA_ASIDE = ("L'organisation Veritas Watch a toutefois, dans son dernier bilan, insisté sur le fait "
+               "que ces tirs ne visaient pas les civils.")
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +40,8 @@ def test_une_incise_entre_virgules_apres_l_auxiliaire(nlp_fr, hints_fr) -> None:
     assert [t.idx for t in doc] == [t.idx for t in before]
     participle = _token(doc, "insisté")
     assert participle.head == participle and _token(doc, "organisation").head == participle
-    assert _token(doc, "toutefois").head == participle and _token(doc, "rapport").head == participle
-    assert all(t.head == _token(doc, "rapport") for t in doc if t.text == "," and t.i < participle.i)
+    assert _token(doc, "toutefois").head == participle and _token(doc, "bilan").head == participle
+    assert all(t.head == _token(doc, "bilan") for t in doc if t.text == "," and t.i < participle.i)
     assert len(list(doc.sents)) == 1
 
 

@@ -107,7 +107,7 @@ def test_group_and_outlet_types(analyse: Analyse, text: str, lang: str, words: s
     # a coordinated subject is one source spanning the coordination
     ("Norway and Iceland said the fishing quotas were too high.", "en", "fishing quotas", "Norway and Iceland"),
     # an inverted clitic and the gerund hung on its verb
-    ("« Ces mesures ne servent à rien », a-t-elle affirmé, ajoutant que les prix allaient encore monter.", "fr",
+    ("« Ces mesures ne servent à rien », a-t-elle assuré, ajoutant que les prix allaient encore monter.", "fr",
      "prix allaient", "elle"),
 ])
 def test_source_span_where_the_parse_misleads(analyse: Analyse, text: str, lang: str, words: str,

@@ -31,7 +31,7 @@ def test_postposed_cue_after_a_clause_read_as_its_subject(analyse) -> None:  # t
 
 def test_clitic_incise_with_circumstances(analyse) -> None:  # type: ignore[no-untyped-def]
     text = ("Le maire les voudrait « encore plus rapides et plus sûres » pour les écoliers, "
-            "a-t-il dit lors d’une visite dans une gare du centre-ville.")
+            "a-t-il dit pendant une visite dans une gare du centre-ville.")
     att = one(analyse(text, "fr"), "plus rapides")
     assert att["content"]["text"].startswith("Le maire les voudrait")
     assert "visite" not in att["content"]["text"]
@@ -70,7 +70,7 @@ def test_narrator_gloss_after_an_object(analyse) -> None:  # type: ignore[no-unt
 
 def test_cue_inside_a_quotation_reports_within_it(analyse) -> None:  # type: ignore[no-untyped-def]
     text = ("« Mon rival a promis des routes, mais n'a rien construit. Je promets des routes, et mon bilan montre "
-            "que je sais bâtir » a déclaré Jean Morel à Lyon où il a promis un « nouveau départ ».")
+            "que je sais bâtir » a déclaré Jean Morel à Lyon où il a juré un « nouveau départ ».")
     shown = [a for a in analyse(text, "fr") if a["cue"] and a["cue"]["text"] == "montre"]
     assert [(a["source"]["text"], a["content"]["text"]) for a in shown] == [("mon bilan", "je sais bâtir")]
 

@@ -1,0 +1,31 @@
+"""Floors for the evidence graph end to end on the real multi-outlet story clusters (issue 12): the engine's own
+per-article analyses of the articles in ../shared/corpora/stories, fed to the graph (`scripts/eval_graph.py`, engine
+mode). The figures sit a little under session 12's end-to-end measurements (docs/graph-measured.md); the target
+(F1 0.80) is not met. This is the one place CI measures extraction and graph together on news we did not write, so an
+extraction change that breaks claims on real stories fails here even when the per-article scores hold."""
+from __future__ import annotations
+
+import pytest
+
+from load_script import load_script
+
+# cluster number: clustering F1 floor; measured end to end 01 0.521, 02 0.701, 03 0.655, 04 0.634 (session 12).
+F1_FLOORS = {"01": 0.50, "02": 0.68, "03": 0.63, "04": 0.61}
+
+
+@pytest.fixture(scope="module")
+def eval_graph():  # type: ignore[no-untyped-def]
+    script = load_script("eval_graph")
+    if not script.story_sets():
+        pytest.skip("../shared/corpora/stories is not here")
+    return script
+
+
+@pytest.mark.parametrize("number", sorted(F1_FLOORS))
+def test_the_engine_end_to_end_keeps_its_figures_on_a_real_story_cluster(eval_graph, number: str) -> None:  # type: ignore[no-untyped-def]
+    (name,) = [s for s in eval_graph.story_sets() if s.split(":", 1)[-1].startswith(number)]
+    report = eval_graph.evaluate("engine", name)
+    assert report["pairwise"]["f1"] >= F1_FLOORS[number], (name, report["pairwise"])
+    sanity = report["role_sanity"]
+    for problem in ("absurd_role_claims", "non_source_origins", "outlet_deniers", "self_denials"):
+        assert sanity[problem] == 0, (name, problem, sanity)

@@ -17,8 +17,9 @@ from typing import Any, Optional
 import yaml
 
 from claimgraph.graph.participle_groups import participle_kind
-from claimgraph.resolve.gazetteer import default_gazetteer
-from claimgraph.resolve.territories import country_names, get_territory
+# Re-exported: the graph names states and countries through keys since before state_names.py was split out.
+from claimgraph.graph.state_names import country_name, state_name, territory_name, with_article  # noqa: F401
+from claimgraph.resolve.territories import country_names
 
 DATA = Path(__file__).parent / "data" / "unnamed.yaml"
 # Leading words that carry no identity ("le Times" is "The Times").
@@ -80,47 +81,6 @@ def _kinds() -> dict[str, str]:
         for nouns in per_lang.values():
             out.update({fold(n): kind for n in nouns})
     return out
-
-
-def country_name(code: str) -> Optional[str]:
-    """A country's English name: the nationalities table's, else rigour's ("SD" -> "Sudan", not "SD")."""
-    entry = _data()["nationalities"].get(code)
-    names = country_names().get(code.upper()) if entry is None else None
-    return str(entry["country"]) if entry else (names[0] if names else None)
-
-
-# Country names read with "the" ("the United Kingdom", "the Netherlands", "the Czech Republic"):
-# unions, republics and plural names, less the singular names that end in -s.
-_WITH_ARTICLE = re.compile(r"^(?:united|republic|democratic|central african) |(?:s|republic|union)$", re.IGNORECASE)
-_WITHOUT_ARTICLE = {"belarus", "cyprus", "mauritius", "laos", "honduras", "belize", "barbados", "saint kitts and nevis"}
-
-
-@lru_cache(maxsize=None)
-def state_name(code: str) -> str:
-    """The canonical name of a country's government, as the gazetteer writes it ("Government of
-    China", "Government of the United Kingdom"); built the same way for countries it has no
-    government entry for, so a state voice and the entity name one actor alike.
-    """
-    entry = default_gazetteer().institution("government", code)
-    if entry is not None:
-        return entry.name
-    country_entry = default_gazetteer().countries().get(code)
-    country = country_name(code) or (country_entry.name if country_entry else None) or territory_name(code) or code
-    return f"Government of {with_article(country)}"
-
-
-def territory_name(code: str) -> Optional[str]:
-    """A territory's English name by its ISO code, rigour's (through resolve.territories): "SD" -> "Sudan"."""
-    territory = get_territory(code.lower())
-    return territory.name if territory is not None else None
-
-
-def with_article(country: str) -> str:
-    """ "United States" -> "the United States"; "China", "Belarus" -> unchanged."""
-    plain = country.lower()
-    if plain.startswith("the ") or plain in _WITHOUT_ARTICLE or not _WITH_ARTICLE.search(plain):
-        return country
-    return f"the {country}"
 
 
 def is_pronoun(text: str) -> bool:

@@ -44,8 +44,8 @@ REFRESH_BATCH = 500
 # The code a summary follows from: the listing and its origin rules, the aggregates they read, how
 # origins and wires are named, and the summary's own shape.
 RULE_SOURCES = ("graph/listing.py", "graph/listed_voices.py", "graph/origin_rules.py", "graph/aggregates.py",
-                "graph/origins.py", "graph/press.py", "graph/keys.py", "graph/source_roles.py", "graph/precomputed.py",
-                "model/claims.py")
+                "graph/origins.py", "graph/press.py", "graph/keys.py", "graph/state_names.py", "graph/source_roles.py",
+                "graph/denials.py", "graph/precomputed.py", "model/claims.py")
 
 
 @lru_cache(maxsize=1)

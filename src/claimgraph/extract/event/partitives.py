@@ -72,3 +72,23 @@ def over_time_word(noun: Token, lexicon: EventLexicon, time_tokens: set[int]) ->
     return above if above.pos_ in ("VERB", "AUX") and above.i not in time_tokens else governor
 
 
+
+
+def hung_on_date(head: Token, lexicon: EventLexicon, time_tokens: set[int],
+                 entity_tokens: set[int]) -> list[tuple[str, Token]]:
+    """The phrases after a date between the verb and its complements that the parser hung on the date's own
+    words (« a accusé mardi 21 mars la Moldavie de », « ont imposé samedi 30 novembre des sanctions à la
+    société »), as (preposition or "", noun): the date is transparent. A phrase with a preposition counts
+    only after an object found there (« jeudi à Bruxelles » stays where the date is)."""
+    found: list[tuple[str, Token]] = []
+    for dependent in head.children:
+        if dependent.i < head.i or dependent.i not in time_tokens:
+            continue
+        for word in dependent.subtree:
+            if word.i <= dependent.i or word.head.i not in time_tokens or word.i in time_tokens \
+                    or word.pos_ not in NOMINAL_POS:
+                continue
+            prep = "" if _partitive_article(word, lexicon) else preposition_of(word, lexicon)
+            if prep == "" or found:
+                found.append((prep, word))
+    return found

@@ -18,7 +18,7 @@ from claimgraph.extract.attribution.spans import before_occasion
 from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
 from claimgraph.extract.event.firing import is_firing, item_as_place, strike_roles
 from claimgraph.extract.event.measures import subjected_target
-from claimgraph.extract.event.partitives import over_time_word, partitive_object, shares_object, substantive
+from claimgraph.extract.event.partitives import hung_on_date, over_time_word, partitive_object, shares_object, substantive
 from claimgraph.extract.event.participants import ParticipantWords, is_quantity
 from claimgraph.extract.event.rebuttals import is_predicate_rebuttal, rebuttal_heads
 from claimgraph.extract.event.syntax import (NOMINAL_POS, accused_doer, any_subject, children, clause_bounds,
@@ -170,7 +170,7 @@ class RoleFiller(ParticipantWords):
                 self._describes_item(noun)
         if is_participle_modifier(head, lex):
             put(slots.get("passive_subject"), head.head)
-        self._partitive_object(trigger, slots, put)  # its own object before one shared with another verb
+        self._partitive_object(trigger, slots, roles.preps, put)  # its own object before one shared with another verb
         self._inherit(trigger, slots, put)
         self._displaced(trigger, roles.preps, put)
 
@@ -226,9 +226,9 @@ class RoleFiller(ParticipantWords):
                 # "X s'expliquait par les sanctions", « le rayon, qui se caractérise par l'achat »: only
                 # someone imposes, delivers or makes
                 put(roles.slots.get("subject"), subject)
-            for prep, other, _ in prepositional_phrases(governor, lex):
-                if other.i != noun.i:
-                    put(roles.noun_preps.get(prep), other)
+            for prep, other in [(p, n) for p, n, _ in prepositional_phrases(governor, lex)] + [(p, n) for p, n in (
+                    hung_on_date(governor, lex, self._time_tokens, self.entity_tokens)) if p]:  # « samedi 30 novembre des sanctions à X »
+                put(roles.noun_preps.get(prep) if other.i != noun.i else None, other)
 
     def _hung_on_item(self, item: Token, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
         """"donated items from the programme", "deliveries of gas through the pipeline": the giver, route
@@ -360,12 +360,14 @@ class RoleFiller(ParticipantWords):
                     if self._marked(clause):
                         put("item", clause, True)
 
-    def _partitive_object(self, trigger: Trigger, slots: dict[str, str], put) -> None:  # type: ignore[no-untyped-def]
+    def _partitive_object(self, trigger: Trigger, slots: dict[str, str], preps: dict[str, str], put) -> None:  # type: ignore[no-untyped-def]
         """« fournir à la Russie des machines-outils », « a livré mardi des obusiers » (event/partitives.py)."""
-        if slots.get("object") is not None:
-            found = partitive_object(trigger.head, self.lexicon, self._time_tokens, self.entity_tokens)
-            if found is not None:
-                put(slots["object"], found)
+        if slots.get("object") is not None and (found := partitive_object(
+                trigger.head, self.lexicon, self._time_tokens, self.entity_tokens)) is not None:
+            put(slots["object"], found)
+        for prep, noun in hung_on_date(trigger.head, self.lexicon, self._time_tokens, self.entity_tokens):
+            if (role := preps.get(prep) if prep else slots.get("object")) and (role == "item" or self._referential(noun)):
+                put(role, noun)  # « a accusé mardi 21 mars la Moldavie de »: the date is transparent
 
     def _spans(self, trigger: Trigger, heads: dict[str, tuple[Token, bool]]) -> dict[str, Filler]:
         trigger_ids = {t.i for t in trigger.tokens}

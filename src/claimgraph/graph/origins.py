@@ -13,6 +13,7 @@ from typing import Optional
 
 from claimgraph.graph.context_voices import (confirms_report, opens_paragraph, pronoun_speaker, refers_back, relays,
                                             same_head, voices_before)
+from claimgraph.graph.cue_names import is_cue_words
 from claimgraph.graph.keys import (DETERMINERS, bloc_of, entity_key, fold, is_pronoun, is_state, name_key, nationality,
                                    state_name)
 from claimgraph.graph.source_roles import is_commentator, is_official_act, is_state_role
@@ -293,7 +294,10 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
     its unnamed officials, whoever quotes them); else the article's own story (`story:`) citing an
     unidentified press report ("media reports", "selon la presse"; type `press_report`, counted only
     where no named origin carried the claim first, `graph.query`), its anonymous sources (`anon:`), or
-    its own story."""
+    its own story. A source span of cue words only ("reportedly", "are believed") is no source: the origin is
+    whoever reports it (the next link, else the outlet)."""
+    if chain and not chain[0].name and is_cue_words(chain[0].text):
+        chain = chain[1:]
     if chain and chain[0].type == "anonymous_person" and not chain[0].name:
         code = nationality(chain[0].text)
         if code and is_state(code) and is_state_role(chain[0].text):

@@ -19,6 +19,7 @@ from typing import Optional
 
 import yaml
 
+from claimgraph.graph.cue_names import is_cue_words
 from claimgraph.graph.items import item_classes
 from claimgraph.graph.keys import (country_code, country_name, fold, is_pronoun, is_state, key_country, nationality,
                                    state_name, words)
@@ -194,6 +195,8 @@ def origin_problem(origin: Origin, chain: tuple[ChainLink, ...] = ()) -> Optiona
     unnamed source left as a pronoun ("he (in The Courier)") is one: pronouns resolve before they become origins."""
     if origin.key.startswith("anon:") and is_pronoun(origin.name.split(" (in ")[0].split(" (via ")[0]):
         return "pronoun"
+    if is_cue_words(origin.name.split(" (in ")[0].split(" (via ")[0]) and origin.name[:1].islower():
+        return "cue words"  # "reportedly (in The Courier)", "are believed (via a wire)": no one said it
     if origin.key.startswith(("story:", "anon:", "state:")) or origin.type in ORIGIN_KINDS_THAT_KNOW:
         return None
     name = origin.name.split(" (via ")[0].split(" (in ")[0]

@@ -226,6 +226,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an act with no actor takes the one actor a later pronoun's group gives the act (graph/actors.py resolve_unnamed,
     # two passes)
     ("0050_graph_actor_after_pronoun_2026_12_08", retake_graph),
+    # a source span of cue words only ("reportedly", "are believed") names no origin: whoever reports it is the origin
+    # (graph/cue_names.py, graph/origins.py origin_of)
+    ("0051_graph_cue_word_sources_2026_12_08", retake_graph),
 ]
 
 

@@ -36,26 +36,28 @@ def _said(text: str, source: str, source_type: str, person: bool = True, pact_wo
     return _shipped(d, d.attribution("a1", source, source_type, CONTENT, entity=entity))
 
 
+def _berg_origins(text: str) -> dict[str, str]:
+    """Origins by record when Anna Berg, named, says CONTENT in `text` of an article naming the Northern Pact."""
+    return origins_by_record(_said(text, "Anna Berg", "named_person", pact_words=("Northern Pact",)))
+
+
 def test_a_person_titled_with_an_organisation_it_names_speaks_as_it() -> None:
     for text in (f"Northern Pact Secretary General Anna Berg said {CONTENT}.",
                  f"The head of the Northern Pact, Anna Berg, said {CONTENT}.",
                  f"Anna Berg, the Northern Pact's spokesperson, said {CONTENT}."):
-        analysis = _said(text, "Anna Berg", "named_person", pact_words=("Northern Pact",))
-        assert origins_by_record(analysis) == {"v1": "src:northern pact"}, text
+        assert _berg_origins(text) == {"v1": "src:northern pact"}, text
 
 
 def test_a_head_s_bare_title_is_the_organisation_the_story_is_about() -> None:
     text = f"Northern Pact meets in Oslo.\nSecretary General Anna Berg said {CONTENT}."
-    analysis = _said(text, "Anna Berg", "named_person", pact_words=("Northern Pact",))
-    assert origins_by_record(analysis) == {"v1": "src:northern pact"}
+    assert _berg_origins(text) == {"v1": "src:northern pact"}
 
 
 def test_a_person_with_no_role_of_an_organisation_is_their_own_origin() -> None:
     for text in (f"Anna Berg, who visited the Northern Pact, said {CONTENT}.",
                  f"Northern Pact meets in Oslo.\nAnalyst Anna Berg said {CONTENT}.",
                  f"Northern Pact meets in Oslo.\nPresident Anna Berg said {CONTENT}."):
-        analysis = _said(text, "Anna Berg", "named_person", pact_words=("Northern Pact",))
-        assert origins_by_record(analysis) == {"v1": "src:anna berg"}, text
+        assert _berg_origins(text) == {"v1": "src:anna berg"}, text
 
 
 def test_a_state_s_organisation_leaves_its_person_to_the_state() -> None:
@@ -161,17 +163,14 @@ def test_a_title_in_a_relative_clause_or_a_former_title_is_no_organisation_s_voi
                  f"Anna Berg, a former Northern Pact spokesperson, said {CONTENT}.",
                  f"Former Northern Pact Secretary General Anna Berg said {CONTENT}.",
                  f"After meeting the Northern Pact chief, Anna Berg said {CONTENT}."):
-        analysis = _said(text, "Anna Berg", "named_person", pact_words=("Northern Pact",))
-        assert origins_by_record(analysis) == {"v1": "src:anna berg"}, text
+        assert _berg_origins(text) == {"v1": "src:anna berg"}, text
 
 
 def test_a_former_spokesperson_in_french_is_no_organisation_s_voice() -> None:
     text = f"L'ancienne porte-parole du Northern Pact, Anna Berg, a affirmé que {CONTENT}."
-    analysis = _said(text, "Anna Berg", "named_person", pact_words=("Northern Pact",))
-    assert origins_by_record(analysis) == {"v1": "src:anna berg"}
+    assert _berg_origins(text) == {"v1": "src:anna berg"}
     text = f"La porte-parole du Northern Pact, Anna Berg, a affirmé que {CONTENT}."
-    analysis = _said(text, "Anna Berg", "named_person", pact_words=("Northern Pact",))
-    assert origins_by_record(analysis) == {"v1": "src:northern pact"}
+    assert _berg_origins(text) == {"v1": "src:northern pact"}
 
 
 def test_a_plural_pronoun_is_no_single_named_person() -> None:

@@ -107,6 +107,18 @@ def wire_with_own_source() -> Analysis:
     return d.analysis
 
 
+def outlet_reports_building(doc_id: str, maker: str, maker_type: str, item: str, where: str, outlet: str,
+                            date: str) -> Analysis:
+    """An English article in which `outlet` reports that `maker` builds `item` `where` (a PRODUCE event it tells)."""
+    content = f"{maker} builds {item} {where}"
+    d = Doc(doc_id, f"{content}, the {outlet} reported.", "en", date, outlet)
+    d.entity("e1", maker, maker_type, maker)
+    d.entity("e2", outlet, "ORG", f"the {outlet}")
+    d.attribution("a1", f"the {outlet}", "media", content, entity="e2")
+    d.event("v1", "PRODUCE", "builds", "a1", agent=(maker, "e1"), item=(item, None))
+    return d.analysis
+
+
 def denial() -> Analysis:
     d = Doc("deny-en", "Beijing denied the reports. China has never supplied lethal weapons to any party, Lin Jian said.",
             "en", "2024-09-27", "Pacific Ledger")

@@ -81,23 +81,14 @@ def test_the_articles_of_an_allegation_are_those_that_carry_it(tmp_path: Path) -
     store.close()
 
 
-def _russia_builds() -> "object":
-    from graph_docs import Doc
-    d = Doc("ru-builds", "Russia builds attack drones at a plant near Kazan, the Evening Courier reported.", "en",
-            "2024-09-20", "Evening Courier")
-    d.entity("e1", "Russia", "GPE", "Russia")
-    d.entity("e2", "Evening Courier", "ORG", "the Evening Courier")
-    d.attribution("a1", "the Evening Courier", "media", "Russia builds attack drones at a plant near Kazan", entity="e2")
-    d.event("v1", "PRODUCE", "builds", "a1", agent=("Russia", "e1"), item=("attack drones", None))
-    return d.analysis
-
-
 def test_a_named_firm_before_the_country_is_the_questions_subject(tmp_path: Path) -> None:
     import json
     from typer.testing import CliRunner
     from claimgraph.cli.app import app
-    from graph_docs import wire
-    store_with(tmp_path, [wire("wire-a", "Reuters", "2024-09-25"), _russia_builds()], "subject.db").close()
+    from graph_docs import outlet_reports_building, wire
+    russia_builds = outlet_reports_building("ru-builds", "Russia", "GPE", "attack drones", "at a plant near Kazan",
+                                            "Evening Courier", "2024-09-20")
+    store_with(tmp_path, [wire("wire-a", "Reuters", "2024-09-25"), russia_builds], "subject.db").close()
     result = CliRunner().invoke(app, ["brief", "Is Xiamen Limbach helping Russia?", "--db",
                                       str(tmp_path / "subject.db"), "--json"])
     assert result.exit_code == 0, result.output

@@ -9,7 +9,7 @@ from claimgraph.graph.verdict_scope import denials_miss
 from claimgraph.model.claims import ClaimSummary, Evidence, Origin
 from claimgraph.model.records import Span
 
-from graph_docs import Doc, store_with
+from graph_docs import Doc, outlet_reports_building, store_with
 
 LEAGUE = Origin("src:league", "The Harbour League", "organization")
 
@@ -96,21 +96,13 @@ def _backer(doc_id: str) -> object:
     return d.analysis
 
 
-def _builds(doc_id: str) -> object:
-    d = Doc(doc_id, "Orrin Motors builds attack gliders near the coast, the Evening Post reported.", "en", "2024-03-07", "Evening Post")
-    d.entity("e1", "Orrin Motors", "ORG", "Orrin Motors")
-    d.entity("e2", "Evening Post", "ORG", "the Evening Post")
-    d.attribution("a1", "the Evening Post", "media", "Orrin Motors builds attack gliders near the coast", entity="e2")
-    d.event("v1", "PRODUCE", "builds", "a1", agent=("Orrin Motors", "e1"), item=("attack gliders", None))
-    return d.analysis
-
-
-
 def test_a_short_brief_reads_a_few_claims_more_so_joined_statements_leave_no_hole(tmp_path: Path) -> None:
     import json
     from typer.testing import CliRunner
     from claimgraph.cli.app import app
-    store_with(tmp_path, [_league("l1", "2024-03-04"), _league("l2", "2024-03-05"), _backer("b1"), _builds("p1")],
+    builds = outlet_reports_building("p1", "Orrin Motors", "ORG", "attack gliders", "near the coast", "Evening Post",
+                                     "2024-03-07")
+    store_with(tmp_path, [_league("l1", "2024-03-04"), _league("l2", "2024-03-05"), _backer("b1"), builds],
                "reserve.db").close()
     result = CliRunner().invoke(app, ["brief", "Is Orrin Motors involved?", "--db", str(tmp_path / "reserve.db"),
                                       "--json", "--limit", "2"])

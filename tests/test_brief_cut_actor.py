@@ -16,29 +16,29 @@ runner = CliRunner()
 OUTLETS = ["Tagus Evening", "Andes Wire", "Pacific Note", "Lisbon Ledger", "Harbour Post"]
 
 
-def state_supply(n: int, item: str, outlet: str) -> object:
-    d = Doc(f"state-{item}-{n}", f"The Portuguese government sent {item} to Chile last month, the Chilean defence "
-            f"minister Ana Vidal said.", "en", f"2025-03-{n + 2:02d}", outlet)
-    d.entity("e1", "Government of Portugal", "ORG", "The Portuguese government")
+def vidal_says_supplied(doc_id: str, agent: str, by_the_state: bool, verb: str, item: str, when: str, date: str,
+                        outlet: str) -> object:
+    """Chile's defence minister says `agent` (the Portuguese state, or a group it is not) `verb` `item` to Chile."""
+    content = f"{agent} {verb} {item} to Chile{when}"
+    d = Doc(doc_id, f"{content}, the Chilean defence minister Ana Vidal said.", "en", date, outlet)
+    if by_the_state:
+        d.entity("e1", "Government of Portugal", "ORG", agent)
     d.entity("e2", "Chile", "GPE", "Chile")
     d.entity("e3", "Ana Vidal", "PERSON", "Ana Vidal")
-    d.attribution("a1", "the Chilean defence minister Ana Vidal", "named_person",
-                  f"The Portuguese government sent {item} to Chile last month", entity="e3")
-    d.event("v1", "SUPPLY", "sent", "a1", agent=("The Portuguese government", "e1"), recipient=("Chile", "e2"),
+    d.attribution("a1", "the Chilean defence minister Ana Vidal", "named_person", content, entity="e3")
+    d.event("v1", "SUPPLY", verb, "a1", agent=(agent, "e1" if by_the_state else None), recipient=("Chile", "e2"),
             item=(item, None))
     return d.analysis
 
 
+def state_supply(n: int, item: str, outlet: str) -> object:
+    return vidal_says_supplied(f"state-{item}-{n}", "The Portuguese government", True, "sent", item, " last month",
+                               f"2025-03-{n + 2:02d}", outlet)
+
+
 def firms_supply() -> object:
-    d = Doc("firms-drones", "Portuguese companies sold drones to Chile, the Chilean defence minister Ana Vidal said.",
-            "en", "2025-03-09", "Quay Review")
-    d.entity("e2", "Chile", "GPE", "Chile")
-    d.entity("e3", "Ana Vidal", "PERSON", "Ana Vidal")
-    d.attribution("a1", "the Chilean defence minister Ana Vidal", "named_person",
-                  "Portuguese companies sold drones to Chile", entity="e3")
-    d.event("v1", "SUPPLY", "sold", "a1", agent=("Portuguese companies", None), recipient=("Chile", "e2"),
-            item=("drones", None))
-    return d.analysis
+    return vidal_says_supplied("firms-drones", "Portuguese companies", False, "sold", "drones", "", "2025-03-09",
+                               "Quay Review")
 
 
 SAID = ["The Portuguese government keeps its arms trade with Chile out of its yearly report",

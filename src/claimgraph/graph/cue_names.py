@@ -40,7 +40,7 @@ def _forms(lemma: str) -> set[str]:
         out |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
     if lemma.endswith("er"):  # French first group: «rapporter» -> «rapporte», «rapporté(e)(s)», «rapportent»
         root = lemma[:-2]
-        out |= {root + e for e in ("e", "es", "ent", "e", "ee", "es", "ees", "ait", "aient")}
+        out |= {root + e for e in ("e", "es", "ent", "ee", "ees", "ait", "aient")}
     if lemma.endswith("ir"):
         root = lemma[:-2]
         out |= {root + e for e in ("i", "ie", "is", "ies", "it", "issent")}
@@ -66,9 +66,9 @@ def _cue_words() -> tuple[frozenset[str], tuple[str, ...]]:
         lemmas = [*_strings(cues.get("verbs")), *_strings(hedges.get("passive_hearsay")),
                   *_strings(hedges.get("raising"))]
         for lemma in lemmas:
-            for token in (" ".join(words(lemma)),):
-                if " " not in token and token:
-                    single.update(_forms(token))
+            token = " ".join(words(lemma))
+            if token and " " not in token:
+                single.update(_forms(token))
         for key in NOUN_LISTS:
             for noun in _strings(sources.get(key)):
                 nouns.update({fold(noun), fold(noun) + "s", fold(noun) + "es"})

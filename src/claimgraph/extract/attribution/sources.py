@@ -32,7 +32,7 @@ RANK_LABELS = frozenset({"ORDINAL", "DATE", "CARDINAL"})
 
 
 @lru_cache(maxsize=8)
-def _media_pattern(names: frozenset[str]) -> re.Pattern[str]:
+def media_pattern(names: frozenset[str]) -> re.Pattern[str]:
     """Any of the media names as a whole word, compiled once per lexicon (one search, not one per name).
     The word-boundary tests stand once around the alternation, not around each name: the same texts
     match (a name followed by a non-word), and `re` tests the boundary once per position, not once per name."""
@@ -87,7 +87,7 @@ class SourceResolver(MentionIndex):
         return None
 
     def _is_media(self, text: str) -> bool:
-        return _media_pattern(self.lexicon.media_names).search(text.lower()) is not None
+        return media_pattern(self.lexicon.media_names).search(text.lower()) is not None
 
     def resolve(self, head: Token, span_hint: Optional[Span] = None) -> Source:
         """The source whose head word is `head` (`span_hint`: the source phrase when known).

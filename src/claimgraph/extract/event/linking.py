@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.attribution.sources import _media_pattern
+from claimgraph.extract.attribution.sources import media_pattern
 from claimgraph.extract.doc_text import doc_text, sentence_of
 from claimgraph.extract.event.lexicon import EventLexicon
 from claimgraph.extract.event.syntax import subject_of
@@ -62,7 +62,7 @@ class QuotedVoices:
 
     def __init__(self, text: str, entities: list[Entity], attributions: list[Attribution],
                  media_names: frozenset[str]) -> None:
-        named = _media_pattern(media_names)  # an outlet is named whole ("The Independent"; not "Independent Front")
+        named = media_pattern(media_names)  # an outlet is named whole ("The Independent"; not "Independent Front")
         self.outlets = {a.source.entity for a in attributions if a.source.type == "media" and a.source.entity} | {
             e.id for e in entities if e.type == "ORG" and named.fullmatch(re.sub(r"^the\s+", "", e.name.lower()))}
         self.entities = {e.id: e for e in entities}

@@ -24,7 +24,7 @@ from claimgraph.graph.brief_keys import common_word_keys, one_name_per_state
 from claimgraph.graph.brief_join import join_statements
 from claimgraph.graph.brief_passive import passive
 from claimgraph.graph.brief_support import denied_by_party, questions_undenied, supporting_articles
-from claimgraph.graph.brief_tidy import quoted_above, same_item, tidy, whole_names
+from claimgraph.graph.brief_tidy import body_voices, quoted_above, same_item, tidy, whole_names
 from claimgraph.graph.denial_events import keep_answering
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
@@ -290,6 +290,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     said = verdict(question, allegations, denials, firm,
                    {claim_id: actor for actor, ids in sections for claim_id in ids})
     tidy(listed)
+    body_voices(listed)  # "The summit declaration (NATO)": a body's own words, not relayed through it
     details: dict[str, Any] = {c.id: {**claim_extras(c), "firmness": firm[c.id].to_dict()} for c in allegations}
     by_id = {c.id: c for c in allegations}
     for claim_id, above in quoted_above(by_id[i] for _, ids in sections for i in ids).items():

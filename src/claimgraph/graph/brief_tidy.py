@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Optional
 
 from sqlalchemy import Connection, select
 
@@ -106,6 +106,43 @@ def _with_origin(row: Evidence, origin: Origin) -> Evidence:
     return row if origin is row.origin else replace(row, origin=origin)
 
 
+# Links that pass on what others said: a name after them in "x (via NAME)" is a relay. Any other named link (the body
+# that authored a document, an organisation) is whose words x are: its declaration, its spokesperson, its diplomat.
+RELAY_TYPES = frozenset({"media"})
+
+
+def _body_voice(row: Evidence) -> Optional[tuple[str, str]]:
+    """(the row's origin shown as a body's own voice, the body) when its name reads "x (via BODY)" and BODY is no
+    outlet in the row's chain: "The summit declaration (via NATO)" -> "The summit declaration (NATO)", as "Le
+    département d'État (Government of the United States)" reads; "a Western official (via The Times)" stays."""
+    inner, via, rest = row.origin.name.partition(" (via ")
+    if not via or not rest.endswith(")"):
+        return None
+    body = rest[:-1]
+    link = next((link for link in row.chain if link.name == body), None)
+    if link is None or link.type in RELAY_TYPES:
+        return None
+    return f"{inner} ({body})", body
+
+
+def body_voices(claims: Iterable[ClaimSummary]) -> None:
+    """Rows whose origin is a body speaking through its own document or people named as its voice, not as relayed
+    through it; the body alone in the claim's origins and deniers (in place; display only, after the verdict)."""
+    for claim in claims:
+        plain: dict[str, str] = {}
+        rows = []
+        for row in claim.evidence:
+            voice = _body_voice(row)
+            if voice is not None:
+                plain[row.origin.name] = voice[1]
+                row = _with_origin(row, replace(row.origin, name=voice[0]))
+            rows.append(row)
+        claim.evidence = rows
+        if plain:
+            claim.origins = [replace(o, name=plain[o.name]) if o.name in plain else o for o in claim.origins]
+            claim.denied_by = [replace(o, name=plain[o.name]) if o.name in plain else o for o in claim.denied_by]
+
+
 def tidy(claims: Iterable[ClaimSummary]) -> None:
     """Each claim's rows merged where they overlap (in place; after every count is made)."""
     for claim in claims:
@@ -141,4 +178,4 @@ def quoted_above(order: Iterable[ClaimSummary]) -> dict[str, dict[str, str]]:
     return out
 
 
-__all__ = ["merge_overlapping", "quoted_above", "row_key", "same_item", "tidy", "whole_names", "whole_title"]
+__all__ = ["body_voices", "merge_overlapping", "quoted_above", "row_key", "same_item", "tidy", "whole_names", "whole_title"]

@@ -45,6 +45,27 @@ def claim_label(mention: ClaimMention) -> str:
     return label
 
 
+# Quote marks an item's words may carry from the sentence they were cut from ("semer la discorde » en Asie").
+_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
+
+
+def item_words(text: str) -> str:
+    """An item's words fit to stand inside «...»: a quote mark left unpaired by the cut is dropped, a paired «x» or
+    "x" inside reads “x”, so the label's own «» are the only guillemets ("semer la discorde » en Asie" -> "semer la
+    discorde en Asie"; "a «decisive enabler» role" -> "a “decisive enabler” role")."""
+    chars = list(text)
+    for opening, closing in _PAIRS:
+        open_at: list[int] = []
+        shown: dict[int, str] = {}
+        for i, ch in enumerate(chars):
+            if ch == opening and not (opening == closing and open_at):
+                open_at.append(i)
+            elif ch == closing and open_at:
+                shown[open_at.pop()], shown[i] = "“", "”"
+        chars = [shown.get(i, "") if ch in (opening, closing) else ch for i, ch in enumerate(chars)]
+    return " ".join("".join(chars).split()).replace("“ ", "“").replace(" ”", "”")
+
+
 def _plural(actor: str) -> bool:
     """Unnamed groups are named in the plural ("Chinese companies (unnamed)"); so are coordinated actors."""
     return actor.endswith("(unnamed)") or " and " in actor

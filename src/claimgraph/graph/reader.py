@@ -17,6 +17,7 @@ from claimgraph.graph.assertion import is_anaphoric
 from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.firmness import brief_data, first_sentence, firmness, row_level, says_denial
 from claimgraph.graph.items import item_classes
+from claimgraph.graph.labels import item_words
 from claimgraph.model.claims import ClaimSummary
 
 READER = "en"
@@ -109,6 +110,10 @@ def _words_with(claim: ClaimSummary, item: str) -> Optional[str]:
 def reader_label(claim: ClaimSummary) -> str:
     """`claim.label`, with what its foreign words are said in English where the store knows it."""
     label = claim.label if claim.type != "STATEMENT" else whole_label(claim.label)
+    if claim.type != "STATEMENT" and "«" in label and label.rfind("»") > label.find("«"):
+        # The item is what the label's first « and last » hold; quote marks its words kept from the article go.
+        start, end = label.find("«"), label.rfind("»")
+        label = f"{label[:start]}«{item_words(label[start + 1:end])}»{label[end + 1:]}"
     quoted = _QUOTED.findall(label) if claim.type != "STATEMENT" else []
     # «the case», or a party's name where the denied act should be («Government of Ukraine»): the words say it.
     if claim.type == "DENY" and len(quoted) == 1 and (is_anaphoric(quoted[0]) or quoted[0] in claim.arguments.values()):

@@ -1,0 +1,50 @@
+"""How a brief names things it shows: an item's quote marks, a body's own voice (invented sentences)."""
+from __future__ import annotations
+
+from claimgraph.graph.brief_tidy import body_voices
+from claimgraph.graph.labels import item_words
+from claimgraph.graph.reader import reader_label
+from claimgraph.model import Span
+from claimgraph.model.claims import ChainLink, ClaimSummary, Evidence, Origin
+
+
+def test_an_items_stray_quote_marks_go_and_inner_quotes_read_as_curly_quotes() -> None:
+    assert item_words("semer le trouble » dans la région") == "semer le trouble dans la région"
+    assert item_words("« perturbateur ») et") == "“perturbateur”) et"
+    assert item_words('a "key partner" role') == "a “key partner” role"
+    assert item_words('"unfounded') == "unfounded"
+    assert item_words("plain words") == "plain words"
+
+
+def test_a_label_shows_one_pair_of_guillemets_around_its_item() -> None:
+    accuse = ClaimSummary(id="c1", type="ACCUSE", label="Chile accuses the League of «semer le trouble » dans la région»",
+                          arguments={})
+    assert reader_label(accuse) == "Chile accuses the League of «semer le trouble dans la région» (in French)"
+    supply = ClaimSummary(id="c2", type="SUPPLY", label="Portugal supplies «des « obus » neufs» to Chile", arguments={})
+    assert reader_label(supply).startswith("Portugal supplies «des “obus” neufs» (")
+
+
+def _row(origin: Origin, *chain: ChainLink) -> Evidence:
+    quote = "The pact's communique says Portugal ships shells to Chile."
+    return Evidence(claim_id="c1", document_id="d1", record_id="a1", stance="supports", certainty="certain",
+                    polarity="positive", quote=Span(0, len(quote), quote), chain=chain, origin=origin, lang="en")
+
+
+def test_a_bodys_document_or_spokesperson_is_its_own_voice_an_outlets_source_is_relayed() -> None:
+    document = Origin("src:pact", "The communique (via Southern Pact)", "organization")
+    spokesperson = Origin("src:pact", "the spokesperson (via Southern Pact)", "context")
+    relayed = Origin("src:herald", "a diplomat (via The Herald)", "media")
+    claim = ClaimSummary(id="c1", type="SUPPLY", label="Portugal supplies «shells» to Chile", arguments={},
+                         origins=[document, relayed],
+                         evidence=[_row(document, ChainLink("The communique", "document"),
+                                        ChainLink("Southern Pact", "author", "Southern Pact")),
+                                   _row(spokesperson, ChainLink("the spokesperson", "anonymous_person"),
+                                        ChainLink("a Pact spokesperson", "anonymous_person", "Southern Pact")),
+                                   _row(relayed, ChainLink("a diplomat", "anonymous_person"),
+                                        ChainLink("The Herald", "media", "The Herald"))])
+    body_voices([claim])
+    assert [e.origin.name for e in claim.evidence] == [
+        "The communique (Southern Pact)", "the spokesperson (Southern Pact)", "a diplomat (via The Herald)"]
+    assert [o.name for o in claim.origins] == ["Southern Pact", "a diplomat (via The Herald)"]
+    assert {e.origin.key for e in claim.evidence} == {"src:pact", "src:herald"}, "keys, hence counts, unchanged"
+

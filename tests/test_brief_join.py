@@ -110,3 +110,26 @@ def test_a_short_brief_reads_a_few_claims_more_so_joined_statements_leave_no_hol
     claims = json.loads(result.stdout)["claims"]
     assert [c["type"] for c in claims] == ["SUPPLY", "PRODUCE"], "--limit 2: two claims, no statement of its own"
     assert len(claims[0]["articles"]) == 3, "the League's words in a third article joined its supply claim"
+
+
+def _accusation(claim: str, text: str, doc: str = "d1", start: int = 90, target: str = "state:XX",
+                origins: tuple[Origin, ...] = (LEAGUE,)) -> ClaimSummary:
+    ROLES[claim] = {"agent": "ent:league", "target": target}
+    return ClaimSummary(id=claim, type="ACCUSE", label=f"The Harbour League accuses Xland of «{text}»",
+                        arguments={"agent": "The Harbour League", "target": "Xland", "item": text},
+                        origins=list(origins), articles=[doc], languages=["en"], first_seen="2024-03-04",
+                        last_seen="2024-03-04", evidence=[_row(claim, doc, start, text, origins[0])])
+
+
+def test_an_accusation_of_the_acts_actor_by_its_origin_joins_it() -> None:
+    # "The League accuses Xland of shipping dual-use components to Yland": one passage with the act.
+    same = _accusation("x1", "The League accuses Xland of shipping dual-use components to Yland")
+    other_target = _accusation("x2", "The League accuses Zland of shipping dual-use components to Yland",
+                               target="state:ZZ")
+    other_origin = _accusation("x3", "The Courier accuses Xland of shipping dual-use components to Yland",
+                               origins=(Origin("src:courier", "The Courier", "media"),))
+    elsewhere = _accusation("x4", "The League accuses Xland of hosting the summit badly", doc="d9", start=0)
+    act = _act()
+    kept = join_statements([act, same, other_target, other_origin, elsewhere], ROLES)
+    assert [c.id for c in kept] == ["act", "x2", "x3", "x4"]
+    assert act.origins == [LEAGUE] and len(act.evidence) == 2

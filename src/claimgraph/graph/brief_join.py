@@ -13,6 +13,11 @@ when all of these hold:
   read twice), or names a class of what the allegation says is supplied (`graph/data/items.yaml`:
   "dual-use technology" beside «technologies à double usage»).
 
+An accusation joins an allegation the same way, when the one it accuses is the allegation's actor (the
+state department that says a state "supplies components" to another also "accuses" it "of helping" the
+other "rebuild its arms industry", in one passage or naming a class of the item): one allegation by one
+origin, not an allegation beside an accusation of it.
+
 Counting is unchanged (no origin is added); the allegation's articles, dates and quotes grow.
 """
 from __future__ import annotations
@@ -25,6 +30,8 @@ from claimgraph.model.claims import ClaimSummary
 
 ACTS = ("SUPPLY", "PRODUCE", "DEVELOP", "USE")
 ACTOR_ROLES = ("agent", "owner")
+# The roles that say whom a statement is about, or whom an accusation accuses.
+ABOUT = {"STATEMENT": "about", "ACCUSE": "target"}
 
 
 def _shares_passage(a: ClaimSummary, b: ClaimSummary) -> bool:
@@ -40,10 +47,10 @@ def _names_item(statement: ClaimSummary, act: ClaimSummary) -> bool:
 
 
 def joins(statement: ClaimSummary, act: ClaimSummary, roles: dict[str, dict[str, Any]]) -> bool:
-    """Whether `statement` says `act` again (see the module's three conditions)."""
-    if statement.type != "STATEMENT" or act.type not in ACTS or not statement.origins:
+    """Whether `statement` (a statement or an accusation) says `act` again (see the module's three conditions)."""
+    if statement.type not in ABOUT or act.type not in ACTS or not statement.origins:
         return False
-    about = {v for k, v in roles.get(statement.id, {}).items() if k.startswith("about")}
+    about = {v for k, v in roles.get(statement.id, {}).items() if k.startswith(ABOUT[statement.type])}
     actors = {roles.get(act.id, {}).get(r) for r in ACTOR_ROLES} - {None}
     if not about & actors:
         return False
@@ -66,7 +73,7 @@ def _absorb(act: ClaimSummary, statement: ClaimSummary) -> None:
 
 
 def join_statements(claims: list[ClaimSummary], roles: dict[str, dict[str, Any]]) -> list[ClaimSummary]:
-    """`claims` less the statements that join an allegation among them (the first, in order), which take their
+    """`claims` less the statements and accusations that join an allegation among them (the first, in order), which take their
     rows. `roles`: per claim id, its argument keys by role."""
     acts = [c for c in claims if c.type in ACTS and c.origins]
     out = []

@@ -48,3 +48,14 @@ def test_a_bodys_document_or_spokesperson_is_its_own_voice_an_outlets_source_is_
     assert [o.name for o in claim.origins] == ["Southern Pact", "a diplomat (via The Herald)"]
     assert {e.origin.key for e in claim.evidence} == {"src:pact", "src:herald"}, "keys, hence counts, unchanged"
 
+
+def test_a_denied_report_answers_what_the_report_names() -> None:
+    from claimgraph.graph.assertion import answers, reported_classes
+    rejected = "LISBON - Portugal on Monday rejected reports that a Portuguese firm had shipped engines for Chilean boats."
+    assert reported_classes(rejected) == frozenset({"engines"})
+    assert reported_classes("Lisbon denied information selon lesquelles") == frozenset()
+    assert reported_classes("Lisbonne a démenti des informations selon lesquelles une société aurait livré des armes"
+                            ) == frozenset({"weapons"})
+    assert not answers(rejected, "dual-use components", same_article=True), "engines do not answer components"
+    assert answers(rejected, "boat engines", same_article=True)
+    assert answers("Portugal rejected the charge.", "dual-use components", same_article=True), "no item: its article's"

@@ -13,13 +13,14 @@ the case", «a rejeté ces accusations») answers what its own article reports.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
 import yaml
 
 from claimgraph.graph.items import item_classes
-from claimgraph.graph.keys import words
+from claimgraph.graph.keys import fold, words
 from claimgraph.graph.sanity import ROLES
 
 # Characters that close a sentence for the question test, and those that end a clause.
@@ -35,7 +36,7 @@ def _data() -> dict[str, object]:
     data = yaml.safe_load(ROLES.read_text(encoding="utf-8"))
     phrases = {name: tuple(sorted({" ".join(words(str(p))) for forms in data[name].values() for p in forms}))
                for name in ("open_questions", "conditions", "anaphoric_matters", "charges", "concessions",
-                            "normative_negations")}
+                            "normative_negations", "report_complements")}
     covers = {str(k): frozenset(map(str, v)) for k, v in data.get("denial_covers", {}).items()}
     return {**phrases, "covers": covers}
 
@@ -93,10 +94,27 @@ def answers(denied_text: Optional[str], claim_text: Optional[str], same_article:
     only its own article's claims, and a `remark` (a statement, not an act) only when it is a
     charge ("a decisive enabler", "knew about the shipments"; not "seeks to avoid sanctions").
     """
-    denied, claimed = item_classes(denied_text, _lang(denied_text)), item_classes(claim_text, _lang(claim_text))
+    denied = item_classes(denied_text, _lang(denied_text)) or reported_classes(denied_text)
+    claimed = item_classes(claim_text, _lang(claim_text))
     if not denied:
         return same_article and (not remark or is_charge(claim_text))
     return covered(denied, claimed)
+
+
+@lru_cache(maxsize=1)
+def _report_clause() -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, _data()["anaphoric_matters"]))  # type: ignore[call-overload]
+    complements = "|".join(map(re.escape, _data()["report_complements"]))  # type: ignore[call-overload]
+    return re.compile(rf"\b(?:{nouns}) (?:{complements}) ([^,;:.!?]+)")
+
+
+@lru_cache(maxsize=16_384)
+def reported_classes(text: Optional[str]) -> frozenset[str]:
+    """The item classes a denied report or accusation names in what it says ("rejected reports that a firm had
+    supplied engines for attack drones" -> {engines}; «des informations selon lesquelles une société aurait livré
+    des armes» -> {weapons}); empty when the words hold no such clause ("rejected the charge")."""
+    match = _report_clause().search(" ".join(fold(text or "").split()))
+    return item_classes(match.group(1), _lang(match.group(1))) if match else frozenset()
 
 
 def _lang(text: Optional[str]) -> str:
@@ -110,4 +128,4 @@ def is_charge(text: Optional[str]) -> bool:
     return _has(_data()["charges"], text or "")
 
 
-__all__ = ["answers", "covered", "is_anaphoric", "is_charge", "unasserted"]
+__all__ = ["answers", "covered", "is_anaphoric", "is_charge", "reported_classes", "unasserted"]

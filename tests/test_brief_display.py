@@ -59,3 +59,15 @@ def test_a_denied_report_answers_what_the_report_names() -> None:
     assert not answers(rejected, "dual-use components", same_article=True), "engines do not answer components"
     assert answers(rejected, "boat engines", same_article=True)
     assert answers("Portugal rejected the charge.", "dual-use components", same_article=True), "no item: its article's"
+
+
+def test_a_hedge_adverb_kept_as_source_names_no_one_in_chains_and_trees() -> None:
+    from claimgraph.graph.detail import relay_trees
+    from claimgraph.graph.render import link_text
+    hedge = ChainLink("reportedly", "unspecified")
+    assert link_text(hedge) == "no one named («reportedly»)"
+    assert link_text(ChainLink("are believed", "unspecified")) == "no one named («are believed»)"
+    assert link_text(ChainLink("the officials", "anonymous_person")) == "the officials"
+    row = _row(Origin("story:d1", "Tagus Evening", "story"), hedge)
+    article = relay_trees([row])[0].children[0]
+    assert article.kind == "article" and article.speaker is None, "no «as reportedly» on the article"

@@ -15,6 +15,7 @@ from typing import Any, Optional
 from sqlalchemy import Connection, and_, exists, select
 
 from claimgraph.graph.brief_tidy import whole_names
+from claimgraph.graph.cue_names import is_cue_words
 from claimgraph.graph.keys import is_pronoun
 from claimgraph.graph.query import (claim_ids_for_keys, keys_for_name, keys_in_question, recent_claim_ids,
                                     select_claim_ids, summaries)
@@ -101,7 +102,7 @@ def relay_trees(evidence: list[Evidence], names: Optional[dict[str, str]] = None
         leaves.add(e.document_id)
         speaker = e.chain[0].text if e.chain else (_head(e.origin.name) if e.origin.name != root.label else None)
         named = e.chain[0].name if e.chain else None
-        if speaker and (is_pronoun(speaker) or _fold(speaker) in seen or (named and _fold(named) in seen)
+        if speaker and (is_pronoun(speaker) or is_cue_words(speaker) or _fold(speaker) in seen or (named and _fold(named) in seen)
                         or _fold(_head(root.label)).endswith(_fold(speaker))):
             speaker = None
         node.children.append(RelayNode(e.outlet or e.title or e.document_id[:12], "article", document_id=e.document_id,

@@ -10,12 +10,13 @@ from rich.text import Text
 
 from claimgraph.display import cell, md, md_link, plain
 from claimgraph.graph.brief_tidy import row_key
+from claimgraph.graph.cue_names import is_cue_words
 from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.firmness import SAID, SHORT, STATEMENT_SECTIONS, UNASSERTED, is_headline, row_level
 from claimgraph.graph.press import PRESS_REPORT
 from claimgraph.graph.speakers import AS_SOURCE
 
-from claimgraph.model.claims import Brief, ClaimSummary, Evidence
+from claimgraph.model.claims import Brief, ChainLink, ClaimSummary, Evidence
 
 QUOTE_MAX = 300
 # A passage quoted in full under an earlier claim of a brief is recalled by this many characters.
@@ -141,8 +142,14 @@ def extras_markdown(details: Optional[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def link_text(link: ChainLink) -> str:
+    """A chain link's words as shown: a hedge adverb or agentless verb form the extraction keeps as its source
+    ("reportedly", "are believed": annotation guide 1.3) names no one, and says so ("no one named («reportedly»)")."""
+    return f"no one named («{link.text}»)" if not link.name and is_cue_words(link.text) else link.text
+
+
 def _chain(evidence: Evidence) -> str:
-    return " ← ".join(md(link.text) + (f" \\[{md(link.name)}\\]" if link.name and link.name != link.text else "")
+    return " ← ".join(md(link_text(link)) + (f" \\[{md(link.name)}\\]" if link.name and link.name != link.text else "")
                       for link in evidence.chain) or "the article itself"
 
 

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from claimgraph.graph.firmness import STATEMENT_SECTIONS, UNASSERTED
 from claimgraph.graph.brief_tidy import row_key
 from claimgraph.graph.render import (ORIGINS_NOTE, brief_firmness, brief_status, evidence_note, is_speaker_brief,
-                                     quoted_under, short_quote)
+                                     link_text, quoted_under, short_quote)
 from claimgraph.model.claims import Brief
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -80,7 +80,8 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(safe_url=safe_url, article_href=article_href, bars=bars, neighbourhood=neighbourhood,
-                       evidence_note=evidence_note, row_key=row_key, short_quote=short_quote, quoted_under=quoted_under)
+                       evidence_note=evidence_note, link_text=link_text, row_key=row_key, short_quote=short_quote,
+                       quoted_under=quoted_under)
     return env
 
 

@@ -133,3 +133,22 @@ def test_an_accusation_of_the_acts_actor_by_its_origin_joins_it() -> None:
     kept = join_statements([act, same, other_target, other_origin, elsewhere], ROLES)
     assert [c.id for c in kept] == ["act", "x2", "x3", "x4"]
     assert act.origins == [LEAGUE] and len(act.evidence) == 2
+
+
+def test_a_joining_claim_brings_only_the_denials_that_answer_the_act() -> None:
+    xland = Origin("state:XX", "Government of Xland", "organization")
+    accusation = _accusation("x5", "The League accuses Xland of shipping dual-use components to Yland")
+    accusation.denied_by = [xland]
+    accusation.evidence += [_row("x5", "d7", 0, "Xland has never sent weapons to either side.", xland, "denies"),
+                            _row("x5", "d1", 300, "Xland rejected the charge.", xland, "denies")]
+    act = _act()
+    join_statements([act, accusation], ROLES)
+    denying = [e.quote.text for e in act.evidence if e.stance == "denies"]
+    assert denying == ["Xland rejected the charge."], "a denial of weapons does not answer components"
+    assert act.denied_by == [xland]
+    lone = _accusation("x6", "The League accuses Xland of shipping dual-use components to Yland")
+    lone.denied_by = [xland]
+    lone.evidence.append(_row("x6", "d7", 0, "Xland has never sent weapons to either side.", xland, "denies"))
+    act = _act()
+    join_statements([act, lone], ROLES)
+    assert act.denied_by == [] and all(e.stance == "supports" for e in act.evidence)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimgraph.graph.assertion import answers
 from claimgraph.graph.verdict_denials import alleged_classes
 from claimgraph.graph.verdict_scope import named_classes
 from claimgraph.model.claims import ClaimSummary
@@ -61,11 +62,18 @@ def joins(statement: ClaimSummary, act: ClaimSummary, roles: dict[str, dict[str,
 
 def _absorb(act: ClaimSummary, statement: ClaimSummary) -> None:
     seen = {(e.document_id, e.record_id, e.stance) for e in act.evidence}
-    act.evidence += [e for e in statement.evidence if (e.document_id, e.record_id, e.stance) not in seen]
+    item = act.arguments.get("item")
+    # A denial the statement brings answers the act only as any denial does (graph.assertion.answers): what it
+    # names must cover the act's item ("denied sending weapons" does not answer a supply of components), and one
+    # that names nothing answers in its own article.
+    taken = [e for e in statement.evidence if (e.document_id, e.record_id, e.stance) not in seen and (
+        e.stance != "denies" or answers(e.quote.text, item, e.document_id in act.articles))]
+    act.evidence += taken
+    deniers = {e.origin.key for e in taken if e.stance == "denies"}
     act.more_evidence += statement.more_evidence
     act.articles += [a for a in statement.articles if a not in act.articles]
     act.languages = sorted(set(act.languages) | set(statement.languages))
-    act.denied_by += [o for o in statement.denied_by if o.key not in {x.key for x in act.denied_by}]
+    act.denied_by += [o for o in statement.denied_by if o.key in deniers and o.key not in {x.key for x in act.denied_by}]
     dates = [d for d in (act.first_seen, statement.first_seen) if d]
     act.first_seen = min(dates) if dates else None
     dates = [d for d in (act.last_seen, statement.last_seen) if d]

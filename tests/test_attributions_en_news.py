@@ -233,3 +233,10 @@ def test_second_reporting_verb_hung_on_a_passive_report(analyse) -> None:  # typ
     assert first["source"]["text"].endswith("Ilse Varga") and first["content"]["text"].endswith("should not be delayed")
     second = only_record(atts, "the port would close")
     assert second["source"]["text"] == first["source"]["text"] and second["cue"]["text"] == "cautioned"
+
+
+def test_a_split_quotes_second_half_has_no_speaker_of_its_own(analyse) -> None:  # type: ignore[no-untyped-def]
+    # The cue-like verb inside the quote ("expect") takes an object, not an inverted speaker.
+    records = analyse("“Lisbon cannot arm the rebels,” Secretary General Ana Vidal said at a press conference, "
+                      "“and at the same time expect good relations with its neighbours.”")
+    assert records and {a["source"]["text"] for a in records} == {"Secretary General Ana Vidal"}

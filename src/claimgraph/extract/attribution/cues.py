@@ -365,4 +365,6 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
         return None  # a passive cue's subject is what is reported on, unless impersonal (« Il a été rapporté »)
     if by_object and not speaker_like(source, lexicon):
         return None  # "Un tel vote exige la majorité": a demand needs someone to make it
+    if source.i > verb.i and source.dep_ in ("obj", "dobj") and not speaker_like(source, lexicon):
+        return None  # '"..., and expect good relations with its neighbours"': the cue's object is no inverted speaker
     return Candidate(content=content, source_head=source, kind=kind, **base)  # type: ignore[arg-type]

@@ -21,6 +21,7 @@ from threadpoolctl import ThreadpoolController
 
 from claimgraph.graph.brief_sections import Actors, actor_keys, actor_of, sections as group_sections
 from claimgraph.graph.brief_keys import common_word_keys, one_name_per_state
+from claimgraph.graph.brief_parties import question_parties, unlinked
 from claimgraph.graph.brief_join import join_statements
 from claimgraph.graph.brief_passive import passive
 from claimgraph.graph.brief_support import denied_by_party, questions_undenied, supporting_articles
@@ -99,6 +100,11 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         ids = list(connection.execute(select(c.c.id).order_by(c.c.n_evidence.desc(), c.c.seq.desc()).limit(CANDIDATES)).scalars())
     if not ids:
         return _unanswered(connection, question, keys, limit)
+    parties = question_parties(question)
+    if keys and unlinked(parties, claim_keys):
+        # "Does Russia sell oil to India?": claims about Russia alone answer another question.
+        return Brief(question=question, matched=_readable(keys),
+                     verdict=no_evidence(question, [], [country_name(p) or p for p in parties]))
     rows = list(connection.execute(select(c.c.id, c.c.type, c.c.label_vector, c.c.names, c.c.arguments, c.c.item,
                                           c.c.n_evidence).where(c.c.id.in_(ids))).fetchall())
     if not keys:

@@ -101,8 +101,12 @@ def _unasserted(claim: ClaimSummary, firm: Mapping[str, Firmness]) -> str:
     return SAID[level]
 
 
-def no_evidence(question: str, unknown: list[str]) -> str:
+def no_evidence(question: str, unknown: list[str], apart: Optional[list[str]] = None) -> str:
+    """"No evidence found ...", with why: names the store does not know, or parties no stored claim links."""
     why = f": the store knows no actor named {', '.join(repr(u) for u in unknown)}" if unknown else ""
+    if apart and not why:
+        names = sorted(apart)
+        why = f": no stored claim links {', '.join(names[:-1])} and {names[-1]}"
     return f"{NO_EVIDENCE} for “{question}”{why}. No stored claim answers it."
 
 

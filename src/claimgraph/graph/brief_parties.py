@@ -1,0 +1,60 @@
+"""The countries a question sets against each other, and whether any stored claim links them.
+
+"Does Russia sell oil to India?" asks about Russia and India together: claims about Russia's drones,
+which never name India, do not answer it, and a brief that lists them answers another question. A
+country is a party of the question when it, its people or its state are named ("Russia", "Chinese
+drones", "the Indian government"); a country named only as the place of something ("the war in
+Ukraine", «la guerre en Ukraine»; `place_prepositions` in `lang/<code>/brief.yaml`) is no party.
+When a question has two parties or more and no candidate claim holds two of them (by the country
+of its keys: `cc:`, `state:`, `actor:`), the store has no evidence for it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+from claimgraph.graph.firmness import brief_data
+from claimgraph.graph.keys import country_code, nationality, words
+
+COUNTRY_KINDS = ("cc", "state", "actor")
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for data in brief_data().values() for w in data.get("place_prepositions") or [])
+
+
+def question_parties(question: str) -> set[str]:
+    """The country codes `question` names outside a place phrase ("Did Ukraine buy Chinese drones?" -> UA, CN;
+    "Is China involved in the war in Ukraine?" -> CN)."""
+    tokens = words(question)
+    out: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        # A country's name ("the United States", "Chine"), else one word naming its people ("Chinese", «russes»).
+        found = next(((n, code) for n in (3, 2, 1) if i + n <= len(tokens)
+                      for code in [country_code(" ".join(tokens[i:i + n]))] if code), None)
+        if found is None and nationality(tokens[i]):
+            found = (1, nationality(tokens[i]))
+        if found is None:
+            i += 1
+            continue
+        before = tokens[i - 1] if i else ""
+        if before in ("the", "la", "le", "les", "l") and i > 1:
+            before = tokens[i - 2]
+        if before not in _place_words():
+            out.add(str(found[1]))
+        i += found[0]
+    return out
+
+
+def _countries(keys: Iterable[str]) -> set[str]:
+    return {key.split(":", 2)[1] for key in keys if key.split(":", 1)[0] in COUNTRY_KINDS and ":" in key}
+
+
+def unlinked(parties: set[str], claim_keys: Mapping[str, set[str]]) -> bool:
+    """Whether the question has two parties or more and no claim of `claim_keys` holds two of them."""
+    return len(parties) >= 2 and not any(len(_countries(keys) & parties) >= 2 for keys in claim_keys.values())
+
+
+__all__ = ["question_parties", "unlinked"]

@@ -34,6 +34,9 @@ def test_a_bodys_document_or_spokesperson_is_its_own_voice_an_outlets_source_is_
     document = Origin("src:pact", "The communique (via Southern Pact)", "organization")
     spokesperson = Origin("src:pact", "the spokesperson (via Southern Pact)", "context")
     relayed = Origin("src:herald", "a diplomat (via The Herald)", "media")
+    # The outlet named from the context ("the official", after "an official told The Herald") relays all the same.
+    context = Origin("src:herald", "the official (via The Herald)", "context")
+    gazette = Origin("src:gazette", "an aide (via Coastal Gazette)", "context")
     claim = ClaimSummary(id="c1", type="SUPPLY", label="Portugal supplies «shells» to Chile", arguments={},
                          origins=[document, relayed],
                          evidence=[_row(document, ChainLink("The communique", "document"),
@@ -41,12 +44,17 @@ def test_a_bodys_document_or_spokesperson_is_its_own_voice_an_outlets_source_is_
                                    _row(spokesperson, ChainLink("the spokesperson", "anonymous_person"),
                                         ChainLink("a Pact spokesperson", "anonymous_person", "Southern Pact")),
                                    _row(relayed, ChainLink("a diplomat", "anonymous_person"),
-                                        ChainLink("The Herald", "media", "The Herald"))])
+                                        ChainLink("The Herald", "media", "The Herald")),
+                                   _row(context, ChainLink("the official", "anonymous_person"),
+                                        ChainLink("The Herald", "context", "The Herald")),
+                                   _row(gazette, ChainLink("an aide", "anonymous_person"),
+                                        ChainLink("the Gazette", "context", "Coastal Gazette"))])
     body_voices([claim])
     assert [e.origin.name for e in claim.evidence] == [
-        "The communique (Southern Pact)", "the spokesperson (Southern Pact)", "a diplomat (via The Herald)"]
+        "The communique (Southern Pact)", "the spokesperson (Southern Pact)", "a diplomat (via The Herald)",
+        "the official (via The Herald)", "an aide (via Coastal Gazette)"]
     assert [o.name for o in claim.origins] == ["Southern Pact", "a diplomat (via The Herald)"]
-    assert {e.origin.key for e in claim.evidence} == {"src:pact", "src:herald"}, "keys, hence counts, unchanged"
+    assert {e.origin.key for e in claim.evidence} == {"src:pact", "src:herald", "src:gazette"}, "keys, counts unchanged"
 
 
 def test_a_denied_report_answers_what_the_report_names() -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 
 from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.embed import from_blob
+from claimgraph.graph.sanity import is_outlet_name
 from claimgraph.graph.scoring import ITEM_THRESHOLD, stored_classes
 from claimgraph.model.claims import ClaimSummary, Evidence, Origin
 from claimgraph.store import tables as t
@@ -111,16 +112,17 @@ def _with_origin(row: Evidence, origin: Origin) -> Evidence:
 RELAY_TYPES = frozenset({"media"})
 
 
-def _body_voice(row: Evidence) -> Optional[tuple[str, str]]:
+def _body_voice(row: Evidence, outlets: set[str]) -> Optional[tuple[str, str]]:
     """(the row's origin shown as a body's own voice, the body) when its name reads "x (via BODY)" and BODY is no
-    outlet in the row's chain: "The summit declaration (via NATO)" -> "The summit declaration (NATO)", as "Le
-    département d'État (Government of the United States)" reads; "a Western official (via The Times)" stays."""
+    news outlet: "The summit declaration (via NATO)" -> "The summit declaration (NATO)", as "Le département d'État
+    (Government of the United States)" reads; "a Western official (via The Times)" stays. `outlets`: names some
+    row's chain gives as a media link."""
     inner, via, rest = row.origin.name.partition(" (via ")
     if not via or not rest.endswith(")"):
         return None
     body = rest[:-1]
     link = next((link for link in row.chain if link.name == body), None)
-    if link is None or link.type in RELAY_TYPES:
+    if link is None or link.type in RELAY_TYPES or body in outlets or is_outlet_name(body):
         return None
     return f"{inner} ({body})", body
 
@@ -128,11 +130,14 @@ def _body_voice(row: Evidence) -> Optional[tuple[str, str]]:
 def body_voices(claims: Iterable[ClaimSummary]) -> None:
     """Rows whose origin is a body speaking through its own document or people named as its voice, not as relayed
     through it; the body alone in the claim's origins and deniers (in place; display only, after the verdict)."""
+    claims = list(claims)
+    outlets = {link.name for claim in claims for row in claim.evidence for link in row.chain
+               if link.name and link.type in RELAY_TYPES}
     for claim in claims:
         plain: dict[str, str] = {}
         rows = []
         for row in claim.evidence:
-            voice = _body_voice(row)
+            voice = _body_voice(row, outlets)
             if voice is not None:
                 plain[row.origin.name] = voice[1]
                 row = _with_origin(row, replace(row.origin, name=voice[0]))

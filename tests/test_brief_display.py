@@ -37,6 +37,7 @@ def test_a_bodys_document_or_spokesperson_is_its_own_voice_an_outlets_source_is_
     # The outlet named from the context ("the official", after "an official told The Herald") relays all the same.
     context = Origin("src:herald", "the official (via The Herald)", "context")
     gazette = Origin("src:gazette", "an aide (via Coastal Gazette)", "context")
+    itself = Origin("src:herald", "the London paper (via The Herald)", "context")
     claim = ClaimSummary(id="c1", type="SUPPLY", label="Portugal supplies «shells» to Chile", arguments={},
                          origins=[document, relayed],
                          evidence=[_row(document, ChainLink("The communique", "document"),
@@ -48,11 +49,13 @@ def test_a_bodys_document_or_spokesperson_is_its_own_voice_an_outlets_source_is_
                                    _row(context, ChainLink("the official", "anonymous_person"),
                                         ChainLink("The Herald", "context", "The Herald")),
                                    _row(gazette, ChainLink("an aide", "anonymous_person"),
-                                        ChainLink("the Gazette", "context", "Coastal Gazette"))])
+                                        ChainLink("the Gazette", "context", "Coastal Gazette")),
+                                   _row(itself, ChainLink("the London paper", "media"),
+                                        ChainLink("The Herald", "context", "The Herald"))])
     body_voices([claim])
     assert [e.origin.name for e in claim.evidence] == [
         "The communique (Southern Pact)", "the spokesperson (Southern Pact)", "a diplomat (via The Herald)",
-        "the official (via The Herald)", "an aide (via Coastal Gazette)"]
+        "the official (via The Herald)", "an aide (via Coastal Gazette)", "The Herald"]
     assert [o.name for o in claim.origins] == ["Southern Pact", "a diplomat (via The Herald)"]
     assert {e.origin.key for e in claim.evidence} == {"src:pact", "src:herald", "src:gazette"}, "keys, counts unchanged"
 
@@ -79,3 +82,18 @@ def test_a_hedge_adverb_kept_as_source_names_no_one_in_chains_and_trees() -> Non
     row = _row(Origin("story:d1", "Tagus Evening", "story"), hedge)
     article = relay_trees([row])[0].children[0]
     assert article.kind == "article" and article.speaker is None, "no «as reportedly» on the article"
+
+
+def test_an_allegation_is_first_seen_where_it_is_made_not_where_a_denial_answers_it() -> None:
+    from dataclasses import replace as with_
+    from claimgraph.graph.brief_support import supported_dates
+    made = _row(Origin("src:herald", "The Herald", "media"))
+    denial = with_(made, stance="denies", date="2024-07-10", origin=Origin("state:PT", "Government of Portugal", "organization"))
+    claim = ClaimSummary(id="c1", type="SUPPLY", label="Portugal supplies «shells» to Chile", arguments={},
+                         first_seen="2024-07-10", last_seen="2024-09-30",
+                         evidence=[denial, with_(made, date="2024-09-02"), with_(made, date="2024-09-12")])
+    only_denied = ClaimSummary(id="c2", type="SUPPLY", label="Portugal supplies «mines» to Chile", arguments={},
+                               first_seen="2024-07-10", last_seen="2024-07-10", evidence=[denial])
+    supported_dates([claim, only_denied])
+    assert (claim.first_seen, claim.last_seen) == ("2024-09-02", "2024-09-12")
+    assert (only_denied.first_seen, only_denied.last_seen) == ("2024-07-10", "2024-07-10")

@@ -121,6 +121,8 @@ def _body_voice(row: Evidence, outlets: set[str]) -> Optional[tuple[str, str]]:
     if not via or not rest.endswith(")"):
         return None
     body = rest[:-1]
+    if row.chain and not row.chain[0].name and row.chain[0].type in RELAY_TYPES:
+        return body, body  # "the news agency (via Reuters)": the outlet's own noun for itself is the outlet
     link = next((link for link in row.chain if link.name == body), None)
     if link is None or link.type in RELAY_TYPES or body in outlets or is_outlet_name(body):
         return None

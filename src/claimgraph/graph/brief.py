@@ -24,7 +24,7 @@ from claimgraph.graph.brief_keys import common_word_keys, one_name_per_state
 from claimgraph.graph.brief_parties import question_parties, unlinked
 from claimgraph.graph.brief_join import join_statements
 from claimgraph.graph.brief_passive import passive
-from claimgraph.graph.brief_support import denied_by_party, questions_undenied, supporting_articles
+from claimgraph.graph.brief_support import denied_by_party, questions_undenied, supported_dates, supporting_articles
 from claimgraph.graph.brief_tidy import body_voices, quoted_above, same_item, tidy, whole_names
 from claimgraph.graph.denial_events import keep_answering
 from claimgraph.graph.denials import link
@@ -244,6 +244,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     claims = join_statements(claims, roles)  # NATO's "decisive enabler" beside its supply claim (graph.brief_join)
     claims = claims[:len(chosen)]  # the reserve fills only what joined (or merged) claims left free
     one_name_per_state(claims, roles)  # "China" and "Government of China" head one section
+    supported_dates(claims)  # first and last seen where the claim is made, not where a denial answers it
     for claim in claims:
         claim.evidence.sort(key=lambda e: (e.stance != "supports", e.date or "", e.document_id))
     firm = {c.id: firmness(c) for c in claims}

@@ -37,6 +37,15 @@ def supporting_articles(connection: Connection, claims: list[ClaimSummary]) -> N
         claim.languages = sorted(set(kept.values()))
 
 
+def supported_dates(claims: list[ClaimSummary]) -> None:
+    """Set each claim's first and last seen to the dates of its supporting rows, when it has dated ones: an allegation
+    first made in September is not "first seen" at a July denial of something like it that the brief links to it
+    (its timeline still shows both)."""
+    for claim in claims:
+        dates = sorted(e.date for e in claim.evidence if e.stance == "supports" and e.date)
+        if dates:
+            claim.first_seen, claim.last_seen = dates[0], dates[-1]
+
 
 def questions_undenied(claims: list[ClaimSummary]) -> None:
     """Take the denials off each inquiry: a statement no origin asserts whose words ask what they do not answer
@@ -55,4 +64,4 @@ def denied_by_party(claim: ClaimSummary, roles: dict[str, dict[str, str]]) -> bo
     return any(o.key in actors or key_country(o.key) in countries for o in claim.denied_by)
 
 
-__all__ = ["denied_by_party", "questions_undenied", "supporting_articles"]
+__all__ = ["denied_by_party", "questions_undenied", "supported_dates", "supporting_articles"]

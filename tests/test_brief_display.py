@@ -97,3 +97,16 @@ def test_an_allegation_is_first_seen_where_it_is_made_not_where_a_denial_answers
     supported_dates([claim, only_denied])
     assert (claim.first_seen, claim.last_seen) == ("2024-09-02", "2024-09-12")
     assert (only_denied.first_seen, only_denied.last_seen) == ("2024-07-10", "2024-07-10")
+
+
+def test_the_verdict_names_a_body_speaking_through_its_document_by_the_body() -> None:
+    from claimgraph.graph.verdict import verdict
+    document = Origin("src:pact", "The communique (via Southern Pact)", "organization")
+    claim = ClaimSummary(id="c1", type="SUPPLY", label="Portugal supplies «shells» to Chile",
+                         arguments={"agent": "Portugal"}, origins=[document], articles=["d1"], languages=["en"],
+                         first_seen="2024-03-04",
+                         evidence=[_row(document, ChainLink("The communique", "document"),
+                                        ChainLink("Southern Pact", "author", "Southern Pact"))])
+    body_voices([claim])
+    said = verdict("Does Portugal supply Chile?", [claim])
+    assert "1 independent origin: Southern Pact;" in said and "communique" not in said, said

@@ -283,6 +283,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     stored: dict[str, str] = {}
     listed = list({id(c): c for c in [*allegations, *denials, *denial_claims]}.values())
     whole_names(listed)
+    body_voices(listed)  # "The summit declaration (NATO)": a body's own words, not relayed through it
     for claim in listed:
         label = passive(reader_label(claim), claim.arguments)  # "someone accuses X of" -> "X is accused of"
         if label != claim.label:
@@ -297,7 +298,6 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     said = verdict(question, allegations, denials, firm,
                    {claim_id: actor for actor, ids in sections for claim_id in ids})
     tidy(listed)
-    body_voices(listed)  # "The summit declaration (NATO)": a body's own words, not relayed through it
     details: dict[str, Any] = {c.id: {**claim_extras(c), "firmness": firm[c.id].to_dict()} for c in allegations}
     by_id = {c.id: c for c in allegations}
     for claim_id, above in quoted_above(by_id[i] for _, ids in sections for i in ids).items():

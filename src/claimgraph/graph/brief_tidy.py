@@ -131,7 +131,7 @@ def _body_voice(row: Evidence, outlets: set[str]) -> Optional[tuple[str, str]]:
 
 def body_voices(claims: Iterable[ClaimSummary]) -> None:
     """Rows whose origin is a body speaking through its own document or people named as its voice, not as relayed
-    through it; the body alone in the claim's origins and deniers (in place; display only, after the verdict)."""
+    through it; the body alone in the claim's origins and deniers (in place; names only: keys and counts unchanged)."""
     claims = list(claims)
     outlets = {link.name for claim in claims for row in claim.evidence for link in row.chain
                if link.name and link.type in RELAY_TYPES}

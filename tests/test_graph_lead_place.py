@@ -86,3 +86,26 @@ def test_an_attack_told_with_nothing_is_kept_at_the_leads_place() -> None:
     alone = Doc("l4", "Residents described the shelling as heavy.", "en", "2025-03-03", "Outlet l4")
     alone.event("v1", "USE", "shelling")
     assert "v1" not in _places(alone), "with no lead, an act told with nothing is still dropped"
+
+
+def _shells(doc_id: str, place: str, date: str = "2025-03-04") -> Doc:
+    text = f"Three shells hit {place} on Friday."
+    d = Doc(doc_id, text, "en", date, f"Outlet {doc_id}")
+    d.event("v1", "USE", "hit", item=("Three shells", None), location=(place, None))
+    return d
+
+
+def test_an_attack_claim_is_where_any_of_its_tellings_place_it(tmp_path: Path) -> None:
+    """A claim founded at "a border settlement" that a later telling names ("the Tarvel border settlement") is at
+    Tarvel too: "the Bolivian district of Tarvel" is that attack, though it shares no word with the first place;
+    "the Bolivian district of Sarno" is still another."""
+    first, named = _shells("p1", "a border settlement in Bolivia"), _shells("p2", "the Tarvel border settlement in Bolivia")
+    same = store_with(tmp_path, [first.analysis, named.analysis,
+                                 _shells("p3", "the Bolivian district of Tarvel", "2025-03-05").analysis], "same.db")
+    claim = {c["record"]: c["claim"] for c in _records(same)}
+    assert claim[("p1", "v1")] == claim[("p2", "v1")], "one settlement, named once"
+    assert claim[("p3", "v1")] == claim[("p1", "v1")], "Tarvel is where the claim's second telling put it"
+    other = store_with(tmp_path, [first.analysis, named.analysis,
+                                  _shells("p4", "the Bolivian district of Sarno", "2025-03-05").analysis], "other.db")
+    claim = {c["record"]: c["claim"] for c in _records(other)}
+    assert claim[("p4", "v1")] != claim[("p1", "v1")], "a place none of its tellings name: another attack"

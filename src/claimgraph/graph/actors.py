@@ -276,7 +276,7 @@ def distinct_places(a: Optional[str], b: Optional[str]) -> bool:
     if not a or not b:
         return False
     for one, two in ((a, b), (b, a)):  # "another region of South Sudan" is not the camp the lead gives
-        if elsewhere(one) and _says_where(two):
+        if elsewhere(one) and says_where(two):
             return True
     wa, wb = _place_words(a), _place_words(b)
     if bool(wa) != bool(wb):  # a named place and an unnamed one ("Upper Nile state" / "a refugee camp"): all words
@@ -296,7 +296,7 @@ def _where_words(text: str) -> set[str]:
             and not place_country(w)}
 
 
-def _says_where(text: str) -> bool:
+def says_where(text: str) -> bool:
     """Whether a place phrase says where beyond a country ("a grain depot in Orsket"; not "Orsket")."""
     return bool(_where_words(text))
 

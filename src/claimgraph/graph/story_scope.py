@@ -10,7 +10,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Optional
 
-from claimgraph.graph.actors import distinct_places, elsewhere
+from claimgraph.graph.actors import distinct_places, elsewhere, says_where
 from claimgraph.graph.assertion import is_normative
 from claimgraph.graph.denials import day
 from claimgraph.graph.keys import fold, place_country
@@ -101,6 +101,9 @@ class StoryScope(NamedTuple):
     floor: float = PROPOSITION_FLOOR
     # Where an attack by no one named was (its place phrase): one elsewhere in the same country is another act.
     place: Optional[str] = None
+    # Where each candidate attack claim's later mentions place it (graph/claim_additions.py `where:` keys); a claim
+    # missing here is where its first mention is.
+    places: Optional[dict[str, frozenset[str]]] = None
     subject: Optional[str] = None  # the group a statement tells of (propositions.subject_group)
     # A statement's runs of WORDING_RUN words, which the statements of its story that share one repeat.
     wording: frozenset[tuple[str, ...]] = frozenset()
@@ -157,11 +160,15 @@ def shared_wording(scope: StoryScope, row: Any, score: float) -> bool:
 
 def other_place(scope: StoryScope, row: Any) -> bool:
     """Whether a claim of an attack by no one named is somewhere else than the attack of `scope` ("Guffa in Upper Nile
-    state" / "the Yida refugee camp"): two acts however close their words, within the story and outside it."""
+    state" / "the Yida refugee camp"): two acts however close their words, within the story and outside it. A claim
+    is where any of its mentions place it ("a refugee camp in South Sudan", then "the Yida refugee camp": "the area of
+    Yida" is there), so it is elsewhere only when every place it is told at that says where beyond a country is."""
     if not scope.place or not open_role(stored_agent(row.arguments)):
         return False
-    stored = stored_location(row.names)
-    return distinct_places(scope.place, stored) or elsewhere(scope.place) != elsewhere(stored)
+    first = stored_location(row.names)
+    told = sorted({first, *(scope.places or {}).get(row.id, ())} - {None})
+    where = [p for p in told if says_where(p) or elsewhere(p)] or [first]
+    return all(distinct_places(scope.place, p) or elsewhere(scope.place) != elsewhere(p) for p in where)
 
 
 def in_window(row: Any, scope: StoryScope) -> bool:

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, bindparam, func, select
 from claimgraph.graph import aggregates, copies, precomputed
 from claimgraph.graph.embed import Embedder, from_blobs, to_blob
 from claimgraph.graph.keys import entity_key, fold, key_country, place_country
+from claimgraph.graph.claim_additions import PROPOSITION, ClaimAdditions
 from claimgraph.graph.labels import claim_label
 from claimgraph.graph.mentions import BLOCK_ROLES, MEANING_ROLES, claim_mentions, mentioned_countries, open_role
 from claimgraph.graph.scoring import (NEGATED_MARGIN, Touched, best_candidate, compatible_blocks, in_story,
@@ -96,10 +97,6 @@ _ROOTS = select(_G.c.root_id).where(_G.c.document_id.in_(bindparam("ids", expand
 _POSITIONS = select(_G.c.document_id, _G.c.position).where(_G.c.document_id.in_(bindparam("ids", expanding=True)))
 _NAMES_IN = select(t.graph_names.c.name, t.graph_names.c.key).where(
     t.graph_names.c.name.in_(bindparam("names", expanding=True)))
-# What a statement claim asserts over all its mentions (graph/propositions.py), kept as `prop:<key>` rows.
-PROPOSITION = "prop:"
-_PROPOSITIONS = select(t.claim_keys.c.claim_id, t.claim_keys.c.key).where(
-    t.claim_keys.c.claim_id.in_(bindparam("ids", expanding=True)), t.claim_keys.c.key.startswith(PROPOSITION))
 
 
 class GraphUpdater:
@@ -108,10 +105,8 @@ class GraphUpdater:
     def __init__(self, embedder: Embedder) -> None:
         self.embedder = embedder
         self._countries: dict[str, str] = {}  # the current article's actors' countries
-        # What the current article's statements assert, per claim they joined (written as `prop:` keys), and the
-        # seq of those claims.
-        self._propositions: dict[str, set[str]] = {}
-        self._seqs: dict[str, int] = {}
+        # What the current article's mentions add to the claims they join (`prop:` and `where:` keys).
+        self._added = ClaimAdditions()
         # The candidate reads of the current article (`_read`), until it writes a claim.
         self._reads: dict[tuple[int, tuple[Any, ...]], list[Any]] = {}
 
@@ -207,12 +202,14 @@ class GraphUpdater:
         evidence_rows = []
         founders: dict[str, str] = {}  # polarity of the first mention of each claim this article created
         answered: dict[str, list[tuple[dict[str, Any], ClaimMention]]] = {}  # negations that opened their claim
-        self._propositions, self._seqs, self._reads = {}, {}, {}
+        self._added, self._reads = ClaimAdditions(), {}
         for mention in mentions:
             vector = vectors.get(mention.item) if mention.item else None
             claim_id = self._claim_for(connection, mention, vector, touched, vectors)
-            if mention.type == "STATEMENT" and (keys := proposition_keys(mention.item)):
-                self._propositions.setdefault(claim_id, set()).update(keys)
+            if mention.type == "STATEMENT":
+                self._added.add_propositions(claim_id, proposition_keys(mention.item))
+            elif mention.type in OPEN_PLACE_TYPES:
+                self._added.add_place(claim_id, mention.names.get("location"))
             claim_of.setdefault(mention.record_id, claim_id)
             if claim_id in touched.created:
                 founders.setdefault(claim_id, mention.polarity)
@@ -242,31 +239,10 @@ class GraphUpdater:
                     touched.add(claim_of[target], deny.date, None)
         if evidence_rows:
             connection.execute(t.evidence.insert(), evidence_rows)
-        self._write_propositions(connection)
+        self._added.write(connection)
         aggregates.add_article(connection, analysis.document.id)  # what listings read (graph.aggregates)
         touched.write(connection)
         self._add_names(connection, analysis, mentions)
-
-    def _write_propositions(self, connection: Connection) -> None:
-        """What this article's statements assert, added to the claims they joined: a claim is found later by any of
-        its mentions' figures and acts, not only its first mention's (`prop:` keys in `claim_keys`)."""
-        if not self._propositions:
-            return
-        ids = sorted(self._propositions)
-        stored = {(r.claim_id, r.key) for r in connection.execute(_PROPOSITIONS, {"ids": ids})}
-        rows = [{"claim_id": c, "key": PROPOSITION + k, "type": "STATEMENT", "seq": self._seqs[c]}
-                for c in ids for k in sorted(self._propositions[c]) if (c, PROPOSITION + k) not in stored]
-        if rows:
-            connection.execute(t.claim_keys.insert(), rows)
-
-    def _claim_propositions(self, connection: Connection, rows: list[Any]) -> dict[str, frozenset[str]]:
-        """What each candidate statement claim asserts: its first mention's words, every `prop:` key its later
-        mentions added, and what this article's mentions have added so far."""
-        out = {row.id: set(proposition_keys(row.item)) | self._propositions.get(row.id, set()) for row in rows}
-        if rows:
-            for r in connection.execute(_PROPOSITIONS, {"ids": sorted(out)}):
-                out[r.claim_id].add(r.key[len(PROPOSITION):])
-        return {claim_id: frozenset(keys) for claim_id, keys in out.items()}
 
     def _read(self, connection: Connection, statement: Any, params: dict[str, Any]) -> list[Any]:
         """The rows of one candidate read, read once per article until the article writes a claim (`_new_claim`):
@@ -324,7 +300,9 @@ class GraphUpdater:
         story = in_story(mention)
         if story is not None and story.propositions:
             outlet_negation = mention.polarity == "negative" and not is_negated_statement(mention)
-            story = story._replace(claims=self._claim_propositions(connection, rows), answers=not outlet_negation)
+            story = story._replace(claims=self._added.claim_propositions(connection, rows), answers=not outlet_negation)
+        elif story is not None and story.place:
+            story = story._replace(places=self._added.claim_places(connection, rows))
         scores = score_candidates(rows, vector, classes, threshold, named, touched, named_item(mention), story)
         best = best_candidate(rows, scores, threshold, touched, NEGATED_MARGIN if is_negated_statement(mention) else 0.0)
         if best is None:
@@ -332,7 +310,7 @@ class GraphUpdater:
         # Its centroid takes this mention in (`Touched.add`) once its stored vector is loaded, which
         # scoring no longer does for every candidate.
         touched.vector(best.id, best.vector, best.n_evidence)
-        self._seqs[str(best.id)] = int(best.seq)
+        self._added.seqs[str(best.id)] = int(best.seq)
         return str(best.id)
 
     def _new_claim(self, connection: Connection, mention: ClaimMention, block: str, vector: Optional[np.ndarray],
@@ -341,7 +319,7 @@ class GraphUpdater:
         label = claim_label(mention)
         self._reads.clear()  # a new claim and its keys: the candidate reads change
         seq = int(connection.execute(_NEXT_SEQ).scalar_one()) + 1
-        self._seqs[claim_id] = seq
+        self._added.seqs[claim_id] = seq
         connection.execute(t.claims.insert(), [dict(
             id=claim_id, seq=seq, type=mention.type, block=block, stem=block_stem(block), label=label,
             arguments=json.dumps(mention.arguments, ensure_ascii=False), names=json.dumps(mention.names, ensure_ascii=False),

@@ -229,6 +229,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a source span of cue words only ("reportedly", "are believed") names no origin: whoever reports it is the origin
     # (graph/cue_names.py, graph/origins.py origin_of)
     ("0051_graph_cue_word_sources_2026_12_08", retake_graph),
+    # an attack claim is where any of its mentions place it, not only its first (graph/claim_additions.py `where:`
+    # keys, graph/story_scope.py other_place)
+    ("0052_graph_claim_places_2026_12_08", retake_graph),
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from claimgraph.graph import claim_mentions
 from claimgraph.graph.actors import distinct_places
 from claimgraph.graph.keys import entity_key, unnamed_group
-from claimgraph.graph.propositions import subject_group
+from claimgraph.graph.statement_subjects import subject_group
 
 from graph_docs import Doc, claims_of, store_with
 

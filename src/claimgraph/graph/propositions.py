@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 import yaml
 
-from claimgraph.graph.keys import fold, unnamed_group, words
+from claimgraph.graph.keys import fold
 from claimgraph.lang import LANG_DIR
 from claimgraph.yaml_words import load_yaml_file
 
@@ -64,7 +64,7 @@ def _data() -> dict[str, Any]:
             "implies": dict(data["implies"]), "count_names": frozenset(data["counts"]),
             "subject_ends": word_list("subject_ends"), "speech_ends": word_list("speech_ends"),
             "subject_links": word_list("subject_links"), "unit_only": word_list("unit_only"),
-            "length_counts": frozenset(data["length_counts"]), "bare": frozenset(data.get("bare_counts", ())),
+            "length_counts": frozenset(data["length_counts"]), "readings": frozenset(data.get("readings", ())), "bare": frozenset(data.get("bare_counts", ())),
             "ones": {fold(w): "1" for per_lang in data["one_articles"].values() for w in per_lang},
             "sum_links": word_list("sum_links"), "month_then_day": list(data["month_then_day"]), "people": word_list("people_nouns"),
             "units": {fold(w): float(v) for per_lang in data["length_units"].values() for w, v in per_lang.items()}}
@@ -257,7 +257,16 @@ def _keys(text: str) -> frozenset[str]:
             around = tokens[max(0, i - OBJECT_WINDOW):i] + tokens[i + 1:i + 1 + OBJECT_WINDOW]
             for thing in {data["objects"][t] for t in around if t in data["objects"]}:
                 out |= {f"{a}:{thing}" for a in (act, *data["implies"].get(act, ()))}
-    return frozenset(out)
+    return frozenset(_harm_over_readings(out))
+
+
+def _harm_over_readings(keys: set[str]) -> set[str]:
+    """A statement giving harm beside the event's readings ("a 6.1-magnitude quake struck, killing at least one") is
+    about the harm: its readings recall the event, as an aside does (propositions.yaml `readings`)."""
+    readings = _data()["readings"]
+    if any(is_count(k) and k.split(":")[0] not in readings for k in keys):
+        return {k for k in keys if k.split(":")[0] not in readings}
+    return keys
 
 
 def _tokens(text: str) -> list[str]:
@@ -326,7 +335,18 @@ def shared_keys(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
     for one, other in ((a, b), (b, a)):
         noughts = {k.split(":")[0] for k in one if k.endswith(f":{ZERO}")}
         out |= {k for k in other if k.split(":")[0] in noughts}
-    return frozenset(out)
+    return frozenset(out | _one_reading(a, b))
+
+
+def _one_reading(a: frozenset[str], b: frozenset[str]) -> set[str]:
+    """The readings of the event two statements both give ("magnitude 6.1" / "a depth of 10 km"), when no kind has
+    two figures: one agency's reading told a part at a time (propositions.yaml `readings`)."""
+    readings = _data()["readings"]
+    ra = {k for k in a if k.split(":")[0] in readings}
+    rb = {k for k in b if k.split(":")[0] in readings}
+    if not ra or not rb or {k.split(":")[0] for k in ra ^ rb} & {k.split(":")[0] for k in ra} & {k.split(":")[0] for k in rb}:
+        return set()
+    return ra | rb
 
 
 def contradicts(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -351,35 +371,8 @@ def is_count(key: str) -> bool:
     return key.split(":")[0] in _data()["count_names"]
 
 
-# How many words a statement's subject may run to before its verb ("the hooded youths were ..."), and how far its verb
-# may stand after a place or time that follows it ("the marchers at the gate were ...").
-SUBJECT_WORDS, VERB_REACH = 3, 8
-
-
-@lru_cache(maxsize=16_384)
-def subject_group(text: Optional[str]) -> Optional[str]:
-    """The unnamed group a statement tells of when its subject names one ("the protesters were unarmed", "the
-    officers at the door had no guns": `grp:*:protester`, `grp:*:police`), else None. An act is its subject's:
-    "the marchers were unarmed" is no answer to "he was armed" (graph/scoring.py `within_story`). The group is the
-    subject's head, followed by its verb or by a place ("police allegations that ...", "shot by cops" are not)."""
+def subject_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words that end a statement's subject, the speech verbs, and the words linking a subject to its verb
+    (propositions.yaml; graph/statement_subjects.py)."""
     data = _data()
-    tokens = words(text or "")[:VERB_REACH]
-    ends, speech = data["subject_ends"], data["speech_ends"]
-    for k in range(1, min(SUBJECT_WORDS, len(tokens) - 1) + 1):
-        head = unnamed_group(tokens[k - 1]) or (unnamed_group(" ".join(tokens[k - 2:k])) if k > 1 else None)
-        group = unnamed_group(" ".join(tokens[:k])) if head else None
-        if group is None:
-            continue
-        after = tokens[k:]
-        verb = next((t for t in after if t in ends or t in speech), None)
-        if after[0] in ends or (after[0] in data["subject_links"] and verb is not None and verb not in speech):
-            return group[0]
-        return None
-    return None
-
-
-def other_subject(keys: frozenset[str], subject: Optional[str], claim_keys: frozenset[str], claim_text: Optional[str]) -> bool:
-    """Whether a statement and a claim share only acts, told of two subjects: "the marchers were unarmed" is no
-    answer to "he was armed", whatever the cosine (graph/scoring.py)."""
-    shared = shared_keys(keys, claim_keys)
-    return bool(shared) and not any(is_count(k) for k in shared) and subject != subject_group(claim_text)
+    return frozenset(data["subject_ends"]), frozenset(data["speech_ends"]), frozenset(data["subject_links"])

@@ -232,6 +232,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an attack claim is where any of its mentions place it, not only its first (graph/claim_additions.py `where:`
     # keys, graph/story_scope.py other_place)
     ("0052_graph_claim_places_2026_12_08", retake_graph),
+    # an event's readings told apart are one reading; harm beside them drops them (graph/propositions.py `readings`)
+    ("0053_graph_event_readings_2026_12_08", retake_graph),
 ]
 
 

@@ -128,28 +128,28 @@ def _known_actors(mention: ClaimMention, role: str, mentions: list[ClaimMention]
     A pronoun refers to whoever the article names; a missing actor is the one the same voice, or the
     article's own narration, names elsewhere ("the shooting" after "police shot him"). The article's own
     narration of an act with no actor also takes the one actor a quoted voice gives it, when nothing in the article
-    disputes the act (`_contested`): a lead tells the act and the body says who, on its source's word ("a bank was
+    disputes the act (`contested`): a lead tells the act and the body says who, on its source's word ("a bank was
     firebombed" ... "police said protesters threw petrol bombs"). Where someone disputes it, never one only another
     voice alleges ("a camp was bombed" told by the article, "Sudan bombed it" by a neighbour); a quoted voice's own
     telling with no actor stays its own ("aid workers said four bombs fell")."""
     roles = BLOCK_ROLES.get(mention.type, ())
     pronoun = role in mention.arguments
-    contested = _contested(mention.type, mentions)
+    disputed = contested(mention.type, mentions)
     out: set[tuple[str, str]] = set()
     others: set[tuple[str, str]] = set()
     for other in mentions:
         key = other.arguments.get(role)
         if other is mention or other.type != mention.type or key is None or open_role(key) or key == ANY:
             continue
-        if id(other) in borrowed or (contested and distinct_places(mention.names.get("location"),
+        if id(other) in borrowed or (disputed and distinct_places(mention.names.get("location"),
                                                                       other.names.get("location"))):
             continue
         if all(_compatible(mention.arguments.get(r), other.arguments.get(r)) for r in roles if r != role):
-            narrated = other.origin.type == "story" and (mention.origin.type == "story" or not contested
+            narrated = other.origin.type == "story" and (mention.origin.type == "story" or not disputed
                                                          or _says(mention, key, other.names[role]))
             own = pronoun or other.origin.key == mention.origin.key or narrated
             (out if own else others).add((key, other.names[role]))
-    if out or pronoun or mention.origin.type != "story" or contested:
+    if out or pronoun or mention.origin.type != "story" or disputed:
         return out
     if len(others) == 1:
         borrowed.add(id(mention))
@@ -301,7 +301,7 @@ def says_where(text: str) -> bool:
     return bool(_where_words(text))
 
 
-def _contested(kind: str, mentions: list[ClaimMention]) -> bool:
+def contested(kind: str, mentions: list[ClaimMention]) -> bool:
     """Whether the article tells someone disputing an act of this kind (a denial, a negated telling of it): then
     who did it is what the story disputes, and the article's narration of the act with no actor takes no
     actor only another voice names ("a camp was bombed" told by the article, "Sudan bombed it" by a neighbour,

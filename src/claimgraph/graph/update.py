@@ -18,17 +18,21 @@ import numpy as np
 from sqlalchemy import Connection, bindparam, func, select
 
 from claimgraph.graph import aggregates, copies, precomputed
-from claimgraph.graph.embed import Embedder, from_blobs, to_blob
+from claimgraph.graph.actors import contested
+from claimgraph.graph.claim_additions import PLACE, PROPOSITION, ClaimAdditions
+from claimgraph.graph.copy_groups import copies_of, root_for
+from claimgraph.graph.denials import day
+from claimgraph.graph.embed import Embedder, to_blob
 from claimgraph.graph.keys import entity_key, fold, key_country, place_country
-from claimgraph.graph.claim_additions import PROPOSITION, ClaimAdditions
 from claimgraph.graph.labels import claim_label
 from claimgraph.graph.mentions import BLOCK_ROLES, MEANING_ROLES, claim_mentions, mentioned_countries, open_role
+from claimgraph.graph.origins import STORY_PREFIXES, wire_of
+from claimgraph.graph.propositions import proposition_keys
 from claimgraph.graph.scoring import (NEGATED_MARGIN, Touched, best_candidate, compatible_blocks, in_story,
                                       is_negated_statement, mention_classes, named_item, score_candidates, stored_place,
                                       threshold_of)
-from claimgraph.graph.origins import STORY_PREFIXES, wire_of
-from claimgraph.graph.propositions import proposition_keys
 from claimgraph.graph.stances import answer_earlier, asserted, asserts, outlet_negation, stance_in
+from claimgraph.graph.story_scope import StoryScope, in_window, stored_agent
 from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t
@@ -38,11 +42,9 @@ from claimgraph.store import tables as t
 OPEN_PLACE_TYPES = ("USE",)
 # The newest claims of a block compared with a new mention (a bound, not a sample: blocks are small).
 BLOCK_CAP = 500
-COPY_CANDIDATES = 50
 # The key every statement claim carries, so a content that names no one (or other actors) still meets the
 # newest statements: the same account is worded "Gray pointed a gun", "he aimed a revolver at them".
 ANY_STATEMENT = "any:STATEMENT"
-TRANSLATION_CANDIDATES = 500
 
 
 def block_of(mention: ClaimMention) -> str:
@@ -87,14 +89,6 @@ _NEXT_SEQ = select(func.coalesce(func.max(t.claims.c.seq), 0))
 _G = t.graph_documents
 _LAST_POSITION = select(func.coalesce(func.max(_G.c.position), 0))
 _INSERT_DOCUMENT = _G.insert()
-_BANDED = (select(t.graph_bands.c.document_id).where(t.graph_bands.c.band.in_(bindparam("bands", expanding=True)))
-           .distinct().limit(COPY_CANDIDATES))
-_DATED = select(_G.c.document_id, _G.c.vector, _G.c.lang)
-_DATED_BETWEEN = _DATED.where(_G.c.date >= bindparam("low"), _G.c.date <= bindparam("high")).limit(TRANSLATION_CANDIDATES)
-_DATED_IN = _DATED.where(_G.c.date.in_(bindparam("dates", expanding=True))).limit(TRANSLATION_CANDIDATES)
-_TEXTS = select(t.documents.c.id, t.documents.c.text).where(t.documents.c.id.in_(bindparam("ids", expanding=True)))
-_ROOTS = select(_G.c.root_id).where(_G.c.document_id.in_(bindparam("ids", expanding=True)))
-_POSITIONS = select(_G.c.document_id, _G.c.position).where(_G.c.document_id.in_(bindparam("ids", expanding=True)))
 _NAMES_IN = select(t.graph_names.c.name, t.graph_names.c.key).where(
     t.graph_names.c.name.in_(bindparam("names", expanding=True)))
 
@@ -107,6 +101,7 @@ class GraphUpdater:
         self._countries: dict[str, str] = {}  # the current article's actors' countries
         # What the current article's mentions add to the claims they join (`prop:` and `where:` keys).
         self._added = ClaimAdditions()
+        self._disputed = False  # whether the current article disputes an attack (`_party_told_at`)
         # The candidate reads of the current article (`_read`), until it writes a claim.
         self._reads: dict[tuple[int, tuple[Any, ...]], list[Any]] = {}
 
@@ -117,8 +112,8 @@ class GraphUpdater:
         doc = analysis.document
         position = int(connection.execute(_LAST_POSITION).scalar_one()) + 1
         fingerprint = copies.fingerprint(doc.text, doc.lang, self.embedder)
-        found = self._copies_of(connection, analysis, fingerprint)
-        root = self._root_for(connection, doc.id, found)
+        found = copies_of(connection, analysis, fingerprint, self.embedder)
+        root = root_for(connection, doc.id, found)
         connection.execute(_INSERT_DOCUMENT, dict(
             document_id=doc.id, position=position, lang=doc.lang, date=doc.date, root_id=root,
             wire=wire_of(analysis), vector=to_blob(fingerprint.vector) if fingerprint.vector is not None else None))
@@ -133,57 +128,6 @@ class GraphUpdater:
         # claims when the group may have changed (two groups joined, or a byline came in).
         regrouped = root != doc.id and (len(found) > 1 or wire_of(analysis) is not None)
         precomputed.mark_article(connection, doc.id, root if regrouped else None)
-
-    def _copies_of(self, connection: Connection, analysis: Analysis,
-                   fingerprint: copies.Fingerprint) -> list[tuple[str, str, float]]:
-        doc = analysis.document
-        found: list[tuple[str, str, float]] = []
-        if fingerprint.bands:
-            candidates = list(connection.execute(_BANDED, {"bands": list(fingerprint.bands)}).scalars())
-            for other_id, text in self._texts(connection, candidates):
-                score = copies.containment(fingerprint.shingles, copies.shingles(text))
-                if score >= copies.CONTAINMENT_THRESHOLD:
-                    found.append((other_id, "minhash", round(score, 4)))
-        window = copies.date_window(doc.date)
-        if fingerprint.vector is not None and window is not None:
-            # Two indexed lookups on date (a range, and the same month/year for partial dates) rather
-            # than one OR, which would make SQLite walk the whole table.
-            rows = list(connection.execute(_DATED_BETWEEN, {"low": window[0], "high": window[1]}))
-            rows += list(connection.execute(_DATED_IN, {"dates": sorted({doc.date[:7], doc.date[:4]})}))
-            rows = [r for r in rows if r.lang != doc.lang and r.vector is not None]
-            if rows:
-                scores = from_blobs([r.vector for r in rows]) @ fingerprint.vector
-                close = list(dict.fromkeys(rows[i].document_id for i in np.argsort(-scores)[:5]
-                                           if scores[i] >= copies.TRANSLATION_PREFILTER))
-                for other_id, text in self._texts(connection, close):
-                    same, score = copies.is_translation(doc.text, text, self.embedder)
-                    if same:
-                        found.append((other_id, "embedding", round(score, 4)))
-        return found
-
-    @staticmethod
-    def _texts(connection: Connection, ids: list[str]) -> list[tuple[str, str]]:
-        if not ids:
-            return []
-        rows = connection.execute(_TEXTS, {"ids": list(ids)})
-        return sorted((r.id, r.text) for r in rows)
-
-    def _root_for(self, connection: Connection, document_id: str, found: list[tuple[str, str, float]]) -> str:
-        """The copy group's first article; when this article bridges two groups, the younger joins the elder."""
-        if not found:
-            return document_id
-        g = t.graph_documents
-        roots = {r.root_id for r in connection.execute(_ROOTS, {"ids": [f[0] for f in found]})}
-        if not roots:
-            return document_id
-        ranked = sorted(connection.execute(_POSITIONS, {"ids": sorted(roots)}), key=lambda r: r.position)
-        eldest = ranked[0].document_id
-        for younger in [r.document_id for r in ranked[1:]]:
-            connection.execute(g.update().where(g.c.root_id == younger).values(root_id=eldest))
-            for prefix in STORY_PREFIXES:
-                connection.execute(t.evidence.update().where(t.evidence.c.origin_key == f"{prefix}{younger}")
-                                   .values(origin_key=f"{prefix}{eldest}"))
-        return eldest
 
     # -- claims ---------------------------------------------------------------
 
@@ -203,6 +147,7 @@ class GraphUpdater:
         founders: dict[str, str] = {}  # polarity of the first mention of each claim this article created
         answered: dict[str, list[tuple[dict[str, Any], ClaimMention]]] = {}  # negations that opened their claim
         self._added, self._reads = ClaimAdditions(), {}
+        self._disputed = contested("USE", mentions)  # graph/actors.py: a denial or a negated attack in the article
         for mention in mentions:
             vector = vectors.get(mention.item) if mention.item else None
             claim_id = self._claim_for(connection, mention, vector, touched, vectors)
@@ -275,6 +220,8 @@ class GraphUpdater:
             known = {row.id for row in exact}
             if anchored - known:
                 exact += self._read(connection, _BY_ID, {"ids": sorted(anchored - known)})
+        if mention.type in OPEN_PLACE_TYPES and open_role(mention.arguments.get(first, "-")) and not self._disputed:
+            exact = exact + self._party_told_at(connection, mention, {row.id for row in exact})
         if block.count("|") < 2:
             return exact
         # Claims that agree on the first role and whose other roles are compatible: one side
@@ -285,6 +232,26 @@ class GraphUpdater:
         seen = {row.id for row in exact}
         wider = self._read(connection, _IN_STEM, {"stem": block_stem(block)})
         return exact + [row for row in wider if row.id not in seen and compatible_blocks(block, row.block)]
+
+    def _party_told_at(self, connection: Connection, mention: ClaimMention, known: set[str]) -> list[Any]:
+        """A known party's attacks told at this attack's very place (a `where:` key: "an Athens branch of the bank"
+        keyed on the bank's name), within the story, when nothing disputes the party did it (no denial in this
+        article nor one of that party in the story): "a petrol bomb hurled at the bank" is the protesters'
+        firebombing of it. Where who did it is disputed ("Sudan denies bombing the camp"), an attack with no actor
+        stays its own claim (docs/graph.md)."""
+        place = mention.names.get("location")
+        if not place:
+            return []
+        ids = {row[0] for row in self._read(connection, _KEYED, {"key": PLACE + place, "type": mention.type})} - known
+        rows = [r for r in self._read(connection, _BY_ID, {"ids": sorted(ids)})] if ids else []
+        scope = StoryScope(day(mention.date))
+        return [r for r in rows if not open_role(stored_agent(r.arguments)) and in_window(r, scope)
+                and not self._denied(connection, stored_agent(r.arguments), scope)]
+
+    def _denied(self, connection: Connection, party: str, scope: StoryScope) -> bool:
+        """Whether a party's denial is in the story (a DENY claim keyed on it, seen within the window)."""
+        ids = [row[0] for row in self._read(connection, _KEYED, {"key": party, "type": "DENY"})]
+        return any(in_window(r, scope) for r in self._read(connection, _BY_ID, {"ids": sorted(ids)})) if ids else False
 
     def _claim_for(self, connection: Connection, mention: ClaimMention, vector: Optional[np.ndarray],
                    touched: "Touched", vectors: dict[str, np.ndarray]) -> str:

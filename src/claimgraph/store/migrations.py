@@ -234,6 +234,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0052_graph_claim_places_2026_12_08", retake_graph),
     # an event's readings told apart are one reading; harm beside them drops them (graph/propositions.py `readings`)
     ("0053_graph_event_readings_2026_12_08", retake_graph),
+    # an attack with no attacker at the place of a known party's undisputed attack is that party's (graph/update.py
+    # `_party_told_at`)
+    ("0054_graph_undisputed_party_2026_12_08", retake_graph),
 ]
 
 

@@ -87,6 +87,10 @@ def resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countri
                     # of one state are one voice, and that voice is the actor. An act no one lays at its door ("the
                     # government denied that the hostages had been killed") stays without an actor.
                     candidates = {(mention.origin.key, state_name(mention.origin.key.split(":")[1]))}
+                if pronoun and len({key for key, _ in candidates}) == 1:
+                    # A pronoun refers to one actor however the article names it ("Sudan", "the government of Sudan",
+                    # "the armed forces": one state, three names) ... "they carried out the strike".
+                    candidates = {min(candidates)}
                 if len(candidates) == 1:
                     (key, name), = candidates
                     mention.arguments[role], mention.names[role] = key, name

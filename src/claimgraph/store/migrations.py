@@ -237,6 +237,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an attack with no attacker at the place of a known party's undisputed attack is that party's (graph/update.py
     # `_party_told_at`)
     ("0054_graph_undisputed_party_2026_12_08", retake_graph),
+    # a pronoun takes the one actor the article names in several ways (graph/actors.py resolve_unnamed)
+    ("0055_graph_pronoun_one_actor_2026_12_08", retake_graph),
 ]
 
 

@@ -2,7 +2,8 @@
 miles, metres or feet are keyed in kilometres (graph/data/propositions.yaml `unit_only`, `length_units`)."""
 from __future__ import annotations
 
-from claimgraph.graph.propositions import contradicts, proposition_keys
+from claimgraph.graph.proposition_match import contradicts
+from claimgraph.graph.propositions import proposition_keys
 
 
 def test_a_depth_word_without_a_unit_takes_no_figure() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimgraph.graph.propositions import contradicts, proposition_keys, shared_keys
+from claimgraph.graph.proposition_match import contradicts, shared_keys
+from claimgraph.graph.propositions import proposition_keys
 from claimgraph.model import Analysis
 
 from graph_docs import Doc, claims_of, store_with

@@ -3,7 +3,8 @@ count's, an aside set off by commas recalls background, and two statements asser
 claims (graph/propositions.py). Sentences of our own."""
 from __future__ import annotations
 
-from claimgraph.graph.propositions import asserted_text, contradicts, proposition_keys
+from claimgraph.graph.proposition_match import contradicts
+from claimgraph.graph.propositions import asserted_text, proposition_keys
 
 
 def test_a_length_is_no_toll() -> None:

@@ -61,7 +61,7 @@ def test_a_shared_stock_frame_does_not_join_two_statements(tmp_path: Path) -> No
 
 
 def test_a_singular_occurrence_is_a_key_and_a_figure_still_tells_two_tellings_apart() -> None:
-    from claimgraph.graph.propositions import contradicts
+    from claimgraph.graph.proposition_match import contradicts
 
     worked = proposition_keys("A farmer was tending his field when a landslide buried the terraces")
     killed = proposition_keys("one shepherd died as a landslide swept the hillside")

@@ -322,44 +322,6 @@ def privative_polarity(text: Optional[str]) -> Optional[str]:
     return None
 
 
-def _figures(keys: frozenset[str]) -> set[str]:
-    """The counts `keys` give a figure other than nought."""
-    return {k.split(":")[0] for k in keys if k.split(":")[1].replace(".", "", 1).isdigit() and k.split(":")[1] != ZERO}
-
-
-def shared_keys(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
-    """What two statements assert in common: the keys they share, and a count one side says was nought ("no
-    casualties", "no one was injured") that the other gives a figure ("12 killed and 20 wounded"): the nought
-    answers the figure, it is the same question told the other way."""
-    out = set(a & b)
-    for one, other in ((a, b), (b, a)):
-        noughts = {k.split(":")[0] for k in one if k.endswith(f":{ZERO}")}
-        out |= {k for k in other if k.split(":")[0] in noughts}
-    return frozenset(out | _one_reading(a, b))
-
-
-def _one_reading(a: frozenset[str], b: frozenset[str]) -> set[str]:
-    """The readings of the event two statements both give ("magnitude 6.1" / "a depth of 10 km"), when no kind has
-    two figures: one agency's reading told a part at a time (propositions.yaml `readings`)."""
-    readings = _data()["readings"]
-    ra = {k for k in a if k.split(":")[0] in readings}
-    rb = {k for k in b if k.split(":")[0] in readings}
-    if not ra or not rb or {k.split(":")[0] for k in ra ^ rb} & {k.split(":")[0] for k in ra} & {k.split(":")[0] for k in rb}:
-        return set()
-    return ra | rb
-
-
-def contradicts(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two statements' keys give the same count different figures and share none ("ten were killed" against
-    "twelve were killed"): a changing toll is a claim per figure, however close the words. A nought is no
-    figure: it answers them all. Nor are two statements that each assert figures or acts, none shared ("about
-    80 homes were flooded" / "the river rose 3 metres overnight"), one claim: a statement that gives
-    a figure is about that figure, whatever else its words share with another."""
-    if {k for k in a & b if not k.startswith(f"{OCCURRENCE}:")}:
-        return False  # an occurrence in common ("a landslide") does not reconcile two figures of one count
-    return bool(a and b and not shared_keys(a, b)) or bool(_figures(a) & _figures(b))
-
-
 def filler_words() -> frozenset[str]:
     """Words a shared run of words may hold without telling anything (function words, stock phrases' words)."""
     return frozenset(_data()["filler"])
@@ -376,3 +338,8 @@ def subject_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     (propositions.yaml; graph/statement_subjects.py)."""
     data = _data()
     return frozenset(data["subject_ends"]), frozenset(data["speech_ends"]), frozenset(data["subject_links"])
+
+
+def data_words(section: str) -> frozenset[str]:
+    """One word list of propositions.yaml as read (`readings`, `people_nouns`, ...), for graph/proposition_match.py."""
+    return frozenset(_data()[section])

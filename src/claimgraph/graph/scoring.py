@@ -18,7 +18,7 @@ from sqlalchemy import Connection, bindparam, select
 from claimgraph.graph.embed import from_blob, from_blobs, to_blob
 from claimgraph.graph.items import item_classes
 from claimgraph.graph.mentions import BLOCK_ROLES, open_role
-from claimgraph.graph.propositions import contradicts
+from claimgraph.graph.proposition_match import contradicts
 from claimgraph.graph.statement_subjects import other_subject
 # The story's scope (split to graph/story_scope.py; update.py and stances.py import these names from here).
 from claimgraph.graph.story_scope import (StoryScope, claim_propositions, in_story, in_window,  # noqa: F401

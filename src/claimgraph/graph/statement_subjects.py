@@ -7,7 +7,8 @@ from functools import lru_cache
 from typing import Optional
 
 from claimgraph.graph.keys import unnamed_group, words
-from claimgraph.graph.propositions import is_count, shared_keys, subject_words
+from claimgraph.graph.proposition_match import shared_keys
+from claimgraph.graph.propositions import is_count, subject_words
 
 # How many words a statement's subject may run to before its verb ("the hooded youths were ..."), and how far its verb
 # may stand after a place or time that follows it ("the marchers at the gate were ...").

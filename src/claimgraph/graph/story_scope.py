@@ -15,7 +15,8 @@ from claimgraph.graph.assertion import is_normative
 from claimgraph.graph.denials import day
 from claimgraph.graph.keys import fold, place_country
 from claimgraph.graph.mentions import OUTLET_VOICES, open_role
-from claimgraph.graph.propositions import asserted_text, filler_words, proposition_keys, shared_keys
+from claimgraph.graph.proposition_match import shared_keys
+from claimgraph.graph.propositions import asserted_text, filler_words, proposition_keys
 from claimgraph.graph.statement_subjects import subject_group
 from claimgraph.model.claims import ClaimMention
 

@@ -3,7 +3,7 @@ same keys, a nought answering a figure, one event's readings, a bare headcount) 
 figures of one count). Split from graph/propositions.py (2026-12-08)."""
 from __future__ import annotations
 
-from claimgraph.graph.propositions import OCCURRENCE, ZERO, data_words
+from claimgraph.graph.propositions import HEADCOUNT, OCCURRENCE, ZERO, data_words
 
 
 def _figures(keys: frozenset[str]) -> set[str]:
@@ -19,7 +19,15 @@ def shared_keys(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
     for one, other in ((a, b), (b, a)):
         noughts = {k.split(":")[0] for k in one if k.endswith(f":{ZERO}")}
         out |= {k for k in other if k.split(":")[0] in noughts}
-    return frozenset(out | _one_reading(a, b))
+    return frozenset(out | _one_reading(a, b) | _headcount(a, b) | _headcount(b, a))
+
+
+def _headcount(a: frozenset[str], b: frozenset[str]) -> set[str]:
+    """A bare headcount on one side ("at least 50 people": `people:50`, the count word outside the quote) and a count
+    of the same figure on the other ("around 50 people were injured": `injure:50`): the same figure of the story."""
+    heads = {k.split(":")[1] for k in a if k.startswith(f"{HEADCOUNT}:")}
+    found = {k for k in b if not k.startswith(f"{HEADCOUNT}:") and k.split(":")[1] in heads and k.split(":")[1] != ZERO}
+    return found | {f"{HEADCOUNT}:{k.split(':')[1]}" for k in found}
 
 
 def _one_reading(a: frozenset[str], b: frozenset[str]) -> set[str]:

@@ -37,6 +37,9 @@ NEGATION_REACH = 3
 SOME = "some"
 # The key prefix of an occurrence a story tells beside its main event ("a landslide": `occurred:landslide`).
 OCCURRENCE = "occurred"
+# The key prefix of a bare headcount: a content that is only a figure of people ("at least 50 people", the count word
+# in the sentence around the quote: "Sky News estimates "at least 50 people," were injured"): `people:50`.
+HEADCOUNT = "people"
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +70,7 @@ def _data() -> dict[str, Any]:
             "length_counts": frozenset(data["length_counts"]), "readings": frozenset(data.get("readings", ())), "bare": frozenset(data.get("bare_counts", ())),
             "ones": {fold(w): "1" for per_lang in data["one_articles"].values() for w in per_lang},
             "sum_links": word_list("sum_links"), "month_then_day": list(data["month_then_day"]), "people": word_list("people_nouns"),
+            "headcount_words": word_list("headcount_words"),
             "units": {fold(w): float(v) for per_lang in data["length_units"].values() for w, v in per_lang.items()}}
 
 
@@ -169,11 +173,23 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
     if not text:
         return frozenset()
     keys = _keys(asserted_text(text))
+    if not keys and (head := _headcount(text)):
+        return frozenset({f"{HEADCOUNT}:{head}"})
     if not keys and (bare := bare_count(text)):  # "reported deaths": some killed
         return frozenset(f"{c}:{SOME}" for c in (_data()["covers"].get(bare) or (bare,)))  # casualties: both
     if _recalls_only(text):  # its figures are the recalled event's; an act it tells there is still its own
         return frozenset(k for k in keys if not is_count(k))
     return keys
+
+
+def _headcount(text: str) -> Optional[str]:
+    """The figure of a content that is only a figure of people ("at least 50 people", «au moins 50 personnes»), else
+    None: its count is in the words around the quote, so it meets the story's count of that figure."""
+    tokens = [t for t in _tokens(text) if t not in _data()["counting"] and t not in _data()["headcount_words"]]
+    if len(tokens) != 2 or tokens[1] not in _data()["people"]:
+        return None
+    figure = _number(tokens[0])
+    return figure if figure not in (None, ZERO) else None
 
 
 def bare_count(text: Optional[str]) -> Optional[str]:

@@ -239,6 +239,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0054_graph_undisputed_party_2026_12_08", retake_graph),
     # a pronoun takes the one actor the article names in several ways (graph/actors.py resolve_unnamed)
     ("0055_graph_pronoun_one_actor_2026_12_08", retake_graph),
+    # a content that is only a figure of people meets the story's count of that figure (graph/propositions.py
+    # `_headcount`)
+    ("0056_graph_headcount_2026_12_08", retake_graph),
 ]
 
 

@@ -109,3 +109,17 @@ def test_an_attack_claim_is_where_any_of_its_tellings_place_it(tmp_path: Path) -
                                   _shells("p4", "the Bolivian district of Sarno", "2025-03-05").analysis], "other.db")
     claim = {c["record"]: c["claim"] for c in _records(other)}
     assert claim[("p4", "v1")] != claim[("p1", "v1")], "a place none of its tellings name: another attack"
+
+
+def test_an_attack_told_with_only_a_craft_is_kept_at_the_leads_place() -> None:
+    """ "the plane launched two bombing raids": a craft is no attacker, so the raids are told with nothing else, and
+    are kept at the lead's place like "the shelling" alone."""
+    text = "A border settlement in Bolivia was shelled on Friday. Residents said the plane launched two bombing raids."
+    d = Doc("l5", text, "en", "2025-03-03", "Outlet l5")
+    d.event("v1", "USE", "shelled", location=("A border settlement in Bolivia", None))
+    d.attribution("a1", "Residents", "anonymous_person", "the plane launched two bombing raids")
+    d.event("v2", "USE", "bombing raids", attribution="a1", agent=("the plane", None))
+    mentions = {m.record_id: m for m in claim_mentions(d.analysis) if m.type == "USE"}
+    assert "v2" in mentions, "kept, at the lead's place"
+    assert mentions["v2"].names.get("location") == "A border settlement in Bolivia"
+    assert "agent" not in mentions["v2"].arguments, "a plane names no attacker"

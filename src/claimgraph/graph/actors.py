@@ -197,7 +197,7 @@ def resolve_places(mentions: list[ClaimMention], places: Optional[dict[int, str]
         own = m.names.get("location")
         if not own and lead is not None:
             m.names["location"] = lead
-            if not m.arguments and m.item is None and lead_key:  # "the shelling" alone: the lead's, kept by its place
+            if set(m.arguments) <= {"agent"} and m.item is None and lead_key:  # "the shelling" (by "a plane"): the lead's, kept by its place
                 m.arguments["location"] = lead_key
         elif own and lead_country and not place_country(own):  # "a depot on their soil"
             m.names["location"] = f"{own} ({country_name(lead_country) or lead_country})"

@@ -242,6 +242,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # a content that is only a figure of people meets the story's count of that figure (graph/propositions.py
     # `_headcount`)
     ("0056_graph_headcount_2026_12_08", retake_graph),
+    # an attack told with only a craft ("the plane launched bombing raids") is kept at the lead's place (graph/actors.py
+    # resolve_places)
+    ("0057_graph_craft_only_attack_at_lead_2026_12_08", retake_graph),
 ]
 
 

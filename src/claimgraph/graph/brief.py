@@ -214,7 +214,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     unasserted: list[str] = []
     if limit >= 3:
         unasserted = [claim_id for claim_id in by_score if not asserted.get(claim_id, True)
-                      and claim_id not in extras[:n_extra]][:SPECULATION_SHOWN]
+                      and claim_id not in extras[:n_extra]][:max(SPECULATION_SHOWN, limit // 5)]
     # The denials by the actors in question: DENY claims, linked to each allegation they answer across
     # articles and languages (graph.denials), and listed on their own, with a little room kept for them.
     deny_ids = [claim_id for score, claim_id in scored if kinds[claim_id] == "DENY"

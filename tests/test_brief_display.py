@@ -110,3 +110,18 @@ def test_the_verdict_names_a_body_speaking_through_its_document_by_the_body() ->
     body_voices([claim])
     said = verdict("Does Portugal supply Chile?", [claim])
     assert "1 independent origin: Southern Pact;" in said and "communique" not in said, said
+
+
+def test_a_relay_tree_marks_a_hedged_denial_and_a_question_as_not_counted() -> None:
+    from dataclasses import replace as with_
+    from claimgraph.graph.detail import relay_trees
+    from claimgraph.graph.render import _tree_lines
+    diplomat = Origin("anon:d1", "a diplomat (in Tagus Evening)", "anonymous")
+    hedged = with_(_row(diplomat, ChainLink("a diplomat", "anonymous_person")), stance="denies", certainty="possible")
+    asked = with_(_row(diplomat, ChainLink("a diplomat", "anonymous_person")), document_id="d2",
+                  certainty="underspecified")
+    firm = with_(_row(diplomat, ChainLink("a diplomat", "anonymous_person")), document_id="d3")
+    tree = relay_trees([hedged, asked, firm])[0].to_dict()
+    lines = "\n".join(_tree_lines(tree, 0))
+    assert "denies (hedged: not counted)" in lines and "supports (asked or supposed: not counted)" in lines
+    assert [c.get("counted", True) for c in tree["children"]] == [False, False, True]

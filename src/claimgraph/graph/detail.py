@@ -39,6 +39,7 @@ class RelayNode:
     quote_end: Optional[int] = None
     stance: Optional[str] = None
     speaker: Optional[str] = None  # an article's own words for the origin ("l'officiel"), when not its name
+    counted: bool = True  # False: a hedged denial or a question, which the claim's counts leave out
     children: list["RelayNode"] = field(default_factory=list)
 
     def child(self, label: str, kind: str) -> "RelayNode":
@@ -56,6 +57,8 @@ class RelayNode:
                        quote={"start": self.quote_start, "end": self.quote_end})
             if self.speaker:
                 out["speaker"] = self.speaker
+            if not self.counted:
+                out["counted"] = False
         out["children"] = [c.to_dict() for c in self.children]
         return out
 
@@ -107,8 +110,16 @@ def relay_trees(evidence: list[Evidence], names: Optional[dict[str, str]] = None
             speaker = None
         node.children.append(RelayNode(e.outlet or e.title or e.document_id[:12], "article", document_id=e.document_id,
                                        date=e.date, quote_start=e.quote.start, quote_end=e.quote.end, stance=e.stance,
-                                       speaker=speaker))
+                                       speaker=speaker, counted=_counted(e)))
     return list(roots.values())
+
+
+def _counted(row: Evidence) -> bool:
+    """Whether a row counts as its stance: a hedged denial ("could refrain from exporting arms") is no denier, and a
+    question or supposition supports nothing."""
+    if row.stance == "supports":
+        return row.certainty != "underspecified"
+    return row.certainty in ("certain", "probable")
 
 
 def _fold(text: str) -> str:

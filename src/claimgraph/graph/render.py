@@ -108,13 +108,20 @@ def _not_counted(evidence: Evidence, statement: bool = False) -> str:
     return ""
 
 
+def _uncounted_node(node: dict[str, Any]) -> str:
+    """Why an article of a relay tree counts for nothing (graph.detail: a question, or a hedged denial), or ""."""
+    if node.get("counted") is not False:
+        return ""
+    return " (asked or supposed: not counted)" if node.get("stance") == "supports" else " (hedged: not counted)"
+
+
 def _tree_lines(node: dict[str, Any], depth: int) -> list[str]:
     pad = "  " * depth
     if node["kind"] == "article":
         quote = node.get("quote") or {}
         speaker = f", as «{md(node['speaker'])}»" if node.get("speaker") else ""
         line = (f"{pad}- article `{(node.get('document_id') or '')[:12]}` {md(node['label'])}, "
-                f"{md(node.get('date') or 'undated')}, {node.get('stance')}{speaker}, "
+                f"{md(node.get('date') or 'undated')}, {node.get('stance')}{_uncounted_node(node)}{speaker}, "
                 f"chars {quote.get('start')}-{quote.get('end')}")
     else:
         line = f"{pad}- {md(node['label'])}" + (" (relay)" if node["kind"] == "relay" else "")

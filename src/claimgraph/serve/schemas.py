@@ -89,6 +89,8 @@ class RelayNodeOut(Shape):
     stance: Optional[str] = None
     quote: Optional[QuoteRef] = None
     speaker: Optional[str] = Field(None, description="an article's own words for the origin, when not its name")
+    counted: Optional[bool] = Field(None, description="false when the row counts for nothing: a hedged denial, "
+                                                      "a question or supposition (absent otherwise)")
     children: list["RelayNodeOut"] = []
 
 

@@ -18,15 +18,16 @@ def _first_person(pred: Token) -> bool:
 
 def speaker_hedge(main: Token, lexicon: Lexicon) -> Optional[tuple[str, Token]]:
     """(level, claim) when the content's main clause is the speaker's own hedge: "I think P", "we
-    believe that P", "it's our understanding that P", "in my view, P" (ANNOTATION 1.7, 1.11)."""
+    believe that P", "I'm certain P", "it's our understanding that P", "in my view, P" (ANNOTATION 1.7, 1.11)."""
     lemmas = words_of(main.doc)[0]
     beliefs = lexicon.belief_levels
     # the subtree lies between its edges: without a belief word there, none of it is one (the cheap test)
     believing = any(lemmas[i] in beliefs for i in range(main.left_edge.i, main.right_edge.i + 1))
     for token in main.subtree if believing else ():  # a main clause of the content: reached from `main` through clauses only
         level = beliefs.get(lemmas[token.i])
-        if level and _first_person(token) and _main_clause_of(token, main):
-            return level, next((c for c in token.children if c.dep_ == "ccomp"), main)
+        pred = token.head if level and token.dep_ == "acomp" else token  # "I'm certain (that) P": the copula's subject
+        if level and _first_person(pred) and _main_clause_of(pred, main):
+            return level, next((c for c in [*token.children, *pred.children] if c.dep_ == "ccomp"), main)
     for pred in [main] + [c for c in main.children if c.dep_ == "conj" and c.i > main.i]:
         if pred.lemma_.lower() == "be":  # "It's our understanding (that) P"
             attr = next((c for c in pred.children if c.dep_ == "attr" and c.lemma_.lower() in lexicon.opinion_nouns), None)

@@ -1,6 +1,7 @@
 """claimgraph's own spaCy components, added to each language's pipeline once at load time."""
 from __future__ import annotations
 
+import re
 from typing import Generator, Optional, Sequence, Union
 
 from spacy.language import Language
@@ -10,6 +11,8 @@ from claimgraph.lang import LanguageRules
 from claimgraph.model.records import INPUT_HEADER
 
 SENTENCE_FINAL = frozenset(".!?…»\"”")
+# A lower-case abbreviation of dotted letters ("a.m.", "p.m.").
+DOTTED = re.compile(r"[a-z](?:\.[a-z])+\.")
 
 
 @Language.component("claimgraph_paragraph_breaks")
@@ -26,9 +29,19 @@ def paragraph_break_sentences(doc: Doc) -> Doc:
         if gap.is_space and "\n" in gap.text and not token.is_space and (
                 doc[token.i - 2].text[-1:] in SENTENCE_FINAL or gap.text.count("\n") >= 2 or gap.idx == title_end):
             token.is_sent_start = True
-        elif token.is_sent_start is None and _inside_name(gap, token):
+        elif token.is_sent_start is None and (_inside_name(gap, token) or _after_abbreviation(gap, token)):
             token.is_sent_start = False
     return doc
+
+
+def _after_abbreviation(previous: Token, token: Token) -> bool:
+    """Whether `token` is a lower-case word after a full stop on the same line ("on Snyder Ave. in the east",
+    "at 7 a.m. on Tuesday", "at 7 a.m. GMT"): the stop ends an abbreviation, as no sentence starts in lower case."""
+    if previous.text[-1:] != "." or previous.whitespace_ != " " or not token.is_alpha:
+        return False
+    # "at 7:37 a.m. UTC": a zone's capitals after a lower-case dotted abbreviation
+    return token.text.islower() or DOTTED.fullmatch(previous.text) is not None and token.text.isupper() \
+        and 2 <= len(token.text) <= 4
 
 
 def _inside_name(previous: Token, token: Token) -> bool:

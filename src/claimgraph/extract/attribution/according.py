@@ -252,7 +252,9 @@ def cited_candidates(doc: Doc, lexicon: Lexicon, found: list[Candidate]) -> Iter
 
 
 def relayed_candidates(doc: Doc, lexicon: Lexicon, found: list[Candidate]) -> Iterator[Candidate]:
-    """The relaying source of a source: "des documents consultés par Reuters", "invoices reviewed by Reuters"."""
+    """The relaying source of a source: "des documents consultés par Reuters", "invoices reviewed by Reuters";
+    once per relayer and content (a quotation and its cue verb read one report twice)."""
+    seen: set[tuple[int, int, int]] = set()
     for cand in found:
         head = cand.source_head
         if head is None or cand.relays:
@@ -267,7 +269,8 @@ def relayed_candidates(doc: Doc, lexicon: Lexicon, found: list[Candidate]) -> It
                 elif agent.dep_ != "obl:agent" and not (agent.dep_.startswith("obl") and any(
                         g.dep_ == "case" and g.lower_ in lexicon.agent_marks for g in agent.children)):
                     continue
-                if target.pos_ in ("NOUN", "PROPN", "X"):
+                if target.pos_ in ("NOUN", "PROPN", "X") and (target.i, cand.content.start, cand.content.end) not in seen:
+                    seen.add((target.i, cand.content.start, cand.content.end))
                     yield Candidate(content=cand.content, source_head=target, cue=tokens_span(doc, [child]),
                                     kind="according_to", relays="cited", parent_ref=None)
                     cand.parent_ref = cand.parent_ref  # the relayed source keeps its own parent

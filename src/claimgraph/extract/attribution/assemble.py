@@ -338,9 +338,10 @@ def build_attributions(doc: Doc, found: list[Candidate], lexicon: Lexicon,
         elif head is not None:
             sources[id(cand)] = resolver.resolve(head, cand.source_span if head is cand.source_head else None)
     reported = [c.content for c in ordered]
+    relayers = {sources[id(c)].span.start for c in ordered if c.relays == "cited" and id(c) in sources}
     for cand in ordered:  # bare quotations: the speaker of the previous attribution or a person named since
         if id(cand) not in sources:
-            prev = resolver.quote_speaker(cand.content.start, reported)
+            prev = resolver.quote_speaker(cand.content.start, reported, relayers)
             if prev is not None:
                 sources[id(cand)] = prev
     for cand in ordered:

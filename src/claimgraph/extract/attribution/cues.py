@@ -20,14 +20,14 @@ from claimgraph.extract.doc_text import doc_text, labels_of, sentence_of, texts_
 from claimgraph.extract.attribution.cue_words import (cue_span_tokens, inquiry_cue, match_cue, may_match_cue, mistagged_cue,
                                                       stem_table)
 from claimgraph.extract.attribution.incises import (clause_after_mark, clause_on_oblique, fronted_as, inverted_clitic,
-                                                    misread_relative, parenthetical, postposed_root, second_that_clause,
-                                                    subject_infinitive)
+                                                    misread_relative, object_read_as_subject, parenthetical, postposed_root,
+                                                    second_that_clause, subject_infinitive)
 from claimgraph.extract.attribution.lexicon import CueEntry, Lexicon, impersonal_subject, speaker_like
 from claimgraph.extract.attribution.objects import object_tokens, stance_complement
 from claimgraph.extract.attribution.participles import gerund, participle_noun, present_participle, trailing_participle
-from claimgraph.extract.attribution.spans import (QUOTE_PAIR, Candidate, before_gloss, clause_tokens, to_closing_mark,
+from claimgraph.extract.attribution.spans import (Candidate, before_gloss, clause_tokens, to_closing_mark,
                                                   conjoined_to_reported_passive, content_span, noun_phrase, on_line_of,
-                                                  open_question, question_content, subject_of, tokens_span)
+                                                  open_question, question_content, quotations, subject_of, tokens_span)
 from claimgraph.extract.factuality import assess_tokens
 from claimgraph.model import Span
 
@@ -96,6 +96,19 @@ def _before_occasion_clause(doc: Doc, content: Span, lexicon: Lexicon) -> Span:
     return content
 
 
+def _before_contrast_report(doc: Doc, content: Span, lexicon: Lexicon) -> Span:
+    """"told the paper there was no sign of fault while a former commander said P": a clause opened by a
+    `contrast_marks` word whose verb is a cue with its own subject is that speaker's report; the content ends
+    before it."""
+    span = doc.char_span(content.start, content.end, alignment_mode="expand") if lexicon.contrast_marks else None
+    for tok in span or ():
+        if tok.dep_ == "mark" and tok.lower_ in lexicon.contrast_marks and tok.head.i in range(span.start, span.end) \
+                and match_cue(tok.head, lexicon) is not None and subject_of(tok.head) is not None \
+                and subject_of(tok.head).i > tok.i and tok.i > span.start:
+            return content_span(doc, [t for t in span if t.i < tok.i], lexicon.complementizers) or content
+    return content
+
+
 def _relative_speaker(verb: Token, source: Optional[Token], lexicon: Lexicon) -> bool:
     """« le collectif, qui assure « parler au nom du peuple » »: a relative clause whose pronoun speaks reports
     its own complement, not the clause it hangs on."""
@@ -155,7 +168,8 @@ def verb_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         candidate.content = _within_quote(doc, candidate.content, token, quoted, lexicon)
         if candidate.content is None:
             continue
-        candidate.content = to_closing_mark(doc, _before_occasion_clause(doc, candidate.content, lexicon))
+        candidate.content = to_closing_mark(doc, _before_contrast_report(
+            doc, _before_occasion_clause(doc, candidate.content, lexicon), lexicon))
         if _negated(token, lexicon):
             if open_question(doc, candidate.content, lexicon.question_marks):
                 continue  # "officials did not say why ...": nothing is reported
@@ -202,7 +216,7 @@ def _speaker_hedge(candidate: Candidate, entry: CueEntry) -> bool:
 
 def quoted_offsets(text: str) -> list[tuple[int, int]]:
     """(start, end) character ranges of the quotations of `text`."""
-    return [(m.start(), m.end()) for m in QUOTE_PAIR.finditer(text)]
+    return [(start, end) for start, end, _ in quotations(text)]
 
 
 def _within_quote(doc: Doc, content: Optional[Span], cue: Token, quoted: list[tuple[int, int]],
@@ -308,7 +322,7 @@ def read_cue(doc: Doc, verb: Token, entry: CueEntry, words: list[Token], lexicon
             # a gerund is no reporting clause set into its host (« Tout en insistant sur X, le candidat ... »)
             fronted = (None if gerund(verb, lexicon) else parenthetical(verb)) or clause_after_mark(verb, lexicon)
     if fronted is None and complement is None and not entry.takes_object:
-        fronted = subject_infinitive(verb)  # "Norway says Chile to buy ferries"
+        fronted = subject_infinitive(verb) or object_read_as_subject(verb)  # "Norway says Chile to buy ferries"
     if fronted is not None:
         content = content_span(doc, fronted, lexicon.complementizers)
     elif complement is not None:

@@ -5,6 +5,7 @@
 * "The army, the colonel said, has lost ..." / "In the meantime, she said, P": a reporting clause
   between commas inside its content; P is the host clause around it.
 * "Norway says Chile to buy ferries": a headline's subject-and-infinitive content.
+* "Police said two women ... choked on smoke": the clause's subject read as the cue's object.
 * "said at a briefing that the army had sent a number of shells": a that-clause read as a relative
   clause of the briefing; a doubled object shows the "that" is a complementiser. The French parse
   hangs it on the oblique as a clause opened by « que » (« a écrit dans son communiqué que P »).
@@ -19,7 +20,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.doc_text import sentence_of
 from claimgraph.extract.attribution.lexicon import Lexicon
-from claimgraph.extract.attribution.spans import clause_tokens, subject_of
+from claimgraph.extract.attribution.spans import SUBJECT_DEPS, clause_tokens, subject_of
 
 OBJECT = ("dobj", "obj")
 
@@ -64,6 +65,23 @@ def subject_infinitive(verb: Token) -> Optional[list[Token]]:
     if not objects or not clauses or objects[0].i > clauses[0].i:
         return None
     return sorted({t for part in (objects[0], clauses[0]) for t in part.subtree}, key=lambda t: t.i)
+
+
+def object_read_as_subject(verb: Token) -> Optional[list[Token]]:
+    """The clause of "Police said two women, aged 30 to 40, choked on smoke" when the parser made its subject the
+    cue's object: a finite verb after the object with no subject of its own (nor a conjunct's) has it for
+    subject, so the content runs from the object to the end of the cue's words."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    if not objects or not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return None  # « P, a rapporté l'agence »: an inverted subject is read as an object
+    start = objects[0].left_edge.i
+    words = sorted((t for t in verb.subtree if t.i >= start), key=lambda t: t.i)
+    finite = next((t for t in words if t.i > objects[0].i and t.pos_ in ("VERB", "AUX")
+                   and "Fin" in t.morph.get("VerbForm")), None)  # the first, not one in a clause further on
+    if finite is None or finite.dep_ in ("conj", "cop") or finite.dep_.startswith("aux") \
+            or any(c.dep_ in SUBJECT_DEPS or c.dep_.startswith("expl") for c in finite.children):
+        return None
+    return words
 
 
 def misread_relative(verb: Token, lexicon: Lexicon) -> Optional[Token]:

@@ -95,6 +95,7 @@ class Lexicon:
     occasion_preps: frozenset[str] = frozenset()  # "denies X after a report": the denial's occasion
     occasion_nouns: frozenset[str] = frozenset()
     occasion_marks: frozenset[str] = frozenset()  # "said he would X as he signed Y": when the words were said
+    contrast_marks: frozenset[str] = frozenset()  # "said A while Y said B": B is Y's report, not part of A
     future_auxiliaries: frozenset[str] = frozenset()
     object_preps: frozenset[str] = frozenset()  # prepositions that belong to an object content ("accused X of Y")
     after_object_preps: frozenset[str] = frozenset()  # the same, only after a direct object ("sent X to Y")
@@ -205,7 +206,8 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         cleft_heads=word_set(cues.get("cleft_heads")), cleft_objects=word_set(cues.get("cleft_objects")),
         claim_anaphors=word_set(cues.get("claim_anaphors")), agent_marks=word_set(cues.get("agent_marks")),
         occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
-        occasion_marks=word_set(cues.get("occasion_marks")), future_auxiliaries=word_set(cues.get("future_auxiliaries")),
+        occasion_marks=word_set(cues.get("occasion_marks")), contrast_marks=word_set(cues.get("contrast_marks")),
+        future_auxiliaries=word_set(cues.get("future_auxiliaries")),
         object_preps=word_set(cues.get("object_preps")),
         after_object_preps=word_set(cues.get("after_object_preps")),
         complementizers=word_set(cues.get("complementizers")),

@@ -14,7 +14,7 @@ from claimgraph.extract.doc_text import doc_text
 from claimgraph.extract.attribution.cue_arguments import inverted_subject
 from claimgraph.extract.attribution.cue_words import cue_span_tokens, match_cue, noun_read_cue
 from claimgraph.extract.attribution.lexicon import Lexicon
-from claimgraph.extract.attribution.spans import QUOTE_PAIR, Candidate, span_of, subject_of, tokens_span
+from claimgraph.extract.attribution.spans import Candidate, quotations, span_of, subject_of, tokens_span
 from claimgraph.model import Span
 
 MIN_QUOTE_WORDS = 4
@@ -26,15 +26,15 @@ STANDALONE_BEFORE = frozenset(".!?:;\n—–»”")  # a semicolon opens a claus
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:
     """(open mark, close mark + 1) offsets of each quotation of `text`, in reading order."""
     done = 0
-    for match in QUOTE_PAIR.finditer(text):
-        if match.start() < done:
+    for start, end, match in quotations(text):
+        if start < done:
             continue  # inside a quotation already given whole
         inner = next(g for g in ("a", "b", "c", "d", "e") if match.group(g) is not None)
         if "\n\n" in match.group(inner) and len(match.group(inner)) > 1500:
             continue
-        end = _balanced_end(text, match.end(), match.group(inner).count("«")) if inner == "a" else match.end()
+        end = _balanced_end(text, end, match.group(inner).count("«")) if inner == "a" else end
         done = end
-        yield match.start(), end
+        yield start, end
 
 
 def _balanced_end(text: str, end: int, open_inside: int) -> int:
@@ -120,7 +120,8 @@ def quote_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         window = list(doc[inside.end:inside.end + WINDOW])
         cut = next((k for k, t in enumerate(window) if "\n" in t.text), len(window))  # a report stays on its line
         following = [t for t in window[:cut] if not t.is_space]
-        next_words = [t for t in window if not t.is_space]
+        # a quoted sentence is no phrase the next paragraph's "The ..." goes on with; a quoted subheading may be
+        next_words = following if content.text.rstrip()[-1:] in ".!?…" else [t for t in window if not t.is_space]
         cut = next((k for k, t in enumerate(following) if t.text in ".!?" or t.text[:1] in "«“\""), len(following))
         following = following[:cut]
         preceding = [t for t in doc[max(inside.start - WINDOW, 0):inside.start]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Collection, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -289,14 +289,17 @@ class SourceResolver(MentionIndex):
         return tokens is not None and any(t.pos_ == "CCONJ" for t in tokens)
 
 
-    def quote_speaker(self, at: int, reported: Sequence[Span] = ()) -> Optional[Source]:
+    def quote_speaker(self, at: int, reported: Sequence[Span] = (), relayers: Collection[int] = ()) -> Optional[Source]:
         """The speaker of a bare quotation starting at `at`: the last voice before it, or a person named after
         that voice outside what is reported (« Denis Ruiz a défendu sa décision : « ... » », "Pour Ana Ruiz,
-        « ... »"). A document or an agentless report speaks no quotation when a voice is at hand."""
+        « ... »"). A document or an agentless report speaks no quotation when a voice is at hand; nor does an
+        outlet that only relays the quotation before it ('"...," said X, quoted by the agency': X goes on), the
+        sources starting at `relayers`."""
         def inside(start: int, end: int) -> bool:
             return any(r.start <= start and end <= r.end for r in reported)
 
-        voices = [s for s in self.history if s.span.start < at and at - s.span.start <= ANAPHORA_WINDOW]
+        voices = [s for s in self.history if s.span.start < at and at - s.span.start <= ANAPHORA_WINDOW
+                  and s.span.start not in relayers]
         found = next((s for s in reversed(voices) if s.type in QUOTING_TYPES or not inside(s.span.start, s.span.end)),
                      None)
         after = max(found.span.end if found is not None else 0, self._sentences_back(at, QUOTE_SPEAKER_SENTENCES))

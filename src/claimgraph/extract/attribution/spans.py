@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -17,6 +17,28 @@ QUOTE_CHARS = frozenset(OPENING_QUOTES + CLOSING_QUOTES + "'’‘")
 # « », “ ”, " ", „ “ and the doubled apostrophes of some wire and newspaper archives ('' '').
 QUOTE_PAIR = re.compile(r"«\s*(?P<a>[^»]*?)\s*»|“(?P<b>[^”“]*?)”|\"(?P<c>[^\"]*?)\"|„(?P<d>[^“”]*?)[“”]"
                         r"|''(?P<e>(?:(?!'')[^\n])*?)''")
+
+
+def quotations(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(start, end, match) of each quotation of `text`, QUOTE_PAIR's matches in reading order, except that a
+    straight mark opening a line opens a quotation: a quotation running on over paragraphs is closed by none
+    at a paragraph's end and opened again at the next ("Our country is at the edge. / "What is at stake ..."),
+    so a quotation that would close on a mark at a line's start ends with the line before it (`end` - 1 is
+    that line break) and the mark opens the next one."""
+    pos = 0
+    while True:
+        match = QUOTE_PAIR.search(text, pos)
+        if match is None:
+            return
+        start, end = match.span()
+        if match.group("c") is not None and "\n" in match.group("c"):
+            line = text.rfind("\n", start, end - 1)
+            if not text[line + 1:end - 1].strip(" \t"):
+                yield start, line + 1, match
+                pos = end - 1
+                continue
+        yield start, end, match
+        pos = end
 # Dependents that leave a source noun phrase: relative clauses, clauses, coordinated verbs.
 SUBJECT_DEPS = frozenset({"nsubj", "expl:subj", "nsubj:pass", "nsubjpass", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
@@ -268,11 +290,14 @@ def sentence_tokens(token: Token) -> list[Token]:
 def before_gloss(tokens: list[Token]) -> list[Token]:
     """`tokens` up to a narrator's gloss set off by a comma (ANNOTATION 1.9): « a demandé le retrait du projet,
     un propos qualifié de ... », "denied the sale, a move critics called ...": an apposition opened by an
-    indefinite or demonstrative determiner describes the statement, it is not part of it."""
+    indefinite or demonstrative determiner describes the statement, it is not part of it; not one set into the
+    clause's subject before its verb."""
     inside = {t.i for t in tokens}
     for token in tokens:
         if token.dep_ != "appos" or token.pos_ != "NOUN" or token.head.i not in inside:
             continue
+        if token.head.dep_ in SUBJECT_DEPS and token.head.head.i > token.right_edge.i:
+            continue  # "at least three people, a man and two women, were killed": the subject's apposition
         start = token.left_edge
         if start.i == 0 or start.doc[start.i - 1].text != "," or start.dep_ != "det":
             continue

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from claimgraph.extract.doc_text import words_of
 from claimgraph.extract.name_spans import CANDIDATE
 
 POSSESSIVES = ("'s", "’s")
@@ -38,7 +39,11 @@ def office_spans(doc: Doc, data: dict[str, Any]) -> list[SpacySpan]:
     titles = {w.casefold() for w in data.get("job_titles", [])}
     demonyms = {f.casefold() for forms in (data.get("nationalities") or {}).values() for f in forms}
     spans = []
-    for token in doc[2:]:
+    lowers = words_of(doc)[1]
+    for i in range(2, len(doc)):
+        if lowers[i] not in bodies and lowers[i] not in offices:  # the cheap test, by index: no Token for most words
+            continue
+        token = doc[i]
         if not token.is_lower or token.pos_ != "NOUN":
             continue
         if token.lower_ in bodies:

@@ -37,8 +37,8 @@ def as_json(items: list[object]) -> list[str]:
 
 @pytest.fixture()
 def two_workers(analyzer):  # type: ignore[no-untyped-def]
-    """An Analyzer with two worker processes and batches of two (so five articles go to workers, one per
-    task), using the session's loaded pipelines (forked workers inherit them)."""
+    """An Analyzer with two worker processes and batches of two (so five articles go to workers: one task
+    of two, then the tail one per task), using the session's loaded pipelines (forked workers inherit them)."""
     pooled = Analyzer(load_settings(n_process=2, batch_size=2))
     pooled.pipelines = analyzer.pipelines
     yield pooled
@@ -85,3 +85,12 @@ def test_n_process_must_be_positive(monkeypatch) -> None:  # type: ignore[no-unt
     monkeypatch.setenv("CLAIMGRAPH_N_PROCESS", "0")
     with pytest.raises(ConfigError):
         load_settings()
+
+
+def test_tasks_are_whole_batches_then_a_split_tail(analyzer) -> None:  # type: ignore[no-untyped-def]
+    pooled = Analyzer(load_settings(n_process=2, batch_size=4))
+    items = [Document(id=f"task-{i}", text="x", lang="en") for i in range(23)]
+    tasks = [[d.id for d in task] for task in pooled.workers._tasks(iter(items))]
+    assert [len(t) for t in tasks] == [4, 4, 4, 4] + [1] * 7
+    assert [i for task in tasks for i in task] == [d.id for d in items]
+    assert [len(t) for t in pooled.workers._tasks(iter(items[:3]))] == [1, 1, 1]

@@ -1,12 +1,14 @@
 """Analysis in worker processes: each worker parses and extracts small batches, results in input order.
 
-The parse is only part of the cost (extraction is about half as much again),
+The parse is only part of the cost (extraction is about a third as much again),
 so the unit sent to a worker is a few articles analysed end to end, not a
-parse. A spaCy parse does not depend on the other texts of its `nlp.pipe`
-batch (tests/test_workers.py compares), so tasks are a quarter of `batch_size`
-articles: small enough to keep both workers busy to the end of a run. At most
-a few tasks per worker are in flight (memory stays bounded whatever the
-input's length); the parent yields them in input order as they come back.
+parse. A task is `batch_size` articles, one `nlp.pipe` batch: spaCy parses 16
+texts at once for about 9 % less CPU per article than 4 at a time (docs/performance.md).
+A spaCy parse does not depend on the other texts of its batch (tests/test_workers.py
+compares), so the run's tail (the last few batches' worth of articles, known by
+reading a little ahead) goes out in smaller tasks: both workers stay busy to the
+end. At most a few tasks per worker are in flight (memory stays bounded whatever
+the input's length); the parent yields them in input order as they come back.
 
 A worker forked after the parent loaded its pipelines uses them as they are
 (no second load); one started otherwise loads them on first use. A worker that
@@ -39,8 +41,8 @@ if TYPE_CHECKING:
 
 # Tasks in flight per worker: one being analysed, one waiting, one coming back.
 TASKS_IN_FLIGHT_PER_WORKER = 3
-# A task is this share of `batch_size` articles.
-TASKS_PER_BATCH = 4
+# The tail's tasks: the last `processes` batches of a run are split into this many tasks per worker.
+TAIL_TASKS_PER_WORKER = 4
 
 Result = Union[Analysis, Rejection]
 
@@ -156,15 +158,29 @@ class WorkerPool:
     def analyze(self, documents: Iterable[Document]) -> Iterator[Result]:
         """The analysis or rejection of every document, in order."""
         limit = self.processes * TASKS_IN_FLIGHT_PER_WORKER
-        size = max(1, -(-self.analyzer.settings.batch_size // TASKS_PER_BATCH))
-        stream = iter(documents)
         in_flight: deque[tuple[list[Document], Future]] = deque()
-        for batch in iter(lambda: list(islice(stream, size)), []):
+        for batch in self._tasks(documents):
             in_flight.append((batch, self._submit(batch)))
             while len(in_flight) >= limit:
                 yield from self._collect(*in_flight.popleft())
         while in_flight:
             yield from self._collect(*in_flight.popleft())
+
+    def _tasks(self, documents: Iterable[Document]) -> Iterator[list[Document]]:
+        """Tasks of `batch_size` documents while more than `processes` batches are left to read, then the rest
+        in `processes * TAIL_TASKS_PER_WORKER` smaller tasks (in order)."""
+        size = self.analyzer.settings.batch_size
+        tail = size * self.processes
+        stream = iter(documents)
+        ahead: deque[Document] = deque()
+        while True:
+            ahead.extend(islice(stream, tail + size - len(ahead)))
+            if len(ahead) <= tail:  # the input ends within the next `processes` batches
+                break
+            yield [ahead.popleft() for _ in range(size)]
+        part = max(1, -(-len(ahead) // (self.processes * TAIL_TASKS_PER_WORKER)))
+        while ahead:
+            yield [ahead.popleft() for _ in range(min(part, len(ahead)))]
 
     def _submit(self, batch: list[Document]) -> Future:
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Optional
 
-from sqlalchemy import Connection, bindparam, exists, func, select, text
+from sqlalchemy import Connection, bindparam, func, select, text
 
 from claimgraph.errors import StoreFull
 from claimgraph.graph import article_vectors
@@ -21,6 +21,7 @@ from claimgraph.graph.precomputed import refresh_all
 from claimgraph.graph.update import GraphUpdater
 from claimgraph.model import Analysis
 from claimgraph.store import SqlStore
+from claimgraph.store import pending
 from claimgraph.store.shape import read_back
 from claimgraph.store.migrations import migrate
 from claimgraph.store.sql import Canonical, is_disk_full, merge_root
@@ -79,15 +80,9 @@ def pending_ids(connection: Connection) -> list[str]:
 
     An article ingested with an older timestamp than the newest one in the
     graph (clock skew, a restored backup, a concurrent ingest) is still taken
-    in. Two counts first, so that the usual case (nothing new) reads no rows.
+    in. The usual case (nothing new) reads one row of `graph_pending` (store/pending.py), not every article.
     """
-    d, g = t.documents, t.graph_documents
-    stored = connection.execute(select(func.count()).select_from(d)).scalar_one()
-    taken = connection.execute(select(func.count()).select_from(g)).scalar_one()
-    if stored == taken:
-        return []
-    missing = ~exists().where(g.c.document_id == d.c.id)
-    return list(connection.execute(select(d.c.id).where(missing).order_by(d.c.ingested_at, d.c.id)).scalars())
+    return pending.pending_ids(connection)
 
 
 def load_analysis(store: SqlStore, connection: Connection, document_id: str) -> Optional[Analysis]:
@@ -283,9 +278,7 @@ class Follower:
         self.stopped: Optional[str] = None
         with store.engine.begin() as connection:
             migrate(connection)
-            d, g = t.documents, t.graph_documents
-            behind = (connection.execute(select(func.count()).select_from(d)).scalar_one()
-                      - connection.execute(select(func.count()).select_from(g)).scalar_one())
+            behind = pending.pending_count(connection)
         if behind > FOLLOW_BACKLOG:
             self.stopped = f"the graph is {behind} articles behind the store: the next `claims` takes them in"
 
@@ -323,9 +316,7 @@ class Follower:
         if self.stopped is not None:
             return False
         lock_graph(connection)
-        d, g = t.documents, t.graph_documents
-        return (connection.execute(select(func.count()).select_from(d)).scalar_one()
-                == connection.execute(select(func.count()).select_from(g)).scalar_one())
+        return not pending.anything_pending(connection)
 
     def take_new(self, connection: Connection, analysis: Analysis, canonical: Optional[Canonical] = None) -> None:
         """Take in an article stored in the caller's transaction without its vectors (`SqlStore.write_new`, whose
@@ -350,13 +341,8 @@ class Follower:
 
     def _pending(self, connection: Connection, document_id: Optional[str]) -> list[str]:
         """The articles to take in now, in ingest order: the one just stored when it is the only one pending
-        (two counts and a key lookup), else every pending one (another writer stored some, or a run was killed)."""
-        d, g = t.documents, t.graph_documents
-        stored = connection.execute(select(func.count()).select_from(d)).scalar_one()
-        taken = connection.execute(select(func.count()).select_from(g)).scalar_one()
-        if stored == taken:
-            return []
-        if stored == taken + 1 and document_id is not None and not is_taken(connection, document_id):
+        (two rows of `graph_pending` read), else every pending one (another writer stored some, or a run was killed)."""
+        if document_id is not None and pending.only_pending(connection, document_id):
             return [document_id]
         return pending_ids(connection)
 

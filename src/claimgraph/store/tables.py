@@ -134,6 +134,13 @@ graph_documents = Table(
           postgresql_where=text("wire IS NOT NULL")),
 )
 
+# Migration 0058: the stored articles the graph has not taken in (store/pending.py), kept by the database's own
+# triggers on `documents` and `graph_documents`, so that "anything pending?" reads one row, not two counts.
+graph_pending = Table(
+    "graph_pending", metadata,
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
 graph_bands = Table(
     "graph_bands", metadata,
     Column("band", String(40), nullable=False),  # MinHash LSH band, prefixed by language

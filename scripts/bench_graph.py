@@ -58,7 +58,7 @@ from claimgraph.store import tables as t  # noqa: E402
 from claimgraph.versioning import analysis_version  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from bench_graph_stores import copy_store, protect, time_store  # noqa: E402
+from bench_graph_stores import copy_store, insert_rows, protect, resumed_base, time_store  # noqa: E402
 
 KEEP = set(" \n.,;:'\"«»()-–—") | set(string.digits)
 
@@ -222,7 +222,7 @@ def replicate(store: SqlStore, replicas: range, base: dict[str, list[dict]],
         with store.engine.begin() as connection:
             for name in (*GRAPH_ROWS, "claim_summaries_stale"):
                 if rows[name]:
-                    connection.execute(t.metadata.tables[name].insert(), rows[name])
+                    insert_rows(connection, t.metadata.tables[name], rows[name])
         if progress:
             progress(r)
 
@@ -309,11 +309,12 @@ def main() -> None:
             mark_synthetic_graph(connection)
         made: list[Analysis] = []
         rows: list[dict] = []
-        base_seconds = fill(store, 0, args.base, rng, bases, made)
-        print(json.dumps({"base_articles": args.base, "base_fill_ms_per_article": round(1000 * base_seconds / args.base, 1)}),
-              flush=True)
-        replicas_done = 0
-        base = base_rows(store)
+        resumed = resumed_base(store, args.base)  # a build stopped before: it goes on from its last replica
+        if resumed is None:
+            base_seconds = fill(store, 0, args.base, rng, bases, made)
+            print(json.dumps({"base_articles": args.base, "base_fill_ms_per_article": round(1000 * base_seconds / args.base, 1)}),
+                  flush=True)
+        base, replicas_done = resumed or (base_rows(store), 0)
         for checkpoint in checkpoints:
             began = time.perf_counter()
             wanted = max(0, checkpoint // args.base - 1)

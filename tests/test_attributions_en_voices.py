@@ -71,3 +71,14 @@ def test_a_quoted_subheading_is_still_no_statement(analyzer) -> None:  # type: i
             "Le ministre les voudrait « encore plus lourdes », a-t-il dit.")
     atts = analyzer.analyze_text(text, lang="fr").attributions
     assert [a.content.text for a in atts] == ["Le ministre les voudrait « encore plus lourdes »"]
+
+
+def test_an_estimated_figure_is_an_agentless_report(analyse) -> None:  # type: ignore[no-untyped-def]
+    att = only_record(analyse("An estimated 40,000 fans filled the square before the final."), "fans")
+    assert att["content"]["text"] == "An estimated 40,000 fans filled the square before the final"
+    assert (att["source"]["text"], att["source"]["type"]) == ("An estimated", "unspecified")
+    assert att["certainty"] == "probable"
+
+
+def test_an_estimated_cost_is_no_report(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert analyse("The estimated cost of the new bridge is high.") == []

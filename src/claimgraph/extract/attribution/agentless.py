@@ -1,4 +1,4 @@
-"""Agentless reports (ANNOTATION 1.3): "X is said to ...", "reportedly", "firms accused of ...".
+"""Agentless reports (ANNOTATION 1.3): "X is said to ...", "reportedly", "firms accused of ...", "an estimated N".
 
 Nobody is named as the speaker, yet the text reports a claim: the source and
 the cue are the agentless form itself (the passive verb group or the adverb),
@@ -26,11 +26,13 @@ def agentless_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     lemmas, lowers = words_of(doc)
     for i in range(len(doc)):
         if lowers[i] not in lexicon.agentless_adverbs and lemmas[i] not in lexicon.hearsay_passives \
-                and lemmas[i] not in lexicon.passive_accusations:
+                and lemmas[i] not in lexicon.passive_accusations and lowers[i] not in lexicon.agentless_estimates:
             continue  # the cheap test first: each branch below needs one of these words
         token, lemma = doc[i], lemmas[i]
         if token.pos_ == "ADV" and token.lower_ in lexicon.agentless_adverbs:
             found = _adverb(doc, token, lexicon)
+        elif token.lower_ in lexicon.agentless_estimates:
+            found = _estimate(doc, token, lexicon)
         elif token.pos_ in ("VERB", "AUX") and lemma in lexicon.hearsay_passives:
             found = _hearsay(doc, token, lexicon)
         elif token.pos_ in ("VERB", "ADJ") and lemma in lexicon.passive_accusations:
@@ -59,6 +61,19 @@ def _adverb(doc: Doc, adverb: Token, lexicon: Lexicon) -> Optional[Candidate]:
     tokens = clause_tokens(verb, exclude=[c for c in verb.children if c.dep_ == "conj" and c.i > adverb.i
                                           and any(s.dep_.startswith("nsubj") for s in c.children)])
     return _record(doc, [adverb], tokens, "according_to", lexicon.agentless_adverbs[adverb.lower_], lexicon, adverb)
+
+
+def _estimate(doc: Doc, word: Token, lexicon: Lexicon) -> Optional[Candidate]:
+    """"An estimated 100,000 people took to the streets": a figure given as someone's estimate, before the number
+    of a noun that a verb governs; the verb's clause is the content, the determiner and word its cue."""
+    noun = word.head
+    if word.dep_ != "amod" or word.i + 1 >= len(doc) or not doc[word.i + 1].like_num or noun.i <= word.i \
+            or noun.head.pos_ not in ("VERB", "AUX") or noun.head.i == noun.i:
+        return None
+    verb = noun.head
+    cue = [t for t in noun.children if t.dep_ == "det" and t.i == word.i - 1] + [word]
+    tokens = clause_tokens(verb, exclude=[c for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i])
+    return _record(doc, cue, tokens, "indirect", lexicon.agentless_estimates[word.lower_], lexicon, word)
 
 
 def _hearsay(doc: Doc, verb: Token, lexicon: Lexicon) -> Optional[Candidate]:

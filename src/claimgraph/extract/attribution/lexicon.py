@@ -116,6 +116,7 @@ class Lexicon:
     doubt_nouns: frozenset[str] = frozenset()  # "there is no question (that) P": a booster, not a negation
     hearsay_passives: dict[str, str] = field(default_factory=dict)  # agentless "are said to" -> certainty
     agentless_adverbs: dict[str, str] = field(default_factory=dict)  # "reportedly" -> certainty
+    agentless_estimates: dict[str, str] = field(default_factory=dict)  # "an estimated 100,000 people" -> certainty
     passive_accusations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "accused" -> (of, certain)
     hedge_words: dict[str, str] = field(default_factory=dict)
     multiword_hedges: tuple[tuple[str, str], ...] = ()  # the hedge_words of several words, in their order
@@ -226,6 +227,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         doubt_nouns=word_set(negation.get("doubt_nouns")),
         hearsay_passives={str(k).lower(): v for k, v in ((cues.get("agentless") or {}).get("hearsay_passives") or {}).items()},
         agentless_adverbs={str(k).lower(): v for k, v in ((cues.get("agentless") or {}).get("adverbs") or {}).items()},
+        agentless_estimates={str(k).lower(): v for k, v in ((cues.get("agentless") or {}).get("estimates") or {}).items()},
         passive_accusations={str(k).lower(): (str(v["prep"]).lower(), v.get("certainty", "certain")) for k, v in
                              ((cues.get("agentless") or {}).get("accusations") or {}).items()},
         hedge_words=hedge_words, multiword_hedges=tuple((k, v) for k, v in hedge_words.items() if " " in k),

@@ -84,6 +84,8 @@ class EventLexicon:
     policy_governors: frozenset[str] = frozenset()
     actor_only_preps: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
+    # "bars firms from selling": a gerund after these, on a verb with an object, is done by the object
+    control_preps: frozenset[str] = frozenset()
     # "denies arming Russia after drone engine report": where what is denied ends (from `cues.yaml`)
     occasion_preps: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
@@ -186,10 +188,11 @@ def _prepositions(table: Any) -> dict[str, str]:
 
 
 def _actor_nouns(rules: LanguageRules, data: dict[str, Any]) -> frozenset[str]:
-    """Nouns for people and organisations: the source nouns of `sources.yaml` and the company nouns."""
+    """Nouns for people and organisations: the source nouns of `sources.yaml`, the company nouns and the
+    parties of trade and sanctions that are no sources (`actor_nouns`: "entities", "networks")."""
     sources = rules.data("sources") if rules.has("sources") else {}
     lists = [sources.get(key) for key in ("person_nouns", "organization_nouns", "media_nouns")]
-    return frozenset().union(*(word_set(words) for words in lists),
+    return frozenset().union(*(word_set(words) for words in lists), word_set(data.get("actor_nouns")),
                              word_set((data.get("company_anaphors") or {}).get("nouns")))
 
 
@@ -259,6 +262,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         purpose_governors=word_set(data.get("purpose_governors")),
         policy_governors=word_set(data.get("policy_governors")),
         actor_only_preps=word_set(data.get("actor_only_preps")), actor_nouns=_actor_nouns(rules, data),
+        control_preps=word_set(data.get("control_preps")),
         occasion_preps=occasion_preps, occasion_nouns=occasion_nouns,
         min_arguments=int(data.get("min_arguments", 2)),
         single_roles={t: tuple(r) for t, r in (data.get("single_roles") or {}).items()},

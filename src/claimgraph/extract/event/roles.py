@@ -171,6 +171,7 @@ class RoleFiller(BorrowedRoles):
             put(slots.get("passive_subject"), head.head)
         self._partitive_object(trigger, slots, roles.preps, put)  # its own object before one shared with another verb
         self._inherit(trigger, slots, put)
+        self._relative_gap(trigger, slots, put)
         self._displaced(trigger, roles.preps, put)
 
     def _noun_roles(self, trigger: Trigger, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
@@ -317,6 +318,7 @@ class RoleFiller(BorrowedRoles):
             if paragraph_break_between(head, trigger.head):
                 continue  # a headline's phrase never fills a role of the lede, nor the reverse
             exclude = set(trigger_ids) | self._time_tokens | self.blocked | (self._detached - {head.i})
+            exclude |= self._clause_holding(trigger.head, head)  # "firms that produce engines": agent "firms"
             for other_head in other_heads - {head.i}:
                 if not dominates(other_head, head.i, parents):
                     exclude |= subtree_set(head.doc[other_head])
@@ -331,3 +333,16 @@ class RoleFiller(BorrowedRoles):
                     bounds = (bounds[0], words[-1].i) if words else bounds
             filled[role] = Filler(head, bounds[0], bounds[1], is_clause)
         return filled
+
+    def _clause_holding(self, word: Token, noun: Token) -> set[int]:
+        """The words of the relative or participle clause of `noun` that holds `word` (none when `noun`
+        does not govern `word`): a role filled by the noun a clause describes stops before the clause."""
+        relatives = self.lexicon.dep("relative") | {"acl"}
+        clause = None
+        for _ in range(8):
+            if word.i == noun.i or word.head.i == word.i:
+                break
+            if word.dep_ in relatives:
+                clause = word
+            word = word.head
+        return subtree_set(clause) if clause is not None and word.i == noun.i else set()

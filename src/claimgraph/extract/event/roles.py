@@ -128,7 +128,7 @@ class RoleFiller(BorrowedRoles):
                 elif dep in lex.dep("subject"):
                     put(slots.get(passive_slot if passive else "subject"), target)
                 elif dep in lex.dep("passive_subject"):
-                    put(slots.get(passive_slot), target)
+                    put(slots.get(passive_slot if passive else "subject"), target)
                 elif dep in lex.dep("expletive_subject") and passive and not any(
                         c.dep_ in lex.dep("object") | lex.dep("clause") for c in head.children):
                     # "il était fabriqué en Russie": read as impersonal, but nothing else is made

@@ -36,6 +36,8 @@ def any_subject(token: Token, lexicon: EventLexicon) -> Optional[Token]:
 
 def is_passive(token: Token, lexicon: EventLexicon) -> bool:
     """Whether a verb is in the passive voice ("were supplied", "ont été livrés")."""
+    if _active_perfect(token, lexicon):
+        return False
     if children(token, lexicon.dep("passive_subject") | lexicon.dep("passive_aux")):
         return True
     if "Pass" in morph_values(token, "Voice"):
@@ -44,6 +46,15 @@ def is_passive(token: Token, lexicon: EventLexicon) -> bool:
             c.pos_ == "AUX" or c.dep_ in lexicon.dep("object") for c in token.children):
         return True  # headline style: "China-made engines reportedly supplied to Russian drone maker"
     return _copula_passive(token, lexicon)
+
+
+def _active_perfect(token: Token, lexicon: EventLexicon) -> bool:
+    """« X avait pour sa part accusé Amnesty de ... »: a verb with a perfect auxiliary (avoir, have) and no other
+    (no passive one, no être/be) is active, whatever label the parser gave its subject."""
+    kids = list(token.children)
+    auxiliaries = [c.lemma_.lower() for c in kids if c.dep_ in TENSE_AUXILIARIES or c.dep_ in lexicon.dep("passive_aux")]
+    return bool(auxiliaries) and all(a in PERFECT_AUXILIARIES for a in auxiliaries) \
+        and not any(c.dep_ in lexicon.dep("passive_aux") for c in kids) and "Pass" not in morph_values(token, "Voice")
 
 
 def passive_subject_slot(head: Token, passive: bool, slots: dict[str, str], lexicon: EventLexicon) -> str:
@@ -64,6 +75,11 @@ def _copula_passive(token: Token, lexicon: EventLexicon) -> bool:
     reflexive = any(c.lower_ in lexicon.reflexives for c in token.children if c.i < token.i)
     return bool(auxiliaries) and auxiliaries[-1].lemma_.lower() in lexicon.passive_auxiliaries and not reflexive
 
+# Labels of a tense auxiliary (English, French UD): a participle that has one is a verb of its own.
+TENSE_AUXILIARIES = frozenset({"aux", "aux:tense"})
+# Lemmas of the perfect auxiliary (English, French): never a passive one.
+PERFECT_AUXILIARIES = frozenset({"have", "avoir"})
+
 
 def is_participle_modifier(token: Token, lexicon: EventLexicon) -> bool:
     """A past participle modifying a noun: "IEMZ Kupol, owned by Almaz-Antey"."""
@@ -71,6 +87,8 @@ def is_participle_modifier(token: Token, lexicon: EventLexicon) -> bool:
         return False
     if any_subject(token, lexicon) is not None:
         return False
+    if any(c.dep_ in TENSE_AUXILIARIES for c in token.children):
+        return False  # « a affirmé pour sa part avoir visé », "having sent": a compound verb the parser hung on a noun
     return token.tag_ == "VBN" or ("Part" in morph_values(token, "VerbForm") and "Past" in morph_values(token, "Tense"))
 
 
@@ -136,6 +154,17 @@ def _restrictive_relative(verb: Token, lexicon: EventLexicon) -> bool:
     return first > 0 and first > verb.head.i and verb.doc[first - 1].text not in (",", "(", "—", "–", "-")
 
 
+def _loose_apposition(child: Token, head: Token, lexicon: EventLexicon) -> bool:
+    """« avoir visé avec des missiles un terminal près d'Odessa »: a determined common noun the parser hung
+    on the phrase as an apposition with no comma, dash or parenthesis before it is a phrase of its own (a
+    French object after an adverbial phrase), not part of this one; "the maker IEMZ Kupol" (a name) is."""
+    if child.dep_ not in lexicon.dep("appos") or child.i < head.i or child.pos_ != "NOUN" \
+            or not any(c.dep_ == "det" for c in child.children):
+        return False
+    first = child.left_edge.i
+    return first > 0 and child.doc[first - 1].text not in (",", "(", "—", "–", "-", ":")
+
+
 def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (),
                   keep_clauses: bool = False) -> tuple[int, int]:
     """Token range [first, last] of the phrase headed by `head`.
@@ -153,6 +182,8 @@ def phrase_bounds(head: Token, lexicon: EventLexicon, exclude: Iterable[int] = (
         elif child.dep_ in lexicon.dep("clause") and child.pos_ in ("VERB", "AUX") and (
                 not keep_clauses or child.dep_ in ("advcl", "parataxis")) and not _describing_participle(child) \
                 and not _restrictive_relative(child, lexicon):
+            dropped |= subtree_ids(child)
+        elif _loose_apposition(child, head, lexicon):
             dropped |= subtree_ids(child)
         elif child.dep_ in lexicon.dep("prep") and child.lower_ in lexicon.aside_preps and child.i > head.i \
                 and child.i > 0 and head.doc[child.i - 1].text == ",":
@@ -250,6 +281,17 @@ def possessed(noun: Token) -> bool:
 
 
 def paragraph_break_between(a: Token, b: Token) -> bool:
+    """Whether a blank line, or the end of a line with no punctuation (a headline: "Terminal near Odessa hit" over
+    the lede), lies between two words: a role never crosses it, whatever sentence the parser made of both."""
     first, last = sorted((a.i, b.i))
     texts = texts_of(a.doc)  # by index: no Token made per word between them
-    return any(texts[i].count("\n") >= 2 and texts[i].isspace() for i in range(first, last))
+    for i in range(first, last):
+        if "\n" in texts[i] and texts[i].isspace():
+            if texts[i].count("\n") >= 2:
+                return True
+            before = i - 1
+            while before >= 0 and texts[before].isspace():
+                before -= 1
+            if before >= 0 and not a.doc[before].is_punct:
+                return True
+    return False

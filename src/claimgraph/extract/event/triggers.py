@@ -173,7 +173,8 @@ def _negators(token: Token, lexicon: EventLexicon) -> list[Token]:
     """Negation words on a word or on the verb it depends on ("was not aware", "had no information",
     « ne sommes pas au courant »)."""
     found = [c for c in token.children if c.lower_ in lexicon.negation_words or c.dep_ in lexicon.dep("negation")]
-    if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
+    own_clause = any(c.dep_ in lexicon.dep("subject") for c in token.children)  # « nous sommes conscients » after « ne ... »
+    if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX") and not own_clause:
         found += [c for c in token.head.children
                   if c.lower_ in lexicon.negation_words or c.dep_ in lexicon.dep("negation")]
     return found

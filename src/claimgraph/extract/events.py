@@ -17,7 +17,7 @@ from claimgraph.extract.event.conjuncts import split_named_conjuncts
 from claimgraph.extract.event.context import (enclosing_attributions, event_factuality, statement_time, time_of,
                                               timex_head)
 from claimgraph.extract.event.firing import fires_with_no_role, is_firing, is_weapon_use, item_words
-from claimgraph.extract.event.lexicon import EventLexicon, load_lexicon
+from claimgraph.extract.event.lexicon import EventLexicon, frame_of, load_lexicon
 from claimgraph.extract.event.linking import (ANTECEDENT_SENTENCES, THING_TYPES, MentionIndex, QuotedVoices,
                                               resolve_description, resolve_pronoun, sentences_back, snap_to_mention)
 from claimgraph.extract.event.rebuttals import quoted_rebutter
@@ -146,10 +146,10 @@ def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument]
     goods = item_words(doc, fillers, lexicon, lexicon.goods) or (item is not None and item.head.i in products)
     named = named - products  # "the Space Shuttle orbiters": a named product is no one
     if not goods and (trigger.lemma in lexicon.goods_only_verbs or trigger.is_noun and trigger.type in ("PRODUCE", "SUPPLY")
-                      and not {"agent", "recipient"} & set(arguments)):  # « la production d'électricité »: no one's act
+                      and not {"agent", "recipient", "via"} & set(arguments)):  # « la production d'électricité »: no one's act
         return False
     recipient = arguments.get("recipient")
-    frame = lexicon.frames.get(trigger.lemma)
+    frame = frame_of(lexicon, trigger.lemma)
     receiving = frame is not None and frame.slots.get("subject") == "recipient"  # "X received Y"
     if not goods and item is not None and item.head.ent_type_ in PERSON_LABELS and receiving:
         return False  # « elle a reçu à Lyon le ministre »: a visitor, not goods
@@ -179,6 +179,8 @@ def _has_enough_roles(doc: Doc, trigger: Trigger, arguments: dict[str, Argument]
         return False
     if role == "agent" and not (trigger.is_noun or is_firing(trigger, lexicon)):
         return False  # "donations from the foundation", "Ils bombardent": a lone doer for nouns and firing only
+    if role in ("recipient", "via") and not trigger.is_noun:
+        return False  # "supplies to Ukraine" is one, "sent to Kyiv" with nothing sent is not
     return role != "item" or goods
 
 

@@ -51,7 +51,8 @@ class EventLexicon:
     deps: dict[str, frozenset[str]]
     contractions: dict[str, str]
     roles: dict[str, RoleMap]
-    frames: dict[str, RoleMap]
+    # per verb, its frames in order: the first whose condition holds ("blame X on Y", else "blame X for Y")
+    frames: dict[str, tuple[RoleMap, ...]]
     wrappers: dict[str, str]
     light_verbs: frozenset[str]
     means_preps: frozenset[str]
@@ -173,6 +174,14 @@ class EventLexicon:
         return self.contractions.get(low, low)
 
 
+def frame_of(lexicon: "EventLexicon", lemma: str, present_preps: frozenset[str] | set[str] = frozenset()) -> Optional[RoleMap]:
+    """The frame of a verb: the first of its frames whose condition (a preposition present) holds."""
+    for frame in lexicon.frames.get(lemma, ()):
+        if frame.if_prep is None or frame.if_prep in present_preps:
+            return frame
+    return None
+
+
 def _role_map(data: dict[str, Any]) -> RoleMap:
     slots = {k: v for k, v in data.items() if isinstance(v, str) and k != "if_prep"}
     return RoleMap(slots, _prepositions(data.get("preps")), _prepositions(data.get("noun_preps")), data.get("if_prep"))
@@ -239,7 +248,8 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
         deps={k: frozenset(v or []) for k, v in (data.get("deps") or {}).items()},
         contractions={k.lower(): v for k, v in (data.get("contractions") or {}).items()},
         roles={t: _role_map(m) for t, m in (data.get("roles") or {}).items()},
-        frames={v.lower(): _role_map(m) for v, m in (data.get("frames") or {}).items()},
+        frames={v.lower(): tuple(_role_map(f) for f in (m if isinstance(m, list) else [m]))
+                for v, m in (data.get("frames") or {}).items()},
         wrappers={k.lower(): v for k, v in (data.get("wrappers") or {}).items()},
         light_verbs=word_set(data.get("light_verbs")), means_preps=word_set(data.get("means_preps")),
         naming_words=word_set(data.get("naming_words")), governors=governors,

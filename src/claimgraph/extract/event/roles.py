@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.attribution.spans import before_occasion
 from claimgraph.extract.event.borrowed import DISPLACED_ROLES, BorrowedRoles
-from claimgraph.extract.event.lexicon import EventLexicon, RoleMap
+from claimgraph.extract.event.lexicon import EventLexicon, RoleMap, frame_of
 from claimgraph.extract.event.firing import is_firing, item_as_place, strike_roles
 from claimgraph.extract.event.measures import subjected_target
 from claimgraph.extract.event.partitives import hung_on_date, over_time_word, substantive
@@ -87,7 +87,7 @@ class RoleFiller(BorrowedRoles):
                 put(role, word)
             return self._spans(trigger, heads)
         preps_here = {p for t in trigger.tokens for p, _, _ in prepositional_phrases(t, lex)}
-        roles = base.merged(lex.frames.get(trigger.lemma), preps_here)
+        roles = base.merged(frame_of(lex, trigger.lemma, preps_here), preps_here)
         if trigger.type == "USE" and trigger.lemma in lex.measure_verbs:
             roles = strike_roles(trigger, roles, lex)
         if trigger.is_noun:
@@ -133,8 +133,11 @@ class RoleFiller(BorrowedRoles):
                         c.dep_ in lex.dep("object") | lex.dep("clause") for c in head.children):
                     # "il était fabriqué en Russie": read as impersonal, but nothing else is made
                     put(slots.get("passive_subject"), target)
-                elif dep in lex.dep("object") and self._is_relative(child) and head.dep_ not in lex.dep("relative"):
-                    continue  # « le fait que la plupart proviennent de »: a conjunction read as a relative object
+                elif dep in lex.dep("object") and self._is_relative(child) and (head.dep_ not in lex.dep("relative") or any(
+                        o.dep_ in lex.dep("object") and not self._is_relative(o) for o in head.children)):
+                    # « le fait que la plupart proviennent de », "said at a briefing that the US had sent a number of
+                    # missiles": a conjunction read as a relative object (the verb has an object of its own)
+                    continue
                 elif dep in lex.dep("object"):
                     put(slots.get("object"), head.head if self._is_relative(child) and head.dep_ in lex.dep("relative") else child)
                 elif dep in lex.dep("indirect_object"):
@@ -186,8 +189,8 @@ class RoleFiller(BorrowedRoles):
                 role = "owned" if trigger.bearer_role == "owner" else "owner"
             if trigger.bearer_role == "recipient" and role == "item" and dep_noun.lemma_.lower() in lex.giving_bodies:
                 role = "agent"  # "a recipient of a major donor program": the programme gives
-            if role == "agent" and not self._actor(dep_noun):
-                continue  # « les sanctions de la réduction de débit »: only someone is an agent
+            if role == "agent" and not self._actor(dep_noun) or self._mere_purpose(prep, dep_noun, role):
+                continue  # « les sanctions de la réduction de débit »: only someone is an agent; "aid for rebuilding"
             if role in ("item", "via") or self._referential(dep_noun):
                 put(role, dep_noun)
                 if role == "item":
@@ -214,8 +217,8 @@ class RoleFiller(BorrowedRoles):
             # "the deliveries were routed through Redlepus": the route hangs on the verb of the noun
             for prep, other, _ in prepositional_phrases(governor, lex):
                 role = roles.noun_preps.get(prep)
-                if role in DISPLACED_ROLES and self._referential(other):
-                    put(role, other)
+                if role in DISPLACED_ROLES and self._referential(other) and not self._mere_purpose(prep, other, role):
+                    put(role, other)  # not "the shipments had been an open secret for months"
         reached_by = {p for p, n, _ in prepositional_phrases(governor, lex) if n.i == noun.i}
         if governor.i != noun.i and not reached_by & lex.occasion_preps and (
                 governor.lemma_.lower() in lex.light_verbs or reached_by & lex.means_preps):
@@ -229,6 +232,11 @@ class RoleFiller(BorrowedRoles):
             for prep, other in [(p, n) for p, n, _ in prepositional_phrases(governor, lex)] + [(p, n) for p, n in (
                     hung_on_date(governor, lex, self._time_tokens, self.entity_tokens)) if p]:  # « samedi 30 novembre des sanctions à X »
                 put(roles.noun_preps.get(prep) if other.i != noun.i else None, other)
+
+    def _mere_purpose(self, prep: str, noun: Token, role: Optional[str]) -> bool:
+        """"for months", "for attack drones": after a preposition that names someone only with a noun for someone
+        (`actor_only_preps`), a thing or a time fills no actor role."""
+        return prep in self.lexicon.actor_only_preps and role in ACTOR_ROLES and not self._actor(noun)
 
     def _hung_on_item(self, item: Token, roles: RoleMap, put) -> None:  # type: ignore[no-untyped-def]
         """"donated items from the programme", "deliveries of gas through the pipeline": the giver, route

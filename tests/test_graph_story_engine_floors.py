@@ -10,8 +10,9 @@ import pytest
 from load_script import load_script
 
 # cluster number: clustering F1 floor; measured end to end after the graph rounds of session 12 and the extraction
-# round "news layout and voices" of docs/graph-measured.md: see there.
-F1_FLOORS = {"01": 0.53, "02": 0.71, "03": 0.74, "04": 0.66}
+# round "news layout and voices" of docs/graph-measured.md: see there; 01 0.563 and 04 0.764 after session 13's
+# "agents read again in their sentence" (graph/actors.py reread_agents).
+F1_FLOORS = {"01": 0.55, "02": 0.71, "03": 0.74, "04": 0.74}
 
 
 @pytest.fixture(scope="module")

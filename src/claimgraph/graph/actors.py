@@ -6,8 +6,9 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from claimgraph.graph.keys import (country_name, entity_key, fold, is_pronoun, keys_data, named_countries, nationality,
-                                   place_country, state_name, unnamed_group, words)
+from claimgraph.graph.keys import (country_name, demonym_country, entity_key, fold, is_pronoun, keys_data,
+                                   named_countries, nationality, place_country, state_name, unnamed_group, words)
+from claimgraph.graph.participle_groups import participle_kind
 from claimgraph.resolve.gazetteer import default_gazetteer
 from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
@@ -50,6 +51,8 @@ def resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countri
     ("Chinese suppliers" is not the Russian Almaz-Antey); the reporter's words
     stay in the quote.
     """
+    reread_agents(mentions)
+
     def open_key(key: Optional[str]) -> bool:
         return key is None or (key.startswith("grp:") and key.endswith(":company")) or key.startswith("txt:")
 
@@ -94,6 +97,34 @@ def resolve_unnamed(mentions: list[ClaimMention], types: dict[str, str], countri
                 if len(candidates) == 1:
                     (key, name), = candidates
                     mention.arguments[role], mention.names[role] = key, name
+
+
+# How many words after an agent's name its sentence may still say what the group is doing.
+_PARTICIPLE_REACH = 6
+
+
+def reread_agents(mentions: list[ClaimMention]) -> None:
+    """An act's agent the parse cut short or misread, read again in its sentence: a people named by their nationality
+    and then by what they are doing ("Greeks protesting against the cuts threw petrol bombs", the span "Greeks") is
+    that group (`grp:*:protester`); an agent its sentence says came to harm ("three clerks and a driver perished after
+    youths hurled petrol bombs") is no actor, and is left open for the actor the article gives the act."""
+    harmed = [words(h) for h in keys_data().get("harmed_after", ())]
+    for mention in mentions:
+        key, name = mention.arguments.get("agent"), mention.names.get("agent", "")
+        said = mention.quote.text if mention.quote else ""
+        at = said.find(name) if name and key and key.startswith(("txt:", "ent:")) else -1
+        if at < 0:
+            continue
+        after = words(said[at + len(name):])
+        if mention.type == "USE" and key.startswith("txt:") and any(after[:len(h)] == h for h in harmed):
+            del mention.arguments["agent"], mention.names["agent"]
+            continue
+        own = words(name)
+        doing = participle_kind([*own, *after[:_PARTICIPLE_REACH]], keys_data(), demonym_country)
+        if len(own) <= 2 and doing is not None and doing[1] == len(own) and unnamed_group(name) is None:
+            group = unnamed_group(" ".join([*own, *after[:doing[1] - len(own) + 1]]))
+            if group is not None and group[0].startswith("grp:*:"):
+                mention.arguments["agent"], mention.names["agent"] = group
 
 
 def _alleged(mention: ClaimMention, mentions: list[ClaimMention]) -> bool:

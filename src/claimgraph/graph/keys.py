@@ -102,12 +102,19 @@ def nationality(text: str) -> Optional[str]:
         for i in range(len(tokens) - n + 1):
             gram = " ".join(tokens[i:i + n])
             code = demonym_country(gram)
-            owned = (i + n < len(tokens) and tokens[i + n] == "s") or (i > 0 and tokens[i - 1] in _OF_WORDS)
+            owned = (i + n < len(tokens) and tokens[i + n] == "s") or (i > 0 and tokens[i - 1] in _OF_WORDS) \
+                or _state_kind_at(tokens, i + n)  # "the Sudan Armed Forces", "Greece police": the noun's owner
             if code is None and owned:
                 code = _world_countries().get(gram[len("the "):] if gram.startswith("the ") else gram)
             if code:
                 return code
     return None
+
+
+def _state_kind_at(tokens: list[str], i: int) -> bool:
+    """Whether a body that acts for a state ("armed forces", "government", "police": STATE_KINDS) is named at `i`."""
+    kinds = _kinds()
+    return any(kinds.get(" ".join(tokens[i:i + n])) in STATE_KINDS for n in (3, 2, 1) if i + n <= len(tokens))
 
 
 # "the government of Sudan", "le gouvernement du Soudan": the country a body belongs to.

@@ -248,6 +248,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0057_graph_craft_only_attack_at_lead_2026_12_08", retake_graph),
     # the articles the graph has not taken in, kept by triggers: a no-op sync reads one row instead of two counts
     ("0058_graph_pending", create_graph_pending),
+    # an act's agent read again in its sentence: a country before its forces or craft, a people told by what it is
+    # doing, an agent that died (graph/keys.py, graph/actors.py reread_agents)
+    ("0059_graph_agent_reread_2026_12_08", retake_graph),
 ]
 
 

@@ -141,6 +141,21 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
     return StoryScope(mention_day)
 
 
+def dated_by(story: Optional[StoryScope], story_day: Optional[int]) -> Optional[StoryScope]:
+    """An undated article's statement is in the story of the dated claims its article joined so far (`story_day`, the
+    newest of them): not in a story of any date that shares a figure ("14 killed" in a flood years before). Joined
+    none yet: its words alone place it."""
+    if story is None or story.day is not None:
+        return story
+    return story._replace(day=story_day) if story_day is not None else None
+
+
+def later_day(story_day: Optional[int], row: Any) -> Optional[int]:
+    """The newest day of the dated claims an article joined, `row` the claim it joins now."""
+    joined = day(row.last_seen or row.first_seen)
+    return joined if story_day is None or (joined is not None and joined > story_day) else story_day
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -32,7 +32,7 @@ from claimgraph.graph.scoring import (NEGATED_MARGIN, Touched, best_candidate, c
                                       is_negated_statement, mention_classes, named_item, score_candidates, stored_place,
                                       threshold_of)
 from claimgraph.graph.stances import answer_earlier, asserted, asserts, outlet_negation, stance_in
-from claimgraph.graph.story_scope import StoryScope, in_window, stored_agent
+from claimgraph.graph.story_scope import StoryScope, dated_by, in_window, later_day, stored_agent
 from claimgraph.model import Analysis
 from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t
@@ -102,6 +102,7 @@ class GraphUpdater:
         # What the current article's mentions add to the claims they join (`prop:` and `where:` keys).
         self._added = ClaimAdditions()
         self._disputed = False  # whether the current article disputes an attack (`_party_told_at`)
+        self._story_day: Optional[int] = None  # an undated article's: the newest dated claim it joined so far
         # The candidate reads of the current article (`_read`), until it writes a claim.
         self._reads: dict[tuple[int, tuple[Any, ...]], list[Any]] = {}
 
@@ -146,7 +147,7 @@ class GraphUpdater:
         evidence_rows = []
         founders: dict[str, str] = {}  # polarity of the first mention of each claim this article created
         answered: dict[str, list[tuple[dict[str, Any], ClaimMention]]] = {}  # negations that opened their claim
-        self._added, self._reads = ClaimAdditions(), {}
+        self._added, self._reads, self._story_day = ClaimAdditions(), {}, None
         self._disputed = contested("USE", mentions)  # graph/actors.py: a denial or a negated attack in the article
         for mention in mentions:
             vector = vectors.get(mention.item) if mention.item else None
@@ -264,7 +265,7 @@ class GraphUpdater:
             rows = [row for row in rows if stored_place(row.names) == place
                     or (mention.type in OPEN_PLACE_TYPES and None in (place, stored_place(row.names)))]
         classes = mention_classes(mention.item, mention.lang) if mention.type != "STATEMENT" else frozenset()
-        story = in_story(mention)
+        story = dated_by(in_story(mention), self._story_day)
         if story is not None and story.propositions:
             outlet_negation = mention.polarity == "negative" and not is_negated_statement(mention)
             story = story._replace(claims=self._added.claim_propositions(connection, rows), answers=not outlet_negation)
@@ -277,6 +278,7 @@ class GraphUpdater:
         # Its centroid takes this mention in (`Touched.add`) once its stored vector is loaded, which
         # scoring no longer does for every candidate.
         touched.vector(best.id, best.vector, best.n_evidence)
+        self._story_day = later_day(self._story_day, best)
         self._added.seqs[str(best.id)] = int(best.seq)
         return str(best.id)
 

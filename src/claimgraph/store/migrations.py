@@ -251,6 +251,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an act's agent read again in its sentence: a country before its forces or craft, a people told by what it is
     # doing, an agent that died (graph/keys.py, graph/actors.py reread_agents)
     ("0059_graph_agent_reread_2026_12_08", retake_graph),
+    # an undated article's statement meets the story of the dated claims its article joined, not a story of any date
+    # (graph/story_scope.py dated_by)
+    ("0060_graph_undated_statements_in_their_story_2026_12_08", retake_graph),
 ]
 
 

@@ -138,12 +138,20 @@ def test_media_reports_are_not_read_as_quoted_by_the_outlet_before_them() -> Non
     ("en", "a press officer", "anonymous_person", False),
     ("en", "social media posts", "unspecified", False),
     ("en", "our reporting", "unspecified", False),
+    # Unnamed broadcasters cite reporting too; an outlet named as outlets are named ("<Name> News") does not.
+    ("en", "most radio and TV stations", "media", True),
+    ("en", "state television", "media", True),
+    ("en", "Harbour News", "media", False),
+    ("en", "Coastline TV", "media", False),
+    ("en", "News reports", "document", True),
     ("fr", "des informations de presse", "media", True),
     ("fr", "la presse russe", "media", True),
     ("fr", "les rapports récents", "unspecified", True),
     ("fr", "nos informations", "unspecified", False),
     ("fr", "un rapport interne", "document", False),
     ("fr", "un communiqué de presse", "document", False),
+    ("fr", "la télévision publique", "media", True),
+    ("fr", "Vallée TV", "media", False),
 ])
 def test_press_reports_are_read_from_the_languages_word_lists(lang: str, text: str, source_type: str,
                                                               expected: bool) -> None:

@@ -67,14 +67,19 @@ def is_press_report(text: str, source_type: str, lang: str) -> bool:
 
 
 def _names_someone(text: str, lexicon: PressWords) -> bool:
-    """A capitalised word that is a name: past the first word (capitalised at a sentence start), and not a
-    determiner, a press word or a nationality ("Western media reports" names nobody, "Kyiv Post reports" does)."""
+    """A capitalised word that is a name, not a determiner, a press word or a nationality ("Western media reports"
+    names nobody, "Kyiv Post reports" does): past the first word (capitalised at a sentence start), or the first
+    when a capitalised press word follows it, as outlets are named ("Sky News", "Channel TV"; not "Media reports")."""
     common = lexicon.press | lexicon.heads
-    for token in re.findall(r"[^\W\d_][\w\-\.]*", text)[1:]:
+    tokens = re.findall(r"[^\W\d_][\w\-\.]*", text)
+
+    def name(token: str) -> bool:
         folded = fold(token)
-        if token[:1].isupper() and folded not in DETERMINERS and folded not in common and not nationality(folded):
-            return True
-    return False
+        return token[:1].isupper() and folded not in DETERMINERS and folded not in common and not nationality(folded)
+
+    if len(tokens) > 1 and name(tokens[0]) and tokens[1][:1].isupper() and fold(tokens[1]) in lexicon.press:
+        return True
+    return any(name(token) for token in tokens[1:])
 
 
 __all__ = ["PRESS_REPORT", "PressWords", "is_press_report", "press_words"]

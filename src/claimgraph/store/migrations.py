@@ -254,6 +254,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an undated article's statement meets the story of the dated claims its article joined, not a story of any date
     # (graph/story_scope.py dated_by)
     ("0060_graph_undated_statements_in_their_story_2026_12_08", retake_graph),
+    # unnamed broadcasters ("most radio and TV stations") are press reports; an outlet named "<Name> News" is not one
+    # (graph/press.py)
+    ("0061_graph_broadcasters_press_reports_2026_12_08", retake_graph),
 ]
 
 

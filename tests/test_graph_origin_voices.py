@@ -143,3 +143,17 @@ def test_an_article_and_its_own_sources_are_one_origin_even_in_a_copy_group(tmp_
         "the copy's own diplomat (a sentence the wire does not carry) is not the wire's"
     (china,) = [c for c in claims if "twice" in c.articles]
     assert [o.key for o in china.origins] == ["anon:twice"], "a headline telling what its own diplomat says"
+
+
+def test_a_states_office_described_by_its_nationality_is_the_state_whatever_its_type() -> None:
+    text = ("The Chilean prime minister condemned the attack on the port, the Harbour Gazette said. "
+            "The Greek Orthodox Church spokesman said prayers would be held. "
+            "The French singer said the concert was cancelled.")
+    d = Doc("pm", text, "en", "2024-05-06", "Harbour Gazette")
+    d.attribution("a1", "The Chilean prime minister", "named_person", "condemned the attack on the port")
+    d.attribution("a2", "The Greek Orthodox Church spokesman", "named_person", "prayers would be held")
+    d.attribution("a3", "The French singer", "named_person", "the concert was cancelled")
+    origins = origins_by_record(d.analysis)
+    assert origins["a1"] == "state:CL", "a public office of a nationality speaks for its state"
+    assert origins["a2"] != "state:GR", "a spokesman (any body has one) of a named church is no state's voice"
+    assert origins["a3"] == "story:pm", "a description is no name found in other articles: the outlet's own"

@@ -111,11 +111,12 @@ def _organisation_of(entity: Entity, analysis: Analysis) -> Optional[Entity]:
 
 
 def _has_proper_name(text: str) -> bool:
-    """A capitalised word past the determiners: "le Times", "Brussels Monitor"; not "Des sources"."""
+    """A capitalised word past the determiners that is no nationality: "le Times", "Brussels Monitor"; not "Des
+    sources", nor "The Greek prime minister" (a description: whose voice it is, its words tell)."""
     tokens = re.findall(r"[^\W\d_][\w\-\.]*", text)  # "L'agence" is a determiner and a common noun
     while tokens and fold(tokens[0]) in DETERMINERS:
         tokens = tokens[1:]
-    return any(token[:1].isupper() for token in tokens)
+    return any(token[:1].isupper() and not nationality(fold(token)) for token in tokens)
 
 
 # The words right before an addressee's name: "has told The Times", "seen by Reuters", "a confié au Monde",
@@ -298,11 +299,11 @@ def origin_of(chain: tuple[ChainLink, ...], analysis: Analysis) -> Origin:
     whoever reports it (the next link, else the outlet)."""
     if chain and not chain[0].name and is_cue_words(chain[0].text):
         chain = chain[1:]
-    if chain and chain[0].type == "anonymous_person" and not chain[0].name:
+    if chain and chain[0].type in ("anonymous_person", "named_person") and not chain[0].name:
         code = nationality(chain[0].text)
         if code and is_state(code) and is_state_role(chain[0].text):
-            # "Chinese officials", "un diplomate russe"; not "European officials" or "a Western diplomat",
-            # whom no one state speaks through.
+            # "Chinese officials", "un diplomate russe", "The Greek prime minister"; not "European officials" or "a
+            # Western diplomat", whom no one state speaks through.
             return _state_origin(code, chain[0].text)
     code = state_of_words(chain[0].text) if chain else None
     if code is not None:

@@ -257,6 +257,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # unnamed broadcasters ("most radio and TV stations") are press reports; an outlet named "<Name> News" is not one
     # (graph/press.py)
     ("0061_graph_broadcasters_press_reports_2026_12_08", retake_graph),
+    # "The Greek prime minister" (a nationality and a public office, typed named with no entity) is the state's voice,
+    # and a nationality is no proper name (graph/origins.py)
+    ("0062_graph_state_office_by_nationality_2026_12_08", retake_graph),
 ]
 
 

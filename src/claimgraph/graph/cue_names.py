@@ -16,18 +16,29 @@ NOUN_LISTS = ("person_nouns", "document_nouns", "generic_plural", "generic_mass"
 
 
 def is_cue_words(text: str) -> bool:
-    """`text` holds only cue words, hedge adverbs and verb forms (after its determiners): "reportedly",
-    "is believed", "are accused"; not "officials", "the documents", "Reuters", "the Post"."""
+    """`text` holds only cue words, hedge adverbs and verb forms (after its determiners), or determiners alone:
+    "reportedly", "is believed", "are accused", "The"; not "officials", "the documents", "Reuters", "the Post"."""
     if any(w[:1].isupper() for w in text.split()[1:]):
         return False  # a name ("the Post", "The Daily Report"): only a sentence's first word is capitalised for nothing
     tokens = [t for t in words(text) if t not in DETERMINERS]
     if not tokens:
-        return False
+        # An article alone ("The", a span cut short) names no one; "Some", "Several", "Those" stand for people.
+        return bool(words(text)) and all(t in _articles() for t in words(text))
     single, phrases = _cue_words()
     joined = f" {' '.join(tokens)} "
     for phrase in phrases:  # "sans doute", "semble-t-il"
         joined = joined.replace(f" {phrase} ", " ")
     return all(t in single for t in joined.split())
+
+
+@lru_cache(maxsize=1)
+def _articles() -> frozenset[str]:
+    """The articles of every language (`articles` in lang/<code>/sources.yaml), folded."""
+    found: set[str] = set()
+    for code in available_languages():
+        rules = get_rules(code)
+        found.update(fold(str(a)) for a in (rules.data("sources") if rules.has("sources") else {}).get("articles") or [])
+    return frozenset(found)
 
 
 def _forms(lemma: str) -> set[str]:

@@ -260,6 +260,8 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # "The Greek prime minister" (a nationality and a public office, typed named with no entity) is the state's voice,
     # and a nationality is no proper name (graph/origins.py)
     ("0062_graph_state_office_by_nationality_2026_12_08", retake_graph),
+    # a source span of an article alone ("The") names no origin (graph/cue_names.py)
+    ("0063_graph_article_only_sources_2026_12_08", retake_graph),
 ]
 
 

@@ -9,7 +9,10 @@ from event_checks import args, of_type, run
 def test_a_labour_strike_carried_out_is_no_use(nlp_en) -> None:  # type: ignore[no-untyped-def]
     for text in ("The tram drivers carried out a strike over their wages.",
                  "Harbour workers carried out the strike last week.",
-                 "The nurses carried out a strike on Monday."):
+                 "The nurses carried out a strike on Monday.",
+                 "The dockers carried out a strike against pay cuts.",
+                 "Bus drivers carried out a strike against the new pension law.",
+                 "The teachers carried out a strike on the reform of their contracts."):
         assert not of_type(run(nlp_en, "en", text), "USE"), text
 
 

@@ -111,6 +111,7 @@ class EventLexicon:
     # after one of `force_preps`, a weapon in the clause)
     force_nouns: frozenset[str] = frozenset()
     force_preps: frozenset[str] = frozenset()
+    protest_objects: frozenset[str] = frozenset()  # "a strike against pay cuts": no target of force
     # adjectives that name a group of states as an actor ("Western sanctions", "sanctions occidentales")
     collective_actors: frozenset[str] = frozenset()
     # "the new measures target X", « les sanctions frappent X »: a verb that is a SANCTION only when
@@ -285,6 +286,7 @@ def load_lexicon(rules: LanguageRules) -> Optional[EventLexicon]:
                          ((data.get("weapon_attacks") or {}).get("operations") or {}).items()},
         force_nouns=word_set((data.get("weapon_attacks") or {}).get("force_nouns")),
         force_preps=word_set((data.get("weapon_attacks") or {}).get("force_preps")),
+        protest_objects=word_set((data.get("weapon_attacks") or {}).get("protest_objects")),
         collective_actors=word_set(data.get("collective_actors")) | _nationality_adjectives(rules),
         measure_verbs=word_set((data.get("measures") or {}).get("verbs")),
         measure_nouns=word_set((data.get("measures") or {}).get("nouns")),

@@ -128,9 +128,11 @@ def _carried_out(noun: Token, lexicon: EventLexicon) -> bool:
 
 def _shows_force(noun: Token, lexicon: EventLexicon) -> bool:
     """"carried out a strike on the depot", "a strike against the convoy", "the strike with drones": a sign that
-    a `force_nouns` noun is an attack, not a work stoppage ("dockers carried out a strike", "a strike on Monday")."""
+    a `force_nouns` noun is an attack, not a work stoppage ("dockers carried out a strike", "a strike on Monday",
+    "a strike against pay cuts": `protest_objects`)."""
     for prep, head, _ in prepositional_phrases(noun, lexicon):
-        if prep in lexicon.force_preps and head.ent_type_ not in ("DATE", "TIME"):
+        if prep in lexicon.force_preps and head.ent_type_ not in ("DATE", "TIME") \
+                and _lemma(head) not in lexicon.protest_objects:  # "a strike against pay cuts" opposes a measure
             return True
     def armed(t: Token) -> bool:  # the noun itself is no weapon ("strike" is one of `weapons`)
         return (_lemma(t) in lexicon.weapons or t.lower_ in lexicon.weapons) and _lemma(t) not in lexicon.force_nouns

@@ -88,6 +88,9 @@ def test_bare_quote_after_a_reported_document_goes_to_its_reader(analyse: Analys
     ("Nombre de pays ont critiqué ce projet de barrage sur le fleuve.", "fr", "projet de barrage", "organization"),
     ("Les grandes puissances ont exhorté les deux camps à cesser le feu.", "fr", "cesser le feu", "organization"),
     ("Regional state media reported that the dam had been closed.", "en", "dam had been closed", "media"),
+    # an outlet no list holds, named as outlets are ("<Name> Daily News": outlet_heads)
+    ("The Velmar Daily News reported that the dam had been closed.", "en", "dam had been closed", "media"),
+    ("The Tarvo Herald said the harbour would reopen in May.", "en", "harbour would reopen", "media"),
 ])
 def test_group_and_outlet_types(analyse: Analyse, text: str, lang: str, words: str, kind: str) -> None:
     atts, _ = analyse(text, lang)

@@ -60,7 +60,8 @@ def extract_events(doc: Doc, rules: LanguageRules, entities: list[Entity], attri
         return []
     index = MentionIndex(entities)
     companies = _company_ids(entities, rules)
-    voices = QuotedVoices(doc_text(doc), entities, attributions, get_lexicon(rules).media_names)
+    sources = get_lexicon(rules)
+    voices = QuotedVoices(doc_text(doc), entities, attributions, sources.media_names, sources.outlet_heads)
     header = INPUT_HEADER.match(doc_text(doc))
     header_end = header.end() if header else 0
     blocked = {t.i for t in doc[:header_end] if t.idx < header_end} | _dateline_tokens(doc)  # a token is at least a character

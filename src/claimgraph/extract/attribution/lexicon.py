@@ -146,6 +146,7 @@ class Lexicon:
     relative_speakers: frozenset[str] = frozenset()  # "Ana Ruiz, who said ...": the antecedent speaks
     definite_determiners: frozenset[str] = frozenset()
     media_names: frozenset[str] = frozenset()
+    outlet_heads: frozenset[str] = frozenset()  # how outlets are named: "<Name> News", "<Name> Post"
     # according_to and according_to_initial by their first word, in lexicon order: a token is
     # tried only against the phrases that can start with it
     according_to_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
@@ -252,6 +253,7 @@ def get_lexicon(rules: LanguageRules) -> Lexicon:
         relative_speakers=word_set(sources.get("relative_speakers")),
         definite_determiners=word_set(sources.get("definite_determiners")),
         media_names=word_set(sources.get("media_names")),
+        outlet_heads=word_set(sources.get("outlet_heads")),
     )
     _CACHE[rules.code] = lexicon
     return lexicon

@@ -32,13 +32,18 @@ RANK_LABELS = frozenset({"ORDINAL", "DATE", "CARDINAL"})
 
 
 @lru_cache(maxsize=8)
-def media_pattern(names: frozenset[str]) -> re.Pattern[str]:
-    """Any of the media names as a whole word, compiled once per lexicon (one search, not one per name).
-    The word-boundary tests stand once around the alternation, not around each name: the same texts
-    match (a name followed by a non-word), and `re` tests the boundary once per position, not once per name."""
-    if not names:
+def media_pattern(names: frozenset[str], heads: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    """Any of the media names as a whole word, in any case, or a name as outlets are named: one to three capitalised
+    words ending in a capitalised outlet head word (`outlet_heads`: "the Harbour Daily News", "Velmar Post"; not "The
+    Post Office"), compiled once per lexicon (one search, not one per name). The word-boundary tests stand once
+    around the alternation, not around each name: `re` tests the boundary once per position, not once per name."""
+    parts = ["(?i:" + "|".join(re.escape(name) for name in sorted(names)) + ")"] if names else []
+    if heads:
+        parts.append(r"(?:[A-Z][\w'&.-]*\s+){1,3}(?:" + "|".join(re.escape(h.capitalize()) for h in sorted(heads))
+                     + r")(?!\s+[A-Z])")
+    if not parts:
         return re.compile(r"(?!)")
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in sorted(names)) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
 
 class SourceResolver(MentionIndex):
@@ -87,7 +92,7 @@ class SourceResolver(MentionIndex):
         return None
 
     def _is_media(self, text: str) -> bool:
-        return media_pattern(self.lexicon.media_names).search(text.lower()) is not None
+        return media_pattern(self.lexicon.media_names, self.lexicon.outlet_heads).search(text) is not None
 
     def resolve(self, head: Token, span_hint: Optional[Span] = None) -> Source:
         """The source whose head word is `head` (`span_hint`: the source phrase when known).

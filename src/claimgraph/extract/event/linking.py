@@ -61,10 +61,11 @@ class QuotedVoices:
     """Who speaks where: the article's outlets, and the organisation a quoted "we" stands for."""
 
     def __init__(self, text: str, entities: list[Entity], attributions: list[Attribution],
-                 media_names: frozenset[str]) -> None:
-        named = media_pattern(media_names)  # an outlet is named whole ("The Independent"; not "Independent Front")
+                 media_names: frozenset[str], outlet_heads: frozenset[str] = frozenset()) -> None:
+        # An outlet is named whole ("The Independent", "the Harbour Daily News"; not "Independent Front").
+        named = media_pattern(media_names, outlet_heads)
         self.outlets = {a.source.entity for a in attributions if a.source.type == "media" and a.source.entity} | {
-            e.id for e in entities if e.type == "ORG" and named.fullmatch(re.sub(r"^the\s+", "", e.name.lower()))}
+            e.id for e in entities if e.type == "ORG" and named.fullmatch(re.sub(r"^(?i:the)\s+", "", e.name))}
         self.entities = {e.id: e for e in entities}
         self.organisations = [(m.end, e.id) for e in entities if e.type in ("ORG", "GPE") and e.id not in self.outlets
                               for m in e.mentions]

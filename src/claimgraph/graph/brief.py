@@ -21,7 +21,7 @@ from threadpoolctl import ThreadpoolController
 
 from claimgraph.graph.brief_sections import Actors, actor_keys, actor_of, sections as group_sections
 from claimgraph.graph.brief_keys import common_word_keys, one_name_per_state
-from claimgraph.graph.brief_parties import question_parties, unlinked
+from claimgraph.graph.brief_parties import country_does, question_parties, unlinked
 from claimgraph.graph.brief_join import join_statements
 from claimgraph.graph.brief_passive import passive
 from claimgraph.graph.brief_support import denied_by_party, questions_undenied, supported_dates, supporting_articles
@@ -32,8 +32,8 @@ from claimgraph.graph.detail import claim_extras
 from claimgraph.graph.embed import Embedder, from_blobs
 from claimgraph.graph.assertion import is_normative
 from claimgraph.graph.items import item_classes
-from claimgraph.graph.firmness import UNASSERTED, brief_data, demand, first_sentence, firmness
-from claimgraph.graph.keys import DETERMINERS, country_code, country_name, nationality, words
+from claimgraph.graph.firmness import UNASSERTED, demand, first_sentence, firmness
+from claimgraph.graph.keys import country_code, country_name, nationality, words
 from claimgraph.graph.names import name_runs, unknown_names
 from claimgraph.graph.lookup import ranked_keys
 from claimgraph.graph.query import keys_in_question, summaries
@@ -133,7 +133,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     runs = name_runs(question)
     leading = named
     if runs and any(k.startswith("ent:") for k in named) and not (country_code(runs[0]) or nationality(runs[0])) \
-            and not _country_does(question):
+            and not country_does(question):
         # A named actor before any country is the subject ("Does Acme supply engines to Russia?"): it acts first,
         # not the country, nor that country's state; not when the country is the doer ("Is Acme helped by China?").
         first, leading = None, {k for k in named if k.startswith("ent:")}
@@ -360,19 +360,6 @@ def _off_item(question: str) -> Callable[[ClaimSummary], bool]:
     False when it names none): "La Chine fournit-elle des armes ?" is answered by weapons before components."""
     asked = named_classes(question, language_of(question))
     return lambda claim: bool(asked) and not (asked & alleged_classes(claim))
-
-
-def _country_does(question: str) -> bool:
-    """A country named after a doer's word (`doer_markers` in lang/<code>/brief.yaml: "helped by China", "engines
-    from China", « aidée par la Chine »): it acts, whatever named body the question names before it."""
-    tokens = words(question)
-    markers = {w for data in brief_data().values() for w in words(" ".join(map(str, data.get("doer_markers") or [])))}
-    for i, token in enumerate(tokens):
-        rest = [t for t in tokens[i + 1:i + 5] if t not in DETERMINERS]
-        if token in markers and any(country_code(" ".join(rest[:n])) or nationality(" ".join(rest[:n]))
-                                    for n in (3, 2, 1)):
-            return True
-    return False
 
 
 def _first_country(question: str) -> Optional[str]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping
 
 from claimgraph.graph.firmness import brief_data
-from claimgraph.graph.keys import country_code, nationality, words
+from claimgraph.graph.keys import DETERMINERS, country_code, nationality, words
 
 COUNTRY_KINDS = ("cc", "state", "actor")
 
@@ -57,4 +57,17 @@ def unlinked(parties: set[str], claim_keys: Mapping[str, set[str]]) -> bool:
     return len(parties) >= 2 and not any(len(_countries(keys) & parties) >= 2 for keys in claim_keys.values())
 
 
-__all__ = ["question_parties", "unlinked"]
+def country_does(question: str) -> bool:
+    """A country named after a doer's word (`doer_markers` in lang/<code>/brief.yaml: "helped by China", "engines
+    from China", « aidée par la Chine »): it acts, whatever named body the question names before it."""
+    tokens = words(question)
+    markers = {w for data in brief_data().values() for w in words(" ".join(map(str, data.get("doer_markers") or [])))}
+    for i, token in enumerate(tokens):
+        rest = [t for t in tokens[i + 1:i + 5] if t not in DETERMINERS]
+        if token in markers and any(country_code(" ".join(rest[:n])) or nationality(" ".join(rest[:n]))
+                                    for n in (3, 2, 1)):
+            return True
+    return False
+
+
+__all__ = ["country_does", "question_parties", "unlinked"]

@@ -48,12 +48,12 @@ def firm_supply():
 
 
 def conditional_statement():
-    d = Doc("portugal-cond", "The Portuguese government may not want to admit it, but its support for Chile keeps growing, "
+    d = Doc("portugal-cond", "The Portuguese government may be arming Chile, but there is no proof of it, "
             "an official in Lima said.", "en", "2025-03-04", "Pacific Note")
     d.entity("e1", "Government of Portugal", "ORG", "The Portuguese government")
     d.entity("e2", "Chile", "GPE", "Chile")
     d.attribution("a1", "an official in Lima", "anonymous_person",
-                  "The Portuguese government may not want to admit it, but its support for Chile keeps growing")
+                  "The Portuguese government may be arming Chile, but there is no proof of it")
     return d.analysis
 
 
@@ -84,7 +84,7 @@ def test_a_headline_or_a_conditional_is_never_stated_as_fact(db: str) -> None:
     answer = brief(db, "Is the Portuguese government involved?")
     levels = {c["label"]: answer["details"][c["id"]]["firmness"]["level"] for c in answer["claims"]}
     assert levels.get("Portugal supplies «drones» to Chile") == "headline", levels
-    conditional_label = next(label for label in levels if "may not want to admit it" in label)
+    conditional_label = next(label for label in levels if "may be arming Chile" in label)
     assert levels[conditional_label] == "possible", "its reporting verb is firm, its words are conditional"
     assert levels.get("Portugal supplies «artillery shells» to Chile") == "certain", levels
     text = answer["verdict"]
@@ -92,7 +92,7 @@ def test_a_headline_or_a_conditional_is_never_stated_as_fact(db: str) -> None:
     assert "1 stated as fact" not in text.split("Stated as fact by no origin")[0].replace("stated as fact by", ""), text
     never = text.split("Stated as fact by no origin:")[1]
     assert "Portugal supplies «drones» to Chile (only in a headline)" in never
-    assert "may not want to admit it" in never and "(only as a possibility)" in never
+    assert "may be arming Chile" in never and "(only as a possibility)" in never
 
 
 def test_a_demand_put_on_the_actor_is_no_allegation(db: str) -> None:
@@ -136,12 +136,33 @@ def statement(label: str, *rows: Evidence) -> ClaimSummary:
 
 
 def test_conditional_words_are_read_in_the_first_sentence_only() -> None:
-    assert conditional("Le gouvernement pourrait ne pas vouloir l'admettre, mais il aura du mal à le cacher.")
     assert conditional("It may not want to admit it.")
+    assert conditional("Le gouvernement pourrait ne pas vouloir l'admettre.")
     assert not conditional("The deliveries began in May, the ministry said.")
     assert not conditional("Portugal became a key supplier. It could not go on without consequences.")
     assert demand("The ministers expected Portugal to halt the transfers")
     assert not demand("Portugal shipped shells to Chile")
+
+
+def test_the_clause_after_a_contrast_is_what_a_sentence_asserts() -> None:
+    # The modal bears on the admission; the support is said outright after "but".
+    assert not conditional("The Portuguese government may not want to admit it, but it will find it hard to hide its "
+                           "growing support for Chile.")
+    assert not conditional("Le gouvernement portugais pourrait ne pas vouloir l'admettre, mais il aura du mal à cacher "
+                           "son soutien au Chili.")
+    # A second clause that takes the first back, or is itself a possibility, leaves the sentence a possibility.
+    assert conditional("Portugal could be supplying drones, but there is no proof.")
+    assert conditional("Portugal could be supplying drones, but there isn't any proof.")
+    assert conditional("Portugal could be supplying drones, but officials doubt it.")
+    assert conditional("Le Portugal pourrait livrer des drones, mais rien ne le prouve.")
+    assert conditional("Portugal may help Chile, but it might not.")
+    assert conditional("Portugal may help Chile, but.")
+    hidden = statement("Portugal may not want to admit it, but it will find it hard to hide its support",
+                       row("Portugal may not want to admit it, but it will find it hard to hide its support"))
+    assert firmness(hidden).level == "certain"
+    unproven = statement("Portugal could be supplying drones, but there is no proof",
+                         row("Portugal could be supplying drones, but there is no proof"))
+    assert firmness(unproven).level == "possible"
 
 
 def test_a_headline_is_the_outlets_own_title_only() -> None:

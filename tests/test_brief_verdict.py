@@ -92,3 +92,13 @@ def test_duplicates_under_one_label_are_merged() -> None:
     assert [o.name for o in merged.origins] == ["Daily Lantern", "Harbour Wire"]
     assert [o.name for o in merged.denied_by] == ["Ruritania"] and merged.articles == ["c1", "c2"]
 
+
+
+def test_a_few_names_are_listed_whole_and_a_long_list_is_cut() -> None:
+    from claimgraph.graph.verdict import LISTED_CUT, LISTED_WHOLE, _listed
+
+    few = [f"Portugal supplies item {i} to Chile (only asked or supposed)" for i in range(5)]
+    assert _listed(few) == "; ".join(few), "an analyst wants all of a few"
+    many = [f"claim {i}" for i in range(LISTED_WHOLE + 4)]
+    text = _listed(many)
+    assert text.endswith(f"and {len(many) - LISTED_CUT} more") and "claim 5" in text and "claim 6" not in text

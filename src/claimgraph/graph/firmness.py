@@ -47,7 +47,8 @@ def brief_data() -> dict[str, dict]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, tuple[str, ...]]:
-    out: dict[str, set[str]] = {"possibility": set(), "demands": set(), "denial_words": set(), "open_questions": set()}
+    out: dict[str, set[str]] = {"possibility": set(), "demands": set(), "denial_words": set(), "open_questions": set(),
+                                "contrasts": set(), "undercuts": set()}
     for data in brief_data().values():
         for name in out:
             out[name].update(" ".join(_WORD.findall(str(w).lower())) for w in data.get(name) or [])
@@ -88,8 +89,30 @@ def _holds(phrases: Iterable[str], text: str, lowercase_only: bool = False) -> b
 
 def conditional(text: str) -> bool:
     """Whether the first sentence of `text` says only what may be ("may", "could", «pourrait»). Matched on
-    lowercase words only, so that the month "May" is none."""
-    return _holds(_lexicon()["possibility"], first_sentence(text), lowercase_only=True)
+    lowercase words only, so that the month "May" is none.
+
+    A clause after a contrast ("X may not want to admit it, but it will find it hard to hide its support",
+    «mais»: `contrasts`) is what the sentence asserts: when it holds no word of possibility and does not undercut
+    what comes before (a negation or a doubt: "but there is no proof", `undercuts`), the modal before the contrast
+    bears on that clause only, and the sentence is no possibility."""
+    sentence = first_sentence(text)
+    possibility = _lexicon()["possibility"]
+    if not _holds(possibility, sentence, lowercase_only=True):
+        return False
+    after = _after_contrast(sentence)
+    return after is None or _holds(possibility, after, lowercase_only=True) or _holds(_lexicon()["undercuts"], after)
+
+
+def _after_contrast(sentence: str) -> Optional[str]:
+    """The words after the last contrast word of `sentence` ("but", «mais»), or None when it has none (or nothing
+    follows it)."""
+    tokens = _WORD.findall(sentence)
+    lowered = [t.lower() for t in tokens]
+    contrasts = _lexicon()["contrasts"]
+    at = max((i for i, t in enumerate(lowered) if t in contrasts), default=None)
+    if at is None or at == 0 or at == len(tokens) - 1:
+        return None
+    return " ".join(tokens[at + 1:]).replace("n’t", " n't").replace("n't", " n't")  # "isn't": "is n't"
 
 
 def demand(text: str) -> bool:

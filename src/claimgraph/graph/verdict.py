@@ -21,8 +21,12 @@ NO_EVIDENCE = "No evidence found"
 SPECULATIVE = ("possible", "underspecified")
 # What a speaker says among the denials that makes it a denier: a denial, or its statement in reply.
 REPLIES = ("DENY", "STATEMENT")
-# At most this many claims named in a sentence of the paragraph; the rest are counted.
+# Deniers given a sentence each; the rest are named together.
 NAMED = 3
+# A list in a sentence (origins, claims never stated as fact, deniers) is given whole up to this many names: an
+# analyst wants all of a few; a longer one names LISTED_CUT of them and counts the rest.
+LISTED_WHOLE = 8
+LISTED_CUT = 6
 # Allegations named after the best one.
 ALSO = 2
 
@@ -66,7 +70,7 @@ def _same_named(names: list[str]) -> list[str]:
 
 
 def _listed(values: list[str]) -> str:
-    shown = values[:NAMED]
+    shown = values if len(values) <= LISTED_WHOLE else values[:LISTED_CUT]
     more = len(values) - len(shown)
     text = "; ".join(shown)
     return text + (f" and {more} more" if more else "")

@@ -22,17 +22,18 @@ from threadpoolctl import ThreadpoolController
 from claimgraph.graph.brief_sections import Actors, actor_keys, actor_of, sections as group_sections
 from claimgraph.graph.brief_keys import common_word_keys, one_name_per_state
 from claimgraph.graph.brief_parties import country_does, question_parties, unlinked
+from claimgraph.graph.brief_roles import off_roles as _off_roles
 from claimgraph.graph.brief_join import join_statements
 from claimgraph.graph.brief_passive import passive
 from claimgraph.graph.brief_support import denied_by_party, questions_undenied, supported_dates, supporting_articles
-from claimgraph.graph.brief_tidy import body_voices, quoted_above, same_item, tidy, whole_names
+from claimgraph.graph.brief_tidy import body_voices, quoted_above, row_key, same_item, tidy, whole_names
 from claimgraph.graph.denial_events import keep_answering
 from claimgraph.graph.denials import link
 from claimgraph.graph.detail import claim_extras
 from claimgraph.graph.embed import Embedder, from_blobs
 from claimgraph.graph.assertion import is_normative
 from claimgraph.graph.items import item_classes
-from claimgraph.graph.firmness import UNASSERTED, demand, first_sentence, firmness
+from claimgraph.graph.firmness import UNASSERTED, demand, first_sentence, firmness, warning
 from claimgraph.graph.keys import country_code, country_name, nationality, words
 from claimgraph.graph.names import name_runs, unknown_names
 from claimgraph.graph.lookup import ranked_keys
@@ -106,10 +107,13 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         return Brief(question=question, matched=_readable(keys),
                      verdict=no_evidence(question, [], [country_name(p) or p for p in parties]))
     rows = list(connection.execute(select(c.c.id, c.c.type, c.c.label_vector, c.c.names, c.c.arguments, c.c.item,
-                                          c.c.n_evidence).where(c.c.id.in_(ids))).fetchall())
+                                          c.c.n_evidence, c.c.label).where(c.c.id.in_(ids))).fetchall())
     if not keys:
         for r in connection.execute(select(t.claim_keys.c.claim_id, t.claim_keys.c.key).where(t.claim_keys.c.claim_id.in_(ids))):
             claim_keys[r.claim_id].add(r.key)
+    off_roles = _off_roles(connection, question, rows, claim_keys) if keys else set()  # graph.brief_roles
+    if isinstance(off_roles, str):  # "Did Ukraine buy Chinese drones?" and no supply to Ukraine by a Chinese actor
+        return Brief(question=question, matched=_readable(keys), verdict=off_roles)
     question_vector = embedder.encode([question])[0]
     # Every candidate's vector decoded in one call (the same matrix as one vector per row, so the same cosines).
     # On one BLAS thread: OpenBLAS's second thread spin-waits about 0.1 s after each call, a core taken from
@@ -161,7 +165,8 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
     # such transfers", "China cannot fuel the war") alleges nothing, and takes no room.
     # Taken lazily (islice): the demand test reads every phrase of the lexicon, and only the first few candidates
     # are kept (about 40% of a brief's CPU went to testing all 2,000).
-    pool = list(islice(((score, claim_id) for score, claim_id in scored if kinds[claim_id] != "DENY" and not _asks(
+    pool = list(islice(((score, claim_id) for score, claim_id in scored if kinds[claim_id] != "DENY"
+                        and claim_id not in off_roles and not _asks(
         kinds[claim_id], items[claim_id]) and (score >= floor or any(k.startswith("ent:") for k in
                                                                      claim_keys[claim_id] & named))), max(POOL, 3 * limit)))
     # Whether some independent origin asserts each (graph summaries, no evidence read): what none asserts is
@@ -195,7 +200,7 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         per_actor: dict[str, list[tuple[int, bool, float, str]]] = defaultdict(list)
         for score, claim_id in scored:
             if (score >= ACTOR_MIN_SCORE and kinds[claim_id] in ALLEGATIONS and claim_keys[claim_id] & acting
-                    and actor(claim_id) not in shown):
+                    and actor(claim_id) not in shown and claim_id not in off_roles):
                 told = bool(asked & item_classes(items[claim_id], language_of(items[claim_id])))
                 per_actor[actor(claim_id)].append((evidence[claim_id], told, score, claim_id))
         best = []
@@ -305,6 +310,10 @@ def answer(connection: Connection, question: str, embedder: Embedder, limit: int
         details[claim_id]["quoted_above"] = above  # a passage quoted in full once (graph.brief_tidy)
     for claim_id, label in stored.items():
         details.setdefault(claim_id, {})["stored_label"] = label
+    for claim in allegations:  # "cannot keep fuelling the war without consequences": context, not support
+        warned = [row_key(e) for e in claim.evidence if e.stance == "supports" and warning(e.quote.text)]
+        if warned:
+            details[claim.id]["warnings"] = warned
     return Brief(question=question, matched=_readable(keys), claims=allegations, sections=sections,
                  verdict=said, denials=denials,
                  details=details)

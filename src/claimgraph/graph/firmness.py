@@ -48,7 +48,8 @@ def brief_data() -> dict[str, dict]:
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, tuple[str, ...]]:
     out: dict[str, set[str]] = {"possibility": set(), "demands": set(), "denial_words": set(), "open_questions": set(),
-                                "contrasts": set(), "undercuts": set()}
+                                "contrasts": set(), "undercuts": set(), "negated_abilities": set(),
+                                "consequences": set(), "price_marks": set()}
     for data in brief_data().values():
         for name in out:
             out[name].update(" ".join(_WORD.findall(str(w).lower())) for w in data.get(name) or [])
@@ -120,6 +121,18 @@ def demand(text: str) -> bool:
     return _holds(_lexicon()["demands"], first_sentence(text))
 
 
+def warning(text: str) -> bool:
+    """Whether the first sentence of `text` warns or makes a demand of someone rather than says what it does: a
+    demand ("urged Beijing to stop"), or a negated ability with its price ("could not keep fuelling the war without
+    consequences", «ne peut pas ... sans conséquences»: `negated_abilities`, `price_marks`, `consequences`; "could
+    not deliver the engines without a licence" says what happened). Shown beside a claim's evidence as
+    context, never as support of it."""
+    sentence = first_sentence(text)
+    lex = _lexicon()
+    return demand(sentence) or (_holds(lex["negated_abilities"], sentence) and _holds(lex["price_marks"], sentence)
+                                and _holds(lex["consequences"], sentence))
+
+
 def open_question(text: str) -> bool:
     """Whether the first sentence of `text` asks what it does not answer ("are trying to establish whether Beijing
     knew", «cherchent à savoir si»): an inquiry or an open question, not a claim that something is so."""
@@ -189,7 +202,7 @@ def firmness(claim: ClaimSummary) -> Firmness:
     counted = {o.key for o in claim.origins}
     by_origin: dict[str, list[str]] = {}
     for e in claim.evidence:
-        if e.stance == "supports" and e.origin.key in counted:
+        if e.stance == "supports" and e.origin.key in counted and not warning(e.quote.text):
             by_origin.setdefault(e.origin.key, []).append(row_level(e, claim.type == "STATEMENT"))
     levels = {key: _best(values) or claim.certainty for key, values in by_origin.items()}
     best = _best(levels.values())
@@ -198,4 +211,4 @@ def firmness(claim: ClaimSummary) -> Firmness:
     return Firmness(best, levels)
 
 
-__all__ = ["Firmness", "LEVELS", "SAID", "SHORT", "STATEMENT_SECTIONS", "UNASSERTED", "conditional", "demand", "firmness", "is_headline", "open_question", "row_level", "says_denial"]
+__all__ = ["Firmness", "LEVELS", "SAID", "SHORT", "STATEMENT_SECTIONS", "UNASSERTED", "conditional", "demand", "firmness", "is_headline", "open_question", "row_level", "says_denial", "warning"]

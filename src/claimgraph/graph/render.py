@@ -19,6 +19,9 @@ from claimgraph.graph.speakers import AS_SOURCE
 from claimgraph.model.claims import Brief, ChainLink, ClaimSummary, Evidence
 
 QUOTE_MAX = 300
+# A claim's supporting rows that only warn or make demands of its actor (graph.firmness.warning): shown apart.
+WARNED = "warns"
+WARNED_TITLE = "Warnings and demands addressed to the actor (context, not evidence of the claim)"
 # A passage quoted in full under an earlier claim of a brief is recalled by this many characters.
 SHORT_QUOTE = 60
 # The closing note of every brief (Markdown here, HTML in claimgraph.serve's template).
@@ -202,15 +205,18 @@ def claim_markdown(claim: ClaimSummary, details: Optional[dict[str, Any]] = None
         lines.append("**Denied by:** " + "; ".join(md(o.name) for o in claim.denied_by))
     lines.append("")
     lines += extras_markdown(details)
-    for stance, title in (("supports", "For"), ("denies", "Against")):
-        items = [e for e in claim.evidence if e.stance == stance]
+    warned = set((details or {}).get("warnings") or ())
+    for stance, title in (("supports", "For"), (WARNED, WARNED_TITLE), ("denies", "Against")):
+        items = [e for e in claim.evidence if (e.stance == "supports" if stance == WARNED else e.stance == stance)
+                 and (row_key(e) in warned) == (stance == WARNED)]
         if not items:
             continue
         lines.append(f"{title}:")
         lines.append("")
         above = (details or {}).get("quoted_above") or {}
         for e in items:
-            origin = md(e.origin.name) + _uncounted(e, claim) + _not_counted(e, claim.type == "STATEMENT")
+            origin = md(e.origin.name) + ("" if stance == WARNED else
+                                          _uncounted(e, claim) + _not_counted(e, claim.type == "STATEMENT"))
             first = above.get(row_key(e))
             quote = f"“{_quote(e)}”" if first is None else f"“{md(short_quote(e))}” {md(quoted_under(first))}"
             lines.append(f"- {e.date or 'undated'} · *{e.certainty}* · {origin} — {quote}  ")

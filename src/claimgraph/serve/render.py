@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from claimgraph.graph.firmness import STATEMENT_SECTIONS, UNASSERTED
 from claimgraph.graph.brief_tidy import row_key
-from claimgraph.graph.render import (ORIGINS_NOTE, brief_firmness, brief_status, evidence_note, is_speaker_brief,
+from claimgraph.graph.render import (ORIGINS_NOTE, WARNED_TITLE, brief_firmness, brief_status, evidence_note, is_speaker_brief,
                                      link_text, quoted_under, short_quote)
 from claimgraph.model.claims import Brief
 
@@ -98,5 +98,8 @@ def brief_page(brief: Brief, standalone: bool = True, **context: Any) -> str:
     # How firmly each claim is said, as the brief reads its sources (graph.firmness), in the table and per claim.
     firmness = {c.id: brief_firmness(c, brief.details.get(c.id)) for c in brief.claims}
     status = {c.id: brief_status(c, brief.details.get(c.id)) for c in brief.claims}
+    # Per claim, its supporting rows that only warn or demand (graph.firmness.warning), shown apart from its evidence.
+    warned = {c.id: [e for e in c.evidence if e.stance == "supports"
+                     and row_key(e) in set((brief.details.get(c.id) or {}).get("warnings") or ())] for c in brief.claims}
     return render("brief.html", brief=brief, by_id={c.id: c for c in brief.claims}, standalone=standalone,
-                  firmness=firmness, status=status, speaker=is_speaker_brief(brief), unasserted=UNASSERTED, statement_sections=STATEMENT_SECTIONS, css=css, title=f"Evidence brief: {brief.question}", origins_note=ORIGINS_NOTE, **context)
+                  firmness=firmness, status=status, warned=warned, warned_title=WARNED_TITLE, speaker=is_speaker_brief(brief), unasserted=UNASSERTED, statement_sections=STATEMENT_SECTIONS, css=css, title=f"Evidence brief: {brief.question}", origins_note=ORIGINS_NOTE, **context)

@@ -195,6 +195,8 @@ class ClaimExtrasOut(Shape):
                                                           "reader's language")
     quoted_above: dict[str, str] = Field(default_factory=dict, description="rows quoted in full under an earlier "
                                          "claim of the brief: 'DOC:START-END' -> that claim's label")
+    warnings: list[str] = Field(default_factory=list, description="supporting rows ('DOC:START-END') that only warn "
+                                "or make demands of the actor: context, not evidence of the claim")
 
 
 class BriefOut(Shape):

@@ -196,7 +196,8 @@ def test_a_denial_whose_item_is_a_party_is_labelled_by_its_words() -> None:
     said.lang = "en"
     deny = ClaimSummary(id="d1", type="DENY", label="Quillsoft denies «Government of Osterlich»",
                         arguments={"agent": "Quillsoft", "about0": "Government of Osterlich"}, evidence=[said])
-    assert reader_label(deny).endswith(": “Quillsoft rejected claims it leaked positions to Osterlich.”")
+    assert reader_label(deny) == ("Quillsoft denies what is said of Government of Osterlich: “Quillsoft rejected "
+                                  "claims it leaked positions to Osterlich.”"), "not as if the government were denied"
     text = verdict("Quillsoft", [], [ClaimSummary(id="d1", type="DENY", label=reader_label(deny), arguments={},
                                                   origins=[Origin("ent:q", "Quillsoft", "organization")])])
     assert "Denied by" not in text, "the denial on record already says who denies"

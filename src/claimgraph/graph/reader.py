@@ -119,6 +119,9 @@ def reader_label(claim: ClaimSummary) -> str:
     if claim.type == "DENY" and len(quoted) == 1 and (is_anaphoric(quoted[0]) or quoted[0] in claim.arguments.values()):
         # «the case», «the matter»: what is denied, and how (rejected, or "not aware of"), is in the words said.
         said = _denying_words(claim) or _words_with(claim, quoted[0]) or _english_quote(claim)
+        if not is_anaphoric(quoted[0]):
+            # "denies «Chinese companies»" reads as if the companies were denied: it denies what is said of them.
+            label = label.replace(f"«{quoted[0]}»", f"what is said of {quoted[0]}", 1)
         return f"{label}: “{said}”" if said else label
     if quoted:
         # An act's item, an accusation's words: keep the quote, say its classes after it.

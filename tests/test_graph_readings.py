@@ -44,3 +44,28 @@ def test_an_agencys_readings_told_apart_are_one_claim(tmp_path: Path) -> None:
         claim = {r.document_id: r.claim_id for r in connection.execute(select(t.evidence.c.document_id, t.evidence.c.claim_id))}
     assert claim["q1"] == claim["q2"], "magnitude and depth: one reading"
     assert claim["q3"] != claim["q1"], "another magnitude: another reading"
+
+
+def _institute(doc_id: str, source: str, content: str, date: str) -> Doc:
+    d = Doc(doc_id, f"{source} said {content}.", "en", date, f"Outlet {doc_id}")
+    d.entity("e1", source, "ORG", source)
+    d.attribution("a1", source, "organization", content, entity="e1")
+    return d
+
+
+def test_readings_of_quakes_in_two_countries_are_two_claims(tmp_path: Path) -> None:
+    store = store_with(tmp_path, [
+        _institute("p1", "the Varno Geophysical Institute",
+                   "a magnitude 6.1 earthquake struck the Varno region of Peru on Tuesday", "2025-04-01").analysis,
+        _institute("p2", "the Tessel Seismological Service",
+                   "an earthquake struck the Tessel region of Chile on Thursday at a depth of 10 kilometres",
+                   "2025-04-03").analysis,
+        _institute("p3", "the Varno Geophysical Institute",
+                   "the Peru tremor struck the Varno region at a depth of 12 kilometres", "2025-04-01").analysis])
+    from sqlalchemy import select
+
+    from claimgraph.store import tables as t
+    with store.engine.connect() as connection:
+        claim = {r.document_id: r.claim_id for r in connection.execute(select(t.evidence.c.document_id, t.evidence.c.claim_id))}
+    assert claim["p1"] != claim["p2"], "Peru and Chile: two quakes, not one reading"
+    assert claim["p1"] == claim["p3"], "one country: one quake's readings told apart"

@@ -11,15 +11,16 @@ def _figures(keys: frozenset[str]) -> set[str]:
     return {k.split(":")[0] for k in keys if k.split(":")[1].replace(".", "", 1).isdigit() and k.split(":")[1] != ZERO}
 
 
-def shared_keys(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+def shared_keys(a: frozenset[str], b: frozenset[str], readings: bool = True) -> frozenset[str]:
     """What two statements assert in common: the keys they share, and a count one side says was nought ("no
     casualties", "no one was injured") that the other gives a figure ("12 killed and 20 wounded"): the nought
-    answers the figure, it is the same question told the other way."""
+    answers the figure, it is the same question told the other way. An event's readings told apart meet only when
+    `readings` (the two statements may tell one event: graph/story_scope.py `one_event`)."""
     out = set(a & b)
     for one, other in ((a, b), (b, a)):
         noughts = {k.split(":")[0] for k in one if k.endswith(f":{ZERO}")}
         out |= {k for k in other if k.split(":")[0] in noughts}
-    return frozenset(out | _one_reading(a, b) | _headcount(a, b) | _headcount(b, a))
+    return frozenset(out | (_one_reading(a, b) if readings else set()) | _headcount(a, b) | _headcount(b, a))
 
 
 def _headcount(a: frozenset[str], b: frozenset[str]) -> set[str]:
@@ -41,7 +42,7 @@ def _one_reading(a: frozenset[str], b: frozenset[str]) -> set[str]:
     return ra | rb
 
 
-def contradicts(a: frozenset[str], b: frozenset[str]) -> bool:
+def contradicts(a: frozenset[str], b: frozenset[str], readings: bool = True) -> bool:
     """Two statements' keys give the same count different figures and share none ("ten were killed" against
     "twelve were killed"): a changing toll is a claim per figure, however close the words. A nought is no
     figure: it answers them all. Nor are two statements that each assert figures or acts, none shared ("about
@@ -49,4 +50,4 @@ def contradicts(a: frozenset[str], b: frozenset[str]) -> bool:
     a figure is about that figure, whatever else its words share with another."""
     if {k for k in a & b if not k.startswith(f"{OCCURRENCE}:")}:
         return False  # an occurrence in common ("a landslide") does not reconcile two figures of one count
-    return bool(a and b and not shared_keys(a, b)) or bool(_figures(a) & _figures(b))
+    return bool(a and b and not shared_keys(a, b, readings)) or bool(_figures(a) & _figures(b))

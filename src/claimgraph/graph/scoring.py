@@ -22,7 +22,7 @@ from claimgraph.graph.proposition_match import contradicts
 from claimgraph.graph.statement_subjects import other_subject
 # The story's scope (split to graph/story_scope.py; update.py and stances.py import these names from here).
 from claimgraph.graph.story_scope import (StoryScope, claim_propositions, in_story, in_window,  # noqa: F401
-                                          is_negated_statement, other_place, shared_wording, stored_agent,
+                                          is_negated_statement, one_event, other_place, shared_wording, stored_agent,
                                           stored_place, within_story)
 from claimgraph.model.claims import ClaimMention
 from claimgraph.store import tables as t
@@ -219,7 +219,7 @@ def score_candidates(rows: list[Any], vector: Optional[np.ndarray], classes: fro
         floor = story.floor if story.propositions else -1.0
         # An attack by no one named elsewhere ("Guffa in Upper Nile state" / "the Yida refugee camp") is another act.
         scores = [-1.0 if other_place(story, row) or story.propositions and (
-                      contradicts(story.propositions, claim_propositions(row, story))
+                      contradicts(story.propositions, claim_propositions(row, story), one_event(row, story))
                       or other_subject(story.propositions, story.subject, claim_propositions(row, story), row.item))
                   else threshold if floor < score < threshold and within_story(row, story) else score
                   for row, score in zip(rows, scores)]

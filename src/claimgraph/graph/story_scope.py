@@ -13,7 +13,7 @@ from typing import Any, Mapping, NamedTuple, Optional
 from claimgraph.graph.actors import distinct_places, elsewhere, says_where
 from claimgraph.graph.assertion import is_normative
 from claimgraph.graph.denials import day
-from claimgraph.graph.keys import fold, place_country
+from claimgraph.graph.keys import fold, named_countries, place_country
 from claimgraph.graph.mentions import OUTLET_VOICES, open_role
 from claimgraph.graph.proposition_match import shared_keys
 from claimgraph.graph.propositions import asserted_text, filler_words, proposition_keys
@@ -109,6 +109,7 @@ class StoryScope(NamedTuple):
     subject: Optional[str] = None  # the group a statement tells of (propositions.subject_group)
     # A statement's runs of WORDING_RUN words, which the statements of its story that share one repeat.
     wording: frozenset[tuple[str, ...]] = frozenset()
+    countries: frozenset[str] = frozenset()  # the countries a statement names (`one_event`)
 
 
 def claim_propositions(row: Any, scope: StoryScope) -> frozenset[str]:
@@ -127,8 +128,8 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
         floor = NEGATED_PROPOSITION_FLOOR if is_negated_statement(mention) else PROPOSITION_FLOOR
         if keys and all(k.startswith("judge:") for k in keys):
             floor = JUDGEMENT_FLOOR  # a charge ("murder") is its word, however the sentence around it runs
-        return StoryScope(mention_day, keys, frozenset(mention.arguments.values()), floor=floor,
-                          wording=wording, subject=subject_group(mention.item)) if keys or wording else None
+        return StoryScope(mention_day, keys, frozenset(mention.arguments.values()), floor=floor, wording=wording,
+                          subject=subject_group(mention.item), countries=text_countries(mention.item)) if keys or wording else None
     if mention_day is None:
         return None  # undated: a statement's figures may meet its story; an act's any words may not
     if mention.type in STORY_SPEECH_ACTS:
@@ -194,12 +195,26 @@ def in_window(row: Any, scope: StoryScope) -> bool:
                                                        or first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS)
 
 
+@lru_cache(maxsize=8192)
+def text_countries(text: Optional[str]) -> frozenset[str]:
+    """The countries a statement's words name ("struck the coast of Peru": PE); a bloc is none ("west of the town")."""
+    return frozenset(c for c in named_countries(text or "") if len(c) == 2)
+
+
+def one_event(row: Any, scope: StoryScope) -> bool:
+    """Whether a statement and a claim may tell one event, so that their readings told apart ("magnitude 6.1" /
+    "a depth of 10 km") are one reading (graph/proposition_match.py `shared_keys`): within the story's window, and
+    not naming two countries ("struck a region of Peru" / "struck a region of Chile": two quakes) unless they share one."""
+    theirs = text_countries(row.item)
+    return in_window(row, scope) and not (scope.countries and theirs and not scope.countries & theirs)
+
+
 def within_story(row: Any, scope: StoryScope) -> bool:
     first, last = day(row.first_seen), day(row.last_seen or row.first_seen)
     if first is None or last is None:
         return False
     asserted = claim_propositions(row, scope)
-    shared = shared_keys(scope.propositions, asserted) if scope.answers else scope.propositions & asserted
+    shared = shared_keys(scope.propositions, asserted, one_event(row, scope)) if scope.answers else scope.propositions & asserted
     if scope.propositions and not shared:
         return False  # a statement meets the statements that assert what it asserts, not the whole story
     actors = stored_actors(row.arguments)

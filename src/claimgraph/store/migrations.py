@@ -262,6 +262,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     ("0062_graph_state_office_by_nationality_2026_12_08", retake_graph),
     # a source span of an article alone ("The") names no origin (graph/cue_names.py)
     ("0063_graph_article_only_sources_2026_12_08", retake_graph),
+    # an event's readings told apart are one reading only for statements that may tell one event: in the story's
+    # window, not naming two countries (graph/story_scope.py `one_event`)
+    ("0064_graph_readings_one_event_2026_12_08", retake_graph),
 ]
 
 

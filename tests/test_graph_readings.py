@@ -56,12 +56,12 @@ def _institute(doc_id: str, source: str, content: str, date: str) -> Doc:
 def test_readings_of_quakes_in_two_countries_are_two_claims(tmp_path: Path) -> None:
     store = store_with(tmp_path, [
         _institute("p1", "the Varno Geophysical Institute",
-                   "a magnitude 6.1 earthquake struck the Varno region of Peru on Tuesday", "2025-04-01").analysis,
+                   "a magnitude 5.8 earthquake shook the Varno region of Peru on Tuesday", "2025-04-01").analysis,
         _institute("p2", "the Tessel Seismological Service",
-                   "an earthquake struck the Tessel region of Chile on Thursday at a depth of 10 kilometres",
+                   "an earthquake shook the Tessel region of Chile on Thursday, 14 kilometres deep",
                    "2025-04-03").analysis,
         _institute("p3", "the Varno Geophysical Institute",
-                   "the Peru tremor struck the Varno region at a depth of 12 kilometres", "2025-04-01").analysis])
+                   "the Peru tremor shook the Varno region at a depth of 9 kilometres", "2025-04-01").analysis])
     from sqlalchemy import select
 
     from claimgraph.store import tables as t

@@ -1,7 +1,7 @@
 """What a claim's later mentions add to it, kept as `claim_keys` rows so a claim is found and compared by all its
 mentions, not only by its first one: the figures and acts its statements assert (`prop:<key>`,
-graph/propositions.py) and the places its attacks are told at (`where:<phrase>`: "the Yida refugee camp", "the
-South Sudanese area of Yida"). Split from graph/update.py (2026-12-08), which collects them per article.
+graph/propositions.py) and the places its attacks are told at (`where:<phrase>`: "the Tarrow refugee camp", "the
+Orsketi area of Tarrow"). Split from graph/update.py (2026-12-08), which collects them per article.
 """
 from __future__ import annotations
 

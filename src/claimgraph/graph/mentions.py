@@ -13,7 +13,7 @@ from typing import Optional
 
 from claimgraph.graph import sanity
 from claimgraph.graph.accounts import account_denials
-from claimgraph.graph.propositions import bare_count, privative_polarity, proposition_keys
+from claimgraph.graph.propositions import bare_count, privative_polarity, proposition_keys, with_count_verb
 from claimgraph.graph.actors import ANY, BLOCK_ROLES, mentioned_countries, open_role, resolve_places, resolve_unnamed
 from claimgraph.graph.assertion import answers, unasserted
 from claimgraph.graph.keys import (POLICE, entity_key, fold, is_state, is_universal, key_country, state_name, text_key,
@@ -280,7 +280,9 @@ def _statement_mention(attribution: Attribution, analysis: Analysis, entities: d
     denies = polarity == "negative" and (origin.key in subjects or key_country(origin.key) in subjects)
     return ClaimMention(
         document_id=doc.id, record_id=attribution.id, type="STATEMENT", arguments=arguments, names=names,
-        item=attribution.content.text, stance="denies" if denies else "supports",
+        # a bare headcount ('"at least 10 people,"') is read with the verb right after its quote ("were arrested")
+        item=with_count_verb(attribution.content.text, doc.text[attribution.content.end:attribution.content.end + 80]),
+        stance="denies" if denies else "supports",
         certainty="underspecified" if (any(sanity.is_speculation(link.text) for link in chain) or unasserted(
             doc.text, attribution.content.start, attribution.content.end)) else attribution.certainty,
         polarity=polarity, quote=attribution.content, chain=chain,

@@ -25,14 +25,16 @@ def shared_keys(a: frozenset[str], b: frozenset[str], readings: bool = True) -> 
 
 def _headcount(a: frozenset[str], b: frozenset[str]) -> set[str]:
     """A bare headcount on one side ("at least 50 people": `people:50`, the count word outside the quote) and a count
-    of the same figure on the other ("around 50 people were injured": `injure:50`): the same figure of the story."""
+    of people harmed of the same figure on the other ("around 50 people were injured": `injure:50`; propositions.yaml
+    `headcount_counts`): the same figure of the story."""
     heads = {k.split(":")[1] for k in a if k.startswith(f"{HEADCOUNT}:")}
-    found = {k for k in b if not k.startswith(f"{HEADCOUNT}:") and k.split(":")[1] in heads and k.split(":")[1] != ZERO}
+    counts = data_words("headcount_counts")  # counts of people harmed: not a magnitude, a depth, a count of homes
+    found = {k for k in b if k.split(":")[0] in counts and k.split(":")[1] in heads and k.split(":")[1] != ZERO}
     return found | {f"{HEADCOUNT}:{k.split(':')[1]}" for k in found}
 
 
 def _one_reading(a: frozenset[str], b: frozenset[str]) -> set[str]:
-    """The readings of the event two statements both give ("magnitude 6.1" / "a depth of 10 km"), when no kind has
+    """The readings of the event two statements both give ("magnitude 5.4" / "a depth of 12 km"), when no kind has
     two figures: one agency's reading told a part at a time (propositions.yaml `readings`)."""
     readings = data_words("readings")
     ra = {k for k in a if k.split(":")[0] in readings}

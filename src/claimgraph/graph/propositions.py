@@ -38,7 +38,7 @@ SOME = "some"
 # The key prefix of an occurrence a story tells beside its main event ("a landslide": `occurred:landslide`).
 OCCURRENCE = "occurred"
 # The key prefix of a bare headcount: a content that is only a figure of people ("at least 50 people", the count word
-# in the sentence around the quote: "Sky News estimates "at least 50 people," were injured"): `people:50`.
+# in the sentence around the quote: "the Velmora Herald reckons "at least 50 people," were hurt"): `people:50`.
 HEADCOUNT = "people"
 
 
@@ -70,7 +70,8 @@ def _data() -> dict[str, Any]:
             "length_counts": frozenset(data["length_counts"]), "readings": frozenset(data.get("readings", ())), "bare": frozenset(data.get("bare_counts", ())),
             "ones": {fold(w): "1" for per_lang in data["one_articles"].values() for w in per_lang},
             "sum_links": word_list("sum_links"), "month_then_day": list(data["month_then_day"]), "people": word_list("people_nouns"),
-            "headcount_words": word_list("headcount_words"),
+            "headcount_words": word_list("headcount_words"), "headcount_counts": frozenset(data["headcount_counts"]),
+            "headcount_auxiliaries": word_list("headcount_auxiliaries"),
             "units": {fold(w): float(v) for per_lang in data["length_units"].values() for w, v in per_lang.items()}}
 
 
@@ -99,7 +100,7 @@ def _number(token: str) -> Optional[str]:
     return _data()["numbers"].get(token)
 
 
-# Lengths told in several units ("10 kilometres (6.2 miles)", "300 metres", "984 feet"): a figure followed by a length
+# Lengths told in several units ("12 kilometres (7.5 miles)", "300 metres", "984 feet"): a figure followed by a length
 # unit is keyed in kilometres (propositions.yaml `length_units`), so two wire copies in two units meet.
 def _unit(tokens: list[str], j: int) -> Optional[float]:
     return _data()["units"].get(tokens[j + 1]) if j + 1 < len(tokens) else None
@@ -130,7 +131,7 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
     """The figure of the count word at `i`: the nearer of the last number before it ("12 people were killed")
     and the first after it, up to the next link word or count ("killed 12 people and injured 20")."""
     data = _data()
-    unit_only = tokens[i] in data["unit_only"]  # "10 km deep", not "a deep ravine"
+    unit_only = tokens[i] in data["unit_only"]  # "12 km deep", not "a deep ravine"
     counts_lengths = data["counts"][tokens[i]] in data["length_counts"]  # a depth is a length; a toll is not
     before, linked = [], False
     for j in range(i - 1, max(0, i - BEFORE) - 1, -1):  # nearest first: "12 killed and no injuries", "no one was killed"
@@ -142,7 +143,7 @@ def _figure(tokens: list[str], i: int) -> Optional[str]:
             if unit_only and _unit(tokens, j) is None:
                 break
             if not counts_lengths and _unit(tokens, j) is not None:
-                continue  # "at a depth of 10 kilometres, injured 200": a length counts no one
+                continue  # "at a depth of 12 kilometres, injured 200": a length counts no one
             before.append((i - j, ZERO if j > 0 and _zero(tokens[j - 1]) else _in_km(tokens, j, _summed(tokens, j, n))))
             break
     after = []
@@ -175,6 +176,8 @@ def proposition_keys(text: Optional[str]) -> frozenset[str]:
     keys = _keys(asserted_text(text))
     if not keys and (head := _headcount(text)):
         return frozenset({f"{HEADCOUNT}:{head}"})
+    if not keys and (told := _told_headcount(text)):  # '"at least 10 people," were arrested': `arrested:10`
+        return frozenset({told})
     if not keys and (bare := bare_count(text)):  # "reported deaths": some killed
         return frozenset(f"{c}:{SOME}" for c in (_data()["covers"].get(bare) or (bare,)))  # casualties: both
     if _recalls_only(text):  # its figures are the recalled event's; an act it tells there is still its own
@@ -190,6 +193,34 @@ def _headcount(text: str) -> Optional[str]:
         return None
     figure = _number(tokens[0])
     return figure if figure not in (None, ZERO) else None
+
+
+# The words right after a quote: closing marks and commas, then words up to the next other mark.
+_AFTER_QUOTE = re.compile(r"""^[\s"'\u201d\u2019\u00bb,]*([^\W\d_]+(?:[\s\u00a0]+[^\W\d_]+){0,3})""", re.UNICODE)
+
+
+def with_count_verb(content: str, after: str) -> str:
+    """A bare headcount's content read with the verb its sentence gives right after the quote ('"at least 10
+    people," were arrested': the auxiliaries of propositions.yaml `headcount_auxiliaries` and the word after them);
+    any other content as it is. A headcount so read keys on its verb: "were killed" is `kill:10`, "were arrested"
+    nothing a count of the dead meets."""
+    found = _AFTER_QUOTE.match(after) if _headcount(content) else None
+    if found is None:
+        return content
+    told = found.group(1).split()
+    aux = next((i for i, w in enumerate(told) if fold(w) not in _data()["headcount_auxiliaries"]), len(told))
+    return f"{content} {' '.join(told[:aux + 1])}" if 0 < aux < len(told) else content
+
+
+def _told_headcount(text: str) -> Optional[str]:
+    """A headcount read with a verb that is no count of propositions.yaml ('"at least 10 people," were arrested',
+    `with_count_verb`): `<verb>:<figure>`, which meets the same verb's figure and contradicts a count of the dead."""
+    data = _data()
+    tokens = [t for t in _tokens(text) if t not in data["counting"] and t not in data["headcount_words"]]
+    if len(tokens) < 4 or tokens[1] not in data["people"] or not all(t in data["headcount_auxiliaries"] for t in tokens[2:-1]):
+        return None
+    figure = _number(tokens[0])
+    return f"{tokens[-1]}:{figure}" if figure not in (None, ZERO) else None
 
 
 def bare_count(text: Optional[str]) -> Optional[str]:
@@ -240,7 +271,7 @@ def _aside() -> re.Pattern[str]:
 def _keys(text: str) -> frozenset[str]:
     data, out = _data(), set()
     tokens = []
-    for token in _tokens(text):  # "6.1-magnitude", "magnitude-6.1": a figure run into its count word
+    for token in _tokens(text):  # "5.4-magnitude", "magnitude-5.4": a figure run into its count word
         if token.endswith(".") and "." not in token[:-1]:  # "were killed." ends a sentence; "u.s." stays
             token = token[:-1]
         if (unit := re.fullmatch(r"(\d+(?:\.\d+)?)(km|mi)", token)):  # "10km"
@@ -277,7 +308,7 @@ def _keys(text: str) -> frozenset[str]:
 
 
 def _harm_over_readings(keys: set[str]) -> set[str]:
-    """A statement giving harm beside the event's readings ("a 6.1-magnitude quake struck, killing at least one") is
+    """A statement giving harm beside the event's readings ("a 5.4-magnitude quake struck, killing at least one") is
     about the harm: its readings recall the event, as an aside does (propositions.yaml `readings`)."""
     readings = _data()["readings"]
     if any(is_count(k) and k.split(":")[0] not in readings for k in keys):

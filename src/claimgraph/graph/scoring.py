@@ -217,7 +217,7 @@ def score_candidates(rows: list[Any], vector: Optional[np.ndarray], classes: fro
         # Item classes that differ (-1.0) still tell two acts apart; a statement's words must still be related,
         # and its figures must not contradict the claim's ("ten killed" is not "twelve killed").
         floor = story.floor if story.propositions else -1.0
-        # An attack by no one named elsewhere ("Guffa in Upper Nile state" / "the Yida refugee camp") is another act.
+        # An attack by no one named elsewhere ("Lusk in Harrow province" / "the Tarrow refugee camp") is another act.
         scores = [-1.0 if other_place(story, row) or story.propositions and (
                       contradicts(story.propositions, claim_propositions(row, story), one_event(row, story))
                       or other_subject(story.propositions, story.subject, claim_propositions(row, story), row.item))

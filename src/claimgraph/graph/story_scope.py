@@ -120,7 +120,7 @@ def claim_propositions(row: Any, scope: StoryScope) -> frozenset[str]:
 def in_story(mention: ClaimMention) -> Optional[StoryScope]:
     """The mention's story scope when its claim may be told in any words within a story: a known party's attack,
     denial or accusation, an attack that names no attacker but names the country it struck ("a grain depot in Orsket was shelled",
-    "four bombs fell on Yida"), or a statement of a figure or an act that others word apart ("12 were killed",
+    "four bombs fell on Tarrow"), or a statement of a figure or an act that others word apart ("12 were killed",
     "he aimed a revolver at them")."""
     mention_day = day(mention.date)  # None: an undated article, which no window can place outside a story
     if mention.type == "STATEMENT":
@@ -128,8 +128,10 @@ def in_story(mention: ClaimMention) -> Optional[StoryScope]:
         floor = NEGATED_PROPOSITION_FLOOR if is_negated_statement(mention) else PROPOSITION_FLOOR
         if keys and all(k.startswith("judge:") for k in keys):
             floor = JUDGEMENT_FLOOR  # a charge ("murder") is its word, however the sentence around it runs
+        if not keys and not wording:
+            return None
         return StoryScope(mention_day, keys, frozenset(mention.arguments.values()), floor=floor, wording=wording,
-                          subject=subject_group(mention.item), countries=text_countries(mention.item)) if keys or wording else None
+                          subject=subject_group(mention.item), countries=text_countries(mention.item))
     if mention_day is None:
         return None  # undated: a statement's figures may meet its story; an act's any words may not
     if mention.type in STORY_SPEECH_ACTS:
@@ -177,10 +179,10 @@ def shared_wording(scope: StoryScope, row: Any, score: float) -> bool:
 
 
 def other_place(scope: StoryScope, row: Any) -> bool:
-    """Whether a claim of an attack by no one named is somewhere else than the attack of `scope` ("Guffa in Upper Nile
-    state" / "the Yida refugee camp"): two acts however close their words, within the story and outside it. A claim
-    is where any of its mentions place it ("a refugee camp in South Sudan", then "the Yida refugee camp": "the area of
-    Yida" is there), so it is elsewhere only when every place it is told at that says where beyond a country is."""
+    """Whether a claim of an attack by no one named is somewhere else than the attack of `scope` ("Lusk in Harrow
+    province" / "the Tarrow refugee camp"): two acts however close their words, within the story and outside it. A claim
+    is where any of its mentions place it ("a refugee camp in Orsket", then "the Tarrow refugee camp": "the area of
+    Tarrow" is there), so it is elsewhere only when every place it is told at that says where beyond a country is."""
     if not scope.place or not open_role(stored_agent(row.arguments)):
         return False
     first = stored_location(row.names)
@@ -202,8 +204,8 @@ def text_countries(text: Optional[str]) -> frozenset[str]:
 
 
 def one_event(row: Any, scope: StoryScope) -> bool:
-    """Whether a statement and a claim may tell one event, so that their readings told apart ("magnitude 6.1" /
-    "a depth of 10 km") are one reading (graph/proposition_match.py `shared_keys`): within the story's window, and
+    """Whether a statement and a claim may tell one event, so that their readings told apart ("magnitude 5.4" /
+    "a depth of 12 km") are one reading (graph/proposition_match.py `shared_keys`): within the story's window, and
     not naming two countries ("struck a region of Peru" / "struck a region of Chile": two quakes) unless they share one."""
     theirs = text_countries(row.item)
     return in_window(row, scope) and not (scope.countries and theirs and not scope.countries & theirs)
@@ -214,7 +216,8 @@ def within_story(row: Any, scope: StoryScope) -> bool:
     if first is None or last is None:
         return False
     asserted = claim_propositions(row, scope)
-    shared = shared_keys(scope.propositions, asserted, one_event(row, scope)) if scope.answers else scope.propositions & asserted
+    shared = (shared_keys(scope.propositions, asserted, one_event(row, scope)) if scope.answers
+              else scope.propositions & asserted)
     if scope.propositions and not shared:
         return False  # a statement meets the statements that assert what it asserts, not the whole story
     actors = stored_actors(row.arguments)
@@ -223,5 +226,5 @@ def within_story(row: Any, scope: StoryScope) -> bool:
     if not scope.propositions and open_role(stored_agent(row.arguments)) and stored_place(row.names) is None:
         return False  # an attack by no one known, somewhere unknown: only its words can tell it is this one
     if other_place(scope, row):
-        return False  # two places of one country ("Guffa in Upper Nile state", "Yida refugee camp"): two attacks
+        return False  # two places of one country ("Lusk in Harrow province", "Tarrow refugee camp"): two attacks
     return scope.day is None or first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS

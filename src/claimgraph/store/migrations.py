@@ -265,6 +265,9 @@ MIGRATIONS: list[tuple[str, Optional[Migration]]] = [
     # an event's readings told apart are one reading only for statements that may tell one event: in the story's
     # window, not naming two countries (graph/story_scope.py `one_event`)
     ("0064_graph_readings_one_event_2026_12_08", retake_graph),
+    # a bare headcount meets only counts of people harmed, and is read with the verb right after its quote
+    # (graph/propositions.py `with_count_verb`, graph/proposition_match.py `_headcount`)
+    ("0065_graph_headcount_people_2026_12_08", retake_graph),
 ]
 
 

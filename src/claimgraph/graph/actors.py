@@ -197,16 +197,16 @@ _MIN_PLACE_WORD = 4
 
 def resolve_places(mentions: list[ClaimMention], places: Optional[dict[int, str]] = None) -> None:
     """Within one article, an attack by no one named told without a place we can put in a country ("four bombs
-    were dropped", "the bombing of Yida refugee camp") is where the article's other tellings of an attack by no one
+    were dropped", "the bombing of Tarrow refugee camp") is where the article's other tellings of an attack by no one
     named are, if they are all in one country, and it names no place or the same place in other words (a word of
     its place phrase in theirs: "Tessel grain depot" / "a grain depot in Orsket"). A place of its own it does
-    not share ("Guffa in Upper Nile state") keeps it apart. Only the place's country is lent (`names`), which is
+    not share ("Brask in Lusk province") keeps it apart. Only the place's country is lent (`names`), which is
     what tells agentless attacks of one story together (graph/scoring.py `in_story`).
 
-    An attack told with no place at all is the article's lead attack's, whoever the lead names ("Sudan bombs
+    An attack told with no place at all is the article's lead attack's, whoever the lead names ("Orsket bombs
     refugee camp" ... "four bombs were dropped"): a report tells its event first with where it was, and the details
     that follow without a place are of that event; an attack elsewhere is told with its place ("bombings in another
-    region", "in Guffa"). `places`: id of a mention -> its location's words in the article (its span; the key may
+    region", "in Brask"). `places`: id of a mention -> its location's words in the article (its span; the key may
     have kept only the country)."""
     agentless = [m for m in mentions if m.type == "USE" and open_role(m.arguments.get("agent", "-"))]
     lead, lead_country, lead_key = _lead_place(mentions, places or {})
@@ -303,18 +303,18 @@ _COUNTRY_WORDS = {"south", "north", "east", "west", "central", "republic", "unit
 
 def distinct_places(a: Optional[str], b: Optional[str]) -> bool:
     """Whether two place phrases name two places: both name a place beyond a country, with no name in common
-    ("Guffa in Upper Nile state" / "Yida"; "Kadugli in South Kordofan state" / "Yida in Unity state"); a named and
+    ("Brask in Lusk province" / "Tarrow"; "Venn in Harrow province" / "Tarrow in Lusk province"); a named and
     an unnamed one, by all their words ("Marl province" / "a grain depot in Orsket"). Phrases that
     name no place ("the capital", "the north of the country") are not distinct, unless one says it is another
     ("another province of Orsket" / "a grain depot in Orsket"). Two tellings in two places are two acts, so
     one does not lend the other its actor."""
     if not a or not b:
         return False
-    for one, two in ((a, b), (b, a)):  # "another region of South Sudan" is not the camp the lead gives
+    for one, two in ((a, b), (b, a)):  # "another region of North Orsket" is not the camp the lead gives
         if elsewhere(one) and says_where(two):
             return True
     wa, wb = _place_words(a), _place_words(b)
-    if bool(wa) != bool(wb):  # a named place and an unnamed one ("Upper Nile state" / "a refugee camp"): all words
+    if bool(wa) != bool(wb):  # a named place and an unnamed one ("Lusk province" / "a refugee camp"): all words
         wa, wb = _where_words(a), _where_words(b)
     return bool(wa) and bool(wb) and not wa & wb
 

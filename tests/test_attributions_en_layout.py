@@ -7,8 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 from attribution_checks import only_record
 
+from claimgraph.extract.attribution.incises import object_read_as_subject
 from claimgraph.extract.attribution.quotes import quote_spans
 from claimgraph.extract.attribution.spans import quotations
 
@@ -46,10 +49,10 @@ def test_a_quoted_phrase_after_a_run_on_quotation_stays_with_its_clause(analyse)
 
 
 @pytest.mark.parametrize("text,speaker,quote", [
-    ('"Our town is on the edge of the cliff," the governor Anna Berg said in a statement.\n'
+    ('"Our town has never known a night like this," the governor Anna Berg said in a statement.\n'
      '"We are all responsible for what comes next."\nThe marchers had gone home by the evening.',
      "Anna Berg", "We are all responsible for what comes next."),
-    ('"I saw roofs fall onto the street," Lena Holm, a 22-year-old resident of the village, said after the quake.\n'
+    ('"I saw roofs fall onto the street," Lena Holm, a baker from the valley, said after the quake.\n'
      '"Many people were hurt, but it is hard to reach them because of the traffic."\nThe quake also closed a school.',
      "Lena Holm", "Many people were hurt, but it is hard to reach them because of the traffic."),
 ])
@@ -85,9 +88,38 @@ def test_an_apposition_inside_the_reported_subject_is_no_gloss(analyse) -> None:
 
 
 def test_a_clause_subject_read_as_the_cue_object(analyse) -> None:  # type: ignore[no-untyped-def]
-    text = ("Police said two women and one man, between 30 and 40 years old, working for a shipping firm choked on "
-            "smoke after rioters broke the windows of the office and tossed in flares.")
-    att = only_record(analyse(text), "women")
-    assert att["source"]["text"] == "Police"
-    assert att["content"]["text"].startswith("two women and one man")
-    assert att["content"]["text"].endswith("tossed in flares")
+    text = ("Firefighters said three men and a boy, aged between 12 and 50, living near the mill fell ill from fumes "
+            "after vandals smashed the gates of the depot and set tyres alight.")
+    att = only_record(analyse(text), "boy")
+    assert att["source"]["text"] == "Firefighters"
+    assert att["content"]["text"].startswith("three men and a boy")
+    assert att["content"]["text"].endswith("set tyres alight")
+
+
+# The parse that rule mends, given by hand (the parser makes it only now and then): the subject "three men" hung on
+# "said" as its object, its verb "fainted" a finite clause hung on "mill" with no subject of its own.
+MISREAD = [("Firefighters", "nsubj", 1, "NOUN", ""), ("said", "ROOT", 1, "VERB", "VerbForm=Fin"),
+           ("three", "nummod", 3, "NUM", ""), ("men", "dobj", 1, "NOUN", ""),
+           ("working", "advcl", 1, "VERB", "VerbForm=Part"), ("for", "prep", 4, "ADP", ""),
+           ("a", "det", 8, "DET", ""), ("paper", "compound", 8, "NOUN", ""), ("mill", "pobj", 5, "NOUN", ""),
+           ("fainted", "acl", 8, "VERB", "VerbForm=Fin"), ("from", "prep", 9, "ADP", ""),
+           ("fumes", "pobj", 10, "NOUN", ""), ("after", "mark", 14, "SCONJ", ""), ("vandals", "nsubj", 14, "NOUN", ""),
+           ("smashed", "advcl", 9, "VERB", "VerbForm=Fin"), ("the", "det", 16, "DET", ""),
+           ("gates", "dobj", 14, "NOUN", "")]
+
+
+def _misread(rows: list[tuple[str, str, int, str, str]]) -> Doc:
+    return Doc(Vocab(), words=[r[0] for r in rows], deps=[r[1] for r in rows], heads=[r[2] for r in rows],
+               pos=[r[3] for r in rows], morphs=[r[4] for r in rows])
+
+
+def test_a_subject_parsed_as_the_cues_object_opens_the_content() -> None:
+    words = object_read_as_subject(_misread(MISREAD)[1])
+    assert words is not None
+    assert " ".join(t.text for t in words) == "three men working for a paper mill fainted from fumes after vandals " \
+                                              "smashed the gates"
+
+
+def test_an_object_before_a_verb_with_its_own_subject_opens_nothing() -> None:
+    rows = [r if r[0] != "fumes" else ("it", "nsubj", 9, "PRON", "") for r in MISREAD]  # "... mill it fainted ..."
+    assert object_read_as_subject(_misread(rows)[1]) is None

@@ -5,7 +5,7 @@
 * "The army, the colonel said, has lost ..." / "In the meantime, she said, P": a reporting clause
   between commas inside its content; P is the host clause around it.
 * "Norway says Chile to buy ferries": a headline's subject-and-infinitive content.
-* "Police said two women ... choked on smoke": the clause's subject read as the cue's object.
+* "Firefighters said three men ... fell ill from fumes": the clause's subject read as the cue's object.
 * "said at a briefing that the army had sent a number of shells": a that-clause read as a relative
   clause of the briefing; a doubled object shows the "that" is a complementiser. The French parse
   hangs it on the oblique as a clause opened by « que » (« a écrit dans son communiqué que P »).
@@ -68,8 +68,8 @@ def subject_infinitive(verb: Token) -> Optional[list[Token]]:
 
 
 def object_read_as_subject(verb: Token) -> Optional[list[Token]]:
-    """The clause of "Police said two women, aged 30 to 40, choked on smoke" when the parser made its subject the
-    cue's object: a finite verb after the object with no subject of its own (nor a conjunct's) has it for
+    """The clause of "Firefighters said three men, aged 20 to 50, fell ill from fumes" when the parser made its
+    subject the cue's object: a finite verb after the object with no subject of its own (nor a conjunct's) has it for
     subject, so the content runs from the object to the end of the cue's words."""
     objects = [c for c in verb.children if c.dep_ in OBJECT and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
     if not objects or not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):

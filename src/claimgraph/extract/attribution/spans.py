@@ -297,7 +297,7 @@ def before_gloss(tokens: list[Token]) -> list[Token]:
         if token.dep_ != "appos" or token.pos_ != "NOUN" or token.head.i not in inside:
             continue
         if token.head.dep_ in SUBJECT_DEPS and token.head.head.i > token.right_edge.i:
-            continue  # "at least three people, a man and two women, were killed": the subject's apposition
+            continue  # "at least five riders, four adults and a child, were rescued": the subject's apposition
         start = token.left_edge
         if start.i == 0 or start.doc[start.i - 1].text != "," or start.dep_ != "det":
             continue

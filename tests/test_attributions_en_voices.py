@@ -73,11 +73,19 @@ def test_a_quoted_subheading_is_still_no_statement(analyzer) -> None:  # type: i
     assert [a.content.text for a in atts] == ["Le ministre les voudrait « encore plus lourdes »"]
 
 
-def test_an_estimated_figure_is_an_agentless_report(analyse) -> None:  # type: ignore[no-untyped-def]
-    att = only_record(analyse("An estimated 40,000 fans filled the square before the final."), "fans")
-    assert att["content"]["text"] == "An estimated 40,000 fans filled the square before the final"
+@pytest.mark.parametrize("text", ["An estimated 40,000 fans filled the square before the final.",
+                                  "An estimated 300 homes were flooded overnight."])
+def test_an_estimated_figure_is_an_agentless_report(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    att = only_record(analyse(text), "estimated")
+    assert att["content"]["text"] == text.rstrip(".")
     assert (att["source"]["text"], att["source"]["type"]) == ("An estimated", "unspecified")
     assert att["certainty"] == "probable"
+
+
+@pytest.mark.parametrize("text", ["The council spent an estimated 3 million dollars on the new library.",
+                                  "Rescuers pulled an estimated 80 people from the river."])
+def test_an_estimated_figure_the_verb_does_not_have_as_subject_is_no_report(analyse, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert analyse(text) == []
 
 
 def test_an_estimated_cost_is_no_report(analyse) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.doc_text import words_of
 from claimgraph.extract.attribution.cue_arguments import agent_of, is_passive
 from claimgraph.extract.attribution.lexicon import Lexicon
-from claimgraph.extract.attribution.spans import Candidate, clause_tokens, content_span, tokens_span
+from claimgraph.extract.attribution.spans import (PASSIVE_SUBJECT_DEPS, Candidate, clause_tokens, content_span,
+                                                  tokens_span)
 
 UNSPECIFIED = "unspecified"
 
@@ -64,10 +65,12 @@ def _adverb(doc: Doc, adverb: Token, lexicon: Lexicon) -> Optional[Candidate]:
 
 
 def _estimate(doc: Doc, word: Token, lexicon: Lexicon) -> Optional[Candidate]:
-    """"An estimated 100,000 people took to the streets": a figure given as someone's estimate, before the number
-    of a noun that a verb governs; the verb's clause is the content, the determiner and word its cue."""
+    """"An estimated 40,000 fans filled the square": a figure given as someone's estimate, before the number
+    of the noun that is its verb's subject; the verb's clause is the content, the determiner and word its cue. A
+    figure the verb governs otherwise ("spent an estimated 2 million euros") is the subject's own account."""
     noun = word.head
     if word.dep_ != "amod" or word.i + 1 >= len(doc) or not doc[word.i + 1].like_num or noun.i <= word.i \
+            or noun.dep_ not in PASSIVE_SUBJECT_DEPS | {"nsubj"} \
             or noun.head.pos_ not in ("VERB", "AUX") or noun.head.i == noun.i:
         return None
     verb = noun.head

@@ -125,3 +125,23 @@ def test_a_relay_tree_marks_a_hedged_denial_and_a_question_as_not_counted() -> N
     lines = "\n".join(_tree_lines(tree, 0))
     assert "denies (hedged: not counted)" in lines and "supports (asked or supposed: not counted)" in lines
     assert [c.get("counted", True) for c in tree["children"]] == [False, False, True]
+
+
+def test_only_an_outlets_own_definite_noun_for_itself_reads_as_the_outlet() -> None:
+    def relayed(words: str, outlet: str, how: str = "context") -> Evidence:
+        return _row(Origin(f"src:{outlet.lower()}", f"{words} (via {outlet})", "media"),
+                    ChainLink(words, "media"), ChainLink(outlet, how, outlet))
+    rows = [relayed("state media in Santiago", "Wirepoint", "media"),  # "Wirepoint reported, citing state media in ..."
+            relayed("the newspaper", "Wirepoint", "media"),  # "Wirepoint reported, citing the newspaper": another one
+            relayed("a newspaper", "Lagoon Post"), relayed("local media", "Lagoon Post"),
+            relayed("the state news agency", "Lagoon Post"), relayed("l'agence officielle", "Lagoon Post"),
+            relayed("the agency", "Wirepoint"), relayed("l'agence", "Agence Brume"),
+            relayed("le quotidien", "Le Courrier du Val"), relayed("the paper", "Lagoon Post")]
+    claim = ClaimSummary(id="c1", type="SUPPLY", label="Portugal supplies «shells» to Chile", arguments={},
+                         origins=[rows[0].origin, rows[6].origin], evidence=rows)
+    body_voices([claim])
+    assert [e.origin.name for e in claim.evidence] == [
+        "state media in Santiago (via Wirepoint)", "the newspaper (via Wirepoint)", "a newspaper (via Lagoon Post)",
+        "local media (via Lagoon Post)", "the state news agency (via Lagoon Post)",
+        "l'agence officielle (via Lagoon Post)", "Wirepoint", "Agence Brume", "Le Courrier du Val", "Lagoon Post"]
+    assert [o.name for o in claim.origins] == ["state media in Santiago (via Wirepoint)", "Wirepoint"]

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Optional
 
 from sqlalchemy import Connection, select
 
 from claimgraph.graph.denials import ASSERTED
 from claimgraph.graph.embed import from_blob
+from claimgraph.graph.firmness import brief_data
+from claimgraph.graph.keys import fold, words
 from claimgraph.graph.sanity import is_outlet_name
 from claimgraph.graph.scoring import ITEM_THRESHOLD, stored_classes
-from claimgraph.model.claims import ClaimSummary, Evidence, Origin
+from claimgraph.model.claims import ChainLink, ClaimSummary, Evidence, Origin
 from claimgraph.store import tables as t
 
 # An origin named after its article's title carries the first 50 characters of it (graph.origins).
@@ -112,6 +115,33 @@ def _with_origin(row: Evidence, origin: Origin) -> Evidence:
 RELAY_TYPES = frozenset({"media"})
 
 
+@lru_cache(maxsize=1)
+def _self_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(definite singular determiners, an outlet's nouns for itself, words that make such a noun another outlet's),
+    folded, from `outlet_self` in lang/<code>/brief.yaml."""
+    lists: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    for data in brief_data().values():
+        own = data.get("outlet_self") or {}
+        for out, name in zip(lists, ("determiners", "nouns", "others")):
+            out.update(fold(str(w)) for w in own.get(name) or [])
+    return frozenset(lists[0]), frozenset(lists[1]), frozenset(lists[2])
+
+
+def _outlet_itself(chain: tuple[ChainLink, ...], body: str) -> bool:
+    """Whether `chain` opens with an unnamed media link that is the outlet `body` naming itself: a definite singular
+    outlet noun ("the agency", "the London paper", «l'agence», «le quotidien») that refers back to `body` named
+    before it (the next link, read from context). "State media", "a newspaper", "the state news agency", and a
+    newspaper `body` cites ("Reuters reported, citing the newspaper") are other outlets, relayed through it."""
+    if len(chain) < 2 or chain[0].name or chain[0].type not in RELAY_TYPES:
+        return False
+    if chain[1].type != "context" or chain[1].name != body:
+        return False
+    determiners, nouns, others = _self_words()
+    tokens = words(chain[0].text)
+    return (len(tokens) >= 2 and tokens[0] in determiners and any(w in nouns for w in tokens[1:])
+            and not any(w in others for w in tokens[1:]))
+
+
 def _body_voice(row: Evidence, outlets: set[str]) -> Optional[tuple[str, str]]:
     """(the row's origin shown as a body's own voice, the body) when its name reads "x (via BODY)" and BODY is no
     news outlet: "The summit declaration (via NATO)" -> "The summit declaration (NATO)", as "Le département d'État
@@ -121,7 +151,7 @@ def _body_voice(row: Evidence, outlets: set[str]) -> Optional[tuple[str, str]]:
     if not via or not rest.endswith(")"):
         return None
     body = rest[:-1]
-    if row.chain and not row.chain[0].name and row.chain[0].type in RELAY_TYPES:
+    if _outlet_itself(row.chain, body):
         return body, body  # "the news agency (via Reuters)": the outlet's own noun for itself is the outlet
     link = next((link for link in row.chain if link.name == body), None)
     if link is None or link.type in RELAY_TYPES or body in outlets or is_outlet_name(body):

@@ -21,6 +21,16 @@ def test_a_country_named_as_a_place_is_no_party() -> None:
     assert question_parties("Is the Portuguese government involved in the war in Chile?") == {"PT"}
     assert question_parties("Le Portugal est-il impliqué dans la guerre au Chili ?") == {"PT"}
     assert question_parties("Is South Sudan bombing Sudan?") == {"SS", "SD"}
+    assert question_parties("Le Portugal a-t-il pris part aux combats civils au Pérou ?") == {"PT"}
+    assert question_parties("Has Portugal sent advisers to the fighting inside Bolivia?") == {"PT"}
+
+
+def test_a_preposition_alone_names_a_recipient_not_a_place() -> None:
+    assert question_parties("La Chine vend-elle des armes au Venezuela ?") == {"CN", "VE"}
+    assert question_parties("Le Portugal vend-il du liège au Pérou ?") == {"PT", "PE"}
+    assert question_parties("Le Portugal livre-t-il des obus aux Philippines ?") == {"PT", "PH"}
+    assert question_parties("Le Portugal a-t-il des conseillers en Bolivie ?") == {"PT", "BO"}
+    assert question_parties("Does Portugal keep advisers in Bolivia?") == {"PT", "BO"}
 
 
 def test_parties_are_linked_by_a_claim_holding_two_of_them() -> None:
@@ -41,3 +51,9 @@ def test_a_question_about_countries_no_claim_links_finds_no_evidence(tmp_path: P
     assert linked.exit_code == 0 and "Portugal supplies «artillery shells» to Chile" in linked.stdout
     placed = runner.invoke(app, ["brief", "Is Portugal involved in the war in Peru?", "--db", db])
     assert NO_EVIDENCE not in placed.stdout and "artillery shells" in placed.stdout
+    for question in ("Le Portugal vend-il du liège au Pérou ?", "Does Portugal sell cork in Peru?"):
+        recipient = runner.invoke(app, ["brief", question, "--db", db])
+        assert recipient.exit_code == 0 and NO_EVIDENCE in recipient.stdout, (question, recipient.output)
+        assert "artillery shells" not in recipient.stdout, question
+    placé = runner.invoke(app, ["brief", "Le Portugal est-il impliqué dans la guerre au Pérou ?", "--db", db])
+    assert NO_EVIDENCE not in placé.stdout and "artillery shells" in placé.stdout

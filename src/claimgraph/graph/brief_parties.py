@@ -4,7 +4,9 @@
 which never name India, do not answer it, and a brief that lists them answers another question. A
 country is a party of the question when it, its people or its state are named ("Russia", "Chinese
 drones", "the Indian government"); a country named only as the place of something ("the war in
-Ukraine", «la guerre en Ukraine»; `place_prepositions` in `lang/<code>/brief.yaml`) is no party.
+Ukraine", «la guerre en Ukraine», «les combats au Soudan»: a noun of `place_events` then a word of
+`place_prepositions`, in `lang/<code>/brief.yaml`) is no party. A preposition alone makes no place:
+«vend-elle des armes au Venezuela ?», «livre-t-il des obus en Bolivie ?» name the recipient.
 When a question has two parties or more and no candidate claim holds two of them (by the country
 of its keys: `cc:`, `state:`, `actor:`), the store has no evidence for it.
 """
@@ -14,19 +16,38 @@ from functools import lru_cache
 from typing import Iterable, Mapping
 
 from claimgraph.graph.firmness import brief_data
-from claimgraph.graph.keys import DETERMINERS, country_code, nationality, words
+from claimgraph.graph.keys import DETERMINERS, country_code, fold, nationality, words
 
 COUNTRY_KINDS = ("cc", "state", "actor")
 
 
+# How many words may stand between an event noun and its preposition ("the civil war in", «la guerre civile au»).
+_EVENT_REACH = 2
+
+
 @lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for data in brief_data().values() for w in data.get("place_prepositions") or [])
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(prepositions before a place, nouns of what happens at one), folded, from every lang/<code>/brief.yaml."""
+    lists = [frozenset(fold(str(w)) for data in brief_data().values() for w in data.get(name) or [])
+             for name in ("place_prepositions", "place_events")]
+    return lists[0], lists[1]
+
+
+def _is_place(tokens: list[str], i: int) -> bool:
+    """Whether the country at `tokens[i]` is named as where something happens: after a place preposition (and a
+    determiner) that follows an event noun ("the war in Ukraine", «la guerre au Chili»)."""
+    prepositions, events = _place_words()
+    j = i - 1
+    if j > 0 and tokens[j] in DETERMINERS:
+        j -= 1
+    if j < 1 or tokens[j] not in prepositions:
+        return False
+    return any(w in events for w in tokens[max(0, j - _EVENT_REACH):j])
 
 
 def question_parties(question: str) -> set[str]:
     """The country codes `question` names outside a place phrase ("Did Ukraine buy Chinese drones?" -> UA, CN;
-    "Is China involved in the war in Ukraine?" -> CN)."""
+    "Is China involved in the war in Ukraine?" -> CN; «La Chine vend-elle des armes au Venezuela ?» -> CN, VE)."""
     tokens = words(question)
     out: set[str] = set()
     i = 0
@@ -39,10 +60,7 @@ def question_parties(question: str) -> set[str]:
         if found is None:
             i += 1
             continue
-        before = tokens[i - 1] if i else ""
-        if before in ("the", "la", "le", "les", "l") and i > 1:
-            before = tokens[i - 2]
-        if before not in _place_words():
+        if not _is_place(tokens, i):
             out.add(str(found[1]))
         i += found[0]
     return out

@@ -27,6 +27,9 @@ def test_a_question_gives_its_countries_roles() -> None:
     assert question_roles("Were Portuguese shells sold to Chile?") == {"agent": {"PT"}, "recipient": {"CL"}}
     assert question_roles("Did Chile import shells from Portugal?") == {"recipient": {"CL"}, "agent": {"PT"}}
     assert question_roles("Is Portugal supplying shells for the war in Peru?") == {"agent": {"PT"}}
+    assert question_roles("Le Portugal livre-t-il des obus en Bolivie ?") == {"agent": {"PT"}, "recipient": {"BO"}}
+    assert question_roles("La Bolivie a-t-elle acheté des obus en Chine ?") == {"recipient": {"BO"}, "agent": {"CN"}}
+    assert question_roles("Le Portugal livre-t-il des obus pour la guerre au Pérou ?") == {"agent": {"PT"}}
     assert question_roles("Is the Portuguese government involved?") == {}, "no act of supply: no roles"
 
 

@@ -33,7 +33,7 @@ def _place_words() -> tuple[frozenset[str], frozenset[str]]:
     return lists[0], lists[1]
 
 
-def _is_place(tokens: list[str], i: int) -> bool:
+def is_place(tokens: list[str], i: int) -> bool:
     """Whether the country at `tokens[i]` is named as where something happens: after a place preposition (and a
     determiner) that follows an event noun ("the war in Ukraine", «la guerre au Chili»)."""
     prepositions, events = _place_words()
@@ -60,7 +60,7 @@ def question_parties(question: str) -> set[str]:
         if found is None:
             i += 1
             continue
-        if not _is_place(tokens, i):
+        if not is_place(tokens, i):
             out.add(str(found[1]))
         i += found[0]
     return out
@@ -88,4 +88,4 @@ def country_does(question: str) -> bool:
     return False
 
 
-__all__ = ["country_does", "question_parties", "unlinked"]
+__all__ = ["country_does", "is_place", "question_parties", "unlinked"]

@@ -17,6 +17,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 from sqlalchemy import Connection, select
 
+from claimgraph.graph.brief_parties import is_place
 from claimgraph.graph.firmness import brief_data
 from claimgraph.graph.items import item_classes
 from claimgraph.graph.reader import language_of
@@ -33,8 +34,7 @@ _ARTICLES = ("the", "la", "le", "les", "l")
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, frozenset[str]]:
-    names = ("receiving_verbs", "supplying_verbs", "to_words", "from_words", "by_words", "passive_aux",
-             "place_prepositions")
+    names = ("receiving_verbs", "supplying_verbs", "to_words", "from_words", "by_words", "passive_aux")
     return {name: frozenset(w for data in brief_data().values() for v in data.get(name) or [] for w in words(str(v)))
             for name in names}
 
@@ -74,8 +74,8 @@ def question_roles(question: str) -> dict[str, set[str]]:
         before = tokens[start - 1] if start else ""
         if before in _ARTICLES and start > 1:
             before = tokens[start - 2]
-        if before in lex["place_prepositions"] and before not in lex["to_words"]:
-            continue  # "the war in Ukraine": a place, no party
+        if is_place(tokens, start):
+            continue  # "the war in Ukraine", «la guerre au Chili»: a place, no party
         role: Optional[str] = None
         if adjective:
             role = AGENT  # "Chinese drones", "the Chinese government supplies": the goods' or the subject's country

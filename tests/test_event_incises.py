@@ -7,15 +7,15 @@ from event_checks import args, of_type, run
 
 
 def test_a_compound_infinitive_after_an_incise_is_a_verb(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    text = "La marine a affirmé pour sa part avoir visé avec des missiles de croisière un dépôt près du port."
+    text = "La garde côtière a assuré pour sa part avoir frappé avec des obus de mortier un hangar près de la digue."
     (use,) = of_type(run(nlp_fr, "fr", text), "USE")
-    assert args(use)["agent"] == "La marine"
+    assert args(use)["agent"] == "La garde côtière"
 
 
 def test_a_determined_noun_hung_as_an_apposition_with_no_comma_is_no_part_of_the_phrase(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    text = "La marine a affirmé avoir visé avec des « missiles de croisière » un dépôt près du port."
+    text = "La garde côtière a assuré avoir frappé avec des « obus de mortier » un hangar près de la digue."
     (use,) = of_type(run(nlp_fr, "fr", text), "USE")
-    assert "dépôt" not in args(use)["item"]
+    assert "hangar" not in args(use)["item"]
 
 
 def test_a_perfect_auxiliary_makes_the_subject_the_doer(nlp_fr) -> None:  # type: ignore[no-untyped-def]
@@ -27,13 +27,13 @@ def test_a_perfect_auxiliary_makes_the_subject_the_doer(nlp_fr) -> None:  # type
 
 
 def test_a_headline_line_fills_no_role_of_the_lede(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    text = "Un dépôt de munitions près du port visé\nLa marine a affirmé pour sa part avoir visé avec des missiles un dépôt."
+    text = "Un hangar à bateaux près de la digue frappé\nLa garde côtière a assuré pour sa part avoir frappé avec des obus un entrepôt."
     uses = of_type(run(nlp_fr, "fr", text), "USE")
-    assert uses and all("dépôt de munitions" not in value for use in uses for value in args(use).values())
+    assert uses and all("hangar à bateaux" not in value for use in uses for value in args(use).values())
 
 
 def test_a_negation_in_another_clause_disclaims_nothing(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    text = "Le patron a précisé que « personne ne sera oublié » en ajoutant : « nous sommes conscients de nos devoirs »."
+    text = "La directrice a indiqué que « personne ne restera sans aide » en soulignant : « nous sommes conscients des enjeux »."
     assert not of_type(run(nlp_fr, "fr", text), "DENY")
     (deny,) = of_type(run(nlp_fr, "fr", "Nous ne sommes pas conscients de ces livraisons."), "DENY")
     assert args(deny)["item"] == "ces livraisons"

@@ -100,7 +100,7 @@ class BorrowedRoles(ParticipantWords):
                 put(role, noun)  # « a accusé mardi 21 mars la Moldavie de »: the date is transparent
 
     def _relative_gap(self, trigger: Trigger, slots: dict[str, str], put) -> None:  # type: ignore[no-untyped-def]
-        """"half the amount it has been delivering", "the claims he rejected": a relative clause with no
+        """"twice the volume it had been selling", "the claims he rejected": a relative clause with no
         relative word, a subject of its own and no object acts on the noun it describes."""
         lex = self.lexicon
         head = trigger.head

@@ -135,8 +135,8 @@ class RoleFiller(BorrowedRoles):
                     put(slots.get("passive_subject"), target)
                 elif dep in lex.dep("object") and self._is_relative(child) and (head.dep_ not in lex.dep("relative") or any(
                         o.dep_ in lex.dep("object") and not self._is_relative(o) for o in head.children)):
-                    # « le fait que la plupart proviennent de », "said at a briefing that the US had sent a number of
-                    # missiles": a conjunction read as a relative object (the verb has an object of its own)
+                    # « le fait que la plupart proviennent de », "told reporters on a call that the ministry had
+                    # shipped a batch of drones": a conjunction read as a relative object (the verb has an object of its own)
                     continue
                 elif dep in lex.dep("object"):
                     put(slots.get("object"), head.head if self._is_relative(child) and head.dep_ in lex.dep("relative") else child)

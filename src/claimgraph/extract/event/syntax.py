@@ -49,7 +49,7 @@ def is_passive(token: Token, lexicon: EventLexicon) -> bool:
 
 
 def _active_perfect(token: Token, lexicon: EventLexicon) -> bool:
-    """« X avait pour sa part accusé Amnesty de ... »: a verb with a perfect auxiliary (avoir, have) and no other
+    """« X a de son côté accusé le syndicat de ... »: a verb with a perfect auxiliary (avoir, have) and no other
     (no passive one, no être/be) is active, whatever label the parser gave its subject."""
     kids = list(token.children)
     auxiliaries = [c.lemma_.lower() for c in kids if c.dep_ in TENSE_AUXILIARIES or c.dep_ in lexicon.dep("passive_aux")]
@@ -88,7 +88,7 @@ def is_participle_modifier(token: Token, lexicon: EventLexicon) -> bool:
     if any_subject(token, lexicon) is not None:
         return False
     if any(c.dep_ in TENSE_AUXILIARIES for c in token.children):
-        return False  # « a affirmé pour sa part avoir visé », "having sent": a compound verb the parser hung on a noun
+        return False  # « a assuré pour sa part avoir frappé », "having sent": a compound verb the parser hung on a noun
     return token.tag_ == "VBN" or ("Part" in morph_values(token, "VerbForm") and "Past" in morph_values(token, "Tense"))
 
 
@@ -155,7 +155,7 @@ def _restrictive_relative(verb: Token, lexicon: EventLexicon) -> bool:
 
 
 def _loose_apposition(child: Token, head: Token, lexicon: EventLexicon) -> bool:
-    """« avoir visé avec des missiles un terminal près d'Odessa »: a determined common noun the parser hung
+    """« avoir frappé avec des obus un hangar près de la digue »: a determined common noun the parser hung
     on the phrase as an apposition with no comma, dash or parenthesis before it is a phrase of its own (a
     French object after an adverbial phrase), not part of this one; "the maker IEMZ Kupol" (a name) is."""
     if child.dep_ not in lexicon.dep("appos") or child.i < head.i or child.pos_ != "NOUN" \

@@ -1,6 +1,7 @@
 """Floors for the evidence graph end to end on the real multi-outlet story clusters (issue 12): the engine's own
 per-article analyses of the articles in ../shared/corpora/stories, fed to the graph (`scripts/eval_graph.py`, engine
-mode). The figures sit a little under session 12's end-to-end measurements (docs/graph-measured-session12.md; session 13's in docs/graph-measured.md); the target
+mode). The figures sit a little under session 12's end-to-end measurements (docs/graph-measured-session12.md; session
+13's in docs/graph-measured.md); the target
 (F1 0.80) is not met. This is the one place CI measures extraction and graph together on news we did not write, so an
 extraction change that breaks claims on real stories fails here even when the per-article scores hold."""
 from __future__ import annotations

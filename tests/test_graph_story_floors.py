@@ -1,6 +1,7 @@
 """Floors for the evidence graph on the real multi-outlet story clusters (issue 12), fed the annotators' per-article
 analyses (`scripts/eval_graph.py --input gold`): clustering F1 and origin-count accuracy a little under the figures
-measured at the end of session 11 (docs/graph-measured-session11.md; later figures in docs/graph-measured.md), and a role-sanity report that stays empty. They keep a
+measured at the end of session 11 (docs/graph-measured-session11.md; later figures in docs/graph-measured.md), and a
+role-sanity report that stays empty. They keep a
 graph change from giving back what the story rounds won; the targets themselves (F1 0.90, origins 0.90) are not met
 yet on every cluster."""
 from __future__ import annotations

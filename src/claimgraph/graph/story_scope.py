@@ -207,16 +207,19 @@ def one_event(row: Any, scope: StoryScope) -> bool:
     """Whether a statement and a claim may tell one event, so that their readings told apart ("magnitude 5.4" /
     "a depth of 12 km") are one reading (graph/proposition_match.py `shared_keys`): within the story's window, and
     not naming two countries ("struck a region of Peru" / "struck a region of Chile": two quakes) unless they share one."""
+    return in_window(row, scope) and _no_other_country(row, scope)
+
+
+def _no_other_country(row: Any, scope: StoryScope) -> bool:
     theirs = text_countries(row.item)
-    return in_window(row, scope) and not (scope.countries and theirs and not scope.countries & theirs)
+    return not (scope.countries and theirs and not scope.countries & theirs)
 
 
 def within_story(row: Any, scope: StoryScope) -> bool:
-    first, last = day(row.first_seen), day(row.last_seen or row.first_seen)
-    if first is None or last is None:
+    if not in_window(row, scope):
         return False
     asserted = claim_propositions(row, scope)
-    shared = (shared_keys(scope.propositions, asserted, one_event(row, scope)) if scope.answers
+    shared = (shared_keys(scope.propositions, asserted, _no_other_country(row, scope)) if scope.answers
               else scope.propositions & asserted)
     if scope.propositions and not shared:
         return False  # a statement meets the statements that assert what it asserts, not the whole story
@@ -227,4 +230,4 @@ def within_story(row: Any, scope: StoryScope) -> bool:
         return False  # an attack by no one known, somewhere unknown: only its words can tell it is this one
     if other_place(scope, row):
         return False  # two places of one country ("Lusk in Harrow province", "Tarrow refugee camp"): two attacks
-    return scope.day is None or first - STORY_WINDOW_DAYS <= scope.day <= last + STORY_WINDOW_DAYS
+    return True
